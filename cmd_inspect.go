@@ -1,0 +1,261 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/report"
+	"github.com/oidcscope/oidcscope/verify"
+)
+
+// inspectFlags holds everything `inspect` accepts.
+type inspectFlags struct {
+	json       bool
+	demo       bool
+	demoSet    string
+	jwks       string
+	key        string
+	secretFile string
+	discover   bool
+	offline    bool
+	algs       listFlag
+	issuer     string
+	audiences  listFlag
+	leeway     time.Duration
+	at         string
+	maxSize    int
+}
+
+func newInspectFlagSet(f *inspectFlags, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&f.json, "json", false, "print the report as JSON (schema oidcscope/v1)")
+	fs.BoolVar(&f.demo, "demo", false, "inspect a freshly signed embedded demo token against the demo JWKS, offline")
+	fs.StringVar(&f.demoSet, "demo-set", "", "demo claim set to sign (implies --demo): "+strings.Join(fixtures.Names(), ", "))
+	fs.StringVar(&f.jwks, "jwks", "", "verify with a JWK Set or single JWK from `FILE|URL`")
+	fs.StringVar(&f.key, "key", "", "verify with a PEM public key or certificate, or a JWK of any kty, from `FILE`")
+	fs.StringVar(&f.secretFile, "secret-file", "", "verify HMAC with the raw secret in `FILE` (or set OIDCSCOPE_SECRET)")
+	fs.BoolVar(&f.discover, "discover", false, "fetch keys by OIDC discovery from the token's iss even if it is not a GitHub issuer")
+	fs.BoolVar(&f.offline, "offline", false, "never use the network")
+	fs.Var(&f.algs, "algs", "allowed algorithms, comma-separated or repeated (default: all supported)")
+	fs.Var(&f.algs, "alg", "same as --algs")
+	fs.StringVar(&f.issuer, "issuer", "", "expected iss, matched exactly")
+	fs.Var(&f.audiences, "audience", "expected aud (repeatable; any one must match)")
+	fs.DurationVar(&f.leeway, "leeway", verify.DefaultLeeway, "clock skew allowed for exp, nbf and iat")
+	fs.StringVar(&f.at, "at", "", "evaluate time claims at `RFC3339|unix` instead of now")
+	fs.IntVar(&f.maxSize, "max-size", decode.DefaultMaxSize, "largest token text accepted, in `bytes`")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: oidcscope inspect [TOKEN | - | @FILE] [flags]\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
+	var f inspectFlags
+	fs := newInspectFlagSet(&f, stderr)
+	positional, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		return 2 // the flag package already printed the problem
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "oidcscope: "+format+"\n", a...)
+		return 2
+	}
+	if len(positional) > 1 {
+		return fail("one token at a time (got %d arguments)", len(positional))
+	}
+	if f.demoSet != "" {
+		f.demo = true
+	}
+	opts := inspect.Options{
+		MaxSize:   f.maxSize,
+		Algs:      splitList(f.algs),
+		Issuer:    f.issuer,
+		Audiences: f.audiences,
+		Leeway:    f.leeway,
+		Source: verify.Source{
+			JWKS: f.jwks, KeyFile: f.key, SecretFile: f.secretFile,
+			Discover: f.discover, Offline: f.offline,
+		},
+	}
+	if s := getenv("OIDCSCOPE_SECRET"); s != "" && f.jwks == "" && f.key == "" && f.secretFile == "" {
+		opts.Source.Secret = []byte(s)
+	}
+	if n := countSet(f.jwks, f.key, f.secretFile); n > 1 {
+		return fail("give one of --jwks, --key and --secret-file, not %d", n)
+	}
+	if f.at != "" {
+		t, err := parseInstant(f.at)
+		if err != nil {
+			return fail("--at: %v", err)
+		}
+		opts.At = t
+	}
+	if f.demo {
+		if len(positional) > 0 {
+			return fail("--demo signs its own token; drop the TOKEN argument")
+		}
+		if code := setupDemo(&opts, f.demoSet, stderr); code != 0 {
+			return code
+		}
+	} else {
+		input, err := readToken(positional, stdin, f.maxSize)
+		if err != nil {
+			return fail("%s", escape.Text(err.Error()))
+		}
+		opts.Input = input
+	}
+	rep := inspect.Run(context.Background(), opts)
+	if f.json {
+		err = report.JSON(stdout, rep)
+	} else {
+		err = report.Text(stdout, rep, lipgloss.NewRenderer(stdout))
+	}
+	if err != nil {
+		return fail("writing the report: %v", err)
+	}
+	return rep.ExitCode()
+}
+
+// setupDemo signs a fresh demo token and verifies it against the embedded
+// demo JWKS, offline, as if the user had given --issuer and --audience.
+func setupDemo(opts *inspect.Options, name string, stderr io.Writer) int {
+	if name == "" {
+		name = fixtures.DefaultDemo
+	}
+	tok, err := fixtures.Sign(name, time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "oidcscope: --demo-set: %v (choose from %s)\n", err, strings.Join(fixtures.Names(), ", "))
+		return 2
+	}
+	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "(embedded demo JWKS)")
+	if err != nil {
+		fmt.Fprintf(stderr, "oidcscope: demo JWKS: %v\n", err)
+		return 2
+	}
+	opts.Input = []byte(tok)
+	opts.Keys = keys
+	opts.Source = verify.Source{Offline: true}
+	claims, _ := decode.Parse(tok)
+	if opts.Issuer == "" {
+		opts.Issuer, _ = claims.Payload.Str("iss")
+	}
+	if len(opts.Audiences) == 0 {
+		aud, _ := claims.Payload.Str("aud")
+		opts.Audiences = []string{aud}
+	}
+	opts.Notes = append(opts.Notes, fmt.Sprintf(
+		"demo: claim set %q signed just now with the public demo key; checked offline as if run with --jwks <demo JWKS> --issuer %s --audience %s",
+		name, opts.Issuer, strings.Join(opts.Audiences, ",")))
+	return 0
+}
+
+// readToken takes the token from the argument, a file (@FILE), or stdin
+// ("-" or no argument), reading at most max+1 bytes so an oversized input is
+// reported, not swallowed.
+func readToken(positional []string, stdin io.Reader, max int) ([]byte, error) {
+	arg := "-"
+	if len(positional) == 1 {
+		arg = positional[0]
+	}
+	var r io.Reader
+	switch {
+	case arg == "-":
+		if f, ok := stdin.(*os.File); ok && isTerminal(f) {
+			return nil, errors.New("no token given: pass TOKEN, @FILE or pipe it on stdin (or try --demo)")
+		}
+		r = stdin
+	case strings.HasPrefix(arg, "@"):
+		f, err := os.Open(arg[1:])
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	default:
+		return []byte(arg), nil
+	}
+	if max <= 0 {
+		max = decode.DefaultMaxSize
+	}
+	return io.ReadAll(io.LimitReader(r, int64(max)+1))
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// parseInstant reads --at: RFC 3339, or seconds since the epoch.
+func parseInstant(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), nil
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		sec := int64(f)
+		return time.Unix(sec, int64((f-float64(sec))*1e9)).UTC(), nil
+	}
+	return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2026-01-02T15:04:05Z) nor unix seconds", s)
+}
+
+// parseInterspersed lets flags follow the token, as people type them:
+// `oidcscope inspect TOKEN --json`.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// listFlag collects repeated and comma-separated values.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+func splitList(l listFlag) []string {
+	var out []string
+	for _, v := range l {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+func countSet(vals ...string) int {
+	n := 0
+	for _, v := range vals {
+		if v != "" {
+			n++
+		}
+	}
+	return n
+}

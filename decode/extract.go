@@ -1,0 +1,175 @@
+package decode
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// DefaultMaxSize is the default cap on pasted text (--max-size).
+const DefaultMaxSize = 1 << 20
+
+// What Extract removed around or inside the token, in the order it happened.
+// The names are part of the JSON contract ("input.stripped").
+const (
+	StripBOM             = "bom"
+	StripWhitespace      = "whitespace"
+	StripLineBreaks      = "line-breaks"
+	StripAuthorization   = "authorization-header"
+	StripBearer          = "bearer-prefix"
+	StripQuotes          = "quotes"
+	StripTokenEndpoint   = "token-endpoint-json"
+	StripSurroundingText = "surrounding-text"
+)
+
+// Extracted is the token text found in a paste and what was removed to get it.
+type Extracted struct {
+	Text     string   // compact serialization, or a JWS/JWE JSON serialization document
+	Stripped []string // Strip* names
+	Notes    []string // human-readable remarks, e.g. "3 tokens in the text; showing the first"
+}
+
+// jwsRun finds a compact JWS/JWE inside longer text: a run that starts like a
+// base64url JSON object ("eyJ" is `{"`) followed by 2 to 4 dotted segments.
+var jwsRun = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){2,4}`)
+
+// Extract pulls the token out of whatever people paste: the bare token, a
+// wrapped multi-line paste, an Authorization header, a quoted string, the
+// Actions token endpoint's JSON, or a log line around a token.
+func Extract(input []byte, maxSize int) (Extracted, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	if len(input) > maxSize {
+		return Extracted{}, errAt("input", -1, ErrTooLarge,
+			fmt.Sprintf("%d bytes, limit %d (raise it with --max-size)", len(input), maxSize))
+	}
+	var ex Extracted
+	s := string(input)
+	if rest, ok := strings.CutPrefix(s, "\uFEFF"); ok {
+		s = rest
+		ex.strip(StripBOM)
+	}
+	ex.trim(&s)
+	if s == "" {
+		return ex, errAt("input", -1, ErrNoToken, "the input is empty")
+	}
+	if hasPrefixFold(s, "authorization:") {
+		s = s[len("authorization:"):]
+		ex.strip(StripAuthorization)
+		s = strings.TrimSpace(s)
+	}
+	if hasPrefixFold(s, "bearer") && len(s) > 6 && (s[6] == ' ' || s[6] == '\t') {
+		s = strings.TrimSpace(s[6:])
+		ex.strip(StripBearer)
+	}
+	if inner, ok := unquote(s); ok {
+		s = inner
+		ex.strip(StripQuotes)
+		ex.trim(&s)
+	}
+	if strings.HasPrefix(s, "{") {
+		if done := ex.fromJSON(s, maxSize); done {
+			return ex, nil
+		}
+	}
+	if compact := removeSpace(s); looksLikeToken(compact) {
+		if compact != s {
+			ex.strip(StripLineBreaks)
+		}
+		ex.Text = compact
+		return ex, nil
+	}
+	runs := jwsRun.FindAllString(s, -1)
+	if len(runs) == 0 {
+		return ex, errAt("input", -1, ErrNoToken,
+			"expected a JWT (three base64url parts joined by dots, starting with eyJ)")
+	}
+	ex.strip(StripSurroundingText)
+	if len(runs) > 1 {
+		ex.Notes = append(ex.Notes, fmt.Sprintf("%d tokens in the text; showing the first", len(runs)))
+	}
+	ex.Text = runs[0]
+	return ex, nil
+}
+
+func (ex *Extracted) strip(name string) { ex.Stripped = append(ex.Stripped, name) }
+
+func (ex *Extracted) trim(s *string) {
+	t := strings.TrimSpace(*s)
+	if t != *s && !slices.Contains(ex.Stripped, StripWhitespace) {
+		ex.strip(StripWhitespace)
+	}
+	*s = t
+}
+
+// fromJSON handles a pasted JSON document: the token endpoint's
+// {"count":…,"value":"eyJ…"} or a JWS/JWE JSON serialization. It reports
+// false when the document is neither, so the caller searches the text.
+func (ex *Extracted) fromJSON(s string, maxSize int) bool {
+	v, errs := ParseJSON("input", []byte(s))
+	if len(errs) > 0 || v.Kind != Object {
+		return false
+	}
+	if val, ok := v.Str("value"); ok {
+		inner, err := Extract([]byte(val), maxSize)
+		if err != nil || inner.Text == "" {
+			return false
+		}
+		ex.strip(StripTokenEndpoint)
+		ex.Stripped = append(ex.Stripped, inner.Stripped...)
+		ex.Notes = append(ex.Notes, inner.Notes...)
+		ex.Text = inner.Text
+		return true
+	}
+	_, hasPayload := v.Get("payload")
+	_, hasSig := v.Get("signature")
+	_, hasSigs := v.Get("signatures")
+	_, hasCipher := v.Get("ciphertext")
+	if hasPayload && (hasSig || hasSigs) || hasCipher {
+		ex.Text = s
+		return true
+	}
+	return false
+}
+
+// looksLikeToken accepts text made only of base64url characters and dots,
+// plus the near-misses ('=', '+', '/') that decoding reports precisely.
+func looksLikeToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isB64URL(c) && c != '.' && c != '=' && c != '+' && c != '/' {
+			return false
+		}
+	}
+	return true
+}
+
+func removeSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func unquote(s string) (string, bool) {
+	if len(s) < 2 {
+		return s, false
+	}
+	q := s[0]
+	if (q == '"' || q == '\'' || q == '`') && s[len(s)-1] == q {
+		return s[1 : len(s)-1], true
+	}
+	return s, false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}

@@ -1,0 +1,339 @@
+package decode
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// MaxDepth caps JSON nesting. Real headers and claim sets are one or two
+// levels deep; the cap keeps a hostile 100,000-level paste from costing
+// anything.
+const MaxDepth = 32
+
+// Kind is the JSON type of a Value.
+type Kind uint8
+
+const (
+	Null Kind = iota
+	Bool
+	Number
+	String
+	Array
+	Object
+)
+
+var kindNames = [...]string{"null", "boolean", "number", "string", "array", "object"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Value is a JSON value that keeps what a Go map would lose: member order,
+// duplicate keys and the exact text of numbers.
+type Value struct {
+	Kind    Kind
+	Text    string   // String: the string; Number: the literal as written; Bool: "true" or "false"
+	Items   []Value  // Array elements
+	Members []Member // Object members in document order, duplicates included
+}
+
+// Member is one key/value pair of an object.
+type Member struct {
+	Key       string
+	Value     Value
+	Offset    int64 // byte offset of the key in the decoded JSON text
+	Duplicate bool  // an earlier member of the same object has this key
+}
+
+// Get returns the first member named key. Callers that must not silently pick
+// one of several duplicates use Count as well.
+func (v Value) Get(key string) (Value, bool) {
+	for _, m := range v.Members {
+		if m.Key == key {
+			return m.Value, true
+		}
+	}
+	return Value{}, false
+}
+
+// Count reports how many members are named key (more than one means the
+// document is ambiguous about that key).
+func (v Value) Count(key string) int {
+	n := 0
+	for _, m := range v.Members {
+		if m.Key == key {
+			n++
+		}
+	}
+	return n
+}
+
+// Str returns the string value of member key when it exists and is a string.
+func (v Value) Str(key string) (string, bool) {
+	m, ok := v.Get(key)
+	if !ok || m.Kind != String {
+		return "", false
+	}
+	return m.Text, true
+}
+
+// Interface converts the value to the shapes encoding/json produces with
+// UseNumber (map[string]any, []any, json.Number, string, bool, nil). For a
+// duplicated key the first member wins; callers that care check Count.
+func (v Value) Interface() any {
+	switch v.Kind {
+	case Bool:
+		return v.Text == "true"
+	case Number:
+		return json.Number(v.Text)
+	case String:
+		return v.Text
+	case Array:
+		out := make([]any, len(v.Items))
+		for i, it := range v.Items {
+			out[i] = it.Interface()
+		}
+		return out
+	case Object:
+		out := make(map[string]any, len(v.Members))
+		for _, m := range v.Members {
+			if _, seen := out[m.Key]; !seen {
+				out[m.Key] = m.Value.Interface()
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// MarshalJSON writes the value back with member order, duplicates and number
+// literals exactly as decoded.
+func (v Value) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := v.writeJSON(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (v Value) writeJSON(buf *bytes.Buffer) error {
+	switch v.Kind {
+	case Null:
+		buf.WriteString("null")
+	case Bool, Number:
+		buf.WriteString(v.Text)
+	case String:
+		if err := writeString(buf, v.Text); err != nil {
+			return err
+		}
+	case Array:
+		buf.WriteByte('[')
+		for i, it := range v.Items {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := it.writeJSON(buf); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+	case Object:
+		buf.WriteByte('{')
+		for i, m := range v.Members {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := writeString(buf, m.Key); err != nil {
+				return err
+			}
+			buf.WriteByte(':')
+			if err := m.Value.writeJSON(buf); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte('}')
+	}
+	return nil
+}
+
+// writeString encodes s as a JSON string without HTML escaping: claims such
+// as "a<b" should read as written.
+func writeString(buf *bytes.Buffer, s string) error {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		return err
+	}
+	buf.Truncate(buf.Len() - 1) // Encode appends a newline
+	return nil
+}
+
+// ParseJSON decodes one JSON value from data, keeping order and number text.
+// It returns as much of the value as it could read together with every
+// problem found; segment names the token part in error messages. Duplicate
+// keys and invalid UTF-8 are reported but do not stop decoding.
+func ParseJSON(segment string, data []byte) (Value, []*Error) {
+	var errs []*Error
+	if !utf8.Valid(data) {
+		off := int64(firstInvalidUTF8(data))
+		errs = append(errs, errAt(segment, off, ErrInvalidUTF8, "shown with U+FFFD replacement"))
+	}
+	p := parser{seg: segment, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	p.dec.UseNumber()
+	v, err := p.value(0)
+	errs = append(errs, p.dups...)
+	if err != nil {
+		return v, append(errs, err)
+	}
+	// Anything after the value other than whitespace is an error, not ignored.
+	if _, terr := p.dec.Token(); terr != io.EOF {
+		off := p.dec.InputOffset()
+		errs = append(errs, errAt(segment, skipSpace(data, off), ErrTrailingData, ""))
+	}
+	return v, errs
+}
+
+type parser struct {
+	seg  string
+	data []byte
+	dec  *json.Decoder
+	dups []*Error
+}
+
+func (p *parser) syntaxErr(err error) *Error {
+	off := p.dec.InputOffset()
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = se.Offset
+	}
+	detail := err.Error()
+	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+		detail = "unexpected end of input"
+	}
+	return errAt(p.seg, off, ErrNotJSON, detail)
+}
+
+// value reads one value. On error it returns what it had built so far.
+func (p *parser) value(depth int) (Value, *Error) {
+	start := p.dec.InputOffset()
+	tok, err := p.dec.Token()
+	if err != nil {
+		return Value{}, p.syntaxErr(err)
+	}
+	switch t := tok.(type) {
+	case nil:
+		return Value{Kind: Null}, nil
+	case bool:
+		if t {
+			return Value{Kind: Bool, Text: "true"}, nil
+		}
+		return Value{Kind: Bool, Text: "false"}, nil
+	case json.Number:
+		return Value{Kind: Number, Text: string(t)}, nil
+	case string:
+		return Value{Kind: String, Text: t}, nil
+	case json.Delim:
+		if depth >= MaxDepth {
+			return Value{}, errAt(p.seg, skipSpace(p.data, start), ErrTooDeep, "limit is "+strconv.Itoa(MaxDepth)+" levels")
+		}
+		if t == '[' {
+			return p.array(depth)
+		}
+		return p.object(depth)
+	}
+	return Value{}, errAt(p.seg, start, ErrNotJSON, "unexpected token")
+}
+
+func (p *parser) array(depth int) (Value, *Error) {
+	v := Value{Kind: Array}
+	for p.dec.More() {
+		it, err := p.value(depth + 1)
+		if err != nil {
+			return v, err
+		}
+		v.Items = append(v.Items, it)
+	}
+	if _, err := p.dec.Token(); err != nil { // closing ]
+		return v, p.syntaxErr(err)
+	}
+	return v, nil
+}
+
+func (p *parser) object(depth int) (Value, *Error) {
+	v := Value{Kind: Object}
+	seen := map[string]bool{}
+	for p.dec.More() {
+		keyOff := skipSeparators(p.data, p.dec.InputOffset())
+		tok, err := p.dec.Token()
+		if err != nil {
+			return v, p.syntaxErr(err)
+		}
+		key, _ := tok.(string) // json.Decoder guarantees a string here
+		m := Member{Key: key, Offset: keyOff, Duplicate: seen[key]}
+		if m.Duplicate {
+			p.dups = append(p.dups, errAt(p.seg, keyOff, ErrDuplicateKey, quoteKey(key)))
+		}
+		seen[key] = true
+		val, verr := p.value(depth + 1)
+		m.Value = val
+		v.Members = append(v.Members, m)
+		if verr != nil {
+			return v, verr
+		}
+	}
+	if _, err := p.dec.Token(); err != nil { // closing }
+		return v, p.syntaxErr(err)
+	}
+	return v, nil
+}
+
+func skipSpace(data []byte, off int64) int64 {
+	for off < int64(len(data)) {
+		switch data[off] {
+		case ' ', '\t', '\r', '\n':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+func skipSeparators(data []byte, off int64) int64 {
+	for off < int64(len(data)) {
+		switch data[off] {
+		case ' ', '\t', '\r', '\n', ',', '{':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// quoteKey keeps a hostile key readable in a message; renderers escape
+// control characters later, this only bounds the length.
+func quoteKey(k string) string {
+	const max = 64
+	if len(k) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(k[cut]) {
+			cut--
+		}
+		k = k[:cut] + "…"
+	}
+	return `key "` + k + `"`
+}

@@ -1,0 +1,82 @@
+// Package inspect is the pipeline: pasted text and options in, one Report
+// out. The CLI and the TUI both render a Report; neither decodes or verifies.
+package inspect
+
+import (
+	"time"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/verify"
+)
+
+// Schema names the JSON contract version.
+const Schema = "oidcscope/v1"
+
+// Stages that can report errors.
+const (
+	StageExtract = "extract"
+	StageDecode  = "decode"
+	StageVerify  = "verify"
+)
+
+// Report is everything oidcscope learned about one token.
+type Report struct {
+	Token     *decode.Token // nil when no token was found
+	Claims    []Claim       // payload members in token order, duplicates included
+	Verify    verify.Result
+	Errors    []StageError
+	At        time.Time // instant the time claims were evaluated at
+	AtFixed   bool      // At came from --at rather than the clock
+	Notes     []string  // remarks for the reader (demo settings, discovery)
+	KeysGiven bool      // an explicit key source was used
+}
+
+// Claim is one payload member with what a reader needs beside its value.
+type Claim struct {
+	Name      string
+	Value     decode.Value
+	Duplicate bool       // an earlier claim has the same name
+	Time      *ClaimTime // set for exp, nbf, iat, auth_time
+}
+
+// ClaimTime gives a NumericDate claim in absolute and relative form.
+type ClaimTime struct {
+	UTC      time.Time
+	Relative string // "in 4m12s", "3h ago"
+	Err      error  // the value is not a usable NumericDate
+}
+
+// StageError is a problem found by one stage of the pipeline.
+type StageError struct {
+	Stage string
+	Err   error
+}
+
+// Kind returns the input kind for the JSON contract, or "" without a token.
+func (r *Report) Kind() decode.TokenKind {
+	if r.Token == nil {
+		return ""
+	}
+	return r.Token.Kind
+}
+
+// ExitCode follows the documented contract: 0 when the token decoded and
+// every requested check passed, 1 when a check failed or the token did not
+// decode cleanly, 2 when there is no token or a key source is unusable.
+func (r *Report) ExitCode() int {
+	for _, e := range r.Errors {
+		if e.Stage == StageExtract || e.Stage == StageVerify {
+			return 2
+		}
+	}
+	if r.Token == nil {
+		return 2
+	}
+	if len(r.Errors) > 0 || r.Verify.Failed() {
+		return 1
+	}
+	if r.KeysGiven && r.Verify.Signature.Status != verify.StatusValid {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,105 @@
+package inspect
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/verify"
+)
+
+// Options are the inputs of one inspection.
+type Options struct {
+	Input     []byte
+	MaxSize   int            // 0: decode.DefaultMaxSize
+	Keys      *verify.KeySet // preloaded keys (the demo); overrides Source
+	Source    verify.Source  // where to load keys from
+	Algs      []string
+	Issuer    string
+	Audiences []string
+	Leeway    time.Duration
+	At        time.Time        // zero: Now()
+	Now       func() time.Time // nil: time.Now
+	Notes     []string         // remarks to carry into the report (demo settings)
+}
+
+// Run decodes, loads keys and verifies. It never fails as a whole: every
+// problem is recorded in the Report next to whatever did work.
+func Run(ctx context.Context, opts Options) *Report {
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	r := &Report{At: opts.At, AtFixed: !opts.At.IsZero(), Notes: opts.Notes}
+	if !r.AtFixed {
+		r.At = now().UTC()
+	}
+	tok, err := decode.Decode(opts.Input, opts.MaxSize)
+	if err != nil {
+		r.Errors = append(r.Errors, StageError{Stage: StageExtract, Err: err})
+		return r
+	}
+	r.Token = tok
+	for _, e := range tok.Errors {
+		r.Errors = append(r.Errors, StageError{Stage: StageDecode, Err: e})
+	}
+	r.Claims = claimsOf(tok.Payload, r.At)
+
+	keys := opts.Keys
+	r.KeysGiven = keys != nil || opts.Source.Explicit()
+	var keyErr error
+	if keys == nil {
+		keys, keyErr = opts.Source.Load(ctx, tok)
+	}
+	if keyErr != nil {
+		if opts.Source.Explicit() {
+			r.Errors = append(r.Errors, StageError{Stage: StageVerify, Err: keyErr})
+		} else {
+			r.Notes = append(r.Notes, "automatic key discovery failed, so the signature is unverified: "+keyErr.Error())
+		}
+	}
+	if keys != nil && len(keys.Skipped) > 0 {
+		for _, s := range keys.Skipped {
+			r.Notes = append(r.Notes, "key set "+keys.Name+": skipped "+s)
+		}
+	}
+	r.Verify = verify.Verify(tok, verify.Options{
+		Keys:      keys,
+		Algs:      opts.Algs,
+		Issuer:    opts.Issuer,
+		Audiences: opts.Audiences,
+		Leeway:    opts.Leeway,
+		At:        r.At,
+	})
+	if keyErr != nil && !opts.Source.Explicit() {
+		r.Verify.Signature.Reason = "keys could not be fetched automatically (" + shortErr(keyErr) + "); pass --jwks FILE to verify offline"
+		r.Verify.Checks[0].Detail = r.Verify.Signature.Reason
+	}
+	return r
+}
+
+func claimsOf(payload decode.Value, at time.Time) []Claim {
+	claims := make([]Claim, 0, len(payload.Members))
+	for _, m := range payload.Members {
+		c := Claim{Name: m.Key, Value: m.Value, Duplicate: m.Duplicate}
+		if decode.IsTimeClaim(m.Key) {
+			t, err := decode.NumericDate(m.Value)
+			c.Time = &ClaimTime{UTC: t, Err: err}
+			if err == nil {
+				c.Time.Relative = decode.Relative(t, at)
+			}
+		}
+		claims = append(claims, c)
+	}
+	return claims
+}
+
+func shortErr(err error) string {
+	var fe interface{ Timeout() bool }
+	if errors.As(err, &fe) && fe.Timeout() {
+		return "timed out"
+	}
+	return fmt.Sprint(err)
+}

@@ -1,0 +1,70 @@
+// Command oidcscope inspects JSON Web Tokens, GitHub Actions OIDC tokens
+// first: it decodes, verifies and explains them.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+}
+
+// env abstracts os.Getenv so tests control OIDCSCOPE_SECRET and NO_COLOR.
+type env func(string) string
+
+// run is the whole program behind main, so tests can call it directly.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "inspect":
+			return runInspect(args[1:], stdin, stdout, stderr, getenv)
+		case "version", "--version":
+			fmt.Fprintln(stdout, "oidcscope", version())
+			return 0
+		case "help", "-h", "--help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+	}
+	// Until the terminal UI exists, the bare command inspects.
+	return runInspect(args, stdin, stdout, stderr, getenv)
+}
+
+// version reports the module version stamped by `go install …@vX`, or the
+// VCS revision of a local build.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "devel-" + s.Value[:12]
+		}
+	}
+	return "devel"
+}
+
+const usage = `oidcscope — inspect, verify and explain JSON Web Tokens (GitHub Actions OIDC first)
+
+Usage:
+  oidcscope inspect [TOKEN | - | @FILE] [flags]   decode, verify and explain a token
+  oidcscope inspect --demo                        the same, on a fresh embedded demo token
+  oidcscope version
+
+The token may be pasted in any common wrapping: bare, "Bearer …", an
+Authorization header, quoted, wrapped across lines, the Actions token
+endpoint's JSON, or inside a log line. With no TOKEN, it is read from stdin.
+
+Run 'oidcscope inspect --help' for the flags.
+
+Exit codes: 0 every requested check passed, 1 a check failed,
+            2 not a token, bad usage, or an unusable key source.
+`

@@ -1,0 +1,147 @@
+// Package report renders an inspect.Report for people (text) and for
+// scripts (JSON). Every string from outside goes through package escape.
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/inspect"
+)
+
+// The JSON contract, oidcscope/v1. Later versions add fields; these names
+// never change.
+type jsonReport struct {
+	Schema    string        `json:"schema"`
+	Input     jsonInput     `json:"input"`
+	Header    *decode.Value `json:"header"`
+	Payload   *decode.Value `json:"payload"`
+	Claims    []jsonClaim   `json:"claims"`
+	Signature jsonSignature `json:"signature"`
+	Checks    []jsonCheck   `json:"checks"`
+	Errors    []jsonError   `json:"errors"`
+	At        string        `json:"evaluated_at"`
+	Notes     []string      `json:"notes,omitempty"`
+	Segments  []jsonSegment `json:"segments,omitempty"`
+}
+
+type jsonInput struct {
+	Kind          string   `json:"kind"`
+	Serialization string   `json:"serialization,omitempty"`
+	Stripped      []string `json:"stripped"`
+	Notes         []string `json:"notes,omitempty"`
+}
+
+type jsonClaim struct {
+	Name      string       `json:"name"`
+	Value     decode.Value `json:"value"`
+	Duplicate bool         `json:"duplicate,omitempty"`
+	Time      *jsonTime    `json:"time,omitempty"`
+}
+
+type jsonTime struct {
+	UTC      string `json:"utc,omitempty"`
+	Relative string `json:"relative,omitempty"`
+	Error    string `json:"error,omitempty"`
+}
+
+type jsonSignature struct {
+	Status    string `json:"status"`
+	Alg       string `json:"alg"`
+	Kid       string `json:"kid"`
+	KeySource string `json:"key_source"`
+	Key       string `json:"key,omitempty"`
+	Reason    string `json:"reason"`
+}
+
+type jsonCheck struct {
+	Name   string `json:"name"`
+	Status string `json:"status"`
+	Detail string `json:"detail"`
+}
+
+type jsonError struct {
+	Stage   string `json:"stage"`
+	Message string `json:"message"`
+}
+
+type jsonSegment struct {
+	Name   string `json:"name"`
+	Length int    `json:"length"` // characters in the token
+	Bytes  int    `json:"bytes"`  // decoded octets
+}
+
+// JSON writes r as one JSON document followed by a newline.
+func JSON(w io.Writer, r *inspect.Report) error {
+	doc := jsonReport{
+		Schema: inspect.Schema,
+		Input:  jsonInput{Stripped: []string{}},
+		Claims: []jsonClaim{},
+		Checks: []jsonCheck{},
+		Errors: []jsonError{},
+		At:     r.At.UTC().Format(time.RFC3339),
+		Notes:  r.Notes,
+		Signature: jsonSignature{
+			Status:    string(r.Verify.Signature.Status),
+			Alg:       r.Verify.Signature.Alg,
+			Kid:       r.Verify.Signature.Kid,
+			KeySource: string(r.Verify.Signature.KeySource),
+			Key:       r.Verify.Signature.KeyName,
+			Reason:    r.Verify.Signature.Reason,
+		},
+	}
+	if t := r.Token; t != nil {
+		doc.Input = jsonInput{Kind: string(t.Kind), Serialization: t.Serialization, Stripped: nonNil(t.Input.Stripped), Notes: append(t.Input.Notes, t.Notes...)}
+		if t.Header.Kind == decode.Object {
+			doc.Header = &t.Header
+		}
+		if t.Payload.Kind == decode.Object {
+			doc.Payload = &t.Payload
+		}
+		for _, s := range t.Segments {
+			doc.Segments = append(doc.Segments, jsonSegment{Name: s.Name, Length: len(s.Text), Bytes: len(s.Bytes)})
+		}
+	}
+	if doc.Signature.Status == "" {
+		doc.Signature.Status, doc.Signature.KeySource = "unverified", "none"
+	}
+	for _, c := range r.Claims {
+		jc := jsonClaim{Name: c.Name, Value: c.Value, Duplicate: c.Duplicate}
+		if c.Time != nil {
+			jc.Time = &jsonTime{}
+			if c.Time.Err != nil {
+				jc.Time.Error = c.Time.Err.Error()
+			} else {
+				jc.Time.UTC = c.Time.UTC.Format(time.RFC3339Nano)
+				jc.Time.Relative = c.Time.Relative
+			}
+		}
+		doc.Claims = append(doc.Claims, jc)
+	}
+	for _, c := range r.Verify.Checks {
+		doc.Checks = append(doc.Checks, jsonCheck{Name: c.Name, Status: string(c.Status), Detail: c.Detail})
+	}
+	for _, e := range r.Errors {
+		doc.Errors = append(doc.Errors, jsonError{Stage: e.Stage, Message: e.Err.Error()})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := w.Write(escape.JSON(buf.Bytes()))
+	return err
+}
+
+func nonNil(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}

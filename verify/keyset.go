@@ -1,0 +1,231 @@
+package verify
+
+import (
+	"bytes"
+	"context"
+	"crypto"
+	"crypto/x509"
+	"encoding/json"
+	"encoding/pem"
+	"errors"
+	"fmt"
+
+	"github.com/MicahParks/jwkset"
+	"github.com/MicahParks/keyfunc/v3"
+)
+
+// SourceKind names where keys came from. The strings are part of the JSON
+// contract ("signature.key_source").
+type SourceKind string
+
+const (
+	SourceJWKSFile  SourceKind = "jwks-file"
+	SourceJWKSURL   SourceKind = "jwks-url"
+	SourceDiscovery SourceKind = "discovery"
+	SourcePEM       SourceKind = "pem"
+	SourceJWK       SourceKind = "jwk"
+	SourceHMAC      SourceKind = "hmac"
+	SourceNone      SourceKind = "none"
+)
+
+// KeySet is loaded key material of exactly one kind: JWKs (a set or one key),
+// one PEM public key, or one raw HMAC secret.
+type KeySet struct {
+	Kind    SourceKind
+	Name    string   // file path or URL, for display
+	Skipped []string // keys of a set that could not be loaded, and why
+	KIDs    []string // kids of the loaded keys, for messages
+
+	jwks   keyfunc.Keyfunc // JWK-based sources
+	public crypto.PublicKey
+	secret []byte
+}
+
+// ParseJWKS loads a JWK Set or a single JWK. One unusable key does not spoil
+// the set: it is skipped and listed, as a relying party would.
+func ParseJWKS(data []byte, kind SourceKind, name string) (*KeySet, error) {
+	var probe struct {
+		Keys json.RawMessage `json:"keys"`
+		Kty  string          `json:"kty"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, fmt.Errorf("%w: %s is not a JWK Set or JWK: %v", ErrKeySource, name, err)
+	}
+	var raws []json.RawMessage
+	switch {
+	case probe.Keys != nil:
+		if err := json.Unmarshal(probe.Keys, &raws); err != nil {
+			return nil, fmt.Errorf(`%w: %s: "keys" is not an array: %v`, ErrKeySource, name, err)
+		}
+	case probe.Kty != "":
+		raws = []json.RawMessage{data}
+	default:
+		return nil, fmt.Errorf(`%w: %s has neither "keys" (JWK Set) nor "kty" (JWK)`, ErrKeySource, name)
+	}
+	ks := &KeySet{Kind: kind, Name: name}
+	store := jwkset.NewMemoryStorage()
+	ctx := context.Background()
+	for i, raw := range raws {
+		// Private: true lets "oct" (HMAC) keys load; private asymmetric keys
+		// are reduced to their public half by keyfunc before use.
+		jwk, err := jwkset.NewJWKFromRawJSON(raw, jwkset.JWKMarshalOptions{Private: true}, jwkset.JWKValidateOptions{})
+		if err != nil {
+			ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v", i, err))
+			continue
+		}
+		if err := store.KeyWrite(ctx, jwk); err != nil {
+			ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v", i, err))
+			continue
+		}
+		ks.KIDs = append(ks.KIDs, jwk.Marshal().KID)
+	}
+	if len(ks.KIDs) == 0 {
+		return nil, fmt.Errorf("%w: %s: %w (%d skipped)", ErrKeySource, name, ErrNoKeysInSet, len(ks.Skipped))
+	}
+	kf, err := keyfunc.New(keyfunc.Options{Storage: store, Ctx: ctx})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrKeySource, name, err)
+	}
+	ks.jwks = kf
+	return ks, nil
+}
+
+// ParseKeyFile loads --key: a PEM public key, certificate or private key
+// (reduced to its public half), or a single JWK of any kty, "oct" included.
+func ParseKeyFile(data []byte, name string) (*KeySet, error) {
+	trimmed := bytes.TrimSpace(data)
+	if bytes.HasPrefix(trimmed, []byte("{")) {
+		return ParseJWKS(trimmed, SourceJWK, name)
+	}
+	block, _ := pem.Decode(trimmed)
+	if block == nil {
+		return nil, fmt.Errorf("%w: %s is neither PEM nor a JWK", ErrKeySource, name)
+	}
+	var key any
+	var err error
+	if block.Type == "CERTIFICATE" {
+		var cert *x509.Certificate
+		if cert, err = jwkset.LoadCertificate(block.Bytes); err == nil {
+			key = cert.PublicKey
+		}
+	} else {
+		key, err = jwkset.LoadX509KeyInfer(block)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s (PEM %q): %w", ErrKeySource, name, block.Type, err)
+	}
+	if priv, ok := key.(interface{ Public() crypto.PublicKey }); ok {
+		key = priv.Public()
+	}
+	return &KeySet{Kind: SourcePEM, Name: name, public: key}, nil
+}
+
+// NewSecret wraps a raw HMAC secret. Public-key material is refused outright:
+// accepting it is exactly the RS256→HS256 confusion attack (CVE-2015-9235).
+func NewSecret(secret []byte, name string) (*KeySet, error) {
+	if len(secret) == 0 {
+		return nil, fmt.Errorf("%w: %s: the HMAC secret is empty", ErrKeySource, name)
+	}
+	if what := publicKeyMaterial(secret); what != "" {
+		return nil, fmt.Errorf("%w: %w: %s holds %s; use --key for public keys", ErrKeySource, ErrPublicKeySecret, name, what)
+	}
+	return &KeySet{Kind: SourceHMAC, Name: name, secret: secret}, nil
+}
+
+// publicKeyMaterial names the kind of public key in b, or returns "".
+func publicKeyMaterial(b []byte) string {
+	t := bytes.TrimSpace(b)
+	if bytes.Contains(t, []byte("-----BEGIN")) {
+		return "a PEM block"
+	}
+	if _, err := x509.ParsePKIXPublicKey(t); err == nil {
+		return "a DER public key"
+	}
+	if _, err := x509.ParsePKCS1PublicKey(t); err == nil {
+		return "a DER RSA public key"
+	}
+	if _, err := x509.ParseCertificate(t); err == nil {
+		return "a DER certificate"
+	}
+	if bytes.HasPrefix(t, []byte("{")) {
+		var probe struct {
+			Kty  string          `json:"kty"`
+			Keys json.RawMessage `json:"keys"`
+		}
+		if json.Unmarshal(t, &probe) == nil && (probe.Kty != "" || probe.Keys != nil) {
+			return "a JWK"
+		}
+	}
+	return ""
+}
+
+// candidate is one key to try, with the JWK metadata that constrains it.
+type candidate struct {
+	key    any
+	kid    string
+	use    string
+	keyOps []string
+}
+
+// candidates returns the keys that could have signed a token with this kid
+// and alg. keyfunc does the kid lookup and the JWK "alg" match; without a kid
+// every key of the set is a candidate.
+func (ks *KeySet) candidates(header map[string]any, kid string) ([]candidate, error) {
+	switch {
+	case ks.secret != nil:
+		return []candidate{{key: ks.secret}}, nil
+	case ks.public != nil:
+		return []candidate{{key: ks.public}}, nil
+	}
+	ctx := context.Background()
+	if _, hasKid := header["kid"]; hasKid {
+		key, err := ks.jwks.Keyfunc(headerToken(header))
+		if err != nil {
+			if errors.Is(err, jwkset.ErrKeyNotFound) {
+				return nil, fmt.Errorf("%w %q (the set has %s)", ErrUnknownKID, kid, quoteList(ks.KIDs))
+			}
+			return nil, fmt.Errorf("%w: %w", ErrKeyMismatch, err)
+		}
+		jwk, err := ks.jwks.Storage().KeyRead(ctx, kid)
+		if err != nil {
+			return nil, fmt.Errorf("%w %q: %w", ErrUnknownKID, kid, err)
+		}
+		return []candidate{fromJWK(jwk, key)}, nil
+	}
+	all, err := ks.jwks.Storage().KeyReadAll(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]candidate, 0, len(all))
+	for _, jwk := range all {
+		key := jwk.Key()
+		if priv, ok := key.(interface{ Public() crypto.PublicKey }); ok {
+			key = priv.Public()
+		}
+		out = append(out, fromJWK(jwk, key))
+	}
+	return out, nil
+}
+
+func fromJWK(jwk jwkset.JWK, key any) candidate {
+	m := jwk.Marshal()
+	c := candidate{key: key, kid: m.KID, use: string(m.USE)}
+	for _, op := range m.KEYOPS {
+		c.keyOps = append(c.keyOps, string(op))
+	}
+	return c
+}
+
+func quoteList(xs []string) string {
+	if len(xs) == 0 {
+		return "no kids"
+	}
+	var b bytes.Buffer
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", x)
+	}
+	return b.String()
+}

@@ -1,0 +1,157 @@
+package verify
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/oidcscope/oidcscope/decode"
+)
+
+// understoodCrit lists the critical header parameters this verifier
+// implements. None yet: RFC 7515 §4.1.11 says any other must be rejected.
+var understoodCrit = []string{}
+
+// signature verifies tok's signature with ks (nil: no key). allowed restricts
+// the algorithms; empty means SupportedAlgs.
+func signature(tok *decode.Token, ks *KeySet, allowed []string) Signature {
+	sig := Signature{Alg: tok.Alg(), Kid: tok.Kid(), KeySource: SourceNone}
+	if ks != nil {
+		sig.KeySource, sig.KeyName = ks.Kind, ks.Name
+	}
+	fail := func(status Status, err error) Signature {
+		sig.Status, sig.Err, sig.Reason = status, err, err.Error()
+		return sig
+	}
+	switch tok.Kind {
+	case decode.KindJWE:
+		return fail(StatusUnsupported, fmt.Errorf("%w: a JWE is encrypted, not signed; decrypting needs the recipient's private key", ErrNotSigned))
+	case decode.KindJSON:
+		return fail(StatusUnsupported, fmt.Errorf("%w: JWS JSON serialization is shown but not verified; JWTs use the compact form (RFC 7519 §7.2)", ErrNotSigned))
+	case decode.KindSegment:
+		return fail(StatusUnsupported, fmt.Errorf("%w: a lone segment has no signature", ErrNotSigned))
+	}
+	if err := headerProblem(tok); err != nil {
+		return fail(StatusInvalid, err)
+	}
+	alg := sig.Alg
+	if strings.EqualFold(alg, "none") {
+		return fail(StatusInvalid, fmt.Errorf("%w; it is never accepted as verified", ErrAlgNone))
+	}
+	m, ok := method(alg)
+	if !ok {
+		return fail(StatusUnsupported, fmt.Errorf("%w: %q (supported: %s)", ErrAlgUnsupported, alg, strings.Join(SupportedAlgs, ", ")))
+	}
+	if len(allowed) > 0 && !slices.Contains(allowed, alg) {
+		return fail(StatusInvalid, fmt.Errorf("%w: %s (allowed: %s)", ErrAlgNotAllowed, alg, strings.Join(allowed, ", ")))
+	}
+	if ks == nil {
+		sig.Status = StatusUnverified
+		sig.Reason = "no key given: pass --jwks, --key or --secret-file (or --discover for this issuer)"
+		return sig
+	}
+	header, _ := tok.Header.Interface().(map[string]any)
+	cands, err := ks.candidates(header, sig.Kid)
+	if err != nil {
+		return fail(StatusInvalid, err)
+	}
+	var lastErr error = ErrNoMatchingKey
+	tried := 0
+	for _, c := range cands {
+		if err := usableForVerify(c); err != nil {
+			lastErr = err
+			continue
+		}
+		if err := fitKey(alg, c.key); err != nil {
+			lastErr = err
+			continue
+		}
+		tried++
+		if err := m.Verify(tok.SigningInput, tok.Signature, c.key); err == nil {
+			sig.Status, sig.KeyID = StatusValid, c.kid
+			sig.Reason = "signature verified with " + keyKind(c.key) + keyLabel(ks, c.kid)
+			return sig
+		} else if secret, ok := c.key.([]byte); ok && hasTrailingNewline(secret) {
+			// Secret files written with echo end in a newline that the
+			// signer did not use; say so rather than report a bad MAC.
+			if m.Verify(tok.SigningInput, tok.Signature, bytes.TrimRight(secret, "\r\n")) == nil {
+				sig.Status = StatusValid
+				sig.Reason = "signature verified with the HMAC secret once its trailing newline is removed"
+				return sig
+			}
+		}
+		lastErr = ErrBadSignature
+	}
+	if tried > 1 {
+		lastErr = fmt.Errorf("%w (tried %d keys: the token has no kid)", ErrBadSignature, tried)
+	}
+	return fail(StatusInvalid, lastErr)
+}
+
+// headerProblem finds what makes the header unverifiable regardless of key:
+// decoding errors, duplicate parameters, a non-string alg or kid, unknown crit.
+func headerProblem(tok *decode.Token) error {
+	if e := tok.StructuralError(); e != nil {
+		if errors.Is(e, decode.ErrDuplicateKey) {
+			return fmt.Errorf("%w: %w", ErrDuplicateHeader, e)
+		}
+		return fmt.Errorf("%w: %w", ErrMalformed, e)
+	}
+	if tok.Header.Kind != decode.Object {
+		return fmt.Errorf("%w: no readable header", ErrMalformed)
+	}
+	for _, name := range []string{"alg", "kid"} {
+		if v, ok := tok.Header.Get(name); ok && v.Kind != decode.String {
+			return fmt.Errorf("%w: header %q is a %s, not a string", ErrMalformed, name, v.Kind)
+		}
+	}
+	if _, ok := tok.Header.Get("alg"); !ok {
+		return fmt.Errorf(`%w: the header has no "alg"`, ErrMalformed)
+	}
+	if crit, ok := tok.Header.Get("crit"); ok {
+		if crit.Kind != decode.Array || len(crit.Items) == 0 {
+			return fmt.Errorf(`%w: "crit" must be a non-empty array of names`, ErrUnknownCrit)
+		}
+		for _, it := range crit.Items {
+			if it.Kind != decode.String || !slices.Contains(understoodCrit, it.Text) {
+				return fmt.Errorf("%w %q (RFC 7515 §4.1.11: a verifier must reject what it does not understand)", ErrUnknownCrit, it.Text)
+			}
+		}
+	}
+	return nil
+}
+
+// usableForVerify applies the JWK's "use" and "key_ops" (RFC 7517 §4.2-4.3).
+func usableForVerify(c candidate) error {
+	if c.use != "" && c.use != "sig" {
+		return fmt.Errorf("%w: key %q has use %q", ErrKeyUse, c.kid, c.use)
+	}
+	if len(c.keyOps) > 0 && !slices.Contains(c.keyOps, "verify") {
+		return fmt.Errorf("%w: key %q has key_ops %v", ErrKeyUse, c.kid, c.keyOps)
+	}
+	return nil
+}
+
+func keyLabel(ks *KeySet, kid string) string {
+	switch {
+	case kid != "":
+		return fmt.Sprintf(" (kid %q)", kid)
+	case ks.Name != "":
+		return " from " + ks.Name
+	}
+	return ""
+}
+
+func hasTrailingNewline(b []byte) bool {
+	return len(b) > 0 && b[len(b)-1] == '\n'
+}
+
+// headerToken adapts a decoded header to keyfunc, which reads kid and alg
+// from a *jwt.Token.
+func headerToken(header map[string]any) *jwt.Token {
+	return &jwt.Token{Header: header}
+}

@@ -1,0 +1,112 @@
+package verify
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+
+	"github.com/oidcscope/oidcscope/decode"
+)
+
+// Source says where keys may come from. At most one explicit source is used,
+// in this order: JWKS, KeyFile, SecretFile, Secret; then discovery.
+type Source struct {
+	JWKS       string // file path or https URL of a JWK Set or JWK
+	KeyFile    string // PEM or JWK file
+	SecretFile string // raw HMAC secret file
+	Secret     []byte // raw HMAC secret (OIDCSCOPE_SECRET)
+	Discover   bool   // OIDC discovery for any issuer, not only GitHub's
+	Offline    bool   // no network at all
+	Fetcher    Fetcher
+	// ReadFile reads key files; nil means os.ReadFile. Tests substitute it.
+	ReadFile func(string) ([]byte, error)
+}
+
+// Explicit reports whether the user named a key source. A failing explicit
+// source is a usage error; failing automatic discovery only leaves the
+// signature unverified.
+func (s Source) Explicit() bool {
+	return s.JWKS != "" || s.KeyFile != "" || s.SecretFile != "" || s.Secret != nil || s.Discover
+}
+
+// WillDiscover reports whether Load would go to the network for tok's
+// issuer, so a UI can show a spinner before calling it.
+func (s Source) WillDiscover(tok *decode.Token) bool {
+	if s.Offline || s.JWKS != "" || s.KeyFile != "" || s.SecretFile != "" || s.Secret != nil {
+		return false
+	}
+	iss, _ := tok.Payload.Str("iss")
+	return iss != "" && (s.Discover || IsGitHubIssuer(iss))
+}
+
+// Load returns the keys for tok, or nil with a nil error when there is no
+// key source at all (the signature is then unverified).
+func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {
+	read := s.ReadFile
+	if read == nil {
+		read = os.ReadFile
+	}
+	switch {
+	case s.JWKS != "":
+		if isURL(s.JWKS) {
+			if s.Offline {
+				return nil, fmt.Errorf("%w: --jwks %s is a URL but --offline is set", ErrKeySource, s.JWKS)
+			}
+			body, err := s.Fetcher.Get(ctx, s.JWKS)
+			if err != nil {
+				return nil, fmt.Errorf("%w: %w", ErrKeySource, err)
+			}
+			return ParseJWKS(body, SourceJWKSURL, s.JWKS)
+		}
+		data, err := read(s.JWKS)
+		if err != nil {
+			return nil, fmt.Errorf("%w: --jwks: %w", ErrKeySource, err)
+		}
+		return ParseJWKS(data, SourceJWKSFile, s.JWKS)
+	case s.KeyFile != "":
+		data, err := read(s.KeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("%w: --key: %w", ErrKeySource, err)
+		}
+		return ParseKeyFile(data, s.KeyFile)
+	case s.SecretFile != "":
+		data, err := read(s.SecretFile)
+		if err != nil {
+			return nil, fmt.Errorf("%w: --secret-file: %w", ErrKeySource, err)
+		}
+		return NewSecret(data, s.SecretFile)
+	case s.Secret != nil:
+		return NewSecret(s.Secret, "OIDCSCOPE_SECRET")
+	}
+	if !s.WillDiscover(tok) {
+		return nil, nil
+	}
+	iss, _ := tok.Payload.Str("iss")
+	doc, err := s.Fetcher.Discover(ctx, iss)
+	if err != nil {
+		return nil, fmt.Errorf("%w: discovery for %s: %w", ErrKeySource, iss, err)
+	}
+	body, err := s.Fetcher.Get(ctx, doc.JWKSURI)
+	if err != nil {
+		return nil, fmt.Errorf("%w: discovery for %s: %w", ErrKeySource, iss, err)
+	}
+	return ParseJWKS(body, SourceDiscovery, doc.JWKSURI)
+}
+
+func isURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+// gitHubIssuer matches the issuers GitHub Actions uses (reference §1.2):
+// github.com with an optional enterprise slug, and GHE.com data residency
+// with an optional slug. GHES issuers are customer hosts and need --discover.
+var gitHubIssuer = regexp.MustCompile(`^https://token\.actions\.(?:githubusercontent\.com|[a-z0-9][a-z0-9-]*\.ghe\.com)(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$`)
+
+// IsGitHubIssuer reports whether iss is a GitHub Actions issuer whose keys
+// are fetched automatically.
+func IsGitHubIssuer(iss string) bool {
+	return gitHubIssuer.MatchString(iss)
+}
