@@ -75,7 +75,7 @@ func Extract(input []byte, maxSize int) (Extracted, error) {
 			return ex, nil
 		}
 	}
-	if compact := removeSpace(s); looksLikeToken(compact) {
+	if compact := removeSpace(s); looksLikeToken(compact) && !severalTokens(s) {
 		if compact != s {
 			ex.strip(StripLineBreaks)
 		}
@@ -136,18 +136,35 @@ func (ex *Extracted) fromJSON(s string, maxSize int) bool {
 }
 
 // looksLikeToken accepts text made only of base64url characters and dots,
-// plus the near-misses ('=', '+', '/') that decoding reports precisely.
+// plus the near-misses that decoding reports precisely: '+' and '/' from
+// the standard alphabet, and '=' padding at the end of a segment.
 func looksLikeToken(s string) bool {
 	if s == "" {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !isB64URL(c) && c != '.' && c != '=' && c != '+' && c != '/' {
+		switch {
+		case isB64URL(c) || c == '.' || c == '+' || c == '/':
+		case c == '=' && (i+1 == len(s) || s[i+1] == '.' || s[i+1] == '='):
+		default:
 			return false
 		}
 	}
 	return true
+}
+
+// severalTokens tells a paste of two whole tokens on separate lines from
+// one token wrapped across lines: joining the former would forge a 5-part
+// "JWE".
+func severalTokens(s string) bool {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if jwsRun.FindString(f) == f {
+			n++
+		}
+	}
+	return n > 1
 }
 
 func removeSpace(s string) string {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -188,9 +189,8 @@ func ParseJSON(segment string, data []byte) (Value, []*Error) {
 		return v, append(errs, err)
 	}
 	// Anything after the value other than whitespace is an error, not ignored.
-	if _, terr := p.dec.Token(); terr != io.EOF {
-		off := p.dec.InputOffset()
-		errs = append(errs, errAt(segment, skipSpace(data, off), ErrTrailingData, ""))
+	if off := skipSpace(data, p.dec.InputOffset()); off < int64(len(data)) {
+		errs = append(errs, errAt(segment, off, ErrTrailingData, ""))
 	}
 	return v, errs
 }
@@ -202,15 +202,19 @@ type parser struct {
 	dups []*Error
 }
 
+// syntaxErr locates a syntax error at the byte that broke it. The streaming
+// decoder's offsets point at token boundaries, so the position comes from
+// json.Unmarshal's scanner, which stops on the offending byte.
 func (p *parser) syntaxErr(err error) *Error {
 	off := p.dec.InputOffset()
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		off = se.Offset
-	}
 	detail := err.Error()
-	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
-		detail = "unexpected end of input"
+	var raw json.RawMessage
+	var se *json.SyntaxError
+	if uerr := json.Unmarshal(p.data, &raw); errors.As(uerr, &se) {
+		off, detail = max(se.Offset-1, 0), se.Error()
+	}
+	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(detail, "unexpected end") {
+		off, detail = int64(len(p.data)), "unexpected end of input"
 	}
 	return errAt(p.seg, off, ErrNotJSON, detail)
 }
@@ -277,11 +281,17 @@ func (p *parser) object(depth int) (Value, *Error) {
 		}
 		seen[key] = true
 		val, verr := p.value(depth + 1)
-		m.Value = val
-		v.Members = append(v.Members, m)
 		if verr != nil {
+			// Keep a partly read container; a value that never started
+			// would only show up as a misleading null.
+			if val.Kind == Array || val.Kind == Object {
+				m.Value = val
+				v.Members = append(v.Members, m)
+			}
 			return v, verr
 		}
+		m.Value = val
+		v.Members = append(v.Members, m)
 	}
 	if _, err := p.dec.Token(); err != nil { // closing }
 		return v, p.syntaxErr(err)

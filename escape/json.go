@@ -19,7 +19,9 @@ func JSON(doc []byte) []byte {
 	b.Grow(len(doc) + 32)
 	for i := 0; i < len(doc); {
 		r, size := utf8.DecodeRune(doc[i:])
-		if (size > 1 || r == 0x7f) && Unsafe(r) && !(r == utf8.RuneError && size == 3 && string(doc[i:i+3]) == "\uFFFD") {
+		// U+FFFD is left alone: it is printable, and the encoder's own
+		// stand-in for bytes that were not UTF-8.
+		if (size > 1 || r == 0x7f) && r != utf8.RuneError && Unsafe(r) {
 			writeJSONEscape(&b, r)
 		} else {
 			b.Write(doc[i : i+size])
