@@ -8,6 +8,8 @@ import (
 	"unicode"
 )
 
+const expectJWT = "expected a JWT: three base64url parts joined by dots, starting with eyJ"
+
 // DefaultMaxSize is the default cap on pasted text (--max-size).
 const DefaultMaxSize = 1 << 20
 
@@ -84,8 +86,7 @@ func Extract(input []byte, maxSize int) (Extracted, error) {
 	}
 	runs := jwsRun.FindAllString(s, -1)
 	if len(runs) == 0 {
-		return ex, errAt("input", -1, ErrNoToken,
-			"expected a JWT (three base64url parts joined by dots, starting with eyJ)")
+		return ex, errAt("input", -1, ErrNoToken, expectJWT)
 	}
 	ex.strip(StripSurroundingText)
 	if len(runs) > 1 {

@@ -54,12 +54,12 @@ func Relative(t, now time.Time) string {
 	d := t.Sub(now)
 	if d >= 0 {
 		if d < time.Second {
-			return "now"
+			return "just now"
 		}
 		return "in " + roughDuration(d)
 	}
 	if -d < time.Second {
-		return "now"
+		return "just now"
 	}
 	return roughDuration(-d) + " ago"
 }

@@ -38,7 +38,7 @@ func TestRelative(t *testing.T) {
 		{4*time.Minute + 12*time.Second, "in 4m12s"},
 		{-3 * time.Hour, "3h ago"},
 		{-(3*time.Hour + 5*time.Minute + 9*time.Second), "3h5m ago"},
-		{500 * time.Millisecond, "now"},
+		{500 * time.Millisecond, "just now"},
 		{-12 * time.Second, "12s ago"},
 		{26 * time.Hour, "in 1d2h"},
 		{-400 * 24 * time.Hour, "400d ago"},

@@ -187,11 +187,11 @@ func (t *Token) decodePayload() {
 func parseLoneSegment(t *Token, text string) (*Token, error) {
 	b, derr := DecodeSegment("segment", text)
 	if derr != nil || len(b) == 0 {
-		return nil, errAt("input", -1, ErrNoToken, "text is neither a JWT nor base64url")
+		return nil, errAt("input", -1, ErrNoToken, expectJWT)
 	}
 	v, errs := ParseJSON("segment", b)
 	if v.Kind != Object {
-		return nil, errAt("input", -1, ErrNoToken, "one base64url part that is not a JSON object")
+		return nil, errAt("input", -1, ErrNoToken, "one base64url part that is not a JSON object; "+expectJWT)
 	}
 	t.Kind = KindSegment
 	t.Segments = []Segment{{Name: "segment", Text: text, Bytes: b}}

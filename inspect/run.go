@@ -2,8 +2,7 @@ package inspect
 
 import (
 	"context"
-	"errors"
-	"fmt"
+	"strings"
 	"time"
 
 	"github.com/oidcscope/oidcscope/decode"
@@ -53,12 +52,8 @@ func Run(ctx context.Context, opts Options) *Report {
 	if keys == nil {
 		keys, keyErr = opts.Source.Load(ctx, tok)
 	}
-	if keyErr != nil {
-		if opts.Source.Explicit() {
-			r.Errors = append(r.Errors, StageError{Stage: StageVerify, Err: keyErr})
-		} else {
-			r.Notes = append(r.Notes, "automatic key discovery failed, so the signature is unverified: "+keyErr.Error())
-		}
+	if keyErr != nil && opts.Source.Explicit() {
+		r.Errors = append(r.Errors, StageError{Stage: StageVerify, Err: keyErr})
 	}
 	if keys != nil && len(keys.Skipped) > 0 {
 		for _, s := range keys.Skipped {
@@ -73,8 +68,11 @@ func Run(ctx context.Context, opts Options) *Report {
 		Leeway:    opts.Leeway,
 		At:        r.At,
 	})
+	r.Notes = append(r.Notes, r.Verify.Warnings...)
 	if keyErr != nil && !opts.Source.Explicit() {
-		r.Verify.Signature.Reason = "keys could not be fetched automatically (" + shortErr(keyErr) + "); pass --jwks FILE to verify offline"
+		// Automatic discovery is a convenience: when it fails the signature
+		// is unverified, not invalid, and the reason says how to go on.
+		r.Verify.Signature.Reason = "automatic key discovery failed (" + shortErr(keyErr) + "); pass --jwks FILE to verify offline, or --offline to skip discovery"
 		r.Verify.Checks[0].Detail = r.Verify.Signature.Reason
 	}
 	return r
@@ -96,10 +94,8 @@ func claimsOf(payload decode.Value, at time.Time) []Claim {
 	return claims
 }
 
+// shortErr drops the "key source unusable" prefix that the reason already
+// implies.
 func shortErr(err error) string {
-	var fe interface{ Timeout() bool }
-	if errors.As(err, &fe) && fe.Timeout() {
-		return "timed out"
-	}
-	return fmt.Sprint(err)
+	return strings.TrimPrefix(err.Error(), verify.ErrKeySource.Error()+": ")
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -158,10 +159,12 @@ func textHeader(b *strings.Builder, t *decode.Token, st styles) {
 }
 
 func textClaims(b *strings.Builder, r *inspect.Report, st styles) {
-	if r.Token.Payload.Kind != decode.Object {
-		if p := r.Token.PayloadBytes; len(p) > 0 {
-			b.WriteString("\n" + st.title.Render("Payload") + st.dim.Render(fmt.Sprintf(" (%d bytes, not a JSON object)", len(p))) + "\n  " + escape.Text(string(p)) + "\n")
-		}
+	// When the claims are not a clean JSON object, the raw payload is what
+	// the reader needs to see what went wrong.
+	if p := r.Token.PayloadBytes; len(p) > 0 && !payloadIsJSONObject(r.Token) {
+		b.WriteString("\n" + st.title.Render("Payload") + st.dim.Render(fmt.Sprintf(" (%d bytes, not a JSON object; shown raw)", len(p))) + "\n  " + escape.Text(string(p)) + "\n")
+	}
+	if r.Token.Payload.Kind != decode.Object || len(r.Claims) == 0 && !payloadIsJSONObject(r.Token) {
 		return
 	}
 	b.WriteString("\n" + st.title.Render("Claims") + st.dim.Render(fmt.Sprintf(" (%d, in token order)", len(r.Claims))) + "\n")
@@ -195,7 +198,7 @@ func writeMember(b *strings.Builder, key string, v decode.Value, dup bool, width
 // A string that would read as another JSON type keeps its quotes, so
 // "ref_protected": "true" is not mistaken for a boolean.
 func valueText(v decode.Value) string {
-	if v.Kind == decode.String && !json.Valid([]byte(v.Text)) {
+	if v.Kind == decode.String && v.Text != "" && !json.Valid([]byte(v.Text)) {
 		return escape.Text(v.Text)
 	}
 	js, err := v.MarshalJSON()
@@ -213,4 +216,16 @@ func keyWidth(ms []decode.Member) int {
 		}
 	}
 	return w
+}
+
+// payloadIsJSONObject is false when the payload failed to parse as JSON or
+// is not an object; duplicate keys and bad UTF-8 still count as an object.
+func payloadIsJSONObject(t *decode.Token) bool {
+	for _, e := range t.Errors {
+		if e.Segment == "payload" && (errors.Is(e, decode.ErrNotJSON) || errors.Is(e, decode.ErrNotObject) ||
+			errors.Is(e, decode.ErrTooDeep) || errors.Is(e, decode.ErrTrailingData)) {
+			return false
+		}
+	}
+	return t.Payload.Kind == decode.Object
 }

@@ -28,7 +28,7 @@ type Options struct {
 // Verify runs every check on tok and returns each result with its reason.
 func Verify(tok *decode.Token, opts Options) Result {
 	sig := signature(tok, opts.Keys, opts.Algs)
-	res := Result{Signature: sig}
+	res := Result{Signature: sig, Warnings: headerWarnings(tok)}
 	res.Checks = append(res.Checks, signatureCheck(sig), algCheck(tok, sig, opts.Algs))
 	claims := tok.Payload
 	validate := func(name string, extra ...jwt.ParserOption) error {

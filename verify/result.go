@@ -47,6 +47,7 @@ type Signature struct {
 type Result struct {
 	Signature Signature
 	Checks    []Check
+	Warnings  []string // things a reader should know that are not failures
 }
 
 // Failed reports whether any check failed.
