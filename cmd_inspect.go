@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/escape"
@@ -66,6 +67,10 @@ func newInspectFlagSet(f *inspectFlags, stderr io.Writer) *flag.FlagSet {
 
 func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
 	var f inspectFlags
+	if wantsHelp(args) {
+		newInspectFlagSet(&f, stdout).Usage()
+		return 0
+	}
 	fs := newInspectFlagSet(&f, stderr)
 	positional, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -126,7 +131,7 @@ func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if f.json {
 		err = report.JSON(stdout, rep)
 	} else {
-		err = report.Text(stdout, rep, lipgloss.NewRenderer(stdout))
+		err = report.Text(stdout, rep, lipgloss.NewRenderer(stdout, termenv.WithEnvironment(environ(getenv))))
 	}
 	if err != nil {
 		return fail("writing the report: %v", err)
@@ -142,7 +147,7 @@ func setupDemo(opts *inspect.Options, name string, stderr io.Writer) int {
 	}
 	tok, err := fixtures.Sign(name, time.Now())
 	if err != nil {
-		fmt.Fprintf(stderr, "oidcscope: --demo-set: %v (choose from %s)\n", err, strings.Join(fixtures.Names(), ", "))
+		fmt.Fprintf(stderr, "oidcscope: --demo-set: %v\n", err)
 		return 2
 	}
 	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "(embedded demo JWKS)")
@@ -216,7 +221,7 @@ func parseInstant(s string) (time.Time, error) {
 }
 
 // parseInterspersed lets flags follow the token, as people type them:
-// `oidcscope inspect TOKEN --json`.
+// `oidcscope inspect TOKEN --json`. After "--" everything is positional.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
@@ -227,9 +232,26 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		if len(rest) == 0 {
 			return positional, nil
 		}
+		if i := len(args) - len(rest) - 1; i >= 0 && args[i] == "--" {
+			return append(positional, rest...), nil
+		}
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
+}
+
+// wantsHelp finds a help flag before any "--", so help goes to stdout and
+// exits 0 however it is asked for.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 // listFlag collects repeated and comma-separated values.

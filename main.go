@@ -16,6 +16,13 @@ func main() {
 // env abstracts os.Getenv so tests control OIDCSCOPE_SECRET and NO_COLOR.
 type env func(string) string
 
+// environ adapts env to termenv, so colour detection reads the same
+// environment as everything else.
+type environ env
+
+func (e environ) Getenv(k string) string { return e(k) }
+func (e environ) Environ() []string      { return nil }
+
 // run is the whole program behind main, so tests can call it directly.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
 	if len(args) > 0 {
@@ -30,8 +37,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) i
 			return 0
 		}
 	}
+	if len(args) > 0 && looksLikeCommand(args[0]) {
+		fmt.Fprintf(stderr, "oidcscope: unknown command %q (run 'oidcscope help')\n", args[0])
+		return 2
+	}
 	// Until the terminal UI exists, the bare command inspects.
 	return runInspect(args, stdin, stdout, stderr, getenv)
+}
+
+// looksLikeCommand catches a mistyped subcommand before it is read as a
+// token: a short lower-case word can never be a JWT, whose parts start "eyJ".
+func looksLikeCommand(arg string) bool {
+	if len(arg) == 0 || len(arg) > 20 {
+		return false
+	}
+	for _, c := range arg {
+		if (c < 'a' || c > 'z') && c != '-' {
+			return false
+		}
+	}
+	return arg[0] != '-'
 }
 
 // version reports the module version stamped by `go install …@vX`, or the

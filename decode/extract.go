@@ -46,7 +46,7 @@ func Extract(input []byte, maxSize int) (Extracted, error) {
 	}
 	if len(input) > maxSize {
 		return Extracted{}, errAt("input", -1, ErrTooLarge,
-			fmt.Sprintf("%d bytes, limit %d (raise it with --max-size)", len(input), maxSize))
+			fmt.Sprintf("over the %d-byte limit; raise it with --max-size", maxSize))
 	}
 	var ex Extracted
 	s := string(input)
@@ -77,7 +77,7 @@ func Extract(input []byte, maxSize int) (Extracted, error) {
 			return ex, nil
 		}
 	}
-	if compact := removeSpace(s); looksLikeToken(compact) && !severalTokens(s) {
+	if compact := removeSpace(s); looksLikeToken(compact) && plausibleShape(compact) && !severalTokens(s) {
 		if compact != s {
 			ex.strip(StripLineBreaks)
 		}
@@ -153,6 +153,18 @@ func looksLikeToken(s string) bool {
 		}
 	}
 	return true
+}
+
+// plausibleShape keeps dotted words ("example.com") from being read as a
+// broken token: a JWS has 2 dots, a JWE 4, a lone segment none; a text that
+// starts like a JOSE header ("eyJ") is decoded whatever its shape, so a
+// truncated paste gets a precise error.
+func plausibleShape(s string) bool {
+	switch strings.Count(s, ".") {
+	case 0, 2, 4:
+		return true
+	}
+	return strings.HasPrefix(s, "eyJ")
 }
 
 // severalTokens tells a paste of two whole tokens on separate lines from

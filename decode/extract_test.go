@@ -103,3 +103,16 @@ func TestExtractTwoTokensOnTwoLines(t *testing.T) {
 		t.Fatalf("got %q, notes %q, err %v; want the first token and a note", ex.Text, ex.Notes, err)
 	}
 }
+
+func TestExtractDottedWordsAreNotTokens(t *testing.T) {
+	for _, in := range []string{"example.com", "a.b.c.d", "v1.2"} {
+		if _, err := Extract([]byte(in), 0); !errors.Is(err, ErrNoToken) {
+			t.Errorf("Extract(%q) err = %v, want ErrNoToken", in, err)
+		}
+	}
+	// A truncated token keeps its shape error instead.
+	ex, err := Extract([]byte("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0"), 0)
+	if err != nil || ex.Text == "" {
+		t.Errorf("truncated token: %q, %v", ex.Text, err)
+	}
+}

@@ -69,7 +69,7 @@ func Run(ctx context.Context, opts Options) *Report {
 		At:        r.At,
 	})
 	r.Notes = append(r.Notes, r.Verify.Warnings...)
-	if keyErr != nil && !opts.Source.Explicit() {
+	if keyErr != nil && !opts.Source.Explicit() && r.Verify.Signature.Status == verify.StatusUnverified {
 		// Automatic discovery is a convenience: when it fails the signature
 		// is unverified, not invalid, and the reason says how to go on.
 		r.Verify.Signature.Reason = "automatic key discovery failed (" + shortErr(keyErr) + "); pass --jwks FILE to verify offline, or --offline to skip discovery"

@@ -205,7 +205,9 @@ func valueText(v decode.Value) string {
 	if err != nil {
 		return "?"
 	}
-	return escape.Text(string(js))
+	// JSON text already escapes C0 controls and backslashes; escape.JSON
+	// adds the rest, so nested values are escaped once, JSON-style.
+	return string(escape.JSON(js))
 }
 
 func keyWidth(ms []decode.Member) int {

@@ -37,6 +37,10 @@ func (s Source) WillDiscover(tok *decode.Token) bool {
 	if s.Offline || s.JWKS != "" || s.KeyFile != "" || s.SecretFile != "" || s.Secret != nil {
 		return false
 	}
+	// Fetch keys only for a token they could verify: a signed compact JWS.
+	if tok.Kind != decode.KindJWS || tok.StructuralError() != nil {
+		return false
+	}
 	iss, _ := tok.Payload.Str("iss")
 	return iss != "" && (s.Discover || IsGitHubIssuer(iss))
 }
