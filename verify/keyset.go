@@ -2,16 +2,13 @@ package verify
 
 import (
 	"bytes"
-	"context"
 	"crypto"
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
-	"errors"
 	"fmt"
 
 	"github.com/MicahParks/jwkset"
-	"github.com/MicahParks/keyfunc/v3"
 )
 
 // SourceKind names where keys came from. The strings are part of the JSON
@@ -36,7 +33,7 @@ type KeySet struct {
 	Skipped []string // keys of a set that could not be loaded, and why
 	KIDs    []string // kids of the loaded keys, for messages
 
-	jwks   keyfunc.Keyfunc // JWK-based sources
+	jwks   []jwkset.JWK // JWK-based sources
 	public crypto.PublicKey
 	secret []byte
 }
@@ -63,30 +60,32 @@ func ParseJWKS(data []byte, kind SourceKind, name string) (*KeySet, error) {
 		return nil, fmt.Errorf(`%w: %s has neither "keys" (JWK Set) nor "kty" (JWK)`, ErrKeySource, name)
 	}
 	ks := &KeySet{Kind: kind, Name: name}
-	store := jwkset.NewMemoryStorage()
-	ctx := context.Background()
 	for i, raw := range raws {
 		// Private: true lets "oct" (HMAC) keys load; private asymmetric keys
-		// are reduced to their public half by keyfunc before use.
+		// are reduced to their public half in candidates.
 		jwk, err := jwkset.NewJWKFromRawJSON(raw, jwkset.JWKMarshalOptions{Private: true}, jwkset.JWKValidateOptions{})
 		if err != nil {
 			ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v", i, err))
 			continue
 		}
-		if err := store.KeyWrite(ctx, jwk); err != nil {
-			ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v", i, err))
-			continue
+		if secret, ok := jwk.Key().([]byte); ok {
+			if what := publicKeyMaterial(secret); what != "" {
+				ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v: its \"k\" holds %s", i, ErrPublicKeySecret, what))
+				continue
+			}
+			// A symmetric key anyone can download proves nothing: whoever
+			// fetched it can sign with it.
+			if kind == SourceJWKSURL || kind == SourceDiscovery {
+				ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v: an \"oct\" key published at a URL is public, so an HMAC signature made with it proves nothing", i, ErrPublicHMACKey))
+				continue
+			}
 		}
+		ks.jwks = append(ks.jwks, jwk)
 		ks.KIDs = append(ks.KIDs, jwk.Marshal().KID)
 	}
 	if len(ks.KIDs) == 0 {
 		return nil, fmt.Errorf("%w: %s: %w (%d skipped)", ErrKeySource, name, ErrNoKeysInSet, len(ks.Skipped))
 	}
-	kf, err := keyfunc.New(keyfunc.Options{Storage: store, Ctx: ctx})
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrKeySource, name, err)
-	}
-	ks.jwks = kf
 	return ks, nil
 }
 
@@ -138,14 +137,18 @@ func publicKeyMaterial(b []byte) string {
 	if bytes.Contains(t, []byte("-----BEGIN")) {
 		return "a PEM block"
 	}
-	if _, err := x509.ParsePKIXPublicKey(t); err == nil {
-		return "a DER public key"
-	}
-	if _, err := x509.ParsePKCS1PublicKey(t); err == nil {
-		return "a DER RSA public key"
-	}
-	if _, err := x509.ParseCertificate(t); err == nil {
-		return "a DER certificate"
+	// DER is binary: try the bytes as given, and trimmed for a file that
+	// gained a newline. Trimming alone corrupts DER ending in 0x09-0x0d/0x20.
+	for _, d := range [][]byte{b, t} {
+		if _, err := x509.ParsePKIXPublicKey(d); err == nil {
+			return "a DER public key"
+		}
+		if _, err := x509.ParsePKCS1PublicKey(d); err == nil {
+			return "a DER RSA public key"
+		}
+		if _, err := x509.ParseCertificate(d); err == nil {
+			return "a DER certificate"
+		}
 	}
 	if bytes.HasPrefix(t, []byte("{")) {
 		var probe struct {
@@ -165,51 +168,52 @@ type candidate struct {
 	kid    string
 	use    string
 	keyOps []string
+	alg    string // the JWK's "alg", "" when absent
 }
 
-// candidates returns the keys that could have signed a token with this kid
-// and alg. keyfunc does the kid lookup and the JWK "alg" match; without a kid
-// every key of the set is a candidate.
-func (ks *KeySet) candidates(header map[string]any, kid string) ([]candidate, error) {
+// candidates returns the keys that could have signed a token with this kid.
+// The lookup is ours rather than keyfunc.Keyfunc's: keyfunc returns only the
+// first key with a kid and checks a JWK's "alg" only when the token has a
+// kid, while RFC 7517 §4.5 lets keys of different types share a kid and a
+// kid-less token must still respect each key's "alg". The JWKs themselves
+// are parsed and stored by jwkset, the library keyfunc is built on.
+func (ks *KeySet) candidates(kid string, hasKid bool) ([]candidate, error) {
 	switch {
 	case ks.secret != nil:
 		return []candidate{{key: ks.secret}}, nil
 	case ks.public != nil:
 		return []candidate{{key: ks.public}}, nil
 	}
-	ctx := context.Background()
-	if _, hasKid := header["kid"]; hasKid {
-		key, err := ks.jwks.Keyfunc(headerToken(header))
-		if err != nil {
-			if errors.Is(err, jwkset.ErrKeyNotFound) {
-				return nil, fmt.Errorf("%w %q (the set has %s)", ErrUnknownKID, kid, quoteList(ks.KIDs))
-			}
-			return nil, fmt.Errorf("%w: %w", ErrKeyMismatch, err)
-		}
-		jwk, err := ks.jwks.Storage().KeyRead(ctx, kid)
-		if err != nil {
-			return nil, fmt.Errorf("%w %q: %w", ErrUnknownKID, kid, err)
-		}
-		return []candidate{fromJWK(jwk, key)}, nil
-	}
-	all, err := ks.jwks.Storage().KeyReadAll(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]candidate, 0, len(all))
-	for _, jwk := range all {
+	var byKid, kidless, every []candidate
+	for _, jwk := range ks.jwks {
 		key := jwk.Key()
 		if priv, ok := key.(interface{ Public() crypto.PublicKey }); ok {
 			key = priv.Public()
 		}
-		out = append(out, fromJWK(jwk, key))
+		c := fromJWK(jwk, key)
+		every = append(every, c)
+		switch {
+		case c.kid == "":
+			kidless = append(kidless, c)
+		case c.kid == kid:
+			byKid = append(byKid, c)
+		}
 	}
-	return out, nil
+	if !hasKid {
+		return every, nil
+	}
+	if len(byKid) > 0 {
+		return byKid, nil
+	}
+	if len(kidless) > 0 {
+		return kidless, nil // a kid is a hint (RFC 7515 §4.1.4)
+	}
+	return nil, fmt.Errorf("%w %q (the set has %s)", ErrUnknownKID, kid, quoteList(ks.KIDs))
 }
 
 func fromJWK(jwk jwkset.JWK, key any) candidate {
 	m := jwk.Marshal()
-	c := candidate{key: key, kid: m.KID, use: string(m.USE)}
+	c := candidate{key: key, kid: m.KID, use: string(m.USE), alg: m.ALG.String()}
 	for _, op := range m.KEYOPS {
 		c.keyOps = append(c.keyOps, string(op))
 	}

@@ -79,5 +79,6 @@ var (
 	ErrKeySource        = errors.New("key source unusable")
 	ErrPublicKeySecret  = errors.New("HMAC secret looks like public-key material")
 	ErrNoKeysInSet      = errors.New("key set holds no usable key")
+	ErrPublicHMACKey    = errors.New("HMAC key from a public URL")
 	ErrDiscoveryOffline = errors.New("discovery disabled by --offline")
 )

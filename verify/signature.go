@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/golang-jwt/jwt/v5"
-
 	"github.com/oidcscope/oidcscope/decode"
 )
 
@@ -54,8 +52,8 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string) Signature {
 		sig.Reason = "no key given: pass --jwks, --key or --secret-file (or --discover for this issuer)"
 		return sig
 	}
-	header, _ := tok.Header.Interface().(map[string]any)
-	cands, err := ks.candidates(header, sig.Kid)
+	_, hasKid := tok.Header.Get("kid")
+	cands, err := ks.candidates(sig.Kid, hasKid)
 	if err != nil {
 		return fail(StatusInvalid, err)
 	}
@@ -64,6 +62,10 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string) Signature {
 	for _, c := range cands {
 		if err := usableForVerify(c); err != nil {
 			lastErr = err
+			continue
+		}
+		if c.alg != "" && c.alg != alg {
+			lastErr = fmt.Errorf("%w: key %q is for %s, the token uses %s", ErrKeyMismatch, c.kid, c.alg, alg)
 			continue
 		}
 		if err := fitKey(alg, c.key); err != nil {
@@ -148,10 +150,4 @@ func keyLabel(ks *KeySet, kid string) string {
 
 func hasTrailingNewline(b []byte) bool {
 	return len(b) > 0 && b[len(b)-1] == '\n'
-}
-
-// headerToken adapts a decoded header to keyfunc, which reads kid and alg
-// from a *jwt.Token.
-func headerToken(header map[string]any) *jwt.Token {
-	return &jwt.Token{Header: header}
 }

@@ -84,6 +84,9 @@ func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {
 	case s.Secret != nil:
 		return NewSecret(s.Secret, "OIDCSCOPE_SECRET")
 	}
+	if s.Discover && s.Offline {
+		return nil, fmt.Errorf("%w: %w", ErrKeySource, ErrDiscoveryOffline)
+	}
 	if !s.WillDiscover(tok) {
 		return nil, nil
 	}
