@@ -117,6 +117,9 @@ func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 		if len(positional) > 0 {
 			return fail("--demo signs its own token; drop the TOKEN argument")
 		}
+		if countSet(f.jwks, f.key, f.secretFile) > 0 || f.discover {
+			return fail("--demo verifies with the embedded demo JWKS; drop --jwks, --key, --secret-file and --discover")
+		}
 		if code := setupDemo(&opts, f.demoSet, stderr); code != 0 {
 			return code
 		}

@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,7 +32,7 @@ func Run(ctx context.Context, opts Options) *Report {
 	if opts.Now != nil {
 		now = opts.Now
 	}
-	r := &Report{At: opts.At, AtFixed: !opts.At.IsZero(), Notes: opts.Notes}
+	r := &Report{At: opts.At, AtFixed: !opts.At.IsZero(), Notes: slices.Clone(opts.Notes)}
 	if !r.AtFixed {
 		r.At = now().UTC()
 	}
@@ -55,7 +56,7 @@ func Run(ctx context.Context, opts Options) *Report {
 	if keyErr != nil && opts.Source.Explicit() {
 		r.Errors = append(r.Errors, StageError{Stage: StageVerify, Err: keyErr})
 	}
-	if keys != nil && len(keys.Skipped) > 0 {
+	if keys != nil {
 		for _, s := range keys.Skipped {
 			r.Notes = append(r.Notes, "key set "+keys.Name+": skipped "+s)
 		}
@@ -69,11 +70,16 @@ func Run(ctx context.Context, opts Options) *Report {
 		At:        r.At,
 	})
 	r.Notes = append(r.Notes, r.Verify.Warnings...)
-	if keyErr != nil && !opts.Source.Explicit() && r.Verify.Signature.Status == verify.StatusUnverified {
-		// Automatic discovery is a convenience: when it fails the signature
-		// is unverified, not invalid, and the reason says how to go on.
-		r.Verify.Signature.Reason = "automatic key discovery failed (" + shortErr(keyErr) + "); pass --jwks FILE to verify offline, or --offline to skip discovery"
-		r.Verify.Checks[0].Detail = r.Verify.Signature.Reason
+	if keyErr != nil && r.Verify.Signature.Status == verify.StatusUnverified {
+		// Without keys the signature is unverified, not invalid; the reason
+		// names what went wrong instead of "no key given".
+		reason := "the key source could not be used: " + shortErr(keyErr)
+		if !opts.Source.Explicit() {
+			// Automatic discovery is a convenience; say how to go on.
+			reason = "automatic key discovery failed (" + shortErr(keyErr) + "); pass --jwks FILE to verify offline, or --offline to skip discovery"
+		}
+		r.Verify.Signature.Reason = reason
+		r.Verify.Checks[0].Detail = reason
 	}
 	return r
 }

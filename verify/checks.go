@@ -31,10 +31,12 @@ func Verify(tok *decode.Token, opts Options) Result {
 	res := Result{Signature: sig, Warnings: headerWarnings(tok)}
 	res.Checks = append(res.Checks, signatureCheck(sig), algCheck(tok, sig, opts.Algs))
 	claims := tok.Payload
+	// validate asks golang-jwt's Validator about one claim alone, so its
+	// joined errors never have to be untangled per check.
 	validate := func(name string, extra ...jwt.ParserOption) error {
 		v, _ := claims.Get(name)
-		opts := append([]jwt.ParserOption{jwt.WithLeeway(opts.Leeway), jwt.WithTimeFunc(func() time.Time { return opts.At })}, extra...)
-		return jwt.NewValidator(opts...).Validate(jwt.MapClaims{name: v.Interface()})
+		popts := append([]jwt.ParserOption{jwt.WithLeeway(opts.Leeway), jwt.WithTimeFunc(func() time.Time { return opts.At })}, extra...)
+		return jwt.NewValidator(popts...).Validate(jwt.MapClaims{name: v.Interface()})
 	}
 	res.Checks = append(res.Checks,
 		timeCheck(claims, "exp", opts, func() error { return validate("exp", jwt.WithExpirationRequired()) }),
