@@ -38,6 +38,7 @@ type inspectFlags struct {
 	leeway     time.Duration
 	at         string
 	maxSize    int
+	highlight  listFlag
 }
 
 func newInspectFlagSet(f *inspectFlags, stderr io.Writer) *flag.FlagSet {
@@ -58,6 +59,7 @@ func newInspectFlagSet(f *inspectFlags, stderr io.Writer) *flag.FlagSet {
 	fs.DurationVar(&f.leeway, "leeway", verify.DefaultLeeway, "clock skew allowed for exp, nbf and iat")
 	fs.StringVar(&f.at, "at", "", "evaluate time claims at `RFC3339|unix` instead of now")
 	fs.IntVar(&f.maxSize, "max-size", decode.DefaultMaxSize, "largest token text accepted, in `bytes`")
+	fs.Var(&f.highlight, "highlight", "highlight these claims too, comma-separated or repeated")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: oidcscope inspect [TOKEN | - | @FILE] [flags]\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -95,6 +97,7 @@ func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 		Issuer:    f.issuer,
 		Audiences: f.audiences,
 		Leeway:    f.leeway,
+		Highlight: splitList(f.highlight),
 		Source: verify.Source{
 			JWKS: f.jwks, KeyFile: f.key, SecretFile: f.secretFile,
 			Discover: f.discover, Offline: f.offline,

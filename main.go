@@ -29,6 +29,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) i
 		switch args[0] {
 		case "inspect":
 			return runInspect(args[1:], stdin, stdout, stderr, getenv)
+		case "explain":
+			return runExplain(args[1:], stdout, stderr, getenv)
 		case "version", "--version":
 			fmt.Fprintln(stdout, "oidcscope", version())
 			return 0
@@ -82,6 +84,7 @@ const usage = `oidcscope — inspect, verify and explain JSON Web Tokens (GitHub
 Usage:
   oidcscope inspect [TOKEN | - | @FILE] [flags]   decode, verify and explain a token
   oidcscope inspect --demo                        the same, on a fresh embedded demo token
+  oidcscope explain CLAIM [--profile ID] [--json] what a claim means, from the catalog
   oidcscope version
 
 The token may be pasted in any common wrapping: bare, "Bearer …", an

@@ -5,6 +5,7 @@ package inspect
 import (
 	"time"
 
+	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -17,6 +18,7 @@ const (
 	StageExtract = "extract"
 	StageDecode  = "decode"
 	StageVerify  = "verify"
+	StageExplain = "explain"
 )
 
 // Report is everything oidcscope learned about one token.
@@ -29,6 +31,10 @@ type Report struct {
 	AtFixed   bool      // At came from --at rather than the clock
 	Notes     []string  // remarks for the reader (demo settings, discovery)
 	KeysGiven bool      // an explicit key source was used
+
+	Profile claims.ProfileRef // which issuer profile explains the claims
+	Subject *claims.Subject   // anatomy of sub; nil without a string sub
+	Links   []claims.Link     // pages derived from the claims
 }
 
 // Claim is one payload member with what a reader needs beside its value.
@@ -37,6 +43,7 @@ type Claim struct {
 	Value     decode.Value
 	Duplicate bool       // an earlier claim has the same name
 	Time      *ClaimTime // set for exp, nbf, iat, auth_time
+	Info      claims.ClaimInfo
 }
 
 // ClaimTime gives a NumericDate claim in absolute and relative form.
@@ -65,7 +72,7 @@ func (r *Report) Kind() decode.TokenKind {
 // decode cleanly, 2 when there is no token or a key source is unusable.
 func (r *Report) ExitCode() int {
 	for _, e := range r.Errors {
-		if e.Stage == StageExtract || e.Stage == StageVerify {
+		if e.Stage == StageExtract || e.Stage == StageVerify || e.Stage == StageExplain {
 			return 2
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -23,6 +24,8 @@ type Options struct {
 	At        time.Time        // zero: Now()
 	Now       func() time.Time // nil: time.Now
 	Notes     []string         // remarks to carry into the report (demo settings)
+	Highlight []string         // claims the user wants highlighted
+	Catalog   *claims.Catalog  // nil: claims.Default()
 }
 
 // Run decodes, loads keys and verifies. It never fails as a whole: every
@@ -46,6 +49,9 @@ func Run(ctx context.Context, opts Options) *Report {
 		r.Errors = append(r.Errors, StageError{Stage: StageDecode, Err: e})
 	}
 	r.Claims = claimsOf(tok.Payload, r.At)
+	if err := explain(r, tok, opts); err != nil {
+		r.Errors = append(r.Errors, StageError{Stage: StageExplain, Err: err})
+	}
 
 	keys := opts.Keys
 	r.KeysGiven = keys != nil || opts.Source.Explicit()
@@ -82,6 +88,23 @@ func Run(ctx context.Context, opts Options) *Report {
 		r.Verify.Checks[0].Detail = reason
 	}
 	return r
+}
+
+// explain attaches the catalog's reading of the claims to the report.
+func explain(r *Report, tok *decode.Token, opts Options) error {
+	cat := opts.Catalog
+	if cat == nil {
+		var err error
+		if cat, err = claims.Default(); err != nil {
+			return err
+		}
+	}
+	a := cat.Analyze(tok.Payload, claims.Options{Highlight: opts.Highlight})
+	r.Profile, r.Subject, r.Links = a.Profile, a.Subject, a.Links
+	for i := range r.Claims {
+		r.Claims[i].Info = a.Claims[i]
+	}
+	return nil
 }
 
 func claimsOf(payload decode.Value, at time.Time) []Claim {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
@@ -16,17 +17,20 @@ import (
 // The JSON contract, oidcscope/v1. Later versions add fields; these names
 // never change.
 type jsonReport struct {
-	Schema    string        `json:"schema"`
-	Input     jsonInput     `json:"input"`
-	Header    *decode.Value `json:"header"`
-	Payload   *decode.Value `json:"payload"`
-	Claims    []jsonClaim   `json:"claims"`
-	Signature jsonSignature `json:"signature"`
-	Checks    []jsonCheck   `json:"checks"`
-	Errors    []jsonError   `json:"errors"`
-	At        string        `json:"evaluated_at"`
-	Notes     []string      `json:"notes,omitempty"`
-	Segments  []jsonSegment `json:"segments,omitempty"`
+	Schema    string             `json:"schema"`
+	Input     jsonInput          `json:"input"`
+	Header    *decode.Value      `json:"header"`
+	Payload   *decode.Value      `json:"payload"`
+	Claims    []jsonClaim        `json:"claims"`
+	Signature jsonSignature      `json:"signature"`
+	Checks    []jsonCheck        `json:"checks"`
+	Errors    []jsonError        `json:"errors"`
+	At        string             `json:"evaluated_at"`
+	Notes     []string           `json:"notes,omitempty"`
+	Segments  []jsonSegment      `json:"segments,omitempty"`
+	Profile   *claims.ProfileRef `json:"profile,omitempty"`
+	Subject   *claims.Subject    `json:"subject,omitempty"`
+	Links     []claims.Link      `json:"links,omitempty"`
 }
 
 type jsonInput struct {
@@ -37,10 +41,16 @@ type jsonInput struct {
 }
 
 type jsonClaim struct {
-	Name      string       `json:"name"`
-	Value     decode.Value `json:"value"`
-	Duplicate bool         `json:"duplicate,omitempty"`
-	Time      *jsonTime    `json:"time,omitempty"`
+	Name      string               `json:"name"`
+	Value     decode.Value         `json:"value"`
+	Duplicate bool                 `json:"duplicate,omitempty"`
+	Time      *jsonTime            `json:"time,omitempty"`
+	Known     bool                 `json:"known"`
+	Summary   string               `json:"summary,omitempty"`
+	Scope     string               `json:"scope,omitempty"`
+	Immutable *bool                `json:"immutable,omitempty"` // absent for unknown claims
+	Highlight []claims.Highlight   `json:"highlight"`
+	Providers []claims.ProviderUse `json:"providers,omitempty"`
 }
 
 type jsonTime struct {
@@ -106,11 +116,21 @@ func JSON(w io.Writer, r *inspect.Report) error {
 			doc.Segments = append(doc.Segments, jsonSegment{Name: s.Name, Length: len(s.Text), Bytes: len(s.Bytes)})
 		}
 	}
+	if r.Token != nil {
+		doc.Profile, doc.Subject, doc.Links = &r.Profile, r.Subject, r.Links
+	}
 	if doc.Signature.Status == "" {
 		doc.Signature.Status, doc.Signature.KeySource = "unverified", "none"
 	}
 	for _, c := range r.Claims {
-		jc := jsonClaim{Name: c.Name, Value: c.Value, Duplicate: c.Duplicate}
+		jc := jsonClaim{Name: c.Name, Value: c.Value, Duplicate: c.Duplicate, Known: c.Info.Known(), Highlight: c.Info.Highlights}
+		if jc.Highlight == nil {
+			jc.Highlight = []claims.Highlight{}
+		}
+		if e := c.Info.Entry; e != nil {
+			jc.Summary, jc.Scope, jc.Providers = e.Summary, string(e.Scope), e.Providers
+			jc.Immutable = &e.Immutable
+		}
 		if c.Time != nil {
 			jc.Time = &jsonTime{}
 			if c.Time.Err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
@@ -21,7 +22,8 @@ import (
 // It uses the 16 ANSI colours, which follow the terminal's own theme, so the
 // CLI never has to query the terminal for its background.
 type styles struct {
-	title, label, dim, pass, fail, skip, unverified, warn lipgloss.Style
+	title, label, dim, pass, fail, skip, unverified, warn     lipgloss.Style
+	badgeNew, badgeRisk, badgeUnknown, badgePolicy, badgeUser lipgloss.Style
 }
 
 func newStyles(r *lipgloss.Renderer) styles {
@@ -35,6 +37,13 @@ func newStyles(r *lipgloss.Renderer) styles {
 		skip:       s.Faint(true),
 		unverified: s.Foreground(lipgloss.Color("3")).Bold(true),
 		warn:       s.Foreground(lipgloss.Color("3")),
+		// Highlights are not verdicts: a risk is drawn in yellow, not in
+		// the red of a failed check.
+		badgeNew:     s.Foreground(lipgloss.Color("6")).Bold(true),
+		badgeRisk:    s.Foreground(lipgloss.Color("3")).Bold(true),
+		badgeUnknown: s.Foreground(lipgloss.Color("5")).Bold(true),
+		badgePolicy:  s.Foreground(lipgloss.Color("4")),
+		badgeUser:    s.Foreground(lipgloss.Color("5")),
 	}
 }
 
@@ -68,6 +77,12 @@ func textHeadline(b *strings.Builder, r *inspect.Report, st styles) {
 		}
 		if iss, ok := t.Payload.Str("iss"); ok {
 			b.WriteString(" · " + escape.Text(iss))
+		}
+		if r.Profile.ID != "" && r.Profile.ID != claims.GenericID {
+			b.WriteString(" · " + r.Profile.Name)
+			if r.Profile.Variant != "" {
+				b.WriteString(" (" + r.Profile.Variant + ")")
+			}
 		}
 	}
 	b.WriteString("\n")
@@ -170,7 +185,8 @@ func textClaims(b *strings.Builder, r *inspect.Report, st styles) {
 	b.WriteString("\n" + st.title.Render("Claims") + st.dim.Render(fmt.Sprintf(" (%d, in token order)", len(r.Claims))) + "\n")
 	width := keyWidth(r.Token.Payload.Members)
 	for _, c := range r.Claims {
-		writeMember(b, c.Name, c.Value, c.Duplicate, width, st)
+		// Duplicates are flagged among the highlights below.
+		writeMember(b, c.Name, c.Value, false, width, st)
 		if c.Time != nil {
 			if c.Time.Err != nil {
 				b.WriteString("  " + st.warn.Render(escape.Text(c.Time.Err.Error())))
@@ -178,8 +194,10 @@ func textClaims(b *strings.Builder, r *inspect.Report, st styles) {
 				b.WriteString("  " + st.dim.Render(c.Time.UTC.Format(time.RFC3339)+" ("+c.Time.Relative+")"))
 			}
 		}
-		b.WriteString("\n")
+		writeClaimNotes(b, c.Info, width, st)
 	}
+	textSubject(b, r.Subject, st)
+	textLinks(b, r.Links, st)
 }
 
 func writeMember(b *strings.Builder, key string, v decode.Value, dup bool, width int, st styles) {

@@ -1,0 +1,85 @@
+package claims
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// Link is a page or API URL derived from the claims.
+type Link struct {
+	Name string `json:"name"` // repository, run-attempt, job, check-run-api, commit, workflow, job-workflow
+	URL  string `json:"url"`
+	Note string `json:"note,omitempty"`
+}
+
+// Claim values only become links when they have the shape GitHub gives
+// them, so a hostile token cannot smuggle a URL of its own making.
+var (
+	repoShape   = regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`)
+	digits      = regexp.MustCompile(`^[0-9]+$`)
+	shaShape    = regexp.MustCompile(`^[0-9a-f]{40}$`)
+	workflowRef = regexp.MustCompile(`^([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)/(\.github/workflows/[A-Za-z0-9_./-]+\.ya?ml)@`)
+	gheIssuer   = regexp.MustCompile(`^https://token\.actions\.([a-z0-9][a-z0-9-]*)\.ghe\.com(?:/|$)`)
+)
+
+// githubHosts returns the web and API base URLs for an issuer: github.com,
+// GHE.com (<name>.ghe.com) or GHES (the issuer's own host).
+func githubHosts(iss string) (web, api string, ok bool) {
+	switch {
+	case iss == "https://token.actions.githubusercontent.com" || strings.HasPrefix(iss, "https://token.actions.githubusercontent.com/"):
+		return "https://github.com", "https://api.github.com", true
+	case gheIssuer.MatchString(iss):
+		name := gheIssuer.FindStringSubmatch(iss)[1]
+		return "https://" + name + ".ghe.com", "https://api." + name + ".ghe.com", true
+	case strings.HasSuffix(strings.TrimSuffix(iss, "/"), "/_services/token"):
+		u, err := url.Parse(iss)
+		if err != nil || u.Scheme != "https" || u.Host == "" {
+			return "", "", false
+		}
+		return "https://" + u.Host, "https://" + u.Host + "/api/v3", true
+	}
+	return "", "", false
+}
+
+func githubLinks(iss string, tok tokenView) []Link {
+	web, api, ok := githubHosts(iss)
+	if !ok {
+		return nil
+	}
+	var links []Link
+	repo, ok := tok.str("repository")
+	if !ok || !repoShape.MatchString(repo) {
+		return nil
+	}
+	repoURL := web + "/" + repo
+	links = append(links, Link{Name: "repository", URL: repoURL})
+	runID, hasRun := tok.str("run_id")
+	hasRun = hasRun && digits.MatchString(runID)
+	if attempt, ok := tok.str("run_attempt"); hasRun && ok && digits.MatchString(attempt) {
+		links = append(links, Link{Name: "run-attempt", URL: repoURL + "/actions/runs/" + runID + "/attempts/" + attempt})
+	}
+	if check, ok := tok.str("check_run_id"); ok && digits.MatchString(check) {
+		if hasRun {
+			links = append(links, Link{Name: "job", URL: repoURL + "/actions/runs/" + runID + "/job/" + check,
+				Note: "check_run_id as the job ID in this URL is observed, not documented"})
+		}
+		links = append(links, Link{Name: "check-run-api", URL: api + "/repos/" + repo + "/check-runs/" + check})
+	}
+	if sha, ok := tok.str("sha"); ok && shaShape.MatchString(sha) {
+		links = append(links, Link{Name: "commit", URL: repoURL + "/commit/" + sha})
+	}
+	for _, wf := range []struct{ name, ref, sha string }{
+		{"workflow", "workflow_ref", "workflow_sha"},
+		{"job-workflow", "job_workflow_ref", "job_workflow_sha"},
+	} {
+		ref, ok1 := tok.str(wf.ref)
+		sha, ok2 := tok.str(wf.sha)
+		m := workflowRef.FindStringSubmatch(ref)
+		if ok1 && ok2 && m != nil && shaShape.MatchString(sha) {
+			links = append(links, Link{Name: wf.name, URL: web + "/" + m[1] + "/blob/" + sha + "/" + m[2],
+				Note: "the " + wf.ref + " file at " + wf.sha})
+		}
+	}
+	return links
+}

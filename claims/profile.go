@@ -1,0 +1,183 @@
+package claims
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Profile is what oidcscope knows about one kind of issuer. Each profile is
+// one JSON file in profiles/: adding an issuer means adding a file.
+type Profile struct {
+	ID      string          `json:"id"`
+	Name    string          `json:"name"`
+	Issuers []IssuerPattern `json:"issuers,omitempty"`
+	// DetectClaims recognises tokens of self-hosted instances, whose issuer
+	// is any URL: all these claims present means this profile.
+	DetectClaims []string `json:"detect_claims,omitempty"`
+	Claims       []Entry  `json:"claims"`
+	// SubjectKeys are the keys that may appear in "key:value" subjects;
+	// SubjectFlags stand alone without a value (GitHub's "pull_request").
+	SubjectKeys  []string    `json:"subject_keys,omitempty"`
+	SubjectFlags []string    `json:"subject_flags,omitempty"`
+	Risks        []ValueRisk `json:"risks,omitempty"`
+	// Audiences maps well-known aud values to who asks for them.
+	Audiences map[string]string `json:"audiences,omitempty"`
+	// Sources resolves the tags in Entry.Sources to what they cite.
+	Sources map[string]string `json:"sources,omitempty"`
+}
+
+// IssuerPattern recognises one deployment variant by its iss.
+type IssuerPattern struct {
+	Variant string `json:"variant"`
+	Pattern string `json:"pattern"` // RE2, anchored by the loader
+	re      *regexp.Regexp
+}
+
+// ValueRisk flags a claim value that deserves a second look.
+type ValueRisk struct {
+	Claim  string   `json:"claim"`
+	Equals []string `json:"equals,omitempty"`
+	Empty  bool     `json:"empty,omitempty"` // present but ""
+	Detail string   `json:"detail"`
+}
+
+// Catalog is every profile, loaded once from the embedded files.
+type Catalog struct {
+	profiles []*Profile // issuer-specific, in file-name order
+	generic  *Profile
+}
+
+// GenericID is the profile for any issuer no other profile recognises.
+const GenericID = "generic"
+
+//go:embed profiles/*.json
+var profileFiles embed.FS
+
+// Default returns the catalog built from the embedded profiles. It is
+// parsed once; the result is never modified.
+var Default = sync.OnceValues(func() (*Catalog, error) { return Load(profileFiles, "profiles") })
+
+// Load reads every *.json profile under dir of fsys.
+func Load(fsys embed.FS, dir string) (*Catalog, error) {
+	entries, err := fsys.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		data, err := fsys.ReadFile(path.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		p, err := parseProfile(data)
+		if err != nil {
+			return nil, fmt.Errorf("profile %s: %w", e.Name(), err)
+		}
+		if p.ID == GenericID {
+			c.generic = p
+		} else {
+			c.profiles = append(c.profiles, p)
+		}
+	}
+	if c.generic == nil {
+		return nil, fmt.Errorf("no %q profile in %s", GenericID, dir)
+	}
+	sort.Slice(c.profiles, func(i, j int) bool { return c.profiles[i].ID < c.profiles[j].ID })
+	return c, nil
+}
+
+func parseProfile(data []byte) (*Profile, error) {
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields() // a typo in a field name must not silently drop data
+	var p Profile
+	if err := dec.Decode(&p); err != nil {
+		return nil, err
+	}
+	if p.ID == "" || p.Name == "" {
+		return nil, fmt.Errorf("id and name are required")
+	}
+	for i := range p.Issuers {
+		re, err := regexp.Compile("^(?:" + p.Issuers[i].Pattern + ")$")
+		if err != nil {
+			return nil, fmt.Errorf("issuer %q: %w", p.Issuers[i].Variant, err)
+		}
+		p.Issuers[i].re = re
+	}
+	seen := map[string]bool{}
+	for _, e := range p.Claims {
+		if e.Name == "" || e.Summary == "" {
+			return nil, fmt.Errorf("a claim without name or summary: %+v", e)
+		}
+		if seen[e.Name] {
+			return nil, fmt.Errorf("claim %q listed twice", e.Name)
+		}
+		seen[e.Name] = true
+	}
+	return &p, nil
+}
+
+// Profiles returns the issuer-specific profiles and then the generic one.
+func (c *Catalog) Profiles() []*Profile {
+	return append(append([]*Profile{}, c.profiles...), c.generic)
+}
+
+// Profile returns the profile with this id, or nil.
+func (c *Catalog) Profile(id string) *Profile {
+	for _, p := range c.Profiles() {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// Match picks the profile for a token from its issuer, falling back to the
+// claim shape for self-hosted instances, then to the generic profile.
+func (c *Catalog) Match(iss string, has func(claim string) bool) (*Profile, string) {
+	for _, p := range c.profiles {
+		for _, ip := range p.Issuers {
+			if ip.re.MatchString(iss) {
+				return p, ip.Variant
+			}
+		}
+	}
+	for _, p := range c.profiles {
+		if len(p.DetectClaims) == 0 {
+			continue
+		}
+		all := true
+		for _, name := range p.DetectClaims {
+			all = all && has(name)
+		}
+		if all {
+			return p, "self-managed"
+		}
+	}
+	return c.generic, ""
+}
+
+// Lookup finds a claim's entry in p, then in the generic profile; an entry
+// of p with Family set matches every name it prefixes.
+func (c *Catalog) Lookup(p *Profile, name string) (*Entry, bool) {
+	for _, prof := range []*Profile{p, c.generic} {
+		if prof == nil {
+			continue
+		}
+		for i := range prof.Claims {
+			e := &prof.Claims[i]
+			if e.Name == name || e.Family && strings.HasPrefix(name, e.Name) && len(name) > len(e.Name) {
+				return e, true
+			}
+		}
+	}
+	return nil, false
+}
