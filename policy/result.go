@@ -1,0 +1,78 @@
+// Package policy holds what every provider's evaluator shares: the token
+// view they read, the result they return, the diagnosis of a failed
+// condition, and the interface a provider implements. Each provider lives
+// in its own subpackage (policy/aws, policy/entra, …); policy/load finds,
+// detects and parses policy documents of every kind.
+package policy
+
+// Verdict of one policy for one token.
+type Verdict string
+
+const (
+	Allow Verdict = "allow"
+	Deny  Verdict = "deny"
+	Error Verdict = "error" // the policy could not be evaluated; says why
+)
+
+// Outcome of one condition.
+type Outcome string
+
+const (
+	Pass    Outcome = "pass"
+	Fail    Outcome = "fail"
+	Errored Outcome = "error"
+	// NotApplied marks a condition that did not decide the verdict, e.g.
+	// a statement that does not apply to AssumeRoleWithWebIdentity.
+	NotApplied Outcome = "n/a"
+)
+
+// Result is one policy evaluated against one token.
+type Result struct {
+	Source     string      `json:"source"`   // file path, with #index for documents holding several
+	Provider   string      `json:"provider"` // aws, entra, gcp, vault, octo-sts, k8s
+	Name       string      `json:"name"`     // role ARN, credential name, provider name, role name, file
+	Verdict    Verdict     `json:"verdict"`
+	Summary    string      `json:"summary,omitempty"` // one line: why allow or deny
+	Conditions []Condition `json:"conditions"`
+	Lint       []Finding   `json:"lint"`
+	Error      string      `json:"error,omitempty"` // set when Verdict is Error
+}
+
+// Condition is one test a policy makes of the token.
+type Condition struct {
+	Expression string   `json:"expression"`          // as written in the policy
+	Claims     []string `json:"claims"`              // the claims it reads
+	Expected   []string `json:"expected"`            // what the policy accepts
+	Actual     string   `json:"actual"`              // what the token holds ("" with Absent)
+	Absent     bool     `json:"absent,omitempty"`    // the claim is not in the token
+	Result     Outcome  `json:"result"`              // pass, fail, error, n/a
+	Diagnosis  []string `json:"diagnosis,omitempty"` // why it failed, when it did
+	Group      string   `json:"group,omitempty"`     // e.g. the AWS statement it belongs to
+}
+
+// Finding is a lint result about the policy itself.
+type Finding struct {
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+	Severity string `json:"severity"` // "error" (refused or dangerous), "warning", "info"
+}
+
+// Severities of findings.
+const (
+	SevError   = "error"
+	SevWarning = "warning"
+	SevInfo    = "info"
+)
+
+// Provider ids, used in results, in --provider and in fixture folders.
+const (
+	AWS     = "aws"
+	Entra   = "entra"
+	GCP     = "gcp"
+	Vault   = "vault"
+	OctoSTS = "octo-sts"
+	K8s     = "k8s"
+)
+
+// Providers lists them in display order.
+var Providers = []string{AWS, Entra, GCP, Vault, OctoSTS, K8s}
