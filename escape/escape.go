@@ -69,3 +69,26 @@ func clean(s string) bool {
 	}
 	return true
 }
+
+// Document prepares a multi-line document we generated (a suggested
+// policy) for the terminal. Newlines and tabs stay so it can be pasted, and
+// backslashes stay because the document's own syntax uses them; any other
+// control, format or separator character (which could only come from a
+// hostile claim) is made visible as a \u escape, which JSON and YAML strings
+// read back as the same character.
+func Document(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f || Unsafe(r) && r <= 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case Unsafe(r):
+			fmt.Fprintf(&b, `\U%08x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

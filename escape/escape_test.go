@@ -89,3 +89,11 @@ func TestJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestDocument(t *testing.T) {
+	in := "{\n\t\"sub\": \"repo:o/r\\\\x:\u202e\x1b[2J\"\n}"
+	want := "{\n\t\"sub\": \"repo:o/r\\\\x:\\u202e\\u001b[2J\"\n}"
+	if got := Document(in); got != want {
+		t.Errorf("Document = %q, want %q", got, want)
+	}
+}

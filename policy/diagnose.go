@@ -119,7 +119,7 @@ func closest(expected []string, actual string) string {
 
 var (
 	envForm       = regexp.MustCompile(`:environment:`)
-	refForm       = regexp.MustCompile(`:ref:refs/`)
+	refForm       = regexp.MustCompile(`:ref:`)
 	prForm        = regexp.MustCompile(`:pull_request$`)
 	immutableForm = regexp.MustCompile(`^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+:`)
 	legacyForm    = regexp.MustCompile(`^repo:[^/:@]+/[^:@]+:`)
