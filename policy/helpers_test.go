@@ -2,4 +2,6 @@ package policy
 
 import "github.com/oidcscope/oidcscope/decode"
 
-func decodeJSON(s string) (decode.Value, []*decode.Error) { return decode.ParseJSON("payload", []byte(s)) }
+func decodeJSON(s string) (decode.Value, []*decode.Error) {
+	return decode.ParseJSON("payload", []byte(s))
+}
