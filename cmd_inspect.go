@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/report"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -39,6 +41,9 @@ type inspectFlags struct {
 	at         string
 	maxSize    int
 	highlight  listFlag
+	policies   listFlag
+	policyDirs listFlag
+	any        bool
 }
 
 func newInspectFlagSet(f *inspectFlags, stderr io.Writer) *flag.FlagSet {
@@ -60,6 +65,9 @@ func newInspectFlagSet(f *inspectFlags, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&f.at, "at", "", "evaluate time claims at `RFC3339|unix` instead of now")
 	fs.IntVar(&f.maxSize, "max-size", decode.DefaultMaxSize, "largest token text accepted, in `bytes`")
 	fs.Var(&f.highlight, "highlight", "highlight these claims too, comma-separated or repeated")
+	fs.Var(&f.policies, "policy", "evaluate the token against the trust policy in `FILE` (repeatable; - for stdin); the provider is detected from the content")
+	fs.Var(&f.policyDirs, "policy-dir", "evaluate every policy document (.json, .yaml, .yml) below `DIR` (repeatable)")
+	fs.BoolVar(&f.any, "any", false, "exit 0 when at least one policy allows (\"which of these roles can this token assume?\")")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: oidcscope inspect [TOKEN | - | @FILE] [flags]\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -127,11 +135,18 @@ func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 			return code
 		}
 	} else {
+		if slices.Contains(f.policies, "-") && (len(positional) == 0 || positional[0] == "-") {
+			return fail("stdin can carry the token or a policy, not both: pass the token as TOKEN or @FILE")
+		}
 		input, err := readToken(positional, stdin, f.maxSize)
 		if err != nil {
 			return fail("%s", escape.Text(err.Error()))
 		}
 		opts.Input = input
+	}
+	if len(f.policies) > 0 || len(f.policyDirs) > 0 {
+		opts.Policies = policyset.Loader{}.Load(f.policies, f.policyDirs, stdin)
+		opts.PoliciesAny = f.any
 	}
 	rep := inspect.Run(context.Background(), opts)
 	if f.json {
@@ -141,6 +156,13 @@ func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	}
 	if err != nil {
 		return fail("writing the report: %v", err)
+	}
+	if opts.Policies != nil && opts.Policies.Failed() {
+		// The report shows them too; stderr says why the exit code is 2.
+		for _, r := range opts.Policies.Failures() {
+			fmt.Fprintf(stderr, "oidcscope: policy %s: %s\n", escape.Text(r.Source), escape.Text(r.Error))
+		}
+		return 2 // a policy document could not be read: the user must fix the input
 	}
 	return rep.ExitCode()
 }

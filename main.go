@@ -31,6 +31,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) i
 			return runInspect(args[1:], stdin, stdout, stderr, getenv)
 		case "explain":
 			return runExplain(args[1:], stdout, stderr, getenv)
+		case "suggest":
+			return runSuggest(args[1:], stdin, stdout, stderr)
 		case "version", "--version":
 			fmt.Fprintln(stdout, "oidcscope", version())
 			return 0
@@ -85,6 +87,7 @@ Usage:
   oidcscope inspect [TOKEN | - | @FILE] [flags]   decode, verify and explain a token
   oidcscope inspect --demo                        the same, on a fresh embedded demo token
   oidcscope explain CLAIM [--profile ID] [--json] what a claim means, from the catalog
+  oidcscope suggest --provider P [--scope S] TOKEN  a least-privilege policy this token satisfies
   oidcscope version
 
 The token may be pasted in any common wrapping: bare, "Bearer …", an

@@ -97,6 +97,9 @@ func setupFixtures(env *testscript.Env) error {
 			return err
 		}
 	}
+	if err := os.CopyFS(filepath.Join(env.WorkDir, "policies"), os.DirFS(filepath.Join("fixtures", "policies"))); err != nil {
+		return err
+	}
 	push, err := os.ReadFile(filepath.Join("fixtures", fixtures.StaticDir, "push-main.jwt"))
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -35,6 +36,9 @@ type Report struct {
 	Profile claims.ProfileRef // which issuer profile explains the claims
 	Subject *claims.Subject   // anatomy of sub; nil without a string sub
 	Links   []claims.Link     // pages derived from the claims
+
+	Policies    []policy.Result // every loaded policy evaluated, in load order
+	PoliciesAny bool            // --any: one allowing policy is enough for exit 0
 }
 
 // Claim is one payload member with what a reader needs beside its value.
@@ -44,6 +48,20 @@ type Claim struct {
 	Duplicate bool       // an earlier claim has the same name
 	Time      *ClaimTime // set for exp, nbf, iat, auth_time
 	Info      claims.ClaimInfo
+	// Conditions are the loaded policies' conditions that read this claim;
+	// WouldSatisfy, when no policy is loaded, the conditions it would pass.
+	Conditions   []ClaimCondition
+	WouldSatisfy []policy.Snippet
+}
+
+// ClaimCondition is one policy condition seen from the claim it reads.
+type ClaimCondition struct {
+	Provider   string         `json:"provider"`
+	Policy     string         `json:"policy"`
+	Source     string         `json:"source"`
+	Expression string         `json:"expression"`
+	Result     policy.Outcome `json:"result"`
+	Diagnosis  []string       `json:"diagnosis,omitempty"`
 }
 
 // ClaimTime gives a NumericDate claim in absolute and relative form.
@@ -79,11 +97,29 @@ func (r *Report) ExitCode() int {
 	if r.Token == nil {
 		return 2
 	}
-	if len(r.Errors) > 0 || r.Verify.Failed() {
+	if len(r.Errors) > 0 || r.Verify.Failed() || r.policiesFail() {
 		return 1
 	}
 	if r.KeysGiven && r.Verify.Signature.Status != verify.StatusValid {
 		return 1
 	}
 	return 0
+}
+
+// policiesFail: with --any, no policy allows; otherwise some policy does
+// not allow (denies or cannot be evaluated).
+func (r *Report) policiesFail() bool {
+	if len(r.Policies) == 0 {
+		return false
+	}
+	allowed := 0
+	for _, p := range r.Policies {
+		if p.Verdict == policy.Allow {
+			allowed++
+		}
+	}
+	if r.PoliciesAny {
+		return allowed == 0
+	}
+	return allowed < len(r.Policies)
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -26,6 +28,11 @@ type Options struct {
 	Notes     []string         // remarks to carry into the report (demo settings)
 	Highlight []string         // claims the user wants highlighted
 	Catalog   *claims.Catalog  // nil: claims.Default()
+	// Policies are evaluated against the claims; with none, each claim
+	// lists what it would satisfy, from Providers' snippets.
+	Policies    *policyset.Set
+	PoliciesAny bool
+	Providers   []policy.Provider // nil: policyset.All()
 }
 
 // Run decodes, loads keys and verifies. It never fails as a whole: every
@@ -52,6 +59,7 @@ func Run(ctx context.Context, opts Options) *Report {
 	if err := explain(r, tok, opts); err != nil {
 		r.Errors = append(r.Errors, StageError{Stage: StageExplain, Err: err})
 	}
+	evaluate(r, tok, opts)
 
 	keys := opts.Keys
 	r.KeysGiven = keys != nil || opts.Source.Explicit()

@@ -38,6 +38,16 @@ const (
 // Scopes lists them for help texts.
 var Scopes = []Scope{ScopeRepo, ScopeRef, ScopeEnvironment, ScopeWorkflow}
 
+// DefaultScope is the scope a suggestion takes when none is asked for: the
+// token's environment when its job references one (GitHub then puts the
+// environment, not the ref, in sub), else its ref.
+func DefaultScope(tok Token) Scope {
+	if env, ok := tok.String("environment"); ok && env != "" {
+		return ScopeEnvironment
+	}
+	return ScopeRef
+}
+
 // Suggestion is a policy document for one provider.
 type Suggestion struct {
 	Provider string   `json:"provider"`

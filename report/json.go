@@ -12,6 +12,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // The JSON contract, oidcscope/v1. Later versions add fields; these names
@@ -31,6 +32,7 @@ type jsonReport struct {
 	Profile   *claims.ProfileRef `json:"profile,omitempty"`
 	Subject   *claims.Subject    `json:"subject,omitempty"`
 	Links     []claims.Link      `json:"links,omitempty"`
+	Policies  []policy.Result    `json:"policies"`
 }
 
 type jsonInput struct {
@@ -51,6 +53,10 @@ type jsonClaim struct {
 	Immutable *bool                `json:"immutable,omitempty"` // absent for unknown claims
 	Highlight []claims.Highlight   `json:"highlight"`
 	Providers []claims.ProviderUse `json:"providers,omitempty"`
+	// The per-claim view: conditions of loaded policies that read the
+	// claim, or without policies the conditions it would satisfy.
+	Conditions   []inspect.ClaimCondition `json:"conditions,omitempty"`
+	WouldSatisfy []policy.Snippet         `json:"would_satisfy,omitempty"`
 }
 
 type jsonTime struct {
@@ -119,11 +125,16 @@ func JSON(w io.Writer, r *inspect.Report) error {
 	if r.Token != nil {
 		doc.Profile, doc.Subject, doc.Links = &r.Profile, r.Subject, r.Links
 	}
+	doc.Policies = r.Policies
+	if doc.Policies == nil {
+		doc.Policies = []policy.Result{}
+	}
 	if doc.Signature.Status == "" {
 		doc.Signature.Status, doc.Signature.KeySource = "unverified", "none"
 	}
 	for _, c := range r.Claims {
-		jc := jsonClaim{Name: c.Name, Value: c.Value, Duplicate: c.Duplicate, Known: c.Info.Known(), Highlight: c.Info.Highlights}
+		jc := jsonClaim{Name: c.Name, Value: c.Value, Duplicate: c.Duplicate, Known: c.Info.Known(), Highlight: c.Info.Highlights,
+			Conditions: c.Conditions, WouldSatisfy: c.WouldSatisfy}
 		if jc.Highlight == nil {
 			jc.Highlight = []claims.Highlight{}
 		}

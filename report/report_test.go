@@ -18,6 +18,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/report"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -93,6 +94,21 @@ func reports(t *testing.T) map[string]*inspect.Report {
 			Keys:      demoKeys(t),
 			Audiences: []string{"sts.amazonaws.com"},
 		}),
+		// One policy per provider, allowing and denying, with lint.
+		"environment-prod-policies": run(inspect.Options{
+			Input:  staticToken(t, "environment-prod"),
+			Source: offline,
+			Policies: policyset.Loader{}.Load([]string{
+				"../fixtures/policies/aws/list-roles.json",
+				"../fixtures/policies/entra/graph-list-environment-prod.json",
+				"../fixtures/policies/gcp/octo-repo-prod.json",
+				"../fixtures/policies/vault/deploy.json",
+				"../fixtures/policies/octo-sts/prod-deploy.sts.yaml",
+				"../fixtures/policies/k8s/octo-repo-prod.json",
+				"../fixtures/policies/k8s/bad-cel.yaml",
+			}, nil, nil),
+			PoliciesAny: true,
+		}),
 		// Nothing to decode.
 		"not-a-token": run(inspect.Options{Input: []byte("hello world"), Source: offline}),
 		// Duplicate keys and strings that would drive a terminal.
@@ -167,7 +183,7 @@ func TestJSONContract(t *testing.T) {
 				t.Errorf("%s: no %q", name, k)
 			}
 		}
-		for _, k := range []string{"claims", "checks", "errors"} {
+		for _, k := range []string{"claims", "checks", "errors", "policies"} {
 			if string(doc[k]) == "null" {
 				t.Errorf("%s: %q is null, want an array", name, k)
 			}

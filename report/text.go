@@ -57,8 +57,11 @@ func Text(w io.Writer, r *inspect.Report, rend *lipgloss.Renderer) error {
 	if r.Token != nil {
 		textSignature(&b, r, st)
 		textChecks(&b, r, st)
+		textPolicies(&b, r, st)
 		textHeader(&b, r.Token, st)
 		textClaims(&b, r, st)
+		textSubject(&b, r.Subject, st)
+		textLinks(&b, r.Links, st)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -195,9 +198,8 @@ func textClaims(b *strings.Builder, r *inspect.Report, st styles) {
 			}
 		}
 		writeClaimNotes(b, c.Info, width, st)
+		writeClaimConditions(b, c.Conditions, width, st)
 	}
-	textSubject(b, r.Subject, st)
-	textLinks(b, r.Links, st)
 }
 
 func writeMember(b *strings.Builder, key string, v decode.Value, dup bool, width int, st styles) {

@@ -1,10 +1,13 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // writeClaimNotes ends a claim's line with its badges, then says what the
@@ -25,6 +28,49 @@ func writeClaimNotes(b *strings.Builder, info claims.ClaimInfo, width int, st st
 		}
 		b.WriteString(indent + st.dim.Render("↳ "+h.Reason+": ") + escape.Text(h.Detail) + "\n")
 	}
+}
+
+// maxNamedPolicies bounds the policies named under one claim: a folder of
+// thousands would otherwise bury the claim list.
+const maxNamedPolicies = 3
+
+// writeClaimConditions says, under a claim, how the loaded policies'
+// conditions that read it came out, naming the policies it failed.
+func writeClaimConditions(b *strings.Builder, cs []inspect.ClaimCondition, width int, st styles) {
+	if len(cs) == 0 {
+		return
+	}
+	counts := map[policy.Outcome]int{}
+	var failed []string
+	seen := map[string]bool{}
+	for _, c := range cs {
+		counts[c.Result]++
+		if c.Result != policy.Pass && !seen[c.Policy] {
+			seen[c.Policy] = true
+			failed = append(failed, escape.Text(c.Policy))
+		}
+	}
+	var parts []string
+	if n := counts[policy.Pass]; n > 0 {
+		parts = append(parts, st.pass.Render(fmt.Sprintf("✓ %d pass", n)))
+	}
+	if n := counts[policy.Fail]; n > 0 {
+		parts = append(parts, st.fail.Render(fmt.Sprintf("✗ %d fail", n)))
+	}
+	if n := counts[policy.Errored]; n > 0 {
+		parts = append(parts, st.warn.Render(fmt.Sprintf("! %d error", n)))
+	}
+	if n := counts[policy.NotApplied]; n > 0 {
+		parts = append(parts, st.dim.Render(fmt.Sprintf("%d n/a", n)))
+	}
+	line := strings.Repeat(" ", width+4) + st.dim.Render(fmt.Sprintf("↳ read by %d policy condition%s: ", len(cs), plural(len(cs)))) + strings.Join(parts, ", ")
+	if len(failed) > maxNamedPolicies {
+		failed = append(failed[:maxNamedPolicies], fmt.Sprintf("%d more", len(failed)-maxNamedPolicies))
+	}
+	if len(failed) > 0 {
+		line += st.dim.Render(" (not passed in " + strings.Join(failed, ", ") + ")")
+	}
+	b.WriteString(line + "\n")
 }
 
 func highlightBadge(reason string, st styles) string {
@@ -114,4 +160,11 @@ func textLinks(b *strings.Builder, links []claims.Link, st styles) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

@@ -1,0 +1,48 @@
+package inspect
+
+import (
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policyset"
+)
+
+// evaluate runs the loaded policies and files each condition under the
+// claims it reads; with no policy loaded, it lists per claim the conditions
+// it would satisfy.
+func evaluate(r *Report, tok *decode.Token, opts Options) {
+	if tok.Payload.Kind != decode.Object {
+		return
+	}
+	pt := policy.NewToken(tok.Payload)
+	index := map[string][]int{} // claim name → indexes in r.Claims
+	for i, c := range r.Claims {
+		index[c.Name] = append(index[c.Name], i)
+	}
+	r.PoliciesAny = opts.PoliciesAny
+	if opts.Policies != nil && opts.Policies.Len() > 0 {
+		r.Policies = opts.Policies.Evaluate(pt)
+		for _, res := range r.Policies {
+			for _, c := range res.Conditions {
+				cc := ClaimCondition{Provider: res.Provider, Policy: res.Name, Source: res.Source,
+					Expression: c.Expression, Result: c.Result, Diagnosis: c.Diagnosis}
+				for _, name := range c.Claims {
+					for _, i := range index[name] {
+						r.Claims[i].Conditions = append(r.Claims[i].Conditions, cc)
+					}
+				}
+			}
+		}
+		return
+	}
+	providers := opts.Providers
+	if providers == nil {
+		providers = policyset.All()
+	}
+	for _, p := range providers {
+		for _, sn := range p.Snippets(pt) {
+			for _, i := range index[sn.Claim] {
+				r.Claims[i].WouldSatisfy = append(r.Claims[i].WouldSatisfy, sn)
+			}
+		}
+	}
+}

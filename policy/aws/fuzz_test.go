@@ -1,0 +1,135 @@
+package aws
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// checkResult asserts the invariants every Result keeps.
+func checkResult(t *testing.T, res policy.Result) {
+	t.Helper()
+	switch res.Verdict {
+	case policy.Allow, policy.Deny:
+		if res.Error != "" {
+			t.Errorf("verdict %s with an error %q", res.Verdict, res.Error)
+		}
+	case policy.Error:
+		if res.Error == "" {
+			t.Error("error verdict without an error message")
+		}
+	default:
+		t.Errorf("unknown verdict %q", res.Verdict)
+	}
+	if res.Conditions == nil || res.Lint == nil || res.Summary == "" || res.Provider != policy.AWS {
+		t.Errorf("incomplete result: %+v", res)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	// Small seeds: the fuzzer minimizes every new input it finds, and
+	// minimizing a multi-kilobyte list-roles dump takes the whole run.
+	f.Add([]byte(trust(goodConditions)))
+	f.Add([]byte(`{"Role":{"Arn":"a","AssumeRolePolicyDocument":` + trust(`{"StringLike":{"`+gh+`:sub":"repo:o/*"}}`) + `}}`))
+	f.Add([]byte(trust(`{"ForAllValues:StringNotLikeIfExists":{"` + gh + `:aud":["*",1,true]},"Null":{"aws:x":"true"},"IpAddress":{"aws:SourceIp":"1.2.3.4/32"}}`)))
+	f.Add([]byte(`{"Statement":[{"Effect":"Deny","NotPrincipal":"*","NotAction":["*"],"Condition":{"Bool":{"a:b":"x"}}}]}`))
+	f.Add([]byte(`{"Roles":[{"AssumeRolePolicyDocument":"%7B%22Statement%22%3A%5B%5D%7D"},1,null]}`))
+	f.Add([]byte(`[{"AssumeRolePolicyDocument":{"Statement":{"Effect":"Allow","Principal":{"Federated":["*"]},"Action":"*"}}}]`))
+	toks := []policy.Token{}
+	for _, claims := range []string{pushMain(""), pushMain(`"aud":["sts.amazonaws.com",1]`), `{"iss":"https://token.actions.githubusercontent.com","sub":{"a":1},"aud":null}`, `{}`} {
+		v, _ := decode.ParseJSON("payload", []byte(claims))
+		toks = append(toks, policy.NewToken(v))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		New().Detect(data)
+		pols, err := New().Parse("fuzz.json", data)
+		if err != nil {
+			if pols != nil {
+				t.Error("Parse returned policies with an error")
+			}
+			return
+		}
+		for _, p := range pols {
+			for _, tok := range toks {
+				checkResult(t, p.Evaluate(tok))
+			}
+		}
+	})
+}
+
+// tokenSeeds are compact payloads (the fuzzer minimizes every new input
+// exec by exec, so seeds stay small): push-main's claims that AWS reads,
+// and variants.
+func tokenSeeds(f *testing.F) {
+	f.Add([]byte(pushMain("")))
+	f.Add([]byte(pushMain(`"sub":"repo:octo-org@65/octo-repo@74:environment:prod","environment":"prod"`)))
+	f.Add([]byte(pushMain(`"iss":"https://token.actions.githubusercontent.com/avocado-corp","enterprise_id":"4113","aud":"https://github.com/octo-org"`)))
+	f.Add([]byte(pushMain(`"sub":"repo:a*b/c?d:ref:x","iss":"https://HOST:8443/_services/token","aud":["x","sts.amazonaws.com"]`)))
+	f.Add([]byte(dupMain(`"iss":"https://evil","sub":"\u202erepo:x\u001b"`)))
+}
+
+// FuzzToken evaluates hostile token payloads against a few fixture
+// policies and an operator-heavy one.
+func FuzzToken(f *testing.F) {
+	var pols []policy.Policy
+	for _, file := range []string{"trust-deny-pull-requests.json", "trust-enterprise-slug.json", "get-role-urlencoded.json"} {
+		b, err := os.ReadFile(filepath.Join(policiesDir, file))
+		if err != nil {
+			f.Fatal(err)
+		}
+		ps, err := New().Parse(file, b)
+		if err != nil {
+			f.Fatal(err)
+		}
+		pols = append(pols, ps...)
+	}
+	heavy := trust(`{"ForAllValues:StringLike":{"` + gh + `:aud":["s*"]},"ForAnyValue:StringNotEquals":{"` + gh + `:sub":"x"},` +
+		`"StringNotLikeIfExists":{"` + gh + `:environment":"?"},"Null":{"` + gh + `:ref":"false"},"Bool":{"` + gh + `:actor":"true"},` +
+		`"StringEqualsIgnoreCase":{"` + gh + `:repository_owner_id":"65","` + gh + `/slug:sub":"x"}}`)
+	ps, err := New().Parse("heavy.json", []byte(heavy))
+	if err != nil {
+		f.Fatal(err)
+	}
+	pols = append(pols, ps...)
+	tokenSeeds(f)
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		v, _ := decode.ParseJSON("payload", payload)
+		if v.Kind != decode.Object {
+			return
+		}
+		tok := policy.NewToken(v)
+		for _, p := range pols {
+			checkResult(t, p.Evaluate(tok))
+		}
+		New().Snippets(tok)
+	})
+}
+
+// FuzzSuggest checks that every suggestion made for a hostile token parses
+// and allows that token.
+func FuzzSuggest(f *testing.F) {
+	tokenSeeds(f)
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		v, _ := decode.ParseJSON("payload", payload)
+		if v.Kind != decode.Object {
+			return
+		}
+		tok := policy.NewToken(v)
+		for _, scope := range policy.Scopes {
+			sug, err := New().Suggest(tok, scope)
+			if err != nil {
+				continue
+			}
+			sp, err := New().Parse("suggestion.json", []byte(sug.Document))
+			if err != nil {
+				t.Fatalf("the %s suggestion does not parse: %v\n%s", scope, err, sug.Document)
+			}
+			if res := sp[0].Evaluate(tok); res.Verdict != policy.Allow {
+				t.Errorf("the %s suggestion does not allow its token: %s\n%s\npayload: %s", scope, res.Summary, sug.Document, payload)
+			}
+		}
+	})
+}

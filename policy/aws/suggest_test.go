@@ -1,0 +1,186 @@
+package aws
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// TestSuggestRoundTrip: every suggestion parses, allows the token it was
+// made for and denies the token of another repository.
+func TestSuggestRoundTrip(t *testing.T) {
+	other := fixtureToken(t, "other-repo")
+	pushMain := fixtureToken(t, "push-main")
+	for _, name := range fixtureNames {
+		tok := fixtureToken(t, name)
+		for _, scope := range policy.Scopes {
+			t.Run(name+"/"+string(scope), func(t *testing.T) {
+				sug, err := New().Suggest(tok, scope)
+				if err != nil {
+					if scope == policy.ScopeEnvironment && !strings.Contains(name, "environment") && name != "custom-sub" {
+						if !errors.Is(err, ErrCannotSuggest) || !strings.Contains(err.Error(), "environment") {
+							t.Errorf("environment scope without an environment claim: error %q should say so", err)
+						}
+						return
+					}
+					t.Fatalf("Suggest: %v", err)
+				}
+				if sug.Provider != policy.AWS || sug.Scope != scope || sug.Format != "json" {
+					t.Errorf("suggestion header %q %q %q", sug.Provider, sug.Scope, sug.Format)
+				}
+				p := parseOne(t, sug.Document)
+				if res := p.Evaluate(tok); res.Verdict != policy.Allow {
+					t.Errorf("the suggestion does not allow its own token: %s\n%s", res.Summary, sug.Document)
+				}
+				foreign, foreignName := other, "other-repo"
+				if name == "other-repo" {
+					foreign, foreignName = pushMain, "push-main"
+				}
+				if res := p.Evaluate(foreign); res.Verdict != policy.Deny {
+					t.Errorf("the suggestion should deny %s: %s %s\n%s", foreignName, res.Verdict, res.Summary, sug.Document)
+				}
+				for _, f := range p.Evaluate(tok).Lint {
+					if f.Severity == policy.SevError || f.Rule == RuleWildcardInStringEquals || f.Rule == RuleSubOrgWide || f.Rule == RuleKeyNotEvaluated || f.Rule == RuleNoAudCondition {
+						t.Errorf("the suggestion trips lint %s: %s", f.Rule, f.Message)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestSuggestDocument(t *testing.T) {
+	tests := []struct {
+		token string
+		scope policy.Scope
+		want  []string // substrings of the document
+		not   []string
+		notes []string
+	}{
+		{"push-main", policy.ScopeRef, []string{
+			`"Version": "2012-10-17"`,
+			`"Federated": "arn:aws:iam::<ACCOUNT_ID>:oidc-provider/token.actions.githubusercontent.com"`,
+			`"Action": "sts:AssumeRoleWithWebIdentity"`,
+			`"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"`,
+			`"repo:octo-org/octo-repo:ref:refs/heads/main"`,
+			`"repo:octo-org@65/octo-repo@74:ref:refs/heads/main"`,
+			`"token.actions.githubusercontent.com:repository_id": "74"`,
+		}, []string{"StringLike", `\u003c`}, []string{"<ACCOUNT_ID>", "both forms", "secondary sources"}},
+		{"push-main", policy.ScopeRepo, []string{`"StringLike"`, `"repo:octo-org/octo-repo:*"`, `"repo:octo-org@65/octo-repo@74:*"`}, nil, []string{"scope repo"}},
+		{"push-main", policy.ScopeWorkflow, []string{`"token.actions.githubusercontent.com:job_workflow_ref": "octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main"`}, nil, nil},
+		{"environment-prod", policy.ScopeEnvironment, []string{`"repo:octo-org/octo-repo:environment:prod"`, `"repo:octo-org@65/octo-repo@74:environment:prod"`, `"api://AzureADTokenExchange"`}, []string{":environment\":"}, []string{"not sts.amazonaws.com"}},
+		{"environment-prod", policy.ScopeRef, []string{`"token.actions.githubusercontent.com:ref": "refs/heads/main"`, `"repo:octo-org/octo-repo:*"`}, nil, []string{"does not name its ref"}},
+		{"immutable-sub", policy.ScopeRef, []string{`"repo:octo-org@65/octo-repo@74:ref:refs/heads/main"`, `"repo:octo-org/octo-repo:ref:refs/heads/main"`}, nil, nil},
+		{"custom-sub", policy.ScopeEnvironment, []string{`"token.actions.githubusercontent.com:environment": "prod"`, `:job_workflow_ref:`}, nil, []string{"customized"}},
+		{"enterprise", policy.ScopeRef, []string{`oidc-provider/token.actions.githubusercontent.com/avocado-corp"`, `"token.actions.githubusercontent.com/avocado-corp:sub"`}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.token+"/"+string(tt.scope), func(t *testing.T) {
+			sug, err := New().Suggest(fixtureToken(t, tt.token), tt.scope)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(sug.Document, w) {
+					t.Errorf("document lacks %s:\n%s", w, sug.Document)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(sug.Document, n) {
+					t.Errorf("document should not contain %s:\n%s", n, sug.Document)
+				}
+			}
+			notes := joined(sug.Notes)
+			for _, w := range tt.notes {
+				if !strings.Contains(notes, w) {
+					t.Errorf("notes lack %q:\n%s", w, notes)
+				}
+			}
+		})
+	}
+}
+
+func TestSuggestErrors(t *testing.T) {
+	tests := []struct {
+		name, claims string
+		scope        policy.Scope
+		want         string
+	}{
+		{"no environment", pushMain(""), policy.ScopeEnvironment, "add `environment: <name>` to the job"},
+		{"no iss", `{"sub":"repo:o/r:ref:refs/heads/main","aud":"sts.amazonaws.com"}`, policy.ScopeRef, "no string iss"},
+		{"http iss", pushMain(`"iss":"http://token.actions.githubusercontent.com"`), policy.ScopeRef, "not an https URL"},
+		{"no sub", `{"iss":"https://token.actions.githubusercontent.com","aud":"sts.amazonaws.com"}`, policy.ScopeRepo, "no string sub"},
+		{"duplicated sub", dupMain(`"sub":"repo:x/y:ref:z"`), policy.ScopeRef, "sub more than once"},
+		{"no aud", `{"iss":"https://token.actions.githubusercontent.com","sub":"repo:o/r:ref:refs/heads/main","ref":"refs/heads/main"}`, policy.ScopeRef, "no aud"},
+		{"no job_workflow_ref", `{"iss":"https://token.actions.githubusercontent.com","aud":"sts.amazonaws.com","sub":"repo:o/r:ref:refs/heads/main"}`, policy.ScopeWorkflow, "job_workflow_ref"},
+		{"unknown scope", pushMain(""), policy.Scope("org"), "unknown scope"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New().Suggest(payloadToken(t, tt.claims), tt.scope)
+			if err == nil || !errors.Is(err, ErrCannotSuggest) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want ErrCannotSuggest mentioning %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestSuggestHostileClaims: quotes, backslashes and control characters in
+// claims survive the JSON document and still round-trip.
+func TestSuggestHostileClaims(t *testing.T) {
+	tok := payloadToken(t, pushMain(`"sub":"repo:octo-org/octo-repo:ref:refs/heads/a\"b\\c\u001b[31m?*","ref":"refs/heads/a\"b\\c\u001b[31m?*"`))
+	for _, scope := range []policy.Scope{policy.ScopeRepo, policy.ScopeRef} {
+		sug, err := New().Suggest(tok, scope)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res := parseOne(t, sug.Document).Evaluate(tok); res.Verdict != policy.Allow {
+			t.Errorf("%s: %s\n%s", scope, res.Summary, sug.Document)
+		}
+	}
+}
+
+// TestSnippets: each snippet, pasted into a StringEquals block of a policy
+// trusting the token's issuer, lets the token in.
+func TestSnippets(t *testing.T) {
+	for _, name := range []string{"push-main", "immutable-sub", "environment-prod", "enterprise"} {
+		tok := fixtureToken(t, name)
+		iss, _ := tok.String("iss")
+		path := strings.TrimPrefix(iss, "https://")
+		snips := New().Snippets(tok)
+		claims := map[string]int{}
+		for _, sn := range snips {
+			claims[sn.Claim]++
+			if sn.Provider != policy.AWS || !strings.HasPrefix(sn.Text, `"`+path+":"+sn.Claim+`": `) {
+				t.Errorf("%s: snippet %+v should start with the key %s:%s", name, sn, path, sn.Claim)
+			}
+			doc := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::1:oidc-provider/` + path +
+				`"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{` + sn.Text + `}}}]}`
+			if res := parseOne(t, doc).Evaluate(tok); res.Verdict != policy.Allow {
+				t.Errorf("%s: snippet %s does not admit its own token: %s", name, sn.Text, res.Summary)
+			}
+		}
+		if claims["sub"] != 1 || claims["aud"] != 1 || claims["repository_id"] != 1 {
+			t.Errorf("%s: want sub, aud and repository_id snippets, got %v", name, claims)
+		}
+		if claims["repository_owner"] != 0 || claims["event_name"] != 0 {
+			t.Errorf("%s: snippets only for keys AWS evaluates, got %v", name, claims)
+		}
+		if name == "environment-prod" && claims["environment"] != 1 {
+			t.Errorf("environment-prod: want an environment snippet, got %v", claims)
+		}
+	}
+	for _, sn := range New().Snippets(fixtureToken(t, "push-main")) {
+		if sn.Claim == "sub" && sn.Text != `"token.actions.githubusercontent.com:sub": ["repo:octo-org/octo-repo:ref:refs/heads/main", "repo:octo-org@65/octo-repo@74:ref:refs/heads/main"]` {
+			t.Errorf("sub snippet should list the token's sub and its immutable form: %s", sn.Text)
+		}
+		if sn.Claim == "repository_id" && !strings.Contains(sn.Note, "secondary sources") {
+			t.Errorf("2026 key snippets must say they come from secondary sources: %q", sn.Note)
+		}
+	}
+	if s := New().Snippets(payloadToken(t, `{"sub":"x"}`)); len(s) != 0 {
+		t.Errorf("without an https issuer there is no key prefix; got %+v", s)
+	}
+}

@@ -1,0 +1,191 @@
+package entra
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+const fixtureDir = "../../fixtures/policies/entra"
+
+var fixtureTokens = []string{"push-main", "pull-request", "environment-prod", "reusable-workflow",
+	"custom-sub", "immutable-sub", "self-hosted", "enterprise", "other-repo"}
+
+type fixtureRow struct {
+	source                 string
+	allows, denies, errors []string
+	line                   int
+}
+
+var backticked = regexp.MustCompile("`([^`]+)`")
+
+// readFixtureTable reads the policy table of the fixtures README.
+func readFixtureTable(t *testing.T) []fixtureRow {
+	t.Helper()
+	f, err := os.Open(filepath.Join(fixtureDir, "README.md"))
+	if err != nil {
+		t.Fatalf("fixture README: %v", err)
+	}
+	defer f.Close()
+	var rows []fixtureRow
+	inTable := false
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.HasPrefix(line, "| policy | allows | denies | errors |") {
+			inTable = true
+			continue
+		}
+		if !inTable || !strings.HasPrefix(line, "| `") {
+			continue
+		}
+		cells := strings.Split(line, " | ")
+		if len(cells) < 5 {
+			t.Fatalf("README line %d: want 5 cells, got %q", n, line)
+		}
+		tokens := func(cell string) []string {
+			if strings.Contains(cell, "every token") {
+				return fixtureTokens
+			}
+			var out []string
+			for _, m := range backticked.FindAllStringSubmatch(cell, -1) {
+				out = append(out, m[1])
+			}
+			return out
+		}
+		row := fixtureRow{source: backticked.FindStringSubmatch(cells[0])[1], allows: tokens(cells[1]),
+			denies: tokens(cells[2]), errors: tokens(cells[3]), line: n}
+		rows = append(rows, row)
+	}
+	if len(rows) == 0 {
+		t.Fatal("no policy rows found in the fixture README")
+	}
+	return rows
+}
+
+// loadFixturePolicies parses every fixture document, keyed by source.
+func loadFixturePolicies(t *testing.T) map[string]policy.Policy {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixture documents in %s: %v", fixtureDir, err)
+	}
+	out := map[string]policy.Policy{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !New().Detect(data) {
+			t.Errorf("Detect(%s) = false: the fixture is an Entra document", f)
+		}
+		pols, err := New().Parse(filepath.Base(f), data)
+		if err != nil {
+			t.Errorf("Parse(%s): %v", f, err)
+			continue
+		}
+		for _, p := range pols {
+			out[p.Source()] = p
+		}
+	}
+	return out
+}
+
+// TestFixturePolicies checks exactly the table in the fixtures README.
+func TestFixturePolicies(t *testing.T) {
+	rows := readFixtureTable(t)
+	pols := loadFixturePolicies(t)
+	toks := map[string]policy.Token{}
+	for _, name := range fixtureTokens {
+		toks[name] = fixtureToken(t, name)
+	}
+	seen := map[string]bool{}
+	for _, row := range rows {
+		p, ok := pols[row.source]
+		if !ok {
+			t.Errorf("README line %d: no fixture policy with source %q", row.line, row.source)
+			continue
+		}
+		seen[row.source] = true
+		check := func(names []string, want policy.Verdict) {
+			for _, name := range names {
+				tok, ok := toks[name]
+				if !ok {
+					t.Errorf("README line %d: unknown fixture token %q", row.line, name)
+					continue
+				}
+				if r := p.Evaluate(tok); r.Verdict != want {
+					t.Errorf("%s with %s: verdict %s, README says %s (summary: %s)", row.source, name, r.Verdict, want, r.Summary)
+				}
+			}
+		}
+		check(row.allows, policy.Allow)
+		check(row.denies, policy.Deny)
+		check(row.errors, policy.Error)
+		for _, name := range fixtureTokens {
+			if !contains(row.allows, name) {
+				if r := p.Evaluate(toks[name]); r.Verdict == policy.Allow {
+					t.Errorf("%s allows %s, but the README's allows column does not list it", row.source, name)
+				}
+			}
+		}
+	}
+	for src := range pols {
+		if !seen[src] {
+			t.Errorf("fixture policy %s is missing from the README table", src)
+		}
+	}
+}
+
+// TestFixtureDiagnoses checks the classic failures the fixtures show.
+func TestFixtureDiagnoses(t *testing.T) {
+	pols := loadFixturePolicies(t)
+	tests := []struct {
+		source, token, claim string
+		onlyFailure          bool // the condition is the only one that fails
+		diagnosis            string
+	}{
+		{"graph-list-environment-prod.json#1", "push-main", "sub", false, "the token's sub is in ref form but the policy expects environment form"},
+		{"az-app-main-branch.json#1", "environment-prod", "sub", true, "the token's sub is in environment form but the policy expects ref form"},
+		{"graph-list-environment-prod.json#2", "environment-prod", "sub", true, "immutable form"},
+		{"az-app-main-branch.json#1", "push-main", "aud", true, `Entra expects aud "api://AzureADTokenExchange"`},
+		{"az-app-main-branch.json#2", "immutable-sub", "aud", true, "request the token with that audience"},
+		{"uami-arm-list.json#1", "environment-prod", "iss", true, "ends in '/'"},
+		{"uami-arm-list.json#2", "environment-prod", "sub", true, "AADSTS7002138"},
+		{"az-identity-list.json#1", "push-main", "sub", false, "Pattern matching isn't supported"},
+		{"flexible-repo.json", "push-main", "aud", true, "api://AzureADTokenExchange"},
+		{"flexible-repo.json", "other-repo", "repository_id", false, "first difference"},
+		{"uami-arm-list.json#3", "custom-sub", "aud", true, "api://AzureADTokenExchange"},
+	}
+	for _, tc := range tests {
+		p := pols[tc.source]
+		if p == nil {
+			t.Fatalf("no fixture policy %s", tc.source)
+		}
+		r := p.Evaluate(fixtureToken(t, tc.token))
+		c := condition(t, r, tc.claim)
+		if c.Result != policy.Fail || !hasDiagnosis(c, tc.diagnosis) {
+			t.Errorf("%s with %s: %s condition %s, diagnosis %q; want fail with %q", tc.source, tc.token, tc.claim, c.Result, c.Diagnosis, tc.diagnosis)
+		}
+		if f := failing(r); tc.onlyFailure && len(f) != 1 {
+			t.Errorf("%s with %s: %d failing conditions %+v, want only the %s one", tc.source, tc.token, len(f), f, tc.claim)
+		}
+		if !strings.Contains(r.Summary, "AADSTS700213 / AADSTS70021") || !strings.Contains(r.Summary, "No matching federated identity record found for presented assertion") {
+			t.Errorf("%s with %s: summary %q lacks the AADSTS700213/70021 text", tc.source, tc.token, r.Summary)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

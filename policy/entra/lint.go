@@ -1,0 +1,179 @@
+package entra
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// Lint rule ids. Each is stable; tests fire and silence every one.
+const (
+	RuleSubjectWhitespace     = "entra-subject-whitespace"     // subject or issuer with leading/trailing whitespace
+	RuleSubjectCase           = "entra-subject-case"           // token-dependent: subject equals sub ignoring case only
+	RuleAudienceCount         = "entra-audience-count"         // audiences must hold exactly one value
+	RuleAudienceNonstandard   = "entra-audience-nonstandard"   // audience other than api://AzureADTokenExchange
+	RuleWildcardInSubject     = "entra-wildcard-in-subject"    // '*' or '?' in a standard subject (compared literally)
+	RuleIssuerTrailingSlash   = "entra-issuer-trailing-slash"  // issuer ending in '/'
+	RuleFlexibleMissingID     = "entra-flexible-missing-id"    // no repository_id / repository_owner_id term
+	RuleFlexibleMissingSub    = "entra-flexible-missing-sub"   // no claims['sub'] term
+	RuleFlexibleIssuer        = "entra-flexible-issuer"        // flexible credential for an issuer the docs do not cover
+	RuleSubjectAndExpression  = "entra-subject-and-expression" // both subject and claimsMatchingExpression
+	RuleLimit20               = "entra-limit-20"               // more than 20 credentials for one app/identity
+	RuleDuplicateCredential   = "entra-duplicate-credential"   // same (issuer, subject) or name twice for one app/identity
+	RuleNameInvalid           = "entra-name-invalid"           // name outside 3–120 of [A-Za-z0-9_-], alphanumeric first
+	RuleFieldTooLong          = "entra-field-too-long"         // issuer or subject longer than 600 characters
+	RuleMatchesAssumption     = "entra-matches-assumption"     // token-dependent: a match relies on '*' spanning '/'
+	maxFieldLength            = 600
+	portalNoPatterns          = "the Entra portal says: \"Pattern matching isn't supported for branches and tags\""
+	caseOnlyAADSTS            = `Entra answers AADSTS7002138: "The subject matches with case-insensitive comparison, but not with case-sensitive comparison"`
+	noMatchAADSTS             = `AADSTS700213 / AADSTS70021: "No matching federated identity record found for presented assertion"`
+	assumedNote               = "(assumed: not documented)"
+	flexibleRequirementsNotes = "the 2026 flexible-credential documentation requires claims['sub'] plus claims['repository_id'] or claims['repository_owner_id'] for GitHub; the 2024 version listed only sub and job_workflow_ref"
+)
+
+var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$`)
+
+func finding(rule, severity, format string, a ...any) policy.Finding {
+	return policy.Finding{Rule: rule, Severity: severity, Message: fmt.Sprintf(format, a...)}
+}
+
+// lintCredential finds what is wrong with a credential on its own.
+func lintCredential(c *credential) []policy.Finding {
+	var out []policy.Finding
+	if c.shapeErr != "" {
+		return out
+	}
+	if c.hasName && !validName.MatchString(c.name) {
+		out = append(out, finding(RuleNameInvalid, policy.SevWarning,
+			"name %q: Entra requires 3–120 characters of A–Z, a–z, 0–9, '-' and '_', starting with a letter or digit", c.name))
+	}
+	if c.issuerErr == "" {
+		if strings.TrimSpace(c.issuer) != c.issuer {
+			out = append(out, finding(RuleSubjectWhitespace, policy.SevWarning,
+				"the issuer %q has leading or trailing whitespace: Entra compares it exactly with the token's iss, which has none", c.issuer))
+		}
+		if strings.HasSuffix(strings.TrimSpace(c.issuer), "/") {
+			out = append(out, finding(RuleIssuerTrailingSlash, policy.SevWarning,
+				"the issuer %q ends in '/': Entra compares issuers exactly and GitHub's iss has no trailing slash (%s)", c.issuer, GitHubIssuer))
+		}
+		if utf8.RuneCountInString(c.issuer) > maxFieldLength {
+			out = append(out, finding(RuleFieldTooLong, policy.SevWarning, "the issuer is longer than the %d characters Entra allows", maxFieldLength))
+		}
+	}
+	if c.hasSubject && c.subjectErr == "" {
+		if strings.TrimSpace(c.subject) != c.subject {
+			out = append(out, finding(RuleSubjectWhitespace, policy.SevWarning,
+				"the subject %q has leading or trailing whitespace: Entra compares it exactly with the token's sub", c.subject))
+		}
+		if hasWildcard(c.subject) {
+			out = append(out, finding(RuleWildcardInSubject, policy.SevWarning,
+				"%s; %s. Use a flexible credential (preview) with claims['sub'] matches '…', or one credential per subject",
+				policy.WildcardInEquality("a standard federated credential", []string{c.subject}), portalNoPatterns))
+		}
+		if utf8.RuneCountInString(c.subject) > maxFieldLength {
+			out = append(out, finding(RuleFieldTooLong, policy.SevWarning, "the subject is longer than the %d characters Entra allows", maxFieldLength))
+		}
+	}
+	if c.audErr == "" {
+		if len(c.audiences) != 1 {
+			out = append(out, finding(RuleAudienceCount, policy.SevError,
+				"audiences holds %d values; Entra requires exactly one (normally %s)", len(c.audiences), AzureAudience))
+		}
+		for _, a := range c.audiences {
+			if a != AzureAudience {
+				out = append(out, finding(RuleAudienceNonstandard, policy.SevInfo,
+					"audience %q is not %s, the value Entra documents and azure/login requests by default", a, AzureAudience))
+			}
+		}
+	}
+	if c.hasSubject && c.hasExpr {
+		out = append(out, finding(RuleSubjectAndExpression, policy.SevError,
+			"the credential sets both subject and claimsMatchingExpression; Entra makes them mutually exclusive (subject must be null for a flexible credential)"))
+	}
+	if c.expr != nil {
+		out = append(out, lintExpression(c)...)
+	}
+	return out
+}
+
+func lintExpression(c *credential) []policy.Finding {
+	var out []policy.Finding
+	if c.issuerErr == "" && c.issuer != GitHubIssuer {
+		if isGitHubFamily(c.issuer) {
+			out = append(out, finding(RuleFlexibleIssuer, policy.SevWarning,
+				"flexible credentials for GitHub are documented for the issuer %s only; %q (enterprise, GHE.com or GHES issuer) is not covered", GitHubIssuer, c.issuer))
+		} else {
+			out = append(out, finding(RuleFlexibleIssuer, policy.SevInfo,
+				"the claims and operators Entra accepts for issuer %q are not in oidcscope's reference (it covers GitHub's): the expression is evaluated as written", c.issuer))
+		}
+	}
+	if !isGitHubFamily(c.issuer) {
+		return out
+	}
+	var sub, id bool
+	for _, t := range c.expr.Terms {
+		switch t.Claim {
+		case "sub":
+			sub = true
+		case "repository_id", "repository_owner_id":
+			id = true
+		}
+	}
+	if !sub {
+		out = append(out, finding(RuleFlexibleMissingSub, policy.SevError, "the expression has no claims['sub'] term: %s", flexibleRequirementsNotes))
+	}
+	if !id {
+		out = append(out, finding(RuleFlexibleMissingID, policy.SevError,
+			"the expression pins neither claims['repository_id'] nor claims['repository_owner_id']: %s. The IDs also survive renames and re-creation of a repository", flexibleRequirementsNotes))
+	}
+	return out
+}
+
+// lintDocument adds the findings that need every credential of an app or
+// identity: the 20-credential limit and duplicates.
+func lintDocument(creds []*credential) {
+	groups := map[string][]*credential{}
+	var order []string
+	for _, c := range creds {
+		if c.shapeErr != "" {
+			continue
+		}
+		if _, seen := groups[c.group]; !seen {
+			order = append(order, c.group)
+		}
+		groups[c.group] = append(groups[c.group], c)
+	}
+	for _, g := range order {
+		members := groups[g]
+		if len(members) > MaxCredentials {
+			for _, c := range members {
+				c.lint = append(c.lint, finding(RuleLimit20, policy.SevInfo,
+					"this document holds %d federated credentials for one app or identity; Entra allows at most %d per app registration or user-assigned managed identity (max 20 per app/identity)", len(members), MaxCredentials))
+			}
+		}
+		subjects := map[string]string{} // issuer+subject → first name
+		names := map[string]bool{}
+		for _, c := range members {
+			if c.hasName {
+				if names[c.name] {
+					c.lint = append(c.lint, finding(RuleDuplicateCredential, policy.SevError,
+						"another credential of this app or identity is also named %q; names are unique per app/identity", c.name))
+				}
+				names[c.name] = true
+			}
+			if !c.hasSubject || c.subjectErr != "" || c.issuerErr != "" {
+				continue
+			}
+			key := c.issuer + "\x00" + c.subject
+			if first, dup := subjects[key]; dup {
+				c.lint = append(c.lint, finding(RuleDuplicateCredential, policy.SevError,
+					"credential %q repeats the issuer and subject of %q; Entra keeps (issuer, subject) unique per app/identity", c.name, first))
+				continue
+			}
+			subjects[key] = c.name
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package entra
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+func TestParseDocumentErrors(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"syntax error names line and column", "{\n  \"name\": \"x\",\n  \"issuer\": \"" + gh + "\",\n  \"subject\": \"s\",\n  \"audiences\": [\"a\"],\n}", []string{"line 6, column 1", "not JSON"}},
+		{"truncated", `{"name":"x","issuer":"`, []string{"unexpected end of input", "line 1"}},
+		{"trailing data", standardFIC(gh, "s", azureAud) + ` {}`, []string{"data after the JSON value"}},
+		{"unrelated object", `{"Version":"2012-10-17","Statement":[]}`, []string{"expected a federated identity credential", `"Version"`}},
+		{"empty list", `{"value":[]}`, []string{"no federated identity credentials"}},
+		{"empty array", `[]`, []string{"no federated identity credentials"}},
+		{"scalar", `"x"`, []string{"expected a JSON object or array"}},
+	}
+	for _, tc := range tests {
+		pols, err := New().Parse("doc.json", []byte(tc.doc))
+		if err == nil {
+			t.Errorf("%s: Parse returned %d policies and no error", tc.name, len(pols))
+			continue
+		}
+		if !errors.Is(err, ErrDocument) {
+			t.Errorf("%s: error %v does not wrap ErrDocument", tc.name, err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: error %q does not contain %q", tc.name, err, w)
+			}
+		}
+	}
+}
+
+// TestParseCredentialErrors: a bad field spoils only its credential,
+// which evaluates to Error naming the field and its line.
+func TestParseCredentialErrors(t *testing.T) {
+	good := standardFIC(gh, "repo:octo-org/octo-repo:ref:refs/heads/main", azureAud)
+	tests := []struct {
+		name, item string
+		want       string
+	}{
+		{"not an object", `"just a string"`, "item 1 of the list is a string"},
+		{"missing issuer", `{"name":"a-cred","subject":"s","audiences":` + azureAud + `}`, `no "issuer"`},
+		{"missing audiences", `{"name":"a-cred","issuer":"` + gh + `","subject":"s"}`, `no "audiences"`},
+		{"audience not a string", `{"name":"a-cred","issuer":"` + gh + `","subject":"s","audiences":[1]}`, "element 1 is a number"},
+		{"duplicate subject", "{\"name\":\"a-cred\",\"issuer\":\"" + gh + "\",\n\"subject\":\"s\",\n\"subject\":\"t\",\"audiences\":" + azureAud + "}", `"subject" appears 2 times in the credential (first at line 2)`},
+		{"subject not a string", `{"name":"a-cred","issuer":"` + gh + `","subject":["s"],"audiences":` + azureAud + `}`, `"subject" (line 1) is a array`},
+		{"expression not an object", `{"name":"a-cred","issuer":"` + gh + `","claimsMatchingExpression":"claims['sub'] eq 'x'","audiences":` + azureAud + `}`, "Entra expects {\"value\""},
+		{"expression without value", `{"name":"a-cred","issuer":"` + gh + `","claimsMatchingExpression":{"languageVersion":1},"audiences":` + azureAud + `}`, `needs "value"`},
+	}
+	for _, tc := range tests {
+		pols, err := New().Parse("list.json", []byte(`[`+tc.item+`,`+good+`]`))
+		if err != nil {
+			t.Errorf("%s: Parse: %v; a bad credential must not fail the document", tc.name, err)
+			continue
+		}
+		if len(pols) != 2 {
+			t.Fatalf("%s: %d policies, want 2", tc.name, len(pols))
+		}
+		tok := payload(t, claimsWith(nil))
+		r := pols[0].Evaluate(tok)
+		if r.Verdict != policy.Error || !strings.Contains(r.Error, tc.want) {
+			t.Errorf("%s: verdict %s, error %q; want error containing %q", tc.name, r.Verdict, r.Error, tc.want)
+		}
+		if r := pols[1].Evaluate(tok); r.Verdict != policy.Allow {
+			t.Errorf("%s: the good sibling got %s (%s), want allow", tc.name, r.Verdict, r.Summary)
+		}
+	}
+}
+
+func TestParseShapes(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		names     []string
+	}{
+		{"single", standardFIC(gh, "s", azureAud), []string{"test-cred"}},
+		{"graph list", `{"@odata.context":"x","value":[` + standardFIC(gh, "s", azureAud) + `,` + flexibleFIC(gh, goodFlexExpr) + `]}`, []string{"test-cred", "flex-cred"}},
+		{"az identity flattened", `[{"audiences":` + azureAud + `,"id":"/subscriptions/s/resourcegroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/i/federatedIdentityCredentials/c1","issuer":"` + gh + `","name":"c1","resourceGroup":"rg","subject":"s","systemData":null,"type":"Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials"}]`, []string{"c1"}},
+		{"ARM nested", `{"value":[{"name":"c2","properties":{"issuer":"` + gh + `","subject":"s","audiences":` + azureAud + `}}]}`, []string{"c2"}},
+		{"no name falls back to the source", `{"issuer":"` + gh + `","subject":"s","audiences":` + azureAud + `}`, []string{"doc.json"}},
+	}
+	for _, tc := range tests {
+		pols, err := New().Parse("doc.json", []byte(tc.doc))
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if len(pols) != len(tc.names) {
+			t.Errorf("%s: %d policies, want %d", tc.name, len(pols), len(tc.names))
+			continue
+		}
+		for i, p := range pols {
+			if p.Name() != tc.names[i] || p.Provider() != policy.Entra {
+				t.Errorf("%s: policy %d is %q (%s), want %q (entra)", tc.name, i, p.Name(), p.Provider(), tc.names[i])
+			}
+		}
+	}
+	// ARM nested fields are really read: the subject under properties decides.
+	p := parseOne(t, `{"name":"c2","properties":{"issuer":"`+gh+`","subject":"repo:octo-org/octo-repo:ref:refs/heads/main","audiences":`+azureAud+`}}`)
+	if r := p.Evaluate(payload(t, claimsWith(nil))); r.Verdict != policy.Allow {
+		t.Errorf("ARM credential under properties: %s (%s), want allow", r.Verdict, r.Summary)
+	}
+}
+
+// FuzzParse: Parse never panics, and Evaluate on whatever it returns never
+// panics either, for fixture and hostile tokens alike.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(flexibleFIC(gh, "claims['sub'] matches '*?*' and claims['x'] eq ''")))
+	f.Add([]byte(`{"value":[1,{"properties":{"issuer":null}}]}`))
+	f.Add([]byte(`[{"issuer":"","subject":"","audiences":[],"claimsMatchingExpression":{"value":"","languageVersion":1}}]`))
+	toks := []policy.Token{
+		fixtureToken(f, "environment-prod"),
+		fixtureToken(f, "push-main"),
+		payload(f, `{"iss":5,"sub":["a"],"aud":[null],"repository_id":{},"sub":"x"}`),
+		payload(f, `{}`),
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := New()
+		detected := p.Detect(data)
+		pols, err := p.Parse("fuzz.json", data)
+		if err != nil {
+			if len(pols) != 0 {
+				t.Fatalf("Parse returned policies along with error %v", err)
+			}
+			return
+		}
+		_ = detected
+		for _, pol := range pols {
+			for _, tok := range toks {
+				r := pol.Evaluate(tok)
+				switch r.Verdict {
+				case policy.Allow, policy.Deny, policy.Error:
+				default:
+					t.Fatalf("verdict %q", r.Verdict)
+				}
+				if r.Verdict == policy.Error && r.Error == "" {
+					t.Fatalf("error verdict without Error text: %+v", r)
+				}
+			}
+		}
+	})
+}

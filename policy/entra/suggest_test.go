@@ -1,0 +1,300 @@
+package entra
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// claimsToken loads a fixture claim set and applies overrides (JSON
+// values; nil deletes the claim).
+func claimsToken(t testing.TB, name string, overrides map[string]any) policy.Token {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "claims", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range overrides {
+		if v == nil {
+			delete(m, k)
+		} else {
+			m[k] = v
+		}
+	}
+	b, _ := json.Marshal(m)
+	return payload(t, string(b))
+}
+
+func suggestPolicies(t *testing.T, sug policy.Suggestion) []policy.Policy {
+	t.Helper()
+	if sug.Provider != policy.Entra || sug.Format != "json" {
+		t.Fatalf("suggestion provider %q format %q, want entra json", sug.Provider, sug.Format)
+	}
+	if !New().Detect([]byte(sug.Document)) {
+		t.Fatalf("Detect does not recognise the suggestion:\n%s", sug.Document)
+	}
+	pols, err := New().Parse("suggestion", []byte(sug.Document))
+	if err != nil {
+		t.Fatalf("the suggestion does not parse: %v\n%s", err, sug.Document)
+	}
+	return pols
+}
+
+func anyAllows(pols []policy.Policy, tok policy.Token) (bool, []string) {
+	var summaries []string
+	for _, p := range pols {
+		r := p.Evaluate(tok)
+		if r.Verdict == policy.Allow {
+			return true, nil
+		}
+		summaries = append(summaries, p.Name()+": "+string(r.Verdict)+" "+r.Summary)
+	}
+	return false, summaries
+}
+
+// TestSuggestRoundTrip: every suggestion parses, allows the token it was
+// made for (with Entra's audience), denies other-repo, and draws no
+// warning or error from the linter.
+func TestSuggestRoundTrip(t *testing.T) {
+	other := fixtureToken(t, "other-repo")
+	otherAzure := claimsToken(t, "other-repo", map[string]any{"aud": AzureAudience})
+	tests := []struct {
+		token   string
+		scope   policy.Scope
+		wantErr string // "" = a suggestion
+	}{
+		{"push-main", policy.ScopeRepo, ""},
+		{"push-main", policy.ScopeRef, ""},
+		{"push-main", policy.ScopeEnvironment, "needs an environment claim"},
+		{"push-main", policy.ScopeWorkflow, ""},
+		{"environment-prod", policy.ScopeRepo, ""},
+		{"environment-prod", policy.ScopeRef, "environment form"},
+		{"environment-prod", policy.ScopeEnvironment, ""},
+		{"environment-prod", policy.ScopeWorkflow, ""},
+		{"immutable-sub", policy.ScopeRepo, ""},
+		{"immutable-sub", policy.ScopeRef, ""},
+		{"immutable-sub", policy.ScopeEnvironment, "needs an environment claim"},
+		{"immutable-sub", policy.ScopeWorkflow, ""},
+		{"reusable-workflow", policy.ScopeWorkflow, ""},
+		{"reusable-workflow", policy.ScopeRef, ""},
+		{"custom-sub", policy.ScopeEnvironment, ""},
+		{"custom-sub", policy.ScopeRef, "environment form"},
+		{"pull-request", policy.ScopeRepo, ""},
+		{"pull-request", policy.ScopeRef, "pull_request form"},
+		{"enterprise", policy.ScopeRef, ""},
+		{"enterprise", policy.ScopeRepo, "documented for the issuer https://token.actions.githubusercontent.com only"},
+		{"self-hosted", policy.ScopeWorkflow, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.token+"/"+string(tc.scope), func(t *testing.T) {
+			fixture := fixtureToken(t, tc.token)
+			sug, err := New().Suggest(fixture, tc.scope)
+			if tc.wantErr != "" {
+				if err == nil || !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("Suggest: %v; want an ErrSuggest saying %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Suggest: %v", err)
+			}
+			if sug.Scope != tc.scope {
+				t.Errorf("suggestion scope %q, want %q", sug.Scope, tc.scope)
+			}
+			pols := suggestPolicies(t, sug)
+			if len(pols) != 2 {
+				t.Errorf("%d credentials, want 2 (legacy and immutable subject):\n%s", len(pols), sug.Document)
+			}
+			azure := claimsToken(t, tc.token, map[string]any{"aud": AzureAudience})
+			if ok, why := anyAllows(pols, azure); !ok {
+				t.Errorf("the suggestion does not allow %s (aud %s): %q\n%s", tc.token, AzureAudience, why, sug.Document)
+			}
+			for _, tok := range []policy.Token{other, otherAzure} {
+				if ok, _ := anyAllows(pols, tok); ok {
+					t.Errorf("the suggestion allows other-repo:\n%s", sug.Document)
+				}
+			}
+			// With the fixture's own audience: environment-prod is allowed
+			// as is; the others fail on aud alone in the matching credential.
+			if tc.token == "environment-prod" {
+				if ok, why := anyAllows(pols, fixture); !ok {
+					t.Errorf("environment-prod fixture not allowed: %q", why)
+				}
+			} else {
+				checkAudOnlyFailure(t, pols, fixture)
+			}
+			for _, p := range pols {
+				for _, f := range p.Evaluate(azure).Lint {
+					if f.Severity != policy.SevInfo {
+						t.Errorf("suggested credential %s draws %s finding %s: %s", p.Name(), f.Severity, f.Rule, f.Message)
+					}
+				}
+			}
+		})
+	}
+}
+
+// checkAudOnlyFailure: every credential denies the token, and one of them
+// fails on aud alone, with Entra's audience in the diagnosis.
+func checkAudOnlyFailure(t *testing.T, pols []policy.Policy, tok policy.Token) {
+	t.Helper()
+	audOnly := false
+	for _, p := range pols {
+		r := p.Evaluate(tok)
+		if r.Verdict != policy.Deny {
+			t.Errorf("%s: %s with a non-Entra audience, want deny", p.Name(), r.Verdict)
+		}
+		f := failing(r)
+		if len(f) == 1 && f[0].Claims[0] == "aud" && hasDiagnosis(f[0], `Entra expects aud "api://AzureADTokenExchange"`) {
+			audOnly = true
+		}
+	}
+	if !audOnly {
+		t.Errorf("no credential fails on aud alone with the Entra audience diagnosis")
+	}
+}
+
+// TestSuggestBothSubjectForms: the second credential admits the token
+// once its repository moves to the other subject form.
+func TestSuggestBothSubjectForms(t *testing.T) {
+	tests := []struct {
+		token, otherSub string
+		scope           policy.Scope
+	}{
+		{"push-main", "repo:octo-org@65/octo-repo@74:ref:refs/heads/main", policy.ScopeRef},
+		{"push-main", "repo:octo-org@65/octo-repo@74:ref:refs/heads/main", policy.ScopeRepo},
+		{"environment-prod", "repo:octo-org@65/octo-repo@74:environment:prod", policy.ScopeEnvironment},
+		{"immutable-sub", "repo:octo-org/octo-repo:ref:refs/heads/main", policy.ScopeRef},
+		{"immutable-sub", "repo:octo-org/octo-repo:ref:refs/heads/main", policy.ScopeWorkflow},
+	}
+	for _, tc := range tests {
+		sug, err := New().Suggest(fixtureToken(t, tc.token), tc.scope)
+		if err != nil {
+			t.Fatalf("%s/%s: %v", tc.token, tc.scope, err)
+		}
+		pols := suggestPolicies(t, sug)
+		migrated := claimsToken(t, tc.token, map[string]any{"aud": AzureAudience, "sub": tc.otherSub})
+		if ok, why := anyAllows(pols, migrated); !ok {
+			t.Errorf("%s/%s: sub %s not allowed: %q\n%s", tc.token, tc.scope, tc.otherSub, why, sug.Document)
+		}
+		if !strings.Contains(sug.Document, tc.otherSub[:strings.LastIndex(tc.otherSub, ":")]) && tc.scope != policy.ScopeRepo && tc.scope != policy.ScopeWorkflow {
+			t.Errorf("%s/%s: the document does not hold %s", tc.token, tc.scope, tc.otherSub)
+		}
+	}
+}
+
+func TestSuggestDocumentShape(t *testing.T) {
+	tok := fixtureToken(t, "environment-prod")
+	sug, err := New().Suggest(tok, policy.ScopeEnvironment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []map[string]any
+	if err := json.Unmarshal([]byte(sug.Document), &docs); err != nil {
+		t.Fatalf("standard suggestion is not a JSON array: %v", err)
+	}
+	want := []string{"repo:octo-org/octo-repo:environment:prod", "repo:octo-org@65/octo-repo@74:environment:prod"}
+	for i, d := range docs {
+		if d["subject"] != want[i] || d["issuer"] != gh || d["claimsMatchingExpression"] != nil {
+			t.Errorf("credential %d: %v; want subject %s, issuer %s, no expression", i, d, want[i], gh)
+		}
+		auds, _ := d["audiences"].([]any)
+		if len(auds) != 1 || auds[0] != AzureAudience {
+			t.Errorf("credential %d audiences %v, want [%s]", i, auds, AzureAudience)
+		}
+		name, _ := d["name"].(string)
+		if !validName.MatchString(name) {
+			t.Errorf("credential %d name %q is not a valid Entra name", i, name)
+		}
+		if desc, _ := d["description"].(string); desc == "" {
+			t.Errorf("credential %d has no description", i)
+		}
+	}
+	notes := strings.Join(sug.Notes, "\n")
+	for _, w := range []string{"20", "legacy", "immutable", "<APP_ID>"} {
+		if !strings.Contains(notes, w) {
+			t.Errorf("standard suggestion notes lack %q:\n%s", w, notes)
+		}
+	}
+
+	sug, err = New().Suggest(tok, policy.ScopeWorkflow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = nil
+	if err := json.Unmarshal([]byte(sug.Document), &docs); err != nil {
+		t.Fatal(err)
+	}
+	wantExpr := "claims['sub'] matches 'repo:octo-org/octo-repo:*' and claims['repository_id'] eq '74' and claims['job_workflow_ref'] eq 'octo-org/octo-repo/.github/workflows/deploy-prod.yml@refs/heads/main'"
+	expr, _ := docs[0]["claimsMatchingExpression"].(map[string]any)
+	if expr["value"] != wantExpr || expr["languageVersion"] != 1.0 || docs[0]["subject"] != nil {
+		t.Errorf("workflow suggestion expression %v, want %q with languageVersion 1 and no subject", expr, wantExpr)
+	}
+	notes = strings.Join(sug.Notes, "\n")
+	for _, w := range []string{"preview", "az rest", "graph.microsoft.com/beta", "assumed: not documented", "repository_id 74"} {
+		if !strings.Contains(notes, w) {
+			t.Errorf("flexible suggestion notes lack %q:\n%s", w, notes)
+		}
+	}
+
+	sug, err = New().Suggest(fixtureToken(t, "push-main"), policy.ScopeRepo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(sug.Document, `"claims['sub'] matches 'repo:octo-org/octo-repo:*' and claims['repository_id'] eq '74'"`) {
+		t.Errorf("repo suggestion lacks the documented expression:\n%s", sug.Document)
+	}
+	if !strings.Contains(strings.Join(sug.Notes, "\n"), `aud is "sts.amazonaws.com"`) {
+		t.Errorf("push-main suggestion notes do not warn about its audience: %q", sug.Notes)
+	}
+}
+
+func TestSuggestErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		claims map[string]string
+		scope  policy.Scope
+		want   string
+	}{
+		{"no sub", map[string]string{"sub": ""}, policy.ScopeRef, "no sub claim"},
+		{"duplicated sub", map[string]string{"sub": `"a","sub":"b"`}, policy.ScopeRef, "2 times"},
+		{"no iss", map[string]string{"iss": ""}, policy.ScopeRef, "no iss claim"},
+		{"iss with whitespace", map[string]string{"iss": `"` + gh + ` "`}, policy.ScopeRef, "whitespace"},
+		{"unknown scope", nil, policy.Scope("branch"), "unknown scope"},
+		{"no repository ids", map[string]string{"repository_id": "", "repository_owner_id": ""}, policy.ScopeRepo, "repository_id or repository_owner_id"},
+		{"quote in job_workflow_ref", map[string]string{"job_workflow_ref": `"o/r/.github/workflows/a.yml@refs/heads/it's"`}, policy.ScopeWorkflow, "single quote"},
+		{"custom sub without repo", map[string]string{"sub": `"repository_owner_id:65"`}, policy.ScopeRepo, "does not start with repo:"},
+		{"ref not in sub", map[string]string{"sub": `"repository_owner_id:65"`}, policy.ScopeRef, "does not name the ref"},
+	}
+	for _, tc := range tests {
+		_, err := New().Suggest(payload(t, claimsWith(tc.claims)), tc.scope)
+		if err == nil || !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v; want an ErrSuggest containing %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestCredentialName(t *testing.T) {
+	tests := map[[2]string]string{
+		{"octo-org/octo-repo", "main"}:           "octo-repo-main",
+		{"octo-org/octo-repo", "feature/x y"}:    "octo-repo-feature-x-y",
+		{"octo-org/_r", "env-prod"}:              "r-env-prod",
+		{"o/é", "x"}:                             "github-actions-x",
+		{"o/" + strings.Repeat("a", 200), "env"}: strings.Repeat("a", 100),
+	}
+	for in, want := range tests {
+		got := credentialName(in[0], in[1])
+		if got != want || !validName.MatchString(got+"-immutable") {
+			t.Errorf("credentialName(%q, %q) = %q, want %q (valid with -immutable)", in[0], in[1], got, want)
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package entra
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// The flexible credential's expression terms: one condition per term,
+// eq exact and matches by wildcard (reference §3.2).
+
+// expressionConditions tests each term of a flexible credential; the
+// findings note matches that relied on an undocumented assumption.
+func (c *credential) expressionConditions(tok policy.Token) ([]policy.Condition, []policy.Finding) {
+	if c.expr == nil {
+		cond := policy.Condition{Expression: c.exprText, Claims: []string{}, Expected: []string{}, Group: exprGroup}
+		if cond.Expression == "" {
+			cond.Expression = exprGroup
+		}
+		return []policy.Condition{errored(cond, c.exprDiagnosis()...)}, nil
+	}
+	var conds []policy.Condition
+	var lint []policy.Finding
+	for i, t := range c.expr.Terms {
+		cond, f := c.termCondition(tok, i, t)
+		conds = append(conds, cond)
+		lint = append(lint, f...)
+	}
+	return conds, lint
+}
+
+// exprDiagnosis shows a grammar error under the expression with a caret.
+func (c *credential) exprDiagnosis() []string {
+	out := []string{c.exprErr}
+	if at := c.exprAt; at >= 0 && at <= len(c.exprText) {
+		out = append(out, "  "+c.exprText, "  "+strings.Repeat(" ", utf8.RuneCountInString(c.exprText[:at]))+"^")
+	}
+	return out
+}
+
+func (c *credential) termCondition(tok policy.Token, i int, t term) (policy.Condition, []policy.Finding) {
+	cond := policy.Condition{Expression: t.Text, Claims: []string{t.Claim}, Expected: []string{t.Comparand}, Group: exprGroup}
+	if msg := c.termErrs[i]; msg != "" {
+		return errored(cond, msg), nil
+	}
+	val, absent, problem := claimString(tok, t.Claim)
+	cond.Actual, cond.Absent = val, absent
+	if problem != "" {
+		return failed(cond, problem), nil
+	}
+	if t.Op == opEq {
+		if val == t.Comparand {
+			cond.Result = policy.Pass
+			return cond, nil
+		}
+		var diag []string
+		if w := policy.WildcardInEquality("eq", []string{t.Comparand}); w != "" {
+			diag = append(diag, w+" (use matches for '*' and '?')")
+		}
+		return failed(cond, append(diag, policy.Mismatch(policy.Entra, t.Claim, []string{t.Comparand}, val, true)...)...), nil
+	}
+	if matchWildcard(t.Comparand, val) {
+		cond.Result = policy.Pass
+		var lint []policy.Finding
+		if re := c.inSeg[i]; re != nil && !re.MatchString(val) {
+			lint = append(lint, finding(RuleMatchesAssumption, policy.SevInfo,
+				"%s holds for %q only because '*' is taken to match across '/' %s", t.Text, val, assumedNote))
+		}
+		return cond, lint
+	}
+	return failed(cond, matchesDiagnosis(t, val)...), nil
+}
+
+func matchesDiagnosis(t term, val string) []string {
+	var out []string
+	if matchWildcard(strings.ToLower(t.Comparand), strings.ToLower(val)) {
+		out = append(out, "the pattern matches when case is ignored; matches is taken to be case-sensitive like the standard credential "+assumedNote)
+	} else if matchWildcard(t.Comparand+"*", val) {
+		out = append(out, "the pattern matches the start of the value but not all of it; matches is taken to compare the whole string "+assumedNote+": end the pattern with '*' to allow more")
+	}
+	out = append(out, policy.PatternMismatch(policy.Entra, t.Claim, []string{t.Comparand}, val, literalPrefix)...)
+	if len(out) == 0 {
+		out = append(out, fmt.Sprintf("the value starts with the pattern's literal part %q, but the rest does not fit %q ('*' stands for any run of characters, '?' for exactly one)", literalPrefix(t.Comparand), t.Comparand))
+	}
+	return out
+}

@@ -1,0 +1,362 @@
+package gcp
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/types"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// checkCondition evaluates attributeCondition over assertion, google and
+// attribute: false rejects the token, and so does a CEL error (inference,
+// see celErrorRejects).
+func (ev *evaluation) checkCondition() {
+	c := ev.p.condition
+	if c == nil {
+		return
+	}
+	cond := policy.Condition{
+		Expression: "attributeCondition: " + c.src,
+		Claims:     ev.p.claimsVia(c.refs),
+		Expected:   expectedOf(c),
+	}
+	cond.Actual, cond.Absent = ev.actual(c.refs)
+	if c.err != "" || c.prg == nil {
+		cond.Result, cond.Diagnosis = policy.Errored, strings.Split(c.err, "\n")
+		ev.add(cond, "")
+		return
+	}
+	if d := duplicated(ev.tok, claimsOf(c.refs)); len(d) > 0 {
+		cond.Result, cond.Diagnosis = policy.Fail, d
+		ev.add(cond, "the attribute condition reads an ambiguous (duplicated) claim")
+		return
+	}
+	out, err := eval(c.prg, ev.vars())
+	switch {
+	case err == nil && out == types.True:
+		cond.Result = policy.Pass
+		ev.add(cond, "")
+		return
+	case err == nil && out.Type() != types.BoolType:
+		cond.Result = policy.Fail
+		cond.Diagnosis = []string{fmt.Sprintf("the attribute condition must output a boolean; it produced %s %s", typeWord(out.Value()), literal(out.Value()))}
+		ev.add(cond, "the attribute condition does not output a boolean")
+		return
+	}
+	cond.Result = policy.Fail
+	diag, absent, reason := ev.conditionFailure(c, err)
+	cond.Diagnosis, cond.Absent = diag, cond.Absent || absent
+	ev.add(cond, reason)
+}
+
+// conditionFailure explains a false or failing condition: the runtime
+// error, and each false top-level && term with the values it reads.
+func (ev *evaluation) conditionFailure(c *compiled, evalErr error) (diag []string, absent bool, reason string) {
+	if evalErr != nil {
+		d, abs := ev.runtimeError(evalErr, c.refs, "the attribute condition")
+		diag, absent = d, abs
+		reason = "the attribute condition fails: " + evalErr.Error()
+	}
+	if len(c.terms) == 0 {
+		if evalErr == nil {
+			detail, more, abs := ev.explainTerm(c.root)
+			diag = append(diag, falseLine(c.src, detail))
+			diag, absent = append(diag, more...), absent || abs
+			reason = "the attribute condition is false: " + falseLine(c.src, detail)
+		}
+		return diag, absent, reason
+	}
+	for _, t := range c.terms {
+		if t.prg == nil {
+			continue
+		}
+		out, err := eval(t.prg, ev.vars())
+		switch {
+		case err != nil:
+			diag = append(diag, fmt.Sprintf("%s fails: %v", t.text, err))
+			if evalErr == nil {
+				d, abs := ev.runtimeError(err, t.refs, "the term")
+				diag, absent = append(diag, d...), absent || abs
+			}
+		case out != types.True:
+			detail, more, abs := ev.explainTerm(t.root)
+			line := falseLine(t.text, detail)
+			diag = append(diag, line)
+			diag, absent = append(diag, more...), absent || abs
+			if reason == "" || evalErr != nil && !strings.HasPrefix(reason, "the attribute condition is false") {
+				reason = "the attribute condition is false: " + line
+			}
+		}
+	}
+	if reason == "" {
+		reason = "the attribute condition is false"
+	}
+	return diag, absent, reason
+}
+
+func falseLine(text, detail string) string {
+	if detail == "" {
+		return text + " is false"
+	}
+	return text + " is false: " + detail
+}
+
+// explainTerm explains one false term by its shape: a comparison with a
+// literal, membership, a string test, has(); else the values it reads.
+func (ev *evaluation) explainTerm(e ast.Expr) (detail string, more []string, absent bool) {
+	if e == nil {
+		return "", nil, false
+	}
+	if e.Kind() == ast.SelectKind && e.AsSelect().IsTestOnly() {
+		if root, ok := rootIdent(e.AsSelect().Operand()); ok {
+			r := celRef{root, e.AsSelect().FieldName()}
+			return r.String() + " is absent", ev.absentLines(r), root == varAssertion
+		}
+	}
+	if e.Kind() == ast.CallKind {
+		call := e.AsCall()
+		args := call.Args()
+		fn := call.FunctionName()
+		switch {
+		case (fn == "_==_" || fn == "_!=_") && len(args) == 2:
+			if r, lit, ok := refAndLiteral(args[0], args[1]); ok {
+				if fn == "_!=_" {
+					return ev.describe(r), nil, false
+				}
+				return ev.equality(r, lit)
+			}
+		case fn == "@in" && len(args) == 2:
+			if r, ok := refOf(args[0]); ok {
+				if want, ok := stringLiterals(args[1]); ok {
+					return ev.compareString(r, func(s string) []string {
+						return policy.Mismatch(policy.GCP, claimName(r), want, s, true)
+					})
+				}
+			}
+			if r, ok := refOf(args[1]); ok {
+				if lit, ok := literalString(args[0]); ok {
+					v, present := ev.value(r)
+					if !present {
+						return r.String() + " is absent", ev.absentLines(r), r.root == varAssertion
+					}
+					return fmt.Sprintf("%s is %s, without %s", r, literal(v), quoteCEL(lit)), nil, false
+				}
+			}
+		case call.IsMemberFunction() && len(args) == 1 && slices.Contains([]string{"startsWith", "endsWith", "contains", "matches"}, fn):
+			if r, ok := refOf(call.Target()); ok {
+				if lit, ok := literalString(args[0]); ok {
+					return ev.compareString(r, func(s string) []string {
+						out := []string{fmt.Sprintf("%s %s %s", quoteCEL(s), doesNot(fn), quoteCEL(lit))}
+						if fn == "startsWith" {
+							out = append(out, policy.PatternMismatch(policy.GCP, claimName(r), []string{lit}, s, func(p string) string { return p })...)
+						}
+						return out
+					})
+				}
+			}
+		}
+	}
+	refs := refsRead(e)
+	if len(refs) == 0 {
+		return "", nil, false
+	}
+	parts := make([]string, 0, len(refs))
+	for _, r := range refs {
+		parts = append(parts, ev.describe(r))
+	}
+	return strings.Join(parts, ", "), nil, false
+}
+
+func doesNot(fn string) string {
+	switch fn {
+	case "startsWith":
+		return "does not start with"
+	case "endsWith":
+		return "does not end with"
+	case "contains":
+		return "does not contain"
+	}
+	return "does not match (RE2, anywhere in the string unless anchored with ^…$)"
+}
+
+// claimName is the name the shared diagnoses know a value by: the claim
+// for assertion.<claim>, else the attribute's full name.
+func claimName(r celRef) string {
+	if r.root == varAssertion {
+		return r.key
+	}
+	return r.String()
+}
+
+// describe says what a referenced value is: "assertion.x is 'v'".
+func (ev *evaluation) describe(r celRef) string {
+	v, ok := ev.value(r)
+	if !ok {
+		return r.String() + " is absent"
+	}
+	return r.String() + " is " + literal(v)
+}
+
+func (ev *evaluation) absentLines(r celRef) []string {
+	switch r.root {
+	case varAssertion:
+		return []string{policy.Absent(r.key)}
+	case varAttribute:
+		return []string{fmt.Sprintf("attribute.%s is not mapped for this token (not in attributeMapping, or its mapping failed)", r.key)}
+	}
+	return []string{r.String() + " is not mapped for this token"}
+}
+
+// equality explains ref == literal being false.
+func (ev *evaluation) equality(r celRef, lit any) (string, []string, bool) {
+	v, ok := ev.value(r)
+	if !ok {
+		return r.String() + " is absent", ev.absentLines(r), r.root == varAssertion
+	}
+	switch l := lit.(type) {
+	case string:
+		switch x := v.(type) {
+		case string:
+			return r.String() + " is " + quoteCEL(x), policy.Mismatch(policy.GCP, claimName(r), []string{l}, x, true), false
+		case []any, []string:
+			return fmt.Sprintf("%s is a list %s: == compares the whole list; test membership with %s in %s", r, literal(x), quoteCEL(l), r), nil, false
+		default:
+			return fmt.Sprintf("%s is %s %s, compared with the string %s", r, typeWord(x), literal(x), quoteCEL(l)), nil, false
+		}
+	case int64, uint64, float64, bool:
+		lt := fmt.Sprint(l)
+		if s, isStr := v.(string); isStr {
+			kind := "the number"
+			if _, isBool := l.(bool); isBool {
+				kind = "the boolean"
+			}
+			return fmt.Sprintf("%s is the string %s, compared with %s %s", r, quoteCEL(s), kind, lt), []string{
+				fmt.Sprintf("GitHub sends IDs, counters and booleans as JSON strings, and in CEL a string never equals a number or a boolean: quote the value, %s == %s (CEL compares strings, so IDs are quoted)", r, quoteCEL(lt)),
+			}, false
+		}
+	}
+	return ev.describe(r), nil, false
+}
+
+// compareString runs explain on a string value, or says why it cannot.
+func (ev *evaluation) compareString(r celRef, explain func(string) []string) (string, []string, bool) {
+	v, ok := ev.value(r)
+	if !ok {
+		return r.String() + " is absent", ev.absentLines(r), r.root == varAssertion
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		return fmt.Sprintf("%s is %s %s, not a string", r, typeWord(v), literal(v)), nil, false
+	}
+	return r.String() + " is " + quoteCEL(s), explain(s), false
+}
+
+// refAndLiteral matches ref == literal in either order.
+func refAndLiteral(a, b ast.Expr) (celRef, any, bool) {
+	if r, ok := refOf(a); ok && b.Kind() == ast.LiteralKind {
+		return r, b.AsLiteral().Value(), true
+	}
+	if r, ok := refOf(b); ok && a.Kind() == ast.LiteralKind {
+		return r, a.AsLiteral().Value(), true
+	}
+	return celRef{}, nil, false
+}
+
+func stringLiterals(e ast.Expr) ([]string, bool) {
+	if e.Kind() != ast.ListKind {
+		return nil, false
+	}
+	var out []string
+	for _, el := range e.AsList().Elements() {
+		s, ok := literalString(el)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// expectedOf is what a condition accepts, for the Expected column: the
+// literal of a lone ref == 'v', else each top-level term (all must hold).
+func expectedOf(c *compiled) []string {
+	if c == nil || c.root == nil {
+		return nil
+	}
+	if len(c.terms) == 0 {
+		if c.root.Kind() == ast.CallKind && c.root.AsCall().FunctionName() == "_==_" {
+			args := c.root.AsCall().Args()
+			if _, lit, ok := refAndLiteral(args[0], args[1]); ok {
+				if s, isStr := lit.(string); isStr {
+					return []string{s}
+				}
+				return []string{fmt.Sprint(lit)}
+			}
+		}
+		return []string{"true"}
+	}
+	out := make([]string, 0, len(c.terms))
+	for _, t := range c.terms {
+		out = append(out, t.text)
+	}
+	return out
+}
+
+// actual renders the values an expression reads: the value itself for
+// one, name=value pairs for several.
+func (ev *evaluation) actual(refs []celRef) (string, bool) {
+	absent := false
+	var parts []string
+	for _, r := range refs {
+		v, ok := ev.value(r)
+		switch {
+		case !ok:
+			absent = absent || r.root == varAssertion
+			parts = append(parts, r.String()+" absent")
+		case len(refs) == 1:
+			parts = append(parts, display(v))
+		default:
+			parts = append(parts, r.String()+"="+literal(v))
+		}
+	}
+	if len(refs) == 1 && absent {
+		return "", true
+	}
+	return strings.Join(parts, ", "), absent
+}
+
+// claimsVia lists the token claims an expression reads, directly
+// (assertion.x) or through the mappings of the attributes it reads.
+func (p *gcpPolicy) claimsVia(refs []celRef) []string {
+	out := []string{}
+	add := func(s string) {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, r := range refs {
+		switch r.root {
+		case varAssertion:
+			add(r.key)
+		default:
+			for _, c := range p.mappingClaims(r.String()) {
+				add(c)
+			}
+		}
+	}
+	return out
+}
+
+// mappingClaims lists the claims the mapping of target reads.
+func (p *gcpPolicy) mappingClaims(target string) []string {
+	for _, m := range p.mappings {
+		if m.target == target && m.expr != nil {
+			return claimsOf(m.expr.refs)
+		}
+	}
+	return nil
+}

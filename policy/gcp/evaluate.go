@@ -1,0 +1,120 @@
+package gcp
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// Evaluate runs Google Cloud's checks in its order — the provider's
+// state, oidc.issuerUri, the audience, the attribute mapping, the
+// attribute condition — and then the IAM members attached to the
+// provider. Every check is shown; any failure denies. Signature, exp and
+// nbf are the verify stage's business.
+func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
+	res := policy.Result{
+		Source:     p.source,
+		Provider:   policy.GCP,
+		Name:       p.name,
+		Conditions: []policy.Condition{},
+	}
+	ev := newEvaluation(p, tok)
+	ev.checkState()
+	if ev.checkKind() {
+		ev.checkIssuer()
+		ev.checkAudience()
+		ev.mapAttributes()
+		ev.checkCondition()
+		ev.checkMembers()
+	}
+	res.Conditions = ev.conds
+	res.Lint = append(append([]policy.Finding{}, p.lint...), ev.tokenLint()...)
+	res.Verdict, res.Summary = policy.Allow, ev.allowSummary()
+	if ev.failed {
+		res.Verdict, res.Summary = policy.Deny, "deny: "+ev.reason
+	}
+	if len(p.problems) > 0 {
+		res.Verdict = policy.Error
+		more := ""
+		if len(p.problems) > 1 {
+			more = fmt.Sprintf(" (+%d more)", len(p.problems)-1)
+		}
+		first := strings.SplitN(p.problems[0], "\n", 2)[0]
+		if p.local {
+			res.Error = "oidcscope cannot evaluate this provider: " + strings.Join(p.problems, "; ")
+			res.Summary = "error: oidcscope cannot evaluate this provider: " + first + more
+		} else {
+			res.Error = "Google Cloud would refuse this provider: " + strings.Join(p.problems, "; ")
+			res.Summary = "error: Google Cloud would refuse this provider: " + first + more
+		}
+	}
+	return res
+}
+
+// evaluation collects one Evaluate's conditions and mapped attributes.
+type evaluation struct {
+	p         *gcpPolicy
+	tok       policy.Token
+	assertion map[string]any
+	google    map[string]any // google.subject, google.groups, as mapped
+	attribute map[string]any // attribute.<key>, as mapped
+	conds     []policy.Condition
+	failed    bool
+	reason    string // the first failure, for the Summary
+	subject   string // google.subject, when mapped to a string
+	hasSubj   bool
+	matched   string // the IAM member that matched
+}
+
+func newEvaluation(p *gcpPolicy, tok policy.Token) *evaluation {
+	return &evaluation{p: p, tok: tok, assertion: assertionVar(tok), google: map[string]any{}, attribute: map[string]any{}}
+}
+
+func (ev *evaluation) vars() map[string]any {
+	return map[string]any{varAssertion: ev.assertion, varGoogle: ev.google, varAttribute: ev.attribute}
+}
+
+// add records a condition; reason is a short why for the Summary when it
+// is the first failure.
+func (ev *evaluation) add(c policy.Condition, reason string) {
+	if c.Claims == nil {
+		c.Claims = []string{}
+	}
+	if c.Expected == nil {
+		c.Expected = []string{}
+	}
+	if c.Result == policy.Fail && !ev.failed {
+		ev.failed, ev.reason = true, reason
+	}
+	ev.conds = append(ev.conds, c)
+}
+
+// value looks up what an expression reads: a claim, or a mapped attribute.
+func (ev *evaluation) value(r celRef) (any, bool) {
+	var m map[string]any
+	switch r.root {
+	case varAssertion:
+		m = ev.assertion
+	case varGoogle:
+		m = ev.google
+	case varAttribute:
+		m = ev.attribute
+	}
+	v, ok := m[r.key]
+	return v, ok
+}
+
+func (ev *evaluation) allowSummary() string {
+	who := ev.p.name
+	s := "allow: " + who + " accepts the token"
+	if ev.hasSubj {
+		s += " as google.subject " + quoteCEL(ev.subject)
+	}
+	if ev.matched != "" {
+		s += "; IAM member " + ev.matched + " matches"
+	} else if len(ev.p.members) == 0 {
+		s += " (what it may do is up to the IAM bindings of the pool's principals)"
+	}
+	return s
+}

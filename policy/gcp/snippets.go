@@ -1,0 +1,81 @@
+package gcp
+
+import (
+	"fmt"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// snippetClaims are the claims worth a CEL term, most useful first.
+var snippetClaims = []string{
+	"repository_id", "repository_owner_id", "repository", "repository_owner", "sub",
+	"ref", "ref_type", "ref_protected", "environment", "job_workflow_ref", "workflow_ref",
+	"event_name", "actor_id", "runner_environment", "repository_visibility", "enterprise_id",
+}
+
+// mappedClaims get an attributeMapping snippet.
+var mappedClaims = []string{"repository_id", "repository_owner_id", "ref", "environment", "job_workflow_ref"}
+
+// betterIDs steers name claims to the IDs that pin the same thing.
+var betterIDs = map[string]string{
+	"repository":       "repository_id",
+	"repository_owner": "repository_owner_id",
+	"actor":            "actor_id",
+}
+
+// Snippets are ready-to-paste pieces of a provider and its IAM bindings
+// for this token: the issuer, the audience, a CEL term per claim for
+// attributeCondition (IDs quoted: they are strings), attributeMapping
+// entries, and principal/principalSet members.
+func (provider) Snippets(tok policy.Token) []policy.Snippet {
+	var out []policy.Snippet
+	add := func(claim, text, note string) {
+		out = append(out, policy.Snippet{Provider: policy.GCP, Claim: claim, Text: text, Note: note})
+	}
+	pool := placeholderResource
+	if iss, ok := tok.String("iss"); ok && !tok.Duplicated("iss") {
+		add("iss", `"issuerUri": `+jsonString(iss), "oidc.issuerUri: compared with iss exactly")
+	}
+	if auds, ok := tok.Strings("aud"); ok && len(auds) > 0 && !tok.Duplicated("aud") {
+		defaulted := false
+		for _, a := range auds {
+			if r, ok := audienceResource(a); ok {
+				pool, defaulted = r, true
+				add("aud", `"allowedAudiences": []`, fmt.Sprintf("the token's aud %s is the default audience of provider %s: leave oidc.allowedAudiences empty", a, r.name()))
+				break
+			}
+		}
+		if !defaulted {
+			add("aud", `"allowedAudiences": [`+jsonString(auds[0])+`]`, "oidc.allowedAudiences: the token's aud must be one of them; without the list, aud must be https://iam.googleapis.com/<provider name> (google-github-actions/auth's default)")
+		}
+	}
+	for _, claim := range snippetClaims {
+		v, ok := tok.String(claim)
+		if !ok || tok.Duplicated(claim) {
+			continue
+		}
+		note := "CEL term for attributeCondition (join terms with &&)"
+		if id := betterIDs[claim]; id != "" {
+			note += fmt.Sprintf("; %s is mutable, prefer %s", claim, id)
+		}
+		add(claim, "assertion."+claim+" == "+quoteCEL(v), note)
+	}
+	for _, claim := range mappedClaims {
+		if _, ok := tok.String(claim); ok && !tok.Duplicated(claim) {
+			add(claim, `"attribute.`+claim+`": "assertion.`+claim+`"`, "attributeMapping entry: makes the claim usable in IAM bindings (principalSet://…/attribute."+claim+"/<value>) and as attribute."+claim+" in the condition")
+		}
+	}
+	for _, claim := range []string{"repository_id", "repository_owner_id"} {
+		if v, ok := tok.String(claim); ok && v != "" && !tok.Duplicated(claim) {
+			add(claim, fmt.Sprintf("principalSet://%s/%s/attribute.%s/%s", IAMHost, pool.poolPath(), claim, v), "IAM member: every identity of the pool with this "+claim+"; needs attribute."+claim+" in attributeMapping")
+		}
+	}
+	if sub, ok := tok.String("sub"); ok && sub != "" && !tok.Duplicated("sub") {
+		if len(sub) <= MaxSubjectBytes {
+			add("sub", fmt.Sprintf("principal://%s/%s/subject/%s", IAMHost, pool.poolPath(), sub), "IAM member for exactly this google.subject (with google.subject = assertion.sub)")
+		} else {
+			add("sub", `"google.subject": "'repository_id:' + assertion.repository_id"`, fmt.Sprintf("this sub is %d bytes, over google.subject's %d-byte limit: map something shorter", len(sub), MaxSubjectBytes))
+		}
+	}
+	return out
+}

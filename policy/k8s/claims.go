@@ -1,0 +1,108 @@
+package k8s
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// claimsVar is the `claims` CEL variable Kubernetes builds: the payload
+// decoded by Go's encoding/json (so of a duplicated claim the LAST value
+// wins, unlike oidcscope's token view) and converted to unstructured
+// values: integers as int64, other numbers as float64.
+func claimsVar(tok policy.Token) map[string]any {
+	out := map[string]any{}
+	if tok.Payload.Kind != decode.Object {
+		return out
+	}
+	for _, m := range tok.Payload.Members {
+		out[m.Key] = native(m.Value)
+	}
+	return out
+}
+
+func native(v decode.Value) any {
+	switch v.Kind {
+	case decode.Bool:
+		return v.Text == "true"
+	case decode.Number:
+		if i, err := strconv.ParseInt(v.Text, 10, 64); err == nil {
+			return i
+		}
+		f, _ := strconv.ParseFloat(v.Text, 64)
+		return f
+	case decode.String:
+		return v.Text
+	case decode.Array:
+		out := make([]any, len(v.Items))
+		for i, it := range v.Items {
+			out[i] = native(it)
+		}
+		return out
+	case decode.Object:
+		out := make(map[string]any, len(v.Members))
+		for _, m := range v.Members {
+			out[m.Key] = native(m.Value)
+		}
+		return out
+	}
+	return nil
+}
+
+// duplicated explains the claims among names that the token carries more
+// than once.
+func duplicated(tok policy.Token, names []string) []string {
+	var out []string
+	for _, n := range names {
+		if tok.Duplicated(n) {
+			out = append(out, fmt.Sprintf("the token carries %s %d times: ambiguous (Kubernetes decodes claims with Go's encoding/json, which keeps the last value; oidcscope refuses to guess)", n, tok.Payload.Count(n)))
+		}
+	}
+	return out
+}
+
+// actual renders the values of the claims a condition reads: the value
+// itself for one claim, name=value pairs for several.
+func actual(tok policy.Token, names []string) (string, bool) {
+	absent := false
+	var parts []string
+	for _, n := range names {
+		v, ok := tok.Text(n)
+		switch {
+		case !ok:
+			absent = true
+			parts = append(parts, n+" absent")
+		case len(names) == 1:
+			parts = append(parts, v)
+		default:
+			if s, isStr := tok.String(n); isStr {
+				v = strconv.Quote(s)
+			}
+			parts = append(parts, n+"="+v)
+		}
+	}
+	if len(names) == 1 && absent {
+		return "", true
+	}
+	return strings.Join(parts, ", "), absent
+}
+
+// kindWord names a claim's JSON type for messages.
+func kindWord(v decode.Value) string {
+	switch v.Kind {
+	case decode.Number:
+		return "a JSON number"
+	case decode.Bool:
+		return "a JSON boolean"
+	case decode.Array:
+		return "a JSON array"
+	case decode.Object:
+		return "a JSON object"
+	case decode.Null:
+		return "JSON null"
+	}
+	return "a string"
+}

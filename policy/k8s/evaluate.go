@@ -1,0 +1,241 @@
+package k8s
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// Evaluate picks the authenticator by the token's iss, as kube-apiserver
+// does, and runs every one of its checks, in document order: issuer,
+// audiences, claimValidationRules, claimMappings (username, groups, uid,
+// extra) and userValidationRules. kube-apiserver stops at the first
+// failure (its order: mappings, required claims, CEL rules, user rules);
+// all are shown here, and any failure denies. Signature, exp and nbf are
+// the verify stage's business, and the discovery document's issuer (which
+// must also equal issuer.url) is not fetched.
+func (p *k8sPolicy) Evaluate(tok policy.Token) policy.Result {
+	res := policy.Result{
+		Source:     p.source,
+		Provider:   policy.K8s,
+		Name:       p.name,
+		Conditions: []policy.Condition{},
+		Lint:       p.lint(tok),
+	}
+	ev := &evaluation{tok: tok}
+	a, summary := p.pick(ev)
+	if a != nil {
+		summary = a.evaluate(ev)
+	}
+	res.Conditions = append(res.Conditions, ev.conds...)
+	res.Verdict, res.Summary = policy.Allow, summary
+	if ev.failed {
+		res.Verdict = policy.Deny
+	}
+	if errs, local := p.errs, p.local; len(errs) > 0 {
+		res.Verdict = policy.Error
+		more := ""
+		if len(errs) > 1 {
+			more = fmt.Sprintf(" (+%d more)", len(errs)-1)
+		}
+		first := strings.SplitN(errs[0], "\n", 2)[0]
+		if local {
+			res.Error = "oidcscope cannot evaluate this configuration: " + strings.Join(errs, "; ")
+			res.Summary = "error: oidcscope cannot evaluate " + first + more
+		} else {
+			res.Error = "kube-apiserver refuses this configuration: " + strings.Join(errs, "; ")
+			res.Summary = "error: kube-apiserver refuses this configuration: " + first + more
+		}
+	}
+	return res
+}
+
+// evaluation collects one Evaluate's conditions.
+type evaluation struct {
+	tok    policy.Token
+	vars   map[string]any // CEL activation, built on first use
+	conds  []policy.Condition
+	failed bool
+	reason string // the first failure, for the Summary
+}
+
+func (ev *evaluation) celVars() map[string]any {
+	if ev.vars == nil {
+		ev.vars = map[string]any{"claims": claimsVar(ev.tok)}
+	}
+	return ev.vars
+}
+
+// add records a condition; reason is a short why for the Summary when it
+// is the first failure.
+func (ev *evaluation) add(c policy.Condition, reason string) {
+	if c.Claims == nil {
+		c.Claims = []string{}
+	}
+	if c.Expected == nil {
+		c.Expected = []string{}
+	}
+	if c.Result == policy.Fail && !ev.failed {
+		ev.failed, ev.reason = true, reason
+	}
+	ev.conds = append(ev.conds, c)
+}
+
+// pick finds the authenticator whose issuer.url equals iss exactly. When
+// there is none, it records the failed issuer condition and returns the
+// deny summary.
+func (p *k8sPolicy) pick(ev *evaluation) (*authenticator, string) {
+	tok := ev.tok
+	var urls []string
+	for _, a := range p.auths {
+		urls = append(urls, a.spec.Issuer.URL)
+	}
+	c := policy.Condition{Expression: "jwt[*].issuer.url", Claims: []string{"iss"}, Expected: urls, Result: policy.Fail}
+	iss, isStr := tok.String("iss")
+	switch {
+	case len(p.auths) == 0:
+		c.Actual = iss
+		c.Diagnosis = []string{"the configuration has no jwt authenticators"}
+		ev.add(c, "")
+		return nil, "deny: the configuration has no jwt authenticators"
+	case tok.Duplicated("iss"):
+		c.Actual = iss
+		c.Diagnosis = duplicated(tok, []string{"iss"})
+		ev.add(c, "")
+		return nil, "deny: the token carries iss more than once"
+	case !isStr:
+		v, present := tok.Claim("iss")
+		c.Absent = !present
+		if present {
+			c.Actual, _ = tok.Text("iss")
+			c.Diagnosis = []string{"iss is " + kindWord(v) + ", not a string: no authenticator can match it"}
+		} else {
+			c.Diagnosis = []string{policy.Absent("iss") + ": kube-apiserver hands a JWT to the authenticator whose issuer.url equals its iss"}
+		}
+		ev.add(c, "")
+		return nil, "deny: the token has no string iss claim"
+	}
+	for _, a := range p.auths {
+		if a.spec.Issuer.URL == iss {
+			return a, ""
+		}
+	}
+	c.Actual = iss
+	c.Diagnosis = issuerDiagnosis(urls, iss)
+	ev.add(c, "")
+	return nil, fmt.Sprintf("deny: no jwt authenticator for issuer %s", iss)
+}
+
+// issuerDiagnosis explains an iss that matches no issuer.url.
+func issuerDiagnosis(urls []string, iss string) []string {
+	out := []string{fmt.Sprintf("no jwt[].issuer.url equals the token's iss: %s compares the issuer exactly, before anything else", policy.ProviderName(policy.K8s))}
+	for _, u := range urls {
+		switch {
+		case strings.TrimRight(u, "/") == strings.TrimRight(iss, "/"):
+			out = append(out, fmt.Sprintf("%q and the token's iss differ only by a trailing slash, which still makes them different", u))
+		case strings.HasPrefix(iss, strings.TrimRight(u, "/")+"/"):
+			out = append(out, fmt.Sprintf("the token's iss extends %q: an enterprise with a unique issuer URL (token.actions.githubusercontent.com/<enterprise>) needs its own jwt[] entry with that exact url", u))
+		}
+	}
+	return append(out, policy.Mismatch(policy.K8s, "iss", urls, iss, true)...)
+}
+
+// evaluate runs the checks of the picked authenticator and returns the
+// Summary.
+func (a *authenticator) evaluate(ev *evaluation) string {
+	ev.add(policy.Condition{
+		Expression: "issuer.url: " + a.spec.Issuer.URL,
+		Claims:     []string{"iss"},
+		Expected:   []string{a.spec.Issuer.URL},
+		Actual:     a.spec.Issuer.URL,
+		Result:     errored(policy.Pass, a.issuerErrs),
+		Diagnosis:  lines(a.issuerErrs),
+		Group:      a.path,
+	}, "")
+	aud, _ := ev.tok.Text("aud")
+	ev.add(a.audienceCondition(ev.tok), fmt.Sprintf("aud %s is not one of issuer.audiences [%s]", aud, strings.Join(a.spec.Issuer.Audiences, ", ")))
+	for _, r := range a.rules {
+		c, why := r.evaluate(ev)
+		c.Group = a.path
+		ev.add(c, why)
+	}
+	user, ok := a.mapUser(ev)
+	for _, r := range a.userRules {
+		c, why := r.evaluate(user, ok)
+		c.Group = a.path
+		ev.add(c, why)
+	}
+	who := fmt.Sprintf("%s (%s)", a.path, a.spec.Issuer.URL)
+	if ev.failed {
+		return fmt.Sprintf("deny: %s: %s", who, ev.reason)
+	}
+	s := fmt.Sprintf("allow: %s authenticates the token as user %q", who, user.Username)
+	if len(user.Groups) > 0 {
+		s += fmt.Sprintf(" with groups [%s]", strings.Join(user.Groups, ", "))
+	}
+	return s
+}
+
+// errored turns a condition with validation problems into an errored one.
+func errored(o policy.Outcome, errs []string) policy.Outcome {
+	if len(errs) > 0 {
+		return policy.Errored
+	}
+	return o
+}
+
+func (a *authenticator) audienceCondition(tok policy.Token) policy.Condition {
+	iss := a.spec.Issuer
+	expr := "issuer.audiences: [" + strings.Join(iss.Audiences, ", ") + "]"
+	if iss.AudienceMatchPolicy != "" {
+		expr += ", audienceMatchPolicy: " + iss.AudienceMatchPolicy
+	}
+	c := policy.Condition{Expression: expr, Claims: []string{"aud"}, Expected: slices.Clone(iss.Audiences), Group: a.path}
+	auds, ok := tok.Strings("aud")
+	c.Actual, _ = tok.Text("aud")
+	switch {
+	case tok.Duplicated("aud"):
+		c.Result, c.Diagnosis = policy.Fail, duplicated(tok, []string{"aud"})
+	case !ok:
+		c.Result = policy.Fail
+		if _, present := tok.Claim("aud"); present {
+			c.Diagnosis = []string{"aud must be a string or a list of strings"}
+		} else {
+			c.Absent, c.Diagnosis = true, []string{policy.Absent("aud")}
+		}
+	default:
+		c.Result = policy.Fail
+		for _, t := range auds {
+			for _, want := range iss.Audiences {
+				if t == want {
+					c.Result = policy.Pass
+				}
+			}
+		}
+		if c.Result == policy.Fail {
+			for _, t := range auds {
+				c.Diagnosis = append(c.Diagnosis, policy.Mismatch(policy.K8s, "aud", iss.Audiences, t, true)...)
+			}
+			if len(iss.Audiences) > 0 {
+				c.Diagnosis = append(c.Diagnosis, fmt.Sprintf("Kubernetes has no default audience: request the token for one of issuer.audiences (e.g. `core.getIDToken('%s')` or `audience=%s` on the token request URL)", iss.Audiences[0], iss.Audiences[0]))
+			}
+		}
+	}
+	if len(a.audErrs) > 0 {
+		c.Result = policy.Errored
+		c.Diagnosis = slices.Concat(lines(a.audErrs), c.Diagnosis)
+	}
+	return c
+}
+
+// lines splits validation messages (a CEL error spans several lines, with
+// a caret under the fault) into diagnosis lines; the result is a new slice.
+func lines(msgs []string) []string {
+	var out []string
+	for _, m := range msgs {
+		out = append(out, strings.Split(m, "\n")...)
+	}
+	return out
+}

@@ -1,0 +1,161 @@
+package k8s
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+type fixtureRow struct {
+	file           string
+	allows, denies []string
+	errs           bool // "denies" are Error verdicts
+}
+
+// readmeTable reads the table of fixtures/policies/k8s/README.md, so the
+// README and this test cannot drift apart.
+func readmeTable(t *testing.T) []fixtureRow {
+	t.Helper()
+	var rows []fixtureRow
+	for _, line := range strings.Split(string(readFixture(t, "README.md")), "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 6 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			continue
+		}
+		list := func(s string) []string {
+			var out []string
+			for _, n := range strings.Split(s, ",") {
+				if n = strings.TrimSpace(n); n != "" && n != "—" {
+					out = append(out, n)
+				}
+			}
+			return out
+		}
+		rows = append(rows, fixtureRow{
+			file:   strings.Trim(strings.TrimSpace(cells[1]), "`"),
+			allows: list(cells[2]),
+			denies: list(cells[3]),
+			errs:   strings.HasPrefix(strings.TrimSpace(cells[4]), "error, not deny"),
+		})
+	}
+	return rows
+}
+
+func TestFixtureTable(t *testing.T) {
+	rows := readmeTable(t)
+	listed := map[string]bool{}
+	for _, row := range rows {
+		listed[row.file] = true
+		p := parseOne(t, string(readFixture(t, row.file)))
+		for _, name := range row.allows {
+			if r := p.Evaluate(fixtureToken(t, name)); r.Verdict != policy.Allow {
+				t.Errorf("%s should allow %s (README): %s %s", row.file, name, r.Verdict, r.Summary)
+			}
+		}
+		want := policy.Deny
+		if row.errs {
+			want = policy.Error
+		}
+		for _, name := range row.denies {
+			if r := p.Evaluate(fixtureToken(t, name)); r.Verdict != want {
+				t.Errorf("%s should give %s for %s (README): %s %s", row.file, want, name, r.Verdict, r.Summary)
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*"))
+	for _, f := range files {
+		if b := filepath.Base(f); b != "README.md" && !listed[b] {
+			t.Errorf("%s has no row in the README table", b)
+		}
+	}
+	if len(rows) < 7 {
+		t.Errorf("README table has %d rows", len(rows))
+	}
+	if _, err := os.Stat(filepath.Join(fixtureDir, "README.md")); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestFixtureReasons checks the "why" column's specific claims.
+func TestFixtureReasons(t *testing.T) {
+	main := parseOne(t, string(readFixture(t, "octo-repo-main.yaml")))
+	r := main.Evaluate(fixtureToken(t, "other-repo"))
+	c := cond(t, r, "claims.repository_id == '74'")
+	if c.Result != policy.Fail || !hasLine(c.Diagnosis, "term `claims.repository_id == '74'` is false") || !hasLine(c.Diagnosis, `claims.repository_id is "4242"`) {
+		t.Errorf("octo-repo-main vs other-repo: %s %q", c.Result, c.Diagnosis)
+	}
+	if hasLine(c.Diagnosis, "repository_owner_id == '65'` is false") {
+		t.Errorf("the owner term is true for other-repo and must not be reported false: %q", c.Diagnosis)
+	}
+	if !strings.Contains(r.Summary, "only octo-org/octo-repo on refs/heads/main") {
+		t.Errorf("summary should carry the rule's message: %q", r.Summary)
+	}
+	allowed := main.Evaluate(fixtureToken(t, "push-main"))
+	if u := cond(t, allowed, "'github:' + claims.repository_id"); u.Actual != "github:74:repo:octo-org/octo-repo:ref:refs/heads/main" {
+		t.Errorf("username %q", u.Actual)
+	}
+	if x := cond(t, allowed, "claims.run_id"); x.Actual != "[20613598812]" {
+		t.Errorf("extra %q", x.Actual)
+	}
+
+	prod := parseOne(t, string(readFixture(t, "octo-repo-prod.json")))
+	r = prod.Evaluate(fixtureToken(t, "push-main"))
+	if c := cond(t, r, "claim: environment"); c.Result != policy.Fail || !c.Absent || !hasLine(c.Diagnosis, "add `environment: <name>` to the job") {
+		t.Errorf("octo-repo-prod vs push-main environment: %+v", c)
+	}
+
+	anyRepo := parseOne(t, string(readFixture(t, "any-repository.yaml")))
+	if r := anyRepo.Evaluate(fixtureToken(t, "other-repo")); !strings.Contains(rules(t, r), RuleNoClaimValidation) {
+		t.Errorf("any-repository lint %q lacks %s", rules(t, r), RuleNoClaimValidation)
+	}
+}
+
+// TestReferenceExample: reference §8's example against push-main and
+// other-repo. The static tokens carry the AWS audience, so both are denied
+// on aud; requested for the example's audience, push-main is allowed and
+// so is other-repo (same owner, main): the example pins the owner and the
+// branch, not the repository.
+func TestReferenceExample(t *testing.T) {
+	p := parseOne(t, string(readFixture(t, "reference-example.yaml")))
+	for _, name := range []string{"push-main", "other-repo"} {
+		r := p.Evaluate(fixtureToken(t, name))
+		if r.Verdict != policy.Deny || cond(t, r, "issuer.audiences").Result != policy.Fail {
+			t.Errorf("%s as issued (aud sts.amazonaws.com): %s %s, want deny on aud", name, r.Verdict, r.Summary)
+		}
+		if c := cond(t, r, "claims.repository_owner_id == '65'"); c.Result != policy.Pass {
+			t.Errorf("%s: the CEL rule itself holds (owner 65, main): %s", name, c.Result)
+		}
+	}
+	push := k8sPushMain(t, nil)
+	r := p.Evaluate(push)
+	if r.Verdict != policy.Allow {
+		t.Fatalf("push-main with aud https://k8s.example.com: %s %s", r.Verdict, r.Summary)
+	}
+	if u := cond(t, r, "'github:' + claims.sub"); u.Actual != "github:repo:octo-org/octo-repo:ref:refs/heads/main" {
+		t.Errorf("username %q", u.Actual)
+	}
+	if g := cond(t, r, "github-repo:"); g.Actual != "[github-repo:74]" {
+		t.Errorf("groups %q", g.Actual)
+	}
+	other := fixtureToken(t, "other-repo")
+	otherK8s := pushMainWith(t, map[string]string{"aud": "https://k8s.example.com", "repository_id": "4242", "repository": "octo-org/octo-docs", "sub": must(other.String("sub"))})
+	if r := p.Evaluate(otherK8s); r.Verdict != policy.Allow {
+		t.Errorf("other-repo with the example's audience: %s %s; the example pins only owner and ref", r.Verdict, r.Summary)
+	}
+	dev := k8sPushMain(t, map[string]string{"ref": "refs/heads/dev"})
+	r = p.Evaluate(dev)
+	c := cond(t, r, "claims.ref == 'refs/heads/main'")
+	if r.Verdict != policy.Deny || !hasLine(c.Diagnosis, "message: only octo-org main") || !hasLine(c.Diagnosis, "term `claims.ref == 'refs/heads/main'` is false") {
+		t.Errorf("dev branch: %s %q", r.Verdict, c.Diagnosis)
+	}
+}
+
+func must(s string, ok bool) string {
+	if !ok {
+		panic("missing fixture claim")
+	}
+	return s
+}

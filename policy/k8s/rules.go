@@ -1,0 +1,157 @@
+package k8s
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"cel.dev/cel-go/common/types"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// evaluate runs one claimValidationRule.
+func (r *rule) evaluate(ev *evaluation) (policy.Condition, string) {
+	name := r.path[strings.LastIndex(r.path, ".")+1:] // claimValidationRules[i]
+	if r.cel == nil {
+		return r.claimRule(ev.tok, name)
+	}
+	c := policy.Condition{Expression: r.spec.Expression, Claims: slices.Clone(r.cel.claims), Expected: expectedOf(r.cel)}
+	c.Actual, _ = actual(ev.tok, c.Claims)
+	if len(r.errs) > 0 {
+		c.Result, c.Diagnosis = policy.Errored, lines(r.errs)
+		return c, ""
+	}
+	if d := duplicated(ev.tok, c.Claims); len(d) > 0 {
+		c.Result, c.Diagnosis = policy.Fail, d
+		return c, name + ": a claim it reads is duplicated"
+	}
+	out, err := eval(r.cel.prg, ev.celVars())
+	if err == nil && out == types.True {
+		c.Result = policy.Pass
+		return c, ""
+	}
+	c.Result = policy.Fail
+	var why string
+	c.Diagnosis, c.Absent, why = celFailure(ev.tok, r.cel, ev.celVars(), r.spec.Message, err)
+	if c.Absent && len(c.Claims) == 1 {
+		c.Actual = ""
+	}
+	return c, name + " " + why
+}
+
+// claimRule is claim + requiredValue: the claim must be present and be the
+// string requiredValue exactly; an omitted requiredValue means the empty
+// string. Kubernetes decodes the claim into a Go string, so JSON null
+// passes as "" and any other non-string fails to parse.
+func (r *rule) claimRule(tok policy.Token, name string) (policy.Condition, string) {
+	claim, want := r.spec.Claim, r.spec.RequiredValue
+	expr := "claim: " + claim
+	if want != "" {
+		expr += ", requiredValue: " + strconv.Quote(want)
+	}
+	c := policy.Condition{Expression: expr, Claims: []string{claim}, Expected: []string{want}}
+	if claim == "" {
+		c.Claims = []string{}
+	}
+	c.Actual, _ = tok.Text(claim)
+	if len(r.errs) > 0 {
+		c.Result, c.Diagnosis = policy.Errored, lines(r.errs)
+		return c, ""
+	}
+	omitted := func() []string {
+		if want != "" {
+			return nil
+		}
+		return []string{"requiredValue is omitted, so Kubernetes requires the claim to be present with the empty string as its value (not \"any value\"): set requiredValue, or use an expression such as has(claims." + claim + ")"}
+	}
+	v, ok := tok.Claim(claim)
+	switch {
+	case tok.Duplicated(claim):
+		c.Result, c.Diagnosis = policy.Fail, duplicated(tok, c.Claims)
+		return c, name + ": " + claim + " is duplicated"
+	case !ok:
+		c.Result, c.Absent = policy.Fail, true
+		c.Diagnosis = append([]string{policy.Absent(claim), fmt.Sprintf("kube-apiserver: required claim %s not present in ID token", claim)}, omitted()...)
+		return c, fmt.Sprintf("%s: required claim %s not present", name, claim)
+	case v.Kind == decode.Null:
+		c.Actual = ""
+		if want == "" {
+			c.Result = policy.Pass
+			c.Diagnosis = []string{claim + " is JSON null, which Kubernetes decodes as the empty string: it passes"}
+			return c, ""
+		}
+		c.Result, c.Diagnosis = policy.Fail, []string{claim + " is JSON null, which Kubernetes decodes as the empty string"}
+		return c, fmt.Sprintf("%s: %s is null", name, claim)
+	case v.Kind != decode.String:
+		c.Result = policy.Fail
+		c.Diagnosis = []string{fmt.Sprintf("%s is %s: claim/requiredValue rules compare string claims only, and kube-apiserver fails to parse it (use an expression to test other types)", claim, kindWord(v))}
+		return c, fmt.Sprintf("%s: %s is not a string", name, claim)
+	case v.Text == want:
+		c.Result = policy.Pass
+		return c, ""
+	}
+	c.Result = policy.Fail
+	c.Diagnosis = append(omitted(), policy.Mismatch(policy.K8s, claim, []string{want}, v.Text, true)...)
+	if d := policy.WildcardInEquality("requiredValue", []string{want}); d != "" {
+		c.Diagnosis = append(c.Diagnosis, d)
+	}
+	return c, fmt.Sprintf("%s: %s is %q, want %q", name, claim, v.Text, want)
+}
+
+// evaluate runs one userValidationRule over the mapped user; ok is false
+// when a mapping failed, and the rule then did not run.
+func (r *userRule) evaluate(user UserInfo, ok bool) (policy.Condition, string) {
+	name := r.path[strings.LastIndex(r.path, ".")+1:]
+	c := policy.Condition{Expression: r.spec.Expression, Claims: []string{}, Expected: []string{"true"}, Actual: userText(user)}
+	switch {
+	case len(r.errs) > 0:
+		c.Result, c.Diagnosis = policy.Errored, lines(r.errs)
+		return c, ""
+	case !ok:
+		c.Result = policy.NotApplied
+		c.Diagnosis = []string{"not evaluated: mapping the claims to a user failed"}
+		return c, ""
+	}
+	out, err := eval(r.cel.prg, map[string]any{"user": &user})
+	switch {
+	case err != nil:
+		c.Result = policy.Fail
+		c.Diagnosis = []string{fmt.Sprintf("CEL runtime error: %v: kube-apiserver rejects the token", err)}
+		return c, fmt.Sprintf("%s failed: %v", name, err)
+	case out != types.True:
+		c.Result = policy.Fail
+		if r.spec.Message != "" {
+			c.Diagnosis = []string{"message: " + r.spec.Message}
+		}
+		c.Diagnosis = append(c.Diagnosis, "the mapped user is "+userText(user))
+		why := name + " is false"
+		if r.spec.Message != "" {
+			why += ": " + r.spec.Message
+		}
+		return c, why
+	}
+	c.Result = policy.Pass
+	return c, ""
+}
+
+func userText(u UserInfo) string {
+	s := fmt.Sprintf("username=%q", u.Username)
+	if u.UID != "" {
+		s += fmt.Sprintf(" uid=%q", u.UID)
+	}
+	s += " groups=[" + strings.Join(u.Groups, ", ") + "]"
+	if len(u.Extra) > 0 {
+		keys := make([]string, 0, len(u.Extra))
+		for k := range u.Extra {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			s += fmt.Sprintf(" extra[%s]=[%s]", k, strings.Join(u.Extra[k], ", "))
+		}
+	}
+	return s
+}

@@ -1,0 +1,208 @@
+package k8s
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// ExampleAudience is the cluster-specific audience the notes recommend.
+const ExampleAudience = "https://k8s.example.com"
+
+// Suggest writes an AuthenticationConfiguration with one JWT authenticator
+// that accepts this token and pins it by immutable IDs: one CEL
+// claimValidationRule requiring repository_owner_id and repository_id
+// (plus ref, environment or job_workflow_ref by scope). Kubernetes tests
+// the ID claims directly, so sub (legacy or immutable form) is not
+// matched at all. Before returning, the document is parsed and evaluated
+// against the token: a suggestion that would not allow it is an error.
+func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
+	need := func(claim, why string) (string, error) {
+		v, ok := tok.String(claim)
+		if !ok || v == "" || tok.Duplicated(claim) {
+			return "", fmt.Errorf("%w: %s (the token has no single non-empty string %s claim)", ErrSuggest, why, claim)
+		}
+		return v, nil
+	}
+	iss, err := need("iss", "issuer.url must equal iss")
+	if err != nil {
+		return policy.Suggestion{}, err
+	}
+	auds, ok := tok.Strings("aud")
+	if !ok || len(auds) == 0 || auds[0] == "" || tok.Duplicated("aud") {
+		return policy.Suggestion{}, fmt.Errorf("%w: issuer.audiences must hold the token's aud, and it has no usable aud claim", ErrSuggest)
+	}
+	aud := auds[0]
+	ownerID, err := need("repository_owner_id", "the rule pins the owner by ID")
+	if err != nil {
+		return policy.Suggestion{}, err
+	}
+	repoID, err := need("repository_id", "the rule pins the repository by ID")
+	if err != nil {
+		return policy.Suggestion{}, err
+	}
+	repo, _ := tok.String("repository")
+	if repo == "" {
+		repo = "repository " + repoID
+	}
+
+	terms := []string{"claims.repository_owner_id == " + quoteCEL(ownerID), "claims.repository_id == " + quoteCEL(repoID)}
+	message := "only " + repo
+	notes := []string{fmt.Sprintf("pins repository_owner_id %s and repository_id %s, the immutable IDs: a renamed or transferred repository keeps them, and a new repository that takes the old name does not get them", ownerID, repoID)}
+	switch scope {
+	case policy.ScopeRepo:
+		notes = append(notes, "accepts any workflow run of the repository: any branch, tag, pull request or environment")
+	case policy.ScopeRef:
+		ref, err := need("ref", "ref scope pins the token's ref")
+		if err != nil {
+			return policy.Suggestion{}, err
+		}
+		terms = append(terms, "claims.ref == "+quoteCEL(ref))
+		message += " on " + ref
+		notes = append(notes, "pins ref "+ref+"; a job that references an environment still carries ref, so this also accepts environment jobs on that ref")
+	case policy.ScopeEnvironment:
+		env, ok := tok.String("environment")
+		if !ok || env == "" {
+			return policy.Suggestion{}, fmt.Errorf("%w: environment scope needs an environment claim: %s", ErrSuggest, policy.Absent("environment"))
+		}
+		terms = append(terms, "claims.environment == "+quoteCEL(env))
+		message += " in environment " + env
+		notes = append(notes, "pins environment "+env+": protect it with required reviewers or branch rules in the repository settings")
+	case policy.ScopeWorkflow:
+		jwr, err := need("job_workflow_ref", "workflow scope pins job_workflow_ref")
+		if err != nil {
+			return policy.Suggestion{}, err
+		}
+		terms = append(terms, "claims.job_workflow_ref == "+quoteCEL(jwr))
+		message += " via " + jwr
+		notes = append(notes, "pins job_workflow_ref "+jwr+": the workflow file that defines the job, at its ref (the called reusable workflow, if any)")
+	default:
+		return policy.Suggestion{}, fmt.Errorf("%w: unknown scope %q (want %v)", ErrSuggest, scope, policy.Scopes)
+	}
+
+	username := "'github:' + claims.repository_id"
+	if sub, ok := tok.String("sub"); ok && sub != "" {
+		username += " + ':' + claims.sub"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "apiVersion: %s\nkind: %s\njwt:\n- issuer:\n    url: %s\n    audiences:\n    - %s\n", SuggestedVersion, Kind, yamlQuote(iss), yamlQuote(aud))
+	fmt.Fprintf(&b, "  claimValidationRules:\n  - expression: %s\n    message: %s\n", yamlQuote(strings.Join(terms, " && ")), yamlQuote(message))
+	fmt.Fprintf(&b, "  claimMappings:\n    username:\n      expression: %s\n    groups:\n      expression: %s\n", yamlQuote(username), yamlQuote("['github-repo:' + claims.repository_id]"))
+	fmt.Fprintf(&b, "  userValidationRules:\n  - expression: %s\n    message: %s\n", yamlQuote("!user.username.startsWith('system:')"), yamlQuote("usernames may not use the reserved system: prefix"))
+
+	notes = append(notes,
+		"does not match sub: Kubernetes tests the ID claims directly, so the legacy (repo:OWNER/REPO:…) and immutable (repo:OWNER@ID/REPO@ID:…) sub forms both pass; sub appears only in the username, after the repository ID",
+		audienceNote(aud),
+		fmt.Sprintf("the username is github:%s:<sub>; bind RBAC (RoleBinding/ClusterRoleBinding subjects) to the group github-repo:%s rather than to the username, which changes with the ref or environment", repoID, repoID),
+		"save as the file passed to kube-apiserver --authentication-config (apiVersion v1beta1 is served from Kubernetes 1.30, v1 from 1.34); issuer.url must not be another authenticator's or the service-account issuer",
+	)
+	s := policy.Suggestion{Provider: policy.K8s, Scope: scope, Format: "yaml", Document: b.String(), Notes: notes}
+	if err := roundTrip(pr, s.Document, tok); err != nil {
+		return policy.Suggestion{}, err
+	}
+	return s, nil
+}
+
+func audienceNote(aud string) string {
+	note := fmt.Sprintf("issuer.audiences is the token's aud %q so that this token passes; prefer a cluster-specific audience such as %s, and request the token with it (core.getIDToken('%s'), or audience=%s on ACTIONS_ID_TOKEN_REQUEST_URL)", aud, ExampleAudience, ExampleAudience, ExampleAudience)
+	for p, want := range policy.DefaultAudience {
+		if aud == want {
+			return note + fmt.Sprintf(": %s is %s's audience, so every token a workflow requests for %s would also be presented to this cluster", aud, policy.ProviderName(p), policy.ProviderName(p))
+		}
+	}
+	if strings.HasPrefix(aud, "https://github.com/") {
+		return note + ": the default audience (the owner's URL) is shared by every workflow of the owner that does not ask for another"
+	}
+	return note
+}
+
+// roundTrip checks that the suggestion allows the token it was built for.
+func roundTrip(pr provider, doc string, tok policy.Token) error {
+	pols, err := pr.Parse("suggestion", []byte(doc))
+	if err != nil {
+		return fmt.Errorf("%w: the suggestion does not parse: %v", ErrSuggest, err)
+	}
+	for _, p := range pols {
+		if r := p.Evaluate(tok); r.Verdict != policy.Allow {
+			return fmt.Errorf("%w: the suggestion does not allow this token: %s", ErrSuggest, r.Summary)
+		}
+	}
+	return nil
+}
+
+// yamlQuote writes s as a double-quoted YAML scalar (a JSON string, which
+// YAML reads the same), escaping control and invisible characters.
+func yamlQuote(s string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	out := strings.TrimSuffix(buf.String(), "\n")
+	// JSON leaves format characters (U+202E…) raw; escape them too.
+	var b strings.Builder
+	for _, r := range out {
+		switch {
+		case r > 0x7e && r <= 0xffff && !strconv.IsPrint(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		case r > 0xffff && !strconv.IsPrint(r):
+			fmt.Fprintf(&b, `\U%08x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Snippets are the conditions a claimValidationRules entry can make of
+// this token's claims: a CEL term per claim and, for the claims worth
+// pinning exactly, a claim/requiredValue rule; plus issuer.url and
+// issuer.audiences.
+func (provider) Snippets(tok policy.Token) []policy.Snippet {
+	var out []policy.Snippet
+	add := func(claim, text, note string) {
+		out = append(out, policy.Snippet{Provider: policy.K8s, Claim: claim, Text: text, Note: note})
+	}
+	if iss, ok := tok.String("iss"); ok && !tok.Duplicated("iss") {
+		add("iss", "url: "+yamlQuote(iss), "jwt[].issuer.url: compared with iss exactly")
+	}
+	if auds, ok := tok.Strings("aud"); ok && len(auds) > 0 && !tok.Duplicated("aud") {
+		quoted := make([]string, len(auds))
+		for i, a := range auds {
+			quoted[i] = yamlQuote(a)
+		}
+		note := "jwt[].issuer.audiences: the token's aud must contain one"
+		if len(auds) > 1 {
+			note += "; several audiences need audienceMatchPolicy: MatchAny"
+		}
+		add("aud", "audiences: ["+strings.Join(quoted, ", ")+"]", note)
+	}
+	for _, claim := range snippetClaims {
+		v, ok := tok.String(claim)
+		if !ok || tok.Duplicated(claim) {
+			continue
+		}
+		note := "CEL term for a claimValidationRules expression (join terms with &&)"
+		if ids := mutableNames[claim]; ids != nil {
+			note += fmt.Sprintf("; %s is mutable, prefer %s", claim, ids[0])
+		}
+		add(claim, "claims."+claim+" == "+quoteCEL(v), note)
+		if slices.Contains(requiredValueClaims, claim) {
+			add(claim, fmt.Sprintf("- {claim: %s, requiredValue: %s}", claim, yamlQuote(v)), "claimValidationRules entry: the claim must be this exact string")
+		}
+	}
+	return out
+}
+
+var snippetClaims = []string{
+	"repository_id", "repository_owner_id", "repository", "repository_owner", "sub",
+	"ref", "ref_type", "ref_protected", "environment", "job_workflow_ref", "workflow_ref",
+	"event_name", "actor_id", "runner_environment", "repository_visibility", "enterprise_id",
+}
+
+var requiredValueClaims = []string{"repository_id", "repository_owner_id", "ref", "environment", "job_workflow_ref"}

@@ -1,0 +1,238 @@
+package octosts
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// Evaluate runs CheckToken's tests in its order (issuer, subject,
+// audience, claim_pattern) but, unlike octo-sts, does not stop at the
+// first failure: every condition is shown.
+func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
+	res := policy.Result{Source: tp.source, Provider: policy.OctoSTS, Name: tp.name}
+	var fields []*field // parallel to res.Conditions; nil for the implicit audience
+	add := func(f *field, c policy.Condition) {
+		fields = append(fields, f)
+		res.Conditions = append(res.Conditions, c)
+	}
+	add(tp.issuer, tp.checkSingle(tok, tp.issuer, "iss"))
+	add(tp.subject, tp.checkSingle(tok, tp.subject, "sub"))
+	add(tp.audience, tp.checkAudience(tok))
+	for _, f := range tp.claims {
+		add(f, tp.checkClaim(tok, f))
+	}
+	res.Lint = append(append([]policy.Finding{}, tp.lint...), tokenLint(tp, tok, fields, res.Conditions)...)
+	res.Verdict, res.Summary = tp.verdict(res.Conditions, fields)
+	if res.Verdict == policy.Error {
+		res.Error = strings.Join(tp.errs, "; ")
+	}
+	return res
+}
+
+func (tp *trustPolicy) verdict(conds []policy.Condition, fields []*field) (policy.Verdict, string) {
+	if len(tp.errs) > 0 {
+		s := fmt.Sprintf("octo-sts cannot compile this policy, so every exchange for identity %q fails (\"unable to compile trust policy\"): %s", tp.name, tp.errs[0])
+		if n := len(tp.errs) - 1; n > 0 {
+			s += fmt.Sprintf(" (and %d more)", n)
+		}
+		return policy.Error, s
+	}
+	var failed []int
+	warned := false
+	for i, c := range conds {
+		if c.Result == policy.Fail {
+			failed = append(failed, i)
+		}
+		if c.Result == policy.Pass && fields[i] != nil && len(c.Diagnosis) > 0 {
+			warned = true
+		}
+	}
+	if len(failed) == 0 {
+		s := fmt.Sprintf("octo-sts accepts this token: issuer, subject, audience%s match", claimCount(len(tp.claims)))
+		if warned {
+			s += ", but only through octo-sts's ungrouped anchoring: see the diagnosis"
+		}
+		return policy.Allow, s
+	}
+	first := conds[failed[0]]
+	what := first.Expression
+	if f := fields[failed[0]]; f != nil {
+		what = f.key
+	}
+	s := fmt.Sprintf("octo-sts refuses this token at %s: ", what)
+	switch {
+	case first.Absent:
+		s += fmt.Sprintf("the token has no %s claim", first.Claims[0])
+	case len(first.Diagnosis) > 0 && strings.HasPrefix(first.Diagnosis[0], "trust policy:"):
+		s += strings.TrimPrefix(first.Diagnosis[0], "trust policy: ")
+	default:
+		s += fmt.Sprintf("%s %q does not match", first.Claims[0], first.Actual)
+	}
+	if n := len(failed) - 1; n > 0 {
+		s += fmt.Sprintf(" (and %d more failing condition%s)", n, plural(n))
+	}
+	return policy.Deny, s
+}
+
+func claimCount(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" and %d claim pattern%s", n, plural(n))
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// checkSingle tests iss or sub, which go-oidc reads as strings.
+func (tp *trustPolicy) checkSingle(tok policy.Token, f *field, claim string) policy.Condition {
+	c := policy.Condition{Claims: []string{claim}}
+	if f == nil {
+		return c // unreachable: compile always sets issuer and subject
+	}
+	c.Expression, c.Expected = f.expression(), []string{f.value}
+	if f.broken() {
+		c.Result, c.Diagnosis = policy.Errored, []string{f.err}
+		return c
+	}
+	v, ok := tok.Claim(claim)
+	if !ok {
+		c.Absent, c.Result, c.Diagnosis = true, policy.Fail, []string{policy.Absent(claim)}
+		return c
+	}
+	if v.Kind != decode.String {
+		c.Actual, _ = tok.Text(claim)
+		c.Result = policy.Fail
+		c.Diagnosis = []string{fmt.Sprintf("the token's %s is a %s, not a string: go-oidc, which octo-sts reads tokens with, cannot decode it, so the exchange fails before any trust policy is consulted", claim, v.Kind)}
+		return c
+	}
+	c.Actual = v.Text
+	if tok.Duplicated(claim) {
+		c.Result, c.Diagnosis = policy.Fail, []string{duplicated(claim)}
+		return c
+	}
+	return tp.judge(c, f, []string{v.Text})
+}
+
+// checkAudience: the audience or audience_pattern must match any aud;
+// with neither, aud must contain the STS domain.
+func (tp *trustPolicy) checkAudience(tok policy.Token) policy.Condition {
+	c := policy.Condition{Claims: []string{"aud"}}
+	f := tp.audience
+	if f == nil {
+		c.Expression = "(no audience or audience_pattern: aud must contain the STS domain " + tp.domain + ")"
+		c.Expected = []string{tp.domain}
+	} else {
+		c.Expression, c.Expected = f.expression(), []string{f.value}
+		if f.broken() {
+			c.Result, c.Diagnosis = policy.Errored, []string{f.err}
+			return c
+		}
+	}
+	auds, ok := tok.Strings("aud")
+	if _, present := tok.Claim("aud"); !present {
+		c.Absent, c.Result, c.Diagnosis = true, policy.Fail, []string{policy.Absent("aud")}
+		return c
+	}
+	c.Actual, _ = tok.Text("aud")
+	if !ok {
+		c.Result = policy.Fail
+		c.Diagnosis = []string{"the token's aud is neither a string nor a list of strings: go-oidc cannot decode it, so the exchange fails before any trust policy is consulted"}
+		return c
+	}
+	if tok.Duplicated("aud") {
+		c.Result, c.Diagnosis = policy.Fail, []string{duplicated("aud")}
+		return c
+	}
+	if f != nil {
+		return tp.judge(c, f, auds)
+	}
+	for _, a := range auds {
+		if a == tp.domain {
+			c.Result = policy.Pass
+			return c
+		}
+	}
+	c.Result = policy.Fail
+	c.Diagnosis = []string{
+		fmt.Sprintf("trust policy: audience %q did not match any of %q", tp.domain, auds),
+		fmt.Sprintf("octo-sts expects aud %s (its STS_DOMAIN) when the policy sets no audience", tp.domain),
+		fmt.Sprintf("request the token with audience %s, or add `audience: %s` to the policy if this token's audience is the one you mean", tp.domain, yamlQuote(firstOr(auds, ""))),
+	}
+	return c
+}
+
+// checkClaim: the claim must exist and be a string or a boolean (as
+// "true"/"false"); any other JSON type is refused.
+func (tp *trustPolicy) checkClaim(tok policy.Token, f *field) policy.Condition {
+	c := policy.Condition{Expression: f.expression(), Claims: []string{f.claim}, Expected: []string{f.value}, Group: "claim_pattern"}
+	if f.broken() {
+		c.Result, c.Diagnosis = policy.Errored, []string{f.err}
+		return c
+	}
+	v, ok := tok.Claim(f.claim)
+	if !ok {
+		c.Absent, c.Result = true, policy.Fail
+		c.Diagnosis = []string{fmt.Sprintf("trust policy: expected claim %q not found in token", f.claim), policy.Absent(f.claim)}
+		return c
+	}
+	c.Actual, _ = tok.Text(f.claim)
+	if tok.Duplicated(f.claim) {
+		c.Result, c.Diagnosis = policy.Fail, []string{duplicated(f.claim)}
+		return c
+	}
+	switch v.Kind {
+	case decode.String, decode.Bool:
+		c.Actual = v.Text // a boolean becomes "true" or "false", as in octo-sts
+	default:
+		c.Result = policy.Fail
+		c.Diagnosis = []string{
+			fmt.Sprintf("trust policy: expected claim %q not a string", f.claim),
+			fmt.Sprintf("the token's %s is a JSON %s; octo-sts matches claim_pattern only against strings and booleans", f.claim, v.Kind),
+		}
+		return c
+	}
+	return tp.judge(c, f, []string{c.Actual})
+}
+
+// judge decides a condition from the values the claim holds (several only
+// for aud: any may match).
+func (tp *trustPolicy) judge(c policy.Condition, f *field, values []string) policy.Condition {
+	var hit []string
+	for _, v := range values {
+		if f.match(v) {
+			hit = append(hit, v)
+		}
+	}
+	if len(hit) == 0 {
+		c.Result = policy.Fail
+		c.Diagnosis = tp.explainFailure(f, values)
+		return c
+	}
+	c.Result = policy.Pass
+	for _, v := range hit {
+		if !f.onlyUngrouped(v) {
+			return c
+		}
+	}
+	c.Diagnosis = []string{ungroupedPass(f, hit[0])}
+	return c
+}
+
+func duplicated(claim string) string {
+	return fmt.Sprintf("the token carries %s more than once: ambiguous (go-oidc's encoding/json keeps the last value, oidcscope shows the first); treated as failing", claim)
+}
+
+func firstOr(s []string, def string) string {
+	if len(s) == 0 {
+		return def
+	}
+	return s[0]
+}

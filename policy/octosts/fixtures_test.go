@@ -1,0 +1,122 @@
+package octosts
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+const fixtureDir = "../../fixtures/policies/octo-sts"
+
+type fixtureRow struct {
+	file           string
+	allows, denies []string
+}
+
+// readFixtureTable reads the table in fixtures/policies/octo-sts/README.md.
+func readFixtureTable(t *testing.T) []fixtureRow {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(fixtureDir, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []fixtureRow
+	for _, line := range strings.Split(string(b), "\n") {
+		if !strings.HasPrefix(line, "| `") {
+			continue
+		}
+		cells := strings.Split(line, " | ")
+		if len(cells) < 4 {
+			t.Fatalf("README row %q has %d cells", line, len(cells))
+		}
+		list := func(s string) []string {
+			var out []string
+			for _, n := range strings.Split(s, ",") {
+				if n = strings.TrimSpace(n); n != "" && n != "—" {
+					out = append(out, n)
+				}
+			}
+			return out
+		}
+		rows = append(rows, fixtureRow{
+			file:   strings.Trim(strings.TrimPrefix(cells[0], "| "), "`"),
+			allows: list(cells[1]),
+			denies: list(cells[2]),
+		})
+	}
+	return rows
+}
+
+// TestFixturePolicies checks the README table exactly: each policy allows
+// the tokens it lists and denies the others, and every token is in one of
+// the two columns.
+func TestFixturePolicies(t *testing.T) {
+	rows := readFixtureTable(t)
+	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.sts.yaml"))
+	if len(rows) != len(files) || len(rows) < 3 {
+		t.Fatalf("README table has %d rows, directory %d policies", len(rows), len(files))
+	}
+	p := provider()
+	for _, row := range rows {
+		t.Run(row.file, func(t *testing.T) {
+			all := append(slices.Clone(row.allows), row.denies...)
+			slices.Sort(all)
+			want := slices.Clone(fixtureNames)
+			slices.Sort(want)
+			if !slices.Equal(all, want) {
+				t.Fatalf("README lists %v, want each of the %d fixture tokens exactly once", all, len(fixtureNames))
+			}
+			b, err := os.ReadFile(filepath.Join(fixtureDir, row.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !p.Detect(b) {
+				t.Fatal("Detect refuses the fixture")
+			}
+			pol := fixturePolicy(t, p, row.file)
+			for _, name := range fixtureNames {
+				want := policy.Deny
+				if slices.Contains(row.allows, name) {
+					want = policy.Allow
+				}
+				if r := pol.Evaluate(fixtureToken(t, name)); r.Verdict != want {
+					t.Errorf("%s: %s, README says %s: %s", name, r.Verdict, want, r.Summary)
+				}
+			}
+		})
+	}
+}
+
+// TestFixturePairs: the brief's required pairs.
+func TestFixturePairs(t *testing.T) {
+	p := provider()
+	pairs := []struct{ file, allow, deny string }{
+		{"octo-repo-main.sts.yaml", "push-main", "other-repo"},
+		{"prod-deploy.sts.yaml", "environment-prod", "push-main"},
+		{"ref-main-exact.sts.yaml", "self-hosted", "environment-prod"},
+	}
+	for _, pr := range pairs {
+		pol := fixturePolicy(t, p, pr.file)
+		if r := pol.Evaluate(fixtureToken(t, pr.allow)); r.Verdict != policy.Allow {
+			t.Errorf("%s must allow %s: %s", pr.file, pr.allow, r.Summary)
+		}
+		if r := pol.Evaluate(fixtureToken(t, pr.deny)); r.Verdict != policy.Deny {
+			t.Errorf("%s must deny %s: %s", pr.file, pr.deny, r.Verdict)
+		}
+	}
+}
+
+// TestGoodFixturesAreLintClean: the two recommended policies raise no
+// finding at all.
+func TestGoodFixturesAreLintClean(t *testing.T) {
+	for _, f := range []string{"octo-repo-main.sts.yaml", "prod-deploy.sts.yaml"} {
+		r := fixturePolicy(t, provider(), f).Evaluate(fixtureToken(t, "push-main"))
+		if len(r.Lint) != 0 {
+			t.Errorf("%s: %+v", f, r.Lint)
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package octosts
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// Lint rule ids.
+const (
+	RuleUnanchoredAlternation = "octosts-unanchored-alternation"
+	RuleMultilineFlag         = "octosts-multiline-flag"
+	RuleSubjectAnyRepo        = "octosts-subject-pattern-any-repo"
+	RuleIssuerBroad           = "octosts-issuer-pattern-broad"
+	RuleNoIDClaim             = "octosts-no-id-claim"
+	RuleDotUnescaped          = "octosts-dot-unescaped"
+	RuleUnknownPermission     = "octosts-unknown-permission"
+	RuleRepositoriesOrgOnly   = "octosts-repositories-org-only"
+	RuleYAMLBooleanKey        = "octosts-yaml-boolean-key"
+)
+
+// patterns lists the compiled pattern fields in octo-sts's order.
+func (tp *trustPolicy) patterns() []*field {
+	var out []*field
+	for _, f := range append([]*field{tp.issuer, tp.subject, tp.audience}, tp.claims...) {
+		if f != nil && f.pattern && !f.broken() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// policyLint finds what is wrong with the policy whatever the token.
+func policyLint(tp *trustPolicy) []policy.Finding {
+	var out []policy.Finding
+	for _, f := range tp.patterns() {
+		out = append(out, alternationLint(tp, f)...)
+	}
+	if f := tp.subject; f != nil && f.pattern && !f.broken() {
+		if fd, ok := anyRepoLint(tp, f, ownersIn(f.value)); ok {
+			out = append(out, fd)
+		}
+	}
+	if f := tp.issuer; f != nil && f.pattern && !f.broken() {
+		if fd, ok := broadIssuerLint(f); ok {
+			out = append(out, fd)
+		}
+	}
+	if fd, ok := noIDLint(tp); ok {
+		out = append(out, fd)
+	}
+	for _, f := range tp.patterns() {
+		for _, w := range unescapedDots(f.value) {
+			fixed := strings.ReplaceAll(w, ".", `\.`)
+			out = append(out, policy.Finding{Rule: RuleDotUnescaped, Severity: policy.SevInfo, Message: fmt.Sprintf(
+				"%s %s: the \".\" in %q matches any character, not just a dot; if a literal dot is meant write %s (in YAML double quotes %s)",
+				f.key, yamlQuote(f.value), w, fixed, yamlQuote(fixed))})
+		}
+	}
+	for _, k := range []string{"false", "true"} {
+		if _, ok := tp.doc.ClaimPattern[k]; ok {
+			out = append(out, policy.Finding{Rule: RuleYAMLBooleanKey, Severity: policy.SevWarning, Message: fmt.Sprintf(
+				"claim_pattern has a claim named %q: YAML 1.1, which octo-sts's parser speaks, reads an unquoted y, n, yes, no, on, off, true or false as a boolean, so the claim name was probably one of those; quote it", k)})
+		}
+	}
+	out = append(out, permissionLint(tp.doc.Permissions)...)
+	if len(tp.doc.Repositories) > 0 {
+		out = append(out, policy.Finding{Rule: RuleRepositoriesOrgOnly, Severity: policy.SevInfo, Message: "repositories: is read only from the organization's policy (the .github repository, used when the exchange asks for scope=<org>); in a repository's own .sts.yaml octo-sts's strict parse refuses the whole file"})
+	}
+	return out
+}
+
+func alternationLint(tp *trustPolicy, f *field) []policy.Finding {
+	var out []policy.Finding
+	if len(f.shape.bars) > 0 {
+		alts := alternatives(f.value, f.shape.bars)
+		sev, when := policy.SevError, "octo-sts compiles"
+		if tp.mode == AnchorGrouped {
+			sev, when = policy.SevWarning, "octo-sts releases before the GHSA-mwqh-2vg8-rhj3 fix (e.g. octo-sts/app @cb87fc17) compile"
+		}
+		out = append(out, policy.Finding{Rule: RuleUnanchoredAlternation, Severity: sev, Message: fmt.Sprintf(
+			"%s %s has a top-level \"|\": %s %s, where ^ anchors only %s and $ only %s, so a value that merely starts with the first alternative or ends with the last is accepted (e.g. \"evil-\" + a value of the last). Group the alternation: %s",
+			f.key, yamlQuote(f.value), when, yamlQuote("^"+f.value+"$"), yamlQuote(alts[0]), yamlQuote(alts[len(alts)-1]), yamlQuote("(?:"+f.value+")"))})
+	}
+	if f.shape.multiline && tp.mode == AnchorCaretDollar {
+		out = append(out, policy.Finding{Rule: RuleMultilineFlag, Severity: policy.SevWarning, Message: fmt.Sprintf(
+			"%s %s sets (?m) at its top level: it also applies to the \"$\" octo-sts appends, which then matches at any line end, so a value with a newline after a match passes; scope it as (?m:…) or drop it",
+			f.key, yamlQuote(f.value))})
+	}
+	return out
+}
+
+// noIDLint: a GitHub policy that pins no immutable ID trusts names, which
+// can be re-registered after a rename or deletion.
+func noIDLint(tp *trustPolicy) (policy.Finding, bool) {
+	if !tp.looksGitHub() || tp.claimPinned("repository_id") || tp.claimPinned("repository_owner_id") {
+		return policy.Finding{}, false
+	}
+	return policy.Finding{Rule: RuleNoIDClaim, Severity: policy.SevInfo, Message: "no claim_pattern on repository_id or repository_owner_id: the policy trusts owner and repository names, which someone else can register after a rename or deletion; pin the immutable IDs, e.g. claim_pattern: {repository_id: \"<id>\", repository_owner_id: \"<id>\"}"}, true
+}
+
+func (tp *trustPolicy) looksGitHub() bool {
+	for _, f := range []*field{tp.issuer, tp.subject} {
+		if f == nil {
+			continue
+		}
+		v := strings.ReplaceAll(f.value, `\.`, ".")
+		if strings.Contains(v, "token.actions.") || strings.Contains(v, "/_services/token") || strings.Contains(v, "repo:") {
+			return true
+		}
+	}
+	return false
+}
+
+func permissionLint(perms map[string]string) []policy.Finding {
+	var names []string
+	for k := range perms {
+		if !slices.Contains(knownPermissions, k) {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	var out []policy.Finding
+	for _, k := range names {
+		msg := fmt.Sprintf("permissions: %q is not a GitHub App installation permission octo-sts knows (go-github's InstallationPermissions at octo-sts/app @cb87fc17); its strict parse would refuse the whole file", k)
+		if near := closestPermission(k); near != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		out = append(out, policy.Finding{Rule: RuleUnknownPermission, Severity: policy.SevWarning, Message: msg})
+	}
+	return out
+}
+
+// tokenLint adds what only this token reveals: a pass through an
+// ungrouped alternation, and a subject pattern open to every repository of
+// the token's owner.
+func tokenLint(tp *trustPolicy, tok policy.Token, fields []*field, conds []policy.Condition) []policy.Finding {
+	var out []policy.Finding
+	for i, c := range conds {
+		if f := fields[i]; f != nil && c.Result == policy.Pass && len(c.Diagnosis) > 0 {
+			out = append(out, policy.Finding{Rule: RuleUnanchoredAlternation, Severity: policy.SevError, Message: fmt.Sprintf(
+				"this token's %s %q satisfies %s only through the missing grouping: with %s octo-sts would refuse it", f.claim, c.Actual, f.key, yamlQuote("(?:"+f.value+")"))})
+		}
+	}
+	owner, ok := tok.String("repository_owner")
+	if f := tp.subject; ok && f != nil && f.pattern && !f.broken() && !slices.Contains(ownersIn(f.value), owner) {
+		if fd, found := anyRepoLint(tp, f, []string{owner}); found && !hasRule(tp.lint, RuleSubjectAnyRepo) {
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+func hasRule(fs []policy.Finding, rule string) bool {
+	for _, f := range fs {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
+}

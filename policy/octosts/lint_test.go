@@ -1,0 +1,114 @@
+package octosts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+const goodBase = "issuer: https://token.actions.githubusercontent.com\nsubject_pattern: '(?:repo:octo-org/octo-repo|repo:octo-org@65/octo-repo@74):ref:refs/heads/main'\nclaim_pattern:\n  repository_id: '74'\n  repository_owner_id: '65'\n"
+
+// TestLintRules: every rule fires on a bad sample (with its severity) and
+// stays silent on a good one.
+func TestLintRules(t *testing.T) {
+	tests := []struct {
+		rule, name, doc string
+		fires           bool
+		severity        string
+		mention         string
+	}{
+		{RuleUnanchoredAlternation, "subject a|b", "issuer: " + gh + "\nsubject_pattern: 'repo:a/x:.*|repo:b/y:.*'\nclaim_pattern: {repository_id: '1'}", true, policy.SevError, `"(?:repo:a/x:.*|repo:b/y:.*)"`},
+		{RuleUnanchoredAlternation, "claim_pattern a|b", goodBase + "  ref: 'refs/heads/main|refs/tags/v1'", true, policy.SevError, "claim_pattern.ref"},
+		{RuleUnanchoredAlternation, "audience_pattern a|b", goodBase + "audience_pattern: 'a|b'", true, policy.SevError, "audience_pattern"},
+		{RuleUnanchoredAlternation, "issuer_pattern a|b", "issuer_pattern: 'https://a\\.example|https://b\\.example'\nsubject: s", true, policy.SevError, "issuer_pattern"},
+		{RuleUnanchoredAlternation, "grouped", goodBase, false, "", ""},
+		{RuleUnanchoredAlternation, "bar in a class", goodBase + "  ref: 'refs/heads/[a|b]'", false, "", ""},
+		{RuleUnanchoredAlternation, "escaped bar", goodBase + "  ref: 'refs/heads/a\\|b'", false, "", ""},
+		{RuleUnanchoredAlternation, "quoted bar", goodBase + "  ref: '\\Qa|b\\E'", false, "", ""},
+		{RuleMultilineFlag, "top-level (?m)", goodBase + "  ref: '(?m)refs/heads/main'", true, policy.SevWarning, "(?m)"},
+		{RuleMultilineFlag, "scoped (?m:…)", goodBase + "  ref: '(?m:refs/heads/main)'", false, "", ""},
+		{RuleMultilineFlag, "cleared again", goodBase + "  ref: '(?m)(?-m)refs/heads/main'", false, "", ""},
+		{RuleSubjectAnyRepo, "any repo of the org", "issuer: " + gh + "\nsubject_pattern: 'repo:octo-org/.*'", true, policy.SevWarning, "every repository of octo-org"},
+		{RuleSubjectAnyRepo, "any repo, [^:]+", "issuer: " + gh + "\nsubject_pattern: 'repo:octo-org/[^:]+:ref:refs/heads/main'", true, policy.SevWarning, "octo-org"},
+		{RuleSubjectAnyRepo, "any owner", "issuer: " + gh + "\nsubject_pattern: 'repo:.*'", true, policy.SevError, "any owner"},
+		{RuleSubjectAnyRepo, "any repo but repository_id pinned", "issuer: " + gh + "\nsubject_pattern: 'repo:octo-org/.*'\nclaim_pattern: {repository_id: '74'}", true, policy.SevInfo, "narrows it again"},
+		{RuleSubjectAnyRepo, "one repository", goodBase, false, "", ""},
+		{RuleIssuerBroad, "https://.*", "issuer_pattern: 'https://.*'\nsubject: s", true, policy.SevError, "https://oidcscope-probe.example"},
+		{RuleIssuerBroad, "suffix open", "issuer_pattern: 'https://token\\.actions\\.githubusercontent\\.com.*'\nsubject: s", true, policy.SevError, ".oidcscope-probe.example"},
+		{RuleIssuerBroad, "unescaped dots: lookalike domain", "issuer_pattern: 'https://token.actions.githubusercontent.com'\nsubject: s", true, policy.SevError, "https://token-actions-githubusercontent.com"},
+		{RuleIssuerBroad, "enterprise slugs, bounded", "issuer_pattern: 'https://token\\.actions\\.githubusercontent\\.com(?:/[a-z0-9-]+)?'\nsubject: s", false, "", ""},
+		{RuleIssuerBroad, "exact issuer", goodBase, false, "", ""},
+		{RuleNoIDClaim, "names only", "issuer: " + gh + "\nsubject: repo:octo-org/octo-repo:ref:refs/heads/main", true, policy.SevInfo, "repository_id"},
+		{RuleNoIDClaim, "IDs pinned", goodBase, false, "", ""},
+		{RuleNoIDClaim, "not a GitHub policy", "issuer: https://accounts.google.com\nsubject: '1234567890'", false, "", ""},
+		{RuleDotUnescaped, "release.yml", goodBase + "  job_workflow_ref: 'octo-org/octo-repo/\\.github/workflows/release.yml@refs/heads/main'", true, policy.SevInfo, `release\.yml`},
+		{RuleDotUnescaped, "escaped", goodBase + "  job_workflow_ref: 'octo-org/octo-repo/\\.github/workflows/release\\.yml@refs/heads/main'", false, "", ""},
+		{RuleDotUnescaped, "dot-star and classes", goodBase + "  ref: 'refs/tags/v[0-9.]+.*'", false, "", ""},
+		{RuleUnknownPermission, "typo", goodBase + "permissions:\n  pull_request: write", true, policy.SevWarning, `did you mean "pull_requests"`},
+		{RuleUnknownPermission, "known", goodBase + "permissions:\n  pull_requests: write\n  contents: read", false, "", ""},
+		{RuleRepositoriesOrgOnly, "repositories", goodBase + "repositories: [octo-repo]", true, policy.SevInfo, ".github repository"},
+		{RuleRepositoriesOrgOnly, "none", goodBase, false, "", ""},
+		{RuleYAMLBooleanKey, "unquoted on", goodBase + "  on: push", true, policy.SevWarning, "quote it"},
+		{RuleYAMLBooleanKey, "quoted", goodBase + "  'on': push", false, "", ""},
+	}
+	tok := fixtureToken(t, "other-repo") // a token that names no owner the samples lack
+	for _, tt := range tests {
+		t.Run(tt.rule+"/"+tt.name, func(t *testing.T) {
+			r := parseOne(t, provider(), tt.doc).Evaluate(tok)
+			var hit *policy.Finding
+			for i, f := range r.Lint {
+				if f.Rule == tt.rule {
+					hit = &r.Lint[i]
+					break
+				}
+			}
+			if !tt.fires {
+				if hit != nil {
+					t.Fatalf("fired on a good sample: %s", hit.Message)
+				}
+				return
+			}
+			if hit == nil {
+				t.Fatalf("did not fire; lint: %+v", r.Lint)
+			}
+			if hit.Severity != tt.severity {
+				t.Errorf("severity %s, want %s", hit.Severity, tt.severity)
+			}
+			if !strings.Contains(hit.Message, tt.mention) {
+				t.Errorf("message %q lacks %q", hit.Message, tt.mention)
+			}
+		})
+	}
+}
+
+// TestLintAnyRepoFromToken: an owner the pattern does not spell out is
+// probed with the token's owner.
+func TestLintAnyRepoFromToken(t *testing.T) {
+	pol := parseOne(t, provider(), "issuer: "+gh+"\nsubject_pattern: 'repo:octo-(?:org|corp)/.*'\naudience: sts.amazonaws.com")
+	if r := pol.Evaluate(payload(t, `{"repository_owner":"nobody"}`)); hasFinding(r.Lint, RuleSubjectAnyRepo) {
+		t.Fatalf("fired without an owner it can prove: %+v", r.Lint)
+	}
+	r := pol.Evaluate(fixtureToken(t, "push-main"))
+	if !hasFinding(r.Lint, RuleSubjectAnyRepo) {
+		t.Fatalf("no finding with the token's owner octo-org: %+v", r.Lint)
+	}
+}
+
+// TestLintUnderGroupedAnchoring: the alternation is only a warning when
+// the octo-sts in use groups patterns, and (?m) no longer leaks.
+func TestLintUnderGroupedAnchoring(t *testing.T) {
+	p := &Provider{Domain: DefaultDomain, Anchoring: AnchorGrouped}
+	r := parseOne(t, p, goodBase+"  ref: '(?m)refs/heads/main|refs/tags/v1'").Evaluate(fixtureToken(t, "push-main"))
+	for _, f := range r.Lint {
+		if f.Rule == RuleMultilineFlag {
+			t.Errorf("multiline finding under grouped anchoring: %s", f.Message)
+		}
+		if f.Rule == RuleUnanchoredAlternation && f.Severity != policy.SevWarning {
+			t.Errorf("alternation severity %s under grouped anchoring", f.Severity)
+		}
+	}
+	if !hasFinding(r.Lint, RuleUnanchoredAlternation) {
+		t.Error("the alternation should still be reported (older octo-sts releases)")
+	}
+}

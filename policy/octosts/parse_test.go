@@ -1,0 +1,79 @@
+package octosts
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// TestParseErrors: a file octo-sts cannot read is an error that says what
+// and on which line, wrapping ErrUnreadable and the decoder's cause.
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"unknown field", "issuer: x\nsubjet: y\n", []string{"line 2", `unknown field "subjet"`, `did you mean "subject"`, "refuses the whole file"}},
+		{"unknown field in JSON", `{"issuer": "x", "subject": "y", "audiences": ["z"]}`, []string{"line 1", `unknown field "audiences"`, `did you mean "audience"`}},
+		{"newer octo-sts field", "issuer: x\nsubject: y\napp: my-app\n", []string{"line 3", `unknown field "app"`, "newer octo-sts releases accept app"}},
+		{"duplicate key", "issuer: x\nsubject: y\nsubject: z\n", []string{"line 3", `key "subject" already set`}},
+		{"list where a string goes", "issuer: x\nsubject:\n  - a\n  - b\n", []string{"line 2", "subject: a list where octo-sts expects a string"}},
+		{"string where claim_pattern goes", "issuer: x\nsubject: y\nclaim_pattern: ref\n", []string{"line 3", "claim_pattern: a string where octo-sts expects a mapping"}},
+		{"list where claim_pattern values go", "issuer: x\nsubject: y\nclaim_pattern:\n  ref: [a]\n", []string{"line 3", "claim_pattern: a list where octo-sts expects a string"}},
+		{"permissions as a word", "issuer: x\nsubject: y\npermissions: read-all\n", []string{"line 3", "permissions"}},
+		{"YAML syntax", "issuer: x\n  subject: y\n", []string{"line 2", "YAML: mapping values are not allowed"}},
+		{"a list, not a mapping", "- issuer: x\n", []string{"the document is a list, not a mapping"}},
+		{"empty", "", []string{"the document is empty"}},
+		{"comments only", "# Copyright\n# nothing else\n", []string{"the document is empty"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pols, err := provider().Parse("x.sts.yaml", []byte(tt.doc))
+			if err == nil {
+				t.Fatalf("Parse accepted it: %d policies", len(pols))
+			}
+			if !errors.Is(err, ErrUnreadable) {
+				t.Errorf("%v does not wrap ErrUnreadable", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// TestParseNames: Source is the path, Name the identity octo-sts is asked
+// for (the file name without .sts.yaml).
+func TestParseNames(t *testing.T) {
+	for source, name := range map[string]string{
+		".github/chainguard/deploy.sts.yaml":     "deploy",
+		`C:\repo\.github\chainguard\ci.sts.yaml`: "ci",
+		"policy.json":                            "policy.json",
+		"-":                                      "-",
+	} {
+		pols, err := provider().Parse(source, []byte("issuer: x\nsubject: y\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pols[0].Source() != source || pols[0].Name() != name || pols[0].Provider() != policy.OctoSTS {
+			t.Errorf("%s: source %q name %q provider %q, want name %q", source, pols[0].Source(), pols[0].Name(), pols[0].Provider(), name)
+		}
+	}
+}
+
+// TestParseJSONFormMatchesYAML: the JSON form of a policy behaves as its
+// YAML form.
+func TestParseJSONFormMatchesYAML(t *testing.T) {
+	y := parseOne(t, provider(), "issuer: "+gh+"\nsubject_pattern: 'repo:octo-org/octo-repo:.*'\naudience: sts.amazonaws.com\nclaim_pattern:\n  repository_id: '74'\n")
+	j := parseOne(t, provider(), `{"issuer":"`+gh+`","subject_pattern":"repo:octo-org/octo-repo:.*","audience":"sts.amazonaws.com","claim_pattern":{"repository_id":"74"}}`)
+	for _, n := range fixtureNames {
+		tok := fixtureToken(t, n)
+		if a, b := y.Evaluate(tok), j.Evaluate(tok); a.Verdict != b.Verdict || len(a.Conditions) != len(b.Conditions) {
+			t.Errorf("%s: yaml %s, json %s", n, a.Verdict, b.Verdict)
+		}
+	}
+}

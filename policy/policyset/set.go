@@ -1,0 +1,181 @@
+// Package policyset loads policy documents of every provider, detected by
+// content, and evaluates a token against all of them at once.
+package policyset
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// ErrUnrecognised is wrapped when no provider recognises a document.
+var ErrUnrecognised = errors.New("not a policy document oidcscope recognises")
+
+// MaxDocument caps one policy document; trust policies are kilobytes, and
+// an `aws iam list-roles` dump of thousands of roles is a few megabytes.
+const MaxDocument = 64 << 20
+
+// Set is the loaded policies, each compiled once, plus the documents that
+// could not be loaded (reported as error results, never dropped).
+type Set struct {
+	policies []policy.Policy
+	failed   []policy.Result
+}
+
+// Loader reads policy documents with a fixed list of providers.
+type Loader struct {
+	Providers []policy.Provider // nil: All()
+	ReadFile  func(string) ([]byte, error)
+}
+
+func (l Loader) providers() []policy.Provider {
+	if l.Providers != nil {
+		return l.Providers
+	}
+	return All()
+}
+
+// Load reads files (each a path, or "-" for stdin) and directories (every
+// .json, .yaml and .yml file below them, in name order).
+func (l Loader) Load(files, dirs []string, stdin io.Reader) *Set {
+	s := &Set{}
+	read := l.ReadFile
+	if read == nil {
+		read = func(p string) ([]byte, error) { return readCapped(p) }
+	}
+	files = append([]string(nil), files...)
+	for _, dir := range dirs {
+		found, err := policyFiles(dir)
+		if err != nil {
+			s.failed = append(s.failed, failure(dir, "", err))
+			continue
+		}
+		files = append(files, found...)
+	}
+	for _, f := range files {
+		var data []byte
+		var err error
+		if f == "-" {
+			data, err = io.ReadAll(io.LimitReader(stdin, MaxDocument+1))
+		} else {
+			data, err = read(f)
+		}
+		if err == nil && len(data) > MaxDocument {
+			err = fmt.Errorf("larger than %d MiB", MaxDocument>>20)
+		}
+		if err != nil {
+			s.failed = append(s.failed, failure(f, "", err))
+			continue
+		}
+		s.Add(l.providers(), sourceName(f), data)
+	}
+	return s
+}
+
+// Add detects and parses one document.
+func (s *Set) Add(providers []policy.Provider, source string, data []byte) {
+	var detected []policy.Provider
+	for _, p := range providers {
+		if p.Detect(data) {
+			detected = append(detected, p)
+		}
+	}
+	if len(detected) == 0 {
+		s.failed = append(s.failed, failure(source, "", fmt.Errorf("%w (expected an AWS trust policy, get-role or list-roles output, an Entra federated credential, a Google Cloud workload identity provider, a Vault JWT role, an octo-sts .sts.yaml or a Kubernetes AuthenticationConfiguration)", ErrUnrecognised)))
+		return
+	}
+	var errs []error
+	for _, p := range detected {
+		pols, err := p.Parse(source, data)
+		if err == nil {
+			s.policies = append(s.policies, pols...)
+			return
+		}
+		errs = append(errs, fmt.Errorf("as %s: %w", policy.ProviderName(p.ID()), err))
+	}
+	s.failed = append(s.failed, failure(source, detected[0].ID(), errors.Join(errs...)))
+}
+
+// Len is the number of policies and failed documents.
+func (s *Set) Len() int { return len(s.policies) + len(s.failed) }
+
+// Failed reports whether a document could not be read or parsed.
+func (s *Set) Failed() bool { return len(s.failed) > 0 }
+
+// Failures are the documents that could not be read or parsed, as error
+// results naming their source.
+func (s *Set) Failures() []policy.Result { return append([]policy.Result(nil), s.failed...) }
+
+// Evaluate runs every policy against the token. Results keep load order;
+// Sorted orders them for the "which roles can this token assume" table.
+func (s *Set) Evaluate(tok policy.Token) []policy.Result {
+	out := make([]policy.Result, 0, s.Len())
+	for _, p := range s.policies {
+		out = append(out, p.Evaluate(tok))
+	}
+	return append(out, s.failed...)
+}
+
+// Sorted puts allowed policies first, then denied, then errors, keeping
+// the load order within each group.
+func Sorted(results []policy.Result) []policy.Result {
+	rank := map[policy.Verdict]int{policy.Allow: 0, policy.Deny: 1, policy.Error: 2}
+	out := append([]policy.Result(nil), results...)
+	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Verdict] < rank[out[j].Verdict] })
+	return out
+}
+
+func failure(source, provider string, err error) policy.Result {
+	return policy.Result{Source: source, Provider: provider, Name: source, Verdict: policy.Error,
+		Error: err.Error(), Summary: "could not be read", Conditions: []policy.Condition{}, Lint: []policy.Finding{}}
+}
+
+func sourceName(f string) string {
+	if f == "-" {
+		return "(stdin)"
+	}
+	return f
+}
+
+func readCapped(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxDocument+1))
+}
+
+// policyFiles lists the policy documents below dir, skipping hidden
+// entries and READMEs.
+func policyFiles(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if path != dir && strings.HasPrefix(name, ".") && name != ".github" {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".json", ".yaml", ".yml":
+			if !d.IsDir() {
+				out = append(out, path)
+			}
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}

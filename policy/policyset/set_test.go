@@ -1,0 +1,109 @@
+package policyset
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// fake recognises documents starting with its marker; "bad" documents fail
+// to parse; each line after the marker is one policy with that verdict.
+type fake struct{ id, marker string }
+
+func (f fake) ID() string              { return f.id }
+func (f fake) Detect(data []byte) bool { return strings.HasPrefix(string(data), f.marker) }
+func (f fake) Parse(source string, data []byte) ([]policy.Policy, error) {
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")[1:]
+	var out []policy.Policy
+	for i, l := range lines {
+		if l == "bad" {
+			return nil, errors.New("line " + string(rune('1'+i)) + ": bad")
+		}
+		out = append(out, fakePolicy{f.id, source, l})
+	}
+	return out, nil
+}
+func (f fake) Suggest(policy.Token, policy.Scope) (policy.Suggestion, error) {
+	return policy.Suggestion{}, nil
+}
+func (f fake) Snippets(policy.Token) []policy.Snippet { return nil }
+
+type fakePolicy struct{ provider, source, verdict string }
+
+func (p fakePolicy) Provider() string { return p.provider }
+func (p fakePolicy) Source() string   { return p.source }
+func (p fakePolicy) Name() string     { return p.source + ":" + p.verdict }
+func (p fakePolicy) Evaluate(policy.Token) policy.Result {
+	return policy.Result{Source: p.source, Provider: p.provider, Name: p.Name(), Verdict: policy.Verdict(p.verdict)}
+}
+
+func TestLoadDetectsEvaluatesAndKeepsFailures(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("a.json", "A\ndeny\nallow\n")
+	write("sub/b.yaml", "B\nallow\n")
+	write("sub/README.md", "A\nallow\n")  // not a policy file type: skipped
+	write(".hidden/c.json", "A\nallow\n") // hidden: skipped
+	write("unknown.json", "{}")
+	write("broken.yml", "B\nbad\n")
+	single := write("single.txt", "A\nerror\n")
+	l := Loader{Providers: []policy.Provider{fake{"p-a", "A"}, fake{"p-b", "B"}}}
+	set := l.Load([]string{single, "-", filepath.Join(dir, "missing.json")}, []string{dir}, strings.NewReader("B\nallow\n"))
+	results := set.Evaluate(policy.NewToken(decodeObj(t)))
+	var got []string
+	for _, r := range results {
+		got = append(got, filepath.Base(r.Source)+"="+string(r.Verdict))
+	}
+	want := "single.txt=error (stdin)=allow a.json=deny a.json=allow b.yaml=allow missing.json=error broken.yml=error unknown.json=error"
+	if strings.Join(got, " ") != want {
+		t.Errorf("results\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	if !set.Failed() {
+		t.Error("Failed() should report the unreadable documents")
+	}
+	for _, r := range results {
+		switch filepath.Base(r.Source) {
+		case "unknown.json":
+			if !strings.Contains(r.Error, "not a policy document") {
+				t.Errorf("unknown.json error = %q", r.Error)
+			}
+		case "broken.yml":
+			if !strings.Contains(r.Error, "line 1: bad") {
+				t.Errorf("broken.yml error = %q", r.Error)
+			}
+		}
+	}
+	sorted := Sorted(results)
+	if sorted[0].Verdict != policy.Allow || sorted[len(sorted)-1].Verdict != policy.Error {
+		t.Errorf("Sorted puts allow first and error last: %+v", sorted)
+	}
+}
+
+func TestAllProvidersHaveDistinctIDs(t *testing.T) {
+	seen := map[string]bool{}
+	for _, p := range All() {
+		if seen[p.ID()] {
+			t.Errorf("provider id %q twice", p.ID())
+		}
+		seen[p.ID()] = true
+		if ByID(p.ID()) == nil {
+			t.Errorf("ByID(%q) = nil", p.ID())
+		}
+	}
+	if len(seen) != len(policy.Providers) {
+		t.Errorf("All() has %d providers, policy.Providers lists %d", len(seen), len(policy.Providers))
+	}
+}

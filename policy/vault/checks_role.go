@@ -1,0 +1,220 @@
+package vault
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+const (
+	errOIDCRole = "role with oidc role_type is not allowed"
+	errIssuer   = "error validating token: invalid issuer (iss) claim"
+	errSubject  = "error validating token: invalid subject (sub) claim"
+	errAudience = "error validating token: invalid audience (aud) claim: audience claim does not match any expected audience"
+	errToken    = "error validating token"
+)
+
+// roleTypeCheck: path_login.go refuses JWT logins to "oidc" roles, and
+// `vault write` makes a role "oidc" when role_type is not given.
+func (r *role) roleTypeCheck() check {
+	cond := policy.Condition{Expression: member("role_type", r.roleType), Claims: []string{}, Expected: []string{"jwt"}}
+	if r.typeErr != "" {
+		if r.roleType == "" {
+			cond.Expression = "role_type"
+		}
+		return errored(cond, r.typeErr)
+	}
+	if r.roleType == "jwt" {
+		return passed(cond)
+	}
+	var diag []string
+	if r.roleType == "" {
+		cond.Expression = `role_type (not set: "oidc")`
+		diag = append(diag, "this is an OIDC role; JWT logins need role_type jwt: `vault write` makes a role \"oidc\" when role_type is not given")
+	} else {
+		diag = append(diag, "this is an OIDC role; JWT logins need role_type jwt (the browser OIDC flow uses oidc roles, GitHub Actions tokens log in with jwt roles)")
+	}
+	if r.redirects == 0 {
+		diag = append(diag, "as written Vault would not even store it: an oidc role needs allowed_redirect_uris")
+	}
+	diag = append(diag, `set "role_type": "jwt"`)
+	return failed(cond, errOIDCRole, diag...)
+}
+
+// issuerCheck: the config's bound_issuer equals iss exactly when set.
+func (r *role) issuerCheck(tok policy.Token) check {
+	cond := policy.Condition{Expression: member("bound_issuer", r.issuer), Claims: []string{"iss"}, Expected: []string{r.issuer}, Group: "config"}
+	if r.issuerErr != "" {
+		cond.Expression, cond.Expected = "bound_issuer", []string{}
+		return errored(cond, r.issuerErr)
+	}
+	iss, absent, problem := claimString(tok, "iss")
+	cond.Actual, cond.Absent = iss, absent
+	switch {
+	case problem != "":
+		return failed(cond, errToken, problem+": Vault's JWT library cannot read the token's registered claims")
+	case absent:
+		return failed(cond, errIssuer, policy.Absent("iss"))
+	case iss == r.issuer:
+		return passed(cond)
+	}
+	var diag []string
+	switch {
+	case r.issuer == iss+"/":
+		diag = append(diag, "bound_issuer ends in '/' and the token's iss does not: Vault compares issuers exactly (current GitHub tokens have no trailing slash)")
+	case iss == r.issuer+"/":
+		diag = append(diag, "the token's iss ends in '/' and bound_issuer does not: Vault compares issuers exactly")
+	case strings.HasPrefix(iss, GitHubIssuer+"/") && r.issuer == GitHubIssuer:
+		diag = append(diag, "the token comes from an enterprise-specific issuer (include_enterprise_slug is on): set bound_issuer and oidc_discovery_url to that issuer")
+	}
+	diag = append(diag, policy.Mismatch(policy.Vault, "iss", []string{r.issuer}, iss, true)...)
+	return failed(cond, errIssuer, diag...)
+}
+
+// subjectCheck: bound_subject equals sub exactly; it has no glob.
+func (r *role) subjectCheck(tok policy.Token) check {
+	cond := policy.Condition{Expression: member("bound_subject", r.subject), Claims: []string{"sub"}, Expected: []string{r.subject}}
+	if r.subjectErr != "" {
+		cond.Expression, cond.Expected = "bound_subject", []string{}
+		return errored(cond, r.subjectErr)
+	}
+	sub, absent, problem := claimString(tok, "sub")
+	cond.Actual, cond.Absent = sub, absent
+	switch {
+	case problem != "":
+		return failed(cond, errToken, problem+": Vault's JWT library cannot read the token's registered claims")
+	case absent:
+		return failed(cond, errSubject, policy.Absent("sub"))
+	case sub == r.subject:
+		return passed(cond)
+	}
+	var diag []string
+	if w := policy.WildcardInEquality("bound_subject", []string{r.subject}); w != "" {
+		diag = append(diag, w+" (it has no glob): match sub patterns with bound_claims and \"bound_claims_type\": \"glob\"")
+	}
+	diag = append(diag, policy.Mismatch(policy.Vault, "sub", []string{r.subject}, sub, true)...)
+	return failed(cond, errSubject, diag...)
+}
+
+// audienceCheck: with bound_audiences, one must be among the token's aud;
+// without, a token carrying an aud is refused (path_login.go, since plugin
+// v0.17.3 also for a single-string aud; an empty string aud passes).
+func (r *role) audienceCheck(tok policy.Token) check {
+	cond := policy.Condition{Expression: member("bound_audiences", r.audiences), Claims: []string{"aud"}, Expected: append([]string{}, r.audiences...)}
+	if len(r.audiences) == 0 {
+		cond.Expression = "bound_audiences (not set)"
+	}
+	if r.audErr != "" {
+		cond.Expression = "bound_audiences"
+		return errored(cond, r.audErr)
+	}
+	if tok.Duplicated("aud") {
+		return failed(cond, errToken, duplicated(tok, "aud"))
+	}
+	v, present := tok.Claim("aud")
+	cond.Actual, _ = tok.Text("aud")
+	cond.Absent = !present
+	var auds []string
+	isString := false
+	if present {
+		switch v.Kind {
+		case decode.String:
+			auds, isString = []string{v.Text}, true
+		case decode.Array:
+			for _, it := range v.Items {
+				if it.Kind != decode.String {
+					return failed(cond, errToken, fmt.Sprintf("the token's aud holds %s: Vault's JWT library reads aud only as a string or a list of strings, so it refuses the token", boundValue(it).describe()))
+				}
+				auds = append(auds, it.Text)
+			}
+		default:
+			return failed(cond, errToken, fmt.Sprintf("the token's aud is %s: Vault's JWT library reads aud only as a string or a list of strings, so it refuses the token", boundValue(v).describe()))
+		}
+	}
+	strict := !(isString && auds[0] == "")
+	msg := validateAudience(r.audiences, auds, strict)
+	if msg == "" {
+		return passed(cond)
+	}
+	if msg == msgNoAudiences {
+		want := "<the audience your workflow requests>"
+		if len(auds) > 0 && auds[0] != "" {
+			want = auds[0]
+		}
+		return failed(cond, msgNoAudiences,
+			"the role binds no audiences and the token has an aud: Vault refuses every such token (\"audience claim found in JWT but no audiences bound to the role\"; since plugin v0.17.3 / Vault 1.16.3 also for a single-string aud)",
+			fmt.Sprintf("every GitHub token has aud: add \"bound_audiences\": [%s]", quoteJSON(want)))
+	}
+	return failed(cond, errAudience, audienceDiagnosis(r.audiences, auds)...)
+}
+
+func audienceDiagnosis(bound, auds []string) []string {
+	var out []string
+	if len(auds) == 0 {
+		return []string{policy.Absent("aud") + ": Vault needs one of the bound audiences"}
+	}
+	if len(auds) > 1 {
+		out = append(out, fmt.Sprintf("none of the token's %d audiences is bound", len(auds)))
+	}
+	first := auds[0]
+	for _, b := range bound {
+		if b == first+"/" || first == b+"/" {
+			out = append(out, "the values differ only by a trailing '/': Vault compares audiences exactly")
+			break
+		}
+	}
+	if strings.HasPrefix(first, "https://github.com/") && !slices.Contains(bound, first) {
+		out = append(out, fmt.Sprintf("%s is GitHub's default audience (the owner's URL): the workflow requested none — hashicorp/vault-action passes its jwtGithubAudience input, so set it to a bound audience, or bind this one", first))
+	} else {
+		out = append(out, "the workflow requests the audience (hashicorp/vault-action: jwtGithubAudience; without it GitHub uses https://github.com/<owner>): request a bound one, or bind this one")
+	}
+	return append(out, policy.Mismatch(policy.Vault, "aud", bound, first, true)...)
+}
+
+// userClaimCheck: createIdentity reads user_claim (a top-level key, or a
+// pointer with user_claim_json_pointer) and needs a string.
+func (r *role) userClaimCheck(tok policy.Token) check {
+	expr := member("user_claim", r.userClaim)
+	if r.userPtr {
+		expr += `, "user_claim_json_pointer": true`
+	}
+	f := found{top: r.userClaim}
+	if r.userPtr {
+		f = lookup(tok.Payload, r.userClaim)
+	} else {
+		v, ok := tok.Claim(r.userClaim)
+		f.val, f.ok = v, ok && v.Kind != decode.Null
+	}
+	cond := policy.Condition{Expression: expr, Claims: []string{f.top}, Expected: []string{"(any string)"}}
+	if r.userErr != "" {
+		cond.Claims = []string{}
+		return errored(cond, r.userErr)
+	}
+	if tok.Duplicated(f.top) {
+		return failed(cond, fmt.Sprintf("claim %q not found in token", r.userClaim), duplicated(tok, f.top))
+	}
+	if !f.ok {
+		cond.Absent = true
+		diag := []string{policy.Absent(f.top)}
+		if f.why != "" {
+			diag = []string{fmt.Sprintf("the pointer %s finds nothing: %s", r.userClaim, f.why)}
+		}
+		diag = append(diag, "user_claim names the claim that becomes the Vault entity alias; GitHub roles usually use repository or sub")
+		return failed(cond, fmt.Sprintf("claim %q not found in token", r.userClaim), diag...)
+	}
+	cond.Actual = rawText(f.val)
+	var cv value
+	if r.userPtr {
+		cv = claimValue(f.val)
+	} else {
+		cv = boundValue(f.val)
+	}
+	if cv.kind != kString {
+		return failed(cond, fmt.Sprintf("claim %q could not be converted to string", r.userClaim),
+			fmt.Sprintf("the token's %s is %s: user_claim must name a string claim (every GitHub claim is a string except exp, iat and nbf)", f.top, cv.describe()))
+	}
+	return passed(cond)
+}

@@ -1,0 +1,145 @@
+package vault
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+const fixtureDir = "../../fixtures/policies/vault"
+
+// readmeTable reads the Files table of the fixtures README: source (with
+// #N for multi-role documents) → allowed and denied fixture tokens.
+func readmeTable(t *testing.T) map[string][2][]string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(fixtureDir, "README.md"))
+	if err != nil {
+		t.Fatalf("reading the fixtures README: %v", err)
+	}
+	row := regexp.MustCompile("^\\| `([^`]+)`[^|]*\\|[^|]*\\| ([^|]*) \\| ([^|]*) \\|")
+	list := func(s string) []string {
+		switch s = strings.TrimSpace(s); s {
+		case "—":
+			return nil
+		case "all nine":
+			return fixtureNames
+		}
+		parts := strings.Split(s, ", ")
+		for _, p := range parts {
+			if !slices.Contains(fixtureNames, p) {
+				t.Fatalf("README names an unknown fixture token %q", p)
+			}
+		}
+		return parts
+	}
+	out := map[string][2][]string{}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if m := row.FindStringSubmatch(line); m != nil {
+			out[m[1]] = [2][]string{list(m[2]), list(m[3])}
+		}
+	}
+	return out
+}
+
+func TestFixturePolicies(t *testing.T) {
+	table := readmeTable(t)
+	files, err := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixture policies in %s: %v", fixtureDir, err)
+	}
+	tokens := map[string]policy.Token{}
+	for _, n := range fixtureNames {
+		tokens[n] = fixtureToken(t, n)
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !New().Detect(data) {
+			t.Errorf("%s: Detect = false for a fixture", f)
+		}
+		pols, err := New().Parse(filepath.Base(f), data)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, p := range pols {
+			row, ok := table[p.Source()]
+			if !ok {
+				t.Errorf("%s (%s) is not in the README table", p.Source(), p.Name())
+				continue
+			}
+			seen[p.Source()] = true
+			if got := len(row[0]) + len(row[1]); got != len(fixtureNames) {
+				t.Errorf("%s: the README row names %d tokens, want all %d", p.Source(), got, len(fixtureNames))
+			}
+			for i, want := range []policy.Verdict{policy.Allow, policy.Deny} {
+				for _, n := range row[i] {
+					res := p.Evaluate(tokens[n])
+					if res.Verdict != want {
+						t.Errorf("%s with %s: verdict %s, README says %s (%s; failing: %+v)", p.Source(), n, res.Verdict, want, res.Summary, failing(res))
+					}
+				}
+			}
+		}
+	}
+	for src := range table {
+		if !seen[src] {
+			t.Errorf("README row %s matches no fixture policy", src)
+		}
+	}
+}
+
+// The fixture pairs the brief asks for, with the reason checked.
+func TestFixtureClassicFailures(t *testing.T) {
+	load := func(file string, i int) policy.Policy {
+		data, err := os.ReadFile(filepath.Join(fixtureDir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pols, err := New().Parse(file, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pols[i]
+	}
+	deploy := load("deploy.json", 0)
+	if deploy.Name() != "deploy" {
+		t.Errorf("deploy.json: name %q, want the file name deploy", deploy.Name())
+	}
+	other := deploy.Evaluate(fixtureToken(t, "other-repo"))
+	if c := condition(t, other, `"repository_id"`); c.Result != policy.Fail || c.Actual != "4242" {
+		t.Errorf("other-repo should fail repository_id with 4242: %+v", c)
+	}
+	prod := load("github-actions.json", 0)
+	if prod.Name() != "deploy-prod" || prod.Source() != "github-actions.json#1" {
+		t.Errorf("first role of github-actions.json: %s %s", prod.Source(), prod.Name())
+	}
+	push := prod.Evaluate(fixtureToken(t, "push-main"))
+	if c := condition(t, push, `"environment"`); c.Result != policy.Fail || !c.Absent || !hasDiagnosis(c, "add `environment: <name>`") {
+		t.Errorf("push-main against deploy-prod: environment should be absent with the job hint: %+v", c)
+	}
+	if !strings.Contains(push.Summary, "audience") {
+		t.Errorf("push-main against deploy-prod: summary should lead with Vault's first error (audience): %s", push.Summary)
+	}
+	legacy := load("legacy-subject.json", 0)
+	env := legacy.Evaluate(fixtureToken(t, "environment-prod"))
+	if c := condition(t, env, "bound_subject"); !hasDiagnosis(c, "environment form but the policy expects ref form") {
+		t.Errorf("environment-prod against a ref-form bound_subject: %+v", c)
+	}
+	imm := legacy.Evaluate(fixtureToken(t, "immutable-sub"))
+	if c := condition(t, imm, "bound_subject"); !hasDiagnosis(c, "immutable form") {
+		t.Errorf("immutable-sub against a legacy bound_subject: %+v", c)
+	}
+	release := load("github-actions.json", 1)
+	ent := release.Evaluate(fixtureToken(t, "enterprise"))
+	if c := condition(t, ent, "bound_issuer"); c.Result != policy.Fail || !hasDiagnosis(c, "enterprise-specific issuer") {
+		t.Errorf("enterprise against bound_issuer: %+v", c)
+	}
+}

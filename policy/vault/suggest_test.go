@@ -1,0 +1,167 @@
+package vault
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// Suggestions round-trip: parsed and evaluated against the token they were
+// made from they allow; against the other repository's token they deny.
+func TestSuggestRoundTrip(t *testing.T) {
+	other := fixtureToken(t, "other-repo")
+	for _, name := range []string{"push-main", "environment-prod", "immutable-sub", "reusable-workflow", "pull-request", "custom-sub", "self-hosted", "enterprise"} {
+		tok := fixtureToken(t, name)
+		_, hasEnv := tok.Claim("environment")
+		for _, scope := range policy.Scopes {
+			sug, err := New().Suggest(tok, scope)
+			if scope == policy.ScopeEnvironment && !hasEnv {
+				if err == nil || !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), "environment") {
+					t.Errorf("%s/%s: want an error saying the token has no environment, got %v", name, scope, err)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("%s/%s: %v", name, scope, err)
+			}
+			if sug.Provider != policy.Vault || sug.Scope != scope || sug.Format != "json" {
+				t.Errorf("%s/%s: suggestion header %+v", name, scope, sug)
+			}
+			pol := parseOne(t, sug.Document)
+			if res := pol.Evaluate(tok); res.Verdict != policy.Allow {
+				t.Errorf("%s/%s: own token %s (%s): %+v\n%s", name, scope, res.Verdict, res.Summary, failing(res), sug.Document)
+			}
+			if res := pol.Evaluate(other); res.Verdict != policy.Deny {
+				t.Errorf("%s/%s: other-repo %s (%s)", name, scope, res.Verdict, res.Summary)
+			}
+		}
+	}
+}
+
+func TestSuggestContent(t *testing.T) {
+	tests := []struct {
+		token string
+		scope policy.Scope
+		claim string // the scope's bound claim
+		value string
+	}{
+		{"push-main", policy.ScopeRepo, "", ""},
+		{"push-main", policy.ScopeRef, "ref", "refs/heads/main"},
+		{"environment-prod", policy.ScopeEnvironment, "environment", "prod"},
+		{"reusable-workflow", policy.ScopeWorkflow, "job_workflow_ref", "octo-org/octo-automation/.github/workflows/oidc.yml@refs/heads/main"},
+	}
+	for _, tt := range tests {
+		tok := fixtureToken(t, tt.token)
+		sug, err := New().Suggest(tok, tt.scope)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc roleDoc
+		if err := json.Unmarshal([]byte(sug.Document), &doc); err != nil {
+			t.Fatalf("%s/%s: document is not JSON: %v\n%s", tt.token, tt.scope, err, sug.Document)
+		}
+		aud, _ := tok.Strings("aud")
+		if doc.RoleType != "jwt" || doc.UserClaim != "repository" || doc.BoundClaimsType != "string" || doc.TokenTTL != "10m" ||
+			len(doc.BoundAudiences) != 1 || doc.BoundAudiences[0] != aud[0] {
+			t.Errorf("%s/%s: role fields %+v", tt.token, tt.scope, doc)
+		}
+		if doc.BoundClaims["repository_id"] != "74" || doc.BoundClaims["repository_owner_id"] != "65" {
+			t.Errorf("%s/%s: IDs not pinned: %v", tt.token, tt.scope, doc.BoundClaims)
+		}
+		wantClaims := 2
+		if tt.claim != "" {
+			wantClaims++
+			if doc.BoundClaims[tt.claim] != tt.value {
+				t.Errorf("%s/%s: %s = %q, want %q", tt.token, tt.scope, tt.claim, doc.BoundClaims[tt.claim], tt.value)
+			}
+		}
+		if len(doc.BoundClaims) != wantClaims {
+			t.Errorf("%s/%s: bound_claims %v, want %d entries", tt.token, tt.scope, doc.BoundClaims, wantClaims)
+		}
+		if doc.ClaimMappings["repository"] != "repository" || doc.ClaimMappings["run_id"] != "run_id" {
+			t.Errorf("%s/%s: claim_mappings %v", tt.token, tt.scope, doc.ClaimMappings)
+		}
+		notes := strings.Join(sug.Notes, "\n")
+		for _, want := range []string{
+			`vault write auth/jwt/config bound_issuer="https://token.actions.githubusercontent.com" oidc_discovery_url="https://token.actions.githubusercontent.com"`,
+			"no need to trust both",
+			"token_policies",
+			"vault write auth/jwt/role/octo-repo-" + string(tt.scope),
+		} {
+			if !strings.Contains(notes, want) {
+				t.Errorf("%s/%s: notes lack %q:\n%s", tt.token, tt.scope, want, notes)
+			}
+		}
+	}
+}
+
+func TestSuggestErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		tok   map[string]string
+		scope policy.Scope
+		want  string
+	}{
+		{"no repository_id", map[string]string{"repository_id": ""}, policy.ScopeRepo, "no repository_id"},
+		{"no aud", map[string]string{"aud": ""}, policy.ScopeRepo, "no usable aud"},
+		{"empty ref", map[string]string{"ref": `""`}, policy.ScopeRef, "ref is empty"},
+		{"no environment", nil, policy.ScopeEnvironment, "add `environment: <name>`"},
+		{"unknown scope", nil, policy.Scope("branch"), "unknown scope"},
+		{"numeric repository_id", map[string]string{"repository_id": `74`}, policy.ScopeRepo, "not a string"},
+	}
+	for _, tt := range tests {
+		_, err := New().Suggest(tokenWith(t, tt.tok), tt.scope)
+		if err == nil || !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want ErrSuggest mentioning %q", tt.name, err, tt.want)
+		}
+	}
+	if _, err := New().Suggest(payload(t, `{`+pushMain+`,"aud":"x"}`), policy.ScopeRepo); err == nil || !strings.Contains(err.Error(), "aud 2 times") {
+		t.Errorf("duplicated aud: %v", err)
+	}
+}
+
+func TestSnippets(t *testing.T) {
+	tok := fixtureToken(t, "environment-prod")
+	snips := New().Snippets(tok)
+	byText := map[string]policy.Snippet{}
+	for _, s := range snips {
+		if s.Provider != policy.Vault || s.Claim == "" || s.Note == "" {
+			t.Errorf("snippet %+v lacks provider, claim or note", s)
+		}
+		byText[s.Text] = s
+	}
+	for text, claim := range map[string]string{
+		`"repository_id": "74"`:                                         "repository_id",
+		`"repository_owner_id": "65"`:                                   "repository_owner_id",
+		`"environment": "prod"`:                                         "environment",
+		`"ref": "refs/heads/main"`:                                      "ref",
+		`"bound_subject": "repo:octo-org/octo-repo:environment:prod"`:   "sub",
+		`"bound_audiences": ["api://AzureADTokenExchange"]`:             "aud",
+		`"bound_issuer": "https://token.actions.githubusercontent.com"`: "iss",
+	} {
+		if s, ok := byText[text]; !ok || s.Claim != claim {
+			t.Errorf("no snippet %s for %s; have %v", text, claim, snips)
+		}
+	}
+	// Pasted into a role, the snippets hold for the token.
+	var claims []string
+	for _, s := range snips {
+		if strings.HasPrefix(s.Note, "bound_claims entry") {
+			claims = append(claims, s.Text)
+		}
+	}
+	doc := `{"role_type":"jwt","user_claim":"repository",` + byText[`"bound_audiences": ["api://AzureADTokenExchange"]`].Text + `,` +
+		byText[`"bound_subject": "repo:octo-org/octo-repo:environment:prod"`].Text + `,"bound_claims":{` + strings.Join(claims, ",") + `}}`
+	if res := parseOne(t, doc).Evaluate(tok); res.Verdict != policy.Allow {
+		t.Errorf("a role of all snippets denies its token: %s %+v", res.Summary, failing(res))
+	}
+	// No snippet for an absent or non-string claim.
+	for _, s := range New().Snippets(tokenWith(t, map[string]string{"environment": "", "ref": `7`})) {
+		if s.Claim == "environment" || s.Claim == "ref" {
+			t.Errorf("snippet for an absent or non-string claim: %+v", s)
+		}
+	}
+}
