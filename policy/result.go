@@ -1,8 +1,11 @@
 // Package policy holds what every provider's evaluator shares: the token
 // view they read, the result they return, the diagnosis of a failed
-// condition, and the interface a provider implements. Each provider lives
-// in its own subpackage (policy/aws, policy/entra, …); policy/load finds,
-// detects and parses policy documents of every kind.
+// condition, and the interface a provider implements; and what several
+// share: reading JSON documents with positions (document.go) and the
+// `*`/`?` wildcard matcher of AWS StringLike and Entra's matches
+// (wildcard.go). Each provider lives in its own subpackage (policy/aws,
+// policy/entra, …); policy/policyset finds, detects and parses policy documents
+// of every kind.
 package policy
 
 // Verdict of one policy for one token.

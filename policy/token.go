@@ -22,14 +22,21 @@ func (t Token) Duplicated(name string) bool { return t.Payload.Count(name) > 1 }
 // String returns a string claim.
 func (t Token) String(name string) (string, bool) { return t.Payload.Str(name) }
 
-// Strings returns a claim as a list of strings: a string is one element,
-// an array of strings its elements (aud may be either). ok is false when the
-// claim is absent or has another shape.
+// Strings returns a claim as a list of strings (see StringList). ok is
+// false when the claim is absent or has another shape.
 func (t Token) Strings(name string) ([]string, bool) {
 	v, ok := t.Payload.Get(name)
 	if !ok {
 		return nil, false
 	}
+	return StringList(v)
+}
+
+// StringList reads a value that may be one string or an array of strings,
+// as aud in a token and most fields of a policy may be: a string is one
+// element, an array of strings its elements (none for []). ok is false for
+// any other shape, including an array holding a non-string.
+func StringList(v decode.Value) ([]string, bool) {
 	switch v.Kind {
 	case decode.String:
 		return []string{v.Text}, true

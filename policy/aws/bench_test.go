@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // manyRoles is `aws iam list-roles` output with n GitHub roles of varied
@@ -42,7 +43,7 @@ func BenchmarkEvaluate10000Roles(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	tok := fixtureToken(b, "push-main")
+	tok := policytest.FixtureToken(b, "push-main")
 	b.ResetTimer()
 	for b.Loop() {
 		allowed := 0
@@ -77,7 +78,7 @@ func TestManyRoles(t *testing.T) {
 	if len(pols) != 2000 {
 		t.Fatalf("got %d roles", len(pols))
 	}
-	tok := payloadToken(t, pushMain(`"repository_id":"2999"`))
+	tok := policytest.Payload(t, pushMain(`"repository_id":"2999"`))
 	var allowed []string
 	for _, p := range pols {
 		if p.Evaluate(tok).Verdict == policy.Allow {

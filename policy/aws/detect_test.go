@@ -11,6 +11,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 func TestDetectAndParseShapes(t *testing.T) {
@@ -33,7 +34,7 @@ func TestDetectAndParseShapes(t *testing.T) {
 		{"--query Role", `{"RoleName":"a","AssumeRolePolicyDocument":` + doc + `}`, 1, []string{"a"}},
 		{"leading BOM and space", "\ufeff \n" + doc, 1, []string{"src.json"}},
 	}
-	tok := payloadToken(t, pushMain(""))
+	tok := policytest.Payload(t, pushMain(""))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if !New().Detect([]byte(tt.data)) {
@@ -145,18 +146,18 @@ func TestParseErrors(t *testing.T) {
 // reported with its field path and line.
 func TestErroredConditionSaysWhere(t *testing.T) {
 	doc := "{\n \"Version\": \"2012-10-17\",\n \"Statement\": [{\n  \"Effect\": \"Allow\",\n  \"Principal\": {\"Federated\": \"arn:aws:iam::1:oidc-provider/" + gh + "\"},\n  \"Action\": \"sts:AssumeRoleWithWebIdentity\",\n  \"Condition\": {\"StringEquals\": {\"" + gh + ":sub\": \"repo:octo-org/octo-repo:ref:refs/heads/main\"},\n   \"StringLikee\": {\"" + gh + ":aud\": \"x\"}}\n }]\n}"
-	res := parseOne(t, doc).Evaluate(payloadToken(t, pushMain("")))
+	res := parseOne(t, doc).Evaluate(policytest.Payload(t, pushMain("")))
 	if res.Verdict != policy.Error {
 		t.Fatalf("verdict %s, want error", res.Verdict)
 	}
-	c := findCondition(t, res, "StringLikee")
+	c := policytest.ConditionWith(t, res, "StringLikee")
 	if c.Result != policy.Errored || !strings.Contains(joined(c.Diagnosis), "Statement[0].Condition.StringLikee, line 8, column 4") {
 		t.Errorf("errored condition %+v should locate Statement[0].Condition.StringLikee at line 8", c)
 	}
 	if !strings.Contains(res.Error, "StringLikee") || !strings.Contains(res.Summary, "cannot be evaluated") {
 		t.Errorf("error %q / summary %q should name the problem", res.Error, res.Summary)
 	}
-	if sub := findCondition(t, res, ":sub"); sub.Result != policy.Pass {
+	if sub := policytest.ConditionWith(t, res, ":sub"); sub.Result != policy.Pass {
 		t.Errorf("the valid condition is still evaluated: %+v", sub)
 	}
 }

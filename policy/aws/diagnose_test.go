@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // TestDiagnoses checks the explanation of the classic failures: the
@@ -68,16 +69,16 @@ func TestDiagnoses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var tok policy.Token
 			if tt.token != "" {
-				tok = fixtureToken(t, tt.token)
+				tok = policytest.FixtureToken(t, tt.token)
 			} else {
 				claims := tt.claims
 				if claims == "" {
 					claims = pushMain("")
 				}
-				tok = payloadToken(t, claims)
+				tok = policytest.Payload(t, claims)
 			}
 			res := parseOne(t, tt.doc).Evaluate(tok)
-			c := findCondition(t, res, tt.expr)
+			c := policytest.ConditionWith(t, res, tt.expr)
 			if c.Result != tt.result {
 				t.Errorf("result %s, want %s (%s)", c.Result, tt.result, res.Summary)
 			}
@@ -99,16 +100,16 @@ func TestDiagnoses(t *testing.T) {
 // TestConditionFields: a condition reports the claim it reads, what the
 // policy expects, what the token holds, and the statement it belongs to.
 func TestConditionFields(t *testing.T) {
-	res := parseOne(t, trust(`{"StringEquals":{"`+gh+`:environment":"prod","`+gh+`:sub":["a","b"]}}`)).Evaluate(payloadToken(t, pushMain("")))
-	env := findCondition(t, res, ":environment")
+	res := parseOne(t, trust(`{"StringEquals":{"`+gh+`:environment":"prod","`+gh+`:sub":["a","b"]}}`)).Evaluate(policytest.Payload(t, pushMain("")))
+	env := policytest.ConditionWith(t, res, ":environment")
 	if env.Claims[0] != "environment" || !env.Absent || env.Actual != "" || env.Expected[0] != "prod" || env.Group != "Statement[0] Allow" {
 		t.Errorf("environment condition fields: %+v", env)
 	}
-	s := findCondition(t, res, ":sub")
+	s := policytest.ConditionWith(t, res, ":sub")
 	if s.Expression != `StringEquals "token.actions.githubusercontent.com:sub": ["a","b"]` || s.Actual != "repo:octo-org/octo-repo:ref:refs/heads/main" || len(s.Expected) != 2 {
 		t.Errorf("sub condition fields: %+v", s)
 	}
-	p := findCondition(t, res, "Principal")
+	p := policytest.ConditionWith(t, res, "Principal")
 	if p.Claims[0] != "iss" || p.Result != policy.Pass {
 		t.Errorf("principal condition: %+v", p)
 	}

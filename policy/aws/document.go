@@ -1,7 +1,6 @@
 package aws
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
@@ -30,7 +29,7 @@ var (
 // A list whose role cannot be read keeps that role as a policy that
 // evaluates to an error; a single document that cannot be read is an error.
 func (provider) Parse(source string, data []byte) ([]policy.Policy, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark, as some Windows tools write
+	data = policy.TrimBOM(data)
 	loc := newLocator(data)
 	root, err := readJSON(data, loc)
 	if err != nil {

@@ -16,11 +16,7 @@ import (
 // known from a token: they are n/a and assumed to hold, and the summary
 // says so.
 func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
-	res := policy.Result{Source: t.source, Provider: policy.AWS, Name: t.name,
-		Conditions: []policy.Condition{}, Lint: slices.Clone(t.lint)}
-	if res.Lint == nil {
-		res.Lint = []policy.Finding{}
-	}
+	res := policy.NewResult(t, t.lint)
 	if t.broken != nil {
 		res.Verdict, res.Error = policy.Error, t.broken.Error()
 		res.Summary = "the role's trust policy could not be read"

@@ -64,12 +64,12 @@ func (r *request) diagnose(c *condition, v value, pass bool) []string {
 			}
 		}
 	case c.like():
-		out = append(out, policy.PatternMismatch(policy.AWS, c.claim, expected, actual, literalPrefix)...)
+		out = append(out, policy.PatternMismatch(policy.AWS, c.claim, expected, actual, policy.WildcardPrefix)...)
 		if want := policy.DefaultAudience[policy.AWS]; c.claim == "aud" && actual != want {
 			out = append(out, fmt.Sprintf("AWS expects aud %q by default; request the token with that audience", want))
 		}
 		for _, p := range c.values {
-			if Like(strings.ToLower(p), strings.ToLower(actual)) {
+			if policy.MatchWildcard(strings.ToLower(p), strings.ToLower(actual)) {
 				out = append(out, fmt.Sprintf("the pattern %s matches only if case is ignored: StringLike is case-sensitive, and AWS has no case-insensitive StringLike", quote(p)))
 				break
 			}
@@ -78,7 +78,7 @@ func (r *request) diagnose(c *condition, v value, pass bool) []string {
 		if w := policy.WildcardInEquality(c.op, c.values); w != "" {
 			msg := w + ": use StringLike for a pattern"
 			for _, p := range c.values {
-				if Like(p, actual) {
+				if policy.MatchWildcard(p, actual) {
 					msg += fmt.Sprintf(" (as StringLike, %s would match this token)", quote(p))
 					break
 				}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // TestFixturePolicies checks fixtures/policies/aws/README.md row by row:
@@ -73,8 +74,8 @@ func TestFixturePolicies(t *testing.T) {
 			if p.Source() != tt.source || p.Name() != tt.name || p.Provider() != policy.AWS {
 				t.Errorf("source %q name %q provider %q, want %q %q aws", p.Source(), p.Name(), p.Provider(), tt.source, tt.name)
 			}
-			for _, name := range fixtureNames {
-				res := p.Evaluate(fixtureToken(t, name))
+			for _, name := range policytest.FixtureNames() {
+				res := p.Evaluate(policytest.FixtureToken(t, name))
 				want := policy.Deny
 				if slices.Contains(tt.allows, name) {
 					want = policy.Allow
@@ -92,9 +93,9 @@ func TestFixturePolicies(t *testing.T) {
 					}
 				}
 			}
-			lint := p.Evaluate(fixtureToken(t, "push-main")).Lint
+			lint := p.Evaluate(policytest.FixtureToken(t, "push-main")).Lint
 			for _, rule := range tt.lint {
-				if !hasRule(lint, rule) {
+				if !policytest.HasRule(lint, rule) {
 					t.Errorf("lint should report %s: %+v", rule, lint)
 				}
 			}

@@ -1,33 +1,12 @@
 package aws
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
-
-// checkResult asserts the invariants every Result keeps.
-func checkResult(t *testing.T, res policy.Result) {
-	t.Helper()
-	switch res.Verdict {
-	case policy.Allow, policy.Deny:
-		if res.Error != "" {
-			t.Errorf("verdict %s with an error %q", res.Verdict, res.Error)
-		}
-	case policy.Error:
-		if res.Error == "" {
-			t.Error("error verdict without an error message")
-		}
-	default:
-		t.Errorf("unknown verdict %q", res.Verdict)
-	}
-	if res.Conditions == nil || res.Lint == nil || res.Summary == "" || res.Provider != policy.AWS {
-		t.Errorf("incomplete result: %+v", res)
-	}
-}
 
 func FuzzParse(f *testing.F) {
 	// Small seeds: the fuzzer minimizes every new input it finds, and
@@ -54,7 +33,7 @@ func FuzzParse(f *testing.F) {
 		}
 		for _, p := range pols {
 			for _, tok := range toks {
-				checkResult(t, p.Evaluate(tok))
+				policytest.CheckResult(t, policy.AWS, p.Evaluate(tok))
 			}
 		}
 	})
@@ -71,38 +50,34 @@ func tokenSeeds(f *testing.F) {
 	f.Add([]byte(dupMain(`"iss":"https://evil","sub":"\u202erepo:x\u001b"`)))
 }
 
+// objectToken is a fuzzed payload as a token, when it is a JSON object as
+// a token's claims always are.
+func objectToken(payload []byte) (policy.Token, bool) {
+	v, _ := decode.ParseJSON("payload", payload)
+	return policy.NewToken(v), v.Kind == decode.Object
+}
+
 // FuzzToken evaluates hostile token payloads against a few fixture
 // policies and an operator-heavy one.
 func FuzzToken(f *testing.F) {
 	var pols []policy.Policy
 	for _, file := range []string{"trust-deny-pull-requests.json", "trust-enterprise-slug.json", "get-role-urlencoded.json"} {
-		b, err := os.ReadFile(filepath.Join(policiesDir, file))
-		if err != nil {
-			f.Fatal(err)
+		for _, p := range policytest.FixturePolicies(f, New(), "aws", file) {
+			pols = append(pols, p)
 		}
-		ps, err := New().Parse(file, b)
-		if err != nil {
-			f.Fatal(err)
-		}
-		pols = append(pols, ps...)
 	}
 	heavy := trust(`{"ForAllValues:StringLike":{"` + gh + `:aud":["s*"]},"ForAnyValue:StringNotEquals":{"` + gh + `:sub":"x"},` +
 		`"StringNotLikeIfExists":{"` + gh + `:environment":"?"},"Null":{"` + gh + `:ref":"false"},"Bool":{"` + gh + `:actor":"true"},` +
 		`"StringEqualsIgnoreCase":{"` + gh + `:repository_owner_id":"65","` + gh + `/slug:sub":"x"}}`)
-	ps, err := New().Parse("heavy.json", []byte(heavy))
-	if err != nil {
-		f.Fatal(err)
-	}
-	pols = append(pols, ps...)
+	pols = append(pols, parseOne(f, heavy))
 	tokenSeeds(f)
 	f.Fuzz(func(t *testing.T, payload []byte) {
-		v, _ := decode.ParseJSON("payload", payload)
-		if v.Kind != decode.Object {
+		tok, ok := objectToken(payload)
+		if !ok {
 			return
 		}
-		tok := policy.NewToken(v)
 		for _, p := range pols {
-			checkResult(t, p.Evaluate(tok))
+			policytest.CheckResult(t, policy.AWS, p.Evaluate(tok))
 		}
 		New().Snippets(tok)
 	})
@@ -113,11 +88,10 @@ func FuzzToken(f *testing.F) {
 func FuzzSuggest(f *testing.F) {
 	tokenSeeds(f)
 	f.Fuzz(func(t *testing.T, payload []byte) {
-		v, _ := decode.ParseJSON("payload", payload)
-		if v.Kind != decode.Object {
+		tok, ok := objectToken(payload)
+		if !ok {
 			return
 		}
-		tok := policy.NewToken(v)
 		for _, scope := range policy.Scopes {
 			sug, err := New().Suggest(tok, scope)
 			if err != nil {

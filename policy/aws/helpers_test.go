@@ -1,49 +1,14 @@
 package aws
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
-// fixtureNames are the static fixture tokens.
-var fixtureNames = []string{"push-main", "pull-request", "environment-prod", "reusable-workflow",
-	"custom-sub", "immutable-sub", "self-hosted", "enterprise", "other-repo"}
-
-const (
-	staticDir   = "../../fixtures/testdata/static"
-	policiesDir = "../../fixtures/policies/aws"
-)
-
-// fixtureToken reads a signed static fixture token.
-func fixtureToken(t testing.TB, name string) policy.Token {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(staticDir, name+".jwt"))
-	if err != nil {
-		t.Fatalf("fixture token %s: %v", name, err)
-	}
-	tok, err := decode.Parse(strings.TrimSpace(string(b)))
-	if err != nil {
-		t.Fatalf("fixture token %s does not decode: %v", name, err)
-	}
-	return policy.NewToken(tok.Payload)
-}
-
-// payloadToken builds a token from hand-written claims.
-func payloadToken(t testing.TB, claims string) policy.Token {
-	t.Helper()
-	v, errs := decode.ParseJSON("payload", []byte(claims))
-	for _, e := range errs {
-		if !strings.Contains(e.Error(), "duplicate key") {
-			t.Fatalf("test payload %s: %v", claims, e)
-		}
-	}
-	return policy.NewToken(v)
-}
+const policiesDir = "../../fixtures/policies/aws"
 
 // pushMainClaims are the push-main claims that matter to AWS, for edits.
 const pushMainClaims = `"iss":"https://token.actions.githubusercontent.com","aud":"sts.amazonaws.com",` +
@@ -54,14 +19,7 @@ const pushMainClaims = `"iss":"https://token.actions.githubusercontent.com","aud
 // parseOne parses a document that holds exactly one policy.
 func parseOne(t testing.TB, doc string) policy.Policy {
 	t.Helper()
-	pols, err := New().Parse("test.json", []byte(doc))
-	if err != nil {
-		t.Fatalf("Parse: %v\n%s", err, doc)
-	}
-	if len(pols) != 1 {
-		t.Fatalf("Parse returned %d policies, want 1", len(pols))
-	}
-	return pols[0]
+	return policytest.ParseOne(t, New(), "test.json", doc)
 }
 
 // trust wraps a Condition block in a GitHub trust policy.
@@ -72,24 +30,3 @@ func trust(condition string) string {
 }
 
 func joined(lines []string) string { return strings.Join(lines, "\n") }
-
-// findCondition returns the result's condition whose expression contains s.
-func findCondition(t testing.TB, res policy.Result, s string) policy.Condition {
-	t.Helper()
-	for _, c := range res.Conditions {
-		if strings.Contains(c.Expression, s) {
-			return c
-		}
-	}
-	t.Fatalf("no condition with %q in %+v", s, res.Conditions)
-	return policy.Condition{}
-}
-
-func hasRule(findings []policy.Finding, rule string) bool {
-	for _, f := range findings {
-		if f.Rule == rule {
-			return true
-		}
-	}
-	return false
-}

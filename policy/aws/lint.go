@@ -132,7 +132,7 @@ func pins(s *statement, prefix, claim string) bool {
 			return false
 		}
 		return c.base == opStringEquals || c.base == opStringEqualsIgnoreCase ||
-			(c.base == opStringLike && !slices.ContainsFunc(c.values, hasWildcard))
+			(c.base == opStringLike && !slices.ContainsFunc(c.values, policy.HasWildcard))
 	})
 }
 
@@ -152,7 +152,7 @@ func lintSubPatterns(s *statement, c *condition, add func(rule, sev, format stri
 			continue
 		}
 		owner, repo, ok := strings.Cut(rest, "/")
-		if !ok || hasWildcard(owner) {
+		if !ok || policy.HasWildcard(owner) {
 			continue
 		}
 		if strings.HasPrefix(repo, "*") {
@@ -160,7 +160,7 @@ func lintSubPatterns(s *statement, c *condition, add func(rule, sev, format stri
 			continue
 		}
 		name, ctx, ok := strings.Cut(repo, ":")
-		if ok && !hasWildcard(name) && strings.HasPrefix(ctx, "*") {
+		if ok && !policy.HasWildcard(name) && strings.HasPrefix(ctx, "*") {
 			anyRef = append(anyRef, quote(p))
 		}
 	}

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // goodConditions is a trust policy condition no rule objects to.
 const goodConditions = `{"StringEquals":{"` + gh + `:aud":"sts.amazonaws.com","` + gh + `:sub":["repo:octo-org/octo-repo:ref:refs/heads/main","repo:octo-org@65/octo-repo@74:ref:refs/heads/main"],"` + gh + `:repository_id":"74"}}`
 
 func TestLintSilentOnAGoodPolicy(t *testing.T) {
-	res := parseOne(t, trust(goodConditions)).Evaluate(payloadToken(t, pushMain("")))
+	res := parseOne(t, trust(goodConditions)).Evaluate(policytest.Payload(t, pushMain("")))
 	if len(res.Lint) != 0 {
 		t.Errorf("a well-scoped policy should have no findings, got %+v", res.Lint)
 	}
@@ -74,7 +75,7 @@ func TestLintRules(t *testing.T) {
 			trust(`{"StringEquals":{` + aud + `},"StringEquals":{"` + gh + `:sub":"repo:octo-org/octo-repo:ref:refs/heads/main"}}`), trust(goodConditions),
 			`"StringEquals"`},
 	}
-	tok := payloadToken(t, pushMain(""))
+	tok := policytest.Payload(t, pushMain(""))
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
 			bad := parseOne(t, tt.bad).Evaluate(tok).Lint
@@ -90,7 +91,7 @@ func TestLintRules(t *testing.T) {
 			if found.Severity != tt.severity || !strings.Contains(found.Message, tt.message) {
 				t.Errorf("%s: severity %s message %q; want %s containing %q", tt.rule, found.Severity, found.Message, tt.severity, tt.message)
 			}
-			if good := parseOne(t, tt.good).Evaluate(tok).Lint; hasRule(good, tt.rule) {
+			if good := parseOne(t, tt.good).Evaluate(tok).Lint; policytest.HasRule(good, tt.rule) {
 				t.Errorf("%s fires on a good sample:\n%s\n%+v", tt.rule, tt.good, good)
 			}
 		})
@@ -102,9 +103,9 @@ func TestLintDenyStatementsAreNotBroad(t *testing.T) {
 	{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::1:oidc-provider/` + gh + `"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":` + goodConditions + `},
 	{"Effect":"Deny","Principal":{"Federated":"arn:aws:iam::1:oidc-provider/` + gh + `"},"Action":"sts:AssumeRoleWithWebIdentity",
 	 "Condition":{"StringLike":{"` + gh + `:sub":"repo:*"},"ForAllValues:StringEquals":{"` + gh + `:aud":"x"}}}]}`
-	lint := parseOne(t, doc).Evaluate(payloadToken(t, pushMain(""))).Lint
+	lint := parseOne(t, doc).Evaluate(policytest.Payload(t, pushMain(""))).Lint
 	for _, rule := range []string{RuleSubOrgWide, RuleForAllValuesInAllow, RuleNoSubCondition, RuleNoAudCondition} {
-		if hasRule(lint, rule) {
+		if policytest.HasRule(lint, rule) {
 			t.Errorf("%s should not fire for a Deny statement: %+v", rule, lint)
 		}
 	}
@@ -112,13 +113,13 @@ func TestLintDenyStatementsAreNotBroad(t *testing.T) {
 
 func TestLintAudClientID(t *testing.T) {
 	p := parseOne(t, trust(`{"StringEquals":{"`+gh+`:sub":"repo:octo-org/octo-repo:environment:prod"}}`))
-	if lint := p.Evaluate(fixtureToken(t, "environment-prod")).Lint; !hasRule(lint, RuleAudClientID) {
+	if lint := p.Evaluate(policytest.FixtureToken(t, "environment-prod")).Lint; !policytest.HasRule(lint, RuleAudClientID) {
 		t.Errorf("a token with aud api://AzureADTokenExchange should get %s: %+v", RuleAudClientID, lint)
 	}
-	if lint := p.Evaluate(fixtureToken(t, "push-main")).Lint; hasRule(lint, RuleAudClientID) {
+	if lint := p.Evaluate(policytest.FixtureToken(t, "push-main")).Lint; policytest.HasRule(lint, RuleAudClientID) {
 		t.Errorf("push-main has aud sts.amazonaws.com; no %s expected", RuleAudClientID)
 	}
-	if lint := p.Evaluate(fixtureToken(t, "enterprise")).Lint; hasRule(lint, RuleAudClientID) {
+	if lint := p.Evaluate(policytest.FixtureToken(t, "enterprise")).Lint; policytest.HasRule(lint, RuleAudClientID) {
 		t.Errorf("the enterprise token's issuer is not trusted by this policy, so its aud is irrelevant")
 	}
 }

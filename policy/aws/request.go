@@ -176,7 +176,7 @@ func (c *condition) matching(x string) string {
 		case opStringEqualsIgnoreCase, opStringNotEqualsIgnoreCase, opBool:
 			hit = strings.EqualFold(x, want)
 		case opStringLike, opStringNotLike:
-			hit = Like(want, x)
+			hit = policy.MatchWildcard(want, x)
 		}
 		if hit {
 			return quote(want)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 const gh = "token.actions.githubusercontent.com"
@@ -112,7 +113,7 @@ func TestOperatorSemantics(t *testing.T) {
 			if claims == "" {
 				claims = pushMain("")
 			}
-			res := parseOne(t, trust(tt.cond)).Evaluate(payloadToken(t, claims))
+			res := parseOne(t, trust(tt.cond)).Evaluate(policytest.Payload(t, claims))
 			if res.Verdict != tt.want {
 				t.Errorf("verdict %s, want %s\nsummary: %s\nconditions: %+v", res.Verdict, tt.want, res.Summary, res.Conditions)
 			}
@@ -172,7 +173,7 @@ func TestStatements(t *testing.T) {
 		{"empty value list is an error", doc(stmt("Allow", ours, act, `{"StringEquals":{"`+gh+`:sub":[]}}`)), policy.Error, "empty list of values"},
 		{"object value is an error", doc(stmt("Allow", ours, act, `{"StringEquals":{"`+gh+`:sub":{"a":"b"}}}`)), policy.Error, "must be strings"},
 	}
-	tok := payloadToken(t, pushMain(""))
+	tok := policytest.Payload(t, pushMain(""))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := parseOne(t, tt.doc).Evaluate(tok)
@@ -194,20 +195,20 @@ func TestNotApplicableStatements(t *testing.T) {
 	  "Condition":{"StringEquals":{"gitlab.example.com:sub":"project_path:g/p:ref_type:branch:ref:main"}}},
 	 {"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::1:oidc-provider/` + gh + `"},"Action":"sts:AssumeRoleWithWebIdentity",
 	  "Condition":{"StringEquals":{"` + gh + `:sub":"repo:octo-org/octo-repo:ref:refs/heads/main"}}}]}`
-	res := parseOne(t, doc).Evaluate(payloadToken(t, pushMain("")))
+	res := parseOne(t, doc).Evaluate(policytest.Payload(t, pushMain("")))
 	if res.Verdict != policy.Allow {
 		t.Fatalf("verdict %s (%s), want allow by the second statement", res.Verdict, res.Summary)
 	}
-	c := findCondition(t, res, "gitlab.example.com:sub")
+	c := policytest.ConditionWith(t, res, "gitlab.example.com:sub")
 	if c.Result != policy.NotApplied || !strings.Contains(joined(c.Diagnosis), "does not apply to this token") {
 		t.Errorf("condition of the GitLab statement: %s %q, want n/a saying the statement does not apply", c.Result, c.Diagnosis)
 	}
-	p := findCondition(t, res, "gitlab.example.com\"}")
+	p := policytest.ConditionWith(t, res, "gitlab.example.com\"}")
 	if p.Result != policy.NotApplied {
 		t.Errorf("the GitLab principal did not decide the verdict; want n/a, got %s", p.Result)
 	}
-	ctx := parseOne(t, trust(`{"StringLike":{"`+gh+`:sub":"repo:octo-org/*"},"DateGreaterThan":{"aws:CurrentTime":"2026-01-01T00:00:00Z"}}`)).Evaluate(payloadToken(t, pushMain("")))
-	cc := findCondition(t, ctx, "aws:CurrentTime")
+	ctx := parseOne(t, trust(`{"StringLike":{"`+gh+`:sub":"repo:octo-org/*"},"DateGreaterThan":{"aws:CurrentTime":"2026-01-01T00:00:00Z"}}`)).Evaluate(policytest.Payload(t, pushMain("")))
+	cc := policytest.ConditionWith(t, ctx, "aws:CurrentTime")
 	if cc.Result != policy.NotApplied || !strings.Contains(joined(cc.Diagnosis), "request-context key") {
 		t.Errorf("aws:CurrentTime condition: %s %q, want n/a with a note", cc.Result, cc.Diagnosis)
 	}
@@ -243,7 +244,7 @@ func TestListWithBrokenRole(t *testing.T) {
 	if len(pols) != len(want) {
 		t.Fatalf("got %d policies, want %d", len(pols), len(want))
 	}
-	tok := payloadToken(t, pushMain(""))
+	tok := policytest.Payload(t, pushMain(""))
 	for i, w := range want {
 		res := pols[i].Evaluate(tok)
 		if res.Source != w.source || res.Name != w.name || res.Verdict != w.verdict || !strings.Contains(res.Error, w.msg) {

@@ -75,7 +75,7 @@ func (c *compiler) statement(v decode.Value, index int, path string, off int64) 
 		case "Action", "NotAction":
 			sawAction = true
 			s.action = actionSpec{expr: expr, not: m.Key == "NotAction"}
-			vals, ok := stringList(m.Value)
+			vals, ok := policy.StringList(m.Value)
 			if !ok || len(vals) == 0 {
 				fail(expr, m.Key, m, "%s must be an action name or a non-empty array of them, such as %q", m.Key, webIdentityAction)
 				continue
@@ -130,7 +130,7 @@ func (p *principalSpec) compile(v decode.Value) string {
 		return fmt.Sprintf("Principal is a %s; it must be \"*\" or an object", v.Kind)
 	}
 	for _, m := range v.Members {
-		vals, ok := stringList(m.Value)
+		vals, ok := policy.StringList(m.Value)
 		if !ok {
 			return fmt.Sprintf("Principal.%s must be a string or an array of strings", m.Key)
 		}
@@ -170,29 +170,11 @@ func oidcProviderPath(arn string) (string, bool) {
 	return path, ok && path != ""
 }
 
-// stringList reads a string or an array of strings.
-func stringList(v decode.Value) ([]string, bool) {
-	switch v.Kind {
-	case decode.String:
-		return []string{v.Text}, true
-	case decode.Array:
-		out := make([]string, 0, len(v.Items))
-		for _, it := range v.Items {
-			if it.Kind != decode.String {
-				return nil, false
-			}
-			out = append(out, it.Text)
-		}
-		return out, true
-	}
-	return nil, false
-}
-
 // matchAction reports whether the statement covers AssumeRoleWithWebIdentity.
 func (a *actionSpec) match() bool {
 	hit := false
 	for _, p := range a.patterns {
-		if Like(p, "sts:assumerolewithwebidentity") {
+		if policy.MatchWildcard(p, "sts:assumerolewithwebidentity") {
 			hit = true
 			break
 		}

@@ -6,15 +6,16 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // TestSuggestRoundTrip: every suggestion parses, allows the token it was
 // made for and denies the token of another repository.
 func TestSuggestRoundTrip(t *testing.T) {
-	other := fixtureToken(t, "other-repo")
-	pushMain := fixtureToken(t, "push-main")
-	for _, name := range fixtureNames {
-		tok := fixtureToken(t, name)
+	other := policytest.FixtureToken(t, "other-repo")
+	pushMain := policytest.FixtureToken(t, "push-main")
+	for _, name := range policytest.FixtureNames() {
+		tok := policytest.FixtureToken(t, name)
 		for _, scope := range policy.Scopes {
 			t.Run(name+"/"+string(scope), func(t *testing.T) {
 				sug, err := New().Suggest(tok, scope)
@@ -78,7 +79,7 @@ func TestSuggestDocument(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.token+"/"+string(tt.scope), func(t *testing.T) {
-			sug, err := New().Suggest(fixtureToken(t, tt.token), tt.scope)
+			sug, err := New().Suggest(policytest.FixtureToken(t, tt.token), tt.scope)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +120,7 @@ func TestSuggestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := New().Suggest(payloadToken(t, tt.claims), tt.scope)
+			_, err := New().Suggest(policytest.Payload(t, tt.claims), tt.scope)
 			if err == nil || !errors.Is(err, ErrCannotSuggest) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want ErrCannotSuggest mentioning %q", err, tt.want)
 			}
@@ -130,7 +131,7 @@ func TestSuggestErrors(t *testing.T) {
 // TestSuggestHostileClaims: quotes, backslashes and control characters in
 // claims survive the JSON document and still round-trip.
 func TestSuggestHostileClaims(t *testing.T) {
-	tok := payloadToken(t, pushMain(`"sub":"repo:octo-org/octo-repo:ref:refs/heads/a\"b\\c\u001b[31m?*","ref":"refs/heads/a\"b\\c\u001b[31m?*"`))
+	tok := policytest.Payload(t, pushMain(`"sub":"repo:octo-org/octo-repo:ref:refs/heads/a\"b\\c\u001b[31m?*","ref":"refs/heads/a\"b\\c\u001b[31m?*"`))
 	for _, scope := range []policy.Scope{policy.ScopeRepo, policy.ScopeRef} {
 		sug, err := New().Suggest(tok, scope)
 		if err != nil {
@@ -146,7 +147,7 @@ func TestSuggestHostileClaims(t *testing.T) {
 // trusting the token's issuer, lets the token in.
 func TestSnippets(t *testing.T) {
 	for _, name := range []string{"push-main", "immutable-sub", "environment-prod", "enterprise"} {
-		tok := fixtureToken(t, name)
+		tok := policytest.FixtureToken(t, name)
 		iss, _ := tok.String("iss")
 		path := strings.TrimPrefix(iss, "https://")
 		snips := New().Snippets(tok)
@@ -172,7 +173,7 @@ func TestSnippets(t *testing.T) {
 			t.Errorf("environment-prod: want an environment snippet, got %v", claims)
 		}
 	}
-	for _, sn := range New().Snippets(fixtureToken(t, "push-main")) {
+	for _, sn := range New().Snippets(policytest.FixtureToken(t, "push-main")) {
 		if sn.Claim == "sub" && sn.Text != `"token.actions.githubusercontent.com:sub": ["repo:octo-org/octo-repo:ref:refs/heads/main", "repo:octo-org@65/octo-repo@74:ref:refs/heads/main"]` {
 			t.Errorf("sub snippet should list the token's sub and its immutable form: %s", sn.Text)
 		}
@@ -180,7 +181,7 @@ func TestSnippets(t *testing.T) {
 			t.Errorf("2026 key snippets must say they come from secondary sources: %q", sn.Note)
 		}
 	}
-	if s := New().Snippets(payloadToken(t, `{"sub":"x"}`)); len(s) != 0 {
+	if s := New().Snippets(policytest.Payload(t, `{"sub":"x"}`)); len(s) != 0 {
 		t.Errorf("without an https issuer there is no key prefix; got %+v", s)
 	}
 }

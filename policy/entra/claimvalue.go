@@ -19,7 +19,7 @@ func claimString(tok policy.Token, name string) (val string, absent bool, proble
 		return "", false, fmt.Sprintf("the token carries %s %d times: which one Entra reads is unknown, so the token cannot be trusted to match", name, tok.Payload.Count(name))
 	case v.Kind != decode.String:
 		text, _ := tok.Text(name)
-		return shorten(text, 80), false, fmt.Sprintf("the token's %s is a %s, not a string: Entra compares strings", name, v.Kind)
+		return policy.Shorten(text, 80), false, fmt.Sprintf("the token's %s is a %s, not a string: Entra compares strings", name, v.Kind)
 	}
 	return v.Text, false, ""
 }
@@ -36,7 +36,7 @@ func claimAudiences(tok policy.Token) (auds []string, actual string, absent bool
 	auds, ok := tok.Strings("aud")
 	if !ok {
 		v, _ := tok.Claim("aud")
-		return nil, shorten(text, 80), false, fmt.Sprintf("the token's aud is a %s, not a string or an array of strings", v.Kind)
+		return nil, policy.Shorten(text, 80), false, fmt.Sprintf("the token's aud is a %s, not a string or an array of strings", v.Kind)
 	}
 	if len(auds) == 1 {
 		text = auds[0]

@@ -56,7 +56,7 @@ func compile(source string, data []byte, e entry) *credential {
 		return c
 	}
 	where := func(m decode.Member) string {
-		line, _ := lineCol(data, m.Offset)
+		line, _ := policy.LineCol(data, m.Offset)
 		return fmt.Sprintf("line %d", line)
 	}
 	// str reads an optional string field; null counts as absent.
@@ -153,7 +153,7 @@ func (c *credential) readExpression(e entry, where func(decode.Member) string) {
 	if !ok || lv.Kind != decode.Number || lv.Text != "1" || v.Count("languageVersion") > 1 {
 		got := "missing"
 		if ok {
-			got = shorten(string(mustJSON(lv)), 40)
+			got = policy.Shorten(string(mustJSON(lv)), 40)
 		}
 		c.exprErr = fmt.Sprintf(`claimsMatchingExpression (%s): "languageVersion" must be 1, the only version Entra defines (found %s)`, where(m), got)
 		return
@@ -175,7 +175,7 @@ func (c *credential) readExpression(e entry, where func(decode.Member) string) {
 		if t.Op == opMatches {
 			// Only for the '*'-spans-'/' note; a pattern that does not
 			// compile just goes without it.
-			c.inSeg[i], _ = wildcardRegexp(t.Comparand, `[^/]*`)
+			c.inSeg[i], _ = policy.WildcardRegexp(t.Comparand, `[^/]*`)
 		}
 	}
 }

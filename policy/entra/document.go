@@ -2,11 +2,10 @@ package entra
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // The documents Entra tooling produces, all JSON:
@@ -34,7 +33,7 @@ type entry struct {
 // does not parse is claimed only when it names the fields every
 // credential has, so that Parse can say where it breaks.
 func (provider) Detect(data []byte) bool {
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	trimmed := bytes.TrimLeft(policy.TrimBOM(data), " \t\r\n")
 	if len(trimmed) == 0 || trimmed[0] != '{' && trimmed[0] != '[' {
 		return false
 	}
@@ -44,7 +43,7 @@ func (provider) Detect(data []byte) bool {
 		!bytes.Contains(trimmed, []byte(`"subject"`)) && !bytes.Contains(trimmed, []byte(`"claimsMatchingExpression"`)) {
 		return false
 	}
-	root, err := readJSON(trimmed)
+	root, err := policy.ReadJSON(trimmed)
 	if err != nil {
 		return true // shaped like a credential but broken: Parse says where
 	}
@@ -99,27 +98,12 @@ func hasCredentialFields(v decode.Value) bool {
 	return iss && aud && (sub || expr)
 }
 
-// readJSON decodes a document, keeping member order and duplicates.
-// Duplicate keys and invalid UTF-8 are left for the fields that hold them
-// to report; anything else is an error that says where.
-func readJSON(data []byte) (decode.Value, error) {
-	v, errs := decode.ParseJSON("document", data)
-	for _, e := range errs {
-		if errors.Is(e, decode.ErrDuplicateKey) || errors.Is(e, decode.ErrInvalidUTF8) {
-			continue
-		}
-		line, col := lineCol(data, e.Offset)
-		detail := e.Cause.Error()
-		if e.Detail != "" {
-			detail += ": " + e.Detail
-		}
-		return v, fmt.Errorf("%w: %s at line %d, column %d: %w", ErrDocument, detail, line, col, e)
+// entries decodes a document and finds its credential objects.
+func entries(data []byte) ([]entry, error) {
+	root, err := policy.ReadJSON(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrDocument, err)
 	}
-	return v, nil
-}
-
-// entries finds the credential objects of a document.
-func entries(data []byte, root decode.Value) ([]entry, error) {
 	var items []decode.Value
 	switch root.Kind {
 	case decode.Object:
@@ -129,7 +113,7 @@ func entries(data []byte, root decode.Value) ([]entry, error) {
 		}
 		list, ok := root.Get("value")
 		if !ok || list.Kind != decode.Array {
-			return nil, fmt.Errorf(`%w: expected a federated identity credential {"name","issuer","subject" or "claimsMatchingExpression","audiences"}, a list response {"value":[…]} or an array of credentials; this object has none of their fields (keys: %s)`, ErrDocument, keyList(root))
+			return nil, fmt.Errorf(`%w: expected a federated identity credential {"name","issuer","subject" or "claimsMatchingExpression","audiences"}, a list response {"value":[…]} or an array of credentials; this object has none of their fields (keys: %s)`, ErrDocument, policy.KeyList(root))
 		}
 		items = list.Items
 	case decode.Array:
@@ -146,9 +130,7 @@ func entries(data []byte, root decode.Value) ([]entry, error) {
 		if it.Kind != decode.Object {
 			e.shape = it.Kind.String()
 		} else {
-			if len(it.Members) > 0 {
-				e.line, _ = lineCol(data, it.Members[0].Offset)
-			}
+			e.line = policy.FirstLine(data, it)
 			if p, ok := it.Get("properties"); ok && p.Kind == decode.Object && !hasCredentialFields(it) {
 				e.props = p
 			}
@@ -174,41 +156,4 @@ func (e entry) member(key string) (m decode.Member, n int) {
 		}
 	}
 	return m, n
-}
-
-// lineCol turns a byte offset into a 1-based line and column (in bytes).
-func lineCol(data []byte, off int64) (line, col int) {
-	off = max(0, min(off, int64(len(data))))
-	before := data[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return line, col
-}
-
-// keyList names an object's first keys for an error message.
-func keyList(v decode.Value) string {
-	var keys []string
-	for i, m := range v.Members {
-		if i == 6 {
-			keys = append(keys, "…")
-			break
-		}
-		keys = append(keys, fmt.Sprintf("%q", shorten(m.Key, 40)))
-	}
-	if len(keys) == 0 {
-		return "none"
-	}
-	return strings.Join(keys, ", ")
-}
-
-// shorten cuts a string for a message at a rune boundary.
-func shorten(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && (s[cut]&0xC0) == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
 }

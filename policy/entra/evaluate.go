@@ -14,11 +14,9 @@ import (
 // issuer, then the subject or every expression term, then the audience.
 // All must hold; an errored condition makes the verdict Error.
 func (c *credential) Evaluate(tok policy.Token) policy.Result {
-	r := policy.Result{Source: c.source, Provider: policy.Entra, Name: c.name,
-		Conditions: []policy.Condition{}, Lint: append([]policy.Finding{}, c.lint...)}
+	r := policy.NewResult(c, c.lint)
 	if c.shapeErr != "" {
-		r.Verdict, r.Error = policy.Error, c.shapeErr
-		r.Summary = "cannot be evaluated: " + c.shapeErr
+		r.SetError(c.shapeErr)
 		return r
 	}
 	r.Conditions = append(r.Conditions, c.issuerCondition(tok))
@@ -39,18 +37,12 @@ func (c *credential) Evaluate(tok policy.Token) policy.Result {
 
 // verdict sets Verdict, Summary and Error from the conditions.
 func (c *credential) verdict(r *policy.Result) {
+	if r.SetErrorFromConditions() {
+		return
+	}
 	var failed []string
 	for _, cond := range r.Conditions {
-		switch cond.Result {
-		case policy.Errored:
-			r.Verdict = policy.Error
-			r.Error = cond.Expression + ": cannot be evaluated"
-			if len(cond.Diagnosis) > 0 {
-				r.Error = cond.Diagnosis[0]
-			}
-			r.Summary = "cannot be evaluated: " + r.Error
-			return
-		case policy.Fail:
+		if cond.Result == policy.Fail {
 			failed = append(failed, partName(cond))
 		}
 	}
@@ -76,7 +68,7 @@ func (c *credential) verdict(r *policy.Result) {
 	}
 	for _, cond := range r.Conditions {
 		if cond.Result == policy.Fail && slices.Contains(cond.Claims, "aud") && !cond.Absent && len(cond.Expected) == 1 {
-			r.Summary += fmt.Sprintf("; the token's aud is %q, the credential expects %q", shorten(cond.Actual, 80), shorten(cond.Expected[0], 80))
+			r.Summary += fmt.Sprintf("; the token's aud is %q, the credential expects %q", policy.Shorten(cond.Actual, 80), policy.Shorten(cond.Expected[0], 80))
 		}
 	}
 }
@@ -84,7 +76,7 @@ func (c *credential) verdict(r *policy.Result) {
 func partName(cond policy.Condition) string {
 	switch {
 	case cond.Group == exprGroup:
-		return "the term " + shorten(cond.Expression, 80)
+		return "the term " + policy.Shorten(cond.Expression, 80)
 	case slices.Contains(cond.Claims, "iss"):
 		return "the issuer"
 	case slices.Contains(cond.Claims, "aud"):

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // TestStandardSemantics is reference §3.1: issuer, subject and audience
@@ -54,18 +55,18 @@ func TestStandardSemantics(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p := parseOne(t, tc.doc)
-			r := p.Evaluate(payload(t, claimsWith(tc.claims)))
+			r := p.Evaluate(azureToken(t, tc.claims))
 			if r.Verdict != tc.want {
 				t.Fatalf("verdict %s, want %s; summary %q; conditions %+v", r.Verdict, tc.want, r.Summary, r.Conditions)
 			}
 			if tc.failClaim == "" {
-				if len(failing(r)) != 0 {
-					t.Errorf("allowed, yet conditions did not pass: %+v", failing(r))
+				if len(policytest.Failing(r)) != 0 {
+					t.Errorf("allowed, yet conditions did not pass: %+v", policytest.Failing(r))
 				}
 				return
 			}
-			c := condition(t, r, tc.failClaim)
-			if c.Result == policy.Pass || !hasDiagnosis(c, tc.diagnosis) {
+			c := policytest.ConditionOn(t, r, tc.failClaim)
+			if c.Result == policy.Pass || !policytest.HasDiagnosis(c, tc.diagnosis) {
 				t.Errorf("%s condition: %s with diagnosis %q; want a failure diagnosed %q", tc.failClaim, c.Result, c.Diagnosis, tc.diagnosis)
 			}
 			switch tc.want {
@@ -112,15 +113,15 @@ func TestFlexibleSemantics(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p := parseOne(t, flexibleFIC(gh, tc.expr))
-			r := p.Evaluate(payload(t, claimsWith(tc.claims)))
+			r := p.Evaluate(azureToken(t, tc.claims))
 			if r.Verdict != tc.want {
 				t.Fatalf("verdict %s, want %s; summary %q; conditions %+v", r.Verdict, tc.want, r.Summary, r.Conditions)
 			}
 			if tc.failClaim == "" {
 				return
 			}
-			c := condition(t, r, tc.failClaim)
-			if c.Result == policy.Pass || !hasDiagnosis(c, tc.diagnosis) {
+			c := policytest.ConditionOn(t, r, tc.failClaim)
+			if c.Result == policy.Pass || !policytest.HasDiagnosis(c, tc.diagnosis) {
 				t.Errorf("%s condition: %s, diagnosis %q; want a failure diagnosed %q", tc.failClaim, c.Result, c.Diagnosis, tc.diagnosis)
 			}
 			if c.Group != exprGroup || !strings.HasPrefix(c.Expression, "claims['") {
@@ -132,7 +133,7 @@ func TestFlexibleSemantics(t *testing.T) {
 
 func TestFlexibleParseErrorCondition(t *testing.T) {
 	expr := "claims['sub'] eq 'a' or claims['sub'] eq 'b'"
-	r := parseOne(t, flexibleFIC(gh, expr)).Evaluate(payload(t, claimsWith(nil)))
+	r := parseOne(t, flexibleFIC(gh, expr)).Evaluate(azureToken(t, nil))
 	if r.Verdict != policy.Error {
 		t.Fatalf("verdict %s, want error for `or`", r.Verdict)
 	}
@@ -142,7 +143,7 @@ func TestFlexibleParseErrorCondition(t *testing.T) {
 			c = cc
 		}
 	}
-	if c.Expression != expr || !hasDiagnosis(c, "at byte 21") || !hasDiagnosis(c, "`or`") {
+	if c.Expression != expr || !policytest.HasDiagnosis(c, "at byte 21") || !policytest.HasDiagnosis(c, "`or`") {
 		t.Errorf("errored condition %+v: want the expression and a diagnosis naming `or` at byte 21", c)
 	}
 	if last := c.Diagnosis[len(c.Diagnosis)-1]; strings.Index(last, "^") != 2+21 {
@@ -157,7 +158,7 @@ func TestFlexibleParseErrorCondition(t *testing.T) {
 	if err != nil || len(pols) != 2 {
 		t.Fatalf("Parse: %v, %d policies", err, len(pols))
 	}
-	if v := pols[1].Evaluate(payload(t, claimsWith(nil))).Verdict; v != policy.Allow {
+	if v := pols[1].Evaluate(azureToken(t, nil)).Verdict; v != policy.Allow {
 		t.Errorf("sibling of a broken credential: %s, want allow", v)
 	}
 }
@@ -165,13 +166,13 @@ func TestFlexibleParseErrorCondition(t *testing.T) {
 func TestLanguageVersion(t *testing.T) {
 	for _, lv := range []string{`2`, `"1"`, `null`} {
 		doc := `{"name":"f-cred","issuer":"` + gh + `","audiences":` + azureAud + `,"claimsMatchingExpression":{"value":"claims['sub'] eq 'x' and claims['repository_id'] eq '74'","languageVersion":` + lv + `}}`
-		r := parseOne(t, doc).Evaluate(payload(t, claimsWith(nil)))
+		r := parseOne(t, doc).Evaluate(azureToken(t, nil))
 		if r.Verdict != policy.Error || !strings.Contains(r.Error, "languageVersion") {
 			t.Errorf("languageVersion %s: verdict %s, error %q; want an error about languageVersion", lv, r.Verdict, r.Error)
 		}
 	}
 	doc := `{"name":"f-cred","issuer":"` + gh + `","audiences":` + azureAud + `,"claimsMatchingExpression":{"value":"claims['sub'] eq 'x'"}}`
-	if r := parseOne(t, doc).Evaluate(payload(t, claimsWith(nil))); r.Verdict != policy.Error {
+	if r := parseOne(t, doc).Evaluate(azureToken(t, nil)); r.Verdict != policy.Error {
 		t.Errorf("missing languageVersion: verdict %s, want error", r.Verdict)
 	}
 }
@@ -179,22 +180,22 @@ func TestLanguageVersion(t *testing.T) {
 func TestSubjectAndExpressionBothEvaluated(t *testing.T) {
 	doc := `{"name":"both-cred","issuer":"` + gh + `","subject":"repo:octo-org/octo-repo:environment:prod","audiences":` + azureAud +
 		`,"claimsMatchingExpression":{"value":"claims['sub'] matches 'repo:octo-org/octo-repo:*' and claims['repository_id'] eq '74'","languageVersion":1}}`
-	r := parseOne(t, doc).Evaluate(payload(t, claimsWith(nil)))
-	if r.Verdict != policy.Deny || condition(t, r, "sub").Result != policy.Fail {
+	r := parseOne(t, doc).Evaluate(azureToken(t, nil))
+	if r.Verdict != policy.Deny || policytest.ConditionOn(t, r, "sub").Result != policy.Fail {
 		t.Errorf("both subject and expression: verdict %s; the subject must be tested too", r.Verdict)
 	}
-	if !hasRule(r, RuleSubjectAndExpression) {
+	if !policytest.HasRule(r.Lint, RuleSubjectAndExpression) {
 		t.Errorf("lint %+v lacks %s", r.Lint, RuleSubjectAndExpression)
 	}
 }
 
 func TestNonGitHubIssuerFlexible(t *testing.T) {
 	doc := flexibleFIC("https://gitlab.example.com", "claims['project_path'] eq 'group/project'")
-	r := parseOne(t, doc).Evaluate(payload(t, `{"iss":"https://gitlab.example.com","aud":"api://AzureADTokenExchange","project_path":"group/project"}`))
+	r := parseOne(t, doc).Evaluate(policytest.Payload(t, `{"iss":"https://gitlab.example.com","aud":"api://AzureADTokenExchange","project_path":"group/project"}`))
 	if r.Verdict != policy.Allow {
 		t.Errorf("GitLab flexible credential: %s (%s), want allow: claims are evaluated as written for other issuers", r.Verdict, r.Summary)
 	}
-	if !hasRule(r, RuleFlexibleIssuer) || hasRule(r, RuleFlexibleMissingID) {
+	if !policytest.HasRule(r.Lint, RuleFlexibleIssuer) || policytest.HasRule(r.Lint, RuleFlexibleMissingID) {
 		t.Errorf("lint %+v: want %s and no GitHub-only rules", r.Lint, RuleFlexibleIssuer)
 	}
 }
@@ -217,7 +218,7 @@ func TestHostileTokens(t *testing.T) {
 	for _, d := range docs {
 		p := parseOne(t, d)
 		for _, pl := range payloads {
-			r := p.Evaluate(payload(t, pl))
+			r := p.Evaluate(policytest.Payload(t, pl))
 			if r.Verdict == policy.Allow {
 				t.Errorf("%s allowed hostile payload %.120s", p.Name(), pl)
 			}
@@ -230,8 +231,8 @@ func TestHostileTokens(t *testing.T) {
 
 func TestDuplicatedIssDiagnosed(t *testing.T) {
 	p := parseOne(t, standardFIC(gh, "repo:octo-org/octo-repo:ref:refs/heads/main", azureAud))
-	r := p.Evaluate(payload(t, claimsWith(map[string]string{"iss": `"` + gh + `","iss":"` + gh + `"`})))
-	if c := condition(t, r, "iss"); c.Result != policy.Fail || !hasDiagnosis(c, "2 times") {
+	r := p.Evaluate(azureToken(t, map[string]string{"iss": `"` + gh + `","iss":"` + gh + `"`}))
+	if c := policytest.ConditionOn(t, r, "iss"); c.Result != policy.Fail || !policytest.HasDiagnosis(c, "2 times") {
 		t.Errorf("duplicated iss: %s %q, want a failure naming the duplication", c.Result, c.Diagnosis)
 	}
 }
@@ -241,7 +242,7 @@ func TestResultShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := pols[1].Evaluate(payload(t, claimsWith(nil)))
+	r := pols[1].Evaluate(azureToken(t, nil))
 	if r.Source != "creds.json#2" || r.Provider != policy.Entra || r.Name != "test-cred" {
 		t.Errorf("result identity %q %q %q; want creds.json#2, entra, test-cred", r.Source, r.Provider, r.Name)
 	}

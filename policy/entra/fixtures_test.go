@@ -5,16 +5,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 const fixtureDir = "../../fixtures/policies/entra"
-
-var fixtureTokens = []string{"push-main", "pull-request", "environment-prod", "reusable-workflow",
-	"custom-sub", "immutable-sub", "self-hosted", "enterprise", "other-repo"}
 
 type fixtureRow struct {
 	source                 string
@@ -50,7 +49,7 @@ func readFixtureTable(t *testing.T) []fixtureRow {
 		}
 		tokens := func(cell string) []string {
 			if strings.Contains(cell, "every token") {
-				return fixtureTokens
+				return policytest.FixtureNames()
 			}
 			var out []string
 			for _, m := range backticked.FindAllStringSubmatch(cell, -1) {
@@ -71,29 +70,7 @@ func readFixtureTable(t *testing.T) []fixtureRow {
 // loadFixturePolicies parses every fixture document, keyed by source.
 func loadFixturePolicies(t *testing.T) map[string]policy.Policy {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixture documents in %s: %v", fixtureDir, err)
-	}
-	out := map[string]policy.Policy{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !New().Detect(data) {
-			t.Errorf("Detect(%s) = false: the fixture is an Entra document", f)
-		}
-		pols, err := New().Parse(filepath.Base(f), data)
-		if err != nil {
-			t.Errorf("Parse(%s): %v", f, err)
-			continue
-		}
-		for _, p := range pols {
-			out[p.Source()] = p
-		}
-	}
-	return out
+	return policytest.FixturePolicies(t, New(), "entra", "*.json")
 }
 
 // TestFixturePolicies checks exactly the table in the fixtures README.
@@ -101,8 +78,8 @@ func TestFixturePolicies(t *testing.T) {
 	rows := readFixtureTable(t)
 	pols := loadFixturePolicies(t)
 	toks := map[string]policy.Token{}
-	for _, name := range fixtureTokens {
-		toks[name] = fixtureToken(t, name)
+	for _, name := range policytest.FixtureNames() {
+		toks[name] = policytest.FixtureToken(t, name)
 	}
 	seen := map[string]bool{}
 	for _, row := range rows {
@@ -127,8 +104,8 @@ func TestFixturePolicies(t *testing.T) {
 		check(row.allows, policy.Allow)
 		check(row.denies, policy.Deny)
 		check(row.errors, policy.Error)
-		for _, name := range fixtureTokens {
-			if !contains(row.allows, name) {
+		for _, name := range policytest.FixtureNames() {
+			if !slices.Contains(row.allows, name) {
 				if r := p.Evaluate(toks[name]); r.Verdict == policy.Allow {
 					t.Errorf("%s allows %s, but the README's allows column does not list it", row.source, name)
 				}
@@ -167,25 +144,16 @@ func TestFixtureDiagnoses(t *testing.T) {
 		if p == nil {
 			t.Fatalf("no fixture policy %s", tc.source)
 		}
-		r := p.Evaluate(fixtureToken(t, tc.token))
-		c := condition(t, r, tc.claim)
-		if c.Result != policy.Fail || !hasDiagnosis(c, tc.diagnosis) {
+		r := p.Evaluate(policytest.FixtureToken(t, tc.token))
+		c := policytest.ConditionOn(t, r, tc.claim)
+		if c.Result != policy.Fail || !policytest.HasDiagnosis(c, tc.diagnosis) {
 			t.Errorf("%s with %s: %s condition %s, diagnosis %q; want fail with %q", tc.source, tc.token, tc.claim, c.Result, c.Diagnosis, tc.diagnosis)
 		}
-		if f := failing(r); tc.onlyFailure && len(f) != 1 {
+		if f := policytest.Failing(r); tc.onlyFailure && len(f) != 1 {
 			t.Errorf("%s with %s: %d failing conditions %+v, want only the %s one", tc.source, tc.token, len(f), f, tc.claim)
 		}
 		if !strings.Contains(r.Summary, "AADSTS700213 / AADSTS70021") || !strings.Contains(r.Summary, "No matching federated identity record found for presented assertion") {
 			t.Errorf("%s with %s: summary %q lacks the AADSTS700213/70021 text", tc.source, tc.token, r.Summary)
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

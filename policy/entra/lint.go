@@ -68,7 +68,7 @@ func lintCredential(c *credential) []policy.Finding {
 			out = append(out, finding(RuleSubjectWhitespace, policy.SevWarning,
 				"the subject %q has leading or trailing whitespace: Entra compares it exactly with the token's sub", c.subject))
 		}
-		if hasWildcard(c.subject) {
+		if policy.HasWildcard(c.subject) {
 			out = append(out, finding(RuleWildcardInSubject, policy.SevWarning,
 				"%s; %s. Use a flexible credential (preview) with claims['sub'] matches '…', or one credential per subject",
 				policy.WildcardInEquality("a standard federated credential", []string{c.subject}), portalNoPatterns))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 const goodFlexExpr = "claims['sub'] matches 'repo:octo-org/octo-repo:*' and claims['repository_id'] eq '74'"
@@ -53,7 +54,7 @@ func TestLintRules(t *testing.T) {
 		{RuleMatchesAssumption, policy.SevInfo, flexibleFIC(gh, goodFlexExpr), nil,
 			flexibleFIC(gh, "claims['sub'] matches 'repo:octo-org/octo-repo:ref:refs/heads/*' and claims['repository_id'] eq '74'")},
 	}
-	tok := payload(t, claimsWith(nil))
+	tok := azureToken(t, nil)
 	for _, tc := range tests {
 		fires := func(doc string) (bool, []policy.Finding) {
 			pols, err := New().Parse("lint.json", []byte(doc))
@@ -63,7 +64,7 @@ func TestLintRules(t *testing.T) {
 			var all []policy.Finding
 			fired := false
 			for _, p := range pols {
-				r := p.Evaluate(payload(t, claimsWith(tc.claims)))
+				r := p.Evaluate(azureToken(t, tc.claims))
 				for _, f := range r.Lint {
 					all = append(all, f)
 					if f.Rule == tc.rule {
@@ -93,13 +94,13 @@ func TestLintRules(t *testing.T) {
 }
 
 func TestLintMessagesCarryTheReferenceText(t *testing.T) {
-	r := parseOne(t, standardFIC(gh, "repo:octo-org/octo-repo:*", azureAud)).Evaluate(payload(t, claimsWith(nil)))
+	r := parseOne(t, standardFIC(gh, "repo:octo-org/octo-repo:*", azureAud)).Evaluate(azureToken(t, nil))
 	for _, f := range r.Lint {
 		if f.Rule == RuleWildcardInSubject && !strings.Contains(f.Message, "Pattern matching isn't supported") {
 			t.Errorf("wildcard finding %q lacks the portal note", f.Message)
 		}
 	}
-	r = parseOne(t, flexibleFIC(gh, "claims['sub'] matches 'repo:octo-org/*'")).Evaluate(payload(t, claimsWith(nil)))
+	r = parseOne(t, flexibleFIC(gh, "claims['sub'] matches 'repo:octo-org/*'")).Evaluate(azureToken(t, nil))
 	for _, f := range r.Lint {
 		if f.Rule == RuleFlexibleMissingID && !strings.Contains(f.Message, "2024") {
 			t.Errorf("missing-id finding %q does not mention the 2024 document", f.Message)
@@ -109,8 +110,8 @@ func TestLintMessagesCarryTheReferenceText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r = pols[0].Evaluate(payload(t, claimsWith(nil)))
-	if !hasRule(r, RuleLimit20) {
+	r = pols[0].Evaluate(azureToken(t, nil))
+	if !policytest.HasRule(r.Lint, RuleLimit20) {
 		t.Errorf("21 credentials: no %s finding", RuleLimit20)
 	}
 	for _, f := range r.Lint {
@@ -135,7 +136,7 @@ func TestLimit20PerIdentity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := pols[0].Evaluate(payload(t, claimsWith(nil))); hasRule(r, RuleLimit20) {
+	if r := pols[0].Evaluate(azureToken(t, nil)); policytest.HasRule(r.Lint, RuleLimit20) {
 		t.Errorf("24 credentials on two identities (12 each) fired %s", RuleLimit20)
 	}
 }

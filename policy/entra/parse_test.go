@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 func TestParseDocumentErrors(t *testing.T) {
@@ -66,7 +67,7 @@ func TestParseCredentialErrors(t *testing.T) {
 		if len(pols) != 2 {
 			t.Fatalf("%s: %d policies, want 2", tc.name, len(pols))
 		}
-		tok := payload(t, claimsWith(nil))
+		tok := azureToken(t, nil)
 		r := pols[0].Evaluate(tok)
 		if r.Verdict != policy.Error || !strings.Contains(r.Error, tc.want) {
 			t.Errorf("%s: verdict %s, error %q; want error containing %q", tc.name, r.Verdict, r.Error, tc.want)
@@ -106,7 +107,7 @@ func TestParseShapes(t *testing.T) {
 	}
 	// ARM nested fields are really read: the subject under properties decides.
 	p := parseOne(t, `{"name":"c2","properties":{"issuer":"`+gh+`","subject":"repo:octo-org/octo-repo:ref:refs/heads/main","audiences":`+azureAud+`}}`)
-	if r := p.Evaluate(payload(t, claimsWith(nil))); r.Verdict != policy.Allow {
+	if r := p.Evaluate(azureToken(t, nil)); r.Verdict != policy.Allow {
 		t.Errorf("ARM credential under properties: %s (%s), want allow", r.Verdict, r.Summary)
 	}
 }
@@ -124,10 +125,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"value":[1,{"properties":{"issuer":null}}]}`))
 	f.Add([]byte(`[{"issuer":"","subject":"","audiences":[],"claimsMatchingExpression":{"value":"","languageVersion":1}}]`))
 	toks := []policy.Token{
-		fixtureToken(f, "environment-prod"),
-		fixtureToken(f, "push-main"),
-		payload(f, `{"iss":5,"sub":["a"],"aud":[null],"repository_id":{},"sub":"x"}`),
-		payload(f, `{}`),
+		policytest.FixtureToken(f, "environment-prod"),
+		policytest.FixtureToken(f, "push-main"),
+		policytest.Payload(f, `{"iss":5,"sub":["a"],"aud":[null],"repository_id":{},"sub":"x"}`),
+		policytest.Payload(f, `{}`),
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p := New()
@@ -142,15 +143,7 @@ func FuzzParse(f *testing.F) {
 		_ = detected
 		for _, pol := range pols {
 			for _, tok := range toks {
-				r := pol.Evaluate(tok)
-				switch r.Verdict {
-				case policy.Allow, policy.Deny, policy.Error:
-				default:
-					t.Fatalf("verdict %q", r.Verdict)
-				}
-				if r.Verdict == policy.Error && r.Error == "" {
-					t.Fatalf("error verdict without Error text: %+v", r)
-				}
+				policytest.CheckResult(t, policy.Entra, pol.Evaluate(tok))
 			}
 		}
 	})

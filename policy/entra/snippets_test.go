@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 func TestSnippets(t *testing.T) {
-	tok := fixtureToken(t, "environment-prod")
+	tok := policytest.FixtureToken(t, "environment-prod")
 	snips := New().Snippets(tok)
 	byClaim := map[string][]string{}
 	for _, s := range snips {
@@ -52,7 +53,7 @@ func TestSnippets(t *testing.T) {
 func TestSnippetsOtherTokens(t *testing.T) {
 	// push-main: no aud snippet (its aud is not Entra's), legacy → immutable.
 	var texts []string
-	for _, s := range New().Snippets(fixtureToken(t, "push-main")) {
+	for _, s := range New().Snippets(policytest.FixtureToken(t, "push-main")) {
 		texts = append(texts, s.Text)
 		if s.Claim == "aud" {
 			t.Errorf("aud snippet %q for a token whose aud is sts.amazonaws.com", s.Text)
@@ -63,7 +64,7 @@ func TestSnippetsOtherTokens(t *testing.T) {
 	}
 	// immutable-sub: the other form is the legacy one.
 	texts = nil
-	for _, s := range New().Snippets(fixtureToken(t, "immutable-sub")) {
+	for _, s := range New().Snippets(policytest.FixtureToken(t, "immutable-sub")) {
 		texts = append(texts, s.Text)
 	}
 	for _, w := range []string{`"subject": "repo:octo-org/octo-repo:ref:refs/heads/main"`, `claims['sub'] matches 'repo:octo-org@65/octo-repo@74:*'`} {
@@ -72,13 +73,13 @@ func TestSnippetsOtherTokens(t *testing.T) {
 		}
 	}
 	// enterprise issuer: no flexible terms (documented for github.com's issuer only).
-	for _, s := range New().Snippets(fixtureToken(t, "enterprise")) {
+	for _, s := range New().Snippets(policytest.FixtureToken(t, "enterprise")) {
 		if strings.HasPrefix(s.Text, "claims[") {
 			t.Errorf("flexible snippet %q for the enterprise issuer", s.Text)
 		}
 	}
 	// Hostile: nothing usable, nothing offered, no panic.
-	if got := New().Snippets(payload(t, `{"iss":1,"sub":"a","sub":"b","aud":{}}`)); len(got) != 0 {
+	if got := New().Snippets(policytest.Payload(t, `{"iss":1,"sub":"a","sub":"b","aud":{}}`)); len(got) != 0 {
 		t.Errorf("snippets for a hostile token: %+v, want none", got)
 	}
 }

@@ -187,7 +187,7 @@ func (s *suggester) flexible() ([]ficDoc, error) {
 		return nil, fmt.Errorf("%w: scope %s needs the token's repository, repository_owner, repository_owner_id and repository_id to build the sub pattern", ErrSuggest, s.scope)
 	}
 	if _, _, _, ok := s.forms.split(s.sub); !ok {
-		return nil, fmt.Errorf("%w: the token's sub %q does not start with repo:%s (a custom sub template without repo?), so no claims['sub'] pattern can scope it to the repository", ErrSuggest, s.sub, shorten(s.forms.legacy[len("repo:"):], 120))
+		return nil, fmt.Errorf("%w: the token's sub %q does not start with repo:%s (a custom sub template without repo?), so no claims['sub'] pattern can scope it to the repository", ErrSuggest, s.sub, policy.Shorten(s.forms.legacy[len("repo:"):], 120))
 	}
 	tail := " and claims['" + idClaim + "'] eq '" + id + "'"
 	label := "all"

@@ -3,36 +3,12 @@ package entra
 import (
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
-
-// claimsToken loads a fixture claim set and applies overrides (JSON
-// values; nil deletes the claim).
-func claimsToken(t testing.TB, name string, overrides map[string]any) policy.Token {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "claims", name+".json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(raw, &m); err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range overrides {
-		if v == nil {
-			delete(m, k)
-		} else {
-			m[k] = v
-		}
-	}
-	b, _ := json.Marshal(m)
-	return payload(t, string(b))
-}
 
 func suggestPolicies(t *testing.T, sug policy.Suggestion) []policy.Policy {
 	t.Helper()
@@ -65,8 +41,8 @@ func anyAllows(pols []policy.Policy, tok policy.Token) (bool, []string) {
 // made for (with Entra's audience), denies other-repo, and draws no
 // warning or error from the linter.
 func TestSuggestRoundTrip(t *testing.T) {
-	other := fixtureToken(t, "other-repo")
-	otherAzure := claimsToken(t, "other-repo", map[string]any{"aud": AzureAudience})
+	other := policytest.FixtureToken(t, "other-repo")
+	otherAzure := policytest.ClaimsWith(t, "other-repo", map[string]any{"aud": AzureAudience})
 	tests := []struct {
 		token   string
 		scope   policy.Scope
@@ -96,7 +72,7 @@ func TestSuggestRoundTrip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.token+"/"+string(tc.scope), func(t *testing.T) {
-			fixture := fixtureToken(t, tc.token)
+			fixture := policytest.FixtureToken(t, tc.token)
 			sug, err := New().Suggest(fixture, tc.scope)
 			if tc.wantErr != "" {
 				if err == nil || !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), tc.wantErr) {
@@ -114,7 +90,7 @@ func TestSuggestRoundTrip(t *testing.T) {
 			if len(pols) != 2 {
 				t.Errorf("%d credentials, want 2 (legacy and immutable subject):\n%s", len(pols), sug.Document)
 			}
-			azure := claimsToken(t, tc.token, map[string]any{"aud": AzureAudience})
+			azure := policytest.ClaimsWith(t, tc.token, map[string]any{"aud": AzureAudience})
 			if ok, why := anyAllows(pols, azure); !ok {
 				t.Errorf("the suggestion does not allow %s (aud %s): %q\n%s", tc.token, AzureAudience, why, sug.Document)
 			}
@@ -153,8 +129,8 @@ func checkAudOnlyFailure(t *testing.T, pols []policy.Policy, tok policy.Token) {
 		if r.Verdict != policy.Deny {
 			t.Errorf("%s: %s with a non-Entra audience, want deny", p.Name(), r.Verdict)
 		}
-		f := failing(r)
-		if len(f) == 1 && f[0].Claims[0] == "aud" && hasDiagnosis(f[0], `Entra expects aud "api://AzureADTokenExchange"`) {
+		f := policytest.Failing(r)
+		if len(f) == 1 && f[0].Claims[0] == "aud" && policytest.HasDiagnosis(f[0], `Entra expects aud "api://AzureADTokenExchange"`) {
 			audOnly = true
 		}
 	}
@@ -177,12 +153,12 @@ func TestSuggestBothSubjectForms(t *testing.T) {
 		{"immutable-sub", "repo:octo-org/octo-repo:ref:refs/heads/main", policy.ScopeWorkflow},
 	}
 	for _, tc := range tests {
-		sug, err := New().Suggest(fixtureToken(t, tc.token), tc.scope)
+		sug, err := New().Suggest(policytest.FixtureToken(t, tc.token), tc.scope)
 		if err != nil {
 			t.Fatalf("%s/%s: %v", tc.token, tc.scope, err)
 		}
 		pols := suggestPolicies(t, sug)
-		migrated := claimsToken(t, tc.token, map[string]any{"aud": AzureAudience, "sub": tc.otherSub})
+		migrated := policytest.ClaimsWith(t, tc.token, map[string]any{"aud": AzureAudience, "sub": tc.otherSub})
 		if ok, why := anyAllows(pols, migrated); !ok {
 			t.Errorf("%s/%s: sub %s not allowed: %q\n%s", tc.token, tc.scope, tc.otherSub, why, sug.Document)
 		}
@@ -193,7 +169,7 @@ func TestSuggestBothSubjectForms(t *testing.T) {
 }
 
 func TestSuggestDocumentShape(t *testing.T) {
-	tok := fixtureToken(t, "environment-prod")
+	tok := policytest.FixtureToken(t, "environment-prod")
 	sug, err := New().Suggest(tok, policy.ScopeEnvironment)
 	if err != nil {
 		t.Fatal(err)
@@ -246,7 +222,7 @@ func TestSuggestDocumentShape(t *testing.T) {
 		}
 	}
 
-	sug, err = New().Suggest(fixtureToken(t, "push-main"), policy.ScopeRepo)
+	sug, err = New().Suggest(policytest.FixtureToken(t, "push-main"), policy.ScopeRepo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +252,7 @@ func TestSuggestErrors(t *testing.T) {
 		{"ref not in sub", map[string]string{"sub": `"repository_owner_id:65"`}, policy.ScopeRef, "does not name the ref"},
 	}
 	for _, tc := range tests {
-		_, err := New().Suggest(payload(t, claimsWith(tc.claims)), tc.scope)
+		_, err := New().Suggest(azureToken(t, tc.claims), tc.scope)
 		if err == nil || !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v; want an ErrSuggest containing %q", tc.name, err, tc.want)
 		}

@@ -9,7 +9,10 @@ import (
 )
 
 // The flexible credential's expression terms: one condition per term,
-// eq exact and matches by wildcard (reference §3.2).
+// eq exact and matches by wildcard (reference §3.2). matches is taken to
+// follow AWS StringLike's wildcards (policy.MatchWildcard): whole-string
+// matching, case sensitivity and '*' spanning '/' are assumptions Entra
+// does not document, so a result that rests on one says so (assumedNote).
 
 // expressionConditions tests each term of a flexible credential; the
 // findings note matches that relied on an undocumented assumption.
@@ -61,7 +64,7 @@ func (c *credential) termCondition(tok policy.Token, i int, t term) (policy.Cond
 		}
 		return failed(cond, append(diag, policy.Mismatch(policy.Entra, t.Claim, []string{t.Comparand}, val, true)...)...), nil
 	}
-	if matchWildcard(t.Comparand, val) {
+	if policy.MatchWildcard(t.Comparand, val) {
 		cond.Result = policy.Pass
 		var lint []policy.Finding
 		if re := c.inSeg[i]; re != nil && !re.MatchString(val) {
@@ -75,14 +78,14 @@ func (c *credential) termCondition(tok policy.Token, i int, t term) (policy.Cond
 
 func matchesDiagnosis(t term, val string) []string {
 	var out []string
-	if matchWildcard(strings.ToLower(t.Comparand), strings.ToLower(val)) {
+	if policy.MatchWildcard(strings.ToLower(t.Comparand), strings.ToLower(val)) {
 		out = append(out, "the pattern matches when case is ignored; matches is taken to be case-sensitive like the standard credential "+assumedNote)
-	} else if matchWildcard(t.Comparand+"*", val) {
+	} else if policy.MatchWildcard(t.Comparand+"*", val) {
 		out = append(out, "the pattern matches the start of the value but not all of it; matches is taken to compare the whole string "+assumedNote+": end the pattern with '*' to allow more")
 	}
-	out = append(out, policy.PatternMismatch(policy.Entra, t.Claim, []string{t.Comparand}, val, literalPrefix)...)
+	out = append(out, policy.PatternMismatch(policy.Entra, t.Claim, []string{t.Comparand}, val, policy.WildcardPrefix)...)
 	if len(out) == 0 {
-		out = append(out, fmt.Sprintf("the value starts with the pattern's literal part %q, but the rest does not fit %q ('*' stands for any run of characters, '?' for exactly one)", literalPrefix(t.Comparand), t.Comparand))
+		out = append(out, fmt.Sprintf("the value starts with the pattern's literal part %q, but the rest does not fit %q ('*' stands for any run of characters, '?' for exactly one)", policy.WildcardPrefix(t.Comparand), t.Comparand))
 	}
 	return out
 }

@@ -5,55 +5,17 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // assertionVar is the `assertion` CEL variable: the token's claims as a
-// map, strings as strings, integral numbers as int64, other numbers as
-// double, arrays as lists, objects as maps. Of a duplicated claim the
-// first value is used; the conditions that read one fail as ambiguous.
+// map. Of a duplicated claim the first value is used, as in oidcscope's
+// token view: Google Cloud does not document which one it reads, so the
+// mappings and the condition that read one fail as ambiguous (see
+// duplicated) before this value is used.
 func assertionVar(tok policy.Token) map[string]any {
-	out := map[string]any{}
-	if tok.Payload.Kind != decode.Object {
-		return out
-	}
-	for _, m := range tok.Payload.Members {
-		if _, seen := out[m.Key]; !seen {
-			out[m.Key] = native(m.Value)
-		}
-	}
-	return out
-}
-
-func native(v decode.Value) any {
-	switch v.Kind {
-	case decode.Bool:
-		return v.Text == "true"
-	case decode.Number:
-		if i, err := strconv.ParseInt(v.Text, 10, 64); err == nil {
-			return i
-		}
-		f, _ := strconv.ParseFloat(v.Text, 64)
-		return f
-	case decode.String:
-		return v.Text
-	case decode.Array:
-		out := make([]any, len(v.Items))
-		for i, it := range v.Items {
-			out[i] = native(it)
-		}
-		return out
-	case decode.Object:
-		out := make(map[string]any, len(v.Members))
-		for _, m := range v.Members {
-			if _, seen := out[m.Key]; !seen {
-				out[m.Key] = native(m.Value)
-			}
-		}
-		return out
-	}
-	return nil
+	return celclaims.Map(tok, celclaims.FirstWins)
 }
 
 // duplicated explains the claims among names the token carries more than
@@ -69,11 +31,11 @@ func duplicated(tok policy.Token, names []string) []string {
 }
 
 // claimsOf lists the token claims among refs (assertion.<claim>).
-func claimsOf(refs []celRef) []string {
+func claimsOf(refs []celclaims.Ref) []string {
 	out := []string{}
 	for _, r := range refs {
-		if r.root == varAssertion {
-			out = append(out, r.key)
+		if r.Root == varAssertion {
+			out = append(out, r.Key)
 		}
 	}
 	return out
@@ -84,7 +46,7 @@ func claimsOf(refs []celRef) []string {
 func literal(v any) string {
 	switch x := v.(type) {
 	case string:
-		return quoteCEL(x)
+		return celclaims.Quote(x)
 	case int64:
 		return strconv.FormatInt(x, 10)
 	case float64:
@@ -106,7 +68,7 @@ func literal(v any) string {
 	case []string:
 		parts := make([]string, len(x))
 		for i, it := range x {
-			parts[i] = quoteCEL(it)
+			parts[i] = celclaims.Quote(it)
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	case map[string]any:
@@ -134,31 +96,4 @@ func typeWord(v any) string {
 		return "a map"
 	}
 	return fmt.Sprintf("%T", v)
-}
-
-// quoteCEL writes s as a single-quoted CEL string literal: quotes,
-// backslashes and every control or invisible character escaped, so a
-// hostile claim value cannot end the literal or hide in the terminal.
-func quoteCEL(s string) string {
-	q := strconv.Quote(s) // Go escapes are valid CEL escapes
-	inner := q[1 : len(q)-1]
-	var b strings.Builder
-	b.WriteByte('\'')
-	for i := 0; i < len(inner); i++ {
-		switch ch := inner[i]; {
-		case ch == '\\' && i+1 < len(inner) && inner[i+1] == '"':
-			b.WriteByte('"')
-			i++
-		case ch == '\\' && i+1 < len(inner):
-			b.WriteByte('\\')
-			b.WriteByte(inner[i+1])
-			i++
-		case ch == '\'':
-			b.WriteString(`\'`)
-		default:
-			b.WriteByte(ch)
-		}
-	}
-	b.WriteByte('\'')
-	return b.String()
 }

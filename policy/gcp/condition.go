@@ -9,6 +9,7 @@ import (
 	"cel.dev/cel-go/common/types"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // checkCondition evaluates attributeCondition over assertion, google and
@@ -35,7 +36,7 @@ func (ev *evaluation) checkCondition() {
 		ev.add(cond, "the attribute condition reads an ambiguous (duplicated) claim")
 		return
 	}
-	out, err := eval(c.prg, ev.vars())
+	out, err := celclaims.Eval(c.prg, ev.vars())
 	switch {
 	case err == nil && out == types.True:
 		cond.Result = policy.Pass
@@ -71,20 +72,20 @@ func (ev *evaluation) conditionFailure(c *compiled, evalErr error) (diag []strin
 		return diag, absent, reason
 	}
 	for _, t := range c.terms {
-		if t.prg == nil {
+		if t.Prg == nil {
 			continue
 		}
-		out, err := eval(t.prg, ev.vars())
+		out, err := celclaims.Eval(t.Prg, ev.vars())
 		switch {
 		case err != nil:
-			diag = append(diag, fmt.Sprintf("%s fails: %v", t.text, err))
+			diag = append(diag, fmt.Sprintf("%s fails: %v", t.Text, err))
 			if evalErr == nil {
-				d, abs := ev.runtimeError(err, t.refs, "the term")
+				d, abs := ev.runtimeError(err, t.Refs, "the term")
 				diag, absent = append(diag, d...), absent || abs
 			}
 		case out != types.True:
-			detail, more, abs := ev.explainTerm(t.root)
-			line := falseLine(t.text, detail)
+			detail, more, abs := ev.explainTerm(t.Root)
+			line := falseLine(t.Text, detail)
 			diag = append(diag, line)
 			diag, absent = append(diag, more...), absent || abs
 			if reason == "" || evalErr != nil && !strings.HasPrefix(reason, "the attribute condition is false") {
@@ -111,11 +112,8 @@ func (ev *evaluation) explainTerm(e ast.Expr) (detail string, more []string, abs
 	if e == nil {
 		return "", nil, false
 	}
-	if e.Kind() == ast.SelectKind && e.AsSelect().IsTestOnly() {
-		if root, ok := rootIdent(e.AsSelect().Operand()); ok {
-			r := celRef{root, e.AsSelect().FieldName()}
-			return r.String() + " is absent", ev.absentLines(r), root == varAssertion
-		}
+	if r, ok := celclaims.HasRef(e, varAssertion, varGoogle, varAttribute); ok {
+		return r.String() + " is absent", ev.absentLines(r), r.Root == varAssertion
 	}
 	if e.Kind() == ast.CallKind {
 		call := e.AsCall()
@@ -131,26 +129,26 @@ func (ev *evaluation) explainTerm(e ast.Expr) (detail string, more []string, abs
 			}
 		case fn == "@in" && len(args) == 2:
 			if r, ok := refOf(args[0]); ok {
-				if want, ok := stringLiterals(args[1]); ok {
+				if want, ok := celclaims.StringList(args[1]); ok {
 					return ev.compareString(r, func(s string) []string {
 						return policy.Mismatch(policy.GCP, claimName(r), want, s, true)
 					})
 				}
 			}
 			if r, ok := refOf(args[1]); ok {
-				if lit, ok := literalString(args[0]); ok {
+				if lit, ok := celclaims.LiteralString(args[0]); ok {
 					v, present := ev.value(r)
 					if !present {
-						return r.String() + " is absent", ev.absentLines(r), r.root == varAssertion
+						return r.String() + " is absent", ev.absentLines(r), r.Root == varAssertion
 					}
-					return fmt.Sprintf("%s is %s, without %s", r, literal(v), quoteCEL(lit)), nil, false
+					return fmt.Sprintf("%s is %s, without %s", r, literal(v), celclaims.Quote(lit)), nil, false
 				}
 			}
 		case call.IsMemberFunction() && len(args) == 1 && slices.Contains([]string{"startsWith", "endsWith", "contains", "matches"}, fn):
 			if r, ok := refOf(call.Target()); ok {
-				if lit, ok := literalString(args[0]); ok {
+				if lit, ok := celclaims.LiteralString(args[0]); ok {
 					return ev.compareString(r, func(s string) []string {
-						out := []string{fmt.Sprintf("%s %s %s", quoteCEL(s), doesNot(fn), quoteCEL(lit))}
+						out := []string{fmt.Sprintf("%s %s %s", celclaims.Quote(s), doesNot(fn), celclaims.Quote(lit))}
 						if fn == "startsWith" {
 							out = append(out, policy.PatternMismatch(policy.GCP, claimName(r), []string{lit}, s, func(p string) string { return p })...)
 						}
@@ -185,15 +183,15 @@ func doesNot(fn string) string {
 
 // claimName is the name the shared diagnoses know a value by: the claim
 // for assertion.<claim>, else the attribute's full name.
-func claimName(r celRef) string {
-	if r.root == varAssertion {
-		return r.key
+func claimName(r celclaims.Ref) string {
+	if r.Root == varAssertion {
+		return r.Key
 	}
 	return r.String()
 }
 
 // describe says what a referenced value is: "assertion.x is 'v'".
-func (ev *evaluation) describe(r celRef) string {
+func (ev *evaluation) describe(r celclaims.Ref) string {
 	v, ok := ev.value(r)
 	if !ok {
 		return r.String() + " is absent"
@@ -201,31 +199,31 @@ func (ev *evaluation) describe(r celRef) string {
 	return r.String() + " is " + literal(v)
 }
 
-func (ev *evaluation) absentLines(r celRef) []string {
-	switch r.root {
+func (ev *evaluation) absentLines(r celclaims.Ref) []string {
+	switch r.Root {
 	case varAssertion:
-		return []string{policy.Absent(r.key)}
+		return []string{policy.Absent(r.Key)}
 	case varAttribute:
-		return []string{fmt.Sprintf("attribute.%s is not mapped for this token (not in attributeMapping, or its mapping failed)", r.key)}
+		return []string{fmt.Sprintf("attribute.%s is not mapped for this token (not in attributeMapping, or its mapping failed)", r.Key)}
 	}
 	return []string{r.String() + " is not mapped for this token"}
 }
 
 // equality explains ref == literal being false.
-func (ev *evaluation) equality(r celRef, lit any) (string, []string, bool) {
+func (ev *evaluation) equality(r celclaims.Ref, lit any) (string, []string, bool) {
 	v, ok := ev.value(r)
 	if !ok {
-		return r.String() + " is absent", ev.absentLines(r), r.root == varAssertion
+		return r.String() + " is absent", ev.absentLines(r), r.Root == varAssertion
 	}
 	switch l := lit.(type) {
 	case string:
 		switch x := v.(type) {
 		case string:
-			return r.String() + " is " + quoteCEL(x), policy.Mismatch(policy.GCP, claimName(r), []string{l}, x, true), false
+			return r.String() + " is " + celclaims.Quote(x), policy.Mismatch(policy.GCP, claimName(r), []string{l}, x, true), false
 		case []any, []string:
-			return fmt.Sprintf("%s is a list %s: == compares the whole list; test membership with %s in %s", r, literal(x), quoteCEL(l), r), nil, false
+			return fmt.Sprintf("%s is a list %s: == compares the whole list; test membership with %s in %s", r, literal(x), celclaims.Quote(l), r), nil, false
 		default:
-			return fmt.Sprintf("%s is %s %s, compared with the string %s", r, typeWord(x), literal(x), quoteCEL(l)), nil, false
+			return fmt.Sprintf("%s is %s %s, compared with the string %s", r, typeWord(x), literal(x), celclaims.Quote(l)), nil, false
 		}
 	case int64, uint64, float64, bool:
 		lt := fmt.Sprint(l)
@@ -234,8 +232,8 @@ func (ev *evaluation) equality(r celRef, lit any) (string, []string, bool) {
 			if _, isBool := l.(bool); isBool {
 				kind = "the boolean"
 			}
-			return fmt.Sprintf("%s is the string %s, compared with %s %s", r, quoteCEL(s), kind, lt), []string{
-				fmt.Sprintf("GitHub sends IDs, counters and booleans as JSON strings, and in CEL a string never equals a number or a boolean: quote the value, %s == %s (CEL compares strings, so IDs are quoted)", r, quoteCEL(lt)),
+			return fmt.Sprintf("%s is the string %s, compared with %s %s", r, celclaims.Quote(s), kind, lt), []string{
+				fmt.Sprintf("GitHub sends IDs, counters and booleans as JSON strings, and in CEL a string never equals a number or a boolean: quote the value, %s == %s (CEL compares strings, so IDs are quoted)", r, celclaims.Quote(lt)),
 			}, false
 		}
 	}
@@ -243,79 +241,46 @@ func (ev *evaluation) equality(r celRef, lit any) (string, []string, bool) {
 }
 
 // compareString runs explain on a string value, or says why it cannot.
-func (ev *evaluation) compareString(r celRef, explain func(string) []string) (string, []string, bool) {
+func (ev *evaluation) compareString(r celclaims.Ref, explain func(string) []string) (string, []string, bool) {
 	v, ok := ev.value(r)
 	if !ok {
-		return r.String() + " is absent", ev.absentLines(r), r.root == varAssertion
+		return r.String() + " is absent", ev.absentLines(r), r.Root == varAssertion
 	}
 	s, isStr := v.(string)
 	if !isStr {
 		return fmt.Sprintf("%s is %s %s, not a string", r, typeWord(v), literal(v)), nil, false
 	}
-	return r.String() + " is " + quoteCEL(s), explain(s), false
+	return r.String() + " is " + celclaims.Quote(s), explain(s), false
 }
 
-// refAndLiteral matches ref == literal in either order.
-func refAndLiteral(a, b ast.Expr) (celRef, any, bool) {
-	if r, ok := refOf(a); ok && b.Kind() == ast.LiteralKind {
-		return r, b.AsLiteral().Value(), true
+// refAndLiteral matches ref == literal in either order; the literal as
+// the Go value the activation holds, to compare with ev.value.
+func refAndLiteral(a, b ast.Expr) (celclaims.Ref, any, bool) {
+	r, lit, ok := celclaims.RefAndLiteral(a, b, varAssertion, varGoogle, varAttribute)
+	if !ok {
+		return r, nil, false
 	}
-	if r, ok := refOf(b); ok && a.Kind() == ast.LiteralKind {
-		return r, a.AsLiteral().Value(), true
-	}
-	return celRef{}, nil, false
+	return r, lit.Value(), true
 }
 
-func stringLiterals(e ast.Expr) ([]string, bool) {
-	if e.Kind() != ast.ListKind {
-		return nil, false
-	}
-	var out []string
-	for _, el := range e.AsList().Elements() {
-		s, ok := literalString(el)
-		if !ok {
-			return nil, false
-		}
-		out = append(out, s)
-	}
-	return out, true
-}
-
-// expectedOf is what a condition accepts, for the Expected column: the
-// literal of a lone ref == 'v', else each top-level term (all must hold).
+// expectedOf is what a condition accepts, for the Expected column.
 func expectedOf(c *compiled) []string {
-	if c == nil || c.root == nil {
+	if c == nil {
 		return nil
 	}
-	if len(c.terms) == 0 {
-		if c.root.Kind() == ast.CallKind && c.root.AsCall().FunctionName() == "_==_" {
-			args := c.root.AsCall().Args()
-			if _, lit, ok := refAndLiteral(args[0], args[1]); ok {
-				if s, isStr := lit.(string); isStr {
-					return []string{s}
-				}
-				return []string{fmt.Sprint(lit)}
-			}
-		}
-		return []string{"true"}
-	}
-	out := make([]string, 0, len(c.terms))
-	for _, t := range c.terms {
-		out = append(out, t.text)
-	}
-	return out
+	return celclaims.Expected(c.root, c.terms, varAssertion, varGoogle, varAttribute)
 }
 
 // actual renders the values an expression reads: the value itself for
 // one, name=value pairs for several.
-func (ev *evaluation) actual(refs []celRef) (string, bool) {
+func (ev *evaluation) actual(refs []celclaims.Ref) (string, bool) {
 	absent := false
 	var parts []string
 	for _, r := range refs {
 		v, ok := ev.value(r)
 		switch {
 		case !ok:
-			absent = absent || r.root == varAssertion
+			absent = absent || r.Root == varAssertion
 			parts = append(parts, r.String()+" absent")
 		case len(refs) == 1:
 			parts = append(parts, display(v))
@@ -331,7 +296,7 @@ func (ev *evaluation) actual(refs []celRef) (string, bool) {
 
 // claimsVia lists the token claims an expression reads, directly
 // (assertion.x) or through the mappings of the attributes it reads.
-func (p *gcpPolicy) claimsVia(refs []celRef) []string {
+func (p *gcpPolicy) claimsVia(refs []celclaims.Ref) []string {
 	out := []string{}
 	add := func(s string) {
 		if !slices.Contains(out, s) {
@@ -339,9 +304,9 @@ func (p *gcpPolicy) claimsVia(refs []celRef) []string {
 		}
 	}
 	for _, r := range refs {
-		switch r.root {
+		switch r.Root {
 		case varAssertion:
-			add(r.key)
+			add(r.Key)
 		default:
 			for _, c := range p.mappingClaims(r.String()) {
 				add(c)

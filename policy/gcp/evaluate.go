@@ -1,10 +1,8 @@
 package gcp
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // Evaluate runs Google Cloud's checks in its order — the provider's
@@ -34,21 +32,13 @@ func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
 	if ev.failed {
 		res.Verdict, res.Summary = policy.Deny, "deny: "+ev.reason
 	}
-	if len(p.problems) > 0 {
-		res.Verdict = policy.Error
-		more := ""
-		if len(p.problems) > 1 {
-			more = fmt.Sprintf(" (+%d more)", len(p.problems)-1)
-		}
-		first := strings.SplitN(p.problems[0], "\n", 2)[0]
-		if p.local {
-			res.Error = "oidcscope cannot evaluate this provider: " + strings.Join(p.problems, "; ")
-			res.Summary = "error: oidcscope cannot evaluate this provider: " + first + more
-		} else {
-			res.Error = "Google Cloud would refuse this provider: " + strings.Join(p.problems, "; ")
-			res.Summary = "error: Google Cloud would refuse this provider: " + first + more
-		}
+	// Problems that are all CEL functions oidcscope lacks (p.local) may
+	// well be valid for Google Cloud: say whose limit stops evaluation.
+	blame := celclaims.Blame{Error: "Google Cloud would refuse this provider: ", Summary: "error: Google Cloud would refuse this provider: "}
+	if p.local {
+		blame = celclaims.Blame{Error: "oidcscope cannot evaluate this provider: ", Summary: "error: oidcscope cannot evaluate this provider: "}
 	}
+	celclaims.Unevaluable(&res, p.problems, blame)
 	return res
 }
 
@@ -91,9 +81,9 @@ func (ev *evaluation) add(c policy.Condition, reason string) {
 }
 
 // value looks up what an expression reads: a claim, or a mapped attribute.
-func (ev *evaluation) value(r celRef) (any, bool) {
+func (ev *evaluation) value(r celclaims.Ref) (any, bool) {
 	var m map[string]any
-	switch r.root {
+	switch r.Root {
 	case varAssertion:
 		m = ev.assertion
 	case varGoogle:
@@ -101,7 +91,7 @@ func (ev *evaluation) value(r celRef) (any, bool) {
 	case varAttribute:
 		m = ev.attribute
 	}
-	v, ok := m[r.key]
+	v, ok := m[r.Key]
 	return v, ok
 }
 
@@ -109,7 +99,7 @@ func (ev *evaluation) allowSummary() string {
 	who := ev.p.name
 	s := "allow: " + who + " accepts the token"
 	if ev.hasSubj {
-		s += " as google.subject " + quoteCEL(ev.subject)
+		s += " as google.subject " + celclaims.Quote(ev.subject)
 	}
 	if ev.matched != "" {
 		s += "; IAM member " + ev.matched + " matches"

@@ -9,6 +9,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 const (
@@ -23,30 +24,10 @@ const (
 var fixtureTokens = []string{"push-main", "pull-request", "environment-prod", "reusable-workflow", "custom-sub", "immutable-sub", "self-hosted", "enterprise", "other-repo"}
 
 // fixtureToken reads a static fixture token.
-func fixtureToken(t testing.TB, name string) policy.Token {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("../../fixtures/testdata/static", name+".jwt"))
-	if err != nil {
-		t.Fatalf("reading fixture token %s: %v", name, err)
-	}
-	tok, err := decode.Parse(strings.TrimSpace(string(b)))
-	if err != nil {
-		t.Fatalf("decoding fixture token %s: %v", name, err)
-	}
-	return policy.NewToken(tok.Payload)
-}
+func fixtureToken(t testing.TB, name string) policy.Token { return policytest.FixtureToken(t, name) }
 
 // payload builds a token from hand-written claims (duplicates allowed).
-func payload(t testing.TB, claims string) policy.Token {
-	t.Helper()
-	v, errs := decode.ParseJSON("payload", []byte(claims))
-	for _, e := range errs {
-		if !strings.Contains(e.Error(), "duplicate") {
-			t.Fatalf("test payload %s: %v", claims, e)
-		}
-	}
-	return policy.NewToken(v)
-}
+func payload(t testing.TB, claims string) policy.Token { return policytest.Payload(t, claims) }
 
 // with is a fixture token with some claims replaced, added, or removed
 // (value nil). A string value stays a string; any other value is JSON.

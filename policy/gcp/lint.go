@@ -9,6 +9,7 @@ import (
 	"cel.dev/cel-go/common/ast"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // Lint rule ids.
@@ -102,13 +103,15 @@ func (p *gcpPolicy) staticLint() []policy.Finding {
 // hasImmutableSubLiteral: the expression compares with a sub in the
 // immutable repo:OWNER@ID/REPO@ID form, which pins the IDs.
 func hasImmutableSubLiteral(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
 	found := false
-	eachExpr(e, func(x ast.Expr) bool {
-		if s, ok := literalString(x); ok && immutableSub.MatchString(s) {
+	ast.PreOrderVisit(e, ast.NewExprVisitor(func(x ast.Expr) {
+		if s, ok := celclaims.LiteralString(x); ok && immutableSub.MatchString(s) {
 			found = true
 		}
-		return !found
-	})
+	}))
 	return found
 }
 

@@ -8,6 +8,7 @@ import (
 	"cel.dev/cel-go/common/types/ref"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // subjectTooLong is Google Cloud's error for an oversized google.subject,
@@ -38,7 +39,7 @@ func (ev *evaluation) mapAttributes() {
 			ev.add(c, mp.target+" reads an ambiguous (duplicated) claim")
 			continue
 		}
-		out, err := eval(mp.expr.prg, ev.vars())
+		out, err := celclaims.Eval(mp.expr.prg, ev.vars())
 		if err != nil {
 			c.Result = policy.Fail
 			d, absent := ev.runtimeError(err, mp.expr.refs, "the mapping")
@@ -161,19 +162,19 @@ func size(v any) int {
 }
 
 // runtimeError explains a CEL runtime error of a mapping or the condition.
-func (ev *evaluation) runtimeError(err error, refs []celRef, what string) ([]string, bool) {
+func (ev *evaluation) runtimeError(err error, refs []celclaims.Ref, what string) ([]string, bool) {
 	out := []string{fmt.Sprintf("CEL runtime error in %s: %v", what, err), celErrorRejects}
 	absent := false
-	if key, ok := missingKey(err); ok {
+	if key, ok := celclaims.MissingKey(err); ok {
 	refs:
 		for _, r := range refs {
-			if r.key != key {
+			if r.Key != key {
 				continue
 			}
 			if _, present := ev.value(r); present {
 				continue
 			}
-			switch r.root {
+			switch r.Root {
 			case varAssertion:
 				absent = true
 				out = append(out, policy.Absent(key), fmt.Sprintf("to make the claim optional, test has(assertion.%s) first (e.g. has(assertion.%s) ? assertion.%s : '')", key, key, key))

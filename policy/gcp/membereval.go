@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // checkMembers matches the IAM members attached to the provider against
@@ -84,7 +85,7 @@ func (ev *evaluation) memberCondition(m member) (c policy.Condition) {
 	}
 	target := m.target()
 	if target != "" {
-		c.Claims = p.claimsVia([]celRef{targetRef(target)})
+		c.Claims = p.claimsVia([]celclaims.Ref{targetRef(target)})
 		c.Expected = []string{m.value}
 	} else {
 		c.Expected = []string{"any identity of " + m.pool}
@@ -121,14 +122,14 @@ func (ev *evaluation) memberCondition(m member) (c policy.Condition) {
 			c.Result = policy.Pass
 			return c
 		}
-		c.Diagnosis = append([]string{fmt.Sprintf("%s is %s; the member wants %s", target, quoteCEL(x), quoteCEL(m.value))},
+		c.Diagnosis = append([]string{fmt.Sprintf("%s is %s; the member wants %s", target, celclaims.Quote(x), celclaims.Quote(m.value))},
 			policy.Mismatch(policy.GCP, memberClaim(p, target), []string{m.value}, x, true)...)
 	case []string:
 		if slices.Contains(x, m.value) {
 			c.Result = policy.Pass
 			return c
 		}
-		c.Diagnosis = []string{fmt.Sprintf("%s is %s, without %s", target, literal(x), quoteCEL(m.value))}
+		c.Diagnosis = []string{fmt.Sprintf("%s is %s, without %s", target, literal(x), celclaims.Quote(m.value))}
 	}
 	c.Result = policy.Fail
 	if strings.Contains(m.value, "%") {
@@ -141,19 +142,19 @@ func (ev *evaluation) memberCondition(m member) (c policy.Condition) {
 // when the mapping is a plain assertion.<claim>, else the target.
 func memberClaim(p *gcpPolicy, target string) string {
 	for _, m := range p.mappings {
-		if m.target == target && m.expr != nil && len(m.expr.refs) == 1 && m.expr.src == "assertion."+m.expr.refs[0].key {
-			return m.expr.refs[0].key
+		if m.target == target && m.expr != nil && len(m.expr.refs) == 1 && m.expr.src == "assertion."+m.expr.refs[0].Key {
+			return m.expr.refs[0].Key
 		}
 	}
 	return target
 }
 
-func targetRef(target string) celRef {
+func targetRef(target string) celclaims.Ref {
 	root, key, _ := strings.Cut(target, ".")
 	if root == varGoogle && key == "groups" {
-		return celRef{varGoogle, "groups"}
+		return celclaims.Ref{Root: varGoogle, Key: "groups"}
 	}
-	return celRef{root, key}
+	return celclaims.Ref{Root: root, Key: key}
 }
 
 // mapsTarget reports whether attributeMapping maps target.

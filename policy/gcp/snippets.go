@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // snippetClaims are the claims worth a CEL term, most useful first.
@@ -58,7 +59,7 @@ func (provider) Snippets(tok policy.Token) []policy.Snippet {
 		if id := betterIDs[claim]; id != "" {
 			note += fmt.Sprintf("; %s is mutable, prefer %s", claim, id)
 		}
-		add(claim, "assertion."+claim+" == "+quoteCEL(v), note)
+		add(claim, "assertion."+claim+" == "+celclaims.Quote(v), note)
 	}
 	for _, claim := range mappedClaims {
 		if _, ok := tok.String(claim); ok && !tok.Duplicated(claim) {

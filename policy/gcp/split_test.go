@@ -52,9 +52,9 @@ func TestTermsMatchTheAST(t *testing.T) {
 		}
 		var got []string
 		for _, tm := range c.terms {
-			got = append(got, tm.text)
-			if tm.prg == nil {
-				t.Errorf("%s: term %q not compiled", src, tm.text)
+			got = append(got, tm.Text)
+			if tm.Prg == nil {
+				t.Errorf("%s: term %q not compiled", src, tm.Text)
 			}
 		}
 		if !slices.Equal(got, want) {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // Placeholders the suggestion leaves for the user.
@@ -54,7 +55,7 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		return policy.Suggestion{}, fmt.Errorf("%w: the token has no usable aud claim (a string or a list of non-empty strings)", ErrSuggest)
 	}
 	s := suggestion{res: placeholderResource}
-	terms := []string{"assertion.repository_owner_id == " + quoteCEL(ownerID), "assertion.repository_id == " + quoteCEL(repoID)}
+	terms := []string{"assertion.repository_owner_id == " + celclaims.Quote(ownerID), "assertion.repository_id == " + celclaims.Quote(repoID)}
 	env, hasEnv := tok.String("environment")
 	hasEnv = hasEnv && env != "" && !tok.Duplicated("environment")
 	switch scope {
@@ -65,20 +66,20 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		if err != nil {
 			return policy.Suggestion{}, err
 		}
-		terms = append(terms, "assertion.ref == "+quoteCEL(ref))
+		terms = append(terms, "assertion.ref == "+celclaims.Quote(ref))
 		s.note("scope ref: only runs on %s; a job that references an environment carries ref too, so environment jobs on that ref are accepted as well", ref)
 	case policy.ScopeEnvironment:
 		if !hasEnv {
 			return policy.Suggestion{}, fmt.Errorf("%w: scope environment needs an environment claim: %s", ErrSuggest, policy.Absent("environment"))
 		}
-		terms = append(terms, "assertion.environment == "+quoteCEL(env))
+		terms = append(terms, "assertion.environment == "+celclaims.Quote(env))
 		s.note("scope environment: only jobs that reference environment %s; protect it with required reviewers or deployment branch rules", env)
 	case policy.ScopeWorkflow:
 		jwr, err := need("job_workflow_ref", "scope workflow pins job_workflow_ref")
 		if err != nil {
 			return policy.Suggestion{}, err
 		}
-		terms = append(terms, "assertion.job_workflow_ref == "+quoteCEL(jwr))
+		terms = append(terms, "assertion.job_workflow_ref == "+celclaims.Quote(jwr))
 		s.note("scope workflow: only jobs defined by %s (the workflow file, at its ref; the called reusable workflow, if any)", jwr)
 	}
 	s.condition = strings.Join(terms, " && ")

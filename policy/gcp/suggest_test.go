@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // placeholderAud is the default audience of the suggestion's placeholder
@@ -191,12 +192,12 @@ func TestQuoteCEL(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, in := range []string{"plain", `it's`, `say "hi"`, `back\slash`, "nl\n", "bidi\u202e", "é", "'''", `\'`} {
-		got := quoteCEL(in)
+		got := celclaims.Quote(in)
 		c := compileCEL(env, got+" == assertion.x", "t", true)
 		if c.err != "" {
 			t.Fatalf("%s does not compile: %s", got, c.err)
 		}
-		out, err := eval(c.prg, map[string]any{varAssertion: map[string]any{"x": in}, varGoogle: map[string]any{}, varAttribute: map[string]any{}})
+		out, err := celclaims.Eval(c.prg, map[string]any{varAssertion: map[string]any{"x": in}, varGoogle: map[string]any{}, varAttribute: map[string]any{}})
 		if err != nil || out.Value() != true {
 			t.Errorf("%s does not read back as %q: %v %v", got, in, out, err)
 		}
@@ -243,7 +244,7 @@ func TestSnippets(t *testing.T) {
 			c := compileCEL(env, s.Text, "snippet", true)
 			if c.err != "" {
 				t.Errorf("snippet %q does not compile: %s", s.Text, c.err)
-			} else if out, err := eval(c.prg, vars); err != nil || out.Value() != true {
+			} else if out, err := celclaims.Eval(c.prg, vars); err != nil || out.Value() != true {
 				t.Errorf("snippet %q is not true for its own token: %v %v", s.Text, out, err)
 			}
 		}

@@ -13,6 +13,10 @@ import (
 // also bounds the work a hostile token (huge strings, long lists) causes.
 const costLimit = 1000000
 
+// varClaims is the CEL variable of claim validation rules and claim
+// mappings: the token's claims.
+const varClaims = "claims"
+
 // UserInfo is the `user` variable of userValidationRules: the fields of
 // authentication.k8s.io/v1 UserInfo that Kubernetes declares to CEL.
 type UserInfo struct {
@@ -32,7 +36,7 @@ type envs struct {
 
 var sharedEnvs = sync.OnceValues(func() (envs, error) {
 	claims, err := cel.NewEnv(append(baseOptions(),
-		cel.Variable("claims", cel.MapType(cel.StringType, cel.DynType)))...)
+		cel.Variable(varClaims, cel.MapType(cel.StringType, cel.DynType)))...)
 	if err != nil {
 		return envs{}, err
 	}

@@ -7,49 +7,16 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // claimsVar is the `claims` CEL variable Kubernetes builds: the payload
-// decoded by Go's encoding/json (so of a duplicated claim the LAST value
-// wins, unlike oidcscope's token view) and converted to unstructured
-// values: integers as int64, other numbers as float64.
+// decoded by Go's encoding/json, so of a duplicated claim the LAST value
+// wins (unlike oidcscope's token view, which keeps the first), and
+// converted to unstructured values: integers as int64, other numbers as
+// float64.
 func claimsVar(tok policy.Token) map[string]any {
-	out := map[string]any{}
-	if tok.Payload.Kind != decode.Object {
-		return out
-	}
-	for _, m := range tok.Payload.Members {
-		out[m.Key] = native(m.Value)
-	}
-	return out
-}
-
-func native(v decode.Value) any {
-	switch v.Kind {
-	case decode.Bool:
-		return v.Text == "true"
-	case decode.Number:
-		if i, err := strconv.ParseInt(v.Text, 10, 64); err == nil {
-			return i
-		}
-		f, _ := strconv.ParseFloat(v.Text, 64)
-		return f
-	case decode.String:
-		return v.Text
-	case decode.Array:
-		out := make([]any, len(v.Items))
-		for i, it := range v.Items {
-			out[i] = native(it)
-		}
-		return out
-	case decode.Object:
-		out := make(map[string]any, len(v.Members))
-		for _, m := range v.Members {
-			out[m.Key] = native(m.Value)
-		}
-		return out
-	}
-	return nil
+	return celclaims.Map(tok, celclaims.LastWins)
 }
 
 // duplicated explains the claims among names that the token carries more

@@ -2,7 +2,6 @@ package k8s
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"cel.dev/cel-go/common/ast"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // celFailure explains a claim validation expression that was false or
@@ -30,21 +30,21 @@ func celFailure(tok policy.Token, c *compiled, vars map[string]any, message stri
 		diag, absent = append(diag, d...), absent || abs
 	}
 	for _, t := range c.terms {
-		if t.prg == nil {
+		if t.Prg == nil {
 			continue
 		}
-		out, err := eval(t.prg, vars)
+		out, err := celclaims.Eval(t.Prg, vars)
 		switch {
 		case err != nil:
-			diag = append(diag, fmt.Sprintf("term `%s` fails: %v", t.text, err))
+			diag = append(diag, fmt.Sprintf("term `%s` fails: %v", t.Text, err))
 			d, abs := runtimeError(tok, err)
 			diag, absent = append(diag, d...), absent || abs
 		case out != types.True:
-			diag = append(diag, fmt.Sprintf("term `%s` is false", t.text))
-			d, abs := termDiagnosis(tok, t.expr)
+			diag = append(diag, fmt.Sprintf("term `%s` is false", t.Text))
+			d, abs := termDiagnosis(tok, t.Root)
 			diag, absent = append(diag, d...), absent || abs
 			if reason == "" && message == "" {
-				reason = "is false: `" + t.text + "` is false"
+				reason = "is false: `" + t.Text + "` is false"
 			}
 		}
 	}
@@ -61,7 +61,7 @@ func celFailure(tok policy.Token, c *compiled, vars map[string]any, message stri
 // runtimeError explains a CEL runtime error, which fails the rule.
 func runtimeError(tok policy.Token, err error) ([]string, bool) {
 	out := []string{fmt.Sprintf("CEL runtime error: %v: an expression that errors fails the rule, and kube-apiserver rejects the token", err)}
-	if key, ok := missingKey(err); ok {
+	if key, ok := celclaims.MissingKey(err); ok {
 		out = append(out, policy.Absent(key),
 			fmt.Sprintf("to make it optional, test has(claims.%s) first or read claims.?%s.orValue('')", key, key))
 		return out, true
@@ -89,7 +89,7 @@ func termDiagnosis(tok policy.Token, e ast.Expr) ([]string, bool) {
 			}
 		case fn == "@in" && len(args) == 2:
 			if claim, ok := claimOf(args[0]); ok {
-				if want, ok := stringList(args[1]); ok {
+				if want, ok := celclaims.StringList(args[1]); ok {
 					return compareStrings(tok, claim, want, func(s string) []string {
 						return policy.Mismatch(policy.K8s, claim, want, s, true)
 					})
@@ -97,7 +97,7 @@ func termDiagnosis(tok policy.Token, e ast.Expr) ([]string, bool) {
 			}
 		case call.IsMemberFunction() && len(args) == 1 && (fn == "startsWith" || fn == "endsWith" || fn == "contains" || fn == "matches"):
 			if claim, ok := claimOf(call.Target()); ok {
-				if lit, ok := literalString(args[0]); ok {
+				if lit, ok := celclaims.LiteralString(args[0]); ok {
 					return compareStrings(tok, claim, []string{lit}, func(s string) []string {
 						if fn == "startsWith" {
 							return policy.PatternMismatch(policy.K8s, claim, []string{lit}, s, func(p string) string { return p })
@@ -185,99 +185,21 @@ func readsLine(tok policy.Token, claims []string) []string {
 
 // claimAndLiteral matches claims.x == lit in either order.
 func claimAndLiteral(a, b ast.Expr) (string, ref.Val, bool) {
-	if c, ok := claimOf(a); ok && b.Kind() == ast.LiteralKind {
-		return c, b.AsLiteral(), true
-	}
-	if c, ok := claimOf(b); ok && a.Kind() == ast.LiteralKind {
-		return c, a.AsLiteral(), true
-	}
-	return "", nil, false
+	r, lit, ok := celclaims.RefAndLiteral(a, b, varClaims)
+	return r.Key, lit, ok
 }
 
 // claimOf matches claims.x and claims['x'].
 func claimOf(e ast.Expr) (string, bool) {
-	if e == nil {
-		return "", false
-	}
-	switch e.Kind() {
-	case ast.SelectKind:
-		s := e.AsSelect()
-		if isIdent(s.Operand(), "claims") && !s.IsTestOnly() {
-			return s.FieldName(), true
-		}
-	case ast.CallKind:
-		c := e.AsCall()
-		if c.FunctionName() == "_[_]" && len(c.Args()) == 2 && isIdent(c.Args()[0], "claims") {
-			return literalString(c.Args()[1])
-		}
-	}
-	return "", false
-}
-
-func stringList(e ast.Expr) ([]string, bool) {
-	if e.Kind() != ast.ListKind {
-		return nil, false
-	}
-	var out []string
-	for _, el := range e.AsList().Elements() {
-		s, ok := literalString(el)
-		if !ok {
-			return nil, false
-		}
-		out = append(out, s)
-	}
-	return out, true
+	r, ok := celclaims.RefOf(e, varClaims)
+	return r.Key, ok
 }
 
 // expectedOf is what a validation expression accepts, for the Expected
-// column: the literal of a single claims.x == 'v', else each top-level
-// term (all must be true).
+// column.
 func expectedOf(c *compiled) []string {
-	if c == nil || c.root == nil {
+	if c == nil {
 		return nil
 	}
-	if len(c.terms) == 0 {
-		if c.root.Kind() == ast.CallKind && c.root.AsCall().FunctionName() == "_==_" {
-			args := c.root.AsCall().Args()
-			if _, lit, ok := claimAndLiteral(args[0], args[1]); ok {
-				if s, isStr := lit.(types.String); isStr {
-					return []string{string(s)}
-				}
-				return []string{fmt.Sprint(lit.Value())}
-			}
-		}
-		return []string{"true"}
-	}
-	out := make([]string, 0, len(c.terms))
-	for _, t := range c.terms {
-		out = append(out, t.text)
-	}
-	return out
-}
-
-// quoteCEL writes s as a single-quoted CEL string literal: quotes,
-// backslashes and every control or invisible character escaped, so a
-// hostile claim value cannot end the literal or hide in the terminal.
-func quoteCEL(s string) string {
-	q := strconv.Quote(s) // Go escapes are valid CEL escapes; invisible characters are escaped
-	inner := q[1 : len(q)-1]
-	var b strings.Builder
-	b.WriteByte('\'')
-	for i := 0; i < len(inner); i++ {
-		switch ch := inner[i]; {
-		case ch == '\\' && i+1 < len(inner) && inner[i+1] == '"':
-			b.WriteByte('"')
-			i++
-		case ch == '\\' && i+1 < len(inner):
-			b.WriteByte('\\')
-			b.WriteByte(inner[i+1])
-			i++
-		case ch == '\'':
-			b.WriteString(`\'`)
-		default:
-			b.WriteByte(ch)
-		}
-	}
-	b.WriteByte('\'')
-	return b.String()
+	return celclaims.Expected(c.root, c.terms, varClaims)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // Evaluate picks the authenticator by the token's iss, as kube-apiserver
@@ -34,21 +35,13 @@ func (p *k8sPolicy) Evaluate(tok policy.Token) policy.Result {
 	if ev.failed {
 		res.Verdict = policy.Deny
 	}
-	if errs, local := p.errs, p.local; len(errs) > 0 {
-		res.Verdict = policy.Error
-		more := ""
-		if len(errs) > 1 {
-			more = fmt.Sprintf(" (+%d more)", len(errs)-1)
-		}
-		first := strings.SplitN(errs[0], "\n", 2)[0]
-		if local {
-			res.Error = "oidcscope cannot evaluate this configuration: " + strings.Join(errs, "; ")
-			res.Summary = "error: oidcscope cannot evaluate " + first + more
-		} else {
-			res.Error = "kube-apiserver refuses this configuration: " + strings.Join(errs, "; ")
-			res.Summary = "error: kube-apiserver refuses this configuration: " + first + more
-		}
+	// Problems that are all CEL functions oidcscope lacks (p.local) may
+	// well be valid for kube-apiserver: say whose limit stops evaluation.
+	blame := celclaims.Blame{Error: "kube-apiserver refuses this configuration: ", Summary: "error: kube-apiserver refuses this configuration: "}
+	if p.local {
+		blame = celclaims.Blame{Error: "oidcscope cannot evaluate this configuration: ", Summary: "error: oidcscope cannot evaluate "}
 	}
+	celclaims.Unevaluable(&res, p.errs, blame)
 	return res
 }
 
@@ -63,7 +56,7 @@ type evaluation struct {
 
 func (ev *evaluation) celVars() map[string]any {
 	if ev.vars == nil {
-		ev.vars = map[string]any{"claims": claimsVar(ev.tok)}
+		ev.vars = map[string]any{varClaims: claimsVar(ev.tok)}
 	}
 	return ev.vars
 }

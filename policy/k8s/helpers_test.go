@@ -9,35 +9,16 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 const fixtureDir = "../../fixtures/policies/k8s"
 
 // fixtureToken reads a static fixture token.
-func fixtureToken(t *testing.T, name string) policy.Token {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("../../fixtures/testdata/static", name+".jwt"))
-	if err != nil {
-		t.Fatalf("reading fixture token %s: %v", name, err)
-	}
-	tok, err := decode.Parse(strings.TrimSpace(string(b)))
-	if err != nil {
-		t.Fatalf("decoding fixture token %s: %v", name, err)
-	}
-	return policy.NewToken(tok.Payload)
-}
+func fixtureToken(t *testing.T, name string) policy.Token { return policytest.FixtureToken(t, name) }
 
 // payload builds a token from hand-written claims.
-func payload(t *testing.T, claims string) policy.Token {
-	t.Helper()
-	v, errs := decode.ParseJSON("payload", []byte(claims))
-	for _, e := range errs {
-		if !strings.Contains(e.Error(), "duplicate") {
-			t.Fatalf("test payload %s: %v", claims, e)
-		}
-	}
-	return policy.NewToken(v)
-}
+func payload(t *testing.T, claims string) policy.Token { return policytest.Payload(t, claims) }
 
 // pushMainWith is push-main's claims with some replaced (or removed, with
 // the value "-").

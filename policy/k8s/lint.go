@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // Lint rule ids.
@@ -81,7 +82,7 @@ func (a *authenticator) lint(tok policy.Token) []policy.Finding {
 		pin := mutableNames[m][0]
 		hint := fmt.Sprintf("claims.%s == '<%s>'", pin, pin)
 		if v, ok := tok.String(pin); ok {
-			hint = fmt.Sprintf("claims.%s == %s", pin, quoteCEL(v))
+			hint = fmt.Sprintf("claims.%s == %s", pin, celclaims.Quote(v))
 		}
 		why := "a name that changes on rename or transfer and can then be registered by someone else"
 		if m == "workflow" {

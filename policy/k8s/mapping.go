@@ -12,6 +12,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // mapUser evaluates claimMappings (username, groups, uid, extra) as
@@ -125,9 +126,9 @@ func render(what string, vals []string) string {
 
 // runCEL evaluates an expression mapping.
 func (m *mapping) runCEL(ev *evaluation) (vals []string, problem, missing string) {
-	out, err := eval(m.cel.prg, ev.celVars())
+	out, err := celclaims.Eval(m.cel.prg, ev.celVars())
 	if err != nil {
-		missing, _ = missingKey(err)
+		missing, _ = celclaims.MissingKey(err)
 		return nil, fmt.Sprintf("CEL runtime error: %v: kube-apiserver rejects the token (error evaluating %s claim expression)", err, m.what), missing
 	}
 	switch m.what {

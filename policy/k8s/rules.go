@@ -10,6 +10,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // evaluate runs one claimValidationRule.
@@ -28,7 +29,7 @@ func (r *rule) evaluate(ev *evaluation) (policy.Condition, string) {
 		c.Result, c.Diagnosis = policy.Fail, d
 		return c, name + ": a claim it reads is duplicated"
 	}
-	out, err := eval(r.cel.prg, ev.celVars())
+	out, err := celclaims.Eval(r.cel.prg, ev.celVars())
 	if err == nil && out == types.True {
 		c.Result = policy.Pass
 		return c, ""
@@ -115,7 +116,7 @@ func (r *userRule) evaluate(user UserInfo, ok bool) (policy.Condition, string) {
 		c.Diagnosis = []string{"not evaluated: mapping the claims to a user failed"}
 		return c, ""
 	}
-	out, err := eval(r.cel.prg, map[string]any{"user": &user})
+	out, err := celclaims.Eval(r.cel.prg, map[string]any{"user": &user})
 	switch {
 	case err != nil:
 		c.Result = policy.Fail

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // ExampleAudience is the cluster-specific audience the notes recommend.
@@ -51,7 +52,7 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		repo = "repository " + repoID
 	}
 
-	terms := []string{"claims.repository_owner_id == " + quoteCEL(ownerID), "claims.repository_id == " + quoteCEL(repoID)}
+	terms := []string{"claims.repository_owner_id == " + celclaims.Quote(ownerID), "claims.repository_id == " + celclaims.Quote(repoID)}
 	message := "only " + repo
 	notes := []string{fmt.Sprintf("pins repository_owner_id %s and repository_id %s, the immutable IDs: a renamed or transferred repository keeps them, and a new repository that takes the old name does not get them", ownerID, repoID)}
 	switch scope {
@@ -62,7 +63,7 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		if err != nil {
 			return policy.Suggestion{}, err
 		}
-		terms = append(terms, "claims.ref == "+quoteCEL(ref))
+		terms = append(terms, "claims.ref == "+celclaims.Quote(ref))
 		message += " on " + ref
 		notes = append(notes, "pins ref "+ref+"; a job that references an environment still carries ref, so this also accepts environment jobs on that ref")
 	case policy.ScopeEnvironment:
@@ -70,7 +71,7 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		if !ok || env == "" {
 			return policy.Suggestion{}, fmt.Errorf("%w: environment scope needs an environment claim: %s", ErrSuggest, policy.Absent("environment"))
 		}
-		terms = append(terms, "claims.environment == "+quoteCEL(env))
+		terms = append(terms, "claims.environment == "+celclaims.Quote(env))
 		message += " in environment " + env
 		notes = append(notes, "pins environment "+env+": protect it with required reviewers or branch rules in the repository settings")
 	case policy.ScopeWorkflow:
@@ -78,7 +79,7 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		if err != nil {
 			return policy.Suggestion{}, err
 		}
-		terms = append(terms, "claims.job_workflow_ref == "+quoteCEL(jwr))
+		terms = append(terms, "claims.job_workflow_ref == "+celclaims.Quote(jwr))
 		message += " via " + jwr
 		notes = append(notes, "pins job_workflow_ref "+jwr+": the workflow file that defines the job, at its ref (the called reusable workflow, if any)")
 	default:
@@ -191,7 +192,7 @@ func (provider) Snippets(tok policy.Token) []policy.Snippet {
 		if ids := mutableNames[claim]; ids != nil {
 			note += fmt.Sprintf("; %s is mutable, prefer %s", claim, ids[0])
 		}
-		add(claim, "claims."+claim+" == "+quoteCEL(v), note)
+		add(claim, "claims."+claim+" == "+celclaims.Quote(v), note)
 		if slices.Contains(requiredValueClaims, claim) {
 			add(claim, fmt.Sprintf("- {claim: %s, requiredValue: %s}", claim, yamlQuote(v)), "claimValidationRules entry: the claim must be this exact string")
 		}

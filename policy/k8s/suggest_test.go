@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // TestSuggestRoundTrip: for every token and scope, the suggestion parses,
@@ -127,15 +128,15 @@ func TestQuoteCEL(t *testing.T) {
 		t.Fatal(err)
 	}
 	for in, want := range cases {
-		got := quoteCEL(in)
+		got := celclaims.Quote(in)
 		if got != want {
-			t.Errorf("quoteCEL(%q) = %s, want %s", in, got, want)
+			t.Errorf("celclaims.Quote(%q) = %s, want %s", in, got, want)
 		}
 		c := compileCEL(e.claims, got+" == claims.x", "t", true)
 		if c.err != "" {
 			t.Fatalf("%s does not compile: %s", got, c.err)
 		}
-		out, err := eval(c.prg, map[string]any{"claims": map[string]any{"x": in}})
+		out, err := celclaims.Eval(c.prg, map[string]any{"claims": map[string]any{"x": in}})
 		if err != nil || out.Value() != true {
 			t.Errorf("%s does not read back as %q: %v %v", got, in, out, err)
 		}
@@ -177,7 +178,7 @@ func TestSnippets(t *testing.T) {
 			e, _ := sharedEnvs()
 			if c := compileCEL(e.claims, s.Text, "snippet", true); c.err != "" {
 				t.Errorf("snippet %q does not compile: %s", s.Text, c.err)
-			} else if out, err := eval(c.prg, map[string]any{"claims": claimsVar(tok)}); err != nil || out.Value() != true {
+			} else if out, err := celclaims.Eval(c.prg, map[string]any{"claims": claimsVar(tok)}); err != nil || out.Value() != true {
 				t.Errorf("snippet %q is not true for its own token: %v %v", s.Text, out, err)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // corpus is testdata/octo-sts-trust-policy.json: octo-sts/app's
@@ -89,7 +90,7 @@ func TestOctoSTSCompileCases(t *testing.T) {
 	if len(c.Compile) != 10 {
 		t.Fatalf("corpus has %d compile cases, want the 10 of trust_policy_test.go", len(c.Compile))
 	}
-	tok := payload(t, `{"iss":"https://example.com","sub":"subject","aud":"octo-sts.dev"}`)
+	tok := policytest.Payload(t, `{"iss":"https://example.com","sub":"subject","aud":"octo-sts.dev"}`)
 	for _, tc := range c.Compile {
 		t.Run(tc.Name, func(t *testing.T) {
 			pols, err := provider().Parse("corpus.sts.yaml", corpusDocument(t, tc.TrustPolicy))
@@ -148,7 +149,7 @@ func TestOctoSTSCheckTokenCases(t *testing.T) {
 					t.Fatalf("case %d: Parse: %v", i, err)
 				}
 				claims, _ := json.Marshal(tc.Claims)
-				r := pols[0].Evaluate(payload(t, string(claims)))
+				r := pols[0].Evaluate(policytest.Payload(t, string(claims)))
 				if r.Verdict == policy.Error {
 					t.Fatalf("case %d (mode %d): verdict error: %s", i, mode, r.Error)
 				}
@@ -176,11 +177,11 @@ func TestOctoSTSConfigExamples(t *testing.T) {
 				t.Fatal("Detect refuses octo-sts's own test policy")
 			}
 			pol := parseOne(t, p, string(b))
-			ok := payload(t, `{"iss":"https://token.actions.githubusercontent.com","sub":"foo","aud":"octosts"}`)
+			ok := policytest.Payload(t, `{"iss":"https://token.actions.githubusercontent.com","sub":"foo","aud":"octosts"}`)
 			if r := pol.Evaluate(ok); r.Verdict != policy.Allow {
 				t.Errorf("sub foo, aud octosts: %s (%s)", r.Verdict, r.Summary)
 			}
-			wrongAud := payload(t, `{"iss":"https://token.actions.githubusercontent.com","sub":"foo","aud":"octo-sts.dev"}`)
+			wrongAud := policytest.Payload(t, `{"iss":"https://token.actions.githubusercontent.com","sub":"foo","aud":"octo-sts.dev"}`)
 			if r := pol.Evaluate(wrongAud); r.Verdict != policy.Deny {
 				t.Errorf("audience octosts is set, so aud octo-sts.dev must be refused: %s", r.Verdict)
 			}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 func fixturePolicy(t *testing.T, p *Provider, file string) policy.Policy {
@@ -20,18 +21,6 @@ func fixturePolicy(t *testing.T, p *Provider, file string) policy.Policy {
 		t.Fatalf("Parse(%s): %v", file, err)
 	}
 	return pols[0]
-}
-
-// condition returns the condition reading claim.
-func condition(t *testing.T, r policy.Result, claim string) policy.Condition {
-	t.Helper()
-	for _, c := range r.Conditions {
-		if c.Claims[0] == claim {
-			return c
-		}
-	}
-	t.Fatalf("no condition reads %s", claim)
-	return policy.Condition{}
 }
 
 // TestClassicFailureDiagnoses: the failures users actually hit, each
@@ -80,11 +69,11 @@ func TestClassicFailureDiagnoses(t *testing.T) {
 			} else {
 				pol = parseOne(t, provider(), tt.policyDoc)
 			}
-			r := pol.Evaluate(fixtureToken(t, tt.token))
+			r := pol.Evaluate(policytest.FixtureToken(t, tt.token))
 			if r.Verdict != policy.Deny {
 				t.Fatalf("verdict %s, want deny", r.Verdict)
 			}
-			c := condition(t, r, tt.claim)
+			c := policytest.ConditionOn(t, r, tt.claim)
 			if c.Result != policy.Fail {
 				t.Fatalf("%s condition %s, want fail", tt.claim, c.Result)
 			}
@@ -102,11 +91,11 @@ func TestClassicFailureDiagnoses(t *testing.T) {
 // grouping passes, with the warning in the condition, in the summary and
 // as an error-level lint finding.
 func TestUngroupedPassIsLoud(t *testing.T) {
-	r := fixturePolicy(t, provider(), "alternation-pitfall.sts.yaml").Evaluate(fixtureToken(t, "custom-sub"))
+	r := fixturePolicy(t, provider(), "alternation-pitfall.sts.yaml").Evaluate(policytest.FixtureToken(t, "custom-sub"))
 	if r.Verdict != policy.Allow {
 		t.Fatalf("verdict %s: octo-sts @cb87fc17 accepts custom-sub through the ungrouped alternation", r.Verdict)
 	}
-	c := condition(t, r, "sub")
+	c := policytest.ConditionOn(t, r, "sub")
 	if c.Result != policy.Pass || !strings.HasPrefix(joined(c.Diagnosis), "WARNING:") || !strings.Contains(joined(c.Diagnosis), `"(?:repo:octo-org/octo-repo:environment:prod|repo:octo-org/octo-repo:ref:refs/heads/main)"`) {
 		t.Errorf("sub condition %s with diagnosis %q: want pass with the warning and the grouped fix", c.Result, c.Diagnosis)
 	}
@@ -123,13 +112,13 @@ func TestUngroupedPassIsLoud(t *testing.T) {
 		t.Errorf("no token-dependent %s finding in %+v", RuleUnanchoredAlternation, r.Lint)
 	}
 	// A token that matches an alternative wholly gets no warning.
-	r = fixturePolicy(t, provider(), "alternation-pitfall.sts.yaml").Evaluate(fixtureToken(t, "self-hosted"))
-	if c := condition(t, r, "sub"); c.Result != policy.Pass || len(c.Diagnosis) != 0 {
+	r = fixturePolicy(t, provider(), "alternation-pitfall.sts.yaml").Evaluate(policytest.FixtureToken(t, "self-hosted"))
+	if c := policytest.ConditionOn(t, r, "sub"); c.Result != policy.Pass || len(c.Diagnosis) != 0 {
 		t.Errorf("self-hosted matches the second alternative wholly: %s %q", c.Result, c.Diagnosis)
 	}
 	// Under the grouped anchoring the same token is refused, and says why.
-	r = fixturePolicy(t, &Provider{Domain: DefaultDomain, Anchoring: AnchorGrouped}, "alternation-pitfall.sts.yaml").Evaluate(fixtureToken(t, "custom-sub"))
-	if c := condition(t, r, "sub"); r.Verdict != policy.Deny || !strings.Contains(joined(c.Diagnosis), "would accept") {
+	r = fixturePolicy(t, &Provider{Domain: DefaultDomain, Anchoring: AnchorGrouped}, "alternation-pitfall.sts.yaml").Evaluate(policytest.FixtureToken(t, "custom-sub"))
+	if c := policytest.ConditionOn(t, r, "sub"); r.Verdict != policy.Deny || !strings.Contains(joined(c.Diagnosis), "would accept") {
 		t.Errorf("grouped: %s, %q", r.Verdict, c.Diagnosis)
 	}
 }

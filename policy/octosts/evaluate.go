@@ -12,7 +12,7 @@ import (
 // audience, claim_pattern) but, unlike octo-sts, does not stop at the
 // first failure: every condition is shown.
 func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
-	res := policy.Result{Source: tp.source, Provider: policy.OctoSTS, Name: tp.name}
+	res := policy.NewResult(tp, tp.lint)
 	var fields []*field // parallel to res.Conditions; nil for the implicit audience
 	add := func(f *field, c policy.Condition) {
 		fields = append(fields, f)
@@ -24,7 +24,7 @@ func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 	for _, f := range tp.claims {
 		add(f, tp.checkClaim(tok, f))
 	}
-	res.Lint = append(append([]policy.Finding{}, tp.lint...), tokenLint(tp, tok, fields, res.Conditions)...)
+	res.Lint = append(res.Lint, tokenLint(tp, tok, fields, res.Conditions)...)
 	res.Verdict, res.Summary = tp.verdict(res.Conditions, fields)
 	if res.Verdict == policy.Error {
 		res.Error = strings.Join(tp.errs, "; ")

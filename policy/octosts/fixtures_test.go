@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 const fixtureDir = "../../fixtures/policies/octo-sts"
@@ -65,10 +66,10 @@ func TestFixturePolicies(t *testing.T) {
 		t.Run(row.file, func(t *testing.T) {
 			all := append(slices.Clone(row.allows), row.denies...)
 			slices.Sort(all)
-			want := slices.Clone(fixtureNames)
+			want := policytest.FixtureNames() // a fresh slice: sorting it is safe
 			slices.Sort(want)
 			if !slices.Equal(all, want) {
-				t.Fatalf("README lists %v, want each of the %d fixture tokens exactly once", all, len(fixtureNames))
+				t.Fatalf("README lists %v, want each of the %d fixture tokens exactly once", all, len(want))
 			}
 			b, err := os.ReadFile(filepath.Join(fixtureDir, row.file))
 			if err != nil {
@@ -78,12 +79,12 @@ func TestFixturePolicies(t *testing.T) {
 				t.Fatal("Detect refuses the fixture")
 			}
 			pol := fixturePolicy(t, p, row.file)
-			for _, name := range fixtureNames {
+			for _, name := range policytest.FixtureNames() {
 				want := policy.Deny
 				if slices.Contains(row.allows, name) {
 					want = policy.Allow
 				}
-				if r := pol.Evaluate(fixtureToken(t, name)); r.Verdict != want {
+				if r := pol.Evaluate(policytest.FixtureToken(t, name)); r.Verdict != want {
 					t.Errorf("%s: %s, README says %s: %s", name, r.Verdict, want, r.Summary)
 				}
 			}
@@ -101,10 +102,10 @@ func TestFixturePairs(t *testing.T) {
 	}
 	for _, pr := range pairs {
 		pol := fixturePolicy(t, p, pr.file)
-		if r := pol.Evaluate(fixtureToken(t, pr.allow)); r.Verdict != policy.Allow {
+		if r := pol.Evaluate(policytest.FixtureToken(t, pr.allow)); r.Verdict != policy.Allow {
 			t.Errorf("%s must allow %s: %s", pr.file, pr.allow, r.Summary)
 		}
-		if r := pol.Evaluate(fixtureToken(t, pr.deny)); r.Verdict != policy.Deny {
+		if r := pol.Evaluate(policytest.FixtureToken(t, pr.deny)); r.Verdict != policy.Deny {
 			t.Errorf("%s must deny %s: %s", pr.file, pr.deny, r.Verdict)
 		}
 	}
@@ -114,7 +115,7 @@ func TestFixturePairs(t *testing.T) {
 // finding at all.
 func TestGoodFixturesAreLintClean(t *testing.T) {
 	for _, f := range []string{"octo-repo-main.sts.yaml", "prod-deploy.sts.yaml"} {
-		r := fixturePolicy(t, provider(), f).Evaluate(fixtureToken(t, "push-main"))
+		r := fixturePolicy(t, provider(), f).Evaluate(policytest.FixtureToken(t, "push-main"))
 		if len(r.Lint) != 0 {
 			t.Errorf("%s: %+v", f, r.Lint)
 		}

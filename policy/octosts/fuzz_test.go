@@ -9,6 +9,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // FuzzParse: Detect and Parse never panic, and Evaluate never panics on
@@ -31,7 +32,7 @@ func FuzzParse(f *testing.F) {
 	}
 	var toks []policy.Token
 	for _, n := range []string{"push-main", "custom-sub", "environment-prod"} {
-		toks = append(toks, fixtureToken(f, n))
+		toks = append(toks, policytest.FixtureToken(f, n))
 	}
 	hostile, _ := decode.ParseJSON("payload", []byte(`{"iss":["x"],"sub":{"a":1},"sub":"x","aud":[1,"a",null],"ref":true,"repository_owner":"o\u202e","environment":1e400,"x":"`+strings.Repeat("\\u001b", 500)+`"}`))
 	toks = append(toks, policy.NewToken(hostile), policy.NewToken(decode.Value{}))
@@ -52,13 +53,7 @@ func FuzzParse(f *testing.F) {
 			}
 			for _, pol := range pols {
 				for _, tok := range toks {
-					r := pol.Evaluate(tok)
-					if r.Verdict != policy.Allow && r.Verdict != policy.Deny && r.Verdict != policy.Error {
-						t.Fatalf("verdict %q", r.Verdict)
-					}
-					if r.Verdict == policy.Error && r.Error == "" {
-						t.Fatal("error verdict without an error")
-					}
+					policytest.CheckResult(t, policy.OctoSTS, pol.Evaluate(tok))
 				}
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 const goodBase = "issuer: https://token.actions.githubusercontent.com\nsubject_pattern: '(?:repo:octo-org/octo-repo|repo:octo-org@65/octo-repo@74):ref:refs/heads/main'\nclaim_pattern:\n  repository_id: '74'\n  repository_owner_id: '65'\n"
@@ -52,7 +53,7 @@ func TestLintRules(t *testing.T) {
 		{RuleYAMLBooleanKey, "unquoted on", goodBase + "  on: push", true, policy.SevWarning, "quote it"},
 		{RuleYAMLBooleanKey, "quoted", goodBase + "  'on': push", false, "", ""},
 	}
-	tok := fixtureToken(t, "other-repo") // a token that names no owner the samples lack
+	tok := policytest.FixtureToken(t, "other-repo") // a token that names no owner the samples lack
 	for _, tt := range tests {
 		t.Run(tt.rule+"/"+tt.name, func(t *testing.T) {
 			r := parseOne(t, provider(), tt.doc).Evaluate(tok)
@@ -86,11 +87,11 @@ func TestLintRules(t *testing.T) {
 // probed with the token's owner.
 func TestLintAnyRepoFromToken(t *testing.T) {
 	pol := parseOne(t, provider(), "issuer: "+gh+"\nsubject_pattern: 'repo:octo-(?:org|corp)/.*'\naudience: sts.amazonaws.com")
-	if r := pol.Evaluate(payload(t, `{"repository_owner":"nobody"}`)); hasFinding(r.Lint, RuleSubjectAnyRepo) {
+	if r := pol.Evaluate(policytest.Payload(t, `{"repository_owner":"nobody"}`)); policytest.HasRule(r.Lint, RuleSubjectAnyRepo) {
 		t.Fatalf("fired without an owner it can prove: %+v", r.Lint)
 	}
-	r := pol.Evaluate(fixtureToken(t, "push-main"))
-	if !hasFinding(r.Lint, RuleSubjectAnyRepo) {
+	r := pol.Evaluate(policytest.FixtureToken(t, "push-main"))
+	if !policytest.HasRule(r.Lint, RuleSubjectAnyRepo) {
 		t.Fatalf("no finding with the token's owner octo-org: %+v", r.Lint)
 	}
 }
@@ -99,7 +100,7 @@ func TestLintAnyRepoFromToken(t *testing.T) {
 // the octo-sts in use groups patterns, and (?m) no longer leaks.
 func TestLintUnderGroupedAnchoring(t *testing.T) {
 	p := &Provider{Domain: DefaultDomain, Anchoring: AnchorGrouped}
-	r := parseOne(t, p, goodBase+"  ref: '(?m)refs/heads/main|refs/tags/v1'").Evaluate(fixtureToken(t, "push-main"))
+	r := parseOne(t, p, goodBase+"  ref: '(?m)refs/heads/main|refs/tags/v1'").Evaluate(policytest.FixtureToken(t, "push-main"))
 	for _, f := range r.Lint {
 		if f.Rule == RuleMultilineFlag {
 			t.Errorf("multiline finding under grouped anchoring: %s", f.Message)
@@ -108,7 +109,7 @@ func TestLintUnderGroupedAnchoring(t *testing.T) {
 			t.Errorf("alternation severity %s under grouped anchoring", f.Severity)
 		}
 	}
-	if !hasFinding(r.Lint, RuleUnanchoredAlternation) {
+	if !policytest.HasRule(r.Lint, RuleUnanchoredAlternation) {
 		t.Error("the alternation should still be reported (older octo-sts releases)")
 	}
 }

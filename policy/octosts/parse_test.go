@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // TestParseErrors: a file octo-sts cannot read is an error that says what
@@ -70,8 +71,8 @@ func TestParseNames(t *testing.T) {
 func TestParseJSONFormMatchesYAML(t *testing.T) {
 	y := parseOne(t, provider(), "issuer: "+gh+"\nsubject_pattern: 'repo:octo-org/octo-repo:.*'\naudience: sts.amazonaws.com\nclaim_pattern:\n  repository_id: '74'\n")
 	j := parseOne(t, provider(), `{"issuer":"`+gh+`","subject_pattern":"repo:octo-org/octo-repo:.*","audience":"sts.amazonaws.com","claim_pattern":{"repository_id":"74"}}`)
-	for _, n := range fixtureNames {
-		tok := fixtureToken(t, n)
+	for _, n := range policytest.FixtureNames() {
+		tok := policytest.FixtureToken(t, n)
 		if a, b := y.Evaluate(tok), j.Evaluate(tok); a.Verdict != b.Verdict || len(a.Conditions) != len(b.Conditions) {
 			t.Errorf("%s: yaml %s, json %s", n, a.Verdict, b.Verdict)
 		}

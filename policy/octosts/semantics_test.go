@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 const gh = "https://token.actions.githubusercontent.com"
@@ -102,7 +103,7 @@ func TestSemantics(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := &Provider{Domain: tt.domain, Anchoring: tt.mode}
-			r := parseOne(t, p, tt.doc).Evaluate(payload(t, tt.claims))
+			r := parseOne(t, p, tt.doc).Evaluate(policytest.Payload(t, tt.claims))
 			if r.Verdict != tt.want {
 				t.Fatalf("verdict %s, want %s: %s\n%s", r.Verdict, tt.want, r.Summary, allDiagnoses(r))
 			}
@@ -123,7 +124,7 @@ func TestSemantics(t *testing.T) {
 // reads, what it expects and what the token holds.
 func TestConditionsInCheckTokenOrder(t *testing.T) {
 	doc := "issuer: " + gh + "\nsubject_pattern: 'repo:o/r:.*'\nclaim_pattern:\n  ref: refs/heads/main\n  actor: octocat\n"
-	r := parseOne(t, provider(), doc).Evaluate(payload(t, `{"iss":"`+gh+`","sub":"repo:o/r:x","aud":"octo-sts.dev","ref":"refs/heads/main","actor":"octocat"}`))
+	r := parseOne(t, provider(), doc).Evaluate(policytest.Payload(t, `{"iss":"`+gh+`","sub":"repo:o/r:x","aud":"octo-sts.dev","ref":"refs/heads/main","actor":"octocat"}`))
 	want := []struct{ expr, claim, expected, actual string }{
 		{`issuer: "` + gh + `"`, "iss", gh, gh},
 		{`subject_pattern: "repo:o/r:.*"`, "sub", "repo:o/r:.*", "repo:o/r:x"},
@@ -149,7 +150,7 @@ func TestConditionsInCheckTokenOrder(t *testing.T) {
 // is an Error, its broken field errored, the rest still shown.
 func TestBrokenFieldLeavesOthersEvaluated(t *testing.T) {
 	doc := "issuer: " + gh + "\nsubject_pattern: 'repo:(o/r'\naudience: a\nclaim_pattern:\n  ref: refs/heads/main\n"
-	r := parseOne(t, provider(), doc).Evaluate(fixtureToken(t, "push-main"))
+	r := parseOne(t, provider(), doc).Evaluate(policytest.FixtureToken(t, "push-main"))
 	if r.Verdict != policy.Error || !strings.Contains(r.Error, "invalid subject_pattern") {
 		t.Fatalf("verdict %s error %q", r.Verdict, r.Error)
 	}
@@ -161,7 +162,7 @@ func TestBrokenFieldLeavesOthersEvaluated(t *testing.T) {
 		t.Errorf("outcomes %v: want sub errored, iss and ref pass, aud fail", got)
 	}
 	// Another policy is unaffected.
-	if r := parseOne(t, provider(), "issuer: "+gh+"\nsubject: repo:octo-org/octo-repo:ref:refs/heads/main\naudience: sts.amazonaws.com").Evaluate(fixtureToken(t, "push-main")); r.Verdict != policy.Allow {
+	if r := parseOne(t, provider(), "issuer: "+gh+"\nsubject: repo:octo-org/octo-repo:ref:refs/heads/main\naudience: sts.amazonaws.com").Evaluate(policytest.FixtureToken(t, "push-main")); r.Verdict != policy.Allow {
 		t.Errorf("independent policy: %s", r.Verdict)
 	}
 }

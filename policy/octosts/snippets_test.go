@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 func snippetTexts(s []policy.Snippet, claim string) []string {
@@ -21,7 +22,7 @@ func snippetTexts(s []policy.Snippet, claim string) []string {
 // together they make a policy that accepts it and refuses other-repo.
 func TestSnippets(t *testing.T) {
 	p := provider()
-	tok := fixtureToken(t, "push-main")
+	tok := policytest.FixtureToken(t, "push-main")
 	snips := p.Snippets(tok)
 	for _, s := range snips {
 		if s.Provider != policy.OctoSTS || s.Text == "" {
@@ -55,7 +56,7 @@ func TestSnippets(t *testing.T) {
 	if r := pol.Evaluate(tok); r.Verdict != policy.Allow {
 		t.Errorf("pasted snippets refuse push-main: %s\n%s", r.Summary, doc)
 	}
-	if r := pol.Evaluate(fixtureToken(t, "other-repo")); r.Verdict != policy.Deny {
+	if r := pol.Evaluate(policytest.FixtureToken(t, "other-repo")); r.Verdict != policy.Deny {
 		t.Errorf("pasted snippets accept other-repo:\n%s", doc)
 	}
 }
@@ -63,7 +64,7 @@ func TestSnippets(t *testing.T) {
 // TestSnippetsOddTokens: booleans, the default audience, repo properties,
 // and claims octo-sts refuses.
 func TestSnippetsOddTokens(t *testing.T) {
-	tok := payload(t, `{"iss":"x","sub":"custom","aud":["octo-sts.dev","b"],"ref_protected":true,"repo_property_team":"infra","repository_id":74,"environment":""}`)
+	tok := policytest.Payload(t, `{"iss":"x","sub":"custom","aud":["octo-sts.dev","b"],"ref_protected":true,"repo_property_team":"infra","repository_id":74,"environment":""}`)
 	snips := provider().Snippets(tok)
 	if got := snippetTexts(snips, "ref_protected"); len(got) != 1 || got[0] != "claim_pattern:\n  ref_protected: \"true\"" {
 		t.Errorf("boolean claim snippet %q", got)

@@ -1,38 +1,13 @@
 package octosts
 
 import (
-	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
-
-// claimsWith loads fixtures/claims/<name>.json, applies changes (nil
-// deletes a claim) and returns the token.
-func claimsWith(t *testing.T, name string, changes map[string]any) policy.Token {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "claims", name+".json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range changes {
-		if v == nil {
-			delete(m, k)
-		} else {
-			m[k] = v
-		}
-	}
-	out, _ := json.Marshal(m)
-	return payload(t, string(out))
-}
 
 func suggestAndParse(t *testing.T, p *Provider, tok policy.Token, scope policy.Scope) (policy.Suggestion, policy.Policy) {
 	t.Helper()
@@ -58,9 +33,9 @@ func suggestAndParse(t *testing.T, p *Provider, tok policy.Token, scope policy.S
 // environment without an environment claim is an error that says so.
 func TestSuggestRoundTrips(t *testing.T) {
 	p := provider()
-	other := fixtureToken(t, "other-repo")
-	for _, name := range fixtureNames {
-		tok := fixtureToken(t, name)
+	other := policytest.FixtureToken(t, "other-repo")
+	for _, name := range policytest.FixtureNames() {
+		tok := policytest.FixtureToken(t, name)
 		_, hasEnv := tok.String("environment")
 		for _, scope := range policy.Scopes {
 			t.Run(name+"/"+string(scope), func(t *testing.T) {
@@ -90,7 +65,7 @@ func TestSuggestRoundTrips(t *testing.T) {
 
 // TestSuggestDocument: what the push-main suggestion pins.
 func TestSuggestDocument(t *testing.T) {
-	s, _ := suggestAndParse(t, provider(), fixtureToken(t, "push-main"), policy.ScopeRef)
+	s, _ := suggestAndParse(t, provider(), policytest.FixtureToken(t, "push-main"), policy.ScopeRef)
 	for _, w := range []string{
 		`issuer: "https://token.actions.githubusercontent.com"`,
 		`subject_pattern: "(?:repo:octo-org/octo-repo|repo:octo-org@65/octo-repo@74):ref:refs/heads/main"`,
@@ -138,8 +113,8 @@ func TestSuggestScopes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, pol := suggestAndParse(t, p, fixtureToken(t, tt.base), tt.scope)
-			if r := pol.Evaluate(claimsWith(t, tt.base, tt.other)); r.Verdict != tt.want {
+			s, pol := suggestAndParse(t, p, policytest.FixtureToken(t, tt.base), tt.scope)
+			if r := pol.Evaluate(policytest.ClaimsWith(t, tt.base, tt.other)); r.Verdict != tt.want {
 				t.Errorf("%s, want %s: %s\n%s", r.Verdict, tt.want, r.Summary, s.Document)
 			}
 		})
@@ -151,13 +126,13 @@ func TestSuggestScopes(t *testing.T) {
 func TestSuggestSpecialTokens(t *testing.T) {
 	p := provider()
 	t.Run("aud octo-sts.dev needs no audience line", func(t *testing.T) {
-		s, _ := suggestAndParse(t, p, claimsWith(t, "push-main", map[string]any{"aud": "octo-sts.dev"}), policy.ScopeRef)
+		s, _ := suggestAndParse(t, p, policytest.ClaimsWith(t, "push-main", map[string]any{"aud": "octo-sts.dev"}), policy.ScopeRef)
 		if strings.Contains(s.Document, "audience") {
 			t.Errorf("audience line for the default audience:\n%s", s.Document)
 		}
 	})
 	t.Run("a sub template without repo pins the sub exactly", func(t *testing.T) {
-		tok := claimsWith(t, "push-main", map[string]any{"sub": "repository_owner_id:65:repository_id:74:ref:refs/heads/main"})
+		tok := policytest.ClaimsWith(t, "push-main", map[string]any{"sub": "repository_owner_id:65:repository_id:74:ref:refs/heads/main"})
 		s, pol := suggestAndParse(t, p, tok, policy.ScopeRef)
 		if !strings.Contains(s.Document, `subject: "repository_owner_id:65:repository_id:74:ref:refs/heads/main"`) {
 			t.Errorf("no exact subject:\n%s", s.Document)
@@ -167,14 +142,14 @@ func TestSuggestSpecialTokens(t *testing.T) {
 		}
 	})
 	t.Run("no IDs: legacy form only, with a note", func(t *testing.T) {
-		s, _ := suggestAndParse(t, p, claimsWith(t, "push-main", map[string]any{"repository_id": nil, "repository_owner_id": nil}), policy.ScopeRef)
+		s, _ := suggestAndParse(t, p, policytest.ClaimsWith(t, "push-main", map[string]any{"repository_id": nil, "repository_owner_id": nil}), policy.ScopeRef)
 		if strings.Contains(s.Document, "@") || !strings.Contains(strings.Join(s.Notes, " "), "no repository_id") {
 			t.Errorf("document or notes wrong:\n%s\n%v", s.Document, s.Notes)
 		}
 	})
 	t.Run("hostile values stay inside their scalars", func(t *testing.T) {
 		ref := "refs/heads/x\"\n  evil: \\u2028\u2028\u0085\ufeff\x1b[31m|.*"
-		tok := claimsWith(t, "push-main", map[string]any{
+		tok := policytest.ClaimsWith(t, "push-main", map[string]any{
 			"sub": "repo:octo-org/octo-repo:ref:" + ref, "ref": ref,
 			"job_workflow_ref": "octo-org/octo-repo/.github/workflows/a.yml@" + ref,
 		})
@@ -189,10 +164,10 @@ func TestSuggestSpecialTokens(t *testing.T) {
 		}
 	})
 	for name, tok := range map[string]policy.Token{
-		"no iss":         claimsWith(t, "push-main", map[string]any{"iss": nil}),
-		"no sub":         claimsWith(t, "push-main", map[string]any{"sub": nil}),
-		"numeric aud":    claimsWith(t, "push-main", map[string]any{"aud": 5}),
-		"duplicated sub": payload(t, `{"iss":"x","sub":"a","sub":"b","aud":"y"}`),
+		"no iss":         policytest.ClaimsWith(t, "push-main", map[string]any{"iss": nil}),
+		"no sub":         policytest.ClaimsWith(t, "push-main", map[string]any{"sub": nil}),
+		"numeric aud":    policytest.ClaimsWith(t, "push-main", map[string]any{"aud": 5}),
+		"duplicated sub": policytest.Payload(t, `{"iss":"x","sub":"a","sub":"b","aud":"y"}`),
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := p.Suggest(tok, policy.ScopeRef); !errors.Is(err, ErrCannotSuggest) {
@@ -201,12 +176,12 @@ func TestSuggestSpecialTokens(t *testing.T) {
 		})
 	}
 	t.Run("unknown scope", func(t *testing.T) {
-		if _, err := p.Suggest(fixtureToken(t, "push-main"), "branch"); !errors.Is(err, ErrCannotSuggest) || !strings.Contains(err.Error(), "unknown scope") {
+		if _, err := p.Suggest(policytest.FixtureToken(t, "push-main"), "branch"); !errors.Is(err, ErrCannotSuggest) || !strings.Contains(err.Error(), "unknown scope") {
 			t.Errorf("got %v", err)
 		}
 	})
 	t.Run("workflow scope without job_workflow_ref", func(t *testing.T) {
-		if _, err := p.Suggest(claimsWith(t, "push-main", map[string]any{"job_workflow_ref": nil}), policy.ScopeWorkflow); err == nil || !strings.Contains(err.Error(), "job_workflow_ref") {
+		if _, err := p.Suggest(policytest.ClaimsWith(t, "push-main", map[string]any{"job_workflow_ref": nil}), policy.ScopeWorkflow); err == nil || !strings.Contains(err.Error(), "job_workflow_ref") {
 			t.Errorf("got %v", err)
 		}
 	})

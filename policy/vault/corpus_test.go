@@ -8,6 +8,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // The third-party cases rewritten from vault-plugin-auth-jwt's
@@ -169,7 +170,7 @@ func evaluatorLevel(t *testing.T, typ string, bound, claims decode.Value) (bool,
 	claimsJSON, _ := untyped(claims).MarshalJSON()
 	doc := `{"role_type":"jwt","user_claim":"x","bound_audiences":["a"],"bound_claims_type":` + quoteJSON(typ) + `,"bound_claims":` + string(boundJSON) + `}`
 	pol := parseOne(t, doc)
-	res := pol.Evaluate(payload(t, string(claimsJSON)))
+	res := pol.Evaluate(policytest.Payload(t, string(claimsJSON)))
 	for _, c := range res.Conditions {
 		if strings.HasPrefix(c.Group, "bound_claims") && c.Result != policy.Pass {
 			return false, res
@@ -211,7 +212,7 @@ func TestCorpusBoundClaims(t *testing.T) {
 		if got != want {
 			t.Errorf("%s (evaluator, JSON token): match = %v, want %v; conditions %+v", tc.Name, got, want, res.Conditions)
 		}
-		if numberInList(claims) && !hasDiagnosis(condition(t, res, `"foo"`), "float64") {
+		if numberInList(claims) && !policytest.HasDiagnosis(policytest.ConditionWith(t, res, `"foo"`), "float64") {
 			t.Errorf("%s: the refusal should explain that list numbers stay float64: %+v", tc.Name, res.Conditions)
 		}
 		ran++
@@ -240,7 +241,7 @@ func TestCorpusAudience(t *testing.T) {
 		boundJSON, _ := json.Marshal(tc.Bound)
 		pol := parseOne(t, `{"role_type":"jwt","user_claim":"repository","bound_audiences":`+string(boundJSON)+`,"bound_claims":{"repository_id":"74"}}`)
 		res := pol.Evaluate(tokenWith(t, map[string]string{"aud": string(audJSON)}))
-		if got := condition(t, res, "bound_audiences").Result == policy.Pass; got != want {
+		if got := policytest.ConditionWith(t, res, "bound_audiences").Result == policy.Pass; got != want {
 			t.Errorf("case %d %+v (evaluator): aud passes = %v, want %v", i, tc, got, want)
 		}
 		ran++

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // Detect recognises Vault documents by content: a JWT role (bare, or under
@@ -14,11 +15,11 @@ import (
 // JSON that does not parse is claimed only when it names role fields, so
 // that Parse can say where it breaks.
 func (provider) Detect(data []byte) bool {
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	trimmed := bytes.TrimLeft(policy.TrimBOM(data), " \t\r\n")
 	if len(trimmed) == 0 || trimmed[0] != '{' || !mentionsVault(trimmed) {
 		return false
 	}
-	root, err := readJSON(trimmed)
+	root, err := policy.ReadJSON(trimmed)
 	if err != nil {
 		return bytes.Contains(trimmed, []byte(`"user_claim"`)) || bytes.Contains(trimmed, []byte(`"bound_audiences"`)) ||
 			bytes.Contains(trimmed, []byte(`"bound_claims"`))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 func TestDetect(t *testing.T) {
@@ -84,7 +85,7 @@ func TestParseNamesAndSources(t *testing.T) {
 	if pols[0].Name() != "b" || pols[0].Source() != "dir/roles.json#1" || pols[1].Source() != "dir/roles.json#2" {
 		t.Errorf("names/sources: %s %s, %s %s", pols[0].Name(), pols[0].Source(), pols[1].Name(), pols[1].Source())
 	}
-	tok := fixtureToken(t, "push-main")
+	tok := policytest.FixtureToken(t, "push-main")
 	if res := pols[1].Evaluate(tok); res.Verdict != policy.Error || !strings.Contains(res.Error, "not an object") {
 		t.Errorf("a role that is a string should evaluate to Error: %+v", res)
 	}
@@ -109,11 +110,11 @@ func TestFieldErrors(t *testing.T) {
 		{`{"role_type":"jwt","user_claim":"sub","bound_audiences":["a"],"claim_mappings":{"a":1}}`, `"a": 1`, "metadata keys are strings"},
 		{`{"config":{"bound_issuer":7},"roles":{"r":{"role_type":"jwt","user_claim":"sub","bound_audiences":["a"]}}}`, "bound_issuer", "not a string"},
 	}
-	tok := fixtureToken(t, "push-main")
+	tok := policytest.FixtureToken(t, "push-main")
 	for _, tt := range tests {
 		res := parseOne(t, tt.role).Evaluate(tok)
-		c := condition(t, res, tt.cond)
-		if res.Verdict != policy.Error || c.Result != policy.Errored || !hasDiagnosis(c, tt.want) || !strings.Contains(res.Error, tt.want) {
+		c := policytest.ConditionWith(t, res, tt.cond)
+		if res.Verdict != policy.Error || c.Result != policy.Errored || !policytest.HasDiagnosis(c, tt.want) || !strings.Contains(res.Error, tt.want) {
 			t.Errorf("%s: verdict %s, %s %s %q; want Error mentioning %q", tt.role, res.Verdict, c.Expression, c.Result, c.Diagnosis, tt.want)
 		}
 	}

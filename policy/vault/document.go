@@ -1,14 +1,13 @@
 package vault
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // The documents Vault tooling produces, all JSON:
@@ -45,28 +44,13 @@ type document struct {
 	roles  []entry
 }
 
-// readJSON decodes a document, keeping member order and duplicates.
-// Duplicate keys and invalid UTF-8 are left for the fields that hold them to
-// report; anything else is an error that says where.
-func readJSON(data []byte) (decode.Value, error) {
-	v, errs := decode.ParseJSON("document", data)
-	for _, e := range errs {
-		if errors.Is(e, decode.ErrDuplicateKey) || errors.Is(e, decode.ErrInvalidUTF8) {
-			continue
-		}
-		line, col := lineCol(data, e.Offset)
-		detail := e.Cause.Error()
-		if e.Detail != "" {
-			detail += ": " + e.Detail
-		}
-		return v, fmt.Errorf("%w: %s at line %d, column %d: %w", ErrDocument, detail, line, col, e)
-	}
-	return v, nil
-}
-
-// readDocument finds the config and the roles of a parsed document.
-func readDocument(source string, data []byte, root decode.Value) (document, error) {
+// readDocument decodes a document and finds its config and roles.
+func readDocument(source string, data []byte) (document, error) {
 	doc := document{}
+	root, err := policy.ReadJSON(data)
+	if err != nil {
+		return doc, fmt.Errorf("%w: %w", ErrDocument, err)
+	}
 	if root.Kind != decode.Object {
 		return doc, fmt.Errorf("%w: expected a JSON object (a role, `vault read -format=json` output, or {\"config\":…,\"roles\":…}), found a %s", ErrDocument, root.Kind)
 	}
@@ -80,7 +64,7 @@ func readDocument(source string, data []byte, root decode.Value) (document, erro
 		if name == "" {
 			name = fileRoleName(source)
 		}
-		doc.roles = []entry{{obj: inner, name: name, index: 1, line: firstLine(data, inner)}}
+		doc.roles = []entry{{obj: inner, name: name, index: 1, line: policy.FirstLine(data, inner)}}
 		return doc, nil
 	case isConfig(inner):
 		return doc, fmt.Errorf("%w: this is the JWT auth method's config (bound_issuer, oidc_discovery_url…), not a role: evaluate roles with `vault read -format=json auth/<path>/role/<name>` output, or give both as {\"config\": {…}, \"roles\": {\"<name>\": {…}}}", ErrDocument)
@@ -88,7 +72,7 @@ func readDocument(source string, data []byte, root decode.Value) (document, erro
 	if keys, ok := inner.Get("keys"); ok && keys.Kind == decode.Array {
 		return doc, fmt.Errorf("%w: this is a role list (`vault list`), not a role: read each role with `vault read -format=json auth/<path>/role/<name>`", ErrDocument)
 	}
-	return doc, fmt.Errorf("%w: expected a JWT role (role_type, user_claim, bound_audiences, bound_claims…), `vault read -format=json` output holding one under \"data\", or {\"config\":…,\"roles\":…}; this object has none of their fields (keys: %s)", ErrDocument, keyList(inner))
+	return doc, fmt.Errorf("%w: expected a JWT role (role_type, user_claim, bound_audiences, bound_claims…), `vault read -format=json` output holding one under \"data\", or {\"config\":…,\"roles\":…}; this object has none of their fields (keys: %s)", ErrDocument, policy.KeyList(inner))
 }
 
 // readRoles reads oidcscope's {"config":…,"roles":{name: role,…}} document.
@@ -113,19 +97,19 @@ func readRoles(data []byte, root, roles decode.Value) (document, error) {
 		if cfg.Kind == decode.Object {
 			doc.config, _ = unwrap(cfg)
 			if isRole(doc.config) {
-				return doc, fmt.Errorf("%w: \"config\" holds role fields (%s); roles go under \"roles\"", ErrDocument, keyList(doc.config))
+				return doc, fmt.Errorf("%w: \"config\" holds role fields (%s); roles go under \"roles\"", ErrDocument, policy.KeyList(doc.config))
 			}
 		}
 	}
 	for i, m := range roles.Members {
 		if m.Duplicate {
-			return doc, fmt.Errorf("%w: role %q appears more than once in \"roles\"", ErrDocument, shorten(m.Key, 60))
+			return doc, fmt.Errorf("%w: role %q appears more than once in \"roles\"", ErrDocument, policy.Shorten(m.Key, 60))
 		}
 		obj := m.Value
 		if obj.Kind == decode.Object {
 			obj, _ = unwrap(obj)
 		}
-		line, _ := lineCol(data, m.Offset)
+		line, _ := policy.LineCol(data, m.Offset)
 		doc.roles = append(doc.roles, entry{obj: obj, name: m.Key, index: i + 1, line: line})
 	}
 	return doc, nil
@@ -191,49 +175,4 @@ func fileRoleName(source string) string {
 		return name
 	}
 	return "role"
-}
-
-func firstLine(data []byte, v decode.Value) int {
-	if len(v.Members) == 0 {
-		return 0
-	}
-	line, _ := lineCol(data, v.Members[0].Offset)
-	return line
-}
-
-// lineCol turns a byte offset into a 1-based line and column (in bytes).
-func lineCol(data []byte, off int64) (line, col int) {
-	off = max(0, min(off, int64(len(data))))
-	before := data[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return line, col
-}
-
-// keyList names an object's first keys for an error message.
-func keyList(v decode.Value) string {
-	var keys []string
-	for i, m := range v.Members {
-		if i == 6 {
-			keys = append(keys, "…")
-			break
-		}
-		keys = append(keys, fmt.Sprintf("%q", shorten(m.Key, 40)))
-	}
-	if len(keys) == 0 {
-		return "none"
-	}
-	return strings.Join(keys, ", ")
-}
-
-// shorten cuts a string for a message at a rune boundary.
-func shorten(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && (s[cut]&0xC0) == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
 }

@@ -23,11 +23,9 @@ type check struct {
 // is reported, not only the first failure; an errored condition (a role
 // Vault would refuse to write or cannot use) makes the verdict Error.
 func (r *role) Evaluate(tok policy.Token) policy.Result {
-	res := policy.Result{Source: r.source, Provider: policy.Vault, Name: r.name,
-		Conditions: []policy.Condition{}, Lint: append([]policy.Finding{}, r.lint...)}
+	res := policy.NewResult(r, r.lint)
 	if r.shapeErr != "" {
-		res.Verdict, res.Error = policy.Error, r.shapeErr
-		res.Summary = "cannot be evaluated: " + r.shapeErr
+		res.SetError(r.shapeErr)
 		return res
 	}
 	checks := r.checks(tok)
@@ -69,27 +67,21 @@ func tokenChecks(tok policy.Token) []check {
 		if !bad || m.Duplicate {
 			continue
 		}
-		cond := policy.Condition{Expression: "(the token's claims, as Vault decodes them)", Claims: []string{m.Key}, Expected: []string{}, Actual: shorten(text, 80)}
+		cond := policy.Condition{Expression: "(the token's claims, as Vault decodes them)", Claims: []string{m.Key}, Expected: []string{}, Actual: policy.Shorten(text, 80)}
 		out = append(out, failed(cond, "error validating token",
-			fmt.Sprintf("the number %s in %s does not fit a float64: Vault decodes the claims with encoding/json, which refuses the token before any role field is checked", shorten(text, 80), m.Key)))
+			fmt.Sprintf("the number %s in %s does not fit a float64: Vault decodes the claims with encoding/json, which refuses the token before any role field is checked", policy.Shorten(text, 80), m.Key)))
 	}
 	return out
 }
 
 // verdict sets Verdict, Summary and Error from the checks.
 func (r *role) verdict(res *policy.Result, checks []check) {
+	if res.SetErrorFromConditions() { // res.Conditions are the checks' conditions
+		return
+	}
 	var fails []check
 	for _, c := range checks {
-		switch c.cond.Result {
-		case policy.Errored:
-			res.Verdict = policy.Error
-			res.Error = c.cond.Expression + ": cannot be evaluated"
-			if len(c.cond.Diagnosis) > 0 {
-				res.Error = c.cond.Diagnosis[0]
-			}
-			res.Summary = "cannot be evaluated: " + res.Error
-			return
-		case policy.Fail:
+		if c.cond.Result == policy.Fail {
 			fails = append(fails, c)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 const fixtureDir = "../../fixtures/policies/vault"
@@ -22,16 +23,17 @@ func readmeTable(t *testing.T) map[string][2][]string {
 		t.Fatalf("reading the fixtures README: %v", err)
 	}
 	row := regexp.MustCompile("^\\| `([^`]+)`[^|]*\\|[^|]*\\| ([^|]*) \\| ([^|]*) \\|")
+	names := policytest.FixtureNames()
 	list := func(s string) []string {
 		switch s = strings.TrimSpace(s); s {
 		case "—":
 			return nil
 		case "all nine":
-			return fixtureNames
+			return names
 		}
 		parts := strings.Split(s, ", ")
 		for _, p := range parts {
-			if !slices.Contains(fixtureNames, p) {
+			if !slices.Contains(names, p) {
 				t.Fatalf("README names an unknown fixture token %q", p)
 			}
 		}
@@ -48,43 +50,28 @@ func readmeTable(t *testing.T) map[string][2][]string {
 
 func TestFixturePolicies(t *testing.T) {
 	table := readmeTable(t)
-	files, err := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixture policies in %s: %v", fixtureDir, err)
-	}
+	pols := policytest.FixturePolicies(t, New(), "vault", "*.json")
+	names := policytest.FixtureNames()
 	tokens := map[string]policy.Token{}
-	for _, n := range fixtureNames {
-		tokens[n] = fixtureToken(t, n)
+	for _, n := range names {
+		tokens[n] = policytest.FixtureToken(t, n)
 	}
 	seen := map[string]bool{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	for _, p := range pols {
+		row, ok := table[p.Source()]
+		if !ok {
+			t.Errorf("%s (%s) is not in the README table", p.Source(), p.Name())
+			continue
 		}
-		if !New().Detect(data) {
-			t.Errorf("%s: Detect = false for a fixture", f)
+		seen[p.Source()] = true
+		if got := len(row[0]) + len(row[1]); got != len(names) {
+			t.Errorf("%s: the README row names %d tokens, want all %d", p.Source(), got, len(names))
 		}
-		pols, err := New().Parse(filepath.Base(f), data)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		for _, p := range pols {
-			row, ok := table[p.Source()]
-			if !ok {
-				t.Errorf("%s (%s) is not in the README table", p.Source(), p.Name())
-				continue
-			}
-			seen[p.Source()] = true
-			if got := len(row[0]) + len(row[1]); got != len(fixtureNames) {
-				t.Errorf("%s: the README row names %d tokens, want all %d", p.Source(), got, len(fixtureNames))
-			}
-			for i, want := range []policy.Verdict{policy.Allow, policy.Deny} {
-				for _, n := range row[i] {
-					res := p.Evaluate(tokens[n])
-					if res.Verdict != want {
-						t.Errorf("%s with %s: verdict %s, README says %s (%s; failing: %+v)", p.Source(), n, res.Verdict, want, res.Summary, failing(res))
-					}
+		for i, want := range []policy.Verdict{policy.Allow, policy.Deny} {
+			for _, n := range row[i] {
+				res := p.Evaluate(tokens[n])
+				if res.Verdict != want {
+					t.Errorf("%s with %s: verdict %s, README says %s (%s; failing: %+v)", p.Source(), n, res.Verdict, want, res.Summary, policytest.Failing(res))
 				}
 			}
 		}
@@ -113,33 +100,33 @@ func TestFixtureClassicFailures(t *testing.T) {
 	if deploy.Name() != "deploy" {
 		t.Errorf("deploy.json: name %q, want the file name deploy", deploy.Name())
 	}
-	other := deploy.Evaluate(fixtureToken(t, "other-repo"))
-	if c := condition(t, other, `"repository_id"`); c.Result != policy.Fail || c.Actual != "4242" {
+	other := deploy.Evaluate(policytest.FixtureToken(t, "other-repo"))
+	if c := policytest.ConditionWith(t, other, `"repository_id"`); c.Result != policy.Fail || c.Actual != "4242" {
 		t.Errorf("other-repo should fail repository_id with 4242: %+v", c)
 	}
 	prod := load("github-actions.json", 0)
 	if prod.Name() != "deploy-prod" || prod.Source() != "github-actions.json#1" {
 		t.Errorf("first role of github-actions.json: %s %s", prod.Source(), prod.Name())
 	}
-	push := prod.Evaluate(fixtureToken(t, "push-main"))
-	if c := condition(t, push, `"environment"`); c.Result != policy.Fail || !c.Absent || !hasDiagnosis(c, "add `environment: <name>`") {
+	push := prod.Evaluate(policytest.FixtureToken(t, "push-main"))
+	if c := policytest.ConditionWith(t, push, `"environment"`); c.Result != policy.Fail || !c.Absent || !policytest.HasDiagnosis(c, "add `environment: <name>`") {
 		t.Errorf("push-main against deploy-prod: environment should be absent with the job hint: %+v", c)
 	}
 	if !strings.Contains(push.Summary, "audience") {
 		t.Errorf("push-main against deploy-prod: summary should lead with Vault's first error (audience): %s", push.Summary)
 	}
 	legacy := load("legacy-subject.json", 0)
-	env := legacy.Evaluate(fixtureToken(t, "environment-prod"))
-	if c := condition(t, env, "bound_subject"); !hasDiagnosis(c, "environment form but the policy expects ref form") {
+	env := legacy.Evaluate(policytest.FixtureToken(t, "environment-prod"))
+	if c := policytest.ConditionWith(t, env, "bound_subject"); !policytest.HasDiagnosis(c, "environment form but the policy expects ref form") {
 		t.Errorf("environment-prod against a ref-form bound_subject: %+v", c)
 	}
-	imm := legacy.Evaluate(fixtureToken(t, "immutable-sub"))
-	if c := condition(t, imm, "bound_subject"); !hasDiagnosis(c, "immutable form") {
+	imm := legacy.Evaluate(policytest.FixtureToken(t, "immutable-sub"))
+	if c := policytest.ConditionWith(t, imm, "bound_subject"); !policytest.HasDiagnosis(c, "immutable form") {
 		t.Errorf("immutable-sub against a legacy bound_subject: %+v", c)
 	}
 	release := load("github-actions.json", 1)
-	ent := release.Evaluate(fixtureToken(t, "enterprise"))
-	if c := condition(t, ent, "bound_issuer"); c.Result != policy.Fail || !hasDiagnosis(c, "enterprise-specific issuer") {
+	ent := release.Evaluate(policytest.FixtureToken(t, "enterprise"))
+	if c := policytest.ConditionWith(t, ent, "bound_issuer"); c.Result != policy.Fail || !policytest.HasDiagnosis(c, "enterprise-specific issuer") {
 		t.Errorf("enterprise against bound_issuer: %+v", c)
 	}
 }

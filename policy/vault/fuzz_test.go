@@ -7,6 +7,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // hostileTokens are claim sets that break every assumption.
@@ -55,10 +56,7 @@ func FuzzParse(f *testing.F) {
 		}
 		for _, pol := range pols {
 			for _, tok := range toks {
-				res := pol.Evaluate(tok)
-				if res.Verdict != policy.Allow && res.Verdict != policy.Deny && res.Verdict != policy.Error {
-					t.Fatalf("verdict %q", res.Verdict)
-				}
+				policytest.CheckResult(t, policy.Vault, pol.Evaluate(tok))
 			}
 		}
 	})
@@ -71,27 +69,14 @@ func FuzzEvaluate(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	var pols []policy.Policy
-	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		ps, err := New().Parse(p, b)
-		if err != nil {
-			f.Fatal(err)
-		}
-		pols = append(pols, ps...)
+	for _, p := range policytest.FixturePolicies(f, New(), "vault", "*.json") {
+		pols = append(pols, p)
 	}
 	for _, doc := range []string{
 		jwtRole(`"user_claim":"/a/b","user_claim_json_pointer":true,"claim_mappings":{"/x/0":"m","n":"k"},"bound_claims":{"/a/b/-":"x","n":[1,true,null,[1],{"a":1}]}`),
 		jwtRole(`"bound_claims_type":"glob","bound_claims":{"sub":["repo:*","*"],"/~0/~1":"*"}`),
 	} {
-		ps, err := New().Parse("edge.json", []byte(doc))
-		if err != nil {
-			f.Fatal(err)
-		}
-		pols = append(pols, ps...)
+		pols = append(pols, parseOne(f, doc))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		v, _ := decode.ParseJSON("payload", data)

@@ -1,44 +1,11 @@
 package vault
 
 import (
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
-	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
-
-// fixtureNames are the signed static fixture tokens.
-var fixtureNames = []string{"push-main", "pull-request", "environment-prod", "reusable-workflow", "custom-sub", "immutable-sub", "self-hosted", "enterprise", "other-repo"}
-
-// fixtureToken loads a signed static fixture token by name.
-func fixtureToken(t testing.TB, name string) policy.Token {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "testdata", "static", name+".jwt"))
-	if err != nil {
-		t.Fatalf("reading fixture token %s: %v", name, err)
-	}
-	tok, err := decode.Parse(strings.TrimSpace(string(raw)))
-	if err != nil {
-		t.Fatalf("decoding fixture token %s: %v", name, err)
-	}
-	return policy.NewToken(tok.Payload)
-}
-
-// payload builds a token from a JSON claim set (duplicate keys allowed).
-func payload(t testing.TB, claims string) policy.Token {
-	t.Helper()
-	v, errs := decode.ParseJSON("payload", []byte(claims))
-	for _, e := range errs {
-		if !strings.Contains(e.Error(), "duplicate") {
-			t.Fatalf("bad test payload %s: %v", claims, e)
-		}
-	}
-	return policy.NewToken(v)
-}
 
 // pushMain is the push-main claim set, as a JSON object body, for tokens
 // built by hand.
@@ -52,55 +19,13 @@ const pushMain = `"iss":"https://token.actions.githubusercontent.com","aud":"sts
 // a value of "" removes the claim.
 func tokenWith(t testing.TB, overrides map[string]string) policy.Token {
 	t.Helper()
-	v, errs := decode.ParseJSON("payload", []byte("{"+pushMain+"}"))
-	if len(errs) > 0 {
-		t.Fatalf("base payload: %v", errs)
-	}
-	var b strings.Builder
-	b.WriteString("{")
-	first := true
-	write := func(k, val string) {
-		if !first {
-			b.WriteString(",")
-		}
-		first = false
-		b.WriteString(quoteJSON(k) + ":" + val)
-	}
-	for _, m := range v.Members {
-		val, ok := overrides[m.Key]
-		if !ok {
-			raw, _ := m.Value.MarshalJSON()
-			val = string(raw)
-		}
-		if val != "" {
-			write(m.Key, val)
-		}
-	}
-	keys := make([]string, 0, len(overrides))
-	for k := range overrides {
-		if _, ok := v.Get(k); !ok && overrides[k] != "" {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		write(k, overrides[k])
-	}
-	b.WriteString("}")
-	return payload(t, b.String())
+	return policytest.TokenWith(t, "{"+pushMain+"}", overrides)
 }
 
 // parseOne parses a document that must hold exactly one role.
 func parseOne(t testing.TB, doc string) policy.Policy {
 	t.Helper()
-	pols, err := New().Parse("test.json", []byte(doc))
-	if err != nil {
-		t.Fatalf("Parse(%s): %v", doc, err)
-	}
-	if len(pols) != 1 {
-		t.Fatalf("Parse(%s): %d policies, want 1", doc, len(pols))
-	}
-	return pols[0]
+	return policytest.ParseOne(t, New(), "test.json", doc)
 }
 
 // jwtRole is a role binding push-main's audience and the given extra
@@ -111,44 +36,4 @@ func jwtRole(extra string) string {
 		doc += "," + extra
 	}
 	return doc + "}"
-}
-
-// condition finds the first condition whose expression contains expr.
-func condition(t testing.TB, r policy.Result, expr string) policy.Condition {
-	t.Helper()
-	for _, c := range r.Conditions {
-		if strings.Contains(c.Expression, expr) {
-			return c
-		}
-	}
-	t.Fatalf("%s: no condition %q; conditions: %+v", r.Name, expr, r.Conditions)
-	return policy.Condition{}
-}
-
-func hasDiagnosis(c policy.Condition, substr string) bool {
-	for _, d := range c.Diagnosis {
-		if strings.Contains(d, substr) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasRule(r policy.Result, rule string) bool {
-	for _, f := range r.Lint {
-		if f.Rule == rule {
-			return true
-		}
-	}
-	return false
-}
-
-func failing(r policy.Result) []policy.Condition {
-	var out []policy.Condition
-	for _, c := range r.Conditions {
-		if c.Result != policy.Pass {
-			out = append(out, c)
-		}
-	}
-	return out
 }

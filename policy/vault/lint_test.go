@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // Every rule fires on a bad role and stays silent on a good one (the
@@ -26,15 +27,15 @@ func TestLintRules(t *testing.T) {
 		{RuleSubjectMutable, policy.SevInfo, `{"role_type":"jwt","user_claim":"repository","bound_audiences":["a"],"bound_claims":{"sub":"repo:octo-org/octo-repo:ref:refs/heads/main"}}`},
 		{RuleNoBoundConstraint, policy.SevError, `{"role_type":"jwt","user_claim":"repository"}`},
 	}
-	sug, err := New().Suggest(fixtureToken(t, "push-main"), policy.ScopeRef)
+	sug, err := New().Suggest(policytest.FixtureToken(t, "push-main"), policy.ScopeRef)
 	if err != nil {
 		t.Fatal(err)
 	}
-	good := parseOne(t, sug.Document).Evaluate(fixtureToken(t, "push-main"))
+	good := parseOne(t, sug.Document).Evaluate(policytest.FixtureToken(t, "push-main"))
 	if len(good.Lint) != 0 {
 		t.Errorf("the suggested role has findings: %+v", good.Lint)
 	}
-	tok := fixtureToken(t, "push-main")
+	tok := policytest.FixtureToken(t, "push-main")
 	for _, tt := range tests {
 		res := parseOne(t, tt.bad).Evaluate(tok)
 		var found *policy.Finding
@@ -69,9 +70,9 @@ func TestLintSilent(t *testing.T) {
 		{RuleNoBoundConstraint, `{"role_type":"jwt","user_claim":"repository","token_bound_cidrs":["10.0.0.0/8"]}`},
 		{RuleRoleTypeOIDC, `{"role_type":"jwt","user_claim":"repository","bound_audiences":["a"]}`},
 	}
-	tok := fixtureToken(t, "push-main")
+	tok := policytest.FixtureToken(t, "push-main")
 	for _, tt := range tests {
-		if res := parseOne(t, tt.doc).Evaluate(tok); hasRule(res, tt.rule) {
+		if res := parseOne(t, tt.doc).Evaluate(tok); policytest.HasRule(res.Lint, tt.rule) {
 			t.Errorf("%s fired on %s: %+v", tt.rule, tt.doc, res.Lint)
 		}
 	}

@@ -1,11 +1,6 @@
 package vault
 
-import (
-	"bytes"
-	"fmt"
-
-	"github.com/oidcscope/oidcscope/policy"
-)
+import "github.com/oidcscope/oidcscope/policy"
 
 // Parse reads every role of a document. A document that is not JSON, or
 // holds no role, is an error naming line and column or what was found; a
@@ -13,22 +8,13 @@ import (
 // to Error, so its siblings are unaffected. Sources get "#N" (1-based) when
 // the document holds several roles.
 func (provider) Parse(source string, data []byte) ([]policy.Policy, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	root, err := readJSON(data)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := readDocument(source, data, root)
+	doc, err := readDocument(source, policy.TrimBOM(data))
 	if err != nil {
 		return nil, err
 	}
 	out := make([]policy.Policy, len(doc.roles))
 	for i, e := range doc.roles {
-		src := source
-		if len(doc.roles) > 1 {
-			src = fmt.Sprintf("%s#%d", source, e.index)
-		}
-		out[i] = compile(src, doc, e)
+		out[i] = compile(policy.NumberedSource(source, e.index, len(doc.roles)), doc, e)
 	}
 	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // found is the result of looking a claim up the way Vault's getClaim does.
@@ -75,13 +76,13 @@ func step(cur decode.Value, part string) (decode.Value, string) {
 			}
 		}
 		if !hit {
-			return out, fmt.Sprintf("no member %q", shorten(part, 60))
+			return out, fmt.Sprintf("no member %q", policy.Shorten(part, 60))
 		}
 		return out, ""
 	case decode.Array:
 		idx, err := pointerIndex(part)
 		if err != nil {
-			return decode.Value{}, fmt.Sprintf("%q is not a list index", shorten(part, 60))
+			return decode.Value{}, fmt.Sprintf("%q is not a list index", policy.Shorten(part, 60))
 		}
 		if idx < 0 || idx >= int64(len(cur.Items)) {
 			return decode.Value{}, fmt.Sprintf("index %d is out of range (length %d)", idx, len(cur.Items))

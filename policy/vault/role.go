@@ -66,7 +66,7 @@ func compile(source string, doc document, e entry) *role {
 		r.discovery, _ = f.str("oidc_discovery_url")
 	}
 	if e.obj.Kind != decode.Object {
-		r.shapeErr = fmt.Sprintf("role %q is a %s, not an object of role fields", shorten(e.name, 60), e.obj.Kind)
+		r.shapeErr = fmt.Sprintf("role %q is a %s, not an object of role fields", policy.Shorten(e.name, 60), e.obj.Kind)
 		if e.line > 0 {
 			r.shapeErr += fmt.Sprintf(" (line %d)", e.line)
 		}
@@ -102,7 +102,7 @@ func compile(source string, doc document, e entry) *role {
 func (r *role) readType(f fields) {
 	r.roleType, r.typeErr = f.str("role_type")
 	if r.typeErr == "" && r.roleType != "" && r.roleType != "jwt" && r.roleType != "oidc" {
-		r.typeErr = fmt.Sprintf("role_type %q is neither \"jwt\" nor \"oidc\": Vault refuses to write it (\"invalid 'role_type'\")", shorten(r.roleType, 60))
+		r.typeErr = fmt.Sprintf("role_type %q is neither \"jwt\" nor \"oidc\": Vault refuses to write it (\"invalid 'role_type'\")", policy.Shorten(r.roleType, 60))
 	}
 	t, err := f.str("bound_claims_type")
 	r.typeRaw = t
@@ -114,7 +114,7 @@ func (r *role) readType(f fields) {
 	case t == TypeGlob:
 		r.claimsType = TypeGlob
 	default:
-		r.claimsErr = fmt.Sprintf("bound_claims_type %q is neither \"string\" nor \"glob\": Vault refuses to write it (\"invalid 'bound_claims_type'\")", shorten(t, 60))
+		r.claimsErr = fmt.Sprintf("bound_claims_type %q is neither \"string\" nor \"glob\": Vault refuses to write it (\"invalid 'bound_claims_type'\")", policy.Shorten(t, 60))
 	}
 }
 
@@ -134,7 +134,7 @@ func (r *role) readBoundClaims(f fields) {
 		vals, ok := boundList(m.Value)
 		switch {
 		case obj.Count(m.Key) > 1:
-			bc.err = fmt.Sprintf("bound_claims names %q %d times: Vault's JSON decoding keeps only the last; remove the duplicate", shorten(m.Key, 60), obj.Count(m.Key))
+			bc.err = fmt.Sprintf("bound_claims names %q %d times: Vault's JSON decoding keeps only the last; remove the duplicate", policy.Shorten(m.Key, 60), obj.Count(m.Key))
 		case !ok:
 			bc.err = fmt.Sprintf("the bound value is %s, not a string, bool, number or list: Vault fails every login with this role (\"bound claim is not a string, bool, int or list\")", boundValue(m.Value).describe())
 		case r.claimsType == TypeGlob:
@@ -163,16 +163,16 @@ func (r *role) readMappings(f fields) {
 		mp := mapping{source: m.Key, raw: m.Value}
 		switch {
 		case m.Value.Kind != decode.String:
-			mp.err = fmt.Sprintf("claim_mappings maps %q to %s; metadata keys are strings", shorten(m.Key, 60), boundValue(m.Value).describe())
+			mp.err = fmt.Sprintf("claim_mappings maps %q to %s; metadata keys are strings", policy.Shorten(m.Key, 60), boundValue(m.Value).describe())
 		case m.Duplicate:
 			mp.target = m.Value.Text
-			mp.err = fmt.Sprintf("claim_mappings names %q more than once; Vault's JSON decoding keeps only the last", shorten(m.Key, 60))
+			mp.err = fmt.Sprintf("claim_mappings names %q more than once; Vault's JSON decoding keeps only the last", policy.Shorten(m.Key, 60))
 		case m.Value.Text == "role":
 			mp.target = m.Value.Text
 			mp.err = "metadata key \"role\" is reserved: Vault refuses to write the role (\"metadata key \\\"role\\\" is reserved and may not be a mapping destination\")"
 		case targets[m.Value.Text]:
 			mp.target = m.Value.Text
-			mp.err = fmt.Sprintf("several claims map to metadata key %q: Vault refuses to write the role (\"multiple keys are mapped to metadata key\")", shorten(m.Value.Text, 60))
+			mp.err = fmt.Sprintf("several claims map to metadata key %q: Vault refuses to write the role (\"multiple keys are mapped to metadata key\")", policy.Shorten(m.Value.Text, 60))
 		default:
 			mp.target = m.Value.Text
 		}

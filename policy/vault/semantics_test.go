@@ -7,6 +7,7 @@ import (
 	"github.com/ryanuber/go-glob"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // The reference's §5 semantics, one row per rule, through Parse and
@@ -129,26 +130,26 @@ func TestSemantics(t *testing.T) {
 			}
 			var tok policy.Token
 			if raw, ok := tt.tok[rawPayload]; ok {
-				tok = payload(t, raw)
+				tok = policytest.Payload(t, raw)
 			} else {
 				tok = tokenWith(t, tt.tok)
 			}
 			res := parseOne(t, doc).Evaluate(tok)
-			c := condition(t, res, tt.cond)
+			c := policytest.ConditionWith(t, res, tt.cond)
 			if c.Result != tt.want {
 				t.Fatalf("%s: %s = %s, want %s; diagnosis %q", doc, c.Expression, c.Result, tt.want, c.Diagnosis)
 			}
-			if tt.diag != "" && !hasDiagnosis(c, tt.diag) {
+			if tt.diag != "" && !policytest.HasDiagnosis(c, tt.diag) {
 				t.Errorf("%s: diagnosis %q lacks %q", c.Expression, c.Diagnosis, tt.diag)
 			}
 			if tt.want == policy.Pass && len(c.Diagnosis) > 0 {
 				t.Errorf("%s passes but carries a diagnosis %q", c.Expression, c.Diagnosis)
 			}
-			if tt.want == policy.Fail && !hasDiagnosis(c, "Vault answers") {
+			if tt.want == policy.Fail && !policytest.HasDiagnosis(c, "Vault answers") {
 				t.Errorf("%s fails without Vault's own words: %q", c.Expression, c.Diagnosis)
 			}
 			if res.Verdict != tt.result {
-				t.Errorf("verdict %s, want %s (%s); failing %+v", res.Verdict, tt.result, res.Summary, failing(res))
+				t.Errorf("verdict %s, want %s (%s); failing %+v", res.Verdict, tt.result, res.Summary, policytest.Failing(res))
 			}
 		})
 	}

@@ -7,14 +7,15 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // Suggestions round-trip: parsed and evaluated against the token they were
 // made from they allow; against the other repository's token they deny.
 func TestSuggestRoundTrip(t *testing.T) {
-	other := fixtureToken(t, "other-repo")
+	other := policytest.FixtureToken(t, "other-repo")
 	for _, name := range []string{"push-main", "environment-prod", "immutable-sub", "reusable-workflow", "pull-request", "custom-sub", "self-hosted", "enterprise"} {
-		tok := fixtureToken(t, name)
+		tok := policytest.FixtureToken(t, name)
 		_, hasEnv := tok.Claim("environment")
 		for _, scope := range policy.Scopes {
 			sug, err := New().Suggest(tok, scope)
@@ -32,7 +33,7 @@ func TestSuggestRoundTrip(t *testing.T) {
 			}
 			pol := parseOne(t, sug.Document)
 			if res := pol.Evaluate(tok); res.Verdict != policy.Allow {
-				t.Errorf("%s/%s: own token %s (%s): %+v\n%s", name, scope, res.Verdict, res.Summary, failing(res), sug.Document)
+				t.Errorf("%s/%s: own token %s (%s): %+v\n%s", name, scope, res.Verdict, res.Summary, policytest.Failing(res), sug.Document)
 			}
 			if res := pol.Evaluate(other); res.Verdict != policy.Deny {
 				t.Errorf("%s/%s: other-repo %s (%s)", name, scope, res.Verdict, res.Summary)
@@ -54,7 +55,7 @@ func TestSuggestContent(t *testing.T) {
 		{"reusable-workflow", policy.ScopeWorkflow, "job_workflow_ref", "octo-org/octo-automation/.github/workflows/oidc.yml@refs/heads/main"},
 	}
 	for _, tt := range tests {
-		tok := fixtureToken(t, tt.token)
+		tok := policytest.FixtureToken(t, tt.token)
 		sug, err := New().Suggest(tok, tt.scope)
 		if err != nil {
 			t.Fatal(err)
@@ -118,13 +119,13 @@ func TestSuggestErrors(t *testing.T) {
 			t.Errorf("%s: error %v, want ErrSuggest mentioning %q", tt.name, err, tt.want)
 		}
 	}
-	if _, err := New().Suggest(payload(t, `{`+pushMain+`,"aud":"x"}`), policy.ScopeRepo); err == nil || !strings.Contains(err.Error(), "aud 2 times") {
+	if _, err := New().Suggest(policytest.Payload(t, `{`+pushMain+`,"aud":"x"}`), policy.ScopeRepo); err == nil || !strings.Contains(err.Error(), "aud 2 times") {
 		t.Errorf("duplicated aud: %v", err)
 	}
 }
 
 func TestSnippets(t *testing.T) {
-	tok := fixtureToken(t, "environment-prod")
+	tok := policytest.FixtureToken(t, "environment-prod")
 	snips := New().Snippets(tok)
 	byText := map[string]policy.Snippet{}
 	for _, s := range snips {
@@ -156,7 +157,7 @@ func TestSnippets(t *testing.T) {
 	doc := `{"role_type":"jwt","user_claim":"repository",` + byText[`"bound_audiences": ["api://AzureADTokenExchange"]`].Text + `,` +
 		byText[`"bound_subject": "repo:octo-org/octo-repo:environment:prod"`].Text + `,"bound_claims":{` + strings.Join(claims, ",") + `}}`
 	if res := parseOne(t, doc).Evaluate(tok); res.Verdict != policy.Allow {
-		t.Errorf("a role of all snippets denies its token: %s %+v", res.Summary, failing(res))
+		t.Errorf("a role of all snippets denies its token: %s %+v", res.Summary, policytest.Failing(res))
 	}
 	// No snippet for an absent or non-string claim.
 	for _, s := range New().Snippets(tokenWith(t, map[string]string{"environment": "", "ref": `7`})) {
