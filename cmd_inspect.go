@@ -89,9 +89,37 @@ func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if err != nil {
 		return 2 // the flag package already printed the problem
 	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "oidcscope: "+format+"\n", a...)
+	opts, code := f.options(positional, stdin, stderr, getenv, false)
+	if code != 0 {
+		return code
+	}
+	rep := inspect.Run(context.Background(), opts)
+	if f.json {
+		err = report.JSON(stdout, rep)
+	} else {
+		err = report.Text(stdout, rep, lipgloss.NewRenderer(stdout, termenv.WithEnvironment(environ(getenv))))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "oidcscope: writing the report: %v\n", err)
 		return 2
+	}
+	if opts.Policies != nil && opts.Policies.Failed() {
+		// The report shows them too; stderr says why the exit code is 2.
+		for _, r := range opts.Policies.Failures() {
+			fmt.Fprintf(stderr, "oidcscope: policy %s: %s\n", escape.Text(r.Source), escape.Text(r.Error))
+		}
+		return 2 // a policy document could not be read: the user must fix the input
+	}
+	return rep.ExitCode()
+}
+
+// options turns the flags into the pipeline's options: keys, checks, the
+// demo, the token (optional for the terminal UI, which can ask for one)
+// and the policies. A non-zero code means a usage error, already reported.
+func (f *inspectFlags) options(positional []string, stdin io.Reader, stderr io.Writer, getenv env, tokenOptional bool) (inspect.Options, int) {
+	fail := func(format string, a ...any) (inspect.Options, int) {
+		fmt.Fprintf(stderr, "oidcscope: "+format+"\n", a...)
+		return inspect.Options{}, 2
 	}
 	if len(positional) > 1 {
 		return fail("one token at a time (got %d arguments)", len(positional))
@@ -132,39 +160,25 @@ func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 			return fail("--demo verifies with the embedded demo JWKS; drop --jwks, --key, --secret-file and --discover")
 		}
 		if code := setupDemo(&opts, f.demoSet, stderr); code != 0 {
-			return code
+			return opts, code
 		}
 	} else {
 		if slices.Contains(f.policies, "-") && (len(positional) == 0 || positional[0] == "-") {
 			return fail("stdin can carry the token or a policy, not both: pass the token as TOKEN or @FILE")
 		}
-		input, err := readToken(positional, stdin, f.maxSize)
-		if err != nil {
-			return fail("%s", escape.Text(err.Error()))
+		if !(tokenOptional && len(positional) == 0 && stdinIsTerminal(stdin)) {
+			input, err := readToken(positional, stdin, f.maxSize)
+			if err != nil {
+				return fail("%s", escape.Text(err.Error()))
+			}
+			opts.Input = input
 		}
-		opts.Input = input
 	}
 	if len(f.policies) > 0 || len(f.policyDirs) > 0 {
 		opts.Policies = policyset.Loader{}.Load(f.policies, f.policyDirs, stdin)
 		opts.PoliciesAny = f.any
 	}
-	rep := inspect.Run(context.Background(), opts)
-	if f.json {
-		err = report.JSON(stdout, rep)
-	} else {
-		err = report.Text(stdout, rep, lipgloss.NewRenderer(stdout, termenv.WithEnvironment(environ(getenv))))
-	}
-	if err != nil {
-		return fail("writing the report: %v", err)
-	}
-	if opts.Policies != nil && opts.Policies.Failed() {
-		// The report shows them too; stderr says why the exit code is 2.
-		for _, r := range opts.Policies.Failures() {
-			fmt.Fprintf(stderr, "oidcscope: policy %s: %s\n", escape.Text(r.Source), escape.Text(r.Error))
-		}
-		return 2 // a policy document could not be read: the user must fix the input
-	}
-	return rep.ExitCode()
+	return opts, 0
 }
 
 // setupDemo signs a fresh demo token and verifies it against the embedded
@@ -308,4 +322,11 @@ func countSet(vals ...string) int {
 		}
 	}
 	return n
+}
+
+// stdinIsTerminal is true when nothing was piped in: the user is at a
+// keyboard.
+func stdinIsTerminal(stdin io.Reader) bool {
+	f, ok := stdin.(*os.File)
+	return ok && isTerminal(f)
 }

@@ -45,8 +45,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) i
 		fmt.Fprintf(stderr, "oidcscope: unknown command %q (run 'oidcscope help')\n", args[0])
 		return 2
 	}
-	// Until the terminal UI exists, the bare command inspects.
-	return runInspect(args, stdin, stdout, stderr, getenv)
+	return runTUI(args, stdin, stdout, stderr, getenv)
 }
 
 // looksLikeCommand catches a mistyped subcommand before it is read as a
@@ -84,6 +83,8 @@ func version() string {
 const usage = `oidcscope — inspect, verify and explain JSON Web Tokens (GitHub Actions OIDC first)
 
 Usage:
+  oidcscope [TOKEN | @FILE] [flags]               the terminal inspector (paste screen without a token)
+  oidcscope --demo                                the inspector on a demo token with sample policies, offline
   oidcscope inspect [TOKEN | - | @FILE] [flags]   decode, verify and explain a token
   oidcscope inspect --demo                        the same, on a fresh embedded demo token
   oidcscope explain CLAIM [--profile ID] [--json] what a claim means, from the catalog
@@ -93,6 +94,7 @@ Usage:
 The token may be pasted in any common wrapping: bare, "Bearer …", an
 Authorization header, quoted, wrapped across lines, the Actions token
 endpoint's JSON, or inside a log line. With no TOKEN, it is read from stdin.
+When stdout is not a terminal, or with --json, the bare command is inspect.
 
 Run 'oidcscope inspect --help' for the flags.
 

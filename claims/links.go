@@ -11,6 +11,9 @@ type Link struct {
 	Name string `json:"name"` // repository, run-attempt, job, check-run-api, commit, workflow, job-workflow
 	URL  string `json:"url"`
 	Note string `json:"note,omitempty"`
+	// Claims are the claims the URL is built from, so a claim's detail can
+	// list the pages it leads to.
+	Claims []string `json:"-"`
 }
 
 // Claim values only become links when they have the shape GitHub gives
@@ -53,21 +56,23 @@ func githubLinks(iss string, tok tokenView) []Link {
 		return nil
 	}
 	repoURL := web + "/" + repo
-	links = append(links, Link{Name: "repository", URL: repoURL})
+	links = append(links, Link{Name: "repository", URL: repoURL, Claims: []string{"repository"}})
 	runID, hasRun := tok.str("run_id")
 	hasRun = hasRun && digits.MatchString(runID)
 	if attempt, ok := tok.str("run_attempt"); hasRun && ok && digits.MatchString(attempt) {
-		links = append(links, Link{Name: "run-attempt", URL: repoURL + "/actions/runs/" + runID + "/attempts/" + attempt})
+		links = append(links, Link{Name: "run-attempt", URL: repoURL + "/actions/runs/" + runID + "/attempts/" + attempt,
+			Claims: []string{"repository", "run_id", "run_attempt"}})
 	}
 	if check, ok := tok.str("check_run_id"); ok && digits.MatchString(check) {
 		if hasRun {
 			links = append(links, Link{Name: "job", URL: repoURL + "/actions/runs/" + runID + "/job/" + check,
-				Note: "check_run_id as the job ID in this URL is observed, not documented"})
+				Note: "check_run_id as the job ID in this URL is observed, not documented", Claims: []string{"repository", "run_id", "check_run_id"}})
 		}
-		links = append(links, Link{Name: "check-run-api", URL: api + "/repos/" + repo + "/check-runs/" + check})
+		links = append(links, Link{Name: "check-run-api", URL: api + "/repos/" + repo + "/check-runs/" + check,
+			Claims: []string{"repository", "check_run_id"}})
 	}
 	if sha, ok := tok.str("sha"); ok && shaShape.MatchString(sha) {
-		links = append(links, Link{Name: "commit", URL: repoURL + "/commit/" + sha})
+		links = append(links, Link{Name: "commit", URL: repoURL + "/commit/" + sha, Claims: []string{"repository", "sha"}})
 	}
 	for _, wf := range []struct{ name, ref, sha string }{
 		{"workflow", "workflow_ref", "workflow_sha"},
@@ -78,7 +83,7 @@ func githubLinks(iss string, tok tokenView) []Link {
 		m := workflowRef.FindStringSubmatch(ref)
 		if ok1 && ok2 && m != nil && shaShape.MatchString(sha) {
 			links = append(links, Link{Name: wf.name, URL: web + "/" + m[1] + "/blob/" + sha + "/" + m[2],
-				Note: "the " + wf.ref + " file at " + wf.sha})
+				Note: "the " + wf.ref + " file at " + wf.sha, Claims: []string{wf.ref, wf.sha}})
 		}
 	}
 	return links

@@ -7,8 +7,9 @@ import (
 )
 
 // evaluate runs the loaded policies and files each condition under the
-// claims it reads; with no policy loaded, it lists per claim the conditions
-// it would satisfy.
+// claims it reads, and lists per claim the conditions it would satisfy
+// (ready to paste, whether or not policies are loaded: the one a user
+// needs may be in none of them).
 func evaluate(r *Report, tok *decode.Token, opts Options) {
 	if tok.Payload.Kind != decode.Object {
 		return
@@ -32,7 +33,6 @@ func evaluate(r *Report, tok *decode.Token, opts Options) {
 				}
 			}
 		}
-		return
 	}
 	providers := opts.Providers
 	if providers == nil {

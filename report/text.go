@@ -208,16 +208,17 @@ func writeMember(b *strings.Builder, key string, v decode.Value, dup bool, width
 	if pad < 0 {
 		pad = 0
 	}
-	b.WriteString("  " + st.label.Render(k) + strings.Repeat(" ", pad) + "  " + valueText(v))
+	b.WriteString("  " + st.label.Render(k) + strings.Repeat(" ", pad) + "  " + ValueText(v))
 	if dup {
 		b.WriteString("  " + st.fail.Render("duplicate key"))
 	}
 }
 
-// valueText shows strings bare (escaped) and everything else as compact JSON.
-// A string that would read as another JSON type keeps its quotes, so
-// "ref_protected": "true" is not mistaken for a boolean.
-func valueText(v decode.Value) string {
+// ValueText shows strings bare (escaped) and everything else as compact
+// JSON. A string that would read as another JSON type keeps its quotes, so
+// "ref_protected": "true" is not mistaken for a boolean. The terminal UI
+// shows values the same way.
+func ValueText(v decode.Value) string {
 	if v.Kind == decode.String && v.Text != "" && !json.Valid([]byte(v.Text)) {
 		return escape.Text(v.Text)
 	}

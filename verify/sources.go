@@ -45,6 +45,15 @@ func (s Source) WillDiscover(tok *decode.Token) bool {
 	return iss != "" && (s.Discover || IsGitHubIssuer(iss))
 }
 
+// UsesNetwork reports whether Load would fetch anything for tok: a JWKS
+// URL, or discovery.
+func (s Source) UsesNetwork(tok *decode.Token) bool {
+	if s.Offline {
+		return false
+	}
+	return isURL(s.JWKS) || s.WillDiscover(tok)
+}
+
 // Load returns the keys for tok, or nil with a nil error when there is no
 // key source at all (the signature is then unverified).
 func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {

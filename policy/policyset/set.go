@@ -103,6 +103,19 @@ func (s *Set) Add(providers []policy.Provider, source string, data []byte) {
 	s.failed = append(s.failed, failure(source, detected[0].ID(), errors.Join(errs...)))
 }
 
+// Merge returns a new Set holding s's policies and then o's; neither is
+// changed, so a Set being evaluated elsewhere is never written to.
+func (s *Set) Merge(o *Set) *Set {
+	out := &Set{}
+	for _, x := range []*Set{s, o} {
+		if x != nil {
+			out.policies = append(out.policies, x.policies...)
+			out.failed = append(out.failed, x.failed...)
+		}
+	}
+	return out
+}
+
 // Len is the number of policies and failed documents.
 func (s *Set) Len() int { return len(s.policies) + len(s.failed) }
 

@@ -107,3 +107,20 @@ func TestAllProvidersHaveDistinctIDs(t *testing.T) {
 		t.Errorf("All() has %d providers, policy.Providers lists %d", len(seen), len(policy.Providers))
 	}
 }
+
+func TestMergeKeepsBothAndChangesNeither(t *testing.T) {
+	a := Loader{ReadFile: func(string) ([]byte, error) {
+		return []byte(`{"issuer":"https://token.actions.githubusercontent.com","subject":"repo:o/r:ref:refs/heads/main","audiences":["api://AzureADTokenExchange"],"name":"x"}`), nil
+	}}.Load([]string{"a.json"}, nil, nil)
+	b := Loader{}.Load([]string{"does-not-exist.json"}, nil, nil)
+	m := a.Merge(b)
+	if m.Len() != 2 || a.Len() != 1 || b.Len() != 1 {
+		t.Fatalf("merge: got %d (a %d, b %d), want 2 (1, 1)", m.Len(), a.Len(), b.Len())
+	}
+	if !m.Failed() || a.Failed() {
+		t.Errorf("failures: merged %v, a %v", m.Failed(), a.Failed())
+	}
+	if got := (*Set)(nil).Merge(a).Len(); got != 1 {
+		t.Errorf("nil.Merge(a) has %d, want 1", got)
+	}
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oidcscope/oidcscope/fixtures"
+)
+
+// TestTUIUnderTmux runs the real binary in a real terminal: tmux. It opens
+// the demo at 100×30, pastes a token with a bracketed paste on the paste
+// screen, resizes to 80×24, selects check_run_id and quits with q, reading
+// the screen with capture-pane at each step. CI installs tmux
+// (OIDCSCOPE_REQUIRE_TMUX=1 turns a missing tmux into a failure).
+func TestTUIUnderTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("OIDCSCOPE_REQUIRE_TMUX") != "" {
+			t.Fatal("tmux is required: apt-get install -y tmux")
+		}
+		t.Skip("tmux not installed")
+	}
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "oidcscope")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	status := filepath.Join(dir, "status")
+	tm := tmuxServer{t: t, socket: fmt.Sprintf("oidcscope-e2e-%d", os.Getpid())}
+	t.Cleanup(func() { tm.cmd("kill-server") })
+	// The pane's shell writes the exit status where the test can read it.
+	tm.cmd("-f", os.DevNull, "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30",
+		"-e", "TERM=xterm-256color", "-e", "NO_COLOR=",
+		fmt.Sprintf("%s --demo; echo $? > %s", bin, status))
+
+	screen := tm.waitFor("check_run_id", "the demo inspector")
+	for _, want := range []string{"oidcscope · demo", "✓ valid", "[1 Claims]", "policies ✓"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("demo screen lacks %q:\n%s", want, screen)
+		}
+	}
+	assertFits(t, screen, 100, 30)
+
+	// n: the paste screen; a bracketed paste of a token wrapped in a header.
+	tm.keys("n")
+	tm.waitFor("waiting for a token", "the paste screen")
+	tok, err := os.ReadFile(filepath.Join("fixtures", fixtures.StaticDir, "environment-prod.jwt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm.cmd("set-buffer", "-b", "tok", "Authorization: Bearer "+strings.TrimSpace(string(tok)))
+	tm.cmd("paste-buffer", "-p", "-b", "tok", "-t", "e2e")
+	screen = tm.waitFor("JWS, 3 segments", "the paste preview")
+	if !strings.Contains(screen, "removed: authorization-header, bearer-prefix") {
+		t.Errorf("the paste screen does not say what was removed:\n%s", screen)
+	}
+	tm.keys("Enter")
+	tm.waitFor("environment", "the pasted token inspected")
+
+	// Resize: the layout follows.
+	tm.cmd("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+	time.Sleep(300 * time.Millisecond)
+	tm.keys("/")
+	tm.literal("check_run_id")
+	tm.keys("Enter")
+	screen = tm.waitFor("▸ check_run_id", "check_run_id selected")
+	assertFits(t, screen, 80, 24)
+	tm.keys("Enter")
+	screen = tm.waitFor("one exact job", "the check_run_id detail")
+	if !strings.Contains(screen, "NEW") {
+		t.Errorf("check_run_id is not marked NEW:\n%s", screen)
+	}
+	assertFits(t, screen, 80, 24)
+
+	tm.keys("q")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		b, err := os.ReadFile(status)
+		if err == nil && len(bytes.TrimSpace(b)) > 0 {
+			if got := strings.TrimSpace(string(b)); got != "0" {
+				t.Fatalf("exit status %s, want 0", got)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("q did not quit; screen:\n%s", tm.capture())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+type tmuxServer struct {
+	t      *testing.T
+	socket string
+}
+
+func (s tmuxServer) cmd(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil && args[0] != "kill-server" {
+		s.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (s tmuxServer) keys(keys ...string) {
+	s.t.Helper()
+	s.cmd(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
+}
+
+func (s tmuxServer) literal(text string) {
+	s.t.Helper()
+	s.cmd("send-keys", "-t", "e2e", "-l", text)
+}
+
+func (s tmuxServer) capture() string {
+	s.t.Helper()
+	return s.cmd("capture-pane", "-p", "-t", "e2e")
+}
+
+// waitFor polls the screen until it shows want.
+func (s tmuxServer) waitFor(want, what string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		screen := s.capture()
+		if strings.Contains(screen, want) {
+			return screen
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("waiting for %s (%q); the screen shows:\n%s", what, want, screen)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func assertFits(t *testing.T, screen string, w, h int) {
+	t.Helper()
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	if len(lines) > h {
+		t.Errorf("%d lines on a %d-line screen", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := len([]rune(l)); n > w {
+			t.Errorf("line %d is %d wide on a %d-column screen", i+1, n, w)
+		}
+	}
+}

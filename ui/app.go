@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/oidcscope/oidcscope/inspect"
+)
+
+// wideWidth: from this many columns the claims list and the claim detail
+// stand side by side; below it, one pane at a time.
+const wideWidth = 100
+
+type screen int
+
+const (
+	screenPaste screen = iota
+	screenInspector
+)
+
+// pane is what has the focus. Tab visits them in this order.
+type pane int
+
+const (
+	paneClaims pane = iota
+	paneDetail
+	paneHeader
+	paneSignature
+	panePolicies
+	paneRaw
+	paneCount
+)
+
+var paneNames = [paneCount]string{"Claims", "Detail", "Header", "Signature", "Policies", "Raw"}
+
+// promptKind is what an open prompt asks for.
+type promptKind int
+
+const (
+	promptNone promptKind = iota
+	promptPolicy
+	promptFile
+	promptCopyToken
+)
+
+// Model is the whole program's state.
+type Model struct {
+	cfg     Config
+	st      Styles
+	keys    KeyMap
+	help    help.Model
+	session inspect.Session
+
+	width, height int
+	screen        screen
+	now           time.Time
+
+	paste pasteModel
+
+	input    []byte // the token text being inspected: a credential, kept in memory only
+	report   *inspect.Report
+	gen      int
+	fetching bool
+	spin     spinner.Model
+
+	pane       pane
+	claimSel   int
+	claimOff   int
+	filter     textinput.Model
+	filtering  bool
+	condSel    int // selected ready-to-paste condition of the selected claim
+	policySel  int
+	policyOff  int
+	policyOpen bool
+	vp         viewport.Model
+
+	prompt     promptKind
+	promptIn   textinput.Model
+	flash      string
+	flashError bool
+	showHelp   bool
+}
+
+// New builds the program's model.
+func New(cfg Config) Model {
+	cfg.defaults()
+	m := Model{cfg: cfg, keys: DefaultKeyMap(), session: cfg.Session}
+	m.st = NewStyles(cfg.Renderer)
+	m.help = help.New()
+	m.help.Styles.ShortKey = m.st.Label
+	m.help.Styles.FullKey = m.st.Label
+	m.help.Styles.ShortDesc = m.st.Dim
+	m.help.Styles.FullDesc = m.st.Dim
+	m.help.Styles.ShortSeparator = m.st.Dim
+	m.help.Styles.FullSeparator = m.st.Dim
+	m.help.FullSeparator = "  " // four columns must fit 80 columns
+	m.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
+	m.filter = textinput.New()
+	m.filter.Prompt = "/"
+	m.filter.Placeholder = "claim name or value"
+	m.promptIn = m.newInput()
+	if cfg.StaticCursor {
+		m.filter.Cursor.SetMode(cursor.CursorStatic)
+	}
+	m.vp = viewport.New(0, 0)
+	m.vp.KeyMap = viewport.KeyMap{} // keys are routed by the model
+	m.now = cfg.Now()
+	m.paste = newPasteModel(cfg.DemoToken != nil)
+	m.width, m.height = 80, 24
+	if cfg.Input != nil {
+		m.screen = screenInspector
+		m.input = cfg.Input
+	}
+	return m
+}
+
+// Init starts the clock and, with a token given, its inspection.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tickCmd()}
+	if m.screen == screenInspector {
+		cmds = append(cmds, inspectCmd(m.gen, m.session, m.input, true))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes messages: window and clock first, then async answers, then
+// keys and the mouse to the screen that has them.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.Width = msg.Width
+		m.refresh()
+		return m, nil
+	case tickMsg:
+		m.now = m.cfg.Now()
+		return m, tickCmd()
+	case spinner.TickMsg:
+		if !m.fetching {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	case previewMsg:
+		if msg.gen == m.paste.gen {
+			m.paste.preview = msg.preview
+			m.paste.previewing = false
+		}
+		return m, nil
+	case reportMsg:
+		return m.gotReport(msg)
+	case policiesMsg:
+		return m.gotPolicies(msg)
+	case fileMsg:
+		return m.gotFile(msg)
+	case tea.MouseMsg:
+		return m.mouse(msg)
+	case tea.KeyMsg:
+		if m.prompt != promptNone {
+			return m.promptKey(msg)
+		}
+		if m.screen == screenPaste {
+			return m.pasteKey(msg)
+		}
+		return m.inspectorKey(msg)
+	}
+	return m, nil
+}
+
+// startInspection inspects input: the network-free pass first, so the
+// report appears at once, then the full one if keys must be fetched.
+func (m *Model) startInspection(input []byte) tea.Cmd {
+	m.gen++
+	m.input = input
+	m.screen = screenInspector
+	m.report = nil
+	m.fetching = false
+	m.claimSel, m.claimOff, m.condSel, m.policySel, m.policyOff = 0, 0, 0, 0, 0
+	m.policyOpen = false
+	m.pane = paneClaims
+	m.filter.SetValue("")
+	m.refresh()
+	return inspectCmd(m.gen, m.session, input, true)
+}
+
+func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != m.gen {
+		return m, nil
+	}
+	m.report = msg.report
+	m.now = m.cfg.Now()
+	var cmd tea.Cmd
+	if msg.offline && m.session.Fetches(msg.report) {
+		m.fetching = true
+		cmd = tea.Batch(inspectCmd(m.gen, m.session, m.input, false), m.spin.Tick)
+	} else {
+		m.fetching = false
+	}
+	m.clampSelection()
+	m.refresh()
+	return m, cmd
+}
+
+func (m Model) gotPolicies(msg policiesMsg) (tea.Model, tea.Cmd) {
+	m.session = msg.session
+	if len(msg.failures) > 0 {
+		m.setFlash("could not load "+msg.path+": "+msg.failures[0].Error, true)
+	} else {
+		m.setFlash("loaded "+msg.path, false)
+	}
+	if m.input == nil {
+		return m, nil
+	}
+	m.gen++
+	m.pane = panePolicies
+	return m, inspectCmd(m.gen, m.session, m.input, true)
+}
+
+func (m Model) gotFile(msg fileMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.paste.problem = msg.err.Error()
+		return m, nil
+	}
+	m.paste.set(msg.data)
+	m.paste.gen++
+	return m, previewCmd(m.paste.gen, msg.data, m.session.MaxSize())
+}
+
+func (m *Model) setFlash(s string, isErr bool) {
+	m.flash, m.flashError = s, isErr
+}
+
+// View draws the current screen.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.screen == screenPaste {
+		return m.pasteView()
+	}
+	return m.inspectorView()
+}
+
+// newInput is a one-line prompt input.
+func (m Model) newInput() textinput.Model {
+	in := textinput.New()
+	if m.cfg.StaticCursor {
+		in.Cursor.SetMode(cursor.CursorStatic)
+	}
+	return in
+}
+
+func matches(msg tea.KeyMsg, b key.Binding) bool { return key.Matches(msg, b) }

@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
+	"github.com/oidcscope/oidcscope/verify"
+)
+
+// fixedNow is the clock of every test: the static fixtures' instant.
+func fixedNow() time.Time { return fixtures.StaticNow() }
+
+func staticToken(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "fixtures", fixtures.StaticDir, name+".jwt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSpace(b)
+}
+
+// demoOptions are what `oidcscope --demo` sets up: demo keys, offline, the
+// expected issuer and audience, at the fixed instant.
+func demoOptions(t *testing.T) inspect.Options {
+	t.Helper()
+	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "(embedded demo JWKS)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return inspect.Options{
+		Keys: keys, Source: verify.Source{Offline: true}, At: fixedNow(),
+		Issuer: "https://token.actions.githubusercontent.com", Audiences: []string{"sts.amazonaws.com"},
+	}
+}
+
+func demoPolicySet(t *testing.T) *policyset.Set {
+	t.Helper()
+	var paths []string
+	for _, p := range fixtures.DemoPolicies() {
+		paths = append(paths, filepath.Join("..", "fixtures", p))
+	}
+	set := policyset.Loader{}.Load(paths, nil, nil)
+	if set.Failed() {
+		t.Fatalf("demo policies: %+v", set.Failures())
+	}
+	return set
+}
+
+// asciiRenderer draws without colour, as the golden files are.
+func asciiRenderer() *lipgloss.Renderer {
+	return lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii))
+}
+
+// newTestModel opens the inspector on input (or the paste screen for nil)
+// with a fixed clock and a clipboard buffer, already sized.
+func newTestModel(t *testing.T, s inspect.Session, input []byte, w, h int) (Model, *bytes.Buffer) {
+	t.Helper()
+	clip := &bytes.Buffer{}
+	m := New(Config{
+		Session: s, Input: input, Renderer: asciiRenderer(), Now: fixedNow, Clipboard: clip,
+		Getenv: func(string) string { return "" }, StaticCursor: true,
+		DemoToken: func(time.Time) ([]byte, error) {
+			tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
+			return []byte(tok), err
+		},
+	})
+	m = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	if input != nil {
+		m = run(t, m, m.Init())
+	}
+	return m, clip
+}
+
+// send delivers one message and runs what it starts.
+func send(t *testing.T, m Model, msg tea.Msg) Model {
+	t.Helper()
+	next, cmd := m.Update(msg)
+	return run(t, next.(Model), cmd)
+}
+
+// run executes cmd and feeds its messages back, as the program would; the
+// clock and the spinner, which only redraw, are left out, and so is quit.
+func run(t *testing.T, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	for _, msg := range results(cmd) {
+		switch msg.(type) {
+		case tickMsg, spinner.TickMsg, tea.QuitMsg:
+			continue
+		}
+		m = send(t, m, msg)
+	}
+	return m
+}
+
+// results runs cmd and the commands it batches, each with a deadline so a
+// timer (tea.Tick) does not hold the test up.
+func results(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(100 * time.Millisecond):
+		return nil
+	}
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, results(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
+}
+
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case "ctrl+d":
+		return tea.KeyMsg{Type: tea.KeyCtrlD}
+	case "ctrl+u":
+		return tea.KeyMsg{Type: tea.KeyCtrlU}
+	case "ctrl+o":
+		return tea.KeyMsg{Type: tea.KeyCtrlO}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+func keys(t *testing.T, m Model, ks ...string) Model {
+	t.Helper()
+	for _, k := range ks {
+		m = send(t, m, keyMsg(k))
+	}
+	return m
+}
+
+// typeText sends each rune as a key press.
+func typeText(t *testing.T, m Model, s string) Model {
+	for _, r := range s {
+		m = send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	return m
+}
+
+// selectClaim moves the cursor to the named claim with the filter.
+func selectClaim(t *testing.T, m Model, name string) Model {
+	t.Helper()
+	m = keys(t, m, "/")
+	m = typeText(t, m, name)
+	m = keys(t, m, "enter")
+	if c := m.selectedClaim(); c == nil || c.Name != name {
+		t.Fatalf("could not select %s", name)
+	}
+	return m
+}
+
+var osc52Re = regexp.MustCompile(`\x1b\]52;c;([A-Za-z0-9+/=]*)\x07`)
+
+// clipboard decodes the last OSC 52 sequence written.
+func clipboard(t *testing.T, buf *bytes.Buffer) string {
+	t.Helper()
+	all := osc52Re.FindAllStringSubmatch(buf.String(), -1)
+	if len(all) == 0 {
+		t.Fatalf("no OSC 52 sequence in %q", buf.String())
+	}
+	b, err := base64.StdEncoding.DecodeString(all[len(all)-1][1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func inspectNow(t *testing.T, s inspect.Session, input []byte) *inspect.Report {
+	return s.InspectOffline(context.Background(), input)
+}
+
+func contains(t *testing.T, view, want string) {
+	t.Helper()
+	if !strings.Contains(view, want) {
+		t.Errorf("view lacks %q:\n%s", want, view)
+	}
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.filtering {
+		return m.filterKey(msg)
+	}
+	k := m.keys
+	m.flash = ""
+	switch {
+	case matches(msg, k.Quit):
+		return m, tea.Quit
+	case matches(msg, k.Help):
+		m.showHelp = !m.showHelp
+		m.help.ShowAll = m.showHelp
+	case m.showHelp && matches(msg, k.Back):
+		m.showHelp, m.help.ShowAll = false, false
+	case matches(msg, k.Next):
+		m.pane = (m.pane + 1) % paneCount
+		m.policyOpen = false
+	case matches(msg, k.Prev):
+		m.pane = (m.pane + paneCount - 1) % paneCount
+		m.policyOpen = false
+	case matches(msg, k.Views):
+		m.pane = []pane{paneClaims, paneHeader, paneSignature, panePolicies, paneRaw}[msg.Runes[0]-'1']
+		m.policyOpen = false
+	case matches(msg, k.Up):
+		m.move(-1)
+	case matches(msg, k.Down):
+		m.move(1)
+	case matches(msg, k.PageUp):
+		m.move(-max(m.bodyHeight()-1, 1))
+	case matches(msg, k.PageDown):
+		m.move(max(m.bodyHeight()-1, 1))
+	case matches(msg, k.Top):
+		m.move(-1 << 30)
+	case matches(msg, k.Bottom):
+		m.move(1 << 30)
+	case matches(msg, k.Open):
+		switch m.pane {
+		case paneClaims:
+			m.pane = paneDetail
+		case panePolicies:
+			m.policyOpen = len(m.policies()) > 0
+		}
+	case matches(msg, k.Back):
+		switch {
+		case m.policyOpen:
+			m.policyOpen = false
+		case m.pane == paneDetail:
+			m.pane = paneClaims
+		case m.filter.Value() != "":
+			m.filter.SetValue("")
+			m.clampSelection()
+		}
+	case matches(msg, k.Filter):
+		// A new search, as in less: the old filter goes.
+		m.pane = paneClaims
+		m.filtering = true
+		m.filter.SetValue("")
+		cmd := m.filter.Focus()
+		m.refresh()
+		return m, cmd
+	case matches(msg, k.Copy):
+		return m.copySelected()
+	case matches(msg, k.CopyCondition):
+		return m.copyCondition()
+	case matches(msg, k.PrevCondition):
+		m.condSel--
+	case matches(msg, k.NextCondition):
+		m.condSel++
+	case matches(msg, k.LoadPolicy):
+		m.openPrompt(promptPolicy, "policy file: ")
+	case matches(msg, k.NewToken):
+		m.screen = screenPaste
+		return m, nil
+	case matches(msg, k.Refetch):
+		if m.input == nil {
+			return m, nil
+		}
+		m.gen++
+		m.fetching = true
+		m.setFlash("fetching keys again", false)
+		return m, tea.Batch(inspectCmd(m.gen, m.session, m.input, false), m.spin.Tick)
+	default:
+		return m, nil
+	}
+	m.clampSelection()
+	m.refresh()
+	return m, nil
+}
+
+// move moves the selection of a list pane, or scrolls a text pane.
+func (m *Model) move(d int) {
+	switch {
+	case m.pane == paneClaims:
+		m.claimSel += d
+		m.condSel = 0
+	case m.pane == panePolicies && !m.policyOpen:
+		m.policySel += d
+	default:
+		switch {
+		case d == -1<<30:
+			m.vp.GotoTop()
+		case d == 1<<30:
+			m.vp.GotoBottom()
+		case d < 0:
+			m.vp.ScrollUp(-d)
+		default:
+			m.vp.ScrollDown(d)
+		}
+		return
+	}
+	m.clampSelection()
+	m.refresh()
+}
+
+func (m Model) filterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyEnter:
+		m.filtering = false
+		m.filter.Blur()
+	case tea.KeyEsc:
+		m.filtering = false
+		m.filter.Blur()
+		m.filter.SetValue("")
+	case tea.KeyCtrlC:
+		return m, tea.Quit
+	default:
+		var cmd tea.Cmd
+		m.filter, cmd = m.filter.Update(msg)
+		m.claimSel, m.claimOff = 0, 0
+		m.clampSelection()
+		m.refresh()
+		return m, cmd
+	}
+	m.clampSelection()
+	m.refresh()
+	return m, nil
+}
+
+func (m Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+	if m.screen != screenInspector || msg.Action != tea.MouseActionPress {
+		return m, nil
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		m.move(-1)
+	case tea.MouseButtonWheelDown:
+		m.move(1)
+	default:
+		return m, nil
+	}
+	return m, nil
+}
+
+// openPrompt asks for one line: a policy path, a token file path, or a
+// yes/no.
+func (m *Model) openPrompt(kind promptKind, label string) {
+	m.prompt = kind
+	m.promptIn = m.newInput()
+	m.promptIn.Prompt = label
+	m.promptIn.Focus()
+}
+
+func (m Model) promptKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	kind := m.prompt
+	if kind == promptCopyToken {
+		m.prompt = promptNone
+		if msg.String() == "y" {
+			m.copyText("the whole token", string(m.input))
+		} else {
+			m.setFlash("not copied", false)
+		}
+		return m, nil
+	}
+	switch msg.Type {
+	case tea.KeyCtrlC:
+		return m, tea.Quit
+	case tea.KeyEsc:
+		m.prompt = promptNone
+		return m, nil
+	case tea.KeyEnter:
+		m.prompt = promptNone
+		path := strings.TrimSpace(m.promptIn.Value())
+		if path == "" {
+			return m, nil
+		}
+		if kind == promptPolicy {
+			m.setFlash("loading "+path+"…", false)
+			return m, loadPoliciesCmd(m.session, path)
+		}
+		return m, readFileCmd(m.cfg.ReadFile, path, m.session.MaxSize())
+	}
+	var cmd tea.Cmd
+	m.promptIn, cmd = m.promptIn.Update(msg)
+	return m, cmd
+}
+
+func (m Model) promptView() string {
+	if m.prompt == promptCopyToken {
+		return m.st.Warn.Render("Copy the whole token to the clipboard? It is a credential. y/n")
+	}
+	return m.promptIn.View() + m.st.Dim.Render("  (enter load · esc cancel)")
+}

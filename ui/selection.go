@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policyset"
+	"github.com/oidcscope/oidcscope/report"
+)
+
+// visibleClaims are the indexes of the report's claims that pass the
+// filter (a case-insensitive substring of the name or the shown value).
+func (m Model) visibleClaims() []int {
+	if m.report == nil {
+		return nil
+	}
+	q := strings.ToLower(m.filter.Value())
+	out := make([]int, 0, len(m.report.Claims))
+	for i, c := range m.report.Claims {
+		if q == "" || strings.Contains(strings.ToLower(c.Name), q) || strings.Contains(strings.ToLower(report.ValueText(c.Value)), q) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// selectedClaim is the claim under the cursor, or nil.
+func (m Model) selectedClaim() *inspect.Claim {
+	vis := m.visibleClaims()
+	if m.claimSel < 0 || m.claimSel >= len(vis) {
+		return nil
+	}
+	return &m.report.Claims[vis[m.claimSel]]
+}
+
+// policies are the report's policy results, allowed first.
+func (m Model) policies() []policy.Result {
+	if m.report == nil {
+		return nil
+	}
+	return policyset.Sorted(m.report.Policies)
+}
+
+// clampSelection keeps every cursor inside its list and in view.
+func (m *Model) clampSelection() {
+	n := len(m.visibleClaims())
+	m.claimSel = clamp(m.claimSel, 0, n-1)
+	m.claimOff = scrollTo(m.claimOff, m.claimSel, m.bodyHeight())
+	if c := m.selectedClaim(); c != nil {
+		m.condSel = clamp(m.condSel, 0, len(c.WouldSatisfy)-1)
+	} else {
+		m.condSel = 0
+	}
+	m.policySel = clamp(m.policySel, 0, len(m.policies())-1)
+	m.policyOff = scrollTo(m.policyOff, m.policySel, m.bodyHeight())
+}
+
+func clamp(v, lo, hi int) int {
+	if hi < lo {
+		return lo
+	}
+	return min(max(v, lo), hi)
+}
+
+// scrollTo moves a list's offset the least so that sel is visible.
+func scrollTo(off, sel, height int) int {
+	if height <= 0 {
+		return 0
+	}
+	if sel < off {
+		return sel
+	}
+	if sel >= off+height {
+		return sel - height + 1
+	}
+	return max(off, 0)
+}
+
+// wide reports whether list and detail stand side by side.
+func (m Model) wide() bool { return m.width >= wideWidth }
+
+// bodyHeight is the height of the panes: the screen less the status line,
+// the tabs and the footer.
+func (m Model) bodyHeight() int {
+	return max(m.height-m.chromeHeight(), 1)
+}
+
+func (m Model) chromeHeight() int {
+	h := 3 // status, tabs, footer
+	if m.showHelp {
+		h += len(m.keys.FullHelp()[0]) - 1 // the longest help column
+	}
+	return h
+}
+
+// listWidth is the width of the claims list in the wide layout.
+func (m Model) listWidth() int {
+	return clamp(m.width*9/20, 36, 64)
+}
+
+// textPaneWidth is the width of whatever scrolling text pane is shown.
+func (m Model) textPaneWidth() int {
+	if m.wide() && (m.pane == paneClaims || m.pane == paneDetail) {
+		return m.width - m.listWidth() - 3
+	}
+	return m.width - 1
+}
+
+// refresh rebuilds the scrolling pane's content after anything changed.
+func (m *Model) refresh() {
+	m.vp.Width = max(m.textPaneWidth(), 10)
+	m.vp.Height = m.bodyHeight()
+	y := m.vp.YOffset
+	m.vp.SetContent(m.paneContent(m.vp.Width))
+	m.vp.SetYOffset(y)
+}
