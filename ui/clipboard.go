@@ -37,6 +37,13 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.pane == panePolicies {
+		// The policy's name: a role ARN, a credential or provider name.
+		if ps := m.policies(); m.policySel < len(ps) {
+			m.copyText("the policy name", ps[m.policySel].Name)
+		}
+		return m, nil
+	}
 	c := m.selectedClaim()
 	if c == nil {
 		return m, nil

@@ -26,6 +26,10 @@ func (m Model) paneContent(w int) string {
 		return ""
 	}
 	var b strings.Builder
+	if m.showHelp {
+		m.helpView(&b)
+		return wrapIndented(strings.TrimRight(b.String(), "\n"), w)
+	}
 	switch m.pane {
 	case paneClaims, paneDetail:
 		m.claimDetail(&b)
@@ -60,6 +64,20 @@ func wrapIndented(s string, w int) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// helpView is the full help as a list in the scrolling pane, so it fits
+// any width and scrolls on a short terminal.
+func (m Model) helpView(b *strings.Builder) {
+	b.WriteString(m.st.Title.Render("Keys") + "\n")
+	for _, group := range m.keys.FullHelp() {
+		for _, k := range group {
+			h := k.Help()
+			b.WriteString(m.st.Label.Render(fmt.Sprintf("%-10s", h.Key)) + " " + h.Desc + "\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(m.st.Dim.Render("On the paste screen: enter inspects, ctrl+d opens the demo token, ctrl+o a file, ctrl+u clears, esc goes back.") + "\n")
 }
 
 func (m Model) section(b *strings.Builder, title string) {
@@ -266,6 +284,13 @@ func (m Model) headerView(b *strings.Builder) {
 		return
 	}
 	b.WriteString(st.Title.Render("Header") + st.Dim.Render(" ("+string(tok.Kind)+")") + "\n")
+	if p := m.report.Profile; p.Name != "" {
+		name := p.Name
+		if p.Variant != "" {
+			name += " (" + p.Variant + ")"
+		}
+		b.WriteString(st.Dim.Render("issuer profile: "+name) + "\n")
+	}
 	if tok.Header.Kind == decode.Object {
 		for _, mem := range tok.Header.Members {
 			b.WriteString(st.Label.Render(escape.Text(mem.Key)) + "  " + report.ValueText(mem.Value) + "\n")
@@ -302,7 +327,7 @@ func (m Model) signatureView(b *strings.Builder) {
 		return
 	}
 	sig := m.report.Verify.Signature
-	b.WriteString(st.Title.Render("Signature") + "  " + m.signatureBadge() + "\n")
+	b.WriteString(st.Title.Render("Signature") + "  " + m.signatureBadge(true) + "\n")
 	m.field(b, "key source", escape.Text(string(sig.KeySource)))
 	m.field(b, "key       ", escape.Text(sig.KeyName))
 	m.field(b, "key id    ", escape.Text(sig.KeyID))

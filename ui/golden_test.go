@@ -125,7 +125,7 @@ func goldenCases() []goldenCase {
 		{
 			name: "help", session: demo, input: demoToken,
 			steps:     func(tm *teatest.TestModel) { tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'?'}}) },
-			wantFirst: "actor", wantLast: "re-fetch keys",
+			wantFirst: "actor", wantLast: "esc closes the help",
 		},
 	}
 }

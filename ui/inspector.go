@@ -17,9 +17,9 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case matches(msg, k.Help):
 		m.showHelp = !m.showHelp
-		m.help.ShowAll = m.showHelp
+		m.vp.GotoTop()
 	case m.showHelp && matches(msg, k.Back):
-		m.showHelp, m.help.ShowAll = false, false
+		m.showHelp = false
 	case matches(msg, k.Next):
 		m.pane = (m.pane + 1) % paneCount
 		m.policyOpen = false
@@ -95,25 +95,26 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// move moves the selection of a list pane, or scrolls a text pane.
+// move moves the selection of a list pane, or scrolls a text pane (and
+// the help).
 func (m *Model) move(d int) {
 	switch {
-	case m.pane == paneClaims:
+	case !m.showHelp && m.pane == paneClaims:
 		m.claimSel += d
 		m.condSel = 0
-	case m.pane == panePolicies && !m.policyOpen:
+	case !m.showHelp && m.pane == panePolicies && !m.policyOpen:
 		m.policySel += d
+	case d == -1<<30:
+		m.vp.GotoTop()
+		return
+	case d == 1<<30:
+		m.vp.GotoBottom()
+		return
+	case d < 0:
+		m.vp.ScrollUp(-d)
+		return
 	default:
-		switch {
-		case d == -1<<30:
-			m.vp.GotoTop()
-		case d == 1<<30:
-			m.vp.GotoBottom()
-		case d < 0:
-			m.vp.ScrollUp(-d)
-		default:
-			m.vp.ScrollDown(d)
-		}
+		m.vp.ScrollDown(d)
 		return
 	}
 	m.clampSelection()

@@ -87,11 +87,7 @@ func (m Model) bodyHeight() int {
 }
 
 func (m Model) chromeHeight() int {
-	h := 3 // status, tabs, footer
-	if m.showHelp {
-		h += len(m.keys.FullHelp()[0]) - 1 // the longest help column
-	}
-	return h
+	return 3 // status, tabs, footer
 }
 
 // listWidth is the width of the claims list in the wide layout.
@@ -101,7 +97,7 @@ func (m Model) listWidth() int {
 
 // textPaneWidth is the width of whatever scrolling text pane is shown.
 func (m Model) textPaneWidth() int {
-	if m.wide() && (m.pane == paneClaims || m.pane == paneDetail) {
+	if m.wide() && !m.showHelp && (m.pane == paneClaims || m.pane == paneDetail) {
 		return m.width - m.listWidth() - 3
 	}
 	return m.width - 1

@@ -2,19 +2,28 @@ package ui
 
 import "github.com/charmbracelet/lipgloss"
 
-// palette: a few adaptive colours that read on light and dark backgrounds
-// and degrade to the 16 ANSI colours. Meaning never rests on colour alone:
-// every badge also carries a word or a symbol.
+// palette: a few colours for light and dark backgrounds, each given for
+// true colour, 256 and 16 colours, because automatic degradation turns a
+// dark yellow into red on 16-colour terminals, and unverified must never
+// look like invalid. Meaning never rests on colour alone: every badge also
+// carries a word or a symbol.
 var (
-	colGreen  = lipgloss.AdaptiveColor{Light: "#1a7f37", Dark: "#3fb950"}
-	colRed    = lipgloss.AdaptiveColor{Light: "#cf222e", Dark: "#f85149"}
-	colYellow = lipgloss.AdaptiveColor{Light: "#9a6700", Dark: "#d29922"}
-	colBlue   = lipgloss.AdaptiveColor{Light: "#0969da", Dark: "#58a6ff"}
-	colPurple = lipgloss.AdaptiveColor{Light: "#8250df", Dark: "#bc8cff"}
-	colDim    = lipgloss.AdaptiveColor{Light: "#6e7781", Dark: "#8b949e"}
-	colBorder = lipgloss.AdaptiveColor{Light: "#d0d7de", Dark: "#30363d"}
-	colSelect = lipgloss.AdaptiveColor{Light: "#ddf4ff", Dark: "#1f3a5f"}
+	colGreen  = colour("#1a7f37", "28", "2", "#3fb950", "71", "10")
+	colRed    = colour("#cf222e", "160", "1", "#f85149", "203", "9")
+	colYellow = colour("#9a6700", "136", "3", "#d29922", "178", "11")
+	colBlue   = colour("#0969da", "26", "4", "#58a6ff", "75", "12")
+	colPurple = colour("#8250df", "98", "5", "#bc8cff", "141", "13")
+	colDim    = colour("#6e7781", "243", "8", "#8b949e", "245", "7")
+	colBorder = colour("#d0d7de", "252", "7", "#30363d", "237", "8")
+	colSelect = colour("#ddf4ff", "195", "7", "#1f3a5f", "24", "4")
 )
+
+func colour(lightTrue, light256, light16, darkTrue, dark256, dark16 string) lipgloss.CompleteAdaptiveColor {
+	return lipgloss.CompleteAdaptiveColor{
+		Light: lipgloss.CompleteColor{TrueColor: lightTrue, ANSI256: light256, ANSI: light16},
+		Dark:  lipgloss.CompleteColor{TrueColor: darkTrue, ANSI256: dark256, ANSI: dark16},
+	}
+}
 
 // Styles are built from the renderer the program writes to, so colour
 // detection (NO_COLOR, 16/256/true colour, a test's Ascii profile) follows

@@ -39,7 +39,7 @@ func (m Model) statusLine() string {
 	if r.Token == nil {
 		return strings.Join(append(parts, st.Fail.Render("✗ no token")), " · ")
 	}
-	parts = append(parts, m.signatureBadge())
+	parts = append(parts, m.signatureBadge(m.wide()))
 	if exp := m.expiry(); exp != "" {
 		parts = append(parts, exp)
 	}
@@ -67,7 +67,7 @@ func (m Model) statusLine() string {
 
 // signatureBadge never lets unverified look like invalid or valid: each
 // has its own symbol and word as well as its colour.
-func (m Model) signatureBadge() string {
+func (m Model) signatureBadge(withKid bool) string {
 	st := m.st
 	sig := m.report.Verify.Signature
 	var badge string
@@ -86,7 +86,7 @@ func (m Model) signatureBadge() string {
 	if sig.Alg != "" {
 		badge += " " + escape.Text(sig.Alg)
 	}
-	if sig.Kid != "" {
+	if sig.Kid != "" && withKid {
 		badge += st.Dim.Render(" kid " + escape.Text(sig.Kid))
 	}
 	return badge
@@ -155,6 +155,9 @@ func (m Model) body() string {
 	h := m.bodyHeight()
 	if m.report == nil {
 		return lipgloss.NewStyle().Height(h).Render(m.spin.View() + " inspecting…")
+	}
+	if m.showHelp {
+		return m.vp.View()
 	}
 	if m.report.Token == nil {
 		var b strings.Builder
@@ -308,6 +311,9 @@ func (m Model) footer() string {
 			return m.st.Error.Render(escape.Text(m.flash))
 		}
 		return m.st.Pass.Render(escape.Text(m.flash))
+	}
+	if m.showHelp {
+		return m.st.Dim.Render("? or esc closes the help")
 	}
 	return m.help.View(m.keys)
 }
