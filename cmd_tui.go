@@ -55,7 +55,7 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env
 			return []byte(tok), err
 		},
 		Renderer:  lipgloss.NewRenderer(out, termenv.WithEnvironment(environ(getenv))),
-		Clipboard: stderr,
+		Clipboard: clipboardWriter(stderr, out),
 		Getenv:    getenv,
 	}
 	session := inspect.NewSession(opts)
@@ -99,4 +99,14 @@ func demoPolicies() *policyset.Set {
 		paths[i] = "fixtures/" + p
 	}
 	return policyset.Loader{ReadFile: read}.Load(paths, nil, nil)
+}
+
+// clipboardWriter is where OSC 52 goes: the terminal, never a file. stderr
+// keeps the sequence out of the frames Bubble Tea writes to stdout, but
+// when it is redirected, a copied token would land in that file.
+func clipboardWriter(stderr io.Writer, out *os.File) io.Writer {
+	if f, ok := stderr.(*os.File); ok && isTerminal(f) {
+		return f
+	}
+	return out
 }

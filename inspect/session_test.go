@@ -90,3 +90,16 @@ func TestSession(t *testing.T) {
 		t.Error("sub: want both conditions and would-satisfy snippets")
 	}
 }
+
+// BenchmarkPreviewInput1MiB: what the paste screen pays, off the UI
+// goroutine, for a paste at the size limit.
+func BenchmarkPreviewInput1MiB(b *testing.B) {
+	in := make([]byte, 1<<20)
+	for i := range in {
+		in[i] = 'A'
+	}
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		inspect.PreviewInput(in, 0)
+	}
+}

@@ -95,12 +95,8 @@ func New(cfg Config) Model {
 	m.st = NewStyles(cfg.Renderer)
 	m.help = help.New()
 	m.help.Styles.ShortKey = m.st.Label
-	m.help.Styles.FullKey = m.st.Label
 	m.help.Styles.ShortDesc = m.st.Dim
-	m.help.Styles.FullDesc = m.st.Dim
 	m.help.Styles.ShortSeparator = m.st.Dim
-	m.help.Styles.FullSeparator = m.st.Dim
-	m.help.FullSeparator = "  " // four columns must fit 80 columns
 	m.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
 	m.filter = textinput.New()
 	m.filter.Prompt = "/"

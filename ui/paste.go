@@ -79,7 +79,7 @@ func (m Model) pasteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case msg.Type == tea.KeyRunes, msg.Type == tea.KeySpace:
 		p.buf = append(p.buf, string(msg.Runes)...)
 		changed = true
-	case msg.Type == tea.KeyEnter, msg.Type == tea.KeyTab:
+	case msg.Type == tea.KeyEnter: // inside a bracketed paste
 		p.buf = append(p.buf, '\n')
 		changed = true
 	}

@@ -105,3 +105,14 @@ func TestInspectorWithoutToken(t *testing.T) {
 		t.Error("n does not open the paste screen")
 	}
 }
+
+// BenchmarkPasteView1MiB: drawing the paste screen with 1 MiB pasted, on
+// the UI goroutine, every frame.
+func BenchmarkPasteView1MiB(b *testing.B) {
+	m := New(Config{Renderer: asciiRenderer(), Now: fixedNow})
+	m.width, m.height = 140, 40
+	m.paste.buf = []byte(strings.Repeat("eyJhbGciOiJSUzI1NiJ9", 1<<20/20))
+	for b.Loop() {
+		_ = m.View()
+	}
+}
