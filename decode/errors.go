@@ -22,6 +22,7 @@ var (
 	ErrTooDeep            = errors.New("JSON nested too deeply")
 	ErrTrailingData       = errors.New("data after the JSON value")
 	ErrInvalidUTF8        = errors.New("invalid UTF-8")
+	ErrByteOrderMark      = errors.New("byte-order mark before the JSON")
 )
 
 // Error locates a decoding problem: which part of the token, the byte offset

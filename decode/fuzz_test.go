@@ -25,6 +25,7 @@ func addSeeds(f *testing.F) {
 // reported error names a segment and wraps a sentinel cause.
 func FuzzDecode(f *testing.F) {
 	addSeeds(f)
+	addCorpusSeeds(f)
 	f.Fuzz(func(t *testing.T, in []byte) {
 		tok, err := Decode(in, 1<<16)
 		if err != nil {
@@ -47,6 +48,7 @@ func FuzzParseJSON(f *testing.F) {
 	for _, s := range []string{`{"a":1,"b":[true,null,"x"],"c":{"d":1.5e3}}`, `[]`, `{"a":"\u001b"}`, `{"a":1,"a":2}`, `{"":{}}`} {
 		f.Add([]byte(s))
 	}
+	addJSONSeeds(f)
 	f.Fuzz(func(t *testing.T, in []byte) {
 		v, errs := ParseJSON("payload", in)
 		if len(errs) > 0 || !json.Valid(in) {

@@ -181,6 +181,13 @@ func ParseJSON(segment string, data []byte) (Value, []*Error) {
 		off := int64(firstInvalidUTF8(data))
 		errs = append(errs, errAt(segment, off, ErrInvalidUTF8, "shown with U+FFFD replacement"))
 	}
+	if rest, ok := bytes.CutPrefix(data, []byte("\uFEFF")); ok {
+		// RFC 8259 §8.1: JSON in a protocol carries no BOM, and parsers
+		// disagree on skipping one. Report it, then read on with the BOM
+		// as three spaces, so what follows is shown and offsets stay true.
+		errs = append(errs, errAt(segment, 0, ErrByteOrderMark, "RFC 8259 §8.1: JSON in a token has none"))
+		data = append([]byte("   "), rest...)
+	}
 	p := parser{seg: segment, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	p.dec.UseNumber()
 	v, err := p.value(0)

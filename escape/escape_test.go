@@ -2,9 +2,12 @@ package escape
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -33,25 +36,110 @@ func TestText(t *testing.T) {
 
 // FuzzText checks the safety property and reversibility: the output holds no
 // control, format or separator character, and decoding the escapes gives the
-// input back.
+// input back. The forbidden characters are listed here from the Unicode
+// categories rather than taken from Unsafe, so a character dropped from
+// Unsafe is caught too.
 func FuzzText(f *testing.F) {
-	for _, s := range []string{"plain", "\x1b]8;;http://x\a", "\u202e", "\\x1b", "\xff\xfe", "\U000E0001"} {
+	for _, s := range []string{"plain", "\x1b]8;;http://x\a", "\u202e", "\\x1b", "\xff\xfe", "\U000E0001", "a\nb", "\u0085\u009b", "\u2066\u2069\u200b\u200f\ufeff", "\ufffd"} {
+		f.Add(s)
+	}
+	for _, s := range corpusStrings(f) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		out := Text(in)
 		for i, r := range out {
-			if r < 0x20 || r == 0x7f || Unsafe(r) {
+			if forbidden(r) || Unsafe(r) {
 				t.Fatalf("unsafe rune %U at %d in %q", r, i, out)
 			}
 		}
 		if !utf8.ValidString(out) {
 			t.Fatalf("output is not UTF-8: %q", out)
 		}
+		if !needsEscape(in) && out != in {
+			t.Fatalf("printable text changed: %q -> %q", in, out)
+		}
 		if back := unescape(t, out); back != in {
 			t.Fatalf("not reversible: %q -> %q -> %q", in, out, back)
 		}
 	})
+}
+
+// forbidden is what must never reach a terminal raw: every C0 control
+// (Text writes even a line break as \n), DEL, the C1 controls, every format
+// character (Cf: bidi embeddings, overrides and isolates U+202A-U+202E and
+// U+2066-U+2069, zero-width U+200B-U+200F, the BOM, tag characters) and the
+// line and paragraph separators.
+func forbidden(r rune) bool {
+	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || unicode.Is(unicode.Cf, r) || r == 0x2028 || r == 0x2029
+}
+
+// needsEscape: anything forbidden, a backslash (doubled), or a byte that
+// is not UTF-8 or the replacement character standing for one.
+func needsEscape(s string) bool {
+	for _, r := range s {
+		if forbidden(r) || r == '\\' || r == utf8.RuneError {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzJSON: escaping an encoded claim leaves no raw DEL, C1, format or
+// separator character and decodes back to the same value.
+func FuzzJSON(f *testing.F) {
+	for _, s := range []string{"plain", "\u009b2J", "a\u202eb", "\U000E0041", "\x7f", "\u2028", "é ✓"} {
+		f.Add(s)
+	}
+	for _, s := range corpusStrings(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		doc, err := json.Marshal(map[string]string{"claim": in})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := JSON(doc)
+		for i, r := range string(out) {
+			if forbidden(r) {
+				t.Fatalf("raw %U at %d in %s", r, i, out)
+			}
+		}
+		var back, want map[string]string
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("escaped JSON does not parse: %v\n%s", err, out)
+		}
+		if err := json.Unmarshal(doc, &want); err != nil {
+			t.Fatal(err)
+		}
+		if back["claim"] != want["claim"] {
+			t.Fatalf("value changed: %q -> %q", want["claim"], back["claim"])
+		}
+	})
+}
+
+// corpusStrings are hostile and real strings from files in the repository:
+// the JSONTestSuite documents (bad UTF-8, lone surrogates, a BOM; copied
+// into decode/testdata with their provenance) and the fixture claim sets.
+func corpusStrings(tb testing.TB) []string {
+	tb.Helper()
+	var out []string
+	for _, pattern := range []string{"../decode/testdata/hostile/jsontestsuite/*.json", "../fixtures/claims/*.json"} {
+		files, err := filepath.Glob(pattern)
+		if err != nil || len(files) == 0 {
+			tb.Fatalf("no seed files match %s (%v)", pattern, err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if len(b) <= 8<<10 { // the fuzzer minimizes what it finds; a 100 KB seed stalls it
+				out = append(out, string(b))
+			}
+		}
+	}
+	return out
 }
 
 // unescape reverses Text for the test; strconv handles Go escapes once

@@ -1,6 +1,9 @@
 package inspect
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
@@ -39,10 +42,36 @@ func evaluate(r *Report, tok *decode.Token, opts Options) {
 		providers = policyset.All()
 	}
 	for _, p := range providers {
-		for _, sn := range p.Snippets(pt) {
+		for _, sn := range capSnippets(p.Snippets(pt)) {
 			for _, i := range index[sn.Claim] {
 				r.Claims[i].WouldSatisfy = append(r.Claims[i].WouldSatisfy, sn)
 			}
 		}
 	}
+}
+
+// maxSnippets bounds one provider's ready-to-paste conditions for one
+// claim: an aud array of 100,000 entries would otherwise become 100,000
+// snippets and a report of tens of megabytes.
+const maxSnippets = 4
+
+func capSnippets(in []policy.Snippet) []policy.Snippet {
+	count := map[string]int{}
+	out := make([]policy.Snippet, 0, len(in))
+	last := map[string]int{} // claim → index in out of its last kept snippet
+	for _, sn := range in {
+		count[sn.Claim]++
+		if count[sn.Claim] > maxSnippets {
+			continue
+		}
+		last[sn.Claim] = len(out)
+		out = append(out, sn)
+	}
+	for claim, n := range count {
+		if n > maxSnippets {
+			sn := &out[last[claim]]
+			sn.Note = strings.TrimSpace(sn.Note + fmt.Sprintf(" (%d more like these not shown)", n-maxSnippets))
+		}
+	}
+	return out
 }

@@ -2,8 +2,11 @@ package inspect_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/decode"
@@ -101,5 +104,30 @@ func BenchmarkPreviewInput1MiB(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {
 		inspect.PreviewInput(in, 0)
+	}
+}
+
+// TestSnippetsCapped: a claim with 50,000 values gets a handful of
+// ready-to-paste conditions per provider, and says how many were left out.
+func TestSnippetsCapped(t *testing.T) {
+	auds := make([]string, 50000) // under the 1 MiB token limit
+	for i := range auds {
+		auds[i] = fmt.Sprintf("aud-%d", i)
+	}
+	js, _ := json.Marshal(map[string]any{"iss": gitHubIssuer, "sub": "repo:o/r:ref:refs/heads/main", "aud": auds})
+	r := inspect.Run(context.Background(), inspect.Options{Input: signed(t, string(js), ""), At: fixtures.StaticNow(), Source: verify.Source{Offline: true}})
+	perProvider := map[string]int{}
+	more := false
+	for _, sn := range claim(t, r, "aud").WouldSatisfy {
+		perProvider[sn.Provider]++
+		more = more || strings.Contains(sn.Note, "more like these not shown")
+	}
+	for p, n := range perProvider {
+		if n > 4 {
+			t.Errorf("%s: %d snippets for aud", p, n)
+		}
+	}
+	if !more {
+		t.Error("the cap does not say what it left out")
 	}
 }

@@ -1,6 +1,10 @@
 package policy
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -77,6 +81,9 @@ func TestMatchWildcard(t *testing.T) {
 		if got := MatchWildcard(tt.pattern, tt.s); got != tt.want {
 			t.Errorf("MatchWildcard(%q, %q) = %v, want %v: %s", tt.pattern, tt.s, got, tt.want, tt.why)
 		}
+		if got := matchSlow(tt.pattern, tt.s); got != tt.want { // the fuzz target's reference agrees
+			t.Errorf("matchSlow(%q, %q) = %v, want %v: %s", tt.pattern, tt.s, got, tt.want, tt.why)
+		}
 	}
 }
 
@@ -118,8 +125,11 @@ func TestWildcardRegexpInSegment(t *testing.T) {
 	}
 }
 
-// FuzzMatchWildcard checks the hand-written matcher against the slow
-// reference, the pattern translated to an anchored regular expression.
+// FuzzMatchWildcard checks the hand-written matcher against two slow
+// references: matchSlow, a memoized recursion over characters written from
+// the documented rules alone (it covers invalid UTF-8 too), and, for valid
+// UTF-8, the pattern translated to an anchored regular expression by
+// WildcardRegexp, which Entra's evaluator uses.
 func FuzzMatchWildcard(f *testing.F) {
 	seeds := [][2]string{
 		{"", ""}, {"*", ""}, {"?", "é"}, {"?", "日"}, {"**", "x"}, {"a*b?c", "axxbyc"},
@@ -127,8 +137,12 @@ func FuzzMatchWildcard(f *testing.F) {
 		{"*?*", "日本"}, {"a\nb*", "a\nbc"}, {"*", "\n"},
 		{"repo:octo-org/octo-repo:*", "repo:octo-org/octo-repo:ref:refs/heads/main"},
 		{"a?c*", "abcdef"}, {"*a*b", "xaxb"}, {"a*a*a*b", "aaaaaaaaab"}, {"[*]", "[x]"}, {"\xff", "\xff"}, {"?", "\xff"},
+		{"?", "\xe6\x97"}, {"*\xe6*", "a\xe6\x97\xa5"}, {"\ufffd", "\xff"},
 	}
 	for _, s := range seeds {
+		f.Add(s[0], s[1])
+	}
+	for _, s := range fixtureWildcardSeeds(f) {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, pattern, s string) {
@@ -136,6 +150,9 @@ func FuzzMatchWildcard(f *testing.F) {
 			return
 		}
 		got := MatchWildcard(pattern, s) // must not panic on anything
+		if want := matchSlow(pattern, s); got != want {
+			t.Fatalf("MatchWildcard(%q, %q) = %v, the recursive reference says %v", pattern, s, got, want)
+		}
 		if !utf8.ValidString(pattern) || !utf8.ValidString(s) {
 			return // the reference regexp cannot express invalid UTF-8
 		}
@@ -147,4 +164,112 @@ func FuzzMatchWildcard(f *testing.F) {
 			t.Errorf("MatchWildcard(%q, %q) = %v, reference regexp %s says %v", pattern, s, got, re, want)
 		}
 	})
+}
+
+// matchSlow is the documented rule, spelled out: split both strings into
+// characters (a rune, or one byte that is not UTF-8), then `*` matches any
+// run of characters, `?` exactly one, and any other character only the
+// same character, byte for byte. Memoized, so it is quadratic, not
+// exponential, in the number of stars.
+func matchSlow(pattern, s string) bool {
+	p, c := chars(pattern), chars(s)
+	memo := make(map[[2]int]bool)
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		if v, ok := memo[[2]int{i, j}]; ok {
+			return v
+		}
+		var v bool
+		switch {
+		case i == len(p):
+			v = j == len(c)
+		case p[i] == "*":
+			v = match(i+1, j) || j < len(c) && match(i, j+1)
+		case j == len(c):
+			v = false
+		default:
+			v = (p[i] == "?" || p[i] == c[j]) && match(i+1, j+1)
+		}
+		memo[[2]int{i, j}] = v
+		return v
+	}
+	return match(0, 0)
+}
+
+// chars splits s into characters as MatchWildcard counts them.
+func chars(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		_, n := utf8.DecodeRuneInString(s)
+		out = append(out, s[:n])
+		s = s[n:]
+	}
+	return out
+}
+
+// fixtureWildcardSeeds pairs every wildcard pattern in the sample AWS
+// policies with the sub of every fixture claim set (matches and near
+// misses from real policies), plus the hostile JSONTestSuite strings with
+// bytes that are not UTF-8.
+func fixtureWildcardSeeds(tb testing.TB) [][2]string {
+	tb.Helper()
+	var patterns, subs []string
+	var collect func(v any)
+	collect = func(v any) {
+		switch v := v.(type) {
+		case string:
+			if HasWildcard(v) {
+				patterns = append(patterns, v)
+			}
+		case []any:
+			for _, x := range v {
+				collect(x)
+			}
+		case map[string]any:
+			for _, x := range v {
+				collect(x)
+			}
+		}
+	}
+	for _, b := range readSeedFiles(tb, "../fixtures/policies/aws/*.json") {
+		var doc any
+		if json.Unmarshal(b, &doc) == nil {
+			collect(doc)
+		}
+	}
+	for _, b := range readSeedFiles(tb, "../fixtures/claims/*.json") {
+		var c struct{ Sub string }
+		if json.Unmarshal(b, &c) == nil && c.Sub != "" {
+			subs = append(subs, c.Sub)
+		}
+	}
+	slices.Sort(patterns)
+	patterns = slices.Compact(patterns)
+	var out [][2]string
+	for _, p := range patterns {
+		for _, s := range subs {
+			out = append(out, [2]string{p, s})
+		}
+	}
+	for _, b := range readSeedFiles(tb, "../decode/testdata/hostile/jsontestsuite/*invalid*utf*.json") {
+		out = append(out, [2]string{"*?*", string(b)}, [2]string{string(b), string(b)})
+	}
+	return out
+}
+
+func readSeedFiles(tb testing.TB, pattern string) [][]byte {
+	tb.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no seed files match %s (%v)", pattern, err)
+	}
+	var out [][]byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, b)
+	}
+	return out
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -134,7 +136,7 @@ func (m Model) filterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	default:
 		var cmd tea.Cmd
-		m.filter, cmd = m.filter.Update(msg)
+		m.filter, cmd = m.filter.Update(typed(msg))
 		m.claimSel, m.claimOff = 0, 0
 		m.clampSelection()
 		m.refresh()
@@ -199,8 +201,25 @@ func (m Model) promptKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, readFileCmd(m.cfg.ReadFile, path, m.session.MaxSize())
 	}
 	var cmd tea.Cmd
-	m.promptIn, cmd = m.promptIn.Update(msg)
+	m.promptIn, cmd = m.promptIn.Update(typed(msg))
 	return m, cmd
+}
+
+// typed drops from typed or pasted text what must never be drawn raw: the
+// inputs echo it as is (they already drop C0 and C1 controls, not format
+// characters such as bidi overrides or zero-width joiners).
+func typed(msg tea.KeyMsg) tea.KeyMsg {
+	if msg.Type != tea.KeyRunes {
+		return msg
+	}
+	keep := msg.Runes[:0:0]
+	for _, r := range msg.Runes {
+		if !escape.Unsafe(r) {
+			keep = append(keep, r)
+		}
+	}
+	msg.Runes = keep
+	return msg
 }
 
 func (m Model) promptView() string {

@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +11,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // Network rules (DESIGN.md: offline first; tokens are credentials).
@@ -19,7 +20,6 @@ const (
 	defaultTimeout = 5 * time.Second
 	defaultMaxBody = 1 << 20
 	maxRedirects   = 3
-	statusSnippet  = 200 // bytes of an error body kept in the error message
 	userAgent      = "oidcscope"
 )
 
@@ -36,9 +36,19 @@ var (
 
 // Fetcher fetches key material over the network under oidcscope's network rules.
 type Fetcher struct {
-	Client  *http.Client  // optional; when nil a client with the rules above is built per call
+	// Client is optional; when nil a client with the rules above is built
+	// per call. Its redirect and cookie handling are always replaced by
+	// ours, and an *http.Transport in it is copied to dial through the
+	// address rules of dial.go. Any other RoundTripper (a test double) is
+	// used as given, under the URL rule alone.
+	Client  *http.Client
 	Timeout time.Duration // 0 means 5s
 	MaxBody int64         // 0 means 1 MiB (1<<20)
+
+	// How names are resolved and checked addresses dialed; nil means the
+	// system's. Tests point them at local servers.
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
+	dial   func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 func (f Fetcher) timeout() time.Duration {
@@ -55,33 +65,54 @@ func (f Fetcher) maxBody() int64 {
 	return defaultMaxBody
 }
 
-// client returns a copy of f.Client (or a fresh client) whose redirect policy
-// and cookie handling are ours, so a caller-supplied client cannot loosen the
-// rules. The caller's client is never modified.
-func (f Fetcher) client() *http.Client {
+// client returns a client for one fetch: a copy of f.Client (or a fresh
+// client) whose redirect policy, cookie handling and dialing are ours, so a
+// caller-supplied client cannot loosen the rules, and the function that
+// releases its connections. The caller's client is never modified. named is
+// the host the user named ("" for none), which the address rules let be.
+func (f Fetcher) client(named string) (*http.Client, func()) {
 	var c http.Client
 	if f.Client != nil {
 		c = *f.Client
 	}
-	c.CheckRedirect = checkRedirect
+	c.CheckRedirect = redirectRule(named)
 	c.Jar = nil // no cookies are sent or kept
-	return &c
+
+	var base *http.Transport
+	switch t := c.Transport.(type) {
+	case nil:
+		base, _ = http.DefaultTransport.(*http.Transport)
+		if base == nil { // replaced by the embedding program
+			base = &http.Transport{Proxy: http.ProxyFromEnvironment}
+		}
+	case *http.Transport:
+		base = t
+	default:
+		return &c, func() {}
+	}
+	tr := guardTransport(base, newDialGuard(f, named))
+	c.Transport = tr
+	return &c, tr.CloseIdleConnections
 }
 
-// checkRedirect applies the URL rule to every hop and caps the hop count.
-func checkRedirect(req *http.Request, via []*http.Request) error {
-	if len(via) > maxRedirects {
-		return fmt.Errorf("%w (more than %d)", ErrTooManyRedirects, maxRedirects)
+// redirectRule applies the URL rule to every hop and caps the hop count. A
+// hop to another host than the one the user named gets every check.
+func redirectRule(named string) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if len(via) > maxRedirects {
+			return fmt.Errorf("%w (more than %d)", ErrTooManyRedirects, maxRedirects)
+		}
+		if err := checkURL(req.URL, named); err != nil {
+			return fmt.Errorf("redirect to %s: %w", showURL(req.URL), err)
+		}
+		return nil
 	}
-	if err := checkURL(req.URL); err != nil {
-		return fmt.Errorf("redirect to %s: %w", req.URL.Redacted(), err)
-	}
-	return nil
 }
 
 // checkURL allows https anywhere and http only to loopback, so nothing is
-// fetched in clear text over a real network.
-func checkURL(u *url.URL) error {
+// fetched in clear text over a real network; and DNS names only, unless the
+// host is a loopback literal (a test server) or the one the user named.
+func checkURL(u *url.URL, named string) error {
 	if u.User != nil {
 		// Go would turn userinfo into an Authorization header.
 		return errors.New("URL must not contain credentials")
@@ -89,15 +120,23 @@ func checkURL(u *url.URL) error {
 	if u.Host == "" {
 		return fmt.Errorf("%w: URL has no host", ErrNotHTTPS)
 	}
+	host := u.Hostname()
 	switch u.Scheme { // url.Parse lower-cases the scheme
 	case "https":
-		return nil
 	case "http":
-		if isLoopback(u.Hostname()) {
-			return nil
+		if !isLoopback(host) {
+			return ErrNotHTTPS
 		}
+	default:
+		return ErrNotHTTPS
 	}
-	return ErrNotHTTPS
+	// An address in a URL skips DNS, the name a reader can judge; it is
+	// how a document or redirect would point us at 169.254.169.254.
+	if ip, err := netip.ParseAddr(host); err == nil && !ip.Unmap().IsLoopback() && !isNamed(host, named) {
+		return fmt.Errorf("%w: %s is an IP address, and keys are fetched from DNS names; %s",
+			ErrIPLiteralHost, escape.Text(host), howToName)
+	}
+	return nil
 }
 
 // isLoopback reports whether host is "localhost" or a loopback IP literal
@@ -110,25 +149,51 @@ func isLoopback(host string) bool {
 	return err == nil && ip.Unmap().IsLoopback()
 }
 
-// parseURL parses raw and applies the URL rule.
-func parseURL(raw string) (*url.URL, error) {
+// showURL is u for a message: password hidden, escaped, cut short.
+func showURL(u *url.URL) string {
+	return excerpt(u.Redacted(), urlExcerpt)
+}
+
+// hostOf is the host of a URL the user gave, "" when it has none.
+func hostOf(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("invalid URL: %w", err)
+		return ""
 	}
-	if err := checkURL(u); err != nil {
-		return nil, fmt.Errorf("fetching %s: %w", u.Redacted(), err)
+	return u.Hostname()
+}
+
+// parseURL parses raw and applies the URL rule.
+func parseURL(raw, named string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) { // its message repeats the whole URL
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("invalid URL %s: %w", quoted(raw), err)
+	}
+	if err := checkURL(u, named); err != nil {
+		return nil, fmt.Errorf("fetching %s: %w", showURL(u), err)
 	}
 	return u, nil
 }
 
-// Get fetches url and returns the body.
+// Get fetches url under every rule. No host counts as named by the user:
+// Source.Load passes the host of a --jwks URL or, with --discover, of the
+// issuer.
 func (f Fetcher) Get(ctx context.Context, url string) ([]byte, error) {
-	u, err := parseURL(url) // before any dial
+	return f.get(ctx, url, "")
+}
+
+// get fetches url and returns the body; named is the host the user named
+// ("" for none), which may be an IP address or resolve to any address.
+func (f Fetcher) get(ctx context.Context, url, named string) ([]byte, error) {
+	u, err := parseURL(url, named) // before any dial
 	if err != nil {
 		return nil, err
 	}
-	shown := u.Redacted()
+	shown := showURL(u)
 
 	// One deadline covers connect, headers and body.
 	limit := f.timeout()
@@ -143,7 +208,9 @@ func (f Fetcher) Get(ctx context.Context, url string) ([]byte, error) {
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", userAgent)
 
-	resp, err := f.client().Do(req)
+	client, release := f.client(named)
+	defer release()
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, fetchError(ctx, shown, limit, err)
 	}
@@ -155,7 +222,8 @@ func (f Fetcher) Get(ctx context.Context, url string) ([]byte, error) {
 
 	max := f.maxBody()
 	if resp.ContentLength > max { // fail early when the server says so
-		return nil, fmt.Errorf("fetching %s: %w (limit %s)", shown, ErrBodyTooLarge, formatSize(max))
+		return nil, fmt.Errorf("fetching %s: %w: the server announced %s (limit %s)",
+			shown, ErrBodyTooLarge, formatSize(resp.ContentLength), formatSize(max))
 	}
 	// Read one byte past the cap: a larger body is an error, never a truncation.
 	body, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
@@ -163,22 +231,37 @@ func (f Fetcher) Get(ctx context.Context, url string) ([]byte, error) {
 		return nil, fetchError(ctx, shown, limit, err)
 	}
 	if int64(len(body)) > max {
-		return nil, fmt.Errorf("fetching %s: %w (limit %s)", shown, ErrBodyTooLarge, formatSize(max))
+		return nil, fmt.Errorf("fetching %s: %w: more than the %s limit", shown, ErrBodyTooLarge, formatSize(max))
 	}
 	return body, nil
 }
 
 // fetchError names the URL once (dropping url.Error's own copy) and marks
-// deadline or client timeouts with ErrFetchTimeout.
+// deadline or client timeouts with ErrFetchTimeout. Errors of ours carry
+// escaped text already; any other (TLS, x509, a proxy's reply) may quote the
+// server and is escaped and cut short.
 func fetchError(ctx context.Context, shown string, limit time.Duration, err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
+	if !ours(err) {
+		err = foreignError{err}
+	}
 	if isTimeout(ctx, err) {
 		return fmt.Errorf("fetching %s: %w (limit %s): %w", shown, ErrFetchTimeout, limit, err)
 	}
 	return fmt.Errorf("fetching %s: %w", shown, err)
+}
+
+// ours reports whether err was built here from escaped parts.
+func ours(err error) bool {
+	for _, e := range []error{ErrNotHTTPS, ErrIPLiteralHost, ErrRefusedAddress, ErrTooManyRedirects} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func isTimeout(ctx context.Context, err error) bool {
@@ -190,22 +273,20 @@ func isTimeout(ctx context.Context, err error) bool {
 }
 
 // statusError reports a non-2xx status with the start of the body, which
-// often says why (raw bytes; the caller escapes before printing).
+// often says why: escaped, so a body holding ESC or OSC 52 cannot reach the
+// terminal as itself, and cut to a short excerpt.
 func statusError(shown string, resp *http.Response) error {
-	snippet, _ := io.ReadAll(io.LimitReader(resp.Body, statusSnippet+1))
-	more := len(snippet) > statusSnippet
-	if more {
-		snippet = snippet[:statusSnippet]
-	}
-	snippet = bytes.TrimSpace(snippet)
+	// Enough raw bytes for the excerpt even if none needs escaping.
+	raw, _ := io.ReadAll(io.LimitReader(resp.Body, bodyExcerpt+1))
 
 	// StatusCode and StatusText, not resp.Status: the reason phrase is the server's.
 	msg := fmt.Sprintf("%d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
-	if len(snippet) > 0 {
-		msg += ": " + string(snippet)
-		if more {
-			msg += "…"
+	if text := strings.TrimSpace(string(raw)); text != "" {
+		snippet := excerpt(text, bodyExcerpt)
+		if len(raw) > bodyExcerpt && !strings.HasSuffix(snippet, "…") {
+			snippet += "…"
 		}
+		msg += ": " + snippet
 	}
 	return fmt.Errorf("fetching %s: %w %s", shown, ErrHTTPStatus, msg)
 }

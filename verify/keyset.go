@@ -3,7 +3,9 @@ package verify
 import (
 	"bytes"
 	"crypto"
+	"crypto/rsa"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
@@ -68,6 +70,10 @@ func ParseJWKS(data []byte, kind SourceKind, name string) (*KeySet, error) {
 			ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v", i, err))
 			continue
 		}
+		if err := checkKeySize(jwk.Key()); err != nil {
+			ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v", i, err))
+			continue
+		}
 		if secret, ok := jwk.Key().([]byte); ok {
 			if what := publicKeyMaterial(secret); what != "" {
 				ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v: its \"k\" holds %s", i, ErrPublicKeySecret, what))
@@ -116,7 +122,34 @@ func ParseKeyFile(data []byte, name string) (*KeySet, error) {
 	if priv, ok := key.(interface{ Public() crypto.PublicKey }); ok {
 		key = priv.Public()
 	}
+	if err := checkKeySize(key); err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrKeySource, name, err)
+	}
 	return &KeySet{Kind: SourcePEM, Name: name, public: key}, nil
+}
+
+// maxRSABits is OpenSSL's limit for RSA verification. Verifying costs grow
+// with the square of the modulus before the signature is even read, so a
+// hostile key set with one huge key under the token's kid would stall the
+// program for minutes (900 KiB: over four minutes).
+const maxRSABits = 16384
+
+// checkKeySize refuses RSA keys no real issuer uses and that would make
+// verification hang.
+func checkKeySize(key any) error {
+	var n int
+	switch k := key.(type) {
+	case *rsa.PublicKey:
+		n = k.N.BitLen()
+	case *rsa.PrivateKey:
+		n = k.N.BitLen()
+	default:
+		return nil
+	}
+	if n > maxRSABits {
+		return fmt.Errorf("%w: this one has %d bits", ErrKeyTooLarge, n)
+	}
+	return nil
 }
 
 // NewSecret wraps a raw HMAC secret. Public-key material is refused outright:
@@ -140,14 +173,18 @@ func publicKeyMaterial(b []byte) string {
 	// DER is binary: try the bytes as given, and trimmed for a file that
 	// gained a newline. Trimming alone corrupts DER ending in 0x09-0x0d/0x20.
 	for _, d := range [][]byte{b, t} {
-		if _, err := x509.ParsePKIXPublicKey(d); err == nil {
-			return "a DER public key"
+		if what := derKey(d); what != "" {
+			return what
 		}
-		if _, err := x509.ParsePKCS1PublicKey(d); err == nil {
-			return "a DER RSA public key"
-		}
-		if _, err := x509.ParseCertificate(d); err == nil {
-			return "a DER certificate"
+	}
+	// The same DER as base64 text is just as public: a JWK's x5c entry, or
+	// a PEM body without its BEGIN and END lines.
+	text := bytes.Join(bytes.Fields(t), nil)
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
+		if d, err := enc.DecodeString(string(text)); err == nil {
+			if what := derKey(d); what != "" {
+				return "base64 of " + what
+			}
 		}
 	}
 	if bytes.HasPrefix(t, []byte("{")) {
@@ -158,6 +195,20 @@ func publicKeyMaterial(b []byte) string {
 		if json.Unmarshal(t, &probe) == nil && (probe.Kty != "" || probe.Keys != nil) {
 			return "a JWK"
 		}
+	}
+	return ""
+}
+
+// derKey names the kind of DER public key or certificate d is, or "".
+func derKey(d []byte) string {
+	if _, err := x509.ParsePKIXPublicKey(d); err == nil {
+		return "a DER public key"
+	}
+	if _, err := x509.ParsePKCS1PublicKey(d); err == nil {
+		return "a DER RSA public key"
+	}
+	if _, err := x509.ParseCertificate(d); err == nil {
+		return "a DER certificate"
 	}
 	return ""
 }
@@ -220,12 +271,20 @@ func fromJWK(jwk jwkset.JWK, key any) candidate {
 	return c
 }
 
+// maxListedKIDs bounds the kids an unknown-kid message lists: a set of
+// 10,000 keys would otherwise make an 89 KB message.
+const maxListedKIDs = 10
+
 func quoteList(xs []string) string {
 	if len(xs) == 0 {
 		return "no kids"
 	}
 	var b bytes.Buffer
 	for i, x := range xs {
+		if i == maxListedKIDs {
+			fmt.Fprintf(&b, ", … and %d more", len(xs)-maxListedKIDs)
+			break
+		}
 		if i > 0 {
 			b.WriteString(", ")
 		}

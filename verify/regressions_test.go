@@ -5,11 +5,17 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/oidcscope/oidcscope/fixtures"
 )
 
 // Regression tests for defects found while writing the verification tests;
@@ -170,4 +176,134 @@ func TestOctKeyFromURLIsNotUsed(t *testing.T) {
 		wantInvalid(t, string(kind)+" oct key", Verify(tok, Options{Keys: ks}), ErrUnknownKID)
 	}
 	wantValid(t, "oct key from a file", Verify(tok, Options{Keys: mustJWKS(t, set, SourceJWKSFile, "set.json")}))
+}
+
+// Found by the attack table (inspect/attacks_test.go): publicKeyMaterial
+// recognised DER only as binary, so the same public key as base64 text — a
+// JWK's x5c entry, or a PEM body without its BEGIN and END lines — was
+// accepted as an HMAC secret, and an HS256 token MACed with that public
+// text verified: RS256→HS256 confusion through --secret-file.
+func TestRegressionBase64DERSecret(t *testing.T) {
+	pub := &testRSAKey().PublicKey
+	cert := selfSignedCert(t, testRSAKey())
+	pemLines := strings.Split(strings.TrimSpace(string(rsaPublicPEM(t, pub))), "\n")
+	for _, c := range []struct{ name, text string }{
+		{"x5c entry (base64 certificate)", base64.StdEncoding.EncodeToString(cert)},
+		{"PEM body without armour", strings.Join(pemLines[1:len(pemLines)-1], "\n") + "\n"},
+		{"unpadded base64url PKIX", b64.EncodeToString(pkixDER(t, pub))},
+	} {
+		forged := mustParse(t, signCompact(t, jwt.SigningMethodHS256, []byte(c.text), `{"alg":"HS256"}`, claimsJSON))
+		ks, err := NewSecret([]byte(c.text), "secret.txt")
+		bugPresent(t, err == nil && Verify(forged, Options{Keys: ks}).Signature.Status == StatusValid,
+			"%s accepted as an HMAC secret; an HS256 token MACed with it verifies", c.name)
+		if !errors.Is(err, ErrPublicKeySecret) {
+			t.Errorf("%s: NewSecret error %v, want ErrPublicKeySecret", c.name, err)
+		}
+		// The same text as an "oct" JWK's k is skipped the same way.
+		oct := jwkJSON(t, map[string]any{"kty": "oct", "k": b64.EncodeToString([]byte(c.text))}, nil)
+		if _, err := ParseKeyFile(oct, "oct.jwk"); !errors.Is(err, ErrNoKeysInSet) {
+			t.Errorf("%s as an oct JWK: %v, want the key skipped (ErrNoKeysInSet)", c.name, err)
+		}
+	}
+	// Ordinary base64 secrets are not public keys and still work.
+	if _, err := NewSecret([]byte(base64.StdEncoding.EncodeToString([]byte("a random 32-byte shared secret!!"))), "b64.txt"); err != nil {
+		t.Errorf("a base64 random secret is refused: %v", err)
+	}
+}
+
+// Found by the attack table: with no key, an RS256 token whose signature
+// was removed was "unverified" (exit 0) although no key can verify an empty
+// signature; and a DER ES256 signature was only "signature does not
+// match". Both are knowable from the token alone.
+func TestRegressionSignatureShapeWithoutKey(t *testing.T) {
+	rs := signCompact(t, jwt.SigningMethodRS256, testRSAKey(), `{"alg":"RS256"}`, claimsJSON)
+	stripped := mustParse(t, rs[:strings.LastIndexByte(rs, '.')+1])
+	res := Verify(stripped, Options{})
+	bugPresent(t, res.Signature.Status == StatusUnverified, "an empty RS256 signature with no key is unverified")
+	wantInvalid(t, "empty RS256 signature, no key", res, ErrBadSignature)
+	if !strings.Contains(res.Signature.Reason, "the signature is empty") {
+		t.Errorf("reason %q does not say the signature is empty", res.Signature.Reason)
+	}
+
+	k := testP256Key()
+	in := b64json(`{"alg":"ES256"}`) + "." + b64json(claimsJSON)
+	digest := sha256.Sum256([]byte(in))
+	der, err := ecdsa.SignASN1(rand.Reader, k, digest[:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok := mustParse(t, in+"."+b64.EncodeToString(der))
+	key := mustKeyFile(t, pemOf("PUBLIC KEY", pkixDER(t, &k.PublicKey)), "p256.pem")
+	for _, ks := range []*KeySet{nil, key} {
+		res := Verify(tok, Options{Keys: ks})
+		wantInvalid(t, "DER ES256 signature with "+keyDesc(ks), res, ErrBadSignature)
+		if !strings.Contains(res.Signature.Reason, "ASN.1 DER") || !strings.Contains(res.Signature.Reason, "64 bytes of raw r||s") {
+			t.Errorf("%s: reason %q does not explain the DER form", keyDesc(ks), res.Signature.Reason)
+		}
+	}
+}
+
+// Found by the attack table: "b64": false without "crit" was ignored, so a
+// token the signer marked as RFC 7797 (unencoded payload) verified as an
+// ordinary JWS; with "crit" the reason named only an unknown parameter.
+func TestRegressionUnencodedPayload(t *testing.T) {
+	keys := demoKeys(t)
+	for _, header := range []string{
+		`{"alg":"RS256","kid":"oidcscope-demo","b64":false}`,
+		`{"alg":"RS256","kid":"oidcscope-demo","b64":false,"crit":["b64"]}`,
+	} {
+		tok := mustParse(t, signDemo(t, []byte(claimsJSON), []byte(header)))
+		res := Verify(tok, Options{Keys: keys})
+		bugPresent(t, res.Signature.Status == StatusValid, "%s verifies as an ordinary JWS", header)
+		wantInvalid(t, header, res, ErrUnencodedPayload)
+	}
+	res := Verify(mustParse(t, signDemo(t, []byte(claimsJSON), []byte(`{"alg":"RS256","b64":"false"}`))), Options{Keys: keys})
+	wantInvalid(t, `"b64" as a string`, res, ErrMalformed)
+	// "b64": true is the default encoding, spelled out: nothing changes.
+	wantValid(t, `"b64": true`, Verify(mustParse(t, signDemo(t, []byte(claimsJSON), []byte(`{"alg":"RS256","b64":true}`))), Options{Keys: keys}))
+}
+
+// TestHugeRSAKeyRefused: an RSA key over 16384 bits is skipped in a set and
+// refused as --key, with its size in the reason; 16384 bits still load.
+func TestHugeRSAKeyRefused(t *testing.T) {
+	jwk := func(bits int) []byte {
+		n := make([]byte, bits/8)
+		n[0], n[len(n)-1] = 0xc1, 1
+		return []byte(`{"kty":"RSA","kid":"big","e":"AQAB","n":"` + base64.RawURLEncoding.EncodeToString(n) + `"}`)
+	}
+	if _, err := ParseJWKS(jwk(16384), SourceJWKSFile, "ok.json"); err != nil {
+		t.Errorf("16384 bits: %v", err)
+	}
+	_, err := ParseJWKS(jwk(16392), SourceJWKSFile, "big.json")
+	if !errors.Is(err, ErrNoKeysInSet) {
+		t.Fatalf("16392 bits in a set: %v, want ErrNoKeysInSet", err)
+	}
+	var demo struct{ Keys []json.RawMessage }
+	if err := json.Unmarshal([]byte(fixtures.DemoJWKS()), &demo); err != nil {
+		t.Fatal(err)
+	}
+	mixed, _ := json.Marshal(map[string]any{"keys": append([]json.RawMessage{jwk(20000)}, demo.Keys...)})
+	ks, err := ParseJWKS(mixed, SourceJWKSFile, "mixed.json")
+	if err != nil || len(ks.Skipped) != 1 || !strings.Contains(ks.Skipped[0], "20000 bits") {
+		t.Errorf("mixed set: %v, skipped %v", err, ks)
+	}
+	if _, err := ParseKeyFile(jwk(20000), "big.jwk"); !errors.Is(err, ErrNoKeysInSet) && !errors.Is(err, ErrKeyTooLarge) {
+		t.Errorf("--key with 20000 bits: %v", err)
+	}
+}
+
+// TestUnknownKIDListsTen: the kids of a large set are listed ten at most.
+func TestUnknownKIDListsTen(t *testing.T) {
+	var keys []string
+	for i := range 50 {
+		keys = append(keys, fmt.Sprintf(`{"kty":"oct","kid":"k%d","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0"}`, i))
+	}
+	ks, err := ParseJWKS([]byte(`{"keys":[`+strings.Join(keys, ",")+`]}`), SourceJWKSFile, "many.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ks.candidates("nope", true)
+	if !errors.Is(err, ErrUnknownKID) || !strings.Contains(err.Error(), `"k9", … and 40 more`) || strings.Contains(err.Error(), `"k10"`) {
+		t.Errorf("err = %v", err)
+	}
 }

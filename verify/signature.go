@@ -2,8 +2,10 @@ package verify
 
 import (
 	"bytes"
+	"encoding/asn1"
 	"errors"
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -46,6 +48,9 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string) Signature {
 	}
 	if len(allowed) > 0 && !slices.Contains(allowed, alg) {
 		return fail(StatusInvalid, fmt.Errorf("%w: %s (allowed: %s)", ErrAlgNotAllowed, alg, strings.Join(allowed, ", ")))
+	}
+	if err := signatureShape(alg, tok.Signature); err != nil {
+		return fail(StatusInvalid, err)
 	}
 	if ks == nil {
 		sig.Status = StatusUnverified
@@ -114,6 +119,17 @@ func headerProblem(tok *decode.Token) error {
 	if _, ok := tok.Header.Get("alg"); !ok {
 		return fmt.Errorf(`%w: the header has no "alg"`, ErrMalformed)
 	}
+	if b64, ok := tok.Header.Get("b64"); ok {
+		// Checked before crit so the message names RFC 7797 rather than
+		// only an unknown parameter. Without crit, ignoring b64 would check
+		// other bytes than an RFC 7797 signer signed: verifiers disagree.
+		if b64.Kind != decode.Bool {
+			return fmt.Errorf(`%w: header "b64" is a %s, not a boolean`, ErrMalformed, b64.Kind)
+		}
+		if b64.Text == "false" {
+			return fmt.Errorf("%w: a JWT's payload is always base64url-encoded (RFC 7519 §7.2), so this is not verified as one", ErrUnencodedPayload)
+		}
+	}
 	if crit, ok := tok.Header.Get("crit"); ok {
 		if crit.Kind != decode.Array || len(crit.Items) == 0 {
 			return fmt.Errorf(`%w: "crit" must be a non-empty array of names`, ErrUnknownCrit)
@@ -125,6 +141,30 @@ func headerProblem(tok *decode.Token) error {
 		}
 	}
 	return nil
+}
+
+// ecdsaSize is the length of a JWS ECDSA signature: r and s, each as wide
+// as the curve order, concatenated (RFC 7518 §3.4).
+var ecdsaSize = map[string]int{"ES256": 64, "ES384": 96, "ES512": 132}
+
+// signatureShape refuses signatures that no key could have made, so the
+// answer does not wait for a key: an empty one (only alg "none" has none,
+// RFC 7518 §3.6), or an ECDSA one of the wrong length — usually ASN.1 DER,
+// the form crypto libraries emit and JWS does not use.
+func signatureShape(alg string, sig []byte) error {
+	if len(sig) == 0 {
+		return fmt.Errorf(`%w: the signature is empty; %s requires one (only alg "none" has none, and it is never accepted)`, ErrBadSignature, alg)
+	}
+	want, ok := ecdsaSize[alg]
+	if !ok || len(sig) == want {
+		return nil
+	}
+	form := ""
+	var rs struct{ R, S *big.Int }
+	if rest, err := asn1.Unmarshal(sig, &rs); err == nil && len(rest) == 0 {
+		form = ", in ASN.1 DER"
+	}
+	return fmt.Errorf("%w: %s signatures are %d bytes of raw r||s (RFC 7518 §3.4); this one is %d bytes%s", ErrBadSignature, alg, want, len(sig), form)
 }
 
 // usableForVerify applies the JWK's "use" and "key_ops" (RFC 7517 §4.2-4.3).

@@ -65,9 +65,11 @@ func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {
 	case s.JWKS != "":
 		if isURL(s.JWKS) {
 			if s.Offline {
-				return nil, fmt.Errorf("%w: --jwks %s is a URL but --offline is set", ErrKeySource, s.JWKS)
+				return nil, fmt.Errorf("%w: --jwks %s is a URL but --offline is set", ErrKeySource, excerpt(s.JWKS, urlExcerpt))
 			}
-			body, err := s.Fetcher.Get(ctx, s.JWKS)
+			// The user typed this URL: its host may be an address, even a
+			// private or link-local one; redirects elsewhere get every check.
+			body, err := s.Fetcher.get(ctx, s.JWKS, hostOf(s.JWKS))
 			if err != nil {
 				return nil, fmt.Errorf("%w: %w", ErrKeySource, err)
 			}
@@ -100,13 +102,20 @@ func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {
 		return nil, nil
 	}
 	iss, _ := tok.Payload.Str("iss")
-	doc, err := s.Fetcher.Discover(ctx, iss)
-	if err != nil {
-		return nil, fmt.Errorf("%w: discovery for %s: %w", ErrKeySource, iss, err)
+	// --discover names the issuer's host ("unless --discover names them
+	// explicitly", issue 6). Automatic discovery of GitHub's issuers names
+	// none: its document, jwks_uri and redirects get every check.
+	named := ""
+	if s.Discover {
+		named = hostOf(iss)
 	}
-	body, err := s.Fetcher.Get(ctx, doc.JWKSURI)
+	doc, err := s.Fetcher.discover(ctx, iss, named)
 	if err != nil {
-		return nil, fmt.Errorf("%w: discovery for %s: %w", ErrKeySource, iss, err)
+		return nil, fmt.Errorf("%w: discovery for %s: %w", ErrKeySource, quoted(iss), err)
+	}
+	body, err := s.Fetcher.get(ctx, doc.JWKSURI, named)
+	if err != nil {
+		return nil, fmt.Errorf("%w: discovery for %s: %w", ErrKeySource, quoted(iss), err)
 	}
 	return ParseJWKS(body, SourceDiscovery, doc.JWKSURI)
 }

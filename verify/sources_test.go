@@ -404,3 +404,51 @@ func TestIsGitHubIssuer(t *testing.T) {
 		}
 	}
 }
+
+// TestUsesNetwork: only a --jwks URL or discovery goes to the network, and
+// discovery only for GitHub's issuers unless --discover; --offline, a file
+// or a secret never does.
+func TestUsesNetwork(t *testing.T) {
+	gh := mustParse(t, beaconText(t))
+	other := mustParse(t, tokenForIssuer(t, "https://accounts.google.com", nil))
+	cases := []struct {
+		name string
+		src  Source
+		tok  *decode.Token
+		want bool
+	}{
+		{"GitHub issuer", Source{}, gh, true},
+		{"other issuer", Source{}, other, false},
+		{"other issuer, --discover", Source{Discover: true}, other, true},
+		{"--jwks URL", Source{JWKS: "https://keys.example.com/jwks"}, other, true},
+		{"--jwks file", Source{JWKS: "keys.json"}, gh, false},
+		{"--jwks URL, offline", Source{JWKS: "https://keys.example.com/jwks", Offline: true}, gh, false},
+		{"GitHub issuer, offline", Source{Offline: true}, gh, false},
+		{"--discover, offline", Source{Discover: true, Offline: true}, other, false},
+		{"--key", Source{KeyFile: "k.pem"}, gh, false},
+		{"secret", Source{Secret: []byte("s")}, gh, false},
+	}
+	for _, c := range cases {
+		if got := c.src.UsesNetwork(c.tok); got != c.want {
+			t.Errorf("%s: UsesNetwork = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestLoadDiscoversOnlyAllowedIssuers: Load itself, not only WillDiscover,
+// makes no request for an issuer that is not GitHub's without --discover,
+// even with a transport that would answer anything.
+func TestLoadDiscoversOnlyAllowedIssuers(t *testing.T) {
+	for _, iss := range []string{
+		"https://accounts.google.com",
+		"https://token.actions.githubusercontent.com.evil.example",
+		"https://ghes.example.com/_services/token",
+		"https://169.254.169.254",
+	} {
+		tok := mustParse(t, tokenForIssuer(t, iss, nil))
+		src := Source{Fetcher: Fetcher{Client: &http.Client{Transport: noNetwork{t}}}}
+		if ks, err := src.Load(context.Background(), tok); ks != nil || err != nil {
+			t.Errorf("iss %s: Load = %v, %v; want nil, nil and no request", iss, ks, err)
+		}
+	}
+}

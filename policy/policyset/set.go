@@ -15,6 +15,10 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 )
 
+// ErrNoStdin is the error for "-" where there is no standard input to
+// read (the terminal UI's policy prompt).
+var ErrNoStdin = errors.New(`"-" reads standard input, which is not available here; give a file path`)
+
 // ErrUnrecognised is wrapped when no provider recognises a document.
 var ErrUnrecognised = errors.New("not a policy document oidcscope recognises")
 
@@ -62,7 +66,9 @@ func (l Loader) Load(files, dirs []string, stdin io.Reader) *Set {
 	for _, f := range files {
 		var data []byte
 		var err error
-		if f == "-" {
+		if f == "-" && stdin == nil {
+			err = ErrNoStdin
+		} else if f == "-" {
 			data, err = io.ReadAll(io.LimitReader(stdin, MaxDocument+1))
 		} else {
 			data, err = read(f)

@@ -124,3 +124,13 @@ func TestMergeKeepsBothAndChangesNeither(t *testing.T) {
 		t.Errorf("nil.Merge(a) has %d, want 1", got)
 	}
 }
+
+// TestStdinWithoutStdin: "-" with no standard input is a failure result,
+// not a crash (found by ui's FuzzModel: "-" typed at the policy prompt).
+func TestStdinWithoutStdin(t *testing.T) {
+	s := Loader{}.Load([]string{"-"}, nil, nil)
+	f := s.Failures()
+	if len(f) != 1 || !strings.Contains(f[0].Error, "not available") {
+		t.Fatalf("failures %+v", f)
+	}
+}
