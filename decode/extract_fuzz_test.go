@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 )
 
 var stripNames = []string{StripBOM, StripWhitespace, StripLineBreaks, StripAuthorization, StripBearer, StripQuotes, StripTokenEndpoint, StripSurroundingText}
@@ -19,7 +21,7 @@ var stripNames = []string{StripBOM, StripWhitespace, StripLineBreaks, StripAutho
 func FuzzExtract(f *testing.F) {
 	addSeeds(f)
 	addCorpusSeeds(f)
-	for _, tok := range staticTokens(f)[:2] {
+	for _, tok := range testseeds.StaticTokens(f)[:2] {
 		for _, s := range []string{
 			"Authorization: Bearer " + tok + "\r\n",
 			"'" + tok[:40] + "\n" + tok[40:] + "'",
@@ -72,7 +74,7 @@ func FuzzExtractInText(f *testing.F) {
 		f.Add(s[0], s[1], uint8(0))
 	}
 	f.Add(`"'`, `'"`, uint8(1))
-	tokens := append(staticTokens(f),
+	tokens := append(testseeds.StaticTokens(f),
 		// Compact JWE, five segments (from the decoder's tests).
 		"eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.ZW5jcnlwdGVka2V5eHg.aXYwMTIzNDU2Nzg.Y2lwaGVydGV4dC1ieXRlcw.dGFnMDEyMzQ1Njc4OWFiYw")
 	f.Fuzz(func(t *testing.T, prefix, suffix string, which uint8) {

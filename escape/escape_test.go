@@ -2,13 +2,13 @@ package escape
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 )
 
 func TestText(t *testing.T) {
@@ -124,20 +124,8 @@ func FuzzJSON(f *testing.F) {
 func corpusStrings(tb testing.TB) []string {
 	tb.Helper()
 	var out []string
-	for _, pattern := range []string{"../decode/testdata/hostile/jsontestsuite/*.json", "../fixtures/claims/*.json"} {
-		files, err := filepath.Glob(pattern)
-		if err != nil || len(files) == 0 {
-			tb.Fatalf("no seed files match %s (%v)", pattern, err)
-		}
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			if len(b) <= 8<<10 { // the fuzzer minimizes what it finds; a 100 KB seed stalls it
-				out = append(out, string(b))
-			}
-		}
+	for _, b := range testseeds.Small(append(testseeds.JSONTestSuite(tb), testseeds.ClaimSets(tb)...)) {
+		out = append(out, string(b))
 	}
 	return out
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 	"github.com/oidcscope/oidcscope/report"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -120,7 +121,7 @@ func newAttackEnv(t *testing.T) *attackEnv {
 	if e.ec, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader); err != nil {
 		t.Fatal(err)
 	}
-	e.ecPEM = pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: pkixDER(t, &e.ec.PublicKey)})
+	e.ecPEM = pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: testseeds.PublicKeyDER(t, &e.ec.PublicKey)})
 	if e.attacker, err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +132,7 @@ func newAttackEnv(t *testing.T) *attackEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.demoDER = pkixDER(t, demoPub)
+	e.demoDER = testseeds.PublicKeyDER(t, demoPub)
 	e.demoPKCS1 = x509.MarshalPKCS1PublicKey(demoPub)
 	// Issued by the EC key: a JWKS's x5c is not chain-checked here, and the
 	// demo private key is not needed to put the demo public key in a cert.
@@ -148,15 +149,6 @@ func newAttackEnv(t *testing.T) *attackEnv {
 		t.Fatal(err)
 	}
 	return e
-}
-
-func pkixDER(t *testing.T, pub any) []byte {
-	t.Helper()
-	der, err := x509.MarshalPKIXPublicKey(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return der
 }
 
 func certificate(t *testing.T, pub any, issuer crypto.Signer) []byte {
@@ -197,18 +189,11 @@ func headerKid(kid string) string {
 	return `{"alg":"RS256","kid":` + string(k) + `,"typ":"JWT"}`
 }
 
-// demoSigned signs header and payload byte for byte with the demo key (RS256).
+// demoSigned signs header and payload byte for byte with the demo key
+// (RS256), as signed does, when the attack case is built.
 func demoSigned(header, payload string) func(*testing.T, *attackEnv) string {
 	return func(t *testing.T, _ *attackEnv) string {
-		var h []byte
-		if header != "" {
-			h = []byte(header)
-		}
-		tok, err := fixtures.SignPayload([]byte(payload), h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tok
+		return string(signed(t, payload, header))
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/base64"
-	"encoding/json"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -23,6 +22,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -55,7 +55,7 @@ func FuzzInspect(f *testing.F) {
 func FuzzInspectTampered(f *testing.F) {
 	opts := fuzzOptions(f)
 	pub := demoPublicKey(f)
-	tokens := staticTokens(f)
+	tokens := testseeds.StaticTokens(f)
 	for i := range tokens {
 		f.Add(uint8(i), uint16(0), byte('e'))      // unchanged
 		f.Add(uint8(i), uint16(100), byte('A'))    // header or payload
@@ -84,10 +84,6 @@ func FuzzInspectTampered(f *testing.F) {
 // expected issuer and audience, offline, at the static tokens' instant.
 func fuzzOptions(tb testing.TB) inspect.Options {
 	tb.Helper()
-	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "demo-jwks.json")
-	if err != nil {
-		tb.Fatal(err)
-	}
 	policies := policyset.Loader{ReadFile: func(p string) ([]byte, error) {
 		return fs.ReadFile(fixtures.Policies(), p)
 	}}.Load(fixtures.DemoPolicies(), nil, nil)
@@ -95,7 +91,7 @@ func fuzzOptions(tb testing.TB) inspect.Options {
 		tb.Fatalf("demo policies: %+v", policies.Failures())
 	}
 	return inspect.Options{
-		Keys:      keys,
+		Keys:      demoKeys(tb),
 		Source:    verify.Source{Offline: true},
 		Issuer:    gitHubIssuer,
 		Audiences: []string{"sts.amazonaws.com"},
@@ -198,23 +194,6 @@ func reallySigned(tok *decode.Token, pub *rsa.PublicKey) error {
 	return nil
 }
 
-func staticTokens(tb testing.TB) []string {
-	tb.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "fixtures", fixtures.StaticDir, "*.jwt"))
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no static tokens (%v)", err)
-	}
-	var out []string
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, strings.TrimSpace(string(b)))
-	}
-	return out
-}
-
 // inspectSeeds: the fixture tokens as pasted and re-signed with hostile
 // headers, the real GitHub token, every Wycheproof JWS and JWE (hostile
 // algorithms, keys and encodings), and the JSONTestSuite documents signed
@@ -232,7 +211,7 @@ func inspectSeeds(tb testing.TB) [][]byte {
 		}
 		return tok
 	}
-	toks := staticTokens(tb)
+	toks := testseeds.StaticTokens(tb)
 	for _, tok := range toks {
 		add(tok)
 	}
@@ -263,59 +242,11 @@ func inspectSeeds(tb testing.TB) [][]byte {
 	} else {
 		tb.Fatal(err)
 	}
-	for _, file := range []string{
-		"../testdata/wycheproof/json_web_signature_test.json",
-		"../decode/testdata/hostile/wycheproof/json_web_crypto_test.json",
-		"../decode/testdata/hostile/wycheproof/json_web_key_test.json",
-	} {
-		for _, s := range wycheproofCases(tb, file) {
-			add(s)
-		}
+	for _, s := range testseeds.WycheproofTokens(tb) {
+		add(s)
 	}
-	docs, err := filepath.Glob("../decode/testdata/hostile/jsontestsuite/*.json")
-	if err != nil || len(docs) == 0 {
-		tb.Fatalf("no JSONTestSuite documents (%v)", err)
-	}
-	for _, file := range docs {
-		doc, err := os.ReadFile(file)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if len(doc) <= 8<<10 { // the fuzzer minimizes what it finds; a 100 KB seed stalls it
-			add(sign(doc, nil))
-		}
-	}
-	return out
-}
-
-// wycheproofCases reads the "jws" and "jwe" members of every test in one
-// Wycheproof file: compact ones as text, JSON serializations as JSON.
-func wycheproofCases(tb testing.TB, file string) []string {
-	tb.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var doc struct {
-		TestGroups []struct {
-			Tests []map[string]json.RawMessage `json:"tests"`
-		} `json:"testGroups"`
-	}
-	if err := json.Unmarshal(b, &doc); err != nil {
-		tb.Fatalf("%s: %v", file, err)
-	}
-	var out []string
-	for _, g := range doc.TestGroups {
-		for _, tc := range g.Tests {
-			for _, k := range []string{"jws", "jwe"} {
-				var s string
-				if raw, ok := tc[k]; ok && json.Unmarshal(raw, &s) == nil {
-					out = append(out, s)
-				} else if ok {
-					out = append(out, string(raw))
-				}
-			}
-		}
+	for _, doc := range testseeds.Small(testseeds.JSONTestSuite(tb)) {
+		add(sign(doc, nil))
 	}
 	return out
 }

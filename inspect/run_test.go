@@ -31,7 +31,7 @@ func staticToken(t *testing.T, name string) []byte {
 	return b
 }
 
-func demoKeys(t *testing.T) *verify.KeySet {
+func demoKeys(t testing.TB) *verify.KeySet {
 	t.Helper()
 	ks, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "demo-jwks.json")
 	if err != nil {

@@ -2,13 +2,13 @@ package policy
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 )
 
 // The cases come from both users of MatchWildcard: AWS StringLike (as
@@ -231,13 +231,13 @@ func fixtureWildcardSeeds(tb testing.TB) [][2]string {
 			}
 		}
 	}
-	for _, b := range readSeedFiles(tb, "../fixtures/policies/aws/*.json") {
+	for _, b := range testseeds.Files(tb, "fixtures/policies/aws/*.json") {
 		var doc any
 		if json.Unmarshal(b, &doc) == nil {
 			collect(doc)
 		}
 	}
-	for _, b := range readSeedFiles(tb, "../fixtures/claims/*.json") {
+	for _, b := range testseeds.ClaimSets(tb) {
 		var c struct{ Sub string }
 		if json.Unmarshal(b, &c) == nil && c.Sub != "" {
 			subs = append(subs, c.Sub)
@@ -251,25 +251,8 @@ func fixtureWildcardSeeds(tb testing.TB) [][2]string {
 			out = append(out, [2]string{p, s})
 		}
 	}
-	for _, b := range readSeedFiles(tb, "../decode/testdata/hostile/jsontestsuite/*invalid*utf*.json") {
+	for _, b := range testseeds.Files(tb, testseeds.JSONTestSuiteDir+"/*invalid*utf*.json") {
 		out = append(out, [2]string{"*?*", string(b)}, [2]string{string(b), string(b)})
-	}
-	return out
-}
-
-func readSeedFiles(tb testing.TB, pattern string) [][]byte {
-	tb.Helper()
-	files, err := filepath.Glob(pattern)
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no seed files match %s (%v)", pattern, err)
-	}
-	var out [][]byte
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, b)
 	}
 	return out
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,8 +16,8 @@ import (
 
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 	"github.com/oidcscope/oidcscope/policy/policyset"
-	"github.com/oidcscope/oidcscope/verify"
 )
 
 // FuzzModel drives the program with a script read from the fuzz input and
@@ -96,17 +94,9 @@ type fuzzDriver struct {
 // and the golden tests' hostile payload, signed with the demo key.
 func fuzzStartTokens(tb testing.TB) [][]byte {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "fixtures", fixtures.StaticDir, "*.jwt"))
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no static tokens (%v)", err)
-	}
 	var out [][]byte
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, []byte(strings.TrimSpace(string(b))))
+	for _, tok := range testseeds.StaticTokens(tb) {
+		out = append(out, []byte(tok))
 	}
 	tok, err := fixtures.SignPayload([]byte(maliciousPayload), nil)
 	if err != nil {
@@ -119,20 +109,13 @@ func fuzzStartTokens(tb testing.TB) [][]byte {
 // at the fixed instant.
 func fuzzSession(tb testing.TB) inspect.Session {
 	tb.Helper()
-	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "(embedded demo JWKS)")
-	if err != nil {
-		tb.Fatal(err)
-	}
 	set := policyset.Loader{ReadFile: func(p string) ([]byte, error) {
 		return fs.ReadFile(fixtures.Policies(), p)
 	}}.Load(fixtures.DemoPolicies(), nil, nil)
 	if set.Failed() {
 		tb.Fatalf("demo policies: %+v", set.Failures())
 	}
-	return inspect.NewSession(inspect.Options{
-		Keys: keys, Source: verify.Source{Offline: true}, At: fixedNow(),
-		Issuer: "https://token.actions.githubusercontent.com", Audiences: []string{"sts.amazonaws.com"},
-	}).WithPolicies(set)
+	return inspect.NewSession(demoOptions(tb)).WithPolicies(set)
 }
 
 // newFuzzDriver builds the model as the program does, sized 80×24. Init is
@@ -355,22 +338,7 @@ func fuzzModelSeeds(tb testing.TB, starts int) [][]byte {
 	for i := 1; i <= starts; i++ {
 		seeds = append(seeds, append([]byte{byte(i)}, tour...))
 	}
-	var pastes [][]byte
-	for _, pattern := range []string{"../fixtures/testdata/static/*.jwt", "../decode/testdata/hostile/jsontestsuite/*.json"} {
-		files, err := filepath.Glob(pattern)
-		if err != nil || len(files) == 0 {
-			tb.Fatalf("no seed files match %s (%v)", pattern, err)
-		}
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			if len(b) <= 8<<10 { // the fuzzer minimizes what it finds; a 100 KB seed stalls it
-				pastes = append(pastes, b)
-			}
-		}
-	}
+	pastes := testseeds.Small(append(testseeds.StaticTokenFiles(tb), testseeds.JSONTestSuite(tb)...))
 	for _, b := range pastes {
 		s := append([]byte{0}, paste(b)...)
 		seeds = append(seeds, append(s, key("enter"), key("tab"), key("5"), opResize, 20, 0, 20, key("n"), key("ctrl+u")))

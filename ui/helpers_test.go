@@ -37,7 +37,7 @@ func staticToken(t *testing.T, name string) []byte {
 
 // demoOptions are what `oidcscope --demo` sets up: demo keys, offline, the
 // expected issuer and audience, at the fixed instant.
-func demoOptions(t *testing.T) inspect.Options {
+func demoOptions(t testing.TB) inspect.Options {
 	t.Helper()
 	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "(embedded demo JWKS)")
 	if err != nil {

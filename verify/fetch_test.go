@@ -45,22 +45,8 @@ func testHandler(t *testing.T) http.Handler {
 		n, _ := strconv.Atoi(r.PathValue("n"))
 		w.Write([]byte(strings.Repeat("a", n)))
 	})
-	// /chunked/N writes N bytes in two flushed pieces, so no Content-Length.
-	mux.HandleFunc("/chunked/{n}", func(w http.ResponseWriter, r *http.Request) {
-		n, _ := strconv.Atoi(r.PathValue("n"))
-		w.Write([]byte(strings.Repeat("a", n/2)))
-		w.(http.Flusher).Flush()
-		w.Write([]byte(strings.Repeat("a", n-n/2)))
-	})
-	// /redirect/N redirects N times before answering.
-	mux.HandleFunc("/redirect/{n}", func(w http.ResponseWriter, r *http.Request) {
-		n, _ := strconv.Atoi(r.PathValue("n"))
-		if n == 0 {
-			fmt.Fprint(w, "arrived")
-			return
-		}
-		http.Redirect(w, r, "/redirect/"+strconv.Itoa(n-1), http.StatusFound)
-	})
+	mux.HandleFunc("/chunked/{n}", serveChunked)
+	mux.HandleFunc("/redirect/{n}", serveRedirects)
 	mux.HandleFunc("/away", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "http://example.com/jwks", http.StatusFound)
 	})
@@ -72,6 +58,27 @@ func testHandler(t *testing.T) http.Handler {
 		http.NotFound(w, r)
 	})
 	return mux
+}
+
+// serveChunked, at a path ending in {n}, writes n bytes in two flushed
+// pieces, so with no Content-Length: the reader, not the header, has to
+// find a body too large. limitServer serves it too.
+func serveChunked(w http.ResponseWriter, r *http.Request) {
+	n, _ := strconv.Atoi(r.PathValue("n"))
+	w.Write([]byte(strings.Repeat("a", n/2)))
+	w.(http.Flusher).Flush()
+	w.Write([]byte(strings.Repeat("a", n-n/2)))
+}
+
+// serveRedirects, at /redirect/{n}, redirects n times before answering
+// "arrived". limitServer serves it too.
+func serveRedirects(w http.ResponseWriter, r *http.Request) {
+	n, _ := strconv.Atoi(r.PathValue("n"))
+	if n == 0 {
+		fmt.Fprint(w, "arrived")
+		return
+	}
+	http.Redirect(w, r, "/redirect/"+strconv.Itoa(n-1), http.StatusFound)
 }
 
 func TestFetchGet(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
-	"crypto/x509"
 	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 )
 
 // Shared helpers for the verification tests (vectors, wycheproof, github,
@@ -307,16 +307,7 @@ func pemOf(typ string, der []byte) []byte {
 	return pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der})
 }
 
-func pkixDER(t *testing.T, pub any) []byte {
-	t.Helper()
-	der, err := x509.MarshalPKIXPublicKey(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return der
-}
-
 func rsaPublicPEM(t *testing.T, pub *rsa.PublicKey) []byte {
 	t.Helper()
-	return pemOf("PUBLIC KEY", pkixDER(t, pub))
+	return pemOf("PUBLIC KEY", testseeds.PublicKeyDER(t, pub))
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 )
 
 // Key material and the ways it goes wrong: algorithm confusion, key
@@ -31,7 +32,7 @@ func TestAlgConfusion(t *testing.T) {
 	pub := &testRSAKey().PublicKey
 	pemBytes := rsaPublicPEM(t, pub)
 	pkcs1PEM := pemOf("RSA PUBLIC KEY", x509.MarshalPKCS1PublicKey(pub))
-	derBytes := pkixDER(t, pub)
+	derBytes := testseeds.PublicKeyDER(t, pub)
 	jwkBytes := jwkJSON(t, rsaPublicJWK(pub), nil)
 	jwkSetBytes := jwksOf(t, jwkJSON(t, rsaPublicJWK(pub), map[string]any{"kid": "rsa-1"}))
 	// DER whose last byte is not ASCII whitespace: see
@@ -117,7 +118,7 @@ func TestKeyTypeMismatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p256 := mustKeyFile(t, pemOf("PUBLIC KEY", pkixDER(t, &testP256Key().PublicKey)), "p256.pem")
+	p256 := mustKeyFile(t, pemOf("PUBLIC KEY", testseeds.PublicKeyDER(t, &testP256Key().PublicKey)), "p256.pem")
 	rsaPEM := mustKeyFile(t, rsaPublicPEM(t, &testRSAKey().PublicKey), "rsa.pem")
 	octJWK := mustKeyFile(t, []byte(`{"kty":"oct","k":"`+b64json("a perfectly good HMAC secret")+`"}`), "oct.jwk")
 
@@ -180,11 +181,11 @@ func TestKeyFileFormats(t *testing.T) {
 		{"RSA certificate", pemOf("CERTIFICATE", selfSignedCert(t, rsaKey)), rsaTok, SourcePEM, "RSA-2048 public key"},
 		{"RSA PKCS#1 private PEM", pemOf("RSA PRIVATE KEY", x509.MarshalPKCS1PrivateKey(rsaKey)), rsaTok, SourcePEM, "RSA-2048 public key"},
 		{"RSA PKCS#8 private PEM", pkcs8(rsaKey), psTok, SourcePEM, "RSA-2048 public key"},
-		{"EC PKIX public PEM", pemOf("PUBLIC KEY", pkixDER(t, &p256.PublicKey)), esTok, SourcePEM, "EC P-256 public key"},
+		{"EC PKIX public PEM", pemOf("PUBLIC KEY", testseeds.PublicKeyDER(t, &p256.PublicKey)), esTok, SourcePEM, "EC P-256 public key"},
 		{"EC certificate", pemOf("CERTIFICATE", selfSignedCert(t, p256)), esTok, SourcePEM, "EC P-256 public key"},
 		{"EC SEC1 private PEM", pemOf("EC PRIVATE KEY", ecDER), esTok, SourcePEM, "EC P-256 public key"},
 		{"EC PKCS#8 private PEM", pkcs8(p256), esTok, SourcePEM, "EC P-256 public key"},
-		{"Ed25519 PKIX public PEM", pemOf("PUBLIC KEY", pkixDER(t, edPub)), edTok, SourcePEM, "Ed25519 public key"},
+		{"Ed25519 PKIX public PEM", pemOf("PUBLIC KEY", testseeds.PublicKeyDER(t, edPub)), edTok, SourcePEM, "Ed25519 public key"},
 		{"Ed25519 certificate", pemOf("CERTIFICATE", selfSignedCert(t, edPriv)), edTok, SourcePEM, "Ed25519 public key"},
 		{"Ed25519 PKCS#8 private PEM", pkcs8(edPriv), edTok, SourcePEM, "Ed25519 public key"},
 		{"PEM with text around it", append([]byte("my key:\n"), rsaPublicPEM(t, &rsaKey.PublicKey)...), rsaTok, SourcePEM, "RSA-2048 public key"},

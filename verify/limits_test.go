@@ -46,12 +46,7 @@ func limitServer(t *testing.T) *httptest.Server {
 		w.Write(bytes.Repeat([]byte("a"), n))
 	})
 	// /stream/N writes N bytes with no Content-Length.
-	mux.HandleFunc("/stream/{n}", func(w http.ResponseWriter, r *http.Request) {
-		n, _ := strconv.Atoi(r.PathValue("n"))
-		w.Write(bytes.Repeat([]byte("a"), n/2))
-		w.(http.Flusher).Flush()
-		w.Write(bytes.Repeat([]byte("a"), n-n/2))
-	})
+	mux.HandleFunc("/stream/{n}", serveChunked)
 	// /gzip-bomb: 8 MiB of zeros in a few KiB of gzip.
 	mux.HandleFunc("/gzip-bomb", func(w http.ResponseWriter, r *http.Request) {
 		var b bytes.Buffer
@@ -62,14 +57,8 @@ func limitServer(t *testing.T) *httptest.Server {
 		w.Header().Set("Content-Length", strconv.Itoa(b.Len()))
 		w.Write(b.Bytes())
 	})
-	mux.HandleFunc("/redirect/{n}", func(w http.ResponseWriter, r *http.Request) {
-		n, _ := strconv.Atoi(r.PathValue("n"))
-		if n == 0 {
-			fmt.Fprint(w, "arrived")
-			return
-		}
-		http.Redirect(w, r, "/redirect/"+strconv.Itoa(n-1), http.StatusFound)
-	})
+	// /redirect/N redirects N times before answering.
+	mux.HandleFunc("/redirect/{n}", serveRedirects)
 	mux.HandleFunc("/to", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, r.URL.Query().Get("u"), http.StatusFound)
 	})

@@ -16,6 +16,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 )
 
 // Regression tests for defects found while writing the verification tests;
@@ -151,7 +152,7 @@ func ecPKIXDERWhere(t *testing.T, ok func(last byte) bool) []byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		der := pkixDER(t, &k.PublicKey)
+		der := testseeds.PublicKeyDER(t, &k.PublicKey)
 		if ok(der[len(der)-1]) {
 			return der
 		}
@@ -190,7 +191,7 @@ func TestRegressionBase64DERSecret(t *testing.T) {
 	for _, c := range []struct{ name, text string }{
 		{"x5c entry (base64 certificate)", base64.StdEncoding.EncodeToString(cert)},
 		{"PEM body without armour", strings.Join(pemLines[1:len(pemLines)-1], "\n") + "\n"},
-		{"unpadded base64url PKIX", b64.EncodeToString(pkixDER(t, pub))},
+		{"unpadded base64url PKIX", b64.EncodeToString(testseeds.PublicKeyDER(t, pub))},
 	} {
 		forged := mustParse(t, signCompact(t, jwt.SigningMethodHS256, []byte(c.text), `{"alg":"HS256"}`, claimsJSON))
 		ks, err := NewSecret([]byte(c.text), "secret.txt")
@@ -233,7 +234,7 @@ func TestRegressionSignatureShapeWithoutKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	tok := mustParse(t, in+"."+b64.EncodeToString(der))
-	key := mustKeyFile(t, pemOf("PUBLIC KEY", pkixDER(t, &k.PublicKey)), "p256.pem")
+	key := mustKeyFile(t, pemOf("PUBLIC KEY", testseeds.PublicKeyDER(t, &k.PublicKey)), "p256.pem")
 	for _, ks := range []*KeySet{nil, key} {
 		res := Verify(tok, Options{Keys: ks})
 		wantInvalid(t, "DER ES256 signature with "+keyDesc(ks), res, ErrBadSignature)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -15,7 +16,7 @@ import (
 // that one report shows every broken fixture.
 func FixturePolicies(t testing.TB, p policy.Provider, dir, glob string) map[string]policy.Policy {
 	t.Helper()
-	root, err := moduleRoot()
+	root, err := testseeds.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ package policytest
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/internal/testseeds"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -27,7 +27,7 @@ func FixtureNames() []string { return fixtures.Names() }
 // copies, are what the fixture READMEs describe, so tests read those.
 func FixtureToken(t testing.TB, name string) policy.Token {
 	t.Helper()
-	root, err := moduleRoot()
+	root, err := testseeds.ModuleRoot()
 	if err != nil {
 		t.Fatalf("fixture token %s: %v", name, err)
 	}
@@ -40,26 +40,6 @@ func FixtureToken(t testing.TB, name string) policy.Token {
 		t.Fatalf("decoding fixture token %s: %v", name, err)
 	}
 	return policy.NewToken(tok.Payload)
-}
-
-// moduleRoot finds the directory holding go.mod above the working
-// directory, which `go test` sets to the package under test: a helper
-// shared by packages at different depths cannot use a relative path.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("finding the module root: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // Payload builds a token from a JSON claim set. Duplicate keys are kept,
