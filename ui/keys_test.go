@@ -189,7 +189,7 @@ func TestCopyInsideTmux(t *testing.T) {
 	m, clip := newTestModel(t, s, []byte(tok), 100, 30)
 	m.cfg.Getenv = func(k string) string {
 		if k == "TMUX" {
-			return "/tmp/tmux-1/default,1,0"
+			return "tmux-socket,1,0" // any value: inside tmux
 		}
 		return ""
 	}
