@@ -109,8 +109,8 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 	}
 	doc := s.render()
 	out := policy.Suggestion{Provider: policy.GCP, Scope: scope, Format: "json", Document: doc, Notes: s.notes}
-	if err := roundTrip(pr, doc, tok); err != nil {
-		return policy.Suggestion{}, err
+	if err := policy.CheckSuggestion(pr, doc, tok); err != nil {
+		return policy.Suggestion{}, fmt.Errorf("%w: %w", ErrSuggest, err)
 	}
 	return out, nil
 }
@@ -182,18 +182,4 @@ func (s suggestion) render() string {
 		{"oidc", object(oidc, "  ")},
 		{"state", jsonString("ACTIVE")},
 	}, "") + "\n"
-}
-
-// roundTrip checks that the suggestion allows the token it was built for.
-func roundTrip(pr provider, doc string, tok policy.Token) error {
-	pols, err := pr.Parse("suggestion", []byte(doc))
-	if err != nil {
-		return fmt.Errorf("%w: the suggestion does not parse: %v", ErrSuggest, err)
-	}
-	for _, p := range pols {
-		if r := p.Evaluate(tok); r.Verdict != policy.Allow {
-			return fmt.Errorf("%w: the suggestion does not allow this token: %s", ErrSuggest, r.Summary)
-		}
-	}
-	return nil
 }

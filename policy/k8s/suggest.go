@@ -103,8 +103,8 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		"save as the file passed to kube-apiserver --authentication-config (apiVersion v1beta1 is served from Kubernetes 1.30, v1 from 1.34); issuer.url must not be another authenticator's or the service-account issuer",
 	)
 	s := policy.Suggestion{Provider: policy.K8s, Scope: scope, Format: "yaml", Document: b.String(), Notes: notes}
-	if err := roundTrip(pr, s.Document, tok); err != nil {
-		return policy.Suggestion{}, err
+	if err := policy.CheckSuggestion(pr, s.Document, tok); err != nil {
+		return policy.Suggestion{}, fmt.Errorf("%w: %w", ErrSuggest, err)
 	}
 	return s, nil
 }
@@ -120,20 +120,6 @@ func audienceNote(aud string) string {
 		return note + ": the default audience (the owner's URL) is shared by every workflow of the owner that does not ask for another"
 	}
 	return note
-}
-
-// roundTrip checks that the suggestion allows the token it was built for.
-func roundTrip(pr provider, doc string, tok policy.Token) error {
-	pols, err := pr.Parse("suggestion", []byte(doc))
-	if err != nil {
-		return fmt.Errorf("%w: the suggestion does not parse: %v", ErrSuggest, err)
-	}
-	for _, p := range pols {
-		if r := p.Evaluate(tok); r.Verdict != policy.Allow {
-			return fmt.Errorf("%w: the suggestion does not allow this token: %s", ErrSuggest, r.Summary)
-		}
-	}
-	return nil
 }
 
 // yamlQuote writes s as a double-quoted YAML scalar (a JSON string, which

@@ -50,15 +50,10 @@ func topLevel(p string) shape {
 	for i := 0; i < len(p); i++ {
 		switch c := p[i]; {
 		case c == '\\':
-			if strings.HasPrefix(p[i:], `\Q`) {
-				end := strings.Index(p[i+2:], `\E`)
-				if end < 0 {
-					return s
-				}
-				i += 2 + end + 1
-				continue
+			var ok bool
+			if i, ok = escapeEnd(p, i); !ok {
+				return s
 			}
-			i++
 		case c == '[':
 			i = classEnd(p, i)
 		case c == '(':
@@ -114,6 +109,20 @@ func flags(p string, i int) (end int, set, clear string, closed bool) {
 	return len(p), set, clear, false
 }
 
+// escapeEnd returns the index of the last byte of the escape starting at
+// the backslash p[i]: one escaped character, or a whole \Q…\E literal. ok
+// is false for a \Q never closed, where the rest of p is literal.
+func escapeEnd(p string, i int) (end int, ok bool) {
+	if !strings.HasPrefix(p[i:], `\Q`) {
+		return i + 1, true
+	}
+	e := strings.Index(p[i+2:], `\E`)
+	if e < 0 {
+		return len(p), false
+	}
+	return i + 2 + e + 1, true
+}
+
 // classEnd returns the index of the "]" closing the class opened at
 // p[i] (or the last index when it never closes).
 func classEnd(p string, i int) int {
@@ -158,15 +167,10 @@ func unescapedDots(p string) []string {
 	for i := 0; i < len(p); i++ {
 		switch c := p[i]; {
 		case c == '\\':
-			if strings.HasPrefix(p[i:], `\Q`) {
-				end := strings.Index(p[i+2:], `\E`)
-				if end < 0 {
-					return out
-				}
-				i += 2 + end + 1
-				continue
+			var ok bool
+			if i, ok = escapeEnd(p, i); !ok {
+				return out
 			}
-			i++
 		case c == '[':
 			i = classEnd(p, i)
 		case c == '.':
