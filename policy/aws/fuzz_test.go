@@ -9,6 +9,7 @@ import (
 )
 
 func FuzzParse(f *testing.F) {
+	policytest.SeedHostileDocuments(f)
 	// Small seeds: the fuzzer minimizes every new input it finds, and
 	// minimizing a multi-kilobyte list-roles dump takes the whole run.
 	f.Add([]byte(trust(goodConditions)))

@@ -115,6 +115,7 @@ func TestParseShapes(t *testing.T) {
 // FuzzParse: Parse never panics, and Evaluate on whatever it returns never
 // panics either, for fixture and hostile tokens alike.
 func FuzzParse(f *testing.F) {
+	policytest.SeedHostileDocuments(f)
 	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
 	for _, file := range files {
 		if data, err := os.ReadFile(file); err == nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 func seedFixtures(f *testing.F) {
@@ -22,6 +23,7 @@ func seedFixtures(f *testing.F) {
 // FuzzParse: Detect and Parse never panic, and neither does Evaluate on
 // what Parse returns, for real tokens and hostile ones.
 func FuzzParse(f *testing.F) {
+	policytest.SeedHostileDocuments(f)
 	seedFixtures(f)
 	f.Add([]byte(`{"provider": {"name": 5, "oidc": {"issuerUri": null, "allowedAudiences": [1]}, "attributeMapping": {"google.subject": "assertion.a.b[0] + 1", "google.groups": "assertion", "attribute.x": "[1, 'a']"}, "attributeCondition": "google.groups.exists(g, g == attribute.x)"}, "bindings": [{"members": ["principal://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/subject/"]}, 3]}`))
 	f.Add([]byte("attributeMapping:\n  google.subject: assertion.sub\noidc: {issuerUri: x}\noidcscopeMembers: [principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/*]\n"))

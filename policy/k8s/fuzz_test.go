@@ -7,6 +7,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 func seedFixtures(f *testing.F) {
@@ -21,6 +22,7 @@ func seedFixtures(f *testing.F) {
 // FuzzParse: Detect and Parse never panic, and neither does Evaluate on
 // what Parse returns, for a real token and a hostile one.
 func FuzzParse(f *testing.F) {
+	policytest.SeedHostileDocuments(f)
 	seedFixtures(f)
 	f.Add([]byte("apiVersion: apiserver.config.k8s.io/v1\nkind: AuthenticationConfiguration\njwt:\n- issuer: {url: x, audiences: [a, a]}\n  claimValidationRules: [{claim: a}, {expression: 'claims.a.b.c[0] > 1'}]\n  claimMappings: {username: {claim: a}, groups: {claim: g, prefix: ''}, uid: {expression: claims.u}, extra: [{key: a.b/c, valueExpression: '[1]'}]}\n  userValidationRules: [{expression: 'user.groups.all(g, g != \"\")'}]\n"))
 	f.Add([]byte(`{"apiVersion":"apiserver.config.k8s.io/v1beta1","kind":"AuthenticationConfiguration","jwt":[{"issuer":null,"claimMappings":{"username":{"expression":"claims.sub"}}}]}`))

@@ -15,6 +15,7 @@ import (
 // FuzzParse: Detect and Parse never panic, and Evaluate never panics on
 // whatever Parse returns, for fixture tokens and a hostile one.
 func FuzzParse(f *testing.F) {
+	policytest.SeedHostileDocuments(f)
 	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.sts.yaml"))
 	examples, _ := filepath.Glob(filepath.Join("testdata", "config-examples", "*.yaml"))
 	for _, file := range append(files, examples...) {

@@ -45,3 +45,14 @@ func FixturePolicies(t testing.TB, p policy.Provider, dir, glob string) map[stri
 	}
 	return out
 }
+
+// SeedHostileDocuments adds the small JSONTestSuite documents (duplicate
+// keys, deep nesting, a BOM, bad UTF-8, lone surrogates, huge numbers) to
+// a policy parser's fuzz target, so every parser starts from the same
+// hostile inputs as the token decoder.
+func SeedHostileDocuments(f *testing.F) {
+	f.Helper()
+	for _, d := range testseeds.Small(testseeds.JSONTestSuite(f)) {
+		f.Add(d)
+	}
+}

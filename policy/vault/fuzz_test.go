@@ -41,6 +41,7 @@ func addSeeds(f *testing.F) {
 // FuzzParse: Parse never panics, and neither does Evaluate on whatever it
 // returns, for any token.
 func FuzzParse(f *testing.F) {
+	policytest.SeedHostileDocuments(f)
 	addSeeds(f)
 	var toks []policy.Token
 	for _, s := range hostileTokens {
