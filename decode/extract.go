@@ -77,6 +77,11 @@ func Extract(input []byte, maxSize int) (Extracted, error) {
 			return ex, nil
 		}
 	}
+	if isBareToken(s) {
+		// Nothing to strip: the paste is one word of token characters.
+		ex.Text = s
+		return ex, nil
+	}
 	if compact := removeSpace(s); looksLikeToken(compact) && plausibleShape(compact) && !severalTokens(s) {
 		if compact != s {
 			ex.strip(StripLineBreaks)
@@ -171,13 +176,44 @@ func plausibleShape(s string) bool {
 // one token wrapped across lines: joining the former would forge a 5-part
 // "JWE".
 func severalTokens(s string) bool {
+	if strings.IndexFunc(s, unicode.IsSpace) < 0 {
+		return false // one word: the common paste, checked without splitting
+	}
 	n := 0
 	for _, f := range strings.Fields(s) {
-		if jwsRun.FindString(f) == f {
+		if isWholeToken(f) {
 			n++
 		}
 	}
 	return n > 1
+}
+
+// isWholeToken reports whether jwsRun matches all of f, without the regular
+// expression: a word of a megabyte costs a scan, not a backtracking match.
+func isWholeToken(f string) bool {
+	if !strings.HasPrefix(f, "eyJ") {
+		return false
+	}
+	dots := 0
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; {
+		case c == '.':
+			dots++
+		case !isB64URL(c):
+			return false
+		}
+	}
+	return dots >= 2 && dots <= 4
+}
+
+// isBareToken is the common paste in one scan: a token, nothing else.
+func isBareToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isB64URL(c) && c != '.' {
+			return false
+		}
+	}
+	return plausibleShape(s)
 }
 
 func removeSpace(s string) string {

@@ -32,6 +32,11 @@ func FuzzExtract(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
+		for _, w := range strings.Fields(string(in)) {
+			if isWholeToken(w) != (jwsRun.FindString(w) == w) {
+				t.Fatalf("isWholeToken(%q) = %v, the regular expression says otherwise", w, isWholeToken(w))
+			}
+		}
 		ex, err := Extract(in, 0)
 		if err != nil {
 			var e *Error

@@ -116,3 +116,16 @@ func TestExtractDottedWordsAreNotTokens(t *testing.T) {
 		t.Errorf("truncated token: %q, %v", ex.Text, err)
 	}
 }
+
+// TestIsWholeToken: the scan that replaced the regular expression in
+// severalTokens accepts exactly the words jwsRun matches whole.
+func TestIsWholeToken(t *testing.T) {
+	for _, w := range []string{
+		"eyJ..", "eyJa.b.c", "eyJa.b.c.d", "eyJa.b.c.d.e", "eyJa.b.c.d.e.f", "eyJa.b", "eyJ",
+		"xeyJa.b.c", "eyJa.b+c.d", "eyJa.b.c=", "eyJ_-.A9.z", "eyJa.b.c\u00e9", "EYJa.b.c",
+	} {
+		if got, want := isWholeToken(w), jwsRun.FindString(w) == w; got != want {
+			t.Errorf("isWholeToken(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package decode
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"testing"
 )
@@ -42,7 +43,8 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// FuzzParseJSON: for valid JSON objects without duplicate keys, the ordered
+// FuzzParseJSON: the fast parser of valid documents agrees with the
+// streaming one, and for valid JSON without duplicate keys the ordered
 // value re-encodes to a document equal to the input.
 func FuzzParseJSON(f *testing.F) {
 	for _, s := range []string{`{"a":1,"b":[true,null,"x"],"c":{"d":1.5e3}}`, `[]`, `{"a":"\u001b"}`, `{"a":1,"a":2}`, `{"":{}}`} {
@@ -50,6 +52,7 @@ func FuzzParseJSON(f *testing.F) {
 	}
 	addJSONSeeds(f)
 	f.Fuzz(func(t *testing.T, in []byte) {
+		sameAsStream(t, in)
 		v, errs := ParseJSON("payload", in)
 		if len(errs) > 0 || !json.Valid(in) {
 			return
@@ -70,4 +73,33 @@ func FuzzParseJSON(f *testing.F) {
 			t.Fatalf("round trip changed the value:\n in: %s\nout: %s", in, out)
 		}
 	})
+}
+
+// sameAsStream fails t when parseValid, given a document json.Valid
+// accepts, returns another value or other duplicate-key errors than the
+// streaming parser.
+func sameAsStream(t *testing.T, in []byte) {
+	t.Helper()
+	if !json.Valid(in) {
+		return
+	}
+	fast, dups, ok := parseValid("payload", in)
+	slow, errs := parseStream("payload", in, nil)
+	if !ok {
+		if len(errs) == 0 {
+			t.Fatalf("the fast parser gave up on %q, which the streaming parser reads", in)
+		}
+		return
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Fatalf("parsers disagree on %q:\nfast %#v\nslow %#v", in, fast, slow)
+	}
+	if len(dups) != len(errs) {
+		t.Fatalf("parsers disagree on %q: fast %v, slow %v", in, dups, errs)
+	}
+	for i := range dups {
+		if dups[i].Error() != errs[i].Error() || !errors.Is(dups[i], ErrDuplicateKey) {
+			t.Fatalf("parsers disagree on %q: fast %v, slow %v", in, dups[i], errs[i])
+		}
+	}
 }

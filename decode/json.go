@@ -188,6 +188,18 @@ func ParseJSON(segment string, data []byte) (Value, []*Error) {
 		errs = append(errs, errAt(segment, 0, ErrByteOrderMark, "RFC 8259 §8.1: JSON in a token has none"))
 		data = append([]byte("   "), rest...)
 	}
+	if json.Valid(data) {
+		if v, dups, ok := parseValid(segment, data); ok {
+			return v, append(errs, dups...)
+		}
+	}
+	return parseStream(segment, data, errs)
+}
+
+// parseStream reads data one token at a time with json.Decoder: slower
+// than parseValid, but it keeps what it read up to a syntax error and says
+// where that error is. errs are the problems found so far.
+func parseStream(segment string, data []byte, errs []*Error) (Value, []*Error) {
 	p := parser{seg: segment, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	p.dec.UseNumber()
 	v, err := p.value(0)

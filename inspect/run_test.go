@@ -22,7 +22,7 @@ import (
 
 const gitHubIssuer = "https://token.actions.githubusercontent.com"
 
-func staticToken(t *testing.T, name string) []byte {
+func staticToken(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "fixtures", fixtures.StaticDir, name+".jwt"))
 	if err != nil {

@@ -2,8 +2,8 @@ package policy
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -86,11 +86,23 @@ func Align(expected, actual string) []string {
 	i := firstDiff(expected, actual)
 	col := utf8.RuneCountInString(expected[:i])
 	return []string{
-		fmt.Sprintf("first difference at character %d:", col+1),
+		"first difference at character " + strconv.Itoa(col+1) + ":",
 		"  expected: " + expected,
 		"  token:    " + actual,
-		"            " + strings.Repeat(" ", col) + "^",
+		caretLine(col),
 	}
+}
+
+// caretLine puts a caret under column col of the two lines above it. Short
+// lines, the usual ones, are slices of one constant: a policy set of
+// thousands of roles aligns thousands of subjects.
+func caretLine(col int) string {
+	const pad = "                                                                                                                                ^"
+	const indent = 12 // "  expected: "
+	if indent+col < len(pad) {
+		return pad[len(pad)-1-indent-col:]
+	}
+	return strings.Repeat(" ", indent+col) + "^"
 }
 
 func firstDiff(a, b string) int {
@@ -105,11 +117,21 @@ func firstDiff(a, b string) int {
 	return i
 }
 
-// closest picks the expected value sharing the longest prefix with actual.
+// closest picks the expected value sharing the longest prefix with
+// actual, ignoring case.
 func closest(expected []string, actual string) string {
 	best, bestN := "", -1
+	lowActual := ""
 	for _, e := range expected {
-		n := firstDiff(strings.ToLower(e), strings.ToLower(actual))
+		var n int
+		if isASCII(e) && isASCII(actual) {
+			n = foldedPrefix(e, actual) // the common case, without allocating
+		} else {
+			if lowActual == "" {
+				lowActual = strings.ToLower(actual)
+			}
+			n = firstDiff(strings.ToLower(e), lowActual)
+		}
 		if n > bestN {
 			best, bestN = e, n
 		}
@@ -117,24 +139,91 @@ func closest(expected []string, actual string) string {
 	return best
 }
 
-var (
-	envForm       = regexp.MustCompile(`:environment:`)
-	refForm       = regexp.MustCompile(`:ref:`)
-	prForm        = regexp.MustCompile(`:pull_request$`)
-	immutableForm = regexp.MustCompile(`^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+:`)
-	legacyForm    = regexp.MustCompile(`^repo:[^/:@]+/[^:@]+:`)
-)
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
+// foldedPrefix is firstDiff of two ASCII strings, lower-cased.
+func foldedPrefix(a, b string) int {
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	i := 0
+	for i < len(a) && i < len(b) && lower(a[i]) == lower(b[i]) {
+		i++
+	}
+	return i
+}
+
+// subForm names the context of a GitHub subject. (These and the repo
+// forms below are plain string tests: a set of 10,000 roles diagnoses
+// thousands of subjects, and regular expressions made that the slow part.)
 func subForm(s string) string {
 	switch {
-	case envForm.MatchString(s):
+	case strings.Contains(s, ":environment:"):
 		return "environment"
-	case refForm.MatchString(s):
+	case strings.Contains(s, ":ref:"):
 		return "ref"
-	case prForm.MatchString(s):
+	case strings.HasSuffix(s, ":pull_request"):
 		return "pull_request"
 	}
 	return ""
+}
+
+// immutableRepo reports whether s starts with the immutable repo form,
+// repo:OWNER@ID/REPO@ID: (the regular expression
+// ^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+: ).
+func immutableRepo(s string) bool {
+	rest, ok := strings.CutPrefix(s, "repo:")
+	if !ok {
+		return false
+	}
+	for _, end := range []byte{'/', ':'} {
+		i := strings.IndexAny(rest, "/:")
+		if i < 0 || rest[i] != end || !nameAtID(rest[:i]) {
+			return false
+		}
+		rest = rest[i+1:]
+	}
+	return true
+}
+
+// nameAtID matches [^/:]+@[0-9]+ against all of s (which holds no / or :).
+func nameAtID(s string) bool {
+	at := strings.LastIndexByte(s, '@')
+	if at < 1 || at == len(s)-1 {
+		return false
+	}
+	for i := at + 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// legacyRepo reports whether s starts with the legacy repo form,
+// repo:OWNER/REPO: (the regular expression ^repo:[^/:@]+/[^:@]+: ).
+func legacyRepo(s string) bool {
+	rest, ok := strings.CutPrefix(s, "repo:")
+	if !ok {
+		return false
+	}
+	i := strings.IndexAny(rest, "/:@")
+	if i < 1 || rest[i] != '/' {
+		return false
+	}
+	rest = rest[i+1:]
+	j := strings.IndexAny(rest, ":@")
+	return j >= 1 && rest[j] == ':'
 }
 
 // subForms compares the shape of GitHub subjects: which context (the job's
@@ -161,14 +250,14 @@ func subForms(expected []string, actual string) []string {
 		}
 		out = append(out, msg)
 	}
-	gotImm := immutableForm.MatchString(actual)
+	gotImm := immutableRepo(actual)
 	for _, e := range expected {
-		eImm, eLeg := immutableForm.MatchString(e), legacyForm.MatchString(e)
+		eImm, eLeg := immutableRepo(e), legacyRepo(e)
 		switch {
 		case gotImm && eLeg:
 			out = append(out, "the token's sub uses the immutable form repo:OWNER@ID/REPO@ID but the policy expects the legacy form: trust both during the migration")
 			return out
-		case !gotImm && legacyForm.MatchString(actual) && eImm:
+		case !gotImm && legacyRepo(actual) && eImm:
 			out = append(out, "the policy expects the immutable form repo:OWNER@ID/REPO@ID but this repository still gets the legacy form: trust both")
 			return out
 		}

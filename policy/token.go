@@ -4,28 +4,73 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 )
 
-// Token is the read-only view of a token that evaluators use.
+// Token is the read-only view of a token that evaluators use. Every policy
+// of a set reads the same claims many times, so NewToken indexes them once.
 type Token struct {
-	Payload decode.Value // the claims, in token order
+	Payload decode.Value   // the claims, in token order
+	first   map[string]int // claim name → index of its first member
+	dups    map[string]int // claim name → count, only for claims given more than once
 }
 
 // NewToken wraps decoded claims.
-func NewToken(payload decode.Value) Token { return Token{Payload: payload} }
+func NewToken(payload decode.Value) Token {
+	t := Token{Payload: payload, first: make(map[string]int, len(payload.Members))}
+	for i, m := range payload.Members {
+		if _, seen := t.first[m.Key]; !seen {
+			t.first[m.Key] = i
+			continue
+		}
+		if t.dups == nil {
+			t.dups = map[string]int{}
+		}
+		t.dups[m.Key] = max(t.dups[m.Key], 1) + 1
+	}
+	return t
+}
 
 // Claim returns a claim's value. A duplicated claim is ambiguous; it is
 // reported as present with its first value, and Duplicated says so.
-func (t Token) Claim(name string) (decode.Value, bool) { return t.Payload.Get(name) }
+func (t Token) Claim(name string) (decode.Value, bool) {
+	if t.first == nil { // a zero Token
+		return t.Payload.Get(name)
+	}
+	i, ok := t.first[name]
+	if !ok {
+		return decode.Value{}, false
+	}
+	return t.Payload.Members[i].Value, true
+}
+
+// Count reports how many times the claim appears.
+func (t Token) Count(name string) int {
+	if t.first == nil {
+		return t.Payload.Count(name)
+	}
+	if n, ok := t.dups[name]; ok {
+		return n
+	}
+	if _, ok := t.first[name]; ok {
+		return 1
+	}
+	return 0
+}
 
 // Duplicated reports whether the claim appears more than once.
-func (t Token) Duplicated(name string) bool { return t.Payload.Count(name) > 1 }
+func (t Token) Duplicated(name string) bool { return t.Count(name) > 1 }
 
 // String returns a string claim.
-func (t Token) String(name string) (string, bool) { return t.Payload.Str(name) }
+func (t Token) String(name string) (string, bool) {
+	v, ok := t.Claim(name)
+	if !ok || v.Kind != decode.String {
+		return "", false
+	}
+	return v.Text, true
+}
 
 // Strings returns a claim as a list of strings (see StringList). ok is
 // false when the claim is absent or has another shape.
 func (t Token) Strings(name string) ([]string, bool) {
-	v, ok := t.Payload.Get(name)
+	v, ok := t.Claim(name)
 	if !ok {
 		return nil, false
 	}
@@ -56,7 +101,7 @@ func StringList(v decode.Value) ([]string, bool) {
 // Text renders any claim value as the string a policy engine compares:
 // strings as they are, other scalars as their JSON text.
 func (t Token) Text(name string) (string, bool) {
-	v, ok := t.Payload.Get(name)
+	v, ok := t.Claim(name)
 	if !ok {
 		return "", false
 	}

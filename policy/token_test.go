@@ -3,6 +3,8 @@ package policy
 import (
 	"slices"
 	"testing"
+
+	"github.com/oidcscope/oidcscope/decode"
 )
 
 func TestStringList(t *testing.T) {
@@ -27,6 +29,34 @@ func TestStringList(t *testing.T) {
 		got, ok := StringList(v)
 		if ok != tt.ok || !slices.Equal(got, tt.want) || (ok && got == nil) {
 			t.Errorf("StringList(%s) = %#v, %v; want %#v, %v", tt.json, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestTokenIndex: the index NewToken builds answers as a scan of the
+// claims would, duplicates included; a zero Token still answers.
+func TestTokenIndex(t *testing.T) {
+	v, _ := decode.ParseJSON("payload", []byte(`{"iss":"a","aud":["x"],"iss":"b","n":1,"iss":"c","sub":"s","sub":"t"}`))
+	for _, tok := range []Token{NewToken(v), {Payload: v}} {
+		for name, want := range map[string]int{"iss": 3, "sub": 2, "aud": 1, "n": 1, "none": 0} {
+			if got := tok.Count(name); got != want {
+				t.Errorf("Count(%s) = %d, want %d", name, got, want)
+			}
+			if got := tok.Duplicated(name); got != (want > 1) {
+				t.Errorf("Duplicated(%s) = %v", name, got)
+			}
+		}
+		if s, ok := tok.String("iss"); !ok || s != "a" {
+			t.Errorf("String(iss) = %q %v, want the first, a", s, ok)
+		}
+		if txt, ok := tok.Text("n"); !ok || txt != "1" {
+			t.Errorf("Text(n) = %q %v", txt, ok)
+		}
+		if l, ok := tok.Strings("aud"); !ok || len(l) != 1 || l[0] != "x" {
+			t.Errorf("Strings(aud) = %v %v", l, ok)
+		}
+		if _, ok := tok.Claim("none"); ok {
+			t.Error("Claim(none) found")
 		}
 	}
 }

@@ -74,6 +74,7 @@ type Model struct {
 	claimSel   int
 	claimOff   int
 	filter     textinput.Model
+	list       *claimList // the claim list for report and filter, rebuilt by refresh
 	filtering  bool
 	condSel    int // selected ready-to-paste condition of the selected claim
 	policySel  int

@@ -26,7 +26,7 @@ import (
 // fixedNow is the clock of every test: the static fixtures' instant.
 func fixedNow() time.Time { return fixtures.StaticNow() }
 
-func staticToken(t *testing.T, name string) []byte {
+func staticToken(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "fixtures", fixtures.StaticDir, name+".jwt"))
 	if err != nil {
@@ -49,7 +49,7 @@ func demoOptions(t testing.TB) inspect.Options {
 	}
 }
 
-func demoPolicySet(t *testing.T) *policyset.Set {
+func demoPolicySet(t testing.TB) *policyset.Set {
 	t.Helper()
 	var paths []string
 	for _, p := range fixtures.DemoPolicies() {
@@ -69,7 +69,7 @@ func asciiRenderer() *lipgloss.Renderer {
 
 // newTestModel opens the inspector on input (or the paste screen for nil)
 // with a fixed clock and a clipboard buffer, already sized.
-func newTestModel(t *testing.T, s inspect.Session, input []byte, w, h int) (Model, *bytes.Buffer) {
+func newTestModel(t testing.TB, s inspect.Session, input []byte, w, h int) (Model, *bytes.Buffer) {
 	t.Helper()
 	clip := &bytes.Buffer{}
 	m := New(Config{
@@ -88,7 +88,7 @@ func newTestModel(t *testing.T, s inspect.Session, input []byte, w, h int) (Mode
 }
 
 // send delivers one message and runs what it starts.
-func send(t *testing.T, m Model, msg tea.Msg) Model {
+func send(t testing.TB, m Model, msg tea.Msg) Model {
 	t.Helper()
 	next, cmd := m.Update(msg)
 	return run(t, next.(Model), cmd)
@@ -96,7 +96,7 @@ func send(t *testing.T, m Model, msg tea.Msg) Model {
 
 // run executes cmd and feeds its messages back, as the program would; the
 // clock and the spinner, which only redraw, are left out, and so is quit.
-func run(t *testing.T, m Model, cmd tea.Cmd) Model {
+func run(t testing.TB, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	for _, msg := range results(cmd) {
 		switch msg.(type) {
@@ -167,7 +167,7 @@ func keyMsg(s string) tea.KeyMsg {
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 }
 
-func keys(t *testing.T, m Model, ks ...string) Model {
+func keys(t testing.TB, m Model, ks ...string) Model {
 	t.Helper()
 	for _, k := range ks {
 		m = send(t, m, keyMsg(k))
@@ -176,7 +176,7 @@ func keys(t *testing.T, m Model, ks ...string) Model {
 }
 
 // typeText sends each rune as a key press.
-func typeText(t *testing.T, m Model, s string) Model {
+func typeText(t testing.TB, m Model, s string) Model {
 	for _, r := range s {
 		m = send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 	}
@@ -184,7 +184,7 @@ func typeText(t *testing.T, m Model, s string) Model {
 }
 
 // selectClaim moves the cursor to the named claim with the filter.
-func selectClaim(t *testing.T, m Model, name string) Model {
+func selectClaim(t testing.TB, m Model, name string) Model {
 	t.Helper()
 	m = keys(t, m, "/")
 	m = typeText(t, m, name)

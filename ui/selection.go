@@ -3,27 +3,57 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/report"
 )
 
-// visibleClaims are the indexes of the report's claims that pass the
-// filter (a case-insensitive substring of the name or the shown value).
-func (m Model) visibleClaims() []int {
-	if m.report == nil {
-		return nil
+// claimList is what the claim list derives from the report and the
+// filter: which claims show and how wide their names are. A token of 1 MiB
+// has tens of thousands of claims, so this is worked out when the report
+// or the filter changes (refresh), not on every frame; a frame then costs
+// only its visible rows.
+type claimList struct {
+	report *inspect.Report
+	filter string
+	vis    []int // indexes into report.Claims
+	nameW  int   // the widest escaped name among them, in cells
+}
+
+// claimList returns the list for the current report and filter: the one
+// refresh built, or, if something changed since, a fresh one.
+func (m Model) claimList() *claimList {
+	if l := m.list; l != nil && l.report == m.report && l.filter == m.filter.Value() {
+		return l
 	}
-	q := strings.ToLower(m.filter.Value())
-	out := make([]int, 0, len(m.report.Claims))
-	for i, c := range m.report.Claims {
+	return newClaimList(m.report, m.filter.Value())
+}
+
+// newClaimList keeps the claims that pass the filter (a case-insensitive
+// substring of the name or the shown value).
+func newClaimList(r *inspect.Report, filter string) *claimList {
+	l := &claimList{report: r, filter: filter}
+	if r == nil {
+		return l
+	}
+	q := strings.ToLower(filter)
+	l.vis = make([]int, 0, len(r.Claims))
+	for i, c := range r.Claims {
 		if q == "" || strings.Contains(strings.ToLower(c.Name), q) || strings.Contains(strings.ToLower(report.ValueText(c.Value)), q) {
-			out = append(out, i)
+			l.vis = append(l.vis, i)
+			l.nameW = max(l.nameW, lipgloss.Width(escape.Text(c.Name)))
 		}
 	}
-	return out
+	return l
 }
+
+// visibleClaims are the indexes of the report's claims that pass the
+// filter.
+func (m Model) visibleClaims() []int { return m.claimList().vis }
 
 // selectedClaim is the claim under the cursor, or nil.
 func (m Model) selectedClaim() *inspect.Claim {
@@ -44,6 +74,7 @@ func (m Model) policies() []policy.Result {
 
 // clampSelection keeps every cursor inside its list and in view.
 func (m *Model) clampSelection() {
+	m.list = m.claimList()
 	n := len(m.visibleClaims())
 	m.claimSel = clamp(m.claimSel, 0, n-1)
 	m.claimOff = scrollTo(m.claimOff, m.claimSel, m.bodyHeight())
@@ -105,6 +136,7 @@ func (m Model) textPaneWidth() int {
 
 // refresh rebuilds the scrolling pane's content after anything changed.
 func (m *Model) refresh() {
+	m.list = m.claimList()
 	m.vp.Width = max(m.textPaneWidth(), 10)
 	m.vp.Height = m.bodyHeight()
 	y := m.vp.YOffset

@@ -181,7 +181,8 @@ func (m Model) body() string {
 // claimsList draws the claims in token order with their badges.
 func (m Model) claimsList(w, h int) string {
 	st := m.st
-	vis := m.visibleClaims()
+	list := m.claimList()
+	vis := list.vis
 	if len(vis) == 0 {
 		msg := "no claims"
 		if m.filter.Value() != "" {
@@ -189,11 +190,7 @@ func (m Model) claimsList(w, h int) string {
 		}
 		return lipgloss.NewStyle().Width(w).Height(h).Render(st.Dim.Render(msg))
 	}
-	nameW := 0
-	for _, i := range vis {
-		nameW = max(nameW, lipgloss.Width(escape.Text(m.report.Claims[i].Name)))
-	}
-	nameW = min(nameW, max(w/2, 8))
+	nameW := min(list.nameW, max(w/2, 8))
 	lines := make([]string, 0, h)
 	for row := m.claimOff; row < len(vis) && len(lines) < h; row++ {
 		c := m.report.Claims[vis[row]]

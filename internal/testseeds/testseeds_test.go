@@ -2,12 +2,14 @@ package testseeds
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
 )
 
@@ -72,5 +74,22 @@ func TestWycheproofCases(t *testing.T) {
 	}
 	if _, err := wycheproofCases([]byte("{")); err == nil {
 		t.Error("a file that is not JSON should be an error")
+	}
+}
+
+func TestLargeToken(t *testing.T) {
+	tok, payload := LargeToken(t, 1<<20)
+	if len(tok) > 1<<20 || len(tok) < 1<<20-4096 {
+		t.Errorf("token is %d bytes, want just under 1 MiB", len(tok))
+	}
+	if !json.Valid(payload) {
+		t.Error("payload is not JSON")
+	}
+	v, err := decode.Parse(string(tok))
+	if err != nil || len(v.Errors) > 0 {
+		t.Fatalf("large token does not decode: %v %v", err, v.Errors)
+	}
+	if sub, _ := v.Payload.Str("sub"); sub != "repo:octo-org/octo-repo:ref:refs/heads/main" {
+		t.Errorf("sub %q", sub)
 	}
 }

@@ -66,7 +66,7 @@ func (r *request) principalCondition(s *statement) (policy.Condition, bool, stri
 func actionCondition(s *statement) policy.Condition {
 	c := policy.Condition{Expression: s.action.expr, Claims: []string{}, Expected: slices.Clone(s.action.written),
 		Actual: webIdentityAction, Group: s.group, Result: policy.Pass}
-	if s.action.match() {
+	if s.action.covers {
 		return c
 	}
 	c.Result = policy.Fail

@@ -56,6 +56,7 @@ type condition struct {
 	set     setMode
 	ifExist bool
 	key     string // as written
+	label   string // operator and key, how a summary names the condition
 	prefix  string // lower-cased prefix (issuer host/path, or aws, sts…)
 	claim   string // lower-cased key name
 	kind    keyKind
@@ -132,6 +133,7 @@ func (c *compiler) conditions(s *statement, cm decode.Member, path string) []pol
 				set:     set,
 				ifExist: ifExists,
 				key:     km.Key,
+				label:   om.Key + " " + km.Key,
 			}
 			cond.prefix, cond.claim, cond.kind = splitKey(km.Key)
 			if msg := cond.compileValues(km.Value); msg != "" {

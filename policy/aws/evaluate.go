@@ -23,6 +23,11 @@ func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 		return res
 	}
 	req := newRequest(tok)
+	n := 0
+	for _, s := range t.statements {
+		n += len(s.errs) + 2 + len(s.conds) // errors, principal, action, conditions
+	}
+	res.Conditions = make([]policy.Condition, 0, n)
 	var (
 		errs          []string
 		allowBy       *statement
@@ -75,7 +80,7 @@ func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 			cond := req.evalCondition(c, s, applies, why)
 			switch cond.Result {
 			case policy.Fail:
-				failed = append(failed, c.op+" "+c.key)
+				failed = append(failed, c.label)
 			case policy.NotApplied:
 				if applies && c.kind == keyContext {
 					ctx++

@@ -77,7 +77,7 @@ func (r *request) resolve(c *condition) value {
 
 // claim reads one token claim as AWS would compare it.
 func (r *request) claim(name string) value {
-	if n := r.tok.Payload.Count(name); n > 1 {
+	if n := r.tok.Count(name); n > 1 {
 		return value{present: true, broken: fmt.Sprintf("the token carries %s %d times: which copy AWS would read is undefined, so oidcscope fails the condition", name, n), actual: "(duplicated)"}
 	}
 	v, ok := r.tok.Claim(name)

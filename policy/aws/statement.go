@@ -38,6 +38,7 @@ type actionSpec struct {
 	not      bool
 	patterns []string // lower-cased: IAM matches actions case-insensitively
 	written  []string // as written
+	covers   bool     // the statement covers sts:AssumeRoleWithWebIdentity: known at compile time
 }
 
 func (c *compiler) statement(v decode.Value, index int, path string, off int64) (*statement, error) {
@@ -84,6 +85,7 @@ func (c *compiler) statement(v decode.Value, index int, path string, off int64) 
 				s.action.patterns = append(s.action.patterns, strings.ToLower(a))
 				s.action.written = append(s.action.written, a)
 			}
+			s.action.covers = s.action.match()
 		case "Condition":
 			errs := c.conditions(s, m, join(path, "Condition"))
 			s.errs = append(s.errs, errs...)

@@ -16,7 +16,7 @@ func claimString(tok policy.Token, name string) (val string, absent bool, proble
 	case !ok:
 		return "", true, policy.Absent(name)
 	case tok.Duplicated(name):
-		return "", false, fmt.Sprintf("the token carries %s %d times: which one Entra reads is unknown, so the token cannot be trusted to match", name, tok.Payload.Count(name))
+		return "", false, fmt.Sprintf("the token carries %s %d times: which one Entra reads is unknown, so the token cannot be trusted to match", name, tok.Count(name))
 	case v.Kind != decode.String:
 		text, _ := tok.Text(name)
 		return policy.Shorten(text, 80), false, fmt.Sprintf("the token's %s is a %s, not a string: Entra compares strings", name, v.Kind)
@@ -31,7 +31,7 @@ func claimAudiences(tok policy.Token) (auds []string, actual string, absent bool
 	}
 	text, _ := tok.Text("aud")
 	if tok.Duplicated("aud") {
-		return nil, text, false, fmt.Sprintf("the token carries aud %d times: which one Entra reads is unknown, so the token cannot be trusted to match", tok.Payload.Count("aud"))
+		return nil, text, false, fmt.Sprintf("the token carries aud %d times: which one Entra reads is unknown, so the token cannot be trusted to match", tok.Count("aud"))
 	}
 	auds, ok := tok.Strings("aud")
 	if !ok {

@@ -2,7 +2,6 @@ package entra
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -34,7 +33,23 @@ const (
 	flexibleRequirementsNotes = "the 2026 flexible-credential documentation requires claims['sub'] plus claims['repository_id'] or claims['repository_owner_id'] for GitHub; the 2024 version listed only sub and job_workflow_ref"
 )
 
-var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$`)
+// validName is the rule for a credential name: 3 to 120 characters,
+// letters, digits, '-' and '_', starting with a letter or digit. (A
+// regular expression with {2,119} compiled to a program of thousands of
+// instructions at every start of the program, for one lint rule.)
+func validName(name string) bool {
+	if len(name) < 3 || len(name) > 120 {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if !alnum && (i == 0 || c != '-' && c != '_') {
+			return false
+		}
+	}
+	return true
+}
 
 func finding(rule, severity, format string, a ...any) policy.Finding {
 	return policy.Finding{Rule: rule, Severity: severity, Message: fmt.Sprintf(format, a...)}
@@ -46,7 +61,7 @@ func lintCredential(c *credential) []policy.Finding {
 	if c.shapeErr != "" {
 		return out
 	}
-	if c.hasName && !validName.MatchString(c.name) {
+	if c.hasName && !validName(c.name) {
 		out = append(out, finding(RuleNameInvalid, policy.SevWarning,
 			"name %q: Entra requires 3–120 characters of A–Z, a–z, 0–9, '-' and '_', starting with a letter or digit", c.name))
 	}

@@ -2,6 +2,7 @@ package entra
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -138,5 +139,17 @@ func TestLimit20PerIdentity(t *testing.T) {
 	}
 	if r := pols[0].Evaluate(azureToken(t, nil)); policytest.HasRule(r.Lint, RuleLimit20) {
 		t.Errorf("24 credentials on two identities (12 each) fired %s", RuleLimit20)
+	}
+}
+
+// TestValidName: the hand-written name rule accepts exactly what the
+// regular expression it replaced did.
+func TestValidName(t *testing.T) {
+	re := regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$`)
+	names := []string{"", "ab", "abc", "-ab", "_ab", "a-b", "a_b", "a b", "aé1", "A9z", strings.Repeat("a", 120), strings.Repeat("a", 121), "1--", "x.y"}
+	for _, n := range names {
+		if got, want := validName(n), re.MatchString(n); got != want {
+			t.Errorf("validName(%q) = %v, want %v", n, got, want)
+		}
 	}
 }

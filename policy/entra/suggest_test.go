@@ -188,7 +188,7 @@ func TestSuggestDocumentShape(t *testing.T) {
 			t.Errorf("credential %d audiences %v, want [%s]", i, auds, AzureAudience)
 		}
 		name, _ := d["name"].(string)
-		if !validName.MatchString(name) {
+		if !validName(name) {
 			t.Errorf("credential %d name %q is not a valid Entra name", i, name)
 		}
 		if desc, _ := d["description"].(string); desc == "" {
@@ -269,7 +269,7 @@ func TestCredentialName(t *testing.T) {
 	}
 	for in, want := range tests {
 		got := credentialName(in[0], in[1])
-		if got != want || !validName.MatchString(got+"-immutable") {
+		if got != want || !validName(got+"-immutable") {
 			t.Errorf("credentialName(%q, %q) = %q, want %q (valid with -immutable)", in[0], in[1], got, want)
 		}
 	}

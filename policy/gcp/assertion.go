@@ -24,7 +24,7 @@ func duplicated(tok policy.Token, names []string) []string {
 	var out []string
 	for _, n := range names {
 		if tok.Duplicated(n) {
-			out = append(out, fmt.Sprintf("the token carries %s %d times: ambiguous, so oidcscope does not guess which value Google Cloud would read", n, tok.Payload.Count(n)))
+			out = append(out, fmt.Sprintf("the token carries %s %d times: ambiguous, so oidcscope does not guess which value Google Cloud would read", n, tok.Count(n)))
 		}
 	}
 	return out

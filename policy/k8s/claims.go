@@ -25,7 +25,7 @@ func duplicated(tok policy.Token, names []string) []string {
 	var out []string
 	for _, n := range names {
 		if tok.Duplicated(n) {
-			out = append(out, fmt.Sprintf("the token carries %s %d times: ambiguous (Kubernetes decodes claims with Go's encoding/json, which keeps the last value; oidcscope refuses to guess)", n, tok.Payload.Count(n)))
+			out = append(out, fmt.Sprintf("the token carries %s %d times: ambiguous (Kubernetes decodes claims with Go's encoding/json, which keeps the last value; oidcscope refuses to guess)", n, tok.Count(n)))
 		}
 	}
 	return out

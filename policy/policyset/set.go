@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/oidcscope/oidcscope/policy"
 )
@@ -132,13 +134,35 @@ func (s *Set) Failed() bool { return len(s.failed) > 0 }
 // results naming their source.
 func (s *Set) Failures() []policy.Result { return append([]policy.Result(nil), s.failed...) }
 
+// parallelFrom is the set size from which Evaluate spreads policies over
+// the CPUs: a few policies take microseconds, less than starting workers
+// costs; an account's thousands of roles take tens of milliseconds.
+const parallelFrom = 256
+
 // Evaluate runs every policy against the token. Results keep load order;
 // Sorted orders them for the "which roles can this token assume" table.
+// Compiled policies are read-only, so a large set is evaluated by one
+// worker per CPU, each on its own share of the results slice.
 func (s *Set) Evaluate(tok policy.Token) []policy.Result {
-	out := make([]policy.Result, 0, s.Len())
-	for _, p := range s.policies {
-		out = append(out, p.Evaluate(tok))
+	out := make([]policy.Result, len(s.policies), s.Len())
+	workers := min(runtime.GOMAXPROCS(0), len(s.policies)/(parallelFrom/2))
+	if len(s.policies) < parallelFrom || workers < 2 {
+		for i, p := range s.policies {
+			out[i] = p.Evaluate(tok)
+		}
+		return append(out, s.failed...)
 	}
+	var wg sync.WaitGroup
+	share := (len(s.policies) + workers - 1) / workers
+	for from := 0; from < len(s.policies); from += share {
+		to := min(from+share, len(s.policies))
+		wg.Go(func() {
+			for i := from; i < to; i++ {
+				out[i] = s.policies[i].Evaluate(tok)
+			}
+		})
+	}
+	wg.Wait()
 	return append(out, s.failed...)
 }
 

@@ -159,7 +159,7 @@ func claimString(tok policy.Token, name string) (val string, absent bool, proble
 }
 
 func duplicated(tok policy.Token, name string) string {
-	return fmt.Sprintf("the token carries %s %d times: Vault's JSON decoding keeps the last, other verifiers the first — such a token is broken or forged, and oidcscope will not pick one", name, tok.Payload.Count(name))
+	return fmt.Sprintf("the token carries %s %d times: Vault's JSON decoding keeps the last, other verifiers the first — such a token is broken or forged, and oidcscope will not pick one", name, tok.Count(name))
 }
 
 // member renders a field the way the document writes it.
