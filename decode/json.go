@@ -162,6 +162,13 @@ func (v Value) writeJSON(buf *bytes.Buffer) error {
 // writeString encodes s as a JSON string without HTML escaping: claims such
 // as "a<b" should read as written.
 func writeString(buf *bytes.Buffer, s string) error {
+	if plainJSONString(s) {
+		// Nothing to escape, the usual claim: skip the encoder.
+		buf.WriteByte('"')
+		buf.WriteString(s)
+		buf.WriteByte('"')
+		return nil
+	}
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(s); err != nil {
@@ -169,6 +176,17 @@ func writeString(buf *bytes.Buffer, s string) error {
 	}
 	buf.Truncate(buf.Len() - 1) // Encode appends a newline
 	return nil
+}
+
+// plainJSONString reports whether s is printable ASCII without '"' or
+// '\\', which JSON writes as it is.
+func plainJSONString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // ParseJSON decodes one JSON value from data, keeping order and number text.

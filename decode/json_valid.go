@@ -2,6 +2,7 @@ package decode
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,6 +27,11 @@ type validParser struct {
 	text string // the document, copied once; every key and plain string is a slice of it
 	pos  int
 	dups []*Error
+	// Scratch lists per depth: an object's members (an array's items) are
+	// gathered here and copied out once at its end, so a claim set of
+	// 20,000 members costs one exact allocation, not a doubling series.
+	members [][]Member
+	items   [][]Value
 }
 
 // parseValid walks data, which json.Valid accepted. ok is false when the
@@ -112,6 +118,14 @@ func (p *validParser) str() (string, bool) {
 	return s, true
 }
 
+// scratch returns the empty scratch list for depth.
+func scratch[T any](lists *[][]T, depth int) []T {
+	for len(*lists) <= depth {
+		*lists = append(*lists, nil)
+	}
+	return (*lists)[depth][:0]
+}
+
 func (p *validParser) array(depth int) (Value, bool) {
 	v := Value{Kind: Array}
 	p.skipSpace()
@@ -119,16 +133,19 @@ func (p *validParser) array(depth int) (Value, bool) {
 		p.pos++
 		return v, true
 	}
+	items := scratch(&p.items, depth)
+	defer func() { p.items[depth] = items[:0] }()
 	for {
 		it, ok := p.value(depth + 1)
 		if !ok {
 			return v, false
 		}
-		v.Items = append(v.Items, it)
+		items = append(items, it)
 		p.skipSpace()
 		c := p.text[p.pos]
 		p.pos++
 		if c == ']' {
+			v.Items = slices.Clone(items)
 			return v, true
 		}
 	}
@@ -142,6 +159,8 @@ func (p *validParser) object(depth int) (Value, bool) {
 		return v, true
 	}
 	var seen map[string]bool
+	members := scratch(&p.members, depth)
+	defer func() { p.members[depth] = members[:0] }()
 	for {
 		p.skipSpace()
 		keyOff := p.pos
@@ -150,14 +169,14 @@ func (p *validParser) object(depth int) (Value, bool) {
 			return v, false
 		}
 		m := Member{Key: key, Offset: int64(keyOff)}
-		if len(v.Members) < dupScanLimit {
-			for _, prev := range v.Members {
+		if len(members) < dupScanLimit {
+			for _, prev := range members {
 				m.Duplicate = m.Duplicate || prev.Key == key
 			}
 		} else {
 			if seen == nil {
 				seen = make(map[string]bool, 2*dupScanLimit)
-				for _, prev := range v.Members {
+				for _, prev := range members {
 					seen[prev.Key] = true
 				}
 			}
@@ -172,11 +191,12 @@ func (p *validParser) object(depth int) (Value, bool) {
 		if m.Value, ok = p.value(depth + 1); !ok {
 			return v, false
 		}
-		v.Members = append(v.Members, m)
+		members = append(members, m)
 		p.skipSpace()
 		c := p.text[p.pos]
 		p.pos++
 		if c == '}' {
+			v.Members = slices.Clone(members)
 			return v, true
 		}
 	}

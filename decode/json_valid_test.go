@@ -1,6 +1,8 @@
 package decode
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -50,5 +52,22 @@ func TestParseValidTooDeep(t *testing.T) {
 	_, errs := ParseJSON("payload", []byte(doc))
 	if len(errs) != 1 || !errors.Is(errs[0], ErrTooDeep) || errs[0].Offset != int64(5+MaxDepth-1) {
 		t.Errorf("errors %v, want one ErrTooDeep at offset %d", errs, 5+MaxDepth-1)
+	}
+}
+
+// TestWriteStringAsEncoder: the fast path for plain strings writes what
+// encoding/json (HTML escaping off) writes.
+func TestWriteStringAsEncoder(t *testing.T) {
+	for _, s := range []string{"", "repo:octo-org/octo-repo:ref:refs/heads/main", "a<b>&c", "q\"uote", `back\slash`, "tab\t", "del\x7f", "é", "\u2028", "\x1b[31m"} {
+		var fast, want bytes.Buffer
+		if err := writeString(&fast, s); err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(s)
+		if got := fast.String(); got != strings.TrimSuffix(want.String(), "\n") {
+			t.Errorf("writeString(%q) = %s, encoding/json writes %s", s, got, want.String())
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package escape
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -171,5 +172,53 @@ func TestDocument(t *testing.T) {
 	want := "{\n\t\"sub\": \"repo:o/r\\\\x:\\u202e\\u001b[2J\"\n}"
 	if got := Document(in); got != want {
 		t.Errorf("Document = %q, want %q", got, want)
+	}
+}
+
+// TestJSONWriterSplits: however a document is cut into writes, the
+// writer's output is JSON of the whole — split sequences included.
+func TestJSONWriterSplits(t *testing.T) {
+	doc := []byte("{\"a\":\"x\u202ey\u00e9\U0001F600\u2066z\x7f\",\"b\":\"\xff\xfe\"}")
+	want := string(JSON(doc))
+	for size := 1; size <= len(doc); size++ {
+		var out strings.Builder
+		jw := NewJSONWriter(&out)
+		for i := 0; i < len(doc); i += size {
+			if n, err := jw.Write(doc[i:min(i+size, len(doc))]); err != nil || n != min(size, len(doc)-i) {
+				t.Fatalf("write: %d, %v", n, err)
+			}
+		}
+		if err := jw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != want {
+			t.Fatalf("writes of %d bytes: %q, want %q", size, out.String(), want)
+		}
+	}
+}
+
+// TestIndentWriterAsIndent: streaming compact JSON through IndentWriter, in
+// writes of every size, gives what json.Indent gives for the whole.
+func TestIndentWriterAsIndent(t *testing.T) {
+	docs := []string{
+		`{}`, `[]`, `{"a":[],"b":{},"c":[1,{"d":"x,y:[z]{"}],"e":"q\"uo\\te","f":null}`,
+		`[[[]],{"":{"":[]}},"\u00e9",-1.5e3,true]`, `"just a string"`, `12`,
+		"{\"a\":\"\\\\\",\"b\":\"\\\"\"}\n", " [1]\n",
+	}
+	for _, doc := range docs {
+		var want bytes.Buffer
+		if err := json.Indent(&want, []byte(doc), "", "  "); err != nil {
+			t.Fatalf("%s: %v", doc, err)
+		}
+		for size := 1; size <= len(doc); size++ {
+			var got bytes.Buffer
+			iw := NewIndentWriter(&got, "  ")
+			for i := 0; i < len(doc); i += size {
+				iw.Write([]byte(doc[i:min(i+size, len(doc))]))
+			}
+			if got.String() != want.String() {
+				t.Fatalf("%s in writes of %d:\n%s\nwant\n%s", doc, size, got.String(), want.String())
+			}
+		}
 	}
 }

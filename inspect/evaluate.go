@@ -18,10 +18,7 @@ func evaluate(r *Report, tok *decode.Token, opts Options) {
 		return
 	}
 	pt := policy.NewToken(tok.Payload)
-	index := map[string][]int{} // claim name → indexes in r.Claims
-	for i, c := range r.Claims {
-		index[c.Name] = append(index[c.Name], i)
-	}
+	index := newClaimIndex(r.Claims)
 	r.PoliciesAny = opts.PoliciesAny
 	if opts.Policies != nil && opts.Policies.Len() > 0 {
 		r.Policies = opts.Policies.Evaluate(pt)
@@ -31,7 +28,7 @@ func evaluate(r *Report, tok *decode.Token, opts Options) {
 		for _, res := range r.Policies {
 			for _, c := range res.Conditions {
 				for _, name := range c.Claims {
-					for _, i := range index[name] {
+					for _, i := range index.of(name) {
 						counts[i]++
 					}
 				}
@@ -47,7 +44,7 @@ func evaluate(r *Report, tok *decode.Token, opts Options) {
 				cc := ClaimCondition{Provider: res.Provider, Policy: res.Name, Source: res.Source,
 					Expression: c.Expression, Result: c.Result, Diagnosis: c.Diagnosis}
 				for _, name := range c.Claims {
-					for _, i := range index[name] {
+					for _, i := range index.of(name) {
 						r.Claims[i].Conditions = append(r.Claims[i].Conditions, cc)
 					}
 				}
@@ -60,7 +57,7 @@ func evaluate(r *Report, tok *decode.Token, opts Options) {
 	}
 	for _, p := range providers {
 		for _, sn := range capSnippets(p.Snippets(pt)) {
-			for _, i := range index[sn.Claim] {
+			for _, i := range index.of(sn.Claim) {
 				r.Claims[i].WouldSatisfy = append(r.Claims[i].WouldSatisfy, sn)
 			}
 		}
@@ -103,4 +100,44 @@ func capSnippets(in []policy.Snippet) []policy.Snippet {
 		}
 	}
 	return out
+}
+
+// claimIndex finds a claim's places in the report's list: one for almost
+// every claim, several when the token repeats a name. (A map of slices
+// cost an allocation per claim; a 1 MiB token has tens of thousands.)
+type claimIndex struct {
+	first map[string]int   // name → its first index
+	more  map[string][]int // every index, only for repeated names
+	pos   []int            // pos[i] == i, so one index is a slice without allocating
+}
+
+func newClaimIndex(cs []Claim) claimIndex {
+	x := claimIndex{first: make(map[string]int, len(cs)), pos: make([]int, len(cs))}
+	for i, c := range cs {
+		x.pos[i] = i
+		j, seen := x.first[c.Name]
+		if !seen {
+			x.first[c.Name] = i
+			continue
+		}
+		if x.more == nil {
+			x.more = map[string][]int{}
+		}
+		if _, ok := x.more[c.Name]; !ok {
+			x.more[c.Name] = []int{j}
+		}
+		x.more[c.Name] = append(x.more[c.Name], i)
+	}
+	return x
+}
+
+// of returns the indexes of the claims named name, in token order.
+func (x claimIndex) of(name string) []int {
+	if all, ok := x.more[name]; ok {
+		return all
+	}
+	if i, ok := x.first[name]; ok {
+		return x.pos[i : i+1 : i+1]
+	}
+	return nil
 }

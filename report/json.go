@@ -3,7 +3,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"time"
@@ -96,7 +95,7 @@ func JSON(w io.Writer, r *inspect.Report) error {
 	doc := jsonReport{
 		Schema: inspect.Schema,
 		Input:  jsonInput{Stripped: []string{}},
-		Claims: []jsonClaim{},
+		Claims: make([]jsonClaim, 0, len(r.Claims)),
 		Checks: []jsonCheck{},
 		Errors: []jsonError{},
 		At:     r.At.UTC().Format(time.RFC3339),
@@ -159,15 +158,17 @@ func JSON(w io.Writer, r *inspect.Report) error {
 	for _, e := range r.Errors {
 		doc.Errors = append(doc.Errors, jsonError{Stage: e.Stage, Message: e.Err.Error()})
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
+	// Encoded compact and indented on the way out, through the escaper: a
+	// 1 MiB token makes a report of megabytes, and the encoder's indented
+	// copy of it, then an escaped copy, were most of the program's peak
+	// memory.
+	ew := escape.NewJSONWriter(w)
+	enc := json.NewEncoder(escape.NewIndentWriter(ew, "  "))
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(doc); err != nil {
 		return err
 	}
-	_, err := w.Write(escape.JSON(buf.Bytes()))
-	return err
+	return ew.Close()
 }
 
 func nonNil(xs []string) []string {

@@ -1,0 +1,96 @@
+package escape
+
+import "io"
+
+// IndentWriter re-indents compact JSON as it streams through, writing what
+// json.Indent(dst, src, "", indent) writes for the whole document, but
+// without holding a second copy of it: encoding/json's Encoder with
+// SetIndent builds the compact document and then an indented copy, and
+// for a report of megabytes that copy was the program's peak memory.
+// Write takes the compact document in pieces of any size.
+type IndentWriter struct {
+	w      io.Writer
+	indent string
+	depth  int
+	inStr  bool
+	esc    bool // the previous byte in a string was a backslash
+	opened bool // the last byte was [ or {, its newline not yet written
+	begun  bool // a value has started: whitespace after it at depth 0 is kept, as json.Indent keeps it
+	out    []byte
+}
+
+// NewIndentWriter indents with indent per level and writes to w.
+func NewIndentWriter(w io.Writer, indent string) *IndentWriter {
+	return &IndentWriter{w: w, indent: indent}
+}
+
+func (iw *IndentWriter) newline() {
+	iw.out = append(iw.out, '\n')
+	for range iw.depth {
+		iw.out = append(iw.out, iw.indent...)
+	}
+}
+
+func (iw *IndentWriter) Write(p []byte) (int, error) {
+	iw.out = iw.out[:0]
+	for _, c := range p {
+		if iw.inStr {
+			iw.out = append(iw.out, c)
+			switch {
+			case iw.esc:
+				iw.esc = false
+			case c == '\\':
+				iw.esc = true
+			case c == '"':
+				iw.inStr = false
+			}
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			if iw.begun && iw.depth == 0 {
+				iw.out = append(iw.out, c) // the encoder's final newline
+			}
+			continue // inside a value, compact input has none
+		}
+		iw.begun = true
+		if iw.opened {
+			iw.opened = false
+			if c == ']' || c == '}' { // an empty array or object stays [] / {}
+				iw.depth--
+				iw.out = append(iw.out, c)
+				continue
+			}
+			iw.newline()
+		}
+		switch c {
+		case '"':
+			iw.inStr = true
+			iw.out = append(iw.out, c)
+		case '[', '{':
+			iw.out = append(iw.out, c)
+			iw.depth++
+			iw.opened = true
+		case ']', '}':
+			iw.depth--
+			iw.newline()
+			iw.out = append(iw.out, c)
+		case ',':
+			iw.out = append(iw.out, c)
+			iw.newline()
+		case ':':
+			iw.out = append(iw.out, ':', ' ')
+		default:
+			iw.out = append(iw.out, c)
+		}
+		if len(iw.out) >= 32<<10 {
+			if _, err := iw.w.Write(iw.out); err != nil {
+				return 0, err
+			}
+			iw.out = iw.out[:0]
+		}
+	}
+	if _, err := iw.w.Write(iw.out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
