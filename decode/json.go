@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // MaxDepth caps JSON nesting. Real headers and claim sets are one or two
@@ -162,7 +164,7 @@ func (v Value) writeJSON(buf *bytes.Buffer) error {
 // writeString encodes s as a JSON string without HTML escaping: claims such
 // as "a<b" should read as written.
 func writeString(buf *bytes.Buffer, s string) error {
-	if plainJSONString(s) {
+	if escape.Verbatim(s) {
 		// Nothing to escape, the usual claim: skip the encoder.
 		buf.WriteByte('"')
 		buf.WriteString(s)
@@ -176,17 +178,6 @@ func writeString(buf *bytes.Buffer, s string) error {
 	}
 	buf.Truncate(buf.Len() - 1) // Encode appends a newline
 	return nil
-}
-
-// plainJSONString reports whether s is printable ASCII without '"' or
-// '\\', which JSON writes as it is.
-func plainJSONString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			return false
-		}
-	}
-	return true
 }
 
 // ParseJSON decodes one JSON value from data, keeping order and number text.

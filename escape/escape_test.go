@@ -222,3 +222,14 @@ func TestIndentWriterAsIndent(t *testing.T) {
 		}
 	}
 }
+
+func TestVerbatim(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": true, "repo:octo-org/octo-repo:ref:refs/heads/main": true, "a b~": true,
+		`a"b`: false, "a'b": false, `a\b`: false, "tab\t": false, "del\x7f": false, "é": false, "\x1b": false,
+	} {
+		if got := Verbatim(s); got != want {
+			t.Errorf("Verbatim(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

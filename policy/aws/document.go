@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -224,14 +225,12 @@ func writeCompact(b *strings.Builder, v decode.Value) {
 // printable ASCII, which needs no escaping; anything else goes through the
 // JSON encoder (no HTML escaping).
 func quote(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
-			b, err := decode.Value{Kind: decode.String, Text: s}.MarshalJSON()
-			if err != nil {
-				return `"(unprintable)"`
-			}
-			return string(b)
+	if !escape.Verbatim(s) {
+		b, err := decode.Value{Kind: decode.String, Text: s}.MarshalJSON()
+		if err != nil {
+			return `"(unprintable)"`
 		}
+		return string(b)
 	}
 	return `"` + s + `"`
 }

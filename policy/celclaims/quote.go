@@ -3,12 +3,17 @@ package celclaims
 import (
 	"strconv"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // Quote writes s as a single-quoted CEL string literal: quotes,
 // backslashes and every control or invisible character escaped, so a
 // hostile claim value cannot end the literal or hide in the terminal.
 func Quote(s string) string {
+	if escape.Verbatim(s) {
+		return "'" + s + "'"
+	}
 	q := strconv.Quote(s) // Go escapes are valid CEL escapes; invisible characters are escaped
 	inner := q[1 : len(q)-1]
 	var b strings.Builder

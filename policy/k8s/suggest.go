@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
@@ -125,6 +126,9 @@ func audienceNote(aud string) string {
 // yamlQuote writes s as a double-quoted YAML scalar (a JSON string, which
 // YAML reads the same), escaping control and invisible characters.
 func yamlQuote(s string) string {
+	if escape.Verbatim(s) {
+		return `"` + s + `"`
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // yamlQuote writes s as a YAML double-quoted scalar that reads back as
@@ -13,6 +15,9 @@ import (
 // U+FFFD) escaped. Token values are hostile; a suggestion must never let
 // one break out of its scalar.
 func yamlQuote(s string) string {
+	if escape.Verbatim(s) {
+		return `"` + s + `"`
+	}
 	var b strings.Builder
 	b.WriteByte('"')
 	for i := 0; i < len(s); {

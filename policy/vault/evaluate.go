@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -187,7 +188,12 @@ func jsonText(v any) string {
 	return strings.TrimSuffix(buf.String(), "\n")
 }
 
-func quoteJSON(s string) string { return jsonText(s) }
+func quoteJSON(s string) string {
+	if escape.Verbatim(s) {
+		return `"` + s + `"`
+	}
+	return jsonText(s)
+}
 
 // rawText renders a document or token value compactly, strings bare.
 func rawText(v decode.Value) string {
