@@ -2,8 +2,9 @@ package claims
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 const (
@@ -23,7 +24,7 @@ func claimForKey(key string) string {
 }
 
 // immutableRepo is the ID form repo:OWNER@OWNER_ID/REPO@REPO_ID (§1.4).
-var immutableRepo = regexp.MustCompile(`^([^/@]+)@([0-9]+)/([^/@]+)@([0-9]+)$`)
+var immutableRepo = lazyre.New(`^([^/@]+)@([0-9]+)/([^/@]+)@([0-9]+)$`)
 
 var contextKeys = map[string]bool{"environment": true, "pull_request": true, "ref": true}
 
@@ -66,7 +67,7 @@ func analyzeGitHubSubject(s *Subject, tok tokenView, variant string) {
 
 func checkRepoPart(s *Subject, part *SubjectPart, tok tokenView) {
 	repo, hasRepo := tok.str("repository")
-	if m := immutableRepo.FindStringSubmatch(part.Value); m != nil {
+	if m := immutableRepo().FindStringSubmatch(part.Value); m != nil {
 		part.FromClaim = "repository_owner@repository_owner_id/repository name@repository_id"
 		owner, ownerID, name, repoID := m[1], m[2], m[3], m[4]
 		agrees := true
@@ -158,7 +159,7 @@ func checkContext(s *Subject, ctx *SubjectPart, tok tokenView) {
 func alternate(s *Subject, repoIdx int, tok tokenView) {
 	part := s.Parts[repoIdx]
 	var repl string
-	if m := immutableRepo.FindStringSubmatch(part.Value); m != nil {
+	if m := immutableRepo().FindStringSubmatch(part.Value); m != nil {
 		repl = m[1] + "/" + m[3]
 		s.AlternateNote = "the legacy form of this subject: repositories that have not moved to immutable subjects still get it"
 	} else {

@@ -2,8 +2,9 @@ package claims
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // Link is a page or API URL derived from the claims.
@@ -19,11 +20,11 @@ type Link struct {
 // Claim values only become links when they have the shape GitHub gives
 // them, so a hostile token cannot smuggle a URL of its own making.
 var (
-	repoShape   = regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`)
-	digits      = regexp.MustCompile(`^[0-9]+$`)
-	shaShape    = regexp.MustCompile(`^[0-9a-f]{40}$`)
-	workflowRef = regexp.MustCompile(`^([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)/(\.github/workflows/[A-Za-z0-9_./-]+\.ya?ml)@`)
-	gheIssuer   = regexp.MustCompile(`^https://token\.actions\.([a-z0-9][a-z0-9-]*)\.ghe\.com(?:/|$)`)
+	repoShape   = lazyre.New(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`)
+	digits      = lazyre.New(`^[0-9]+$`)
+	shaShape    = lazyre.New(`^[0-9a-f]{40}$`)
+	workflowRef = lazyre.New(`^([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)/(\.github/workflows/[A-Za-z0-9_./-]+\.ya?ml)@`)
+	gheIssuer   = lazyre.New(`^https://token\.actions\.([a-z0-9][a-z0-9-]*)\.ghe\.com(?:/|$)`)
 )
 
 // githubHosts returns the web and API base URLs for an issuer: github.com,
@@ -32,8 +33,8 @@ func githubHosts(iss string) (web, api string, ok bool) {
 	switch {
 	case iss == "https://token.actions.githubusercontent.com" || strings.HasPrefix(iss, "https://token.actions.githubusercontent.com/"):
 		return "https://github.com", "https://api.github.com", true
-	case gheIssuer.MatchString(iss):
-		name := gheIssuer.FindStringSubmatch(iss)[1]
+	case gheIssuer().MatchString(iss):
+		name := gheIssuer().FindStringSubmatch(iss)[1]
 		return "https://" + name + ".ghe.com", "https://api." + name + ".ghe.com", true
 	case strings.HasSuffix(strings.TrimSuffix(iss, "/"), "/_services/token"):
 		u, err := url.Parse(iss)
@@ -52,18 +53,18 @@ func githubLinks(iss string, tok tokenView) []Link {
 	}
 	var links []Link
 	repo, ok := tok.str("repository")
-	if !ok || !repoShape.MatchString(repo) {
+	if !ok || !repoShape().MatchString(repo) {
 		return nil
 	}
 	repoURL := web + "/" + repo
 	links = append(links, Link{Name: "repository", URL: repoURL, Claims: []string{"repository"}})
 	runID, hasRun := tok.str("run_id")
-	hasRun = hasRun && digits.MatchString(runID)
-	if attempt, ok := tok.str("run_attempt"); hasRun && ok && digits.MatchString(attempt) {
+	hasRun = hasRun && digits().MatchString(runID)
+	if attempt, ok := tok.str("run_attempt"); hasRun && ok && digits().MatchString(attempt) {
 		links = append(links, Link{Name: "run-attempt", URL: repoURL + "/actions/runs/" + runID + "/attempts/" + attempt,
 			Claims: []string{"repository", "run_id", "run_attempt"}})
 	}
-	if check, ok := tok.str("check_run_id"); ok && digits.MatchString(check) {
+	if check, ok := tok.str("check_run_id"); ok && digits().MatchString(check) {
 		if hasRun {
 			links = append(links, Link{Name: "job", URL: repoURL + "/actions/runs/" + runID + "/job/" + check,
 				Note: "check_run_id as the job ID in this URL is observed, not documented", Claims: []string{"repository", "run_id", "check_run_id"}})
@@ -71,7 +72,7 @@ func githubLinks(iss string, tok tokenView) []Link {
 		links = append(links, Link{Name: "check-run-api", URL: api + "/repos/" + repo + "/check-runs/" + check,
 			Claims: []string{"repository", "check_run_id"}})
 	}
-	if sha, ok := tok.str("sha"); ok && shaShape.MatchString(sha) {
+	if sha, ok := tok.str("sha"); ok && shaShape().MatchString(sha) {
 		links = append(links, Link{Name: "commit", URL: repoURL + "/commit/" + sha, Claims: []string{"repository", "sha"}})
 	}
 	for _, wf := range []struct{ name, ref, sha string }{
@@ -80,8 +81,8 @@ func githubLinks(iss string, tok tokenView) []Link {
 	} {
 		ref, ok1 := tok.str(wf.ref)
 		sha, ok2 := tok.str(wf.sha)
-		m := workflowRef.FindStringSubmatch(ref)
-		if ok1 && ok2 && m != nil && shaShape.MatchString(sha) {
+		m := workflowRef().FindStringSubmatch(ref)
+		if ok1 && ok2 && m != nil && shaShape().MatchString(sha) {
 			links = append(links, Link{Name: wf.name, URL: web + "/" + m[1] + "/blob/" + sha + "/" + m[2],
 				Note: "the " + wf.ref + " file at " + wf.sha, Claims: []string{wf.ref, wf.sha}})
 		}

@@ -2,10 +2,11 @@ package decode
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 const expectJWT = "expected a JWT: three base64url parts joined by dots, starting with eyJ"
@@ -35,7 +36,7 @@ type Extracted struct {
 
 // jwsRun finds a compact JWS/JWE inside longer text: a run that starts like a
 // base64url JSON object ("eyJ" is `{"`) followed by 2 to 4 dotted segments.
-var jwsRun = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){2,4}`)
+var jwsRun = lazyre.New(`eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){2,4}`)
 
 // Extract pulls the token out of whatever people paste: the bare token, a
 // wrapped multi-line paste, an Authorization header, a quoted string, the
@@ -89,7 +90,7 @@ func Extract(input []byte, maxSize int) (Extracted, error) {
 		ex.Text = compact
 		return ex, nil
 	}
-	runs := jwsRun.FindAllString(s, -1)
+	runs := jwsRun().FindAllString(s, -1)
 	if len(runs) == 0 {
 		return ex, errAt("input", -1, ErrNoToken, expectJWT)
 	}

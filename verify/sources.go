@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"regexp"
 
 	"github.com/oidcscope/oidcscope/decode"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // Source says where keys may come from. At most one explicit source is used,
@@ -128,10 +129,10 @@ func isURL(s string) bool {
 // gitHubIssuer matches the issuers GitHub Actions uses (reference §1.2):
 // github.com with an optional enterprise slug, and GHE.com data residency
 // with an optional slug. GHES issuers are customer hosts and need --discover.
-var gitHubIssuer = regexp.MustCompile(`^https://token\.actions\.(?:githubusercontent\.com|[a-z0-9][a-z0-9-]*\.ghe\.com)(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$`)
+var gitHubIssuer = lazyre.New(`^https://token\.actions\.(?:githubusercontent\.com|[a-z0-9][a-z0-9-]*\.ghe\.com)(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$`)
 
 // IsGitHubIssuer reports whether iss is a GitHub Actions issuer whose keys
 // are fetched automatically.
 func IsGitHubIssuer(iss string) bool {
-	return gitHubIssuer.MatchString(iss)
+	return gitHubIssuer().MatchString(iss)
 }

@@ -2,16 +2,17 @@ package celclaims
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // unknownFunction is how cel-go's checker reports a function it does not
 // know at all, or not for these argument types.
-var unknownFunction = regexp.MustCompile(`undeclared reference to '([^']+)'|found no matching overload for '([^']+)'`)
+var unknownFunction = lazyre.New(`undeclared reference to '([^']+)'|found no matching overload for '([^']+)'`)
 
 // Unimplemented lists, once per mention, the names among providerOnly
 // that a compilation error (cel.Issues' text) reports as unknown: the
@@ -20,7 +21,7 @@ var unknownFunction = regexp.MustCompile(`undeclared reference to '([^']+)'|foun
 // oidcscope's limit rather than the policy's fault.
 func Unimplemented(issues string, providerOnly []string) []string {
 	var out []string
-	for _, m := range unknownFunction.FindAllStringSubmatch(issues, -1) {
+	for _, m := range unknownFunction().FindAllStringSubmatch(issues, -1) {
 		if name := m[1] + m[2]; slices.Contains(providerOnly, name) {
 			out = append(out, name)
 		}

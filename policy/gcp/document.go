@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"sigs.k8s.io/yaml"
 
 	"github.com/oidcscope/oidcscope/decode"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // maxDetectYAML caps the YAML Detect will parse: a provider is a few
@@ -91,13 +92,13 @@ func read(data []byte) (document, error) {
 	return document{root: v, loc: loc}, nil
 }
 
-var yamlSeparator = regexp.MustCompile(`(?m)^---[ \t]*\r?$`)
+var yamlSeparator = lazyre.New(`(?m)^---[ \t]*\r?$`)
 
 // yamlToJSON converts YAML to JSON. Several documents separated by ---
 // (gcloud's YAML output for a list) become a JSON list.
 func yamlToJSON(d []byte) ([]byte, error) {
 	var docs [][]byte
-	for i, part := range yamlSeparator.Split(string(d), -1) {
+	for i, part := range yamlSeparator().Split(string(d), -1) {
 		if strings.TrimSpace(part) == "" {
 			continue
 		}

@@ -2,7 +2,6 @@ package gcp
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -10,6 +9,8 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // Lint rule ids.
@@ -39,7 +40,7 @@ var Rules = []string{RuleNoCondition, RuleNamesOnly, RuleSubjectTooLong, RuleUnm
 
 // githubIssuer recognises GitHub Actions issuers: github.com (and its
 // per-enterprise form), GHE.com data residency, GHES.
-var githubIssuer = regexp.MustCompile(`^https://token\.actions\.(githubusercontent\.com|[^/]+\.ghe\.com)(/|$)|/_services/token/?$`)
+var githubIssuer = lazyre.New(`^https://token\.actions\.(githubusercontent\.com|[^/]+\.ghe\.com)(/|$)|/_services/token/?$`)
 
 // nameClaims name things that can be renamed, transferred or re-registered;
 // idClaims pin them immutably.
@@ -48,7 +49,7 @@ var (
 	idClaims   = []string{"repository_owner_id", "repository_id"}
 )
 
-var immutableSub = regexp.MustCompile(`^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+(:|$)`)
+var immutableSub = lazyre.New(`^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+(:|$)`)
 
 // staticLint finds what is wrong with the provider whatever the token.
 func (p *gcpPolicy) staticLint() []policy.Finding {
@@ -56,7 +57,7 @@ func (p *gcpPolicy) staticLint() []policy.Finding {
 	add := func(rule, sev, format string, args ...any) {
 		out = append(out, policy.Finding{Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)})
 	}
-	github := githubIssuer.MatchString(p.issuer)
+	github := githubIssuer().MatchString(p.issuer)
 	c := p.condition
 	switch {
 	case github && c == nil:
@@ -108,7 +109,7 @@ func hasImmutableSubLiteral(e ast.Expr) bool {
 	}
 	found := false
 	ast.PreOrderVisit(e, ast.NewExprVisitor(func(x ast.Expr) {
-		if s, ok := celclaims.LiteralString(x); ok && immutableSub.MatchString(s) {
+		if s, ok := celclaims.LiteralString(x); ok && immutableSub().MatchString(s) {
 			found = true
 		}
 	}))

@@ -2,12 +2,13 @@ package gcp
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // checkMembers matches the IAM members attached to the provider against
@@ -163,14 +164,14 @@ func (p *gcpPolicy) mapsTarget(target string) bool {
 }
 
 var (
-	numeric     = regexp.MustCompile(`^[0-9]+$`)
-	projectPart = regexp.MustCompile(`^projects/([^/]+)/`)
+	numeric     = lazyre.New(`^[0-9]+$`)
+	projectPart = lazyre.New(`^projects/([^/]+)/`)
 )
 
 // poolDiagnosis explains a member of another pool.
 func poolDiagnosis(pool string, r resource) []string {
 	out := []string{fmt.Sprintf("the member names pool %s, but this provider is in %s: it grants another pool's identities", pool, r.poolPath())}
-	if m := projectPart.FindStringSubmatch(pool); m != nil && m[1] != r.project && (!numeric.MatchString(m[1]) || !numeric.MatchString(r.project)) {
+	if m := projectPart().FindStringSubmatch(pool); m != nil && m[1] != r.project && (!numeric().MatchString(m[1]) || !numeric().MatchString(r.project)) {
 		out = append(out, "principal identifiers name the project by its NUMBER (gcloud projects describe <id> --format='value(projectNumber)'), not its ID")
 	}
 	return append(out, policy.Align(r.poolPath(), pool)...)

@@ -3,6 +3,8 @@ package gcp
 import (
 	"regexp"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // Kinds of IAM members that name a workload identity pool's identities
@@ -25,13 +27,13 @@ type member struct {
 	note  string // why kind is memberOther, when it looks like a pool principal
 }
 
-var poolPrincipal = regexp.MustCompile(`^(principal|principalSet)://` + regexp.QuoteMeta(IAMHost) + `/(projects/[^/]+/locations/[^/]+/workloadIdentityPools/[^/]+)/(.*)$`)
+var poolPrincipal = lazyre.New(`^(principal|principalSet)://` + regexp.QuoteMeta(IAMHost) + `/(projects/[^/]+/locations/[^/]+/workloadIdentityPools/[^/]+)/(.*)$`)
 
 // parseMember reads a member; anything that is not a workload identity
 // pool principal (user:, serviceAccount:, a workforce pool…) is memberOther.
 func parseMember(ref memberRef) member {
 	m := member{ref: ref, kind: memberOther}
-	g := poolPrincipal.FindStringSubmatch(ref.text)
+	g := poolPrincipal().FindStringSubmatch(ref.text)
 	if g == nil {
 		if strings.Contains(ref.text, "/workloadIdentityPools/") {
 			m.note = "it names a workload identity pool but is not principal://" + IAMHost + "/projects/<number>/locations/<location>/workloadIdentityPools/<pool>/subject/<s> nor a principalSet://…/group/, /attribute.<key>/ or /* member"

@@ -2,7 +2,6 @@ package gcp
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -11,6 +10,8 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // gcpPolicy is one parsed provider, with the IAM members attached to it.
@@ -243,7 +244,7 @@ func (p *gcpPolicy) readKind(f fields) {
 	}
 }
 
-var attributeKey = regexp.MustCompile(`^[a-z0-9_]+$`)
+var attributeKey = lazyre.New(`^[a-z0-9_]+$`)
 
 // readMappings reads and compiles attributeMapping, checking Google
 // Cloud's rules for its keys and expressions [G1].
@@ -281,7 +282,7 @@ func (p *gcpPolicy) readMappings(env *cel.Env, f fields) {
 			switch {
 			case key == "":
 				bad("an attribute needs a name: attribute.<key>")
-			case !attributeKey.MatchString(key):
+			case !attributeKey().MatchString(key):
 				bad("attribute key %q may only contain [a-z0-9_]", key)
 			case len(key) > MaxAttributeKey:
 				bad("attribute key is %d characters; Google Cloud allows at most %d", len(key), MaxAttributeKey)

@@ -1,8 +1,9 @@
 package gcp
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // resource is a provider's resource name,
@@ -11,10 +12,10 @@ type resource struct {
 	project, location, pool, id string
 }
 
-var resourceName = regexp.MustCompile(`^projects/([^/]+)/locations/([^/]+)/workloadIdentityPools/([^/]+)/providers/([^/]+)$`)
+var resourceName = lazyre.New(`^projects/([^/]+)/locations/([^/]+)/workloadIdentityPools/([^/]+)/providers/([^/]+)$`)
 
 func parseResource(name string) (resource, bool) {
-	m := resourceName.FindStringSubmatch(name)
+	m := resourceName().FindStringSubmatch(name)
 	if m == nil {
 		return resource{}, false
 	}

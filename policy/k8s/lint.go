@@ -2,12 +2,13 @@ package k8s
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // Lint rule ids.
@@ -34,11 +35,11 @@ var mutableOrder = []string{"repository", "repository_owner", "actor", "workflow
 var idClaims = []string{"repository_id", "repository_owner_id", "actor_id"}
 
 // immutableSub is the repo:OWNER@ID/REPO@ID form of sub (reference §1.4).
-var immutableSub = regexp.MustCompile(`^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+:`)
+var immutableSub = lazyre.New(`^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+:`)
 
 // githubIssuer recognises GitHub Actions issuers: github.com (and its
 // per-enterprise form), GHE.com data residency, GHES.
-var githubIssuer = regexp.MustCompile(`^https://token\.actions\.(githubusercontent\.com|[^/]+\.ghe\.com)(/|$)|/_services/token/?$`)
+var githubIssuer = lazyre.New(`^https://token\.actions\.(githubusercontent\.com|[^/]+\.ghe\.com)(/|$)|/_services/token/?$`)
 
 // lint checks every authenticator; findings of a document with several
 // name the authenticator.
@@ -66,7 +67,7 @@ func (a *authenticator) lint(tok policy.Token) []policy.Finding {
 		add(RuleMultipleAudiences, policy.SevError, fmt.Sprintf("issuer.audiences lists %d audiences without audienceMatchPolicy: MatchAny: kube-apiserver refuses the configuration", len(iss.Audiences)))
 	}
 
-	if githubIssuer.MatchString(iss.URL) && len(a.spec.ClaimValidationRules) == 0 {
+	if githubIssuer().MatchString(iss.URL) && len(a.spec.ClaimValidationRules) == 0 {
 		aud := "one of its audiences"
 		if len(iss.Audiences) > 0 {
 			aud = "audience " + iss.Audiences[0]
@@ -109,7 +110,7 @@ func (a *authenticator) lint(tok policy.Token) []policy.Finding {
 		var mutable []string
 		for _, c := range claims {
 			sub, _ := tok.String("sub")
-			if mutableNames[c] != nil || c == "sub" && !immutableSub.MatchString(sub) {
+			if mutableNames[c] != nil || c == "sub" && !immutableSub().MatchString(sub) {
 				mutable = append(mutable, c)
 			}
 		}

@@ -3,8 +3,9 @@ package k8s
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // The checks kube-apiserver's validation makes on each JWT authenticator
@@ -122,13 +123,13 @@ func validatePrefixed(m PrefixedClaimOrExpression, path string, required bool) [
 	return nil
 }
 
-var dns1123Subdomain = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
+var dns1123Subdomain = lazyre.New(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
 
 // validateExtraKey: a lowercase domain-prefixed path (example.org/foo).
 func validateExtraKey(key, path string) []string {
 	var out []string
 	domain, rest, ok := strings.Cut(key, "/")
-	if !ok || rest == "" || len(domain) > 253 || !dns1123Subdomain.MatchString(domain) {
+	if !ok || rest == "" || len(domain) > 253 || !dns1123Subdomain().MatchString(domain) {
 		out = append(out, fmt.Sprintf("%s.key: Invalid value: %q: must be a domain-prefixed path (such as \"acme.io/foo\")", path, key))
 	}
 	if key != strings.ToLower(key) {

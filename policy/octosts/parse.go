@@ -12,6 +12,8 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/oidcscope/oidcscope/policy"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // ErrUnreadable is wrapped by every error Parse returns: octo-sts itself
@@ -81,9 +83,9 @@ func identity(source string) string {
 }
 
 var (
-	unknownField = regexp.MustCompile(`unknown field "([^"]*)"`)
-	yamlLine     = regexp.MustCompile(`line (\d+): (.*)`)
-	typeError    = regexp.MustCompile(`cannot unmarshal (\w+) into Go (?:struct field document\.(\S+)|value) of type (\S+)`)
+	unknownField = lazyre.New(`unknown field "([^"]*)"`)
+	yamlLine     = lazyre.New(`line (\d+): (.*)`)
+	typeError    = lazyre.New(`cannot unmarshal (\w+) into Go (?:struct field document\.(\S+)|value) of type (\S+)`)
 )
 
 func readDocument(data []byte) (document, error) {
@@ -100,7 +102,7 @@ func readDocument(data []byte) (document, error) {
 // explain turns a decoder error into what and where.
 func explain(data []byte, err error) error {
 	text := err.Error()
-	if m := unknownField.FindStringSubmatch(text); m != nil {
+	if m := unknownField().FindStringSubmatch(text); m != nil {
 		msg := fmt.Sprintf("unknown field %q: octo-sts reads trust policies strictly and refuses the whole file", m[1])
 		switch m[1] {
 		case "app", "app_pattern":
@@ -112,7 +114,7 @@ func explain(data []byte, err error) error {
 		}
 		return &parseError{line: keyLine(data, m[1], 0), msg: msg, cause: err}
 	}
-	if m := typeError.FindStringSubmatch(text); m != nil {
+	if m := typeError().FindStringSubmatch(text); m != nil {
 		if m[2] == "" {
 			return &parseError{msg: fmt.Sprintf("the document is a %s, not a mapping of issuer, subject, … to values", yamlKind(m[1])), cause: err}
 		}
@@ -123,7 +125,7 @@ func explain(data []byte, err error) error {
 		}
 		return &parseError{line: line, msg: fmt.Sprintf("%s: a %s where octo-sts expects %s", field, yamlKind(m[1]), goKind(m[3])), cause: err}
 	}
-	if m := yamlLine.FindStringSubmatch(text); m != nil {
+	if m := yamlLine().FindStringSubmatch(text); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return &parseError{line: n, msg: "YAML: " + m[2], cause: err}
 	}

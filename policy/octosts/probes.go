@@ -2,23 +2,24 @@ package octosts
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // Probes: rather than guess what a pattern means from its text, these
 // lints run the pattern, compiled as octo-sts compiles it, against values
 // nobody should be able to present.
 
-var ownerInPattern = regexp.MustCompile(`repo:([A-Za-z0-9][A-Za-z0-9-]*)`)
+var ownerInPattern = lazyre.New(`repo:([A-Za-z0-9][A-Za-z0-9-]*)`)
 
 // ownersIn finds the owner a subject pattern is about (repo:OWNER/…).
 func ownersIn(p string) []string {
 	var out []string
-	for _, m := range ownerInPattern.FindAllStringSubmatch(p, -1) {
+	for _, m := range ownerInPattern().FindAllStringSubmatch(p, -1) {
 		if !slices.Contains(out, m[1]) {
 			out = append(out, m[1])
 		}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // ErrCannotSuggest is wrapped when the token lacks what a suggestion for
@@ -184,11 +186,11 @@ func (s suggestion) render(scope policy.Scope) string {
 	return b.String()
 }
 
-var plainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var plainKey = lazyre.New(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // yamlKey writes a mapping key plainly when it is a simple name.
 func yamlKey(k string) string {
-	if plainKey.MatchString(k) {
+	if plainKey().MatchString(k) {
 		return k
 	}
 	return yamlQuote(k)

@@ -2,12 +2,13 @@ package vault
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/ryanuber/go-glob"
 
 	"github.com/oidcscope/oidcscope/policy"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // boundDiagnosis explains why no bound value matched the token's.
@@ -107,19 +108,19 @@ func literalPrefix(p string) string {
 }
 
 var (
-	legacyPattern = regexp.MustCompile(`^repo:([^/:@*]+)/`)
-	immutableSub  = regexp.MustCompile(`^repo:([^/:@]+)@[0-9]+/`)
+	legacyPattern = lazyre.New(`^repo:([^/:@*]+)/`)
+	immutableSub  = lazyre.New(`^repo:([^/:@]+)@[0-9]+/`)
 )
 
 // subPatternForm notes a sub pattern written for the legacy repo:OWNER/
 // form when the token has the immutable repo:OWNER@ID/REPO@ID form.
 func subPatternForm(patterns []string, sub string) []string {
-	m := immutableSub.FindStringSubmatch(sub)
+	m := immutableSub().FindStringSubmatch(sub)
 	if m == nil {
 		return nil
 	}
 	for _, p := range patterns {
-		if lp := legacyPattern.FindStringSubmatch(p); lp != nil && lp[1] == m[1] {
+		if lp := legacyPattern().FindStringSubmatch(p); lp != nil && lp[1] == m[1] {
 			return []string{"the token's sub uses the immutable form repo:OWNER@ID/REPO@ID but the pattern expects repo:OWNER/…: list both forms, or bind repository_owner_id and repository_id instead"}
 		}
 	}

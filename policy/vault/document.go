@@ -3,11 +3,12 @@ package vault
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // The documents Vault tooling produces, all JSON:
@@ -155,11 +156,11 @@ func hasAny(v decode.Value, keys []string) bool {
 	return false
 }
 
-var rolePath = regexp.MustCompile(`(?:^|/)role/([^/]+)/?$`)
+var rolePath = lazyre.New(`(?:^|/)role/([^/]+)/?$`)
 
 // roleNameFromPath takes the name from auth/<mount>/role/<name>.
 func roleNameFromPath(p string) string {
-	if m := rolePath.FindStringSubmatch(p); m != nil {
+	if m := rolePath().FindStringSubmatch(p); m != nil {
 		return m[1]
 	}
 	return ""

@@ -2,10 +2,11 @@ package vault
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // Lint rule ids.
@@ -83,7 +84,7 @@ func lintWildcards(r *role) []policy.Finding {
 }
 
 // contextKey marks the context part of a default-format sub.
-var contextKey = regexp.MustCompile(`:(ref|environment):|:pull_request(:|$)`)
+var contextKey = lazyre.New(`:(ref|environment):|:pull_request(:|$)`)
 
 // lintGlobs finds globs whose '*' crosses the structure of sub or a
 // workflow ref: go-glob's '*' matches ':', '/' and '@' like any character.
@@ -112,7 +113,7 @@ func globSpan(key string, v value) (policy.Finding, bool) {
 	prefix := v.text[:star]
 	switch strings.TrimPrefix(key, "/") {
 	case "sub":
-		if !contextKey.MatchString(prefix) {
+		if !contextKey().MatchString(prefix) {
 			return finding(RuleGlobSpansColon, policy.SevWarning,
 				"bound_claims %q: the '*' in %q can span ':' — sub is repo:OWNER/REPO:<context>, so it matches every repository it can reach and every ref, environment and pull request; pin the context (…:ref:refs/heads/main) and bind repository_id instead of a repository pattern", key, v.text), true
 		}
@@ -125,7 +126,7 @@ func globSpan(key string, v value) (policy.Finding, bool) {
 	return policy.Finding{}, false
 }
 
-var legacySub = regexp.MustCompile(`^repo:[^/:@]+/[^:@]+:`)
+var legacySub = lazyre.New(`^repo:[^/:@]+/[^:@]+:`)
 
 // lintIdentity nudges towards immutable identifiers.
 func lintIdentity(r *role) []policy.Finding {
@@ -141,7 +142,7 @@ func lintIdentity(r *role) []policy.Finding {
 		out = append(out, finding(RuleNoIDs, policy.SevInfo,
 			"nothing pins repository_id or repository_owner_id: names (repository, repository_owner, the repo part of sub) change on rename or transfer and can be taken by someone else; bind the IDs, e.g. \"repository_id\": \"74\" (as strings, as GitHub sends them)"))
 	}
-	if legacySub.MatchString(r.subject) {
+	if legacySub().MatchString(r.subject) {
 		out = append(out, finding(RuleSubjectMutable, policy.SevInfo,
 			"bound_subject %q uses the legacy repo:OWNER/REPO form: GitHub gives renamed or transferred repositories (and all created after 2026-07-15) the immutable form repo:OWNER@ID/REPO@ID, and bound_subject holds one exact string, so it cannot trust both; bind repository_id and repository_owner_id in bound_claims instead", r.subject))
 	}
@@ -150,7 +151,7 @@ func lintIdentity(r *role) []policy.Finding {
 			continue
 		}
 		for _, v := range bc.values {
-			if v.kind == kString && legacySub.MatchString(v.text) && !pinsID {
+			if v.kind == kString && legacySub().MatchString(v.text) && !pinsID {
 				out = append(out, finding(RuleSubjectMutable, policy.SevInfo,
 					"bound_claims %q: %q uses the legacy repo:OWNER/REPO form: repositories renamed, transferred or created after 2026-07-15 get repo:OWNER@ID/REPO@ID; list both forms, or bind repository_id and repository_owner_id", bc.key, v.text))
 				return out

@@ -2,10 +2,11 @@ package vault
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // roleDoc is a role as written to `vault write auth/jwt/role/<name> @role.json`.
@@ -161,7 +162,7 @@ func (s *suggester) explain(repo, repoID, ownerID, aud, what string) {
 	}, s.notes...)
 }
 
-var unsafeName = regexp.MustCompile(`[^a-z0-9_-]+`)
+var unsafeName = lazyre.New(`[^a-z0-9_-]+`)
 
 // roleName makes a Vault role name (lower case) from the repository.
 func roleName(repo string, scope policy.Scope) string {
@@ -169,7 +170,7 @@ func roleName(repo string, scope policy.Scope) string {
 	if i := strings.LastIndexByte(base, '/'); i >= 0 {
 		base = base[i+1:]
 	}
-	base = strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(base), "-"), "-")
+	base = strings.Trim(unsafeName().ReplaceAllString(strings.ToLower(base), "-"), "-")
 	if base == "" {
 		base = "github"
 	}
