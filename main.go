@@ -33,6 +33,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) i
 			return runExplain(args[1:], stdout, stderr, getenv)
 		case "suggest":
 			return runSuggest(args[1:], stdin, stdout, stderr)
+		case "fetch":
+			return runFetch(args[1:], stdin, stdout, stderr, getenv)
 		case "version", "--version":
 			fmt.Fprintln(stdout, "oidcscope", version())
 			return 0
@@ -89,6 +91,7 @@ Usage:
   oidcscope inspect --demo                        the same, on a fresh embedded demo token
   oidcscope explain CLAIM [--profile ID] [--json] what a claim means, from the catalog
   oidcscope suggest --provider P [--scope S] TOKEN  a least-privilege policy this token satisfies
+  oidcscope fetch [--policy FILE] [flags]         in a GitHub Actions job: fetch the job's token, check it
   oidcscope version
 
 The token may be pasted in any common wrapping: bare, "Bearer …", an

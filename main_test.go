@@ -48,6 +48,9 @@ func TestMain(m *testing.M) {
 //	                                   wrap $PUSH_MAIN in headers, JSON, logs.
 //	fold WIDTH IN OUT                  copy IN to OUT with lines broken every
 //	                                   WIDTH bytes, like a terminal copy.
+//	actions-job CLAIMSET               be a GitHub Actions job: serve a stand-in
+//	                                   of its token endpoint on loopback, set
+//	                                   its variables (cmd_fetch_script_test.go).
 //
 // Every script starts with the static fixtures in its work dir:
 // <claim-set>.jwt (signed at 2026-01-01T00:00:00Z, expired now),
@@ -69,6 +72,7 @@ func TestScripts(t *testing.T) {
 			"mkfile":       cmdMkfile,
 			"expand":       cmdExpand,
 			"fold":         cmdFold,
+			"actions-job":  cmdActionsJob,
 		},
 	})
 }
