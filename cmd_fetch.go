@@ -38,7 +38,7 @@ func (fetchCommand) flagSet(f *inspectFlags, ff *fetchFlags, w io.Writer) *flag.
 	fs := flag.NewFlagSet("fetch", flag.ContinueOnError)
 	fs.SetOutput(w)
 	newInspectFlagSet(f, w).VisitAll(func(fl *flag.Flag) {
-		if !demoFlags[fl.Name] {
+		if !demoFlags[fl.Name] && fl.Name != "redact" { // fetch's own --redact has another default
 			fs.Var(fl.Value, fl.Name, fl.Usage)
 		}
 	})

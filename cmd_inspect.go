@@ -20,6 +20,7 @@ import (
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy/policyset"
+	"github.com/oidcscope/oidcscope/redact"
 	"github.com/oidcscope/oidcscope/report"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -44,6 +45,7 @@ type inspectFlags struct {
 	policies   listFlag
 	policyDirs listFlag
 	any        bool
+	redact     redact.Mode
 }
 
 func newInspectFlagSet(f *inspectFlags, stderr io.Writer) *flag.FlagSet {
@@ -67,6 +69,7 @@ func newInspectFlagSet(f *inspectFlags, stderr io.Writer) *flag.FlagSet {
 	fs.Var(&f.highlight, "highlight", "highlight these claims too, comma-separated or repeated")
 	fs.Var(&f.policies, "policy", "evaluate the token against the trust policy in `FILE` (repeatable; - for stdin); the provider is detected from the content")
 	fs.Var(&f.policyDirs, "policy-dir", "evaluate every policy document (.json, .yaml, .yml) below `DIR` (repeatable)")
+	fs.Var(&f.redact, "redact", "hide in the report `signature` (alone: --redact), ids (the signature, numeric IDs and jti), or none (the default), to paste it where others read it")
 	fs.BoolVar(&f.any, "any", false, "exit 0 when at least one policy allows (\"which of these roles can this token assume?\")")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: oidcscope inspect [TOKEN | - | @FILE] [flags]\n\nFlags:\n")
@@ -82,7 +85,7 @@ func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 		return 0
 	}
 	fs := newInspectFlagSet(&f, stderr)
-	positional, err := parseInterspersed(fs, args)
+	positional, err := parseInterspersed(fs, joinRedactValue(args))
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
@@ -94,10 +97,11 @@ func runInspect(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 		return code
 	}
 	rep := inspect.Run(context.Background(), opts)
+	shown := redact.Report(rep, f.redact) // the exit code stays the real token's
 	if f.json {
-		err = report.JSON(stdout, rep)
+		err = report.JSON(stdout, shown)
 	} else {
-		err = report.Text(stdout, rep, lipgloss.NewRenderer(stdout, termenv.WithEnvironment(environ(getenv))))
+		err = report.Text(stdout, shown, lipgloss.NewRenderer(stdout, termenv.WithEnvironment(environ(getenv))))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "oidcscope: writing the report: %v\n", err)

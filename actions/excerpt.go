@@ -1,9 +1,10 @@
 package actions
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // bodyExcerpt is how many characters of a response body an error keeps.
@@ -12,7 +13,7 @@ const bodyExcerpt = 200
 // credentialLike matches what must not reach a message even from an error
 // body: a compact JWS or JWE (its header starts "eyJ", base64url of `{"`)
 // and any long run of base64url characters, which may be an opaque secret.
-var credentialLike = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){1,4}|[A-Za-z0-9_-]{64,}`)
+var credentialLike = lazyre.New(`eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){1,4}|[A-Za-z0-9_-]{64,}`)
 
 // excerpt is a response body as an error message may quote it: the
 // request token and anything credential-like replaced first, so a body
@@ -23,7 +24,7 @@ func excerpt(body []byte, requestToken string) string {
 	if requestToken != "" {
 		s = strings.ReplaceAll(s, requestToken, "<request token>")
 	}
-	s = credentialLike.ReplaceAllString(s, "<redacted>")
+	s = credentialLike().ReplaceAllString(s, "<redacted>")
 	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) <= bodyExcerpt {
 		return s

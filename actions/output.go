@@ -7,8 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // Output is one step output.
@@ -23,7 +24,7 @@ var (
 	ErrDelimiter  = errors.New("no delimiter found that the value does not contain")
 )
 
-var outputName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+var outputName = lazyre.New(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
 // delimiterTries bounds the fresh delimiters drawn for one value; a random
 // 128-bit delimiter inside a value is only ever there on purpose.
@@ -38,7 +39,7 @@ const delimiterTries = 3
 func FormatOutputs(outputs []Output, rnd io.Reader) ([]byte, error) {
 	var b strings.Builder
 	for _, o := range outputs {
-		if !outputName.MatchString(o.Name) {
+		if !outputName().MatchString(o.Name) {
 			return nil, fmt.Errorf("%w: %q", ErrOutputName, o.Name)
 		}
 		delim, err := delimiterFor(o.Value, rnd)

@@ -158,6 +158,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.gotPolicies(msg)
 	case fileMsg:
 		return m.gotFile(msg)
+	case exportMsg:
+		if msg.err != nil {
+			m.setFlash("export failed: "+msg.err.Error(), true)
+		} else {
+			m.copyText(msg.what, msg.text)
+		}
+		return m, nil
 	case tea.MouseMsg:
 		return m.mouse(msg)
 	case tea.KeyMsg:

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/redact"
 )
 
 func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -76,6 +77,16 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.condSel--
 	case matches(msg, k.NextCondition):
 		m.condSel++
+	case matches(msg, k.Export), matches(msg, k.ExportIDs):
+		if m.report == nil || m.report.Token == nil {
+			return m, nil
+		}
+		mode := redact.Signature
+		if matches(msg, k.ExportIDs) {
+			mode = redact.IDs
+		}
+		m.setFlash("preparing the report…", false)
+		return m, exportCmd(m.report, mode)
 	case matches(msg, k.LoadPolicy):
 		m.openPrompt(promptPolicy, "policy file: ")
 	case matches(msg, k.NewToken):

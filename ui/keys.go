@@ -11,6 +11,7 @@ type KeyMap struct {
 	Filter                                  key.Binding
 	Copy, CopyCondition                     key.Binding
 	PrevCondition, NextCondition            key.Binding
+	Export, ExportIDs                       key.Binding
 	LoadPolicy, NewToken, Refetch           key.Binding
 	Help, Quit                              key.Binding
 }
@@ -37,6 +38,8 @@ func DefaultKeyMap() KeyMap {
 		CopyCondition: b("Y", "copy condition", "Y"),
 		PrevCondition: b("[", "prev condition", "["),
 		NextCondition: b("]", "next condition", "]"),
+		Export:        b("x", "copy report, signature redacted", "x"),
+		ExportIDs:     b("X", "copy report, IDs redacted too", "X"),
 		LoadPolicy:    b("p", "load policy", "p"),
 		NewToken:      b("n", "new token", "n"),
 		Refetch:       b("r", "re-fetch keys", "r"),
@@ -55,7 +58,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Next, k.Prev, k.Views, k.Open, k.Back, k.Filter},
-		{k.Copy, k.CopyCondition, k.PrevCondition, k.NextCondition},
+		{k.Copy, k.CopyCondition, k.PrevCondition, k.NextCondition, k.Export, k.ExportIDs},
 		{k.LoadPolicy, k.NewToken, k.Refetch, k.Help, k.Quit},
 	}
 }

@@ -2,12 +2,15 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/redact"
+	"github.com/oidcscope/oidcscope/report"
 )
 
 // Async work comes back as messages; gen drops answers to a question that
@@ -37,6 +40,13 @@ type fileMsg struct {
 }
 
 type tickMsg time.Time
+
+// exportMsg is a redacted Markdown report, ready for the clipboard.
+type exportMsg struct {
+	what string
+	text string
+	err  error
+}
 
 func previewCmd(gen int, input []byte, maxSize int) tea.Cmd {
 	return func() tea.Msg {
@@ -68,6 +78,17 @@ func readFileCmd(read func(string) ([]byte, error), path string, max int) tea.Cm
 			data, err = nil, errTooLarge{size: len(data), max: max}
 		}
 		return fileMsg{path: path, data: data, err: err}
+	}
+}
+
+// exportCmd redacts the report and renders it as Markdown (what the
+// GitHub Actions step summary shows), off the UI goroutine: a large token
+// takes milliseconds to walk.
+func exportCmd(r *inspect.Report, mode redact.Mode) tea.Cmd {
+	return func() tea.Msg {
+		var b strings.Builder
+		err := report.Markdown(&b, report.MarkdownSection{Report: redact.Report(r, mode)})
+		return exportMsg{what: "the report (" + mode.String() + " redacted, Markdown)", text: b.String(), err: err}
 	}
 }
 
