@@ -99,7 +99,7 @@ func coverAudiences(hints [][]string) []tokenPlan {
 				covered[i] = true
 			}
 		}
-		plans = append(plans, tokenPlan{audience: best, why: fmt.Sprintf("the audience %d of the given policies accept", count[best])})
+		plans = append(plans, tokenPlan{audience: best, why: fmt.Sprintf("accepted by %d of the given policies", count[best])})
 	}
 }
 
