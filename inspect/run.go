@@ -56,46 +56,69 @@ func Run(ctx context.Context, opts Options) *Report {
 		r.Errors = append(r.Errors, StageError{Stage: StageDecode, Err: e})
 	}
 	r.Claims = claimsOf(tok.Payload, r.At)
+	// Verifying needs only the token, explaining and evaluating only the
+	// claims, and neither writes to the token: they run side by side, so
+	// the signature check (or a key fetch) overlaps the rest.
+	verified := make(chan verification, 1)
+	go func() { verified <- verifyToken(ctx, tok, opts, r.At) }()
 	if err := explain(r, tok, opts); err != nil {
 		r.Errors = append(r.Errors, StageError{Stage: StageExplain, Err: err})
 	}
 	evaluate(r, tok, opts)
-
-	keys := opts.Keys
-	r.KeysGiven = keys != nil || opts.Source.Explicit()
-	var keyErr error
-	if keys == nil {
-		keys, keyErr = opts.Source.Load(ctx, tok)
+	v := <-verified
+	r.KeysGiven = v.keysGiven
+	if v.keyErr != nil && opts.Source.Explicit() {
+		r.Errors = append(r.Errors, StageError{Stage: StageVerify, Err: v.keyErr})
 	}
-	if keyErr != nil && opts.Source.Explicit() {
-		r.Errors = append(r.Errors, StageError{Stage: StageVerify, Err: keyErr})
+	r.Notes = append(r.Notes, v.notes...)
+	r.Verify = v.result
+	return r
+}
+
+// verification is what verifyToken found: the result, and what the
+// report says about the keys.
+type verification struct {
+	keysGiven bool
+	keyErr    error    // the key source could not be used
+	notes     []string // keys skipped, header warnings
+	result    verify.Result
+}
+
+// verifyToken loads the keys (given, or from the key source) and runs
+// every check. It only reads tok.
+func verifyToken(ctx context.Context, tok *decode.Token, opts Options, at time.Time) verification {
+	var v verification
+	keys := opts.Keys
+	v.keysGiven = keys != nil || opts.Source.Explicit()
+	if keys == nil {
+		keys, v.keyErr = opts.Source.Load(ctx, tok)
 	}
 	if keys != nil {
 		for _, s := range keys.Skipped {
-			r.Notes = append(r.Notes, "key set "+keys.Name+": skipped "+s)
+			v.notes = append(v.notes, "key set "+keys.Name+": skipped "+s)
 		}
 	}
-	r.Verify = verify.Verify(tok, verify.Options{
+	v.result = verify.Verify(tok, verify.Options{
 		Keys:      keys,
 		Algs:      opts.Algs,
 		Issuer:    opts.Issuer,
 		Audiences: opts.Audiences,
 		Leeway:    opts.Leeway,
-		At:        r.At,
+		At:        at,
 	})
-	r.Notes = append(r.Notes, r.Verify.Warnings...)
-	if keyErr != nil && r.Verify.Signature.Status == verify.StatusUnverified {
+	v.notes = append(v.notes, v.result.Warnings...)
+	if v.keyErr != nil && v.result.Signature.Status == verify.StatusUnverified {
 		// Without keys the signature is unverified, not invalid; the reason
 		// names what went wrong instead of "no key given".
-		reason := "the key source could not be used: " + shortErr(keyErr)
+		reason := "the key source could not be used: " + shortErr(v.keyErr)
 		if !opts.Source.Explicit() {
 			// Automatic discovery is a convenience; say how to go on.
-			reason = "automatic key discovery failed (" + shortErr(keyErr) + "); pass --jwks FILE to verify offline, or --offline to skip discovery"
+			reason = "automatic key discovery failed (" + shortErr(v.keyErr) + "); pass --jwks FILE to verify offline, or --offline to skip discovery"
 		}
-		r.Verify.Signature.Reason = reason
-		r.Verify.Checks[0].Detail = reason
+		v.result.Signature.Reason = reason
+		v.result.Checks[0].Detail = reason
 	}
-	return r
+	return v
 }
 
 // explain attaches the catalog's reading of the claims to the report.

@@ -84,3 +84,18 @@ func TestKeyPressesLeaveWorkToCommands(t *testing.T) {
 		t.Fatalf("after the commands: %d policy results, want 1", len(m.report.Policies))
 	}
 }
+
+// TestIsTimer: the test helper leaves out exactly the waiting commands.
+func TestIsTimer(t *testing.T) {
+	m := New(Config{Renderer: asciiRenderer(), Now: fixedNow})
+	if !isTimer(tickCmd()) || !isTimer(m.spin.Tick) {
+		t.Error("the clock or the spinner is not recognised as a timer")
+	}
+	_, spun := m.spin.Update(m.spin.Tick())
+	if !isTimer(spun) {
+		t.Error("the spinner's next frame is not recognised as a timer")
+	}
+	if isTimer(previewCmd(1, []byte("x"), 0)) || isTimer(exportCmd(nil, 0)) {
+		t.Error("a command doing work is taken for a timer")
+	}
+}
