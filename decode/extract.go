@@ -209,6 +209,9 @@ func isWholeToken(f string) bool {
 
 // isBareToken is the common paste in one scan: a token, nothing else.
 func isBareToken(s string) bool {
+	if s == "" {
+		return false // `""` pasted: nothing left once the quotes go
+	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; !isB64URL(c) && c != '.' {
 			return false
