@@ -2,6 +2,8 @@ package policy
 
 import (
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/decode"
@@ -58,5 +60,33 @@ func TestTokenIndex(t *testing.T) {
 		if _, ok := tok.Claim("none"); ok {
 			t.Error("Claim(none) found")
 		}
+	}
+}
+
+// TestTokenMemo: a conversion is built once per token, whoever asks and
+// from however many goroutines; a zero Token builds each time.
+func TestTokenMemo(t *testing.T) {
+	v, _ := decode.ParseJSON("payload", []byte(`{"a":1}`))
+	tok := NewToken(v)
+	var builds atomic.Int32
+	build := func() any { builds.Add(1); return "built" }
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if got := tok.Memo("k", build); got != "built" {
+				t.Errorf("Memo = %v", got)
+			}
+		})
+	}
+	wg.Wait()
+	copied := tok // a copy shares the memo
+	copied.Memo("k", build)
+	if builds.Load() != 1 {
+		t.Errorf("built %d times, want once", builds.Load())
+	}
+	tok.Memo("other", build)
+	Token{Payload: v}.Memo("k", build)
+	if builds.Load() != 3 {
+		t.Errorf("built %d times, want 3 (one per new key, one for the zero Token)", builds.Load())
 	}
 }

@@ -32,8 +32,14 @@ func Map(tok policy.Token, dup Duplicates) map[string]any {
 	if tok.Payload.Kind != decode.Object {
 		return map[string]any{}
 	}
-	return Native(tok.Payload, dup).(map[string]any)
+	// Converted once per token and shared by every CEL policy: cel-go
+	// only reads an activation.
+	return tok.Memo(mapKey{dup}, func() any { return Native(tok.Payload, dup) }).(map[string]any)
 }
+
+// mapKey names Map's conversion in the token's memo, one per rule for
+// duplicated claims.
+type mapKey struct{ dup Duplicates }
 
 // Native converts a decoded JSON value to the Go value cel-go adapts to
 // the matching CEL type; dup applies to objects at every depth.
