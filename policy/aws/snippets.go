@@ -16,7 +16,7 @@ func (provider) Snippets(tok policy.Token) []policy.Snippet {
 	if !r.pathOK {
 		return nil
 	}
-	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's, grown once at most
+	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's
 	add := func(claim string, vals []string, note string) {
 		// One entry to paste into a StringEquals block: "key": value.
 		qs := make([]string, len(vals))

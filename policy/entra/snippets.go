@@ -11,7 +11,7 @@ import (
 // token satisfies, ready to paste. Flexible terms only for github.com's
 // issuer, the one the documentation covers.
 func (provider) Snippets(tok policy.Token) []policy.Snippet {
-	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's, grown once at most
+	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's
 	add := func(claim, text, note string) {
 		out = append(out, policy.Snippet{Provider: policy.Entra, Claim: claim, Text: text, Note: note})
 	}

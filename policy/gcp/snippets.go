@@ -29,7 +29,7 @@ var betterIDs = map[string]string{
 // attributeCondition (IDs quoted: they are strings), attributeMapping
 // entries, and principal/principalSet members.
 func (provider) Snippets(tok policy.Token) []policy.Snippet {
-	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's, grown once at most
+	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's
 	add := func(claim, text, note string) {
 		out = append(out, policy.Snippet{Provider: policy.GCP, Claim: claim, Text: text, Note: note})
 	}

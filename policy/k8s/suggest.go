@@ -155,7 +155,7 @@ func yamlQuote(s string) string {
 // pinning exactly, a claim/requiredValue rule; plus issuer.url and
 // issuer.audiences.
 func (provider) Snippets(tok policy.Token) []policy.Snippet {
-	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's, grown once at most
+	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's
 	add := func(claim, text, note string) {
 		out = append(out, policy.Snippet{Provider: policy.K8s, Claim: claim, Text: text, Note: note})
 	}

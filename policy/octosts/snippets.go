@@ -32,7 +32,7 @@ var snippetNotes = map[string]string{
 // (exact and as a grouped pattern trusting both forms), audience, and a
 // claim_pattern entry per useful string or boolean claim.
 func (p *Provider) Snippets(tok policy.Token) []policy.Snippet {
-	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's, grown once at most
+	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's
 	add := func(claim, text, note string) {
 		out = append(out, policy.Snippet{Provider: policy.OctoSTS, Claim: claim, Text: text, Note: note})
 	}

@@ -30,7 +30,7 @@ var snippetClaims = []struct{ claim, note string }{
 // role: bound_claims entries (bound_claims_type "string"), bound_subject,
 // bound_audiences, and the config's bound_issuer.
 func (provider) Snippets(tok policy.Token) []policy.Snippet {
-	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's, grown once at most
+	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's
 	add := func(claim, text, note string) {
 		out = append(out, policy.Snippet{Provider: policy.Vault, Claim: claim, Text: text, Note: note})
 	}
