@@ -118,6 +118,26 @@ func (p *validParser) str() (string, bool) {
 	return s, true
 }
 
+// empty reports whether the container just opened closes at once with
+// closing, and if so reads it.
+func (p *validParser) empty(closing byte) bool {
+	p.skipSpace()
+	if p.text[p.pos] != closing {
+		return false
+	}
+	p.pos++
+	return true
+}
+
+// sep reads what follows a member or an item: a comma or the closing
+// bracket.
+func (p *validParser) sep() byte {
+	p.skipSpace()
+	c := p.text[p.pos]
+	p.pos++
+	return c
+}
+
 // scratch returns the empty scratch list for depth.
 func scratch[T any](lists *[][]T, depth int) []T {
 	for len(*lists) <= depth {
@@ -128,9 +148,7 @@ func scratch[T any](lists *[][]T, depth int) []T {
 
 func (p *validParser) array(depth int) (Value, bool) {
 	v := Value{Kind: Array}
-	p.skipSpace()
-	if p.text[p.pos] == ']' {
-		p.pos++
+	if p.empty(']') {
 		return v, true
 	}
 	items := scratch(&p.items, depth)
@@ -141,10 +159,7 @@ func (p *validParser) array(depth int) (Value, bool) {
 			return v, false
 		}
 		items = append(items, it)
-		p.skipSpace()
-		c := p.text[p.pos]
-		p.pos++
-		if c == ']' {
+		if p.sep() == ']' {
 			v.Items = slices.Clone(items)
 			return v, true
 		}
@@ -153,9 +168,7 @@ func (p *validParser) array(depth int) (Value, bool) {
 
 func (p *validParser) object(depth int) (Value, bool) {
 	v := Value{Kind: Object}
-	p.skipSpace()
-	if p.text[p.pos] == '}' {
-		p.pos++
+	if p.empty('}') {
 		return v, true
 	}
 	var seen map[string]bool
@@ -192,10 +205,7 @@ func (p *validParser) object(depth int) (Value, bool) {
 			return v, false
 		}
 		members = append(members, m)
-		p.skipSpace()
-		c := p.text[p.pos]
-		p.pos++
-		if c == '}' {
+		if p.sep() == '}' {
 			v.Members = slices.Clone(members)
 			return v, true
 		}
