@@ -52,6 +52,16 @@ func newStyles(r *lipgloss.Renderer) styles {
 func Text(w io.Writer, r *inspect.Report, rend *lipgloss.Renderer) error {
 	st := newStyles(rend)
 	var b strings.Builder
+	// The report goes out in pieces: the claims of a 1 MiB token make
+	// megabytes of text, which one buffer held whole at the program's
+	// peak memory.
+	var err error
+	spill := func() {
+		if err == nil && b.Len() > 0 {
+			_, err = io.WriteString(w, b.String())
+		}
+		b.Reset()
+	}
 	textHeadline(&b, r, st)
 	textProblems(&b, r, st)
 	if r.Token != nil {
@@ -59,11 +69,11 @@ func Text(w io.Writer, r *inspect.Report, rend *lipgloss.Renderer) error {
 		textChecks(&b, r, st)
 		textPolicies(&b, r, st)
 		textHeader(&b, r.Token, st)
-		textClaims(&b, r, st)
+		textClaims(&b, r, st, spill)
 		textSubject(&b, r.Subject, st)
 		textLinks(&b, r.Links, st)
 	}
-	_, err := io.WriteString(w, b.String())
+	spill()
 	return err
 }
 
@@ -176,7 +186,9 @@ func textHeader(b *strings.Builder, t *decode.Token, st styles) {
 	}
 }
 
-func textClaims(b *strings.Builder, r *inspect.Report, st styles) {
+// textClaims writes the claims, calling spill every so often to hand what
+// is written so far to the output.
+func textClaims(b *strings.Builder, r *inspect.Report, st styles, spill func()) {
 	// When the claims are not a clean JSON object, the raw payload is what
 	// the reader needs to see what went wrong.
 	if p := r.Token.PayloadBytes; len(p) > 0 && !payloadIsJSONObject(r.Token) {
@@ -187,7 +199,10 @@ func textClaims(b *strings.Builder, r *inspect.Report, st styles) {
 	}
 	b.WriteString("\n" + st.title.Render("Claims") + st.dim.Render(fmt.Sprintf(" (%d, in token order)", len(r.Claims))) + "\n")
 	width := keyWidth(r.Token.Payload.Members)
-	for _, c := range r.Claims {
+	for i, c := range r.Claims {
+		if i%256 == 255 {
+			spill()
+		}
 		// Duplicates are flagged among the highlights below.
 		writeMember(b, c.Name, c.Value, false, width, st)
 		if c.Time != nil {
