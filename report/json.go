@@ -3,6 +3,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"time"
@@ -17,11 +18,22 @@ import (
 // The JSON contract, oidcscope/v1. Later versions add fields; these names
 // never change.
 type jsonReport struct {
-	Schema    string             `json:"schema"`
-	Input     jsonInput          `json:"input"`
-	Header    *decode.Value      `json:"header"`
-	Payload   *decode.Value      `json:"payload"`
-	Claims    []jsonClaim        `json:"claims"`
+	jsonHead
+	Claims []jsonClaim `json:"claims"`
+	jsonTail
+}
+
+// jsonHead and jsonTail are the members before and after the claims, which
+// are written one at a time (see JSON); encoding/json flattens them into
+// jsonReport in this order.
+type jsonHead struct {
+	Schema  string        `json:"schema"`
+	Input   jsonInput     `json:"input"`
+	Header  *decode.Value `json:"header"`
+	Payload *decode.Value `json:"payload"`
+}
+
+type jsonTail struct {
 	Signature jsonSignature      `json:"signature"`
 	Checks    []jsonCheck        `json:"checks"`
 	Errors    []jsonError        `json:"errors"`
@@ -93,20 +105,21 @@ type jsonSegment struct {
 // JSON writes r as one JSON document followed by a newline.
 func JSON(w io.Writer, r *inspect.Report) error {
 	doc := jsonReport{
-		Schema: inspect.Schema,
-		Input:  jsonInput{Stripped: []string{}},
-		Claims: make([]jsonClaim, 0, len(r.Claims)),
-		Checks: []jsonCheck{},
-		Errors: []jsonError{},
-		At:     r.At.UTC().Format(time.RFC3339),
-		Notes:  r.Notes,
-		Signature: jsonSignature{
-			Status:    string(r.Verify.Signature.Status),
-			Alg:       r.Verify.Signature.Alg,
-			Kid:       r.Verify.Signature.Kid,
-			KeySource: string(r.Verify.Signature.KeySource),
-			Key:       r.Verify.Signature.KeyName,
-			Reason:    r.Verify.Signature.Reason,
+		jsonHead: jsonHead{Schema: inspect.Schema, Input: jsonInput{Stripped: []string{}}},
+		Claims:   make([]jsonClaim, 0, len(r.Claims)),
+		jsonTail: jsonTail{
+			Checks: []jsonCheck{},
+			Errors: []jsonError{},
+			At:     r.At.UTC().Format(time.RFC3339),
+			Notes:  r.Notes,
+			Signature: jsonSignature{
+				Status:    string(r.Verify.Signature.Status),
+				Alg:       r.Verify.Signature.Alg,
+				Kid:       r.Verify.Signature.Kid,
+				KeySource: string(r.Verify.Signature.KeySource),
+				Key:       r.Verify.Signature.KeyName,
+				Reason:    r.Verify.Signature.Reason,
+			},
 		},
 	}
 	if t := r.Token; t != nil {
@@ -158,14 +171,54 @@ func JSON(w io.Writer, r *inspect.Report) error {
 	for _, e := range r.Errors {
 		doc.Errors = append(doc.Errors, jsonError{Stage: e.Stage, Message: e.Err.Error()})
 	}
-	// Encoded compact and indented on the way out, through the escaper: a
-	// 1 MiB token makes a report of megabytes, and the encoder's indented
-	// copy of it, then an escaped copy, were most of the program's peak
-	// memory.
+	return writeJSON(w, doc)
+}
+
+// writeJSON writes doc as encoding/json would (indented by two spaces, no
+// HTML escaping), escaped, but a claim at a time: a 1 MiB token makes a
+// report of megabytes, and the encoder's buffer for all of it, its
+// indented copy and an escaped copy were most of the program's peak
+// memory. The pieces are compact JSON; the indenting writer lays them out.
+func writeJSON(w io.Writer, doc jsonReport) error {
 	ew := escape.NewJSONWriter(w)
-	enc := json.NewEncoder(escape.NewIndentWriter(ew, "  "))
+	out := escape.NewIndentWriter(ew, "  ")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	// piece encodes v compactly and writes it without the encoder's
+	// newline, minus cut bytes at its start and end.
+	piece := func(v any, cutStart, cutEnd int) error {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		b := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		_, err := out.Write(b[cutStart : len(b)-cutEnd])
+		return err
+	}
+	if err := piece(doc.jsonHead, 0, 1); err != nil { // {…} without its }
+		return err
+	}
+	if _, err := out.Write([]byte(`,"claims":[`)); err != nil {
+		return err
+	}
+	for i := range doc.Claims {
+		if i > 0 {
+			if _, err := out.Write([]byte(",")); err != nil {
+				return err
+			}
+		}
+		if err := piece(doc.Claims[i], 0, 0); err != nil {
+			return err
+		}
+	}
+	if _, err := out.Write([]byte("],")); err != nil {
+		return err
+	}
+	if err := piece(doc.jsonTail, 1, 0); err != nil { // {…} without its {
+		return err
+	}
+	if _, err := out.Write([]byte("\n")); err != nil {
 		return err
 	}
 	return ew.Close()
