@@ -184,8 +184,11 @@ func runCmd(t *testing.T, m tea.Model, cmd tea.Cmd) tea.Model {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(2 * time.Second):
-		return m // a timer
+	case <-time.After(10 * time.Second):
+		// A guard against a command that never answers; the timers
+		// answer within a second and are left out below. (Two seconds
+		// was too short for a hostile token on a busy machine.)
+		return m
 	}
 	switch msg := msg.(type) {
 	case nil, tea.QuitMsg:
