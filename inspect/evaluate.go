@@ -19,20 +19,6 @@ func evaluate(r *Report, tok *decode.Token, opts Options) {
 	}
 	pt := policy.NewToken(tok.Payload)
 	index := newClaimIndex(r.Claims)
-	// The ready-to-paste conditions depend on the claims alone: they are
-	// written while the policies are evaluated (pt is read-only).
-	providers := opts.Providers
-	if providers == nil {
-		providers = policyset.All()
-	}
-	snippets := make(chan [][]policy.Snippet, 1)
-	go func() {
-		per := make([][]policy.Snippet, len(providers))
-		for i, p := range providers {
-			per[i] = capSnippets(p.Snippets(pt))
-		}
-		snippets <- per
-	}()
 	r.PoliciesAny = opts.PoliciesAny
 	if opts.Policies != nil && opts.Policies.Len() > 0 {
 		r.Policies = opts.Policies.Evaluate(pt)
@@ -65,8 +51,12 @@ func evaluate(r *Report, tok *decode.Token, opts Options) {
 			}
 		}
 	}
-	for _, sns := range <-snippets {
-		for _, sn := range sns {
+	providers := opts.Providers
+	if providers == nil {
+		providers = policyset.All()
+	}
+	for _, p := range providers {
+		for _, sn := range capSnippets(p.Snippets(pt)) {
 			for _, i := range index.of(sn.Claim) {
 				r.Claims[i].WouldSatisfy = append(r.Claims[i].WouldSatisfy, sn)
 			}
