@@ -21,6 +21,7 @@ import (
 	"github.com/oidcscope/oidcscope/internal/testseeds"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -209,7 +210,7 @@ func BenchmarkPipelineAWSRoles(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			set := &policyset.Set{}
-			set.Add(policyset.All(), "roles.json", manyAWSRoles(n))
+			set.Add(policyset.All(), "roles.json", policytest.ManyAWSRoles(n, 74)) // the last role lets push-main in
 			if set.Failed() || set.Len() != n {
 				b.Fatalf("%d policies, failures %+v", set.Len(), set.Failures())
 			}
@@ -222,35 +223,6 @@ func BenchmarkPipelineAWSRoles(b *testing.B) {
 			}
 		})
 	}
-}
-
-// manyAWSRoles is `aws iam list-roles` output with n roles of GitHub trust
-// policies in varied shapes; the last one lets push-main in.
-func manyAWSRoles(n int) []byte {
-	const gh = "token.actions.githubusercontent.com"
-	var b strings.Builder
-	b.WriteString(`{"Roles":[`)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		op, sub, id := "StringEquals", fmt.Sprintf(`"repo:octo-org/repo-%d:ref:refs/heads/main"`, i), 1000+i
-		switch i % 4 {
-		case 1:
-			op, sub = "StringLike", fmt.Sprintf(`["repo:octo-org/repo-%d:*","repo:octo-org@65/repo-%d@%d:*"]`, i, i, id)
-		case 2:
-			sub = fmt.Sprintf(`["repo:octo-org/repo-%d:environment:prod","repo:octo-org@65/repo-%d@%d:environment:prod"]`, i, i, id)
-		}
-		if i == n-1 {
-			op, sub, id = "StringLike", `"repo:octo-org/octo-repo:*"`, 74
-		}
-		fmt.Fprintf(&b, `{"RoleName":"role-%d","Arn":"arn:aws:iam::111122223333:role/role-%d","AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
-			`"Principal":{"Federated":"arn:aws:iam::111122223333:oidc-provider/%s"},"Action":"sts:AssumeRoleWithWebIdentity",`+
-			`"Condition":{"StringEquals":{"%s:aud":"sts.amazonaws.com","%s:repository_id":"%d"},"%s":{"%s:sub":%s}}}]}}`,
-			i, i, gh, gh, gh, id, op, gh, sub)
-	}
-	b.WriteString(`]}`)
-	return []byte(b.String())
 }
 
 // BenchmarkDecode1MiB and BenchmarkJSONValid1MiB: decoding a token at the

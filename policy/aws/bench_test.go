@@ -1,42 +1,15 @@
 package aws
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
-// manyRoles is `aws iam list-roles` output with n GitHub roles of varied
-// shapes, one of which (the last) push-main may assume.
-func manyRoles(n int) []byte {
-	var b strings.Builder
-	b.WriteString(`{"Roles":[`)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		sub := fmt.Sprintf(`"repo:octo-org/repo-%d:ref:refs/heads/main"`, i)
-		op := "StringEquals"
-		switch i % 4 {
-		case 1:
-			op, sub = "StringLike", fmt.Sprintf(`["repo:octo-org/repo-%d:*","repo:octo-org@65/repo-%d@%d:*"]`, i, i, 1000+i)
-		case 2:
-			sub = fmt.Sprintf(`["repo:octo-org/repo-%d:environment:prod","repo:octo-org@65/repo-%d@%d:environment:prod"]`, i, i, 1000+i)
-		}
-		if i == n-1 {
-			op, sub = "StringLike", `"repo:octo-org/octo-repo:*"`
-		}
-		fmt.Fprintf(&b, `{"RoleName":"role-%d","Arn":"arn:aws:iam::111122223333:role/role-%d","AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow",`+
-			`"Principal":{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity",`+
-			`"Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:repository_id":"%d"},"%s":{"token.actions.githubusercontent.com:sub":%s}}}]}}`,
-			i, i, 1000+i, op, sub)
-	}
-	b.WriteString(`]}`)
-	return []byte(b.String())
-}
+// manyRoles is list-roles output with n roles; the last pins repository_id
+// 1000+n-1, so push-main (74) is let in by none.
+func manyRoles(n int) []byte { return policytest.ManyAWSRoles(n, 1000+n-1) }
 
 func BenchmarkEvaluate10000Roles(b *testing.B) {
 	pols, err := New().Parse("roles.json", manyRoles(10000))
