@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
@@ -77,11 +78,6 @@ func Extract(input []byte, maxSize int) (Extracted, error) {
 		if done := ex.fromJSON(s, maxSize); done {
 			return ex, nil
 		}
-	}
-	if isBareToken(s) {
-		// Nothing to strip: the paste is one word of token characters.
-		ex.Text = s
-		return ex, nil
 	}
 	if compact := removeSpace(s); looksLikeToken(compact) && plausibleShape(compact) && !severalTokens(s) {
 		if compact != s {
@@ -177,7 +173,7 @@ func plausibleShape(s string) bool {
 // one token wrapped across lines: joining the former would forge a 5-part
 // "JWE".
 func severalTokens(s string) bool {
-	if strings.IndexFunc(s, unicode.IsSpace) < 0 {
+	if !mayHaveSpace(s) {
 		return false // one word: the common paste, checked without splitting
 	}
 	n := 0
@@ -207,20 +203,23 @@ func isWholeToken(f string) bool {
 	return dots >= 2 && dots <= 4
 }
 
-// isBareToken is the common paste in one scan: a token, nothing else.
-func isBareToken(s string) bool {
-	if s == "" {
-		return false // `""` pasted: nothing left once the quotes go
-	}
+// mayHaveSpace is false when s certainly holds no white space: ASCII
+// without space characters. (Decoding runes to ask unicode.IsSpace made
+// these checks most of the cost of extracting a plain token.)
+func mayHaveSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isB64URL(c) && c != '.' {
-			return false
+		switch c := s[i]; {
+		case c == ' ', c >= '\t' && c <= '\r', c >= utf8.RuneSelf:
+			return true
 		}
 	}
-	return plausibleShape(s)
+	return false
 }
 
 func removeSpace(s string) string {
+	if !mayHaveSpace(s) {
+		return s // the usual paste: one word, nothing to remove
+	}
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
