@@ -83,7 +83,10 @@ func (c fetchCommand) finish(res fetched, ff fetchFlags, asJSON bool, stdout, st
 	if ff.printToken {
 		fmt.Fprintln(stderr, "oidcscope: warning: stdout holds the raw token: a credential anyone who reads it can use until it expires")
 		for _, t := range res.tokens {
-			fmt.Fprintln(stdout, t)
+			// A real token is base64url and dots, which escaping leaves as
+			// is; whatever else the endpoint answered must not reach a
+			// terminal raw.
+			fmt.Fprintln(stdout, escape.Text(t))
 		}
 	}
 	return code
