@@ -13,7 +13,6 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/oidcscope/oidcscope/claims"
-	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/report"
 )
 
@@ -41,7 +40,7 @@ func runExplain(args []string, stdout, stderr io.Writer, getenv env) int {
 	}
 	p := cat.Profile(*profileID)
 	if p == nil {
-		fmt.Fprintf(stderr, "oidcscope: unknown profile %q (known: %s)\n", *profileID, profileIDs(cat))
+		fmt.Fprintf(stderr, "oidcscope: unknown profile %s (known: %s)\n", quoted(*profileID), profileIDs(cat))
 		return 2
 	}
 	if len(positional) != 1 {
@@ -51,7 +50,7 @@ func runExplain(args []string, stdout, stderr io.Writer, getenv env) int {
 	name := positional[0]
 	e, ok := cat.Lookup(p, name)
 	if !ok {
-		fmt.Fprintf(stderr, "oidcscope: %q is not in the %s catalog; it has: %s\n", escape.Text(name), p.Name, strings.Join(claimNames(p), ", "))
+		fmt.Fprintf(stderr, "oidcscope: %s is not in the %s catalog; it has: %s\n", quoted(name), p.Name, strings.Join(claimNames(p), ", "))
 		return 1
 	}
 	if *asJSON {

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -63,8 +62,8 @@ func newInspectFlagSet(f *inspectFlags, stderr io.Writer) *flag.FlagSet {
 	fs.Var(&f.algs, "alg", "same as --algs")
 	fs.StringVar(&f.issuer, "issuer", "", "expected iss, matched exactly")
 	fs.Var(&f.audiences, "audience", "expected aud (repeatable; any one must match)")
-	fs.DurationVar(&f.leeway, "leeway", verify.DefaultLeeway, "clock skew allowed for exp, nbf and iat")
-	fs.StringVar(&f.at, "at", "", "evaluate time claims at `RFC3339|unix` instead of now")
+	fs.DurationVar(&f.leeway, "leeway", verify.DefaultLeeway, "clock skew allowed for exp, nbf and iat (zero or more)")
+	fs.StringVar(&f.at, "at", "", "evaluate time claims at `RFC3339|unix` (1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z) instead of now")
 	fs.IntVar(&f.maxSize, "max-size", decode.DefaultMaxSize, "largest token text accepted, in `bytes`")
 	fs.Var(&f.highlight, "highlight", "highlight these claims too, comma-separated or repeated")
 	fs.Var(&f.policies, "policy", "evaluate the token against the trust policy in `FILE` (repeatable; - for stdin); the provider is detected from the content")
@@ -156,6 +155,10 @@ func (f *inspectFlags) options(positional []string, stdin io.Reader, stderr io.W
 		}
 		opts.At = t
 	}
+	if f.leeway < 0 {
+		// It would make the time checks stricter than the token itself.
+		return fail("--leeway: %s is negative; give the clock skew to allow, such as 1m", f.leeway)
+	}
 	if f.demo {
 		if len(positional) > 0 {
 			return fail("--demo signs its own token; drop the TOKEN argument")
@@ -193,7 +196,7 @@ func setupDemo(opts *inspect.Options, name string, stderr io.Writer) int {
 	}
 	tok, err := fixtures.Sign(name, time.Now())
 	if err != nil {
-		fmt.Fprintf(stderr, "oidcscope: --demo-set: %v\n", err)
+		fmt.Fprintf(stderr, "oidcscope: --demo-set: %s\n", escape.Text(err.Error()))
 		return 2
 	}
 	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "(embedded demo JWKS)")
@@ -254,21 +257,32 @@ func isTerminal(f *os.File) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// parseInstant reads --at: RFC 3339, or seconds since the epoch.
-func parseInstant(s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UTC(), nil
-	}
-	if f, err := strconv.ParseFloat(s, 64); err == nil {
-		sec := int64(f)
-		return time.Unix(sec, int64((f-float64(sec))*1e9)).UTC(), nil
-	}
-	return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2026-01-02T15:04:05Z) nor unix seconds", s)
-}
-
 // parseInterspersed lets flags follow the token, as people type them:
 // `oidcscope inspect TOKEN --json`. After "--" everything is positional.
+// The flag package's messages quote the argument as typed ("flag provided
+// but not defined: -x…"), so they are written here, escaped like every
+// outside string, followed by the usage as the flag package would.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	out, usage := fs.Output(), fs.Usage
+	if usage == nil {
+		usage = fs.PrintDefaults
+	}
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	positional, err := parseAll(fs, args)
+	fs.SetOutput(out)
+	fs.Usage = usage
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		usage()
+	case err != nil:
+		fmt.Fprintln(out, escape.Text(err.Error()))
+		usage()
+	}
+	return positional, err
+}
+
+func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {

@@ -44,7 +44,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) i
 		}
 	}
 	if len(args) > 0 && looksLikeCommand(args[0]) {
-		fmt.Fprintf(stderr, "oidcscope: unknown command %q (run 'oidcscope help')\n", args[0])
+		fmt.Fprintf(stderr, "oidcscope: unknown command %s (run 'oidcscope help')\n", quoted(args[0]))
 		return 2
 	}
 	return runTUI(args, stdin, stdout, stderr, getenv)

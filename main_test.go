@@ -55,9 +55,10 @@ func TestMain(m *testing.M) {
 // Every script starts with the static fixtures in its work dir:
 // <claim-set>.jwt (signed at 2026-01-01T00:00:00Z, expired now),
 // demo-jwks.json and demo-public-key.pem, and with $PUSH_MAIN (the
-// push-main token) and $STATIC_AT (an instant inside the static tokens'
-// validity window) set. Scripts never touch the network: each run has a key
-// file, --offline, or a non-GitHub issuer.
+// push-main token), $STATIC_AT (an instant inside the static tokens'
+// validity window), $ESC (U+001B) and $RLO (U+202E) set. Scripts never
+// touch the network: each run has a key file, --offline, or a non-GitHub
+// issuer.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("testdata", "script"),
@@ -110,6 +111,9 @@ func setupFixtures(env *testscript.Env) error {
 	}
 	env.Setenv("PUSH_MAIN", strings.TrimSpace(string(push)))
 	env.Setenv("STATIC_AT", fixtures.StaticNow().Format(time.RFC3339))
+	// Hostile characters for arguments, which a script cannot type.
+	env.Setenv("ESC", "\x1b")
+	env.Setenv("RLO", "\u202e")
 	return nil
 }
 

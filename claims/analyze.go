@@ -9,6 +9,9 @@ type ProfileRef struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
 	Variant string `json:"variant,omitempty"` // deployment, e.g. "GitHub Enterprise Server"
+	// IssuerUnverified: the deployment is only what the token claims (a
+	// self-hosted issuer whose signature was not verified); Variant says so.
+	IssuerUnverified bool `json:"issuer_unverified,omitempty"`
 }
 
 // Highlight is one reason to look at a claim.
@@ -46,23 +49,38 @@ type Analysis struct {
 // Options adjust an analysis.
 type Options struct {
 	Highlight []string // claim names the user wants highlighted (--highlight)
+	// IssuerVerified: the signature was verified with keys the user trusts
+	// for this issuer (given with --jwks, --key or a secret, or discovered
+	// from iss). Only then is a self-hosted issuer (GitHub Enterprise
+	// Server, whose iss may name any host) taken at its word: without it
+	// the deployment is labelled as claimed and no link points at its host.
+	IssuerVerified bool
 }
 
 // Analyze explains every member of payload. It reads nothing but the
-// payload, so it works the same on verified and unverified tokens.
+// payload, so it works the same on verified and unverified tokens, except
+// that a self-hosted issuer is taken at its word only with
+// opts.IssuerVerified.
 func (c *Catalog) Analyze(payload decode.Value, opts Options) Analysis {
 	iss, _ := payload.Str("iss")
-	p, variant := c.Match(iss, func(name string) bool { _, ok := payload.Get(name); return ok })
-	a := Analysis{Profile: ProfileRef{ID: p.ID, Name: p.Name, Variant: variant}}
+	match := c.match(iss, func(name string) bool { _, ok := payload.Get(name); return ok })
+	p, variant := match.profile, match.variant
+	a := Analysis{Profile: profileRef(match, opts.IssuerVerified)}
 	tok := tokenView{payload: payload}
 	for _, m := range payload.Members {
 		e, _ := c.Lookup(p, m.Key)
-		a.Claims = append(a.Claims, ClaimInfo{Entry: e, Highlights: highlights(p, e, m, tok, opts)})
+		hs := highlights(p, e, m, tok, opts)
+		if m.Key == "iss" && !m.Duplicate {
+			hs = append(hs, issuerRisks(iss, match, opts.IssuerVerified)...)
+		}
+		a.Claims = append(a.Claims, ClaimInfo{Entry: e, Highlights: hs})
 	}
 	if sub, ok := payload.Str("sub"); ok {
 		a.Subject = parseSubject(p, variant, sub, tok)
 	}
-	if p.ID == githubID {
+	// Links point at the issuer's host: only at GitHub's, or at a
+	// self-hosted one once the signature is verified with keys for it.
+	if p.ID == githubID && (!match.selfHosted || opts.IssuerVerified) {
 		a.Links = githubLinks(iss, tok)
 	}
 	return a

@@ -40,6 +40,9 @@ func highlights(p *Profile, e *Entry, m decode.Member, tok tokenView, opts Optio
 // valueRisks applies the profile's data rules and the rules that need code.
 func valueRisks(p *Profile, m decode.Member, tok tokenView) []Highlight {
 	var out []Highlight
+	if hasNUL(m) {
+		out = append(out, Highlight{ReasonRisk, nulRisk})
+	}
 	v := m.Value
 	for _, r := range p.Risks {
 		if r.Claim != m.Key || v.Kind != decode.String {

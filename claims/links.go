@@ -31,6 +31,8 @@ var (
 // GHE.com (<name>.ghe.com) or GHES (the issuer's own host).
 func githubHosts(iss string) (web, api string, ok bool) {
 	switch {
+	case gitHubLookalike(iss):
+		return "", "", false
 	case iss == "https://token.actions.githubusercontent.com" || strings.HasPrefix(iss, "https://token.actions.githubusercontent.com/"):
 		return "https://github.com", "https://api.github.com", true
 	case gheIssuer().MatchString(iss):

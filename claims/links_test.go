@@ -30,14 +30,17 @@ func TestLinks(t *testing.T) {
 	}
 }
 
+// TestLinkHosts: links go to the issuer's deployment; a GitHub Enterprise
+// Server's host only once the signature is verified (TestIssuerTrust).
 func TestLinkHosts(t *testing.T) {
+	c := defaultCatalog(t)
 	tests := []struct{ iss, repo, job string }{
 		{"https://token.actions.githubusercontent.com/avocado-corp", "https://github.com/octo-org/octo-repo", "https://api.github.com/repos/octo-org/octo-repo/check-runs/56363837828"},
 		{"https://token.actions.octocorp.ghe.com", "https://octocorp.ghe.com/octo-org/octo-repo", "https://api.octocorp.ghe.com/repos/octo-org/octo-repo/check-runs/56363837828"},
 		{"https://ghes.example.com/_services/token", "https://ghes.example.com/octo-org/octo-repo", "https://ghes.example.com/api/v3/repos/octo-org/octo-repo/check-runs/56363837828"},
 	}
 	for _, tt := range tests {
-		links := analyze(t, payload(t, map[string]string{"iss": tt.iss})).Links
+		links := c.Analyze(payload(t, map[string]string{"iss": tt.iss}), Options{IssuerVerified: true}).Links
 		got := map[string]string{}
 		for _, l := range links {
 			got[l.Name] = l.URL

@@ -37,7 +37,10 @@ type Profile struct {
 type IssuerPattern struct {
 	Variant string `json:"variant"`
 	Pattern string `json:"pattern"` // RE2, anchored by the loader
-	re      *regexp.Regexp
+	// SelfHosted: the pattern admits any host (GitHub Enterprise Server),
+	// so a token matching it is only what it claims until verified.
+	SelfHosted bool `json:"self_hosted,omitempty"`
+	re         *regexp.Regexp
 }
 
 // ValueRisk flags a claim value that deserves a second look.
@@ -165,10 +168,26 @@ func (c *Catalog) Profile(id string) *Profile {
 // Match picks the profile for a token from its issuer, falling back to the
 // claim shape for self-hosted instances, then to the generic profile.
 func (c *Catalog) Match(iss string, has func(claim string) bool) (*Profile, string) {
+	m := c.match(iss, has)
+	return m.profile, m.variant
+}
+
+// matched is what match found: the profile, the deployment variant, and
+// whether that deployment is self-hosted (any host may claim to be one).
+type matched struct {
+	profile    *Profile
+	variant    string
+	selfHosted bool
+}
+
+func (c *Catalog) match(iss string, has func(claim string) bool) matched {
+	if gitHubLookalike(iss) {
+		return matched{profile: c.generic}
+	}
 	for _, p := range c.profiles {
 		for _, ip := range p.Issuers {
 			if ip.re.MatchString(iss) {
-				return p, ip.Variant
+				return matched{p, ip.Variant, ip.SelfHosted}
 			}
 		}
 	}
@@ -181,10 +200,10 @@ func (c *Catalog) Match(iss string, has func(claim string) bool) (*Profile, stri
 			all = all && has(name)
 		}
 		if all {
-			return p, "self-managed"
+			return matched{p, "self-managed", true}
 		}
 	}
-	return c.generic, ""
+	return matched{profile: c.generic}
 }
 
 // Lookup finds a claim's entry in p, then in the generic profile; an entry

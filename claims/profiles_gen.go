@@ -544,8 +544,9 @@ func builtinProfiles() []*Profile {
 					Pattern: "https://token\\.actions\\.[a-z0-9][a-z0-9-]*\\.ghe\\.com(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?/?",
 				},
 				IssuerPattern{
-					Variant: "GitHub Enterprise Server",
-					Pattern: "https://[A-Za-z0-9.-]+(?::[0-9]+)?/_services/token/?",
+					Variant:    "GitHub Enterprise Server",
+					Pattern:    "https://[A-Za-z0-9.-]+(?::[0-9]+)?/_services/token/?",
+					SelfHosted: true,
 				},
 			},
 			Claims: []Entry{

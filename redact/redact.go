@@ -42,6 +42,9 @@ func Report(r *inspect.Report, m Mode) *inspect.Report {
 	if out.Token != nil {
 		fixSegments(out.Token, r.Token, newPayload)
 	}
+	if len(words) > 0 {
+		fixDiagnoses(out, r, rp)
+	}
 	out.Notes = append(out.Notes, NoteSignature)
 	if m == IDs {
 		out.Notes = append(out.Notes, NoteIDs)

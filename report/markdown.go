@@ -242,7 +242,7 @@ func mdBadges(hs []claims.Highlight, dup bool) string {
 		case claims.ReasonNew:
 			out = append(out, "🆕 NEW")
 		case claims.ReasonRisk:
-			out = append(out, "⚠️ RISK")
+			out = append(out, "⚠ RISK")
 		case claims.ReasonUnknown:
 			out = append(out, "❔ UNKNOWN")
 		case claims.ReasonUser:

@@ -14,6 +14,13 @@ import (
 // a table cell, `<` opens HTML, `&` an entity, `[` a link, `*` `_` `~`
 // emphasis, `$` maths, `@name` a mention, `#12` an issue link, `:name:` an
 // emoji, and "https:" an autolink.
+//
+// GitHub's autolinks: "https://", "http://" and "ftp://" are recognised at
+// their ":" and "www." at its "w", in the source text, so an escaped ":"
+// and an escaped "." after "www" stop them. An e-mail address (also after
+// "mailto:" or "xmpp:") is recognised only after escapes are resolved and
+// the text around them joined, so no backslash stops it: its "@" is
+// written as a code span, which is not text, and still reads a@b.example.
 
 // mdSpecial are the characters escaped with a backslash in prose; every
 // ASCII punctuation character may be escaped so in CommonMark, and these
@@ -28,7 +35,11 @@ func mdEscaped(shown string) string {
 	var b strings.Builder
 	for i := 0; i < len(shown); i++ {
 		c := shown[i]
-		if strings.IndexByte(mdSpecial, c) >= 0 || i == 0 && strings.IndexByte("-+=", c) >= 0 {
+		if c == '@' && emailAt(shown, i) {
+			b.WriteString("`@`")
+			continue
+		}
+		if strings.IndexByte(mdSpecial, c) >= 0 || i == 0 && strings.IndexByte("-+=", c) >= 0 || c == '.' && wwwBefore(shown, i) {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
@@ -39,6 +50,30 @@ func mdEscaped(shown string) string {
 		s = s[:n] + `\` + s[n:]
 	}
 	return s
+}
+
+// wwwBefore: the "." at i ends "www" (in any case).
+func wwwBefore(s string, i int) bool {
+	return i >= 3 && strings.EqualFold(s[i-3:i], "www")
+}
+
+// emailAt: the "@" at i has what GitHub takes for an address around it, a
+// local part of letters, digits and ".+-_" before it and a domain with a
+// dot after it (a little more than GitHub links, never less).
+func emailAt(s string, i int) bool {
+	if i == 0 || !isAlnum(s[i-1]) && strings.IndexByte(".+-_", s[i-1]) < 0 {
+		return false
+	}
+	for j := i + 1; j < len(s) && (isAlnum(s[j]) || strings.IndexByte("-_.", s[j]) >= 0); j++ {
+		if s[j] == '.' && j+1 < len(s) && isAlnum(s[j+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func leadingDigits(s string) int {

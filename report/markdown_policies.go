@@ -27,7 +27,7 @@ func mdVerdictLine(r *inspect.Report) string {
 	case r.PoliciesAny && counts[policy.Allow] > 0:
 		return fmt.Sprintf("**✅ %d of %d policies allow this token** (one is enough).", counts[policy.Allow], n)
 	case counts[policy.Error] > 0 && counts[policy.Deny] == 0:
-		return fmt.Sprintf("**⚠️ %d of %d policies could not be evaluated.**", counts[policy.Error], n)
+		return fmt.Sprintf("**⚠ %d of %d policies could not be evaluated.**", counts[policy.Error], n)
 	case n == 1:
 		return "**❌ The policy denies this token.**"
 	}
@@ -87,8 +87,8 @@ func providerName(id string) string {
 
 // Marks of verdicts and outcomes; an unknown one reads as an error.
 var (
-	mdVerdicts = map[policy.Verdict]string{policy.Allow: "✅ allow", policy.Deny: "❌ deny", policy.Error: "⚠️ error"}
-	mdOutcomes = map[policy.Outcome]string{policy.Pass: "✅", policy.Fail: "❌", policy.Errored: "⚠️", policy.NotApplied: "➖"}
+	mdVerdicts = map[policy.Verdict]string{policy.Allow: "✅ allow", policy.Deny: "❌ deny", policy.Error: "⚠ error"}
+	mdOutcomes = map[policy.Outcome]string{policy.Pass: "✅", policy.Fail: "❌", policy.Errored: "⚠", policy.NotApplied: "➖"}
 )
 
 func mdVerdict(v policy.Verdict) string {
@@ -119,7 +119,7 @@ func mdPolicyDetail(b *strings.Builder, p policy.Result, r *inspect.Report) {
 	}
 	b.WriteString("\n\n")
 	if p.Error != "" && !strings.Contains(p.Summary, p.Error) && !anyErrored(p.Conditions) {
-		b.WriteString("- ⚠️ error: " + mdText(p.Error) + "\n")
+		b.WriteString("- ⚠ error: " + mdText(p.Error) + "\n")
 	}
 	var passed []policy.Condition
 	var failedClaims []string
@@ -183,7 +183,7 @@ func mdFailedCondition(b *strings.Builder, c policy.Condition) {
 	flush()
 }
 
-var mdSeverities = map[string]string{policy.SevError: "❌ error", policy.SevWarning: "⚠️ warning", policy.SevInfo: "ℹ️ info"}
+var mdSeverities = map[string]string{policy.SevError: "❌ error", policy.SevWarning: "⚠ warning", policy.SevInfo: "ℹ info"}
 
 func mdSeverity(sev string) string {
 	if m, ok := mdSeverities[sev]; ok {

@@ -73,7 +73,7 @@ func TestMarkdownGolden(t *testing.T) {
 
 func TestMarkdownProblem(t *testing.T) {
 	var buf bytes.Buffer
-	err := report.MarkdownProblem(&buf, "Could not fetch the token", "the token endpoint refused the request: HTTP 403 <b>Forbidden</b> |x|",
+	err := report.MarkdownProblem(&buf, "Could not fetch the token", "the token endpoint refused the request: HTTP 403 <b>Forbidden</b> |x| (see www.evil.example/login or write to admin@evil.example)",
 		"permissions:\n  id-token: write\n  contents: read\n", "yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -175,8 +175,8 @@ func unsafeRunes(s string) []string {
 
 // checkMarkdown asserts what must hold of any Markdown report, whatever
 // the token: no raw control or invisible characters, no HTML of the
-// token's (only our <details>, <summary> and <br>), and every table row
-// with as many cells as its header.
+// token's (only our <details>, <summary> and <br>), no autolinks, and
+// every table row with as many cells as its header.
 func checkMarkdown(t *testing.T, md string) {
 	t.Helper()
 	if bad := unsafeRunes(md); len(bad) > 0 {
@@ -188,6 +188,9 @@ func checkMarkdown(t *testing.T, md string) {
 		if prose[i] == '<' && (i == 0 || prose[i-1] != '\\') && !allowedTags.MatchString(prose[i:]) {
 			t.Errorf("raw HTML: …%s…", prose[max(0, i-40):min(len(prose), i+40)])
 		}
+	}
+	if links := autolinks(prose); len(links) > 0 {
+		t.Errorf("GitHub would make links of %q", links)
 	}
 	cells := -1
 	for _, line := range strings.Split(prose, "\n") {
