@@ -41,7 +41,7 @@ func TestText(t *testing.T) {
 // categories rather than taken from Unsafe, so a character dropped from
 // Unsafe is caught too.
 func FuzzText(f *testing.F) {
-	for _, s := range []string{"plain", "\x1b]8;;http://x\a", "\u202e", "\\x1b", "\xff\xfe", "\U000E0001", "a\nb", "\u0085\u009b", "\u2066\u2069\u200b\u200f\ufeff", "\ufffd"} {
+	for _, s := range []string{"plain", "\x1b]8;;http://x\a", "\u202e", "\\x1b", "\xff\xfe", "\U000E0001", "a\nb", "\u0085\u009b", "\u2066\u2069\u200b\u200f\ufeff", "\ufffd", "\u3164\u115f\ufe0f\U000E0101\u034f"} {
 		f.Add(s)
 	}
 	for _, s := range corpusStrings(f) {
@@ -63,16 +63,21 @@ func FuzzText(f *testing.F) {
 		if back := unescape(t, out); back != in {
 			t.Fatalf("not reversible: %q -> %q -> %q", in, out, back)
 		}
+		if plain := out == strings.ReplaceAll(in, `\`, `\\`); Plain(in) != plain {
+			t.Fatalf("Plain(%q) = %v, but Text gives %q", in, !plain, out)
+		}
 	})
 }
 
 // forbidden is what must never reach a terminal raw: every C0 control
 // (Text writes even a line break as \n), DEL, the C1 controls, every format
 // character (Cf: bidi embeddings, overrides and isolates U+202A-U+202E and
-// U+2066-U+2069, zero-width U+200B-U+200F, the BOM, tag characters) and the
-// line and paragraph separators.
+// U+2066-U+2069, zero-width U+200B-U+200F, the BOM, tag characters), every
+// default-ignorable character (the table is pinned to Unicode's count by
+// TestDefaultIgnorableTable) and the line and paragraph separators.
 func forbidden(r rune) bool {
-	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || unicode.Is(unicode.Cf, r) || r == 0x2028 || r == 0x2029
+	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || unicode.Is(unicode.Cf, r) ||
+		unicode.Is(defaultIgnorable, r) || r == 0x2028 || r == 0x2029
 }
 
 // needsEscape: anything forbidden, a backslash (doubled), or a byte that
@@ -89,7 +94,7 @@ func needsEscape(s string) bool {
 // FuzzJSON: escaping an encoded claim leaves no raw DEL, C1, format or
 // separator character and decodes back to the same value.
 func FuzzJSON(f *testing.F) {
-	for _, s := range []string{"plain", "\u009b2J", "a\u202eb", "\U000E0041", "\x7f", "\u2028", "é ✓"} {
+	for _, s := range []string{"plain", "\u009b2J", "a\u202eb", "\U000E0041", "\x7f", "\u2028", "é ✓", "\u3164\ufe0f\U000E0101"} {
 		f.Add(s)
 	}
 	for _, s := range corpusStrings(f) {
@@ -230,6 +235,18 @@ func TestVerbatim(t *testing.T) {
 	} {
 		if got := Verbatim(s); got != want {
 			t.Errorf("Verbatim(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestPlain(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": true, "repo:octo-org/octo-repo": true, `C:\path`: true, "café ✓ 東京": true,
+		"a\tb": false, "a\nb": false, "\x1b[201~": false, "del\x7f": false, "\u009b": false,
+		"a\u202eb": false, "a\u3164b": false, "ok\ufe0f": false, "bad\xff": false, "\ufffd": false,
+	} {
+		if got := Plain(s); got != want {
+			t.Errorf("Plain(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

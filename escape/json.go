@@ -7,10 +7,11 @@ import (
 )
 
 // JSON rewrites encoder output so that C1 controls, DEL, bidi and other
-// format characters appear as \u escapes. encoding/json escapes C0 controls
-// and U+2028/U+2029 but writes these raw, and a terminal showing `--json`
-// output would obey them. Outside strings JSON is ASCII, so a rune-level pass
-// over the whole document only ever touches string contents.
+// format characters and invisible (default-ignorable) characters appear as
+// \u escapes. encoding/json escapes C0 controls and U+2028/U+2029 but
+// writes these raw, and a terminal showing `--json` output would obey
+// them. Outside strings JSON is ASCII, so a rune-level pass over the whole
+// document only ever touches string contents.
 func JSON(doc []byte) []byte {
 	if isASCIINoDEL(doc) {
 		return doc

@@ -41,7 +41,7 @@ func Mismatch(provider, claim string, expected []string, actual string, caseSens
 			out = append(out, fmt.Sprintf("%s expects aud %q by default; request the token with that audience", ProviderName(provider), want))
 		}
 	}
-	out = append(out, Align(best, actual)...)
+	out = append(out, AlignNamed(best, actual)...)
 	return out
 }
 
@@ -60,7 +60,7 @@ func PatternMismatch(provider, claim string, patterns []string, actual string, l
 		if strings.EqualFold(actual[:min(len(actual), len(prefix))], prefix) {
 			out = append(out, fmt.Sprintf("pattern %q differs from the token only in case before its first wildcard; %s matches case-sensitively", p, ProviderName(provider)))
 		}
-		out = append(out, Align(prefix, actual[:min(len(actual), len(prefix)+16)])...)
+		out = append(out, AlignNamed(prefix, actual[:min(len(actual), len(prefix)+16)])...)
 		break
 	}
 	return out
@@ -78,10 +78,29 @@ func WildcardInEquality(op string, values []string) string {
 }
 
 // Align shows two strings one above the other with a caret under the first
-// difference.
+// difference. It always writes these four lines: redact recognises them
+// and aligns the redacted values again.
 func Align(expected, actual string) []string {
-	if expected == actual {
+	out, _ := align(expected, actual)
+	return out
+}
+
+// AlignNamed is Align followed by a line naming each character at the
+// difference that is not ASCII (runeNotes): under the caret, a Cyrillic о
+// looks like the o the policy expects. Mismatch and PatternMismatch use
+// it; a provider aligning values itself should too.
+func AlignNamed(expected, actual string) []string {
+	out, i := align(expected, actual)
+	if out == nil {
 		return nil
+	}
+	return append(out, runeNotes(expected[i:], actual[i:])...)
+}
+
+// align is Align, and the byte offset of the difference.
+func align(expected, actual string) ([]string, int) {
+	if expected == actual {
+		return nil, 0
 	}
 	i := firstDiff(expected, actual)
 	col := utf8.RuneCountInString(expected[:i])
@@ -90,7 +109,7 @@ func Align(expected, actual string) []string {
 		"  expected: " + expected,
 		"  token:    " + actual,
 		caretLine(col),
-	}
+	}, i
 }
 
 // caretLine puts a caret under column col of the two lines above it. Short

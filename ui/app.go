@@ -162,7 +162,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			m.setFlash("export failed: "+msg.err.Error(), true)
 		} else {
-			m.copyText(msg.what, msg.text)
+			// The report is rendered like the screen: every outside
+			// string in it is escaped already.
+			m.copyText(msg.what, msg.text, false)
 		}
 		return m, nil
 	case tea.MouseMsg:

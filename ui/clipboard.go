@@ -12,8 +12,10 @@ import (
 )
 
 // copyText puts s on the clipboard with OSC 52, wrapped for tmux or screen
-// when the program runs inside one, so it works over SSH too.
-func (m *Model) copyText(what, s string) {
+// when the program runs inside one, so it works over SSH too. escaped
+// says s is the escaped form of what was asked for (see cliptext.go), and
+// the status line says so: the copy is not the raw value.
+func (m *Model) copyText(what, s string, escaped bool) {
 	seq := osc52.New(s)
 	switch {
 	case m.cfg.Getenv("TMUX") != "":
@@ -25,14 +27,18 @@ func (m *Model) copyText(what, s string) {
 		m.setFlash("copy failed: "+err.Error(), true)
 		return
 	}
-	m.setFlash(fmt.Sprintf("copied %s (%d bytes) to the clipboard", what, len(s)), false)
+	msg := fmt.Sprintf("copied %s (%d bytes) to the clipboard", what, len(s))
+	if escaped {
+		msg += " (escaped: it held control or invisible characters)"
+	}
+	m.setFlash(msg, false)
 }
 
 // copySelected copies the selected claim's value; in the Raw view, the
 // whole token after asking, since it is a credential.
 func (m Model) copySelected() (tea.Model, tea.Cmd) {
 	if m.pane == paneRaw {
-		if m.input != nil {
+		if m.report != nil && m.report.Token != nil {
 			m.prompt = promptCopyToken
 		}
 		return m, nil
@@ -40,7 +46,8 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 	if m.pane == panePolicies {
 		// The policy's name: a role ARN, a credential or provider name.
 		if ps := m.policies(); m.policySel < len(ps) {
-			m.copyText("the policy name", ps[m.policySel].Name)
+			s, escaped := clipValue(ps[m.policySel].Name)
+			m.copyText("the policy name", s, escaped)
 		}
 		return m, nil
 	}
@@ -49,17 +56,30 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	// A string is copied as its text, anything else as its JSON.
-	v := c.Value.Text
-	if c.Value.Kind != decode.String {
-		js, err := c.Value.MarshalJSON()
-		if err != nil {
-			m.setFlash("copy failed: "+err.Error(), true)
-			return m, nil
-		}
-		v = string(js)
+	if c.Value.Kind == decode.String {
+		s, escaped := clipValue(c.Value.Text)
+		m.copyText(escape.Text(c.Name), s, escaped)
+		return m, nil
 	}
-	m.copyText(escape.Text(c.Name), v)
+	js, err := c.Value.MarshalJSON()
+	if err != nil {
+		m.setFlash("copy failed: "+err.Error(), true)
+		return m, nil
+	}
+	s, escaped := clipJSON(js)
+	m.copyText(escape.Text(c.Name), s, escaped)
 	return m, nil
+}
+
+// copyToken copies the token being inspected (never the rest of what was
+// pasted around it).
+func (m *Model) copyToken() {
+	if m.report == nil || m.report.Token == nil {
+		m.setFlash("no token to copy", true)
+		return
+	}
+	s, escaped := clipToken(m.report.Token.Input.Text)
+	m.copyText("the whole token", s, escaped)
 }
 
 // copyCondition copies the selected ready-to-paste condition.
@@ -70,6 +90,10 @@ func (m Model) copyCondition() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	sn := c.WouldSatisfy[clamp(m.condSel, 0, len(c.WouldSatisfy)-1)]
-	m.copyText("a "+sn.Provider+" condition", sn.Text)
+	// A condition is built from any of the token's claims (a Google Cloud
+	// member's pool comes from aud), so the whole payload decides.
+	hostile := func() bool { return m.report.Token != nil && !plainValue(m.report.Token.Payload) }
+	s, escaped := clipDocument(sn.Text, hostile)
+	m.copyText("a "+sn.Provider+" condition", s, escaped)
 	return m, nil
 }

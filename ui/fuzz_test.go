@@ -1,9 +1,10 @@
 package ui
 
 import (
+	"bytes"
+	"encoding/base64"
 	"encoding/binary"
 	"fmt"
-	"io"
 	"io/fs"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/internal/testseeds"
@@ -25,7 +27,9 @@ import (
 // fixture or hostile token (demo keys and policies) or the paste screen;
 // each later byte is one operation (see fuzzDriver.op). After every operation:
 // no panic; View() holds no raw control, C1, bidi or zero-width character
-// (the ASCII renderer emits no SGR, so any ESC is a defect); and, from
+// (the ASCII renderer emits no SGR, so any ESC is a defect); nothing copied
+// (y, Y) holds a control, format, invisible or separator character, line
+// breaks and tabs of our own conditions aside; and, from
 // 20×20 up, no more lines than the terminal's height and no line wider than
 // its width.
 func FuzzModel(f *testing.F) {
@@ -88,6 +92,7 @@ type fuzzDriver struct {
 	t    *testing.T
 	m    Model
 	w, h int
+	clip *bytes.Buffer // OSC 52 sequences the program wrote
 }
 
 // fuzzStartTokens are what the inspector can open on: the fixture tokens
@@ -127,8 +132,9 @@ func newFuzzDriver(t *testing.T, s inspect.Session, starts [][]byte, first byte)
 		input = starts[n-1]
 	}
 	demo := s
+	clip := &bytes.Buffer{}
 	m := New(Config{
-		Session: s, Input: input, Renderer: asciiRenderer(), Now: fixedNow, Clipboard: io.Discard,
+		Session: s, Input: input, Renderer: asciiRenderer(), Now: fixedNow, Clipboard: clip,
 		Getenv: func(string) string { return "" }, StaticCursor: true,
 		DemoSession: &demo,
 		DemoToken: func(time.Time) ([]byte, error) {
@@ -144,7 +150,7 @@ func newFuzzDriver(t *testing.T, s inspect.Session, starts [][]byte, first byte)
 			return starts[0], nil
 		},
 	})
-	d := &fuzzDriver{t: t, m: m}
+	d := &fuzzDriver{t: t, m: m, clip: clip}
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.w, d.h = 80, 24
 	if input != nil {
@@ -274,6 +280,7 @@ func (d *fuzzDriver) check(what string) {
 			d.t.Fatalf("after %s: raw %U at byte %d of the view:\n%s", what, r, i, view)
 		}
 	}
+	d.checkClipboard(what)
 	if d.w < 20 || d.h < 20 {
 		return
 	}
@@ -286,6 +293,29 @@ func (d *fuzzDriver) check(what string) {
 			d.t.Fatalf("after %s: line %d is %d wide on a %dx%d terminal:\n%s", what, i, w, d.w, d.h, l)
 		}
 	}
+}
+
+// checkClipboard checks what the operation copied, then forgets it.
+func (d *fuzzDriver) checkClipboard(what string) {
+	d.t.Helper()
+	if d.clip.Len() == 0 {
+		return
+	}
+	// Line breaks and tabs may only be a condition's own, from a token
+	// whose every string is plain.
+	lines := d.m.report != nil && d.m.report.Token != nil && plainValue(d.m.report.Token.Payload)
+	for _, seq := range osc52Re.FindAllStringSubmatch(d.clip.String(), -1) {
+		b, err := base64.StdEncoding.DecodeString(seq[1])
+		if err != nil {
+			d.t.Fatalf("after %s: OSC 52 payload is not base64: %v", what, err)
+		}
+		for i, r := range string(b) {
+			if (r != '\n' && r != '\t' || !lines) && (rawControl(r) || escape.Unsafe(r)) {
+				d.t.Fatalf("after %s: raw %U at byte %d of the copy %q", what, r, i, b)
+			}
+		}
+	}
+	d.clip.Reset()
 }
 
 // rawControl: what must never reach the terminal from a view: C0 controls
@@ -350,6 +380,9 @@ func fuzzModelSeeds(tb testing.TB, starts int) [][]byte {
 		append(append([]byte{0, key("ctrl+o")}, letters("token")...), key("enter"), key("j"), key("y")),
 		append(append([]byte{0, key("ctrl+o")}, letters("missing")...), key("enter"), key("ctrl+d"), key("n"), key("esc")),
 		[]byte{0, opResize, 1, 0, 1, key("ctrl+d"), opResize, 255, 0, 99, key("4"), key("enter")},
+		// y and Y down the hostile token's claims: every copy is checked.
+		[]byte{byte(starts), key("y"), key("Y"), key("j"), key("y"), key("Y"), key("j"), key("y"), key("j"), key("y"),
+			key("j"), key("y"), key("j"), key("y"), key("j"), key("y"), key("j"), key("y"), key("j"), key("y")},
 	)
 	return seeds
 }

@@ -187,7 +187,7 @@ func (m Model) promptKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if kind == promptCopyToken {
 		m.prompt = promptNone
 		if msg.String() == "y" {
-			m.copyText("the whole token", string(m.input))
+			m.copyToken()
 		} else {
 			m.setFlash("not copied", false)
 		}
