@@ -140,6 +140,9 @@ func (f *inspectFlags) options(positional []string, stdin io.Reader, stderr io.W
 		Source: verify.Source{
 			JWKS: f.jwks, KeyFile: f.key, SecretFile: f.secretFile,
 			Discover: f.discover, Offline: f.offline,
+			// The issuer the user typed: with --discover, the only one
+			// that may be discovered on loopback (a local test issuer).
+			Issuer: f.issuer,
 		},
 	}
 	if s := getenv("OIDCSCOPE_SECRET"); s != "" && f.jwks == "" && f.key == "" && f.secretFile == "" {

@@ -78,15 +78,27 @@ func showEndpoint(u *url.URL) string {
 // redirectRule follows at most maxRedirects hops, each under the URL rule,
 // and drops the Authorization header on a hop to any other scheme, host or
 // port. Go's client keeps the header for the same host name on another
-// port, and the runner's credential is for its endpoint alone.
+// port, and the runner's credential is for its endpoint alone. A hop to
+// this machine (loopback) is followed only to the endpoint's own scheme,
+// host and port: another local port may be a service that trusts local
+// callers, and the endpoint's answer must not aim a request at it.
 func redirectRule(req *http.Request, via []*http.Request) error {
+	// Go copies the previous URL into Referer on a redirect; the
+	// endpoint's URL names the job's plan and is nobody else's business.
+	req.Header.Del("Referer")
 	if len(via) > maxRedirects {
 		return fmt.Errorf("%w: more than %d", ErrRedirect, maxRedirects)
 	}
 	if err := checkEndpoint(req.URL); err != nil {
 		return fmt.Errorf("%w: %w", ErrRedirect, err)
 	}
-	if first := via[0].URL; req.URL.Scheme != first.Scheme || !strings.EqualFold(req.URL.Host, first.Host) {
+	first := via[0].URL
+	same := req.URL.Scheme == first.Scheme && strings.EqualFold(req.URL.Host, first.Host)
+	if !same && isLoopback(req.URL.Hostname()) {
+		return fmt.Errorf("%w: %s is this machine (loopback), and only the endpoint's own %s is reached there",
+			ErrRedirect, showEndpoint(req.URL), showEndpoint(first))
+	}
+	if !same {
 		req.Header.Del("Authorization")
 	}
 	return nil

@@ -145,8 +145,9 @@ func TestIDTokenTimeout(t *testing.T) {
 }
 
 // TestIDTokenRedirects: a redirect on the endpoint's own host keeps the
-// bearer credential; one to another host or port never gets it, and one
-// to clear-text http off loopback is refused.
+// bearer credential; one to another host never gets it; one to another
+// loopback port is not followed at all (issue 13), and one to clear-text
+// http off loopback is refused.
 func TestIDTokenRedirects(t *testing.T) {
 	other := endpoint(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") == "" {
@@ -167,7 +168,8 @@ func TestIDTokenRedirects(t *testing.T) {
 			fmt.Fprintf(w, `{"value":%q}`, idToken)
 		case "/other":
 			// Same host name (127.0.0.1), another port: Go's client
-			// would keep the header.
+			// would keep the header, and loopback is reached only at the
+			// endpoint's own port.
 			http.Redirect(w, r, other.Server.URL+"/x", http.StatusFound)
 		case "/plain":
 			http.Redirect(w, r, "http://pipelines.example/x", http.StatusFound)
@@ -180,13 +182,20 @@ func TestIDTokenRedirects(t *testing.T) {
 	if tok, err := get("/same"); err != nil || tok != idToken {
 		t.Errorf("same-host redirect: %q, %v", tok, err)
 	}
-	_, err := get("/other")
-	var se *StatusError
-	if !errors.As(err, &se) || se.Code != 401 {
-		t.Errorf("cross-host redirect: %v, want the other host's 401", err)
+	if _, err := get("/other"); !errors.Is(err, ErrRedirect) {
+		t.Errorf("redirect to another loopback port: %v, want ErrRedirect", err)
 	}
-	if got := other.Requests(); len(got) != 1 || got[0].Authorization != "" {
-		t.Errorf("the other host got %+v, want one request without Authorization", got)
+	if got := other.Requests(); len(got) != 0 {
+		t.Errorf("the other loopback port got %+v, want no request", got)
+	}
+	// Another host off this machine is reached, without the credential.
+	n := &redirectingNetwork{target: "https://other.example/x"}
+	nc := Client{HTTP: &http.Client{Transport: n}, Backoff: time.Millisecond}
+	if _, err := nc.IDToken(context.Background(), Runner{RequestURL: "https://pipelines.example/idtoken", RequestToken: requestToken}, "a"); err != nil {
+		t.Errorf("cross-host redirect: %v", err)
+	}
+	if len(n.seen) != 2 || n.seen[0].Header.Get("Authorization") != "Bearer "+requestToken || n.seen[1].Header.Get("Authorization") != "" {
+		t.Errorf("cross-host redirect: %d requests; want the endpoint's with the credential, then the other host's without", len(n.seen))
 	}
 	if _, err := get("/plain"); !errors.Is(err, ErrRedirect) || !errors.Is(err, ErrEndpointURL) {
 		t.Errorf("redirect to http: %v, want ErrRedirect", err)

@@ -58,8 +58,8 @@ func valueRisks(p *Profile, m decode.Member, tok tokenView) []Highlight {
 			out = append(out, Highlight{ReasonRisk, "the issuer ends in a slash: exact-match verifiers (Entra, Vault, Kubernetes, octo-sts) treat it as a different issuer from the one without"})
 		}
 	case "exp":
-		if d, ok := lifetime(tok); ok && d > maxLifetime {
-			out = append(out, Highlight{ReasonRisk, fmt.Sprintf("the token lives %s (exp − iat): a leaked copy stays usable for long", d)})
+		if d, ok := lifetime(tok); ok && d > int64(maxLifetime/time.Second) {
+			out = append(out, Highlight{ReasonRisk, fmt.Sprintf("the token lives %s (exp − iat): a leaked copy stays usable for long", formatLifetime(d))})
 		}
 	case "ref_protected":
 		if p.ID == githubID && v.Kind == decode.String && v.Text == "false" && deployShaped(p, tok) {
@@ -69,7 +69,10 @@ func valueRisks(p *Profile, m decode.Member, tok tokenView) []Highlight {
 	return out
 }
 
-func lifetime(tok tokenView) (time.Duration, bool) {
+// lifetime is exp − iat in whole seconds: a Duration holds only 292 years,
+// and an exp in milliseconds read as seconds (as RFC 7519 says) is 50,000
+// years on.
+func lifetime(tok tokenView) (int64, bool) {
 	exp, ok1 := tok.payload.Get("exp")
 	iat, ok2 := tok.payload.Get("iat")
 	if !ok1 || !ok2 {
@@ -80,7 +83,17 @@ func lifetime(tok tokenView) (time.Duration, bool) {
 	if err1 != nil || err2 != nil {
 		return 0, false
 	}
-	return e.Sub(i), true
+	return e.Unix() - i.Unix(), true
+}
+
+// formatLifetime writes a lifetime as people read it: hours and minutes,
+// or years once it is longer than any token should live.
+func formatLifetime(secs int64) string {
+	const year = 365 * 24 * 60 * 60
+	if secs >= 2*year {
+		return fmt.Sprintf("about %d years", secs/year)
+	}
+	return (time.Duration(secs) * time.Second).String()
 }
 
 // deployShaped: a token meant for a cloud or a protected environment.

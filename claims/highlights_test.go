@@ -43,6 +43,8 @@ func TestHighlights(t *testing.T) {
 		{"empty ref", `{"iss":"https://token.actions.githubusercontent.com","ref":""}`, "ref", ReasonRisk, "empty"},
 		{"trailing slash issuer", `{"iss":"https://token.actions.githubusercontent.com/"}`, "iss", ReasonRisk, "slash"},
 		{"long lifetime", `{"iss":"https://x.example","iat":1000,"exp":22600}`, "exp", ReasonRisk, "6h0m0s"},
+		{"exp in milliseconds", `{"iss":"https://x.example","iat":1704067200,"exp":1704067500000}`, "exp", ReasonRisk, "lives about 53981 years"},
+		{"lifetime past a Duration", `{"iss":"https://x.example","iat":0,"exp":31494784780799}`, "exp", ReasonRisk, "lives about 998693 years"},
 		{"unprotected ref on a deploy token", `{"iss":"https://token.actions.githubusercontent.com","aud":"sts.amazonaws.com","ref_protected":"false"}`, "ref_protected", ReasonRisk, "not protected"},
 		{"duplicate claim", `{"iss":"https://x.example","sub":"a","sub":"b"}`, "sub", ReasonRisk, "duplicate"},
 	}

@@ -23,22 +23,44 @@ var (
 	ErrDateRange      = errors.New("NumericDate out of range")
 )
 
-// maxNumericDate is 9999-12-31T23:59:59Z; anything later is a hostile or
-// broken value, not a date a verifier could meaningfully compare.
-const maxNumericDate = 253402300799
+// The NumericDates read, in seconds: from -999999-01-01T00:00:00Z up to, not
+// including, 1000000-01-01T00:00:00Z, where the year stops fitting in six
+// digits. RFC 7519 allows any number, and a date in milliseconds
+// (1704067500000, year 55969) must read as what the token says, as every
+// verifier reads it. Within the bound time.Time holds the value, Format
+// writes the year in full and float64 keeps milliseconds; past it lie
+// microseconds and values only a hostile or broken issuer writes.
+const (
+	minNumericDate = -31619087596800 // -999999-01-01T00:00:00Z
+	endNumericDate = 31494784780800  // 1000000-01-01T00:00:00Z, the first refused
+)
 
 // NumericDate reads a JSON number of seconds since the epoch (RFC 7519 §2),
-// fractions allowed. Strings, huge values and NaN-like literals are errors.
+// fractions allowed. Strings, values out of the bound above, NaN and
+// infinities are errors.
 func NumericDate(v Value) (time.Time, error) {
 	if v.Kind != Number {
 		return time.Time{}, fmt.Errorf("%w: got %s", ErrNotNumericDate, v.Kind)
 	}
 	f, err := strconv.ParseFloat(v.Text, 64)
-	if err != nil || math.IsInf(f, 0) || math.Abs(f) > maxNumericDate {
+	// Written so that NaN, which compares false with everything, fails.
+	if err != nil || !(f >= minNumericDate && f < endNumericDate) {
 		return time.Time{}, fmt.Errorf("%w: %s", ErrDateRange, shortLiteral(v.Text))
 	}
 	sec, frac := math.Modf(f)
 	return time.Unix(int64(sec), int64(frac*1e9)).UTC(), nil
+}
+
+// AsMilliseconds is the instant t would be had its issuer written
+// milliseconds where RFC 7519 says seconds, and whether t looks like that:
+// a NumericDate past the year 9999 whose value, read as milliseconds, is an
+// ordinary date (1704067500000 is 2024-01-01T00:05:00Z in milliseconds and
+// the year 55969 in seconds). Callers warn; the date stays as written.
+func AsMilliseconds(t time.Time) (time.Time, bool) {
+	if t.Year() <= 9999 {
+		return time.Time{}, false
+	}
+	return time.UnixMilli(t.Unix()).UTC(), true
 }
 
 func shortLiteral(s string) string {
@@ -51,6 +73,14 @@ func shortLiteral(s string) string {
 // Relative says how t relates to now in words people use for tokens:
 // "in 4m12s", "3h ago". Precision drops as the distance grows.
 func Relative(t, now time.Time) string {
+	// A time.Duration holds ±292 years and t.Sub clamps beyond; whole
+	// days from Unix seconds do not (a NumericDate stays in int64 range).
+	const farDays = 100
+	if secs := t.Unix() - now.Unix(); secs >= farDays*86400 {
+		return "in " + strconv.FormatInt(secs/86400, 10) + "d"
+	} else if secs <= -farDays*86400 {
+		return strconv.FormatInt(-secs/86400, 10) + "d ago"
+	}
 	d := t.Sub(now)
 	if d >= 0 {
 		if d < time.Second {

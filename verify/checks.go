@@ -27,9 +27,13 @@ type Options struct {
 
 // Verify runs every check on tok and returns each result with its reason.
 func Verify(tok *decode.Token, opts Options) Result {
-	sig := signature(tok, opts.Keys, opts.Algs)
-	res := Result{Signature: sig, Warnings: headerWarnings(tok)}
+	sig, notes := signature(tok, opts.Keys, opts.Algs)
+	res := Result{Signature: sig, Warnings: append(headerWarnings(tok), notes.warnings...)}
 	res.Checks = append(res.Checks, signatureCheck(sig), algCheck(tok, sig, opts.Algs))
+	if notes.weak != "" {
+		// Shown only when a weak key was involved: most tokens never need it.
+		res.Checks = append(res.Checks, Check{Name: "weak key", Status: Fail, Detail: notes.weak})
+	}
 	claims := tok.Payload
 	// validate asks golang-jwt's Validator about one claim alone, so its
 	// joined errors never have to be untangled per check.
@@ -45,6 +49,9 @@ func Verify(tok *decode.Token, opts Options) Result {
 		issuerCheck(claims, opts.Issuer, func() error { return validate("iss", jwt.WithIssuer(opts.Issuer)) }),
 		audienceCheck(claims, opts.Audiences, func() error { return validate("aud", jwt.WithAudience(opts.Audiences...)) }),
 	)
+	if claims.Kind == decode.Object {
+		res.Warnings = append(res.Warnings, timeWarnings(claims)...)
+	}
 	return res
 }
 
@@ -178,20 +185,34 @@ func audienceCheck(claims decode.Value, want []string, validate func() error) Ch
 	v, present := claims.Get("aud")
 	got := audiences(v)
 	switch {
+	case present && got == nil:
+		// Malformed whatever is expected: golang-jwt refuses such an aud
+		// wherever a relying party checks it, so no audience is ever met.
+		c.Status, c.Detail = Fail, "aud is neither a string nor an array of strings (RFC 7519 §4.1.3): "+audShape(v)
 	case len(want) == 0:
 		c.Status, c.Detail = Skip, "no expected audience given (--audience)"
 	case claims.Count("aud") > 1:
 		c.Status, c.Detail = Fail, fmt.Sprintf("%v: \"aud\" appears %d times", ErrDuplicateClaim, claims.Count("aud"))
 	case !present:
 		c.Status, c.Detail = Fail, "the token has no aud claim; expected "+quoteAll(want)
-	case got == nil:
-		c.Status, c.Detail = Fail, "aud is neither a string nor an array of strings"
 	case validate() == nil:
 		c.Status, c.Detail = Pass, "aud "+quoteAll(got)+" contains "+quoteAll(intersect(got, want))
 	default:
 		c.Status, c.Detail = Fail, "aud is "+quoteAll(got)+", expected "+quoteAll(want)
 	}
 	return c
+}
+
+// audShape says what a malformed aud is.
+func audShape(v decode.Value) string {
+	if v.Kind == decode.Array {
+		for i, it := range v.Items {
+			if it.Kind != decode.String {
+				return fmt.Sprintf("item %d of the array is a %s", i, it.Kind)
+			}
+		}
+	}
+	return "it is a " + string(v.Kind)
 }
 
 // audiences reads aud as RFC 7519 allows: a string or an array of strings.

@@ -29,13 +29,15 @@ var (
 // howToName tells the user how to lift a refusal: name the host yourself.
 const howToName = "only a host you name yourself (a --jwks URL, or the token's issuer with --discover) may be an IP address or resolve there"
 
+// howToReachLoopback tells the user the one way to reach this machine.
+const howToReachLoopback = "this machine is reached only at the exact scheme, host and port you type (a --jwks URL, or --issuer with --discover), never through a redirect, a discovery document or a token"
+
 // addrProblem says why ip must not be dialed for a host the user did not
-// name, or returns "". loopbackName is true for "localhost" and loopback
-// literals, the test servers' hosts, which may reach this machine.
-func addrProblem(ip netip.Addr, loopbackName bool) string {
+// name, or returns "".
+func addrProblem(ip netip.Addr) string {
 	ip = ip.Unmap().WithZone("")
 	if v4, ok := nat64Embedded(ip); ok {
-		if p := addrProblem(v4, loopbackName); p != "" {
+		if p := addrProblem(v4); p != "" {
 			return p + " (inside a NAT64 address)"
 		}
 	}
@@ -45,11 +47,8 @@ func addrProblem(ip netip.Addr, loopbackName bool) string {
 	switch {
 	case ip.IsLinkLocalUnicast():
 		return "a link-local address (169.254.0.0/16 or fe80::/10, where cloud metadata services answer)"
-	case ip.IsLoopback():
-		if loopbackName {
-			return ""
-		}
-		return "a loopback address (only localhost and 127.0.0.1 URLs may reach this machine)"
+	case isLoopbackAddr(ip):
+		return "a loopback address"
 	case ip.IsUnspecified():
 		return "the unspecified address (connecting to it reaches this machine)"
 	case ip.IsMulticast() || ip == netip.AddrFrom4([4]byte{255, 255, 255, 255}):
@@ -59,6 +58,16 @@ func addrProblem(ip netip.Addr, loopbackName bool) string {
 	// Server and in-house issuers often live on a private network, and their
 	// key sets must stay fetchable, by --jwks above all.
 	return ""
+}
+
+// isLoopbackAddr reports whether ip reaches this machine's loopback
+// interface, as itself, IPv4-mapped or inside a NAT64 address.
+func isLoopbackAddr(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	if v4, ok := nat64Embedded(ip); ok {
+		ip = v4
+	}
+	return ip.IsLoopback()
 }
 
 // metadataService names the cloud metadata endpoint at ip, or returns "".
@@ -91,14 +100,9 @@ func nat64Embedded(ip netip.Addr) (netip.Addr, bool) {
 	return netip.AddrFrom4([4]byte(b[12:])), true
 }
 
-// isNamed reports whether host is the one the user named ("" names none).
-func isNamed(host, named string) bool {
-	return named != "" && strings.EqualFold(host, named)
-}
-
 // dialGuard is the DialContext of one fetch's transport.
 type dialGuard struct {
-	named  string // the host the user named; "" for none
+	named  named // what the user typed
 	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
 	dial   func(ctx context.Context, network, addr string) (net.Conn, error)
 
@@ -106,8 +110,8 @@ type dialGuard struct {
 	proxies map[string]bool // proxy hosts from the environment: the user's choice
 }
 
-func newDialGuard(f Fetcher, named string) *dialGuard {
-	g := &dialGuard{named: named, lookup: f.lookup, dial: f.dial, proxies: map[string]bool{}}
+func newDialGuard(f Fetcher, n named) *dialGuard {
+	g := &dialGuard{named: n, lookup: f.lookup, dial: f.dial, proxies: map[string]bool{}}
 	if g.lookup == nil {
 		g.lookup = func(ctx context.Context, host string) ([]netip.Addr, error) {
 			return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
@@ -160,14 +164,11 @@ func (g *dialGuard) DialContext(ctx context.Context, network, addr string) (net.
 	if len(ips) == 0 {
 		return nil, fmt.Errorf("no address for %s", escape.Text(host))
 	}
-	if !isNamed(host, g.named) {
-		// Every address, not only the first: a name that also resolves to
-		// the metadata service is refused even if another address would do.
-		for _, ip := range ips {
-			if p := addrProblem(ip, isLoopback(host)); p != "" {
-				return nil, fmt.Errorf("%w: %s resolves to %s, %s; %s",
-					ErrRefusedAddress, escape.Text(host), ip, p, howToName)
-			}
+	// Every address, not only the first: a name that also resolves to the
+	// metadata service is refused even if another address would do.
+	for _, ip := range ips {
+		if err := g.refuse(host, port, ip); err != nil {
+			return nil, err
 		}
 	}
 	var firstErr error
@@ -184,6 +185,27 @@ func (g *dialGuard) DialContext(ctx context.Context, network, addr string) (net.
 		}
 	}
 	return nil, firstErr
+}
+
+// refuse says why ip must not be dialed for host:port, or returns nil. A
+// host the user named may resolve anywhere but loopback; loopback only for
+// the exact host and port the user typed.
+func (g *dialGuard) refuse(host, port string, ip netip.Addr) error {
+	p := addrProblem(ip)
+	switch {
+	case p == "":
+		return nil
+	case isLoopbackAddr(ip):
+		if g.named.namesHostPort(host, port) {
+			return nil
+		}
+		return fmt.Errorf("%w: %s resolves to %s, %s; %s",
+			ErrRefusedAddress, escape.Text(net.JoinHostPort(host, port)), ip, p, howToReachLoopback)
+	case g.named.namesHost(host):
+		return nil
+	}
+	return fmt.Errorf("%w: %s resolves to %s, %s; %s",
+		ErrRefusedAddress, escape.Text(host), ip, p, howToName)
 }
 
 // guardTransport returns a copy of base that dials through g. The copy keeps

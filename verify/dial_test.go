@@ -27,42 +27,41 @@ import (
 
 func TestAddrProblem(t *testing.T) {
 	cases := []struct {
-		ip           string
-		loopbackName bool
-		refused      bool
-		says         string // a substring of the reason
+		ip      string
+		refused bool
+		says    string // a substring of the reason
 	}{
-		{"169.254.169.254", false, true, "metadata"},
-		{"::ffff:169.254.169.254", false, true, "metadata"},
-		{"64:ff9b::a9fe:a9fe", false, true, "NAT64"}, // 169.254.169.254 through NAT64
-		{"fd00:ec2::254", false, true, "AWS metadata"},
-		{"100.100.100.200", false, true, "Alibaba"},
-		{"168.63.129.16", false, true, "Azure"},
-		{"169.254.1.2", false, true, "link-local"},
-		{"fe80::1", false, true, "link-local"},
-		{"fe80::1%eth0", false, true, "link-local"},
-		{"127.0.0.1", false, true, "loopback"},
-		{"::1", false, true, "loopback"},
-		{"127.0.0.1", true, false, ""},
-		{"::1", true, false, ""},
-		{"169.254.169.254", true, true, "metadata"}, // "localhost" never makes metadata fine
-		{"0.0.0.0", false, true, "unspecified"},
-		{"::", false, true, "unspecified"},
-		{"224.0.0.1", false, true, "multicast"},
-		{"255.255.255.255", false, true, "broadcast"},
+		{"169.254.169.254", true, "metadata"},
+		{"::ffff:169.254.169.254", true, "metadata"},
+		{"64:ff9b::a9fe:a9fe", true, "NAT64"}, // 169.254.169.254 through NAT64
+		{"fd00:ec2::254", true, "AWS metadata"},
+		{"100.100.100.200", true, "Alibaba"},
+		{"168.63.129.16", true, "Azure"},
+		{"169.254.1.2", true, "link-local"},
+		{"fe80::1", true, "link-local"},
+		{"fe80::1%eth0", true, "link-local"},
+		{"127.0.0.1", true, "loopback"},
+		{"::1", true, "loopback"},
+		{"127.0.0.2", true, "loopback"},
+		{"::ffff:127.0.0.1", true, "loopback"},
+		{"64:ff9b::7f00:1", true, "loopback"}, // 127.0.0.1 through NAT64
+		{"0.0.0.0", true, "unspecified"},
+		{"::", true, "unspecified"},
+		{"224.0.0.1", true, "multicast"},
+		{"255.255.255.255", true, "broadcast"},
 		// Private networks stay reachable: GHES and in-house issuers live there.
-		{"10.1.2.3", false, false, ""},
-		{"172.16.0.1", false, false, ""},
-		{"192.168.1.1", false, false, ""},
-		{"fd12:3456::1", false, false, ""},
-		{"100.64.0.1", false, false, ""},
-		{"140.82.112.21", false, false, ""},
-		{"2606:50c0:8000::153", false, false, ""},
+		{"10.1.2.3", false, ""},
+		{"172.16.0.1", false, ""},
+		{"192.168.1.1", false, ""},
+		{"fd12:3456::1", false, ""},
+		{"100.64.0.1", false, ""},
+		{"140.82.112.21", false, ""},
+		{"2606:50c0:8000::153", false, ""},
 	}
 	for _, c := range cases {
-		p := addrProblem(netip.MustParseAddr(c.ip), c.loopbackName)
+		p := addrProblem(netip.MustParseAddr(c.ip))
 		if (p != "") != c.refused || !strings.Contains(p, c.says) {
-			t.Errorf("addrProblem(%s, loopbackName %v) = %q, want refused=%v mentioning %q", c.ip, c.loopbackName, p, c.refused, c.says)
+			t.Errorf("addrProblem(%s) = %q, want refused=%v mentioning %q", c.ip, p, c.refused, c.says)
 		}
 	}
 }
@@ -166,13 +165,14 @@ func TestDialRefusesResolvedAddresses(t *testing.T) {
 	}{
 		{name: "public address", url: "https://keys.example.com/ok"},
 		{name: "private address", url: "https://private.example.com/ok"},
-		{name: "localhost", url: "https://localhost/ok"},
 		{name: "metadata IPv4", url: "https://metadata.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"metadata.example.com", "169.254.169.254", "metadata service", "--jwks"}},
 		{name: "metadata IPv6", url: "https://aws6.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"fd00:ec2::254"}},
 		{name: "Alibaba metadata", url: "https://alibaba.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"100.100.100.200"}},
 		{name: "IPv6 link-local", url: "https://ll6.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"fe80::1", "link-local"}},
 		{name: "one bad address among good", url: "https://mixed.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"169.254.169.254"}},
 		{name: "a name resolving to loopback", url: "https://loop.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"loopback"}},
+		{name: "localhost", url: "https://localhost/ok", wantErr: ErrRefusedAddress, says: []string{"loopback"}}, // issue 13: only where typed
+		{name: "redirect to localhost", url: "https://keys.example.com/to?u=https://localhost/ok", wantErr: ErrRefusedAddress, says: []string{"redirect to https://localhost/ok", "loopback"}},
 		{name: "a name resolving to 0.0.0.0", url: "https://zero.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"unspecified"}},
 		{name: "decimal IPv4 host", url: "https://2852039166/ok", wantErr: ErrRefusedAddress, says: []string{"169.254.169.254"}},
 		{name: "metadata literal", url: "https://169.254.169.254/latest/meta-data/", wantErr: ErrIPLiteralHost, says: []string{"169.254.169.254", "DNS names"}},
@@ -294,7 +294,7 @@ func TestDialThroughProxy(t *testing.T) {
 	n := newFakeNet(t, proxy, map[string][]string{"proxy.example.com": {"169.254.10.10"}})
 	proxyURL, _ := url.Parse("http://proxy.example.com:3128")
 	client := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(proxyURL)}}
-	body, err := n.fetcher(client).Get(context.Background(), "http://localhost:9/jwks")
+	body, err := typedGet(n.fetcher(client), "http://localhost:9/jwks")
 	if err != nil || string(body) != "via proxy for http://localhost:9/jwks" {
 		t.Fatalf("Get = %q, %v", body, err)
 	}

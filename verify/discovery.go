@@ -22,21 +22,22 @@ type Discovery struct {
 // Discover fetches issuer + "/.well-known/openid-configuration" (one trailing
 // "/" of issuer is stripped first, per OIDC Discovery §4), requires the
 // document's "issuer" to equal issuer byte for byte, and returns the document.
-// No host counts as named by the user: Source.Load names the issuer's host
+// Nothing counts as named by the user: Source.Load names the issuer's host
 // when --discover is given.
 //
 // Every problem with the document itself matches ErrDiscovery; an issuer
 // mismatch also matches ErrIssuerMismatch and a jwks_uri that breaks the
-// URL rule also matches ErrNotHTTPS or ErrIPLiteralHost. Network errors come
-// from Get.
+// URL rule also matches ErrNotHTTPS, ErrIPLiteralHost or (loopback)
+// ErrRefusedAddress. Network errors come from Get.
 func (f Fetcher) Discover(ctx context.Context, issuer string) (Discovery, error) {
-	return f.discover(ctx, issuer, "")
+	return f.discover(ctx, issuer, named{})
 }
 
-// discover is Discover with named, the host the user named ("" for none).
-// On that host the document and jwks_uri may be at any address; a jwks_uri
-// on another host gets every check.
-func (f Fetcher) discover(ctx context.Context, issuer, named string) (Discovery, error) {
+// discover is Discover with n, what the user named. On the named host the
+// document and jwks_uri may be at any address but loopback; a jwks_uri on
+// another host gets every check, and one on loopback is fetched only at
+// the origin the user typed.
+func (f Fetcher) discover(ctx context.Context, issuer string, n named) (Discovery, error) {
 	// An issuer is a URL without query or fragment (OIDC Core §2); appending
 	// the well-known path to one would fetch something else.
 	if u, err := url.Parse(issuer); err == nil && (u.RawQuery != "" || u.ForceQuery || u.Fragment != "") {
@@ -44,7 +45,7 @@ func (f Fetcher) discover(ctx context.Context, issuer, named string) (Discovery,
 	}
 	docURL := strings.TrimSuffix(issuer, "/") + wellKnownPath
 
-	body, err := f.get(ctx, docURL, named)
+	body, err := f.get(ctx, docURL, n)
 	if err != nil {
 		return Discovery{}, err
 	}
@@ -73,7 +74,7 @@ func (f Fetcher) discover(ctx context.Context, issuer, named string) (Discovery,
 			err = ue.Err
 		}
 	} else {
-		err = checkURL(u, named)
+		err = checkURL(u, n)
 	}
 	if err != nil {
 		return Discovery{}, fmt.Errorf("%w at %s: jwks_uri %s: %w", ErrDiscovery, shown, quoted(d.JWKSURI), err)

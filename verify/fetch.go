@@ -25,7 +25,7 @@ const (
 
 // Sentinel errors returned (wrapped) by Fetcher; match them with errors.Is.
 var (
-	ErrNotHTTPS         = errors.New("only https URLs are fetched (http only for loopback)")
+	ErrNotHTTPS         = errors.New("only https URLs are fetched (http only to a loopback URL you type)")
 	ErrBodyTooLarge     = errors.New("response too large")
 	ErrFetchTimeout     = errors.New("request timed out")
 	ErrTooManyRedirects = errors.New("too many redirects")
@@ -68,14 +68,14 @@ func (f Fetcher) maxBody() int64 {
 // client returns a client for one fetch: a copy of f.Client (or a fresh
 // client) whose redirect policy, cookie handling and dialing are ours, so a
 // caller-supplied client cannot loosen the rules, and the function that
-// releases its connections. The caller's client is never modified. named is
-// the host the user named ("" for none), which the address rules let be.
-func (f Fetcher) client(named string) (*http.Client, func()) {
+// releases its connections. The caller's client is never modified. n is
+// what the user typed, which the address rules let be.
+func (f Fetcher) client(n named) (*http.Client, func()) {
 	var c http.Client
 	if f.Client != nil {
 		c = *f.Client
 	}
-	c.CheckRedirect = redirectRule(named)
+	c.CheckRedirect = redirectRule(n)
 	c.Jar = nil // no cookies are sent or kept
 
 	var base *http.Transport
@@ -90,19 +90,22 @@ func (f Fetcher) client(named string) (*http.Client, func()) {
 	default:
 		return &c, func() {}
 	}
-	tr := guardTransport(base, newDialGuard(f, named))
+	tr := guardTransport(base, newDialGuard(f, n))
 	c.Transport = tr
 	return &c, tr.CloseIdleConnections
 }
 
 // redirectRule applies the URL rule to every hop and caps the hop count. A
 // hop to another host than the one the user named gets every check.
-func redirectRule(named string) func(*http.Request, []*http.Request) error {
+func redirectRule(n named) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
+		// Go copies the previous URL into Referer; it may carry a signed
+		// URL's query, and the next hop has no business knowing it.
+		req.Header.Del("Referer")
 		if len(via) > maxRedirects {
 			return fmt.Errorf("%w (more than %d)", ErrTooManyRedirects, maxRedirects)
 		}
-		if err := checkURL(req.URL, named); err != nil {
+		if err := checkURL(req.URL, n); err != nil {
 			return fmt.Errorf("redirect to %s: %w", showURL(req.URL), err)
 		}
 		return nil
@@ -110,9 +113,10 @@ func redirectRule(named string) func(*http.Request, []*http.Request) error {
 }
 
 // checkURL allows https anywhere and http only to loopback, so nothing is
-// fetched in clear text over a real network; and DNS names only, unless the
-// host is a loopback literal (a test server) or the one the user named.
-func checkURL(u *url.URL, named string) error {
+// fetched in clear text over a real network; loopback (a literal or
+// "localhost") only at the exact origin the user typed; and DNS names
+// only, unless the host is the one the user named.
+func checkURL(u *url.URL, n named) error {
 	if u.User != nil {
 		// Go would turn userinfo into an Authorization header.
 		return errors.New("URL must not contain credentials")
@@ -130,9 +134,16 @@ func checkURL(u *url.URL, named string) error {
 	default:
 		return ErrNotHTTPS
 	}
+	if isLoopback(host) {
+		if n.namesOrigin(u) {
+			return nil
+		}
+		return fmt.Errorf("%w: %s is this machine (loopback); %s",
+			ErrRefusedAddress, escape.Text(u.Scheme+"://"+u.Host), howToReachLoopback)
+	}
 	// An address in a URL skips DNS, the name a reader can judge; it is
 	// how a document or redirect would point us at 169.254.169.254.
-	if ip, err := netip.ParseAddr(host); err == nil && !ip.Unmap().IsLoopback() && !isNamed(host, named) {
+	if _, err := netip.ParseAddr(host); err == nil && !n.namesHost(host) {
 		return fmt.Errorf("%w: %s is an IP address, and keys are fetched from DNS names; %s",
 			ErrIPLiteralHost, escape.Text(host), howToName)
 	}
@@ -140,13 +151,13 @@ func checkURL(u *url.URL, named string) error {
 }
 
 // isLoopback reports whether host is "localhost" or a loopback IP literal
-// (127.0.0.0/8, ::1). No name is resolved.
+// (127.0.0.0/8, ::1, ::ffff:127.0.0.1, and so on). No name is resolved.
 func isLoopback(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}
 	ip, err := netip.ParseAddr(host)
-	return err == nil && ip.Unmap().IsLoopback()
+	return err == nil && isLoopbackAddr(ip)
 }
 
 // showURL is u for a message: password hidden, escaped, cut short.
@@ -154,17 +165,8 @@ func showURL(u *url.URL) string {
 	return excerpt(u.Redacted(), urlExcerpt)
 }
 
-// hostOf is the host of a URL the user gave, "" when it has none.
-func hostOf(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	return u.Hostname()
-}
-
 // parseURL parses raw and applies the URL rule.
-func parseURL(raw, named string) (*url.URL, error) {
+func parseURL(raw string, n named) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		var ue *url.Error
@@ -173,23 +175,23 @@ func parseURL(raw, named string) (*url.URL, error) {
 		}
 		return nil, fmt.Errorf("invalid URL %s: %w", quoted(raw), err)
 	}
-	if err := checkURL(u, named); err != nil {
+	if err := checkURL(u, n); err != nil {
 		return nil, fmt.Errorf("fetching %s: %w", showURL(u), err)
 	}
 	return u, nil
 }
 
-// Get fetches url under every rule. No host counts as named by the user:
-// Source.Load passes the host of a --jwks URL or, with --discover, of the
-// issuer.
+// Get fetches url under every rule. Nothing counts as named by the user,
+// so neither an IP address nor loopback is reached: Source.Load names a
+// --jwks URL or, with --discover, the issuer.
 func (f Fetcher) Get(ctx context.Context, url string) ([]byte, error) {
-	return f.get(ctx, url, "")
+	return f.get(ctx, url, named{})
 }
 
-// get fetches url and returns the body; named is the host the user named
-// ("" for none), which may be an IP address or resolve to any address.
-func (f Fetcher) get(ctx context.Context, url, named string) ([]byte, error) {
-	u, err := parseURL(url, named) // before any dial
+// get fetches url and returns the body; n is what the user typed, which
+// the address rules let be.
+func (f Fetcher) get(ctx context.Context, url string, n named) ([]byte, error) {
+	u, err := parseURL(url, n) // before any dial
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +210,7 @@ func (f Fetcher) get(ctx context.Context, url, named string) ([]byte, error) {
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", userAgent)
 
-	client, release := f.client(named)
+	client, release := f.client(n)
 	defer release()
 	resp, err := client.Do(req)
 	if err != nil {

@@ -116,7 +116,7 @@ func TestFetchGet(t *testing.T) {
 			if strings.HasPrefix(u, "/") {
 				u = srv.URL + u
 			}
-			body, err := f.Get(context.Background(), u)
+			body, err := typedGet(f, u)
 			if tt.wantErr == nil {
 				if err != nil {
 					t.Fatalf("Get: %v", err)
@@ -156,7 +156,7 @@ func TestFetchTimeout(t *testing.T) {
 
 	f := Fetcher{Client: guardedClient(t, srv), Timeout: 200 * time.Millisecond}
 	start := time.Now()
-	_, err := f.Get(context.Background(), srv.URL+"/slow")
+	_, err := typedGet(f, srv.URL+"/slow")
 	t.Logf("Get returned after %v with a 200ms timeout: %v", time.Since(start), err)
 	if !errors.Is(err, ErrFetchTimeout) {
 		t.Fatalf("err = %v, want ErrFetchTimeout", err)
@@ -208,7 +208,7 @@ func TestFetchSendsNothingOfTheToken(t *testing.T) {
 	client.Jar = jar
 
 	f := Fetcher{Client: client, Timeout: 2 * time.Second}
-	if _, err := f.Get(context.Background(), srv.URL+"/first"); err != nil {
+	if _, err := typedGet(f, srv.URL+"/first"); err != nil {
 		t.Fatalf("Get: %v", err)
 	}
 }
@@ -219,11 +219,11 @@ func TestFetchDefaultClient(t *testing.T) {
 	defer srv.Close()
 
 	f := Fetcher{Timeout: 2 * time.Second}
-	body, err := f.Get(context.Background(), srv.URL+"/redirect/3")
+	body, err := typedGet(f, srv.URL+"/redirect/3")
 	if err != nil || string(body) != "arrived" {
 		t.Fatalf("Get = %q, %v", body, err)
 	}
-	if _, err := f.Get(context.Background(), srv.URL+"/redirect/4"); !errors.Is(err, ErrTooManyRedirects) {
+	if _, err := typedGet(f, srv.URL+"/redirect/4"); !errors.Is(err, ErrTooManyRedirects) {
 		t.Fatalf("err = %v, want ErrTooManyRedirects", err)
 	}
 }
@@ -234,7 +234,7 @@ func TestFetchRejectsURLCredentials(t *testing.T) {
 
 	u := strings.Replace(srv.URL, "http://", "http://user:hunter2@", 1) + "/ok"
 	f := Fetcher{Client: guardedClient(t, srv), Timeout: 2 * time.Second}
-	_, err := f.Get(context.Background(), u)
+	_, err := typedGet(f, u)
 	if err == nil {
 		t.Fatal("Get with userinfo succeeded; it would have sent an Authorization header")
 	}
@@ -268,7 +268,7 @@ func TestFetchTLSCallerClient(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			body, err := f.Get(context.Background(), srv.URL+tt.path)
+			body, err := typedGet(f, srv.URL+tt.path)
 			if tt.wantErr != nil {
 				if !errors.Is(err, tt.wantErr) {
 					t.Fatalf("err = %v, want %v", err, tt.wantErr)
@@ -288,28 +288,41 @@ func TestFetchTLSCallerClient(t *testing.T) {
 func TestFetchURLRule(t *testing.T) {
 	tests := []struct {
 		url   string
-		named string // the host the user named
+		typed string // the URL the user typed; "" for none
 		want  error  // nil: allowed
 	}{
 		{"https://token.actions.githubusercontent.com/.well-known/jwks", "", nil},
 		{"HTTPS://example.com/jwks", "", nil},
-		{"http://127.0.0.1:8080/jwks", "", nil},
-		{"http://127.1.2.3/jwks", "", nil},
-		{"http://[::1]:8080/jwks", "", nil},
-		{"http://[::ffff:127.0.0.1]/jwks", "", nil},
-		{"http://localhost/jwks", "", nil},
-		{"http://LocalHost:9/jwks", "", nil},
-		{"https://127.0.0.1:8443/jwks", "", nil},
 		{"http://example.com/jwks", "", ErrNotHTTPS},
 		{"http://127.0.0.1.example.com/jwks", "", ErrNotHTTPS},
 		{"http://localhost.example.com/jwks", "", ErrNotHTTPS},
 		{"http://10.0.0.1/jwks", "", ErrNotHTTPS},
-		{"http://10.0.0.1/jwks", "10.0.0.1", ErrNotHTTPS}, // naming a host never allows clear text
+		{"http://10.0.0.1/jwks", "http://10.0.0.1/jwks", ErrNotHTTPS}, // naming a host never allows clear text
 		{"http://[::2]/jwks", "", ErrNotHTTPS},
 		{"ftp://localhost/jwks", "", ErrNotHTTPS},
+		{"ftp://127.0.0.1/jwks", "ftp://127.0.0.1/jwks", ErrNotHTTPS},
 		{"https:///jwks", "", ErrNotHTTPS},
 		{"/jwks", "", ErrNotHTTPS},
 		{"", "", ErrNotHTTPS},
+
+		// Loopback only at the exact origin the user typed (issue 13).
+		{"http://127.0.0.1:8080/jwks", "", ErrRefusedAddress},
+		{"http://127.1.2.3/jwks", "", ErrRefusedAddress},
+		{"http://[::1]:8080/jwks", "", ErrRefusedAddress},
+		{"http://[::ffff:127.0.0.1]/jwks", "", ErrRefusedAddress},
+		{"http://localhost/jwks", "", ErrRefusedAddress},
+		{"http://LocalHost:9/jwks", "", ErrRefusedAddress},
+		{"https://127.0.0.1:8443/jwks", "", ErrRefusedAddress},
+		{"https://127.0.0.2:8443/jwks", "https://127.0.0.1:8443/jwks", ErrRefusedAddress},
+		{"http://127.0.0.1:9001/admin", "http://127.0.0.1:8080/jwks", ErrRefusedAddress},
+		{"http://127.0.0.1:8443/jwks", "https://127.0.0.1:8443/jwks", ErrRefusedAddress},
+		{"https://127.0.0.1:8080/jwks", "http://127.0.0.1:8080/jwks", ErrRefusedAddress},
+		{"http://localhost:8080/jwks", "http://127.0.0.1:8080/jwks", ErrRefusedAddress},
+		{"http://127.0.0.1/jwks", "https://keys.example/jwks", ErrRefusedAddress},
+		{"http://127.0.0.1:8080/other", "http://127.0.0.1:8080/jwks", nil},
+		{"http://127.0.0.1/jwks", "http://127.0.0.1:80/jwks", nil},
+		{"https://[::1]/jwks", "https://[::1]:443/keys", nil},
+		{"http://LocalHost:9/jwks", "http://localhost:9/jwks", nil},
 
 		// DNS names only, unless the user named the host.
 		{"https://169.254.169.254/latest/meta-data/", "", ErrIPLiteralHost},
@@ -319,24 +332,25 @@ func TestFetchURLRule(t *testing.T) {
 		{"https://[::ffff:169.254.169.254]/jwks", "", ErrIPLiteralHost},
 		{"https://10.0.0.5/jwks", "", ErrIPLiteralHost},
 		{"https://203.0.113.7/jwks", "", ErrIPLiteralHost},
-		{"https://10.0.0.5/jwks", "10.0.0.5", nil},
-		{"https://169.254.169.254/jwks", "169.254.169.254", nil},
-		{"https://169.254.169.254/jwks", "10.0.0.5", ErrIPLiteralHost},
+		{"https://10.0.0.5/jwks", "https://10.0.0.5/keys", nil},
+		{"https://10.0.0.5:8443/jwks", "https://10.0.0.5/keys", nil},
+		{"https://169.254.169.254/jwks", "https://169.254.169.254/", nil},
+		{"https://169.254.169.254/jwks", "https://10.0.0.5/", ErrIPLiteralHost},
 	}
 	for _, tt := range tests {
 		u, err := url.Parse(tt.url)
 		if err != nil {
 			t.Fatalf("parse %q: %v", tt.url, err)
 		}
-		err = checkURL(u, tt.named)
+		err = checkURL(u, typed(tt.typed))
 		if tt.want == nil {
 			if err != nil {
-				t.Errorf("checkURL(%q, named %q) = %v, want allowed", tt.url, tt.named, err)
+				t.Errorf("checkURL(%q, typed %q) = %v, want allowed", tt.url, tt.typed, err)
 			}
 			continue
 		}
 		if !errors.Is(err, tt.want) {
-			t.Errorf("checkURL(%q, named %q) = %v, want %v", tt.url, tt.named, err, tt.want)
+			t.Errorf("checkURL(%q, typed %q) = %v, want %v", tt.url, tt.typed, err, tt.want)
 		}
 	}
 }
@@ -438,7 +452,7 @@ func TestDiscover(t *testing.T) {
 			issuer := srv.URL + tt.suffix
 
 			f := Fetcher{Client: guardedClient(t, srv), Timeout: 2 * time.Second}
-			d, err := f.Discover(context.Background(), issuer)
+			d, err := typedDiscover(f, issuer)
 			if tt.wantErr == nil {
 				if err != nil {
 					t.Fatalf("Discover: %v", err)

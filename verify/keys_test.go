@@ -256,7 +256,7 @@ func TestJWKSetLoading(t *testing.T) {
 	if err != nil {
 		t.Fatalf("set with one broken and one good key: %v", err)
 	}
-	if len(ks.Skipped) != 1 || !strings.HasPrefix(ks.Skipped[0], "key 0:") {
+	if len(ks.Skipped) != 1 || !strings.HasPrefix(ks.Skipped[0], `key 0 (kid "broken"):`) {
 		t.Errorf("Skipped = %q, want exactly the broken key 0", ks.Skipped)
 	}
 	if len(ks.KIDs) != 1 || ks.KIDs[0] != fixtures.DemoKID {

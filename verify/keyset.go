@@ -3,7 +3,6 @@ package verify
 import (
 	"bytes"
 	"crypto"
-	"crypto/rsa"
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/json"
@@ -62,37 +61,48 @@ func ParseJWKS(data []byte, kind SourceKind, name string) (*KeySet, error) {
 		return nil, fmt.Errorf(`%w: %s has neither "keys" (JWK Set) nor "kty" (JWK)`, ErrKeySource, name)
 	}
 	ks := &KeySet{Kind: kind, Name: name}
+	var skipped skipList
 	for i, raw := range raws {
 		// Private: true lets "oct" (HMAC) keys load; private asymmetric keys
 		// are reduced to their public half in candidates.
 		jwk, err := jwkset.NewJWKFromRawJSON(raw, jwkset.JWKMarshalOptions{Private: true}, jwkset.JWKValidateOptions{})
+		if err == nil {
+			err = keyProblem(jwk.Key())
+		}
+		if err == nil {
+			err = secretProblem(jwk.Key(), kind, probe.Keys == nil)
+		}
 		if err != nil {
-			ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v", i, err))
+			skipped = append(skipped, skippedKey{index: i, kid: kidOf(raw), err: err})
+			ks.Skipped = append(ks.Skipped, skipped[len(skipped)-1].String())
 			continue
-		}
-		if err := checkKeySize(jwk.Key()); err != nil {
-			ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v", i, err))
-			continue
-		}
-		if secret, ok := jwk.Key().([]byte); ok {
-			if what := publicKeyMaterial(secret); what != "" {
-				ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v: its \"k\" holds %s", i, ErrPublicKeySecret, what))
-				continue
-			}
-			// A symmetric key anyone can download proves nothing: whoever
-			// fetched it can sign with it.
-			if kind == SourceJWKSURL || kind == SourceDiscovery {
-				ks.Skipped = append(ks.Skipped, fmt.Sprintf("key %d: %v: an \"oct\" key published at a URL is public, so an HMAC signature made with it proves nothing", i, ErrPublicHMACKey))
-				continue
-			}
 		}
 		ks.jwks = append(ks.jwks, jwk)
 		ks.KIDs = append(ks.KIDs, jwk.Marshal().KID)
 	}
 	if len(ks.KIDs) == 0 {
-		return nil, fmt.Errorf("%w: %s: %w (%d skipped)", ErrKeySource, name, ErrNoKeysInSet, len(ks.Skipped))
+		return nil, fmt.Errorf("%w: %s: %w: %w", ErrKeySource, name, ErrNoKeysInSet, skipped)
 	}
 	return ks, nil
+}
+
+// secretProblem refuses an "oct" (HMAC) key unless it is the single JWK the
+// user named with --key. A key set never supplies an HMAC secret: whoever
+// can read the set can sign with it, and a set fetched from a URL is public.
+// Symmetric keys come from --secret-file, OIDCSCOPE_SECRET or one --key JWK.
+func secretProblem(key any, kind SourceKind, single bool) error {
+	secret, ok := key.([]byte)
+	switch {
+	case !ok:
+		return nil
+	case publicKeyMaterial(secret) != "":
+		return fmt.Errorf("%w: its \"k\" holds %s", ErrPublicKeySecret, publicKeyMaterial(secret))
+	case kind == SourceJWKSURL || kind == SourceDiscovery:
+		return fmt.Errorf("%w: %w: an \"oct\" key published at a URL is public, so an HMAC signature made with it proves nothing", ErrHMACKeyInSet, ErrPublicHMACKey)
+	case kind != SourceJWK || !single:
+		return fmt.Errorf("%w: a key set never supplies an HMAC secret; give one with --secret-file, OIDCSCOPE_SECRET or a single \"oct\" JWK with --key", ErrHMACKeyInSet)
+	}
+	return nil
 }
 
 // ParseKeyFile loads --key: a PEM public key, certificate or private key
@@ -122,34 +132,10 @@ func ParseKeyFile(data []byte, name string) (*KeySet, error) {
 	if priv, ok := key.(interface{ Public() crypto.PublicKey }); ok {
 		key = priv.Public()
 	}
-	if err := checkKeySize(key); err != nil {
+	if err := keyProblem(key); err != nil {
 		return nil, fmt.Errorf("%w: %s: %w", ErrKeySource, name, err)
 	}
 	return &KeySet{Kind: SourcePEM, Name: name, public: key}, nil
-}
-
-// maxRSABits is OpenSSL's limit for RSA verification. Verifying costs grow
-// with the square of the modulus before the signature is even read, so a
-// hostile key set with one huge key under the token's kid would stall the
-// program for minutes (900 KiB: over four minutes).
-const maxRSABits = 16384
-
-// checkKeySize refuses RSA keys no real issuer uses and that would make
-// verification hang.
-func checkKeySize(key any) error {
-	var n int
-	switch k := key.(type) {
-	case *rsa.PublicKey:
-		n = k.N.BitLen()
-	case *rsa.PrivateKey:
-		n = k.N.BitLen()
-	default:
-		return nil
-	}
-	if n > maxRSABits {
-		return fmt.Errorf("%w: this one has %d bits", ErrKeyTooLarge, n)
-	}
-	return nil
 }
 
 // NewSecret wraps a raw HMAC secret. Public-key material is refused outright:

@@ -90,7 +90,7 @@ func TestNetworkLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			body, err := Fetcher{Timeout: 5 * time.Second}.Get(context.Background(), srv.URL+tt.path)
+			body, err := typedGet(Fetcher{Timeout: 5 * time.Second}, srv.URL+tt.path)
 			t.Logf("%v after %v", err, time.Since(start))
 			if !errors.Is(err, tt.want) || body != nil {
 				t.Fatalf("Get = %d bytes, %v; want %v", len(body), err, tt.want)
@@ -104,7 +104,7 @@ func TestNetworkLimits(t *testing.T) {
 	}
 	// Three redirects and exactly 1 MiB are within the limits.
 	for _, path := range []string{"/redirect/3", "/announce/" + strconv.Itoa(1<<20), "/stream/" + strconv.Itoa(1<<20)} {
-		if _, err := (Fetcher{Timeout: 5 * time.Second}).Get(context.Background(), srv.URL+path); err != nil {
+		if _, err := typedGet(Fetcher{Timeout: 5 * time.Second}, srv.URL+path); err != nil {
 			t.Errorf("%s: %v", path, err)
 		}
 	}
@@ -148,7 +148,7 @@ func TestServerTextEscapedInErrors(t *testing.T) {
 	defer srv.Close()
 	f := Fetcher{Timeout: 5 * time.Second}
 
-	_, err := f.Get(context.Background(), srv.URL+"/500")
+	_, err := typedGet(f, srv.URL+"/500")
 	if !errors.Is(err, ErrHTTPStatus) {
 		t.Fatalf("err = %v, want ErrHTTPStatus", err)
 	}
@@ -160,7 +160,7 @@ func TestServerTextEscapedInErrors(t *testing.T) {
 	wantEscaped(t, "500 body", err.Error(), 400)
 
 	// Escaping makes text longer; the excerpt is cut after escaping.
-	_, err = f.Get(context.Background(), srv.URL+"/all-escapes")
+	_, err = typedGet(f, srv.URL+"/all-escapes")
 	if !errors.Is(err, ErrHTTPStatus) || !strings.Contains(escape.Text(err.Error()), `\x1b\x1b`) {
 		t.Fatalf("err = %v, want ErrHTTPStatus with escaped ESCs", err)
 	}
@@ -170,7 +170,7 @@ func TestServerTextEscapedInErrors(t *testing.T) {
 	}
 
 	// A discovery document's issuer is quoted, escaped and cut too.
-	_, err = f.Discover(context.Background(), srv.URL)
+	_, err = typedDiscover(f, srv.URL)
 	if !errors.Is(err, ErrIssuerMismatch) {
 		t.Fatalf("err = %v, want ErrIssuerMismatch", err)
 	}
@@ -183,7 +183,7 @@ func TestServerTextEscapedInErrors(t *testing.T) {
 		w.Write(doc)
 	}))
 	defer bidi.Close()
-	d, err := f.Discover(context.Background(), bidi.URL)
+	d, err := typedDiscover(f, bidi.URL)
 	if err != nil || d.JWKSURI != bidi.URL+"/k%E2%80%AEeys" {
 		t.Errorf("Discover = %q, %v; want the jwks_uri percent-encoded", d.JWKSURI, err)
 	}
@@ -259,7 +259,7 @@ func TestErrorsHoldNoKeyOrToken(t *testing.T) {
 	var errs []error
 	_, err := Source{JWKS: srv.URL + "/bad-keys", Fetcher: srv.fetcher()}.Load(context.Background(), tok)
 	errs = append(errs, err)
-	_, err = Source{Discover: true, Fetcher: srv.fetcher()}.Load(context.Background(), tok)
+	_, err = Source{Discover: true, Issuer: srv.URL, Fetcher: srv.fetcher()}.Load(context.Background(), tok)
 	errs = append(errs, err)
 	for i, err := range errs {
 		if err == nil {

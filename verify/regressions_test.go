@@ -162,8 +162,9 @@ func ecPKIXDERWhere(t *testing.T, ok func(last byte) bool) []byte {
 }
 
 // An "oct" key in a set fetched from a URL or by discovery is public: anyone
-// who fetched it could sign with it, so it is skipped there, while the same
-// key from a local file still verifies HMAC.
+// who fetched it could sign with it, so it is skipped there. Since issue 13
+// the same holds for a set in a local file (TestOctKeyNeverFromASet); only
+// a single "oct" JWK named with --key verifies HMAC.
 func TestOctKeyFromURLIsNotUsed(t *testing.T) {
 	secret := []byte("a shared secret long enough for HS256!")
 	oct := jwkJSON(t, map[string]any{"kty": "oct", "k": b64.EncodeToString(secret)}, map[string]any{"kid": "hs"})
@@ -176,7 +177,8 @@ func TestOctKeyFromURLIsNotUsed(t *testing.T) {
 		}
 		wantInvalid(t, string(kind)+" oct key", Verify(tok, Options{Keys: ks}), ErrUnknownKID)
 	}
-	wantValid(t, "oct key from a file", Verify(tok, Options{Keys: mustJWKS(t, set, SourceJWKSFile, "set.json")}))
+	wantInvalid(t, "oct key in a set from a file", Verify(tok, Options{Keys: mustJWKS(t, set, SourceJWKSFile, "set.json")}), ErrUnknownKID)
+	wantValid(t, "oct key as a single --key JWK", Verify(tok, Options{Keys: mustKeyFile(t, oct, "oct.jwk")}))
 }
 
 // Found by the attack table (inspect/attacks_test.go): publicKeyMaterial
@@ -297,7 +299,8 @@ func TestHugeRSAKeyRefused(t *testing.T) {
 func TestUnknownKIDListsTen(t *testing.T) {
 	var keys []string
 	for i := range 50 {
-		keys = append(keys, fmt.Sprintf(`{"kty":"oct","kid":"k%d","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0"}`, i))
+		x := sha256.Sum256([]byte{byte(i)}) // any 32 bytes load as an Ed25519 key
+		keys = append(keys, string(okpJWK(fmt.Sprintf("k%d", i), x[:])))
 	}
 	ks, err := ParseJWKS([]byte(`{"keys":[`+strings.Join(keys, ",")+`]}`), SourceJWKSFile, "many.json")
 	if err != nil {

@@ -16,16 +16,24 @@ import (
 // implements. None yet: RFC 7515 §4.1.11 says any other must be rejected.
 var understoodCrit = []string{}
 
+// keyNotes is what signature learnt about the keys it tried beyond the
+// verdict: a weak key (the "weak key" check) and warnings.
+type keyNotes struct {
+	weak     string // why the key is weak; "" when no weak key was involved
+	warnings []string
+}
+
 // signature verifies tok's signature with ks (nil: no key). allowed restricts
 // the algorithms; empty means SupportedAlgs.
-func signature(tok *decode.Token, ks *KeySet, allowed []string) Signature {
+func signature(tok *decode.Token, ks *KeySet, allowed []string) (Signature, keyNotes) {
 	sig := Signature{Alg: tok.Alg(), Kid: tok.Kid(), KeySource: SourceNone}
+	var notes keyNotes
 	if ks != nil {
 		sig.KeySource, sig.KeyName = ks.Kind, ks.Name
 	}
-	fail := func(status Status, err error) Signature {
+	fail := func(status Status, err error) (Signature, keyNotes) {
 		sig.Status, sig.Err, sig.Reason = status, err, err.Error()
-		return sig
+		return sig, notes
 	}
 	switch tok.Kind {
 	case decode.KindJWE:
@@ -55,7 +63,7 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string) Signature {
 	if ks == nil {
 		sig.Status = StatusUnverified
 		sig.Reason = "no key given: pass --jwks, --key or --secret-file (or --discover for this issuer)"
-		return sig
+		return sig, notes
 	}
 	_, hasKid := tok.Header.Get("kid")
 	cands, err := ks.candidates(sig.Kid, hasKid)
@@ -77,18 +85,33 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string) Signature {
 			lastErr = err
 			continue
 		}
+		if bits, ok := rsaBits(c.key); ok && bits < goMinRSABits {
+			// Go's crypto/rsa refuses such keys ("insecure key"), which
+			// would read as a signature that does not match.
+			lastErr = fmt.Errorf("%w: the RSA key%s has %d bits, and Go's crypto refuses RSA keys under %d bits as insecure, so the signature was not checked", ErrWeakKey, keyLabel(ks, c.kid), bits, goMinRSABits)
+			notes.weak = weakRSA(ks, c, bits) + fmt.Sprintf("; Go's crypto refuses keys under %d bits, so the signature was not checked", goMinRSABits)
+			continue
+		}
+		if w := shortSecret(ks, c, alg); w != "" && !slices.Contains(notes.warnings, w) {
+			notes.warnings = append(notes.warnings, w)
+		}
 		tried++
 		if err := m.Verify(tok.SigningInput, tok.Signature, c.key); err == nil {
 			sig.Status, sig.KeyID = StatusValid, c.kid
 			sig.Reason = "signature verified with " + keyKind(c.key) + keyLabel(ks, c.kid)
-			return sig
+			if bits, ok := rsaBits(c.key); ok && bits < minRSABits {
+				notes.weak = weakRSA(ks, c, bits) + ": keys this small have been disallowed since 2013 (NIST SP 800-131A) and are within reach of factoring"
+			} else {
+				notes.weak = "" // a weak key tried first did not sign
+			}
+			return sig, notes
 		} else if secret, ok := c.key.([]byte); ok && hasTrailingNewline(secret) {
 			// Secret files written with echo end in a newline that the
 			// signer did not use; say so rather than report a bad MAC.
 			if m.Verify(tok.SigningInput, tok.Signature, bytes.TrimRight(secret, "\r\n")) == nil {
 				sig.Status = StatusValid
 				sig.Reason = "signature verified with the HMAC secret once its trailing newline is removed"
-				return sig
+				return sig, notes
 			}
 		}
 		lastErr = ErrBadSignature

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 
 	"github.com/oidcscope/oidcscope/decode"
 
@@ -19,9 +18,14 @@ type Source struct {
 	SecretFile string // raw HMAC secret file
 	Secret     []byte // raw HMAC secret (OIDCSCOPE_SECRET)
 	Discover   bool   // OIDC discovery for any issuer, not only GitHub's
-	Offline    bool   // no network at all
-	Fetcher    Fetcher
-	// ReadFile reads key files; nil means os.ReadFile. Tests substitute it.
+	// Issuer is the issuer the user typed (--issuer). With Discover, a
+	// token whose iss is exactly this may be discovered on loopback (a
+	// local test issuer); no other issuer ever is.
+	Issuer  string
+	Offline bool // no network at all
+	Fetcher Fetcher
+	// ReadFile reads key files; nil means reading regular files of at most
+	// 1 MiB (readKeyFile). Tests substitute it.
 	ReadFile func(string) ([]byte, error)
 }
 
@@ -60,7 +64,7 @@ func (s Source) UsesNetwork(tok *decode.Token) bool {
 func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {
 	read := s.ReadFile
 	if read == nil {
-		read = os.ReadFile
+		read = readKeyFile
 	}
 	switch {
 	case s.JWKS != "":
@@ -69,8 +73,9 @@ func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {
 				return nil, fmt.Errorf("%w: --jwks %s is a URL but --offline is set", ErrKeySource, excerpt(s.JWKS, urlExcerpt))
 			}
 			// The user typed this URL: its host may be an address, even a
-			// private or link-local one; redirects elsewhere get every check.
-			body, err := s.Fetcher.get(ctx, s.JWKS, hostOf(s.JWKS))
+			// private or link-local one, and its origin may be loopback;
+			// redirects elsewhere get every check.
+			body, err := s.Fetcher.get(ctx, s.JWKS, typed(s.JWKS))
 			if err != nil {
 				return nil, fmt.Errorf("%w: %w", ErrKeySource, err)
 			}
@@ -103,22 +108,32 @@ func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {
 		return nil, nil
 	}
 	iss, _ := tok.Payload.Str("iss")
-	// --discover names the issuer's host ("unless --discover names them
-	// explicitly", issue 6). Automatic discovery of GitHub's issuers names
-	// none: its document, jwks_uri and redirects get every check.
-	named := ""
-	if s.Discover {
-		named = hostOf(iss)
-	}
-	doc, err := s.Fetcher.discover(ctx, iss, named)
+	doc, err := s.Fetcher.discover(ctx, iss, s.discoveryNames(iss))
 	if err != nil {
 		return nil, fmt.Errorf("%w: discovery for %s: %w", ErrKeySource, quoted(iss), err)
 	}
-	body, err := s.Fetcher.get(ctx, doc.JWKSURI, named)
+	body, err := s.Fetcher.get(ctx, doc.JWKSURI, s.discoveryNames(iss))
 	if err != nil {
 		return nil, fmt.Errorf("%w: discovery for %s: %w", ErrKeySource, quoted(iss), err)
 	}
 	return ParseJWKS(body, SourceDiscovery, doc.JWKSURI)
+}
+
+// discoveryNames is what discovery for iss treats as named by the user.
+// --discover names the issuer's host ("unless --discover names them
+// explicitly", issue 6), but not its origin: the issuer came from the
+// token, and only an issuer the user typed (--issuer) may be on loopback.
+// Automatic discovery of GitHub's issuers names nothing: its document,
+// jwks_uri and redirects get every check.
+func (s Source) discoveryNames(iss string) named {
+	if !s.Discover {
+		return named{}
+	}
+	n := typed(iss)
+	if s.Issuer == "" || s.Issuer != iss {
+		n.origin = origin{}
+	}
+	return n
 }
 
 func isURL(s string) bool {

@@ -181,7 +181,7 @@ func TestSourceDiscovery(t *testing.T) {
 	t.Run("issuer is the server", func(t *testing.T) {
 		srv := newKeyServer(t, true, routes(docFor("{{base}}", "{{base}}/keys")))
 		tok := mustParse(t, tokenForIssuer(t, srv.URL, nil))
-		src := Source{Discover: true, Fetcher: srv.fetcher()}
+		src := Source{Discover: true, Issuer: srv.URL, Fetcher: srv.fetcher()}
 		if !src.WillDiscover(tok) || !src.Explicit() {
 			t.Errorf("WillDiscover %v Explicit %v, want both true with Discover", src.WillDiscover(tok), src.Explicit())
 		}
@@ -212,7 +212,7 @@ func TestSourceDiscovery(t *testing.T) {
 			"/keys": string(fixtures.DemoJWKS()),
 		})
 		tok := mustParse(t, tokenForIssuer(t, srv.URL+"/tenant", nil))
-		ks, err := Source{Discover: true, Fetcher: srv.fetcher()}.Load(context.Background(), tok)
+		ks, err := Source{Discover: true, Issuer: srv.URL + "/tenant", Fetcher: srv.fetcher()}.Load(context.Background(), tok)
 		if err != nil {
 			t.Fatalf("Load: %v", err)
 		}
@@ -222,7 +222,7 @@ func TestSourceDiscovery(t *testing.T) {
 	t.Run("document names another issuer", func(t *testing.T) {
 		srv := newKeyServer(t, true, routes(docFor("https://token.actions.githubusercontent.com", "{{base}}/keys")))
 		tok := mustParse(t, tokenForIssuer(t, srv.URL, nil))
-		ks, err := Source{Discover: true, Fetcher: srv.fetcher()}.Load(context.Background(), tok)
+		ks, err := Source{Discover: true, Issuer: srv.URL, Fetcher: srv.fetcher()}.Load(context.Background(), tok)
 		if ks != nil {
 			t.Errorf("got keys from a mismatched document")
 		}
@@ -241,7 +241,7 @@ func TestSourceDiscovery(t *testing.T) {
 	t.Run("document issuer with trailing slash", func(t *testing.T) {
 		srv := newKeyServer(t, true, routes(docFor("{{base}}/", "{{base}}/keys")))
 		tok := mustParse(t, tokenForIssuer(t, srv.URL, nil))
-		_, err := Source{Discover: true, Fetcher: srv.fetcher()}.Load(context.Background(), tok)
+		_, err := Source{Discover: true, Issuer: srv.URL, Fetcher: srv.fetcher()}.Load(context.Background(), tok)
 		if !errors.Is(err, ErrIssuerMismatch) || !errors.Is(err, ErrKeySource) {
 			t.Errorf("error %v, want ErrIssuerMismatch and ErrKeySource: matching is exact", err)
 		}
@@ -250,7 +250,7 @@ func TestSourceDiscovery(t *testing.T) {
 	t.Run("unknown kid from the discovered JWKS", func(t *testing.T) {
 		srv := newKeyServer(t, true, routes(docFor("{{base}}", "{{base}}/keys")))
 		tok := mustParse(t, tokenForIssuer(t, srv.URL, []byte(`{"alg":"RS256","kid":"not-published","typ":"JWT"}`)))
-		ks, err := Source{Discover: true, Fetcher: srv.fetcher()}.Load(context.Background(), tok)
+		ks, err := Source{Discover: true, Issuer: srv.URL, Fetcher: srv.fetcher()}.Load(context.Background(), tok)
 		if err != nil {
 			t.Fatalf("Load: %v", err)
 		}
