@@ -29,15 +29,21 @@ var (
 //
 // A list whose role cannot be read keeps that role as a policy that
 // evaluates to an error; a single document that cannot be read is an error.
-func (provider) Parse(source string, data []byte) ([]policy.Policy, error) {
+// A document past the caps (limits.go) is an ErrTooLarge error, a role
+// past the per-policy cap one such role.
+func (prov provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 	data = policy.TrimBOM(data)
+	b := newBudget(prov.limits)
+	if err := b.decode(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", source, err)
+	}
 	loc := newLocator(data)
 	root, err := readJSON(data, loc)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", source, err)
 	}
 	if root.Kind == decode.Array {
-		return parseRoles(source, root, "", loc)
+		return parseRoles(source, root, "", loc, b)
 	}
 	if root.Kind != decode.Object {
 		return nil, fmt.Errorf("%s: %w: the document is a JSON %s", source, ErrNotAWS, root.Kind)
@@ -48,25 +54,25 @@ func (provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 		if roles.Kind != decode.Array {
 			return nil, fmt.Errorf("%s: %w: Roles at %s is a %s, not an array", source, ErrMalformed, loc.at(offset(root, "Roles")), roles.Kind)
 		}
-		return parseRoles(source, roles, "Roles", loc)
+		return parseRoles(source, roles, "Roles", loc, b)
 	case has(root, "Role"):
 		role, _ := root.Get("Role")
 		if role.Kind != decode.Object {
 			return nil, fmt.Errorf("%s: %w: Role at %s is a %s, not an object", source, ErrMalformed, loc.at(offset(root, "Role")), role.Kind)
 		}
-		p, err := parseRole(source, source, role, "Role", loc)
+		p, err := parseRole(source, source, role, "Role", loc, b)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", source, err)
 		}
 		return []policy.Policy{p}, nil
 	case has(root, "Statement"):
-		p, err := compileDocument(source, source, root, "", loc)
+		p, err := compileDocument(source, source, root, "", loc, b)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", source, err)
 		}
 		return []policy.Policy{p}, nil
 	case has(root, "AssumeRolePolicyDocument"):
-		p, err := parseRole(source, source, root, "", loc)
+		p, err := parseRole(source, source, root, "", loc, b)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", source, err)
 		}
@@ -88,9 +94,12 @@ func readJSON(data []byte, loc *locator) (decode.Value, error) {
 	return v, nil
 }
 
-func parseRoles(source string, roles decode.Value, path string, loc *locator) ([]policy.Policy, error) {
+func parseRoles(source string, roles decode.Value, path string, loc *locator, b *budget) ([]policy.Policy, error) {
 	if len(roles.Items) == 0 {
 		return nil, fmt.Errorf("%s: %w: the list of roles is empty", source, ErrMalformed)
+	}
+	if err := b.preview(roles); err != nil {
+		return nil, fmt.Errorf("%s: %w", source, err)
 	}
 	out := make([]policy.Policy, 0, len(roles.Items))
 	for i, role := range roles.Items {
@@ -101,7 +110,10 @@ func parseRoles(source string, roles decode.Value, path string, loc *locator) ([
 			out = append(out, brokenPolicy(src, name, fmt.Errorf("%w: %s is a %s, not a role object", ErrMalformed, rpath, role.Kind)))
 			continue
 		}
-		p, err := parseRole(src, name, role, rpath, loc)
+		p, err := parseRole(src, name, role, rpath, loc, b)
+		if wholeLimit(err) {
+			return nil, fmt.Errorf("%s: %w", source, err)
+		}
 		if err != nil {
 			out = append(out, brokenPolicy(src, name, err))
 			continue
@@ -112,7 +124,7 @@ func parseRoles(source string, roles decode.Value, path string, loc *locator) ([
 }
 
 // parseRole compiles the AssumeRolePolicyDocument of one role object.
-func parseRole(source, fallbackName string, role decode.Value, path string, loc *locator) (*trustPolicy, error) {
+func parseRole(source, fallbackName string, role decode.Value, path string, loc *locator, b *budget) (*trustPolicy, error) {
 	name := roleName(role, fallbackName)
 	docPath := join(path, "AssumeRolePolicyDocument")
 	doc, ok := role.Get("AssumeRolePolicyDocument")
@@ -122,7 +134,7 @@ func parseRole(source, fallbackName string, role decode.Value, path string, loc 
 	docOff := offset(role, "AssumeRolePolicyDocument")
 	switch doc.Kind {
 	case decode.Object:
-		return compileDocument(source, name, doc, docPath, loc)
+		return compileDocument(source, name, doc, docPath, loc, b)
 	case decode.String:
 		text := doc.Text
 		if !strings.HasPrefix(strings.TrimSpace(text), "{") {
@@ -132,15 +144,19 @@ func parseRole(source, fallbackName string, role decode.Value, path string, loc 
 			}
 			text = dec
 		}
-		inner := loc.embedded([]byte(text), docPath, docOff)
-		v, err := readJSON([]byte(text), inner)
+		raw := []byte(text)
+		if err := b.decode(raw); err != nil {
+			return nil, err
+		}
+		inner := loc.embedded(raw, docPath, docOff)
+		v, err := readJSON(raw, inner)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s is not JSON: %w", ErrMalformed, docPath, err)
 		}
 		if v.Kind != decode.Object {
 			return nil, fmt.Errorf("%w: %s decodes to a JSON %s, not a policy object", ErrMalformed, docPath, v.Kind)
 		}
-		return compileDocument(source, name, v, docPath, inner)
+		return compileDocument(source, name, v, docPath, inner, b)
 	}
 	return nil, fmt.Errorf("%w: %s at %s must be an object or a URL-encoded JSON string, not a %s", ErrMalformed, docPath, loc.at(docOff), doc.Kind)
 }

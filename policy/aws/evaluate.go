@@ -30,6 +30,7 @@ func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 	res.Conditions = make([]policy.Condition, 0, n)
 	var (
 		errs          []string
+		unmatched     []string // conditions past MatchBudget
 		allowBy       *statement
 		denyBy        *statement
 		allowApplies  bool
@@ -79,6 +80,8 @@ func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 		for _, c := range s.conds {
 			cond := req.evalCondition(c, s, applies, why)
 			switch cond.Result {
+			case policy.Errored:
+				unmatched = append(unmatched, s.group+": "+cond.Diagnosis[0])
 			case policy.Fail:
 				failed = append(failed, c.label)
 			case policy.NotApplied:
@@ -123,6 +126,9 @@ func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 		res.Verdict = policy.Error
 		res.Error = strings.Join(errs, "; ")
 		res.Summary = fmt.Sprintf("cannot be evaluated: %d element(s) of the policy are invalid (first: %s)", len(errs), errs[0])
+	case len(unmatched) > 0:
+		res.Verdict, res.Error = policy.Error, strings.Join(unmatched, "; ")
+		res.Summary = "oidcscope cannot evaluate this policy for this token: " + unmatched[0]
 	case denyBy != nil:
 		res.Verdict = policy.Deny
 		res.Summary = fmt.Sprintf("denied by %s: all its conditions hold for this token, and an explicit Deny overrides every Allow", denyBy.group)
@@ -171,6 +177,10 @@ func (r *request) evalCondition(c *condition, s *statement, applies bool, why st
 	}
 	v := r.resolve(c)
 	out.Actual, out.Absent = v.actual, !v.present
+	if c.like() && !r.afford(likeCost(c, v)) {
+		out.Result, out.Diagnosis = policy.Errored, []string{overBudget(c, v)}
+		return out
+	}
 	pass := c.test(v)
 	if pass {
 		out.Result = policy.Pass

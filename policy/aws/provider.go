@@ -16,7 +16,9 @@ import (
 )
 
 // provider implements policy.Provider for AWS IAM.
-type provider struct{}
+type provider struct {
+	limits limits // zero: the package's caps
+}
 
 // New returns the AWS IAM provider.
 func New() policy.Provider { return provider{} }

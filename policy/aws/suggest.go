@@ -56,9 +56,7 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 
 	key := func(claim string) string { return r.path + ":" + claim }
 	equals, like := map[string]any{}, map[string]any{}
-	notes := []string{
-		fmt.Sprintf("replace <ACCOUNT_ID> with your AWS account id; that account needs the IAM OIDC provider for %s (aws iam create-open-id-connect-provider --url %s --client-id-list %s)", r.iss, r.iss, aud),
-	}
+	notes := []string{providerNote(r.iss, aud)}
 	equals[key("aud")] = aud
 	if aud != policy.DefaultAudience[policy.AWS] {
 		notes = append(notes, fmt.Sprintf("the token's aud is %s, not sts.amazonaws.com (what aws-actions/configure-aws-credentials requests): the policy pins %s so it matches this token, and the OIDC provider must list it as a client ID; better, request the token with audience sts.amazonaws.com and pin that", quote(aud), quote(aud)))
@@ -161,6 +159,17 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 		return fail("%v", err)
 	}
 	return policy.Suggestion{Provider: policy.AWS, Scope: scope, Format: "json", Document: text, Notes: notes}, nil
+}
+
+// providerNote says which IAM OIDC provider the account needs, with the
+// command that creates it when the values can be printed as one.
+func providerNote(iss, aud string) string {
+	note := "replace <ACCOUNT_ID> with your AWS account id; that account needs the IAM OIDC provider for " + iss
+	cmd, err := cliCommand("aws iam create-open-id-connect-provider --url %s --client-id-list %s", iss, aud)
+	if err != nil {
+		return note + ", created with aws iam create-open-id-connect-provider (no command is printed: " + err.Error() + ")"
+	}
+	return note + ": `" + cmd + "`"
 }
 
 type trustDocument struct {

@@ -46,7 +46,10 @@ func (c *compiler) members(v decode.Value, path string) []decode.Member {
 	return v.Members
 }
 
-func compileDocument(source, name string, doc decode.Value, path string, loc *locator) (*trustPolicy, error) {
+func compileDocument(source, name string, doc decode.Value, path string, loc *locator, b *budget) (*trustPolicy, error) {
+	if err := b.compile(doc); err != nil {
+		return nil, err
+	}
 	c := &compiler{loc: loc}
 	c.members(doc, path)
 	st, ok := doc.Get("Statement")

@@ -124,9 +124,23 @@ func (s *suggester) standard() ([]ficDoc, error) {
 		s.note("One credential: the token's sub %s has no repo:OWNER/REPO prefix to rewrite into the other (legacy or immutable) form.", s.sub)
 	}
 	s.note("An app registration or user-assigned managed identity holds at most %d federated credentials; this uses %d.", MaxCredentials, len(docs))
-	s.note("Create each object separately: az ad app federated-credential create --id <APP_ID> --parameters <file with one object>; for a user-assigned managed identity: az identity federated-credential create --name <NAME> --identity-name <IDENTITY> --resource-group <RESOURCE_GROUP> --issuer %s --subject <SUBJECT> --audiences %s. Fill in <APP_ID> (or the identity and resource group).", s.iss, AzureAudience)
+	s.note("%s", createNote(s.iss))
 	s.audienceNote()
 	return docs, nil
+}
+
+// createNote says how to create standard credentials with az; the
+// managed-identity command holds the issuer, so it is left out when the
+// issuer cannot be printed in a command.
+func createNote(iss string) string {
+	note := "Create each object separately: `az ad app federated-credential create --id <APP_ID> --parameters <FILE>`; for a user-assigned managed identity: "
+	cmd, err := cliCommand("az identity federated-credential create --name <NAME> --identity-name <IDENTITY> --resource-group <RESOURCE_GROUP> --issuer %s --subject <SUBJECT> --audiences %s", iss, AzureAudience)
+	if err != nil {
+		note += "az identity federated-credential create with --issuer set to the token's iss (no command is printed: " + err.Error() + ")"
+	} else {
+		note += "`" + cmd + "`"
+	}
+	return note + ". Fill in <APP_ID> and <FILE>, a file holding one of the objects (or the identity's name, resource group and subject)."
 }
 
 // standardScope checks that the token's sub pins what the scope asks for
@@ -218,7 +232,7 @@ func (s *suggester) flexible() ([]ficDoc, error) {
 			ClaimsMatchingExpression: &exprDoc{Value: value, LanguageVersion: 1},
 			Description:              description(fmt.Sprintf("GitHub Actions %s, %s (%s subject form). Flexible credential, suggested by oidcscope.", s.repoName(), label, form))})
 	}
-	s.note("Flexible federated identity credentials are a preview: create each object with az rest --method POST --uri https://graph.microsoft.com/beta/applications/<APP_OBJECT_ID>/federatedIdentityCredentials --body @<file> (Graph beta); a user-assigned managed identity takes them through ARM api-version 2025-01-31-preview. az CLI, PowerShell and Terraform do not create them natively. Fill in <APP_OBJECT_ID>.")
+	s.note("Flexible federated identity credentials are a preview: create each object with `az rest --method POST --uri https://graph.microsoft.com/beta/applications/<APP_OBJECT_ID>/federatedIdentityCredentials --body @<FILE>` (Graph beta); a user-assigned managed identity takes them through ARM api-version 2025-01-31-preview. az CLI, PowerShell and Terraform do not create them natively. Fill in <APP_OBJECT_ID> and <FILE>, a file holding one of the objects.")
 	s.note("Pins %s %s (an immutable ID: survives renames and re-creation); the 2026 documentation requires claims['sub'] plus repository_id or repository_owner_id for GitHub.", idClaim, id)
 	s.note("Two credentials, one per subject form (legacy %s… and immutable %s…), because the expression language has no `or`; %d of the %d credentials an app or identity can hold (whether flexible credentials count against that limit is not documented).", s.forms.legacy, s.forms.immutable, len(docs), MaxCredentials)
 	s.note("The sub pattern relies on '*' matching across '/' (the ref refs/heads/… holds slashes) and on matches comparing the whole string, case-sensitively %s.", assumedNote)

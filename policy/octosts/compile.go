@@ -17,7 +17,9 @@ type field struct {
 	re      *regexp.Regexp // as the selected octo-sts compiles it; nil when err is set
 	loose   *regexp.Regexp // "^" + p + "$" (octo-sts @cb87fc17); nil if it does not compile
 	whole   *regexp.Regexp // "^(?:" + p + ")$", what the author meant; nil if p does not compile alone
-	err     string         // octo-sts's Compile error for this field
+	err     string         // octo-sts's Compile error for this field, or why oidcscope does not compile it (limited)
+	limited bool           // err is oidcscope's cap, not octo-sts's refusal
+	insts   int            // the size of re's program: what one byte of a value costs to match
 	expr    string         // overrides the rendered expression
 	shape   shape
 }
@@ -57,7 +59,7 @@ func compile(source, name string, doc document, domain string, mode Anchoring) *
 	sort.Strings(keys) // octo-sts walks a Go map: its order is random
 	for _, k := range keys {
 		f := tp.newPattern("claim_pattern."+k, k, doc.ClaimPattern[k])
-		if f.err != "" {
+		if f.err != "" && !f.limited {
 			f.err = fmt.Sprintf("error compiling claim_pattern[%q]: %s", k, f.err)
 			tp.errs = append(tp.errs, f.err)
 		}
@@ -84,7 +86,7 @@ func (tp *trustPolicy) pair(name, claim, literal, pattern string, required bool)
 		return nil
 	case pattern != "":
 		f := tp.newPattern(name+"_pattern", claim, pattern)
-		if f.err != "" {
+		if f.err != "" && !f.limited {
 			f.err = fmt.Sprintf("trust policy: invalid %s_pattern: %s", name, f.err)
 			tp.errs = append(tp.errs, f.err)
 		}
@@ -94,12 +96,22 @@ func (tp *trustPolicy) pair(name, claim, literal, pattern string, required bool)
 }
 
 func (tp *trustPolicy) newPattern(key, claim, p string) *field {
-	f := &field{key: key, claim: claim, value: p, pattern: true, shape: topLevel(p)}
+	f := &field{key: key, claim: claim, value: p, pattern: true}
+	if len(p) > MaxPatternBytes {
+		f.err, f.limited = overBytes(key, len(p)), true
+		return f
+	}
+	f.shape = topLevel(p)
+	if n, ok := programSize(anchored(p, tp.mode)); ok && n > MaxPatternInsts {
+		f.err, f.limited = overInsts(key, n), true
+		return f
+	}
 	re, err := compilePattern(p, tp.mode)
 	if err != nil {
 		f.err = err.Error()
 		return f
 	}
+	f.insts, _ = programSize(re.String())
 	f.re, f.whole = re, wholeMatch(p)
 	if loose, err := regexp.Compile("^" + p + "$"); err == nil {
 		f.loose = loose
@@ -107,23 +119,33 @@ func (tp *trustPolicy) newPattern(key, claim, p string) *field {
 	return f
 }
 
-// broken reports a field octo-sts's Compile refuses.
+// broken reports a field octo-sts's Compile refuses, or one past
+// oidcscope's caps (limited).
 func (f *field) broken() bool { return f != nil && f.err != "" }
 
-// match tests one value the way octo-sts does.
-func (f *field) match(v string) bool {
+// match tests one value the way octo-sts does; ok is false when m cannot
+// pay for the match.
+func (f *field) match(m *meter, v string) (matched, ok bool) {
 	if f.pattern {
-		return f.re.MatchString(v)
+		return m.match(f, f.re, v)
 	}
-	return v == f.value
+	return v == f.value, true
 }
 
 // onlyUngrouped reports a value that "^" + p + "$" accepts and
 // "^(?:" + p + ")$" refuses: the alternation is not grouped (or a (?m)
 // reaches the closing "$"). Under AnchorCaretDollar such a value passes;
-// under AnchorGrouped it fails.
-func (f *field) onlyUngrouped(v string) bool {
-	return f.pattern && f.loose != nil && f.whole != nil && f.loose.MatchString(v) && !f.whole.MatchString(v)
+// under AnchorGrouped it fails. Past m's budget it reports false.
+func (f *field) onlyUngrouped(m *meter, v string) bool {
+	if !f.pattern || f.loose == nil || f.whole == nil {
+		return false
+	}
+	loose, ok := m.match(f, f.loose, v)
+	if !ok || !loose {
+		return false
+	}
+	whole, ok := m.match(f, f.whole, v)
+	return ok && !whole
 }
 
 // literalPrefix is what every match must start with: the anchored

@@ -10,7 +10,7 @@ import (
 
 // explainFailure says why no value matched: the shared diagnoses plus what
 // is particular to octo-sts (RE2 not glob, case, anchoring, issuers).
-func (tp *trustPolicy) explainFailure(f *field, values []string) []string {
+func (tp *trustPolicy) explainFailure(m *meter, f *field, values []string) []string {
 	actual := firstOr(values, "")
 	d := []string{checkTokenError(f, values)}
 	if !f.pattern {
@@ -24,7 +24,7 @@ func (tp *trustPolicy) explainFailure(f *field, values []string) []string {
 		return d
 	}
 	d = append(d, policy.PatternMismatch(policy.OctoSTS, f.claim, []string{f.value}, actual, f.literalPrefix)...)
-	if caseOnly(f, values) {
+	if caseOnly(m, f, values) {
 		d = append(d, fmt.Sprintf("%s matches when case is ignored: octo-sts patterns are case-sensitive unless they start with (?i)", f.key))
 	}
 	if g := globStar(f.value); g != "" {
@@ -32,7 +32,7 @@ func (tp *trustPolicy) explainFailure(f *field, values []string) []string {
 	}
 	if tp.mode == AnchorGrouped {
 		for _, v := range values {
-			if f.onlyUngrouped(v) {
+			if f.onlyUngrouped(m, v) {
 				d = append(d, fmt.Sprintf("octo-sts releases that anchor as \"^\" + pattern + \"$\" (before the GHSA-mwqh-2vg8-rhj3 fix, e.g. octo-sts/app @cb87fc17) would accept %q through the ungrouped alternation", v))
 				break
 			}
@@ -61,8 +61,9 @@ func checkTokenError(f *field, values []string) string {
 	return fmt.Sprintf("trust policy: claim %q did not match %q", f.claim, f.re)
 }
 
-// caseOnly reports a pattern that would match some value case-insensitively.
-func caseOnly(f *field, values []string) bool {
+// caseOnly reports a pattern that would match some value
+// case-insensitively, as far as m pays for.
+func caseOnly(m *meter, f *field, values []string) bool {
 	if f.re == nil {
 		return false
 	}
@@ -71,7 +72,7 @@ func caseOnly(f *field, values []string) bool {
 		return false
 	}
 	for _, v := range values {
-		if folded.MatchString(v) {
+		if matched, ok := m.match(f, folded, v); ok && matched {
 			return true
 		}
 	}

@@ -10,21 +10,28 @@ import (
 
 // Evaluate runs CheckToken's tests in its order (issuer, subject,
 // audience, claim_pattern) but, unlike octo-sts, does not stop at the
-// first failure: every condition is shown.
+// first failure: every condition is shown. Matching is paid from one
+// MatchBudget for the policy and the token.
 func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 	res := policy.NewResult(tp, tp.lint)
+	m := newMeter()
 	var fields []*field // parallel to res.Conditions; nil for the implicit audience
 	add := func(f *field, c policy.Condition) {
 		fields = append(fields, f)
 		res.Conditions = append(res.Conditions, c)
 	}
-	add(tp.issuer, tp.checkSingle(tok, tp.issuer, "iss"))
-	add(tp.subject, tp.checkSingle(tok, tp.subject, "sub"))
-	add(tp.audience, tp.checkAudience(tok))
+	add(tp.issuer, tp.checkSingle(m, tok, tp.issuer, "iss"))
+	add(tp.subject, tp.checkSingle(m, tok, tp.subject, "sub"))
+	add(tp.audience, tp.checkAudience(m, tok))
 	for _, f := range tp.claims {
-		add(f, tp.checkClaim(tok, f))
+		add(f, tp.checkClaim(m, tok, f))
 	}
-	res.Lint = append(res.Lint, tokenLint(tp, tok, fields, res.Conditions)...)
+	res.Lint = append(res.Lint, tokenLint(m, tp, tok, fields, res.Conditions)...)
+	if len(tp.errs) == 0 && res.SetErrorFromConditions() {
+		// oidcscope's own caps: octo-sts would decide, oidcscope cannot say how.
+		res.Summary = "oidcscope cannot evaluate this policy: " + res.Error
+		return res
+	}
 	res.Verdict, res.Summary = tp.verdict(res.Conditions, fields)
 	if res.Verdict == policy.Error {
 		res.Error = strings.Join(tp.errs, "; ")
@@ -92,7 +99,7 @@ func plural(n int) string {
 }
 
 // checkSingle tests iss or sub, which go-oidc reads as strings.
-func (tp *trustPolicy) checkSingle(tok policy.Token, f *field, claim string) policy.Condition {
+func (tp *trustPolicy) checkSingle(m *meter, tok policy.Token, f *field, claim string) policy.Condition {
 	c := policy.Condition{Claims: []string{claim}}
 	if f == nil {
 		return c // unreachable: compile always sets issuer and subject
@@ -118,12 +125,12 @@ func (tp *trustPolicy) checkSingle(tok policy.Token, f *field, claim string) pol
 		c.Result, c.Diagnosis = policy.Fail, []string{duplicated(claim)}
 		return c
 	}
-	return tp.judge(c, f, []string{v.Text})
+	return tp.judge(m, c, f, []string{v.Text})
 }
 
 // checkAudience: the audience or audience_pattern must match any aud;
 // with neither, aud must contain the STS domain.
-func (tp *trustPolicy) checkAudience(tok policy.Token) policy.Condition {
+func (tp *trustPolicy) checkAudience(m *meter, tok policy.Token) policy.Condition {
 	c := policy.Condition{Claims: []string{"aud"}}
 	f := tp.audience
 	if f == nil {
@@ -152,7 +159,7 @@ func (tp *trustPolicy) checkAudience(tok policy.Token) policy.Condition {
 		return c
 	}
 	if f != nil {
-		return tp.judge(c, f, auds)
+		return tp.judge(m, c, f, auds)
 	}
 	for _, a := range auds {
 		if a == tp.domain {
@@ -171,7 +178,7 @@ func (tp *trustPolicy) checkAudience(tok policy.Token) policy.Condition {
 
 // checkClaim: the claim must exist and be a string or a boolean (as
 // "true"/"false"); any other JSON type is refused.
-func (tp *trustPolicy) checkClaim(tok policy.Token, f *field) policy.Condition {
+func (tp *trustPolicy) checkClaim(m *meter, tok policy.Token, f *field) policy.Condition {
 	c := policy.Condition{Expression: f.expression(), Claims: []string{f.claim}, Expected: []string{f.value}, Group: "claim_pattern"}
 	if f.broken() {
 		c.Result, c.Diagnosis = policy.Errored, []string{f.err}
@@ -199,26 +206,32 @@ func (tp *trustPolicy) checkClaim(tok policy.Token, f *field) policy.Condition {
 		}
 		return c
 	}
-	return tp.judge(c, f, []string{c.Actual})
+	return tp.judge(m, c, f, []string{c.Actual})
 }
 
 // judge decides a condition from the values the claim holds (several only
-// for aud: any may match).
-func (tp *trustPolicy) judge(c policy.Condition, f *field, values []string) policy.Condition {
+// for aud: any may match). A match m cannot pay for leaves the condition
+// errored: oidcscope cannot say what octo-sts decides.
+func (tp *trustPolicy) judge(m *meter, c policy.Condition, f *field, values []string) policy.Condition {
 	var hit []string
 	for _, v := range values {
-		if f.match(v) {
+		matched, ok := f.match(m, v)
+		if !ok {
+			c.Result, c.Diagnosis = policy.Errored, []string{overBudget(f, v)}
+			return c
+		}
+		if matched {
 			hit = append(hit, v)
 		}
 	}
 	if len(hit) == 0 {
 		c.Result = policy.Fail
-		c.Diagnosis = tp.explainFailure(f, values)
+		c.Diagnosis = tp.explainFailure(m, f, values)
 		return c
 	}
 	c.Result = policy.Pass
 	for _, v := range hit {
-		if !f.onlyUngrouped(v) {
+		if !f.onlyUngrouped(m, v) {
 			return c
 		}
 	}

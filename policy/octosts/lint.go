@@ -36,16 +36,17 @@ func (tp *trustPolicy) patterns() []*field {
 // policyLint finds what is wrong with the policy whatever the token.
 func policyLint(tp *trustPolicy) []policy.Finding {
 	var out []policy.Finding
+	m := newMeter() // the probes below run every pattern against values of their own
 	for _, f := range tp.patterns() {
 		out = append(out, alternationLint(tp, f)...)
 	}
 	if f := tp.subject; f != nil && f.pattern && !f.broken() {
-		if fd, ok := anyRepoLint(tp, f, ownersIn(f.value)); ok {
+		if fd, ok := anyRepoLint(m, tp, f, ownersIn(f.value)); ok {
 			out = append(out, fd)
 		}
 	}
 	if f := tp.issuer; f != nil && f.pattern && !f.broken() {
-		if fd, ok := broadIssuerLint(f); ok {
+		if fd, ok := broadIssuerLint(m, f); ok {
 			out = append(out, fd)
 		}
 	}
@@ -137,7 +138,7 @@ func permissionLint(perms map[string]string) []policy.Finding {
 // tokenLint adds what only this token reveals: a pass through an
 // ungrouped alternation, and a subject pattern open to every repository of
 // the token's owner.
-func tokenLint(tp *trustPolicy, tok policy.Token, fields []*field, conds []policy.Condition) []policy.Finding {
+func tokenLint(m *meter, tp *trustPolicy, tok policy.Token, fields []*field, conds []policy.Condition) []policy.Finding {
 	var out []policy.Finding
 	for i, c := range conds {
 		if f := fields[i]; f != nil && c.Result == policy.Pass && len(c.Diagnosis) > 0 {
@@ -147,7 +148,7 @@ func tokenLint(tp *trustPolicy, tok policy.Token, fields []*field, conds []polic
 	}
 	owner, ok := tok.String("repository_owner")
 	if f := tp.subject; ok && f != nil && f.pattern && !f.broken() && !slices.Contains(ownersIn(f.value), owner) {
-		if fd, found := anyRepoLint(tp, f, []string{owner}); found && !hasRule(tp.lint, RuleSubjectAnyRepo) {
+		if fd, found := anyRepoLint(m, tp, f, []string{owner}); found && !hasRule(tp.lint, RuleSubjectAnyRepo) {
 			out = append(out, fd)
 		}
 	}

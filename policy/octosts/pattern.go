@@ -13,9 +13,16 @@ func compilePattern(p string, mode Anchoring) (*regexp.Regexp, error) {
 		if _, err := regexp.Compile(p); err != nil {
 			return nil, err
 		}
-		return regexp.Compile("^(?:" + p + ")$")
 	}
-	return regexp.Compile("^" + p + "$")
+	return regexp.Compile(anchored(p, mode))
+}
+
+// anchored is the expression octo-sts matches values with.
+func anchored(p string, mode Anchoring) string {
+	if mode == AnchorGrouped {
+		return "^(?:" + p + ")$"
+	}
+	return "^" + p + "$"
 }
 
 // wholeMatch compiles what the author of a pattern almost always means:

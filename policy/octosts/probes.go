@@ -40,8 +40,9 @@ func repoProbes(owner string) []string {
 
 // anyRepoLint probes the subject pattern, as octo-sts compiles it, with
 // subjects of a repository nobody listed: one of an unknown owner, then
-// one of each owner the pattern or the token names.
-func anyRepoLint(tp *trustPolicy, f *field, owners []string) (policy.Finding, bool) {
+// one of each owner the pattern or the token names (as far as m pays for:
+// a lint may stay silent, a verdict may not).
+func anyRepoLint(m *meter, tp *trustPolicy, f *field, owners []string) (policy.Finding, bool) {
 	pinned := tp.claimPinned("repository_id") || tp.claimPinned("repository")
 	sev := func(s string) string {
 		if pinned {
@@ -56,7 +57,7 @@ func anyRepoLint(tp *trustPolicy, f *field, owners []string) (policy.Finding, bo
 		mitigation = "; pin the repository in the subject, or add claim_pattern repository_id"
 	}
 	for _, p := range repoProbes("oidcscope-probe-owner") {
-		if f.re.MatchString(p) {
+		if hit, _ := m.match(f, f.re, p); hit {
 			return policy.Finding{Rule: RuleSubjectAnyRepo, Severity: sev(policy.SevError), Message: fmt.Sprintf(
 				"subject_pattern %s accepts a repository of any owner (it matches %q): with GitHub's issuer, any workflow on GitHub can use this policy%s",
 				yamlQuote(f.value), p, mitigation)}, true
@@ -64,7 +65,7 @@ func anyRepoLint(tp *trustPolicy, f *field, owners []string) (policy.Finding, bo
 	}
 	for _, o := range owners {
 		for _, p := range repoProbes(o) {
-			if f.re.MatchString(p) {
+			if hit, _ := m.match(f, f.re, p); hit {
 				return policy.Finding{Rule: RuleSubjectAnyRepo, Severity: sev(policy.SevWarning), Message: fmt.Sprintf(
 					"subject_pattern %s accepts every repository of %s (it matches %q), including ones created later%s",
 					yamlQuote(f.value), o, p, mitigation)}, true
@@ -89,13 +90,13 @@ var issuerProbes = []string{
 // broadIssuerLint probes issuer_pattern with issuers on hosts nobody
 // vetted, and with the pattern's own host spelt with "-" for each
 // unescaped ".".
-func broadIssuerLint(f *field) (policy.Finding, bool) {
+func broadIssuerLint(m *meter, f *field) (policy.Finding, bool) {
 	probes := issuerProbes
 	if lookalike := dotsToDashes(f.value); lookalike != "" {
 		probes = append(slices.Clone(probes), lookalike)
 	}
 	for _, p := range probes {
-		if f.re.MatchString(p) {
+		if hit, _ := m.match(f, f.re, p); hit {
 			return policy.Finding{Rule: RuleIssuerBroad, Severity: policy.SevError, Message: fmt.Sprintf(
 				"issuer_pattern %s accepts issuers on hosts nobody vetted (it matches %q): octo-sts fetches keys from whatever issuer a token names, so whoever serves OIDC discovery there can mint tokens with any sub this policy accepts; use issuer: with the exact URL, or escape the dots and bound each part, e.g. %s",
 				yamlQuote(f.value), p, yamlQuote(`https://token\.actions\.githubusercontent\.com(?:/[a-z0-9-]+)?`))}, true

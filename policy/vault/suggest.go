@@ -148,18 +148,31 @@ func (s *suggester) explain(repo, repoID, ownerID, aud, what string) {
 	if problem != "" || iss == "" {
 		iss = GitHubIssuer
 	}
-	name := roleName(repo, s.scope)
+	write, err := cliCommand("vault write auth/jwt/role/%s @role.json", roleName(repo, s.scope))
+	if err != nil { // unreachable: roleName keeps [a-z0-9_-] and never starts with "-"
+		write = "vault write auth/jwt/role/<NAME> @role.json"
+	}
 	s.notes = append([]string{
-		fmt.Sprintf("Write it with `vault write auth/jwt/role/%s @role.json` (if the JWT auth method is mounted at auth/jwt); it admits %s.", name, what),
+		fmt.Sprintf("Write it with `%s` (if the JWT auth method is mounted at auth/jwt); it admits %s.", write, what),
 		fmt.Sprintf("Pins repository_id %s and repository_owner_id %s with exact string comparison: IDs survive renames and transfers and are never reused, unlike %s.", repoID, ownerID, repo),
 		"No bound_subject: with the IDs pinned in bound_claims the form of sub does not matter, so there is no need to trust both the legacy (repo:OWNER/REPO:…) and the immutable (repo:OWNER@ID/REPO@ID:…) subject.",
 		fmt.Sprintf("bound_audiences is the token's aud %q: Vault refuses a token with an aud when the role binds none; with hashicorp/vault-action, set jwtGithubAudience to it.", aud),
-		fmt.Sprintf("The auth config must trust the issuer: `vault write auth/jwt/config bound_issuer=%q oidc_discovery_url=%q`.", iss, iss),
+		configNote(iss),
 		"Fill in token_policies: the Vault policies the login grants (without them the token only gets the default policy).",
 		"user_claim repository names the entity alias; claim_mappings copy repository and run_id into the token's metadata, so audit logs show which run logged in.",
 		fmt.Sprintf("Time: Vault checks exp, nbf and iat with a %d s clock skew (clock_skew_leeway); expiration_leeway and not_before_leeway (%d s) only stand in for a missing exp or nbf.",
 			int64(DefaultClockSkewLeeway.Seconds()), int64(DefaultExpirationLeeway.Seconds())),
 	}, s.notes...)
+}
+
+// configNote says how to make the auth config trust the issuer, with the
+// command when the issuer can be printed in one.
+func configNote(iss string) string {
+	cmd, err := cliCommand("vault write auth/jwt/config bound_issuer=%s oidc_discovery_url=%s", iss, iss)
+	if err != nil {
+		return fmt.Sprintf("The auth config must trust the issuer %s: set bound_issuer and oidc_discovery_url to it with vault write auth/jwt/config (no command is printed: %v).", iss, err)
+	}
+	return "The auth config must trust the issuer: `" + cmd + "`."
 }
 
 var unsafeName = lazyre.New(`[^a-z0-9_-]+`)

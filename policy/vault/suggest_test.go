@@ -87,7 +87,7 @@ func TestSuggestContent(t *testing.T) {
 		}
 		notes := strings.Join(sug.Notes, "\n")
 		for _, want := range []string{
-			`vault write auth/jwt/config bound_issuer="https://token.actions.githubusercontent.com" oidc_discovery_url="https://token.actions.githubusercontent.com"`,
+			"`vault write auth/jwt/config bound_issuer=https://token.actions.githubusercontent.com oidc_discovery_url=https://token.actions.githubusercontent.com`",
 			"no need to trust both",
 			"token_policies",
 			"vault write auth/jwt/role/octo-repo-" + string(tt.scope),

@@ -1,0 +1,69 @@
+package aws
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
+)
+
+// TestWildcardWorkBounded: StringLike's matcher takes time proportional to
+// the pattern times the value when the pattern has a '*' (a 4,096-character
+// pattern, which fits an IAM trust policy, against a 700 KB sub took 43 s).
+// Past the budget the condition, and so the policy, is an error naming the
+// key and the budget; ordinary patterns still match large claims.
+func TestWildcardWorkBounded(t *testing.T) {
+	const sub = ghKey + ":sub"
+	big := strings.Repeat("a", 700<<10)
+	var each []string
+	for _, claim := range []string{"sub", "ref", "job_workflow_ref"} { // each within the budget, together past it
+		each = append(each, fmt.Sprintf(`"%s:%s":"*%sb"`, ghKey, claim, strings.Repeat("a", 400)))
+	}
+	tests := []struct {
+		name      string
+		condition string
+		sub       string
+		want      policy.Verdict
+		mentions  []string
+	}{
+		{"4,096-character pattern, 700 KB sub", `{"StringLike":{"` + sub + `":"*` + strings.Repeat("a", 4094) + `b"}}`, big,
+			policy.Error, []string{"StringLike " + sub, "716800-byte", fmt.Sprint(MatchBudget)}},
+		{"conditions each within the budget, together past it", `{"StringLike":{` + strings.Join(each, ",") + `}}`, big[:20<<10],
+			policy.Error, []string{"StringLike " + ghKey + ":", fmt.Sprint(MatchBudget)}},
+		{"wildcard under StringEquals, 700 KB sub", `{"StringEquals":{"` + sub + `":"*` + strings.Repeat("a", 4094) + `b"}}`, big,
+			policy.Deny, nil}, // decided by equality; only the "as StringLike" hint is left out
+		{"ordinary pattern, 700 KB sub", `{"StringLike":{"` + sub + `":"repo:o/r:*"}}`, "repo:o/r:" + big, policy.Allow, nil},
+		{"ordinary pattern, ordinary sub", `{"StringLike":{"` + sub + `":"repo:o/r:*"}}`, "repo:o/r:ref:refs/heads/main", policy.Allow, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			claims, err := json.Marshal(map[string]string{"iss": "https://" + ghKey, "aud": "sts.amazonaws.com", "sub": tc.sub, "ref": tc.sub, "job_workflow_ref": tc.sub})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tok := policytest.Payload(t, string(claims))
+			p := parseOne(t, trust(tc.condition))
+			done := make(chan policy.Result, 1)
+			go func() { done <- p.Evaluate(tok) }()
+			var r policy.Result
+			select {
+			case r = <-done:
+			case <-time.After(20 * time.Second): // a guard, not a timing assertion: unbounded runs take minutes
+				t.Fatal("still evaluating after 20 s")
+			}
+			if r.Verdict != tc.want {
+				t.Fatalf("verdict %s (%s), want %s", r.Verdict, policy.Shorten(r.Summary, 300), tc.want)
+			}
+			for _, m := range tc.mentions {
+				if !strings.Contains(r.Summary, m) || !strings.Contains(r.Error, m) {
+					t.Errorf("summary %q (error %q) does not mention %q", policy.Shorten(r.Summary, 300), policy.Shorten(r.Error, 300), m)
+				}
+			}
+			policytest.CheckResult(t, policy.AWS, r)
+		})
+	}
+}
