@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto"
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
@@ -61,10 +62,11 @@ type attackCase struct {
 	maxSize  int
 	audience string
 	status   verify.Status // "" when no token is found at all
-	checks   string        // "name:status …"; only the checks named are compared
+	checks   string        // "name:status …" ("weak_key" for "weak key"); only the checks named are compared
 	exit     int
 	message  string   // appears in the text report
 	also     []string // more of what the text report must say
+	never    []string // what the text report must not say
 }
 
 // keySource is what the user passed on the command line. The file behind
@@ -99,7 +101,8 @@ var (
 )
 
 // attackEnv is the key material the rows need besides the demo key: an EC
-// key (the demo key is RSA), an attacker's own RSA key, and certificates.
+// key (the demo key is RSA), an attacker's own RSA key, certificates, an
+// Ed25519 key and the identity "key", and RSA keys too small to trust.
 type attackEnv struct {
 	ec           *ecdsa.PrivateKey
 	ecPEM        []byte
@@ -112,6 +115,11 @@ type attackEnv struct {
 	demoJWK      []byte // the demo JWKS's one key, alone
 	demoCert     []byte // DER certificate for the demo public key
 	demoX5CJWKS  []byte // the demo JWKS with the certificate as x5c
+	ed           ed25519.PrivateKey
+	identityPEM  []byte // the Ed25519 identity point as a PKIX public key
+	rsa1024      *rsa.PrivateKey
+	rsa512       *rsa.PublicKey
+	rsa512Sign   func(input string) []byte // RS256 with rsa512's private half
 }
 
 func newAttackEnv(t *testing.T) *attackEnv {
@@ -148,7 +156,67 @@ func newAttackEnv(t *testing.T) *attackEnv {
 	if e.demoX5CJWKS, err = json.Marshal(map[string]any{"keys": set.Keys}); err != nil {
 		t.Fatal(err)
 	}
+
+	if _, e.ed, err = ed25519.GenerateKey(rand.Reader); err != nil {
+		t.Fatal(err)
+	}
+	e.identityPEM = pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: testseeds.PublicKeyDER(t, ed25519.PublicKey(edIdentity(false)))})
+	// The forgery is real: Go's crypto/ed25519 itself accepts it with the
+	// identity key for any message, so only refusing the key at load time
+	// keeps the ed25519-small-order row from reading "valid".
+	for _, msg := range []string{"", "any payload", b64([]byte(edHeader)) + "." + b64([]byte(goodClaims))} {
+		for _, neg := range []bool{false, true} {
+			if !ed25519.Verify(edIdentity(neg), []byte(msg), forgedEdDSA()) {
+				t.Fatalf("Go's ed25519 rejects R = identity, S = 0 for %q (x = -0: %v): the row tests nothing", msg, neg)
+			}
+		}
+	}
+	// Small RSA keys, made once: 1024 bits is Go's minimum to generate and
+	// to verify with; 512 bits needs making by hand.
+	if e.rsa1024, err = rsa.GenerateKey(rand.Reader, 1024); err != nil {
+		t.Fatal(err)
+	}
+	e.rsa512, e.rsa512Sign = rsaKeyOfBits(t, 512)
 	return e
+}
+
+// rsaKeyOfBits makes an RSA key of exactly bits bits by hand (Go refuses
+// to generate keys under 1024 bits) and returns its public half and an
+// RS256 (PKCS #1 v1.5, SHA-256) signer with its private half.
+func rsaKeyOfBits(t *testing.T, bits int) (*rsa.PublicKey, func(input string) []byte) {
+	t.Helper()
+	e, one := big.NewInt(65537), big.NewInt(1)
+	for {
+		p, err := rand.Prime(rand.Reader, bits/2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := rand.Prime(rand.Reader, bits-bits/2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := new(big.Int).Mul(p, q)
+		phi := new(big.Int).Mul(new(big.Int).Sub(p, one), new(big.Int).Sub(q, one))
+		d := new(big.Int).ModInverse(e, phi)
+		if n.BitLen() != bits || d == nil {
+			continue
+		}
+		sign := func(input string) []byte {
+			digest := sha256.Sum256([]byte(input))
+			// DigestInfo for SHA-256 (RFC 8017 §9.2, note 1).
+			prefix := []byte{0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20}
+			k := (bits + 7) / 8
+			em := make([]byte, k) // 0x00 0x01 0xff… 0x00 DigestInfo digest
+			em[1] = 1
+			for i := 2; i < k-len(prefix)-len(digest)-1; i++ {
+				em[i] = 0xff
+			}
+			copy(em[k-len(prefix)-len(digest):], prefix)
+			copy(em[k-len(digest):], digest[:])
+			return new(big.Int).Exp(new(big.Int).SetBytes(em), d, n).FillBytes(make([]byte, k))
+		}
+		return &rsa.PublicKey{N: n, E: 65537}, sign
+	}
 }
 
 func certificate(t *testing.T, pub any, issuer crypto.Signer) []byte {
@@ -251,6 +319,87 @@ func derSignature(t *testing.T, e *attackEnv, in string) []byte {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// edHeader is the header of the EdDSA forgery: it names the small-order
+// key by its kid.
+const edHeader = `{"alg":"EdDSA","kid":"zero","typ":"JWT"}`
+
+// edIdentity is the identity point of edwards25519 as an Ed25519 public key
+// (x = "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"); negX sets the sign
+// bit, the "x = -0" encoding of the same point.
+func edIdentity(negX bool) ed25519.PublicKey {
+	k := make([]byte, ed25519.PublicKeySize)
+	k[0] = 1
+	if negX {
+		k[31] = 0x80
+	}
+	return k
+}
+
+// forgedEdDSA is the signature R = identity, S = 0, made with no private
+// key: with the identity as public key it verifies for every payload.
+func forgedEdDSA() []byte {
+	sig := make([]byte, ed25519.SignatureSize)
+	sig[0] = 1
+	return sig
+}
+
+// okpJWK is an Ed25519 public key as a JWK.
+func okpJWK(kid string, x []byte) string {
+	return `{"kty":"OKP","crv":"Ed25519","kid":"` + kid + `","x":"` + b64(x) + `"}`
+}
+
+// rsaJWK is an RSA public key as a JWK.
+func rsaJWK(kid string, pub *rsa.PublicKey) string {
+	return `{"kty":"RSA","kid":"` + kid + `","e":"AQAB","n":"` + b64(pub.N.Bytes()) + `"}`
+}
+
+// jwksOf is a JWK Set of the keys given.
+func jwksOf(keys ...string) []byte { return []byte(`{"keys":[` + strings.Join(keys, ",") + `]}`) }
+
+// edSigned is an EdDSA token of goodClaims really signed with the test's
+// Ed25519 key, under kid.
+func edSigned(kid string) func(*testing.T, *attackEnv) string {
+	return func(t *testing.T, e *attackEnv) string {
+		in := b64([]byte(`{"alg":"EdDSA","kid":"`+kid+`","typ":"JWT"}`)) + "." + b64([]byte(goodClaims))
+		return in + "." + b64(ed25519.Sign(e.ed, []byte(in)))
+	}
+}
+
+// octSecret is the HMAC secret an "oct" key in a key set carries: anyone
+// who can read the set has it. 38 bytes, over HS256's 32-byte minimum, so
+// no short-secret warning muddles the row.
+const octSecret = "a shared secret long enough for HS256!"
+
+// octJWK is octSecret as an "oct" JWK with kid "hs".
+var octJWK = `{"kty":"oct","kid":"hs","k":"` + b64([]byte(octSecret)) + `"}`
+
+// octForged is an HS256 token MACed with octSecret, naming kid "hs": what
+// anyone who read the key set can make.
+func octForged(t *testing.T, _ *attackEnv) string {
+	in := b64([]byte(`{"alg":"HS256","kid":"hs","typ":"JWT"}`)) + "." + b64([]byte(goodClaims))
+	sig, err := jwt.SigningMethodHS256.Sign(in, []byte(octSecret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in + "." + b64(sig)
+}
+
+// weakSigned is an RS256 token of goodClaims under kid "weak", signed with
+// the 1024-bit key (bits 1024) or the 512-bit one (bits 512).
+func weakSigned(bits int) func(*testing.T, *attackEnv) string {
+	return func(t *testing.T, e *attackEnv) string {
+		in := b64([]byte(`{"alg":"RS256","kid":"weak","typ":"JWT"}`)) + "." + b64([]byte(goodClaims))
+		if bits == 512 {
+			return in + "." + b64(e.rsa512Sign(in))
+		}
+		sig, err := jwt.SigningMethodRS256.Sign(in, e.rsa1024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in + "." + b64(sig)
+	}
 }
 
 // attackerSigned is an RS256 token made with the attacker's key, claiming
@@ -399,6 +548,22 @@ func attackRows() []attackRow {
 	b64Bare := `{"alg":"RS256","kid":"` + fixtures.DemoKID + `","b64":false}`
 	secretSays := "HMAC secret looks like public-key material"
 
+	// Ed25519: the identity point as the key, alone or beside a real key.
+	identityJWKS := jwksFile("zero.json", func(*attackEnv) []byte { return jwksOf(okpJWK("zero", edIdentity(false))) })
+	mixedEdJWKS := jwksFile("mixed.json", func(e *attackEnv) []byte {
+		return jwksOf(okpJWK("zero", edIdentity(false)), okpJWK("real", e.ed.Public().(ed25519.PublicKey)))
+	})
+	smallOrder := "Ed25519 public key of small order: it encodes the identity or another point of order at most 8, with which forged signatures verify"
+	// "oct": a key set holding an HMAC secret next to the demo key, or alone.
+	octBesideDemo := func(e *attackEnv) []byte { return jwksOf(string(e.demoJWK), octJWK) }
+	neverHMAC := "HMAC key in a key set: a key set never supplies an HMAC secret"
+	// RSA under 2048 bits, kid "weak".
+	weak1024JWKS := jwksFile("weak.json", func(e *attackEnv) []byte { return jwksOf(rsaJWK("weak", &e.rsa1024.PublicKey)) })
+	weak512JWKS := jwksFile("weak.json", func(e *attackEnv) []byte { return jwksOf(rsaJWK("weak", e.rsa512)) })
+	withAud := func(aud string) string {
+		return strings.Replace(goodClaims, `"aud":"sts.amazonaws.com"`, `"aud":`+aud, 1)
+	}
+
 	return []attackRow{
 		{
 			id:     "alg-none",
@@ -456,6 +621,22 @@ func attackRows() []attackRow {
 			},
 		},
 		{
+			id:     "oct-key-in-set",
+			attack: "HS256 MACed with an `oct` (HMAC) key that a JWK Set holds, given with `--jwks FILE` or `--key` (anyone who can read the set can sign)",
+			does:   "a key set never supplies an HMAC secret: the `oct` key is skipped with the reason, so the token is `invalid` beside other keys (exit 1) and a set holding only it is refused (exit 2); only a single `oct` JWK given with `--key` verifies HMAC",
+			cases: []attackCase{
+				{name: "--jwks, oct beside the demo key", token: octForged, keys: jwksFile("set.json", octBesideDemo),
+					status: verify.StatusInvalid, checks: "signature:fail", exit: 1, message: `skipped key 1 (kid "hs"): ` + neverHMAC,
+					also: []string{`no key with this kid "hs"`}},
+				{name: "--jwks, oct alone", token: octForged, keys: jwksFile("oct.json", func(*attackEnv) []byte { return jwksOf(octJWK) }),
+					status: verify.StatusUnverified, checks: "signature:skip", exit: 2, message: neverHMAC},
+				{name: "--key, a set with oct beside the demo key", token: octForged, keys: keyFile("set.json", octBesideDemo),
+					status: verify.StatusInvalid, checks: "signature:fail", exit: 1, message: neverHMAC},
+				{name: "control: the same oct key alone with --key verifies", token: octForged, keys: keyFile("oct.jwk", func(*attackEnv) []byte { return []byte(octJWK) }),
+					status: verify.StatusValid, checks: "signature:pass", exit: 0, message: `signature verified with an HMAC secret (kid "hs")`},
+			},
+		},
+		{
 			id:     "psychic-signature",
 			attack: "an ES256 signature with r = s = 0 (CVE-2022-21449, “psychic signatures”)",
 			does:   "signature `invalid` against the EC key (exit 1)",
@@ -466,6 +647,28 @@ func attackRows() []attackRow {
 					status: verify.StatusInvalid, checks: "signature:fail", exit: 1, message: "signature does not match"},
 				{name: "r = s = n, --key EC PEM", token: es256(func(*testing.T, *attackEnv, string) []byte { return append(p256N(), p256N()...) }), keys: ecPEMFile,
 					status: verify.StatusInvalid, checks: "signature:fail", exit: 1, message: "signature does not match"},
+			},
+		},
+		{
+			id:     "ed25519-small-order",
+			attack: "an EdDSA signature R = identity, S = 0 made with no private key, against a small-order Ed25519 public key (the identity, `x` = `AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`), which Go's `crypto/ed25519` accepts for every payload",
+			does:   "the key is refused when loaded, from a JWK Set, a JWK (also as x = −0) or a PEM, with the reason (exit 2); beside a real key it is skipped with the reason and the forgery is `invalid` (exit 1); never `valid`",
+			cases: []attackCase{
+				{name: "control: a real Ed25519 key verifies", token: edSigned("real"), keys: mixedEdJWKS,
+					status: verify.StatusValid, checks: "signature:pass", exit: 0, message: `signature verified with an Ed25519 public key (kid "real")`},
+				{name: "--jwks, the identity key alone", token: crafted(edHeader, goodClaims, forgedEdDSA()), keys: identityJWKS,
+					status: verify.StatusUnverified, checks: "signature:skip", exit: 2, message: `key 0 (kid "zero"): ` + smallOrder},
+				{name: "--jwks, the identity key beside a real one", token: crafted(edHeader, goodClaims, forgedEdDSA()), keys: mixedEdJWKS,
+					status: verify.StatusInvalid, checks: "signature:fail", exit: 1, message: `skipped key 0 (kid "zero"): ` + smallOrder,
+					also: []string{`no key with this kid "zero"`}},
+				{name: "--key JWK, another payload", token: crafted(edHeader, strings.Replace(goodClaims, "octo-org/octo-repo", "attacker/repo", 1), forgedEdDSA()),
+					keys:   keyFile("zero.jwk", func(*attackEnv) []byte { return []byte(okpJWK("zero", edIdentity(false))) }),
+					status: verify.StatusUnverified, checks: "signature:skip", exit: 2, message: smallOrder},
+				{name: "--key JWK, x = -0", token: crafted(edHeader, goodClaims, forgedEdDSA()),
+					keys:   keyFile("zero.jwk", func(*attackEnv) []byte { return []byte(okpJWK("zero", edIdentity(true))) }),
+					status: verify.StatusUnverified, checks: "signature:skip", exit: 2, message: smallOrder},
+				{name: "--key PEM", token: crafted(edHeader, goodClaims, forgedEdDSA()), keys: keyFile("zero.pem", func(e *attackEnv) []byte { return e.identityPEM }),
+					status: verify.StatusUnverified, checks: "signature:skip", exit: 2, message: smallOrder},
 			},
 		},
 		{
@@ -480,10 +683,39 @@ func attackRows() []attackRow {
 			},
 		},
 		{
+			id:     "weak-rsa",
+			attack: "an RS256 token signed with an RSA key under RFC 7518's 2048 bits (1024, 512), small enough to factor and forge with",
+			does:   "1024 bits: the signature verifies but a `weak key` check fails naming the bits and the 2048 required (exit 1); 512 bits, which Go's crypto refuses: `invalid` with that reason and the `weak key` check failing, never “signature does not match” (exit 1)",
+			cases: []attackCase{
+				{name: "1024 bits, --jwks", token: weakSigned(1024), keys: weak1024JWKS,
+					status: verify.StatusValid, checks: "signature:pass weak_key:fail", exit: 1,
+					message: `the RSA key (kid "weak") has 1024 bits, under the 2048 bits RFC 7518 §3.3 requires`},
+				{name: "1024 bits, --key PEM", token: weakSigned(1024), keys: keyFile("weak.pem", func(e *attackEnv) []byte {
+					return pem.EncodeToMemory(&pem.Block{Type: "RSA PUBLIC KEY", Bytes: x509.MarshalPKCS1PublicKey(&e.rsa1024.PublicKey)})
+				}),
+					status: verify.StatusValid, checks: "signature:pass weak_key:fail", exit: 1, message: "has 1024 bits, under the 2048 bits RFC 7518 §3.3 requires"},
+				{name: "512 bits, --jwks", token: weakSigned(512), keys: weak512JWKS,
+					status: verify.StatusInvalid, checks: "signature:fail weak_key:fail", exit: 1,
+					message: `the RSA key (kid "weak") has 512 bits, and Go's crypto refuses RSA keys under 1024 bits as insecure, so the signature was not checked`,
+					never:   []string{"signature does not match"}},
+			},
+		},
+		{
 			id:     "key-headers",
 			attack: "`jwk`, `jku`, `x5u` or `x5c` headers naming the attacker's key",
 			does:   "shown with a warning, never fetched or used: `unverified` with no key; with the real key the header changes nothing",
 			cases:  keyHeaders,
+		},
+		{
+			id:     "zip-header",
+			attack: "a `zip` header on a JWS (`\"zip\":\"DEF\"`, defined for JWE only), so a verifier that honours it reads another payload",
+			does:   "shown with a warning that it is ignored, so the payload shown is the one signed; the signature is judged as usual (exit 0 when it verifies)",
+			cases: []attackCase{
+				{name: "demo JWKS", token: demoSigned(`{"alg":"RS256","kid":"`+fixtures.DemoKID+`","zip":"DEF"}`, goodClaims), keys: demoJWKSFile,
+					status: verify.StatusValid, checks: "signature:pass", exit: 0, message: `the header carries "zip", which RFC 7516 defines for JWE only`},
+				{name: "no key", token: demoSigned(`{"alg":"RS256","kid":"`+fixtures.DemoKID+`","zip":"DEF"}`, goodClaims), keys: noKey,
+					status: verify.StatusUnverified, checks: "signature:skip", exit: 0, message: `the header carries "zip", which RFC 7516 defines for JWE only`},
+			},
 		},
 		{
 			id:     "kid-injection",
@@ -584,6 +816,25 @@ func attackRows() []attackRow {
 			},
 		},
 		{
+			id:     "malformed-aud",
+			attack: "`aud` that is a number (`\"aud\":123`), `null` or an array holding a non-string (`[\"sts.amazonaws.com\",1]`)",
+			does:   "the `aud` check fails as neither a string nor an array of strings (RFC 7519 §4.1.3), with or without `--audience`, naming what it is, or which item of an array is not a string (exit 1)",
+			cases: []attackCase{
+				{name: "number, no --audience", token: demoSigned("", withAud(`123`)), keys: demoJWKSFile,
+					status: verify.StatusValid, checks: "signature:pass aud:fail", exit: 1,
+					message: "aud is neither a string nor an array of strings (RFC 7519 §4.1.3): it is a number"},
+				{name: "number, --audience 123", token: demoSigned("", withAud(`123`)), keys: demoJWKSFile, audience: "123",
+					status: verify.StatusValid, checks: "signature:pass aud:fail", exit: 1, message: "aud is neither a string nor an array of strings (RFC 7519 §4.1.3): it is a number"},
+				{name: "null, no key", token: demoSigned("", withAud(`null`)), keys: noKey,
+					status: verify.StatusUnverified, checks: "signature:skip aud:fail", exit: 1, message: "aud is neither a string nor an array of strings (RFC 7519 §4.1.3): it is null"},
+				{name: "array with a number, --audience", token: demoSigned("", withAud(`["sts.amazonaws.com",1]`)), keys: demoJWKSFile, audience: "sts.amazonaws.com",
+					status: verify.StatusValid, checks: "signature:pass aud:fail", exit: 1,
+					message: "aud is neither a string nor an array of strings (RFC 7519 §4.1.3): item 1 of the array is a number"},
+				{name: "array with a number, no --audience", token: demoSigned("", withAud(`["sts.amazonaws.com",1]`)), keys: demoJWKSFile,
+					status: verify.StatusValid, checks: "signature:pass aud:fail", exit: 1, message: "item 1 of the array is a number"},
+			},
+		},
+		{
 			id:     "invalid-utf8",
 			attack: "invalid UTF-8 in a claim or in the header",
 			does:   "named with its byte offset and shown as `\\ufffd`; in the header it makes the signature `invalid` (exit 1)",
@@ -616,6 +867,19 @@ func attackRows() []attackRow {
 					status: verify.StatusValid, checks: "signature:pass exp:fail", exit: 1, message: "NumericDate out of range: 1e400"},
 				{name: "99999999999999999999", token: demoSigned("", claimsWith(`"exp":99999999999999999999`)), keys: demoJWKSFile,
 					status: verify.StatusValid, checks: "signature:pass exp:fail", exit: 1, message: "NumericDate out of range: 99999999999999999999"},
+			},
+		},
+		{
+			id:     "exp-milliseconds",
+			attack: "`exp` in milliseconds (`1704067500000`: 2024-01-01T00:05:00Z in milliseconds, the year 55969 in seconds)",
+			does:   "read in seconds, as RFC 7519 says and verifiers do: `exp` passes (no “out of range” failure), a warning says it looks like milliseconds, names the year, says the token in effect never expires and gives the date in milliseconds, and `exp` is flagged as a risk (exit 0)",
+			cases: []attackCase{
+				{name: "demo JWKS", token: demoSigned("", claimsWith(`"exp":1704067500000`)), keys: demoJWKSFile,
+					status: verify.StatusValid, checks: "signature:pass exp:pass", exit: 0,
+					message: `"exp" looks like milliseconds: year 55969 when read as seconds`,
+					also: []string{"so in effect the token never expires", "in milliseconds it would be 2024-01-01T00:05:00Z", "expires 55969-10-01T11:20:00Z",
+						"risk: the token lives about 53979 years (exp − iat)"},
+					never: []string{"out of range"}},
 			},
 		},
 		{
@@ -785,6 +1049,7 @@ func runAttack(t *testing.T, e *attackEnv, c attackCase) time.Duration {
 	}
 	for _, want := range strings.Fields(c.checks) {
 		name, status, _ := strings.Cut(want, ":")
+		name = strings.ReplaceAll(name, "_", " ")
 		got := checkOf(r, name)
 		if got == nil {
 			t.Errorf("no %s check", name)
@@ -798,6 +1063,11 @@ func runAttack(t *testing.T, e *attackEnv, c attackCase) time.Duration {
 	for _, m := range append([]string{c.message}, c.also...) {
 		if !strings.Contains(out, m) {
 			t.Errorf("the report does not say %q:\n%s", m, clip(out))
+		}
+	}
+	for _, m := range c.never {
+		if strings.Contains(out, m) {
+			t.Errorf("the report says %q:\n%s", m, clip(out))
 		}
 	}
 	// Whatever the token holds, it never reaches the terminal raw.

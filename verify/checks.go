@@ -208,11 +208,23 @@ func audShape(v decode.Value) string {
 	if v.Kind == decode.Array {
 		for i, it := range v.Items {
 			if it.Kind != decode.String {
-				return fmt.Sprintf("item %d of the array is a %s", i, it.Kind)
+				return fmt.Sprintf("item %d of the array is %s", i, kindPhrase(it.Kind))
 			}
 		}
 	}
-	return "it is a " + string(v.Kind)
+	return "it is " + kindPhrase(v.Kind)
+}
+
+// kindPhrase names a JSON kind with its article: "a number", "an object",
+// "null".
+func kindPhrase(k decode.Kind) string {
+	switch k {
+	case decode.Null:
+		return "null"
+	case decode.Array, decode.Object:
+		return "an " + k.String()
+	}
+	return "a " + k.String()
 }
 
 // audiences reads aud as RFC 7519 allows: a string or an array of strings.

@@ -25,12 +25,12 @@ func TestAudienceMalformed(t *testing.T) {
 		st   CheckStatus
 		says string
 	}{
-		{`123`, nil, Fail, "neither a string nor an array of strings"},
+		{`123`, nil, Fail, "neither a string nor an array of strings (RFC 7519 §4.1.3): it is a number"},
 		{`123`, []string{"123"}, Fail, "neither a string nor an array of strings"},
 		{`["a",1]`, nil, Fail, "neither a string nor an array of strings"},
 		{`["a",1]`, []string{"a"}, Fail, "neither a string nor an array of strings"},
-		{`{"a":1}`, nil, Fail, "neither a string nor an array of strings"},
-		{`null`, nil, Fail, "neither a string nor an array of strings"},
+		{`{"a":1}`, nil, Fail, "neither a string nor an array of strings (RFC 7519 §4.1.3): it is an object"},
+		{`null`, nil, Fail, "neither a string nor an array of strings (RFC 7519 §4.1.3): it is null"},
 		{`"a"`, nil, Skip, "no expected audience"},
 		{`[]`, nil, Skip, "no expected audience"},
 		{`["a","b"]`, []string{"b"}, Pass, `contains "b"`},
