@@ -116,16 +116,16 @@ func roundTrip(prov policy.Provider, sug policy.Suggestion, tok policy.Token) (w
 		return "no policy in the suggestion", false, false
 	}
 	for _, p := range pols {
-		if r := p.Evaluate(tok); r.Verdict == policy.Allow {
+		if r := policyset.SafeEvaluate(p, tok); r.Verdict == policy.Allow {
 			return "", false, true
 		}
 	}
 	for _, p := range pols {
-		if failsOnAudOnly(p.Evaluate(tok)) {
+		if failsOnAudOnly(policyset.SafeEvaluate(p, tok)) {
 			return "", true, true
 		}
 	}
-	return pols[0].Evaluate(tok).Summary, false, false
+	return policyset.SafeEvaluate(pols[0], tok).Summary, false, false
 }
 
 // failsOnAudOnly reports a deny whose failing conditions all read aud alone.

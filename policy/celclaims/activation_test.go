@@ -64,7 +64,7 @@ func TestMapInCEL(t *testing.T) {
 		"claims.f == 0.5 && type(claims.f) == double",
 		"'x' in claims.l && claims.o.k",
 	} {
-		out, err := Eval(program(t, env, src), vars)
+		out, err := eval(program(t, env, src), vars)
 		if err != nil || out.Value() != true {
 			t.Errorf("%s: %v %v", src, out, err)
 		}

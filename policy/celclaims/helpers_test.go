@@ -5,6 +5,7 @@ import (
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/types/ref"
 )
 
 // testEnv declares the variables of both CEL providers, with optional
@@ -41,4 +42,11 @@ func program(t testing.TB, env *cel.Env, src string) cel.Program {
 		t.Fatalf("%s: %v", src, err)
 	}
 	return prg
+}
+
+// eval runs a program with a meter of its own.
+func eval(prg cel.Program, vars map[string]any) (ref.Val, error) {
+	var m Meter
+	defer m.Close()
+	return m.Eval(prg, vars)
 }

@@ -42,7 +42,7 @@ func FuzzQuote(f *testing.F) {
 				t.Fatalf("Quote(%q) = %q holds an invisible character", in, lit)
 			}
 		}
-		out, err := Eval(program(t, env, lit+" == claims.x"), map[string]any{"claims": map[string]any{"x": in}})
+		out, err := eval(program(t, env, lit+" == claims.x"), map[string]any{"claims": map[string]any{"x": in}})
 		if err != nil || out.Value() != true {
 			t.Fatalf("%s does not read back as %q: %v %v", lit, in, out, err)
 		}

@@ -55,3 +55,14 @@ func Unevaluable(res *policy.Result, problems []string, blame Blame) {
 	res.Error = blame.Error + strings.Join(problems, "; ")
 	res.Summary = blame.Summary + first + more
 }
+
+// Stopped is the Blame for a policy whose evaluation oidcscope's CEL
+// bounds stopped (errors wrapping ErrCostLimit): its verdict is unknown,
+// and the problems name the expressions. what names the policy ("this
+// provider", "this configuration").
+func Stopped(what string) Blame {
+	return Blame{
+		Error:   "oidcscope stopped evaluating " + what + ": ",
+		Summary: "error: oidcscope stopped evaluating " + what + ": ",
+	}
+}

@@ -25,8 +25,11 @@ type compiled struct {
 }
 
 // compileCEL compiles src. A condition must be typed bool (or dyn, checked
-// when evaluated); a mapping may read only assertion.
-func compileCEL(env *cel.Env, src, field string, condition bool) *compiled {
+// when evaluated); a mapping may read only assertion. An expression whose
+// own literals cost more than celclaims.CostLimit is refused here, as
+// oidcscope's limit: Google Cloud's is not published.
+func compileCEL(rt *celclaims.Runtime, src, field string, condition bool) *compiled {
+	env := rt.Env()
 	c := &compiled{src: src, field: field}
 	if strings.TrimSpace(src) == "" {
 		c.err = "the expression is empty"
@@ -54,7 +57,11 @@ func compileCEL(env *cel.Env, src, field string, condition bool) *compiled {
 			return c
 		}
 	}
-	prg, err := env.Program(a, cel.CostLimit(costLimit))
+	if err := rt.Check(a); err != nil {
+		c.err, c.local = err.Error(), true
+		return c
+	}
+	prg, err := rt.Program(a)
 	if err != nil {
 		c.err = "CEL program instantiation failed: " + err.Error()
 		return c
@@ -62,7 +69,7 @@ func compileCEL(env *cel.Env, src, field string, condition bool) *compiled {
 	c.prg, c.root = prg, root
 	c.refs = refsRead(root)
 	if condition {
-		c.terms = compileTerms(env, src, root)
+		c.terms = compileTerms(rt, src, root)
 	}
 	return c
 }
@@ -70,7 +77,8 @@ func compileCEL(env *cel.Env, src, field string, condition bool) *compiled {
 // compileTerms compiles each top-level && term, as written when the text
 // split of src matches the parsed expression term for term, else as CEL
 // prints the term.
-func compileTerms(env *cel.Env, src string, root ast.Expr) []celclaims.Term {
+func compileTerms(rt *celclaims.Runtime, src string, root ast.Expr) []celclaims.Term {
+	env := rt.Env()
 	parts := celclaims.AndTerms(root)
 	if len(parts) < 2 {
 		return nil
@@ -111,7 +119,7 @@ func compileTerms(env *cel.Env, src string, root ast.Expr) []celclaims.Term {
 		}
 		t := celclaims.Term{Text: text, Root: p, Refs: refsRead(p)}
 		if a, iss := env.Compile(text); text != "" && (iss == nil || iss.Err() == nil) {
-			if prg, err := env.Program(a, cel.CostLimit(costLimit)); err == nil {
+			if prg, err := rt.Program(a); err == nil {
 				t.Prg, t.Root = prg, a.NativeRep().Expr()
 			}
 		}

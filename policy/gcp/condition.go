@@ -1,6 +1,7 @@
 package gcp
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -36,7 +37,10 @@ func (ev *evaluation) checkCondition() {
 		ev.add(cond, "the attribute condition reads an ambiguous (duplicated) claim")
 		return
 	}
-	out, err := celclaims.Eval(c.prg, ev.vars())
+	out, err := ev.meter.Eval(c.prg, ev.vars())
+	if ev.stopped(cond, c.field, err) {
+		return
+	}
 	switch {
 	case err == nil && out == types.True:
 		cond.Result = policy.Pass
@@ -75,8 +79,10 @@ func (ev *evaluation) conditionFailure(c *compiled, evalErr error) (diag []strin
 		if t.Prg == nil {
 			continue
 		}
-		out, err := celclaims.Eval(t.Prg, ev.vars())
+		out, err := ev.meter.Eval(t.Prg, ev.vars())
 		switch {
+		case errors.Is(err, celclaims.ErrCostLimit):
+			diag = append(diag, fmt.Sprintf("%s is not explained: %v", t.Text, err))
 		case err != nil:
 			diag = append(diag, fmt.Sprintf("%s fails: %v", t.Text, err))
 			if evalErr == nil {

@@ -18,6 +18,7 @@ func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
 		Conditions: []policy.Condition{},
 	}
 	ev := newEvaluation(p, tok)
+	defer ev.meter.Close()
 	ev.checkState()
 	if ev.checkKind() {
 		ev.checkIssuer()
@@ -38,7 +39,11 @@ func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
 	if p.local {
 		blame = celclaims.Blame{Error: "oidcscope cannot evaluate this provider: ", Summary: "error: oidcscope cannot evaluate this provider: "}
 	}
-	celclaims.Unevaluable(&res, p.problems, blame)
+	problems := p.problems
+	if len(problems) == 0 && len(ev.stops) > 0 {
+		problems, blame = ev.stops, celclaims.Stopped("this provider")
+	}
+	celclaims.Unevaluable(&res, problems, blame)
 	return res
 }
 
@@ -55,6 +60,8 @@ type evaluation struct {
 	subject   string // google.subject, when mapped to a string
 	hasSubj   bool
 	matched   string // the IAM member that matched
+	meter     celclaims.Meter
+	stops     []string // expressions oidcscope's CEL bounds stopped, with why
 }
 
 func newEvaluation(p *gcpPolicy, tok policy.Token) *evaluation {

@@ -1,13 +1,19 @@
 package gcp
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"cel.dev/cel-go/cel"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
+	"github.com/oidcscope/oidcscope/policy/celclaims/celbomb"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
@@ -114,4 +120,80 @@ func FuzzSplitAnd(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzCostBound: whatever an attribute condition is, over claims built
+// to feed cost bombs, evaluating it never panics, ends within the
+// policy's time bound (with slack for a loaded machine) and a bound on
+// allocation, and costs at most the limit unless it ends with the cost
+// limit's error; the provider holding it evaluates to a verdict within
+// the same bounds. Seeds: every bomb shape and ordinary conditions.
+func FuzzCostBound(f *testing.F) {
+	for _, b := range celbomb.Shapes(varAssertion, false) {
+		if !b.Costly {
+			f.Add(b.Expr)
+		}
+	}
+	for _, s := range []string{
+		"assertion.repository_owner_id == '65' && assertion.ref.startsWith('refs/heads/')",
+		"assertion.pairs.all(p, p.matches('^[a-z]+$')) && 'ab' in assertion.pairs",
+		"google.subject.split(':').size() > 1 && attribute.x == 'y'",
+		"assertion.a.replace('a', 'bb').reverse().indexOf('b') == 0",
+	} {
+		f.Add(s)
+	}
+	rt, err := sharedEnv()
+	if err != nil {
+		f.Fatal(err)
+	}
+	tok := bombToken(f)
+	vars := map[string]any{varAssertion: assertionVar(tok), varGoogle: map[string]any{"subject": "s"}, varAttribute: map[string]any{}}
+	f.Fuzz(func(t *testing.T, expr string) {
+		a, iss := rt.Env().Compile(expr)
+		if iss != nil && iss.Err() != nil {
+			return
+		}
+		if rt.Check(a) == nil && meterBound(t, rt, a, vars) {
+			return // stopped: TestCostBombs holds providers to the bounds then; fuzz on
+		}
+		pols, err := New().Parse("fuzz.json", []byte(bombDoc(t, expr, "")))
+		if err != nil {
+			t.Fatalf("a provider with any condition parses: %v", err)
+		}
+		var r policy.Result
+		cpu, _ := celbomb.Measure(func() { r = pols[0].Evaluate(tok) })
+		if r.Verdict != policy.Allow && r.Verdict != policy.Deny && r.Verdict != policy.Error {
+			t.Errorf("verdict %q", r.Verdict)
+		}
+		if cpu > celclaims.PolicyTimeout+fuzzSlack {
+			t.Errorf("the provider took %v of CPU", cpu)
+		}
+	})
+}
+
+// fuzzSlack is what the garbage collector and a loaded machine may add
+// to the policy's time bound.
+const fuzzSlack = 2 * time.Second
+
+// meterBound evaluates a checked expression alone and holds it to the
+// bounds: within the cost limit unless stopped by it, within the time
+// bound, and within 256 MB of allocation (a generous bound: what the
+// limit lets an expression allocate depends on what it builds). It
+// reports whether oidcscope's bounds stopped the expression.
+func meterBound(t *testing.T, rt *celclaims.Runtime, a *cel.Ast, vars map[string]any) (stopped bool) {
+	t.Helper()
+	prg, err := rt.Program(a)
+	if err != nil {
+		return false
+	}
+	var m celclaims.Meter
+	cpu, alloc := celbomb.Measure(func() { _, err = m.Eval(prg, vars) })
+	m.Close()
+	if !errors.Is(err, celclaims.ErrCostLimit) && m.Spent() > celclaims.CostLimit {
+		t.Errorf("cost %d, over the limit, without its error (%v)", m.Spent(), err)
+	}
+	if cpu > celclaims.PolicyTimeout+fuzzSlack || alloc > 256<<20 {
+		t.Errorf("took %v of CPU and allocated %d MB", cpu, alloc>>20)
+	}
+	return errors.Is(err, celclaims.ErrCostLimit)
 }

@@ -39,7 +39,10 @@ func (ev *evaluation) mapAttributes() {
 			ev.add(c, mp.target+" reads an ambiguous (duplicated) claim")
 			continue
 		}
-		out, err := celclaims.Eval(mp.expr.prg, ev.vars())
+		out, err := ev.meter.Eval(mp.expr.prg, ev.vars())
+		if ev.stopped(c, mp.expr.field, err) {
+			continue
+		}
 		if err != nil {
 			c.Result = policy.Fail
 			d, absent := ev.runtimeError(err, mp.expr.refs, "the mapping")

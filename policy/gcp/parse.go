@@ -6,10 +6,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"cel.dev/cel-go/cel"
-
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
@@ -59,7 +58,7 @@ func (provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", source, err)
 	}
-	env, err := sharedEnv()
+	rt, err := sharedEnv()
 	if err != nil {
 		return nil, fmt.Errorf("%w: building the CEL environment: %v", ErrDocument, err)
 	}
@@ -69,7 +68,7 @@ func (provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 		if len(found) > 1 {
 			src = fmt.Sprintf("%s#%d", source, e.index)
 		}
-		out = append(out, compileProvider(env, doc.loc, src, e))
+		out = append(out, compileProvider(rt, doc.loc, src, e))
 	}
 	return out, nil
 }
@@ -115,7 +114,7 @@ func (f fields) str(obj decode.Value, path, key string) (string, bool) {
 	return v.Text, true
 }
 
-func compileProvider(env *cel.Env, loc locator, source string, e entry) *gcpPolicy {
+func compileProvider(rt *celclaims.Runtime, loc locator, source string, e entry) *gcpPolicy {
 	p := &gcpPolicy{source: source}
 	f := fields{loc: loc, obj: e.obj, path: e.path, p: p}
 	p.problems = append(p.problems, e.problems...)
@@ -150,9 +149,9 @@ func compileProvider(env *cel.Env, loc locator, source string, e entry) *gcpPoli
 		}
 		p.disabled = v.Kind == decode.Bool && v.Text == "true"
 	}
-	p.readMappings(env, f)
+	p.readMappings(rt, f)
 	if cond, ok := f.str(obj, f.at("attributeCondition"), "attributeCondition"); ok {
-		p.condition = compileCEL(env, cond, "attributeCondition", true)
+		p.condition = compileCEL(rt, cond, "attributeCondition", true)
 		if n := utf8.RuneCountInString(cond); n > MaxConditionChars {
 			p.condition.err = joinErr(p.condition.err, fmt.Sprintf("the attribute condition is %d characters; Google Cloud allows at most %d", n, MaxConditionChars))
 			p.condition.local = false
@@ -248,7 +247,7 @@ var attributeKey = lazyre.New(`^[a-z0-9_]+$`)
 
 // readMappings reads and compiles attributeMapping, checking Google
 // Cloud's rules for its keys and expressions [G1].
-func (p *gcpPolicy) readMappings(env *cel.Env, f fields) {
+func (p *gcpPolicy) readMappings(rt *celclaims.Runtime, f fields) {
 	path := f.at("attributeMapping")
 	v, off, ok := f.get(f.obj, path, "attributeMapping")
 	if !ok {
@@ -297,7 +296,7 @@ func (p *gcpPolicy) readMappings(env *cel.Env, f fields) {
 			p.mappings = append(p.mappings, mp)
 			continue
 		}
-		mp.expr = compileCEL(env, m.Value.Text, field, false)
+		mp.expr = compileCEL(rt, m.Value.Text, field, false)
 		if mp.expr.err != "" {
 			mp.problem = joinErr(mp.problem, mp.expr.err)
 			f.problem(field, m.Offset, "%s", mp.expr.err)

@@ -19,7 +19,10 @@
 // extension (split, lowerAscii…); Google Cloud's own extra functions (such
 // as extract) are not implemented, and an expression using them is
 // reported as not compiling here, saying so. The CEL environment is built
-// on the first Parse of a Google Cloud document, never at start-up.
+// on the first Parse of a Google Cloud document, never at start-up. Every
+// expression is held to celclaims' bounds (cost, time, result size); one
+// they stop makes the provider's verdict an error naming it, since Google
+// Cloud's own limits are not published.
 package gcp
 
 import (

@@ -197,7 +197,7 @@ func TestQuoteCEL(t *testing.T) {
 		if c.err != "" {
 			t.Fatalf("%s does not compile: %s", got, c.err)
 		}
-		out, err := celclaims.Eval(c.prg, map[string]any{varAssertion: map[string]any{"x": in}, varGoogle: map[string]any{}, varAttribute: map[string]any{}})
+		out, err := new(celclaims.Meter).Eval(c.prg, map[string]any{varAssertion: map[string]any{"x": in}, varGoogle: map[string]any{}, varAttribute: map[string]any{}})
 		if err != nil || out.Value() != true {
 			t.Errorf("%s does not read back as %q: %v %v", got, in, out, err)
 		}
@@ -244,7 +244,7 @@ func TestSnippets(t *testing.T) {
 			c := compileCEL(env, s.Text, "snippet", true)
 			if c.err != "" {
 				t.Errorf("snippet %q does not compile: %s", s.Text, c.err)
-			} else if out, err := celclaims.Eval(c.prg, vars); err != nil || out.Value() != true {
+			} else if out, err := new(celclaims.Meter).Eval(c.prg, vars); err != nil || out.Value() != true {
 				t.Errorf("snippet %q is not true for its own token: %v %v", s.Text, out, err)
 			}
 		}

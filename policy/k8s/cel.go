@@ -37,7 +37,11 @@ var k8sOnlyFunctions = []string{
 // compileCEL compiles src in env. wantBool mirrors Kubernetes' return type
 // check: validation rules must be typed bool (a bare `claims.flag`, typed
 // dyn, is refused); mappings may have any type, checked when evaluated.
-func compileCEL(env *cel.Env, src, field string, wantBool bool) *compiled {
+// An expression whose own literals cost more than the per-call limit is
+// refused too, as oidcscope's limit: kube-apiserver does not estimate the
+// cost of authentication expressions and stops them only as they run.
+func compileCEL(rt *celclaims.Runtime, src, field string, wantBool bool) *compiled {
+	env := rt.Env()
 	c := &compiled{src: src, field: field}
 	a, iss := env.CompileSource(common.NewStringSource(src, field))
 	if iss != nil && iss.Err() != nil {
@@ -52,7 +56,11 @@ func compileCEL(env *cel.Env, src, field string, wantBool bool) *compiled {
 		c.err = fmt.Sprintf("must evaluate to bool (this expression is typed %s; compare explicitly, e.g. `== true`)", a.OutputType())
 		return c
 	}
-	prg, err := env.Program(a, cel.EvalOptions(cel.OptTrackCost), cel.CostLimit(costLimit))
+	if err := rt.Check(a); err != nil {
+		c.err, c.local = err.Error(), true
+		return c
+	}
+	prg, err := rt.Program(a)
 	if err != nil {
 		c.err = "program instantiation failed: " + err.Error()
 		return c
@@ -62,14 +70,15 @@ func compileCEL(env *cel.Env, src, field string, wantBool bool) *compiled {
 	if wantBool {
 		if terms := celclaims.AndTerms(c.root); len(terms) > 1 {
 			for _, t := range terms {
-				c.terms = append(c.terms, compileTerm(env, t, src, c.info))
+				c.terms = append(c.terms, compileTerm(rt, t, src, c.info))
 			}
 		}
 	}
 	return c
 }
 
-func compileTerm(env *cel.Env, e ast.Expr, src string, info *ast.SourceInfo) celclaims.Term {
+func compileTerm(rt *celclaims.Runtime, e ast.Expr, src string, info *ast.SourceInfo) celclaims.Term {
+	env := rt.Env()
 	t := celclaims.Term{Root: e, Refs: celclaims.RefsRead(e, varClaims)}
 	// The term as written when its source span stands alone (the parser's
 	// offsets miss closing brackets and macro calls), else as unparsed.
@@ -89,7 +98,7 @@ func compileTerm(env *cel.Env, e ast.Expr, src string, info *ast.SourceInfo) cel
 		if iss != nil && iss.Err() != nil {
 			continue
 		}
-		if prg, err := env.Program(a, cel.EvalOptions(cel.OptTrackCost), cel.CostLimit(costLimit)); err == nil {
+		if prg, err := rt.Program(a); err == nil {
 			t.Text, t.Prg = text, prg
 			return t
 		}

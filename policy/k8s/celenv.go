@@ -6,12 +6,9 @@ import (
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/ext"
-)
 
-// costLimit is kube-apiserver's per-expression CEL cost limit
-// (celconfig.PerCallLimit): an expression that costs more fails, which
-// also bounds the work a hostile token (huge strings, long lists) causes.
-const costLimit = 1000000
+	"github.com/oidcscope/oidcscope/policy/celclaims"
+)
 
 // varClaims is the CEL variable of claim validation rules and claim
 // mappings: the token's claims.
@@ -28,26 +25,36 @@ type UserInfo struct {
 
 // envs holds the two immutable CEL environments, built on first use (so a
 // run that parses no Kubernetes document never initialises CEL) and shared
-// by every Parse: a cel.Env is safe for concurrent use once built.
+// by every Parse: a cel.Env is safe for concurrent use once built. Their
+// programs get celclaims' bounds: kube-apiserver's per-call cost limit
+// (celconfig.PerCallLimit, which also bounds the work a hostile token
+// causes), the guard, the deadline.
 type envs struct {
-	claims *cel.Env // `claims`: map(string, dyn)
-	user   *cel.Env // `user`: UserInfo
+	claims *celclaims.Runtime // `claims`: map(string, dyn)
+	user   *celclaims.Runtime // `user`: UserInfo
 }
 
 var sharedEnvs = sync.OnceValues(func() (envs, error) {
-	claims, err := cel.NewEnv(append(baseOptions(),
-		cel.Variable(varClaims, cel.MapType(cel.StringType, cel.DynType)))...)
+	claims, err := newRuntime(cel.Variable(varClaims, cel.MapType(cel.StringType, cel.DynType)))
 	if err != nil {
 		return envs{}, err
 	}
-	user, err := cel.NewEnv(append(baseOptions(),
+	user, err := newRuntime(
 		ext.NativeTypes(reflect.TypeFor[UserInfo](), ext.ParseStructTags(true)),
-		cel.Variable("user", cel.ObjectType("k8s.UserInfo")))...)
+		cel.Variable("user", cel.ObjectType("k8s.UserInfo")))
 	if err != nil {
 		return envs{}, err
 	}
 	return envs{claims: claims, user: user}, nil
 })
+
+func newRuntime(vars ...cel.EnvOption) (*celclaims.Runtime, error) {
+	env, err := cel.NewEnv(append(baseOptions(), vars...)...)
+	if err != nil {
+		return nil, err
+	}
+	return celclaims.NewRuntime(env)
+}
 
 // baseOptions are the language settings and libraries of Kubernetes' base
 // CEL environment (k8s.io/apiserver/pkg/cel/environment) that cel-go
@@ -67,6 +74,8 @@ func baseOptions() []cel.EnvOption {
 			cel.ValidateHomogeneousAggregateLiterals(),
 		),
 		ext.Strings(ext.StringsVersion(2)),
+		// Version 2 prices none of its functions; cel-go's later models do.
+		cel.CostModel(celclaims.StringsCostModels()...),
 		ext.Sets(),
 		ext.TwoVarComprehensions(),
 	}

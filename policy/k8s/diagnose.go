@@ -1,6 +1,7 @@
 package k8s
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,7 +17,8 @@ import (
 // celFailure explains a claim validation expression that was false or
 // failed: its message, the runtime error, and each false top-level &&
 // term with the claim values it reads.
-func celFailure(tok policy.Token, c *compiled, vars map[string]any, message string, evalErr error) (diag []string, absent bool, reason string) {
+func celFailure(ev *evaluation, c *compiled, message string, evalErr error) (diag []string, absent bool, reason string) {
+	tok := ev.tok
 	if message != "" {
 		diag = append(diag, fmt.Sprintf("message: %s", message))
 	}
@@ -33,8 +35,10 @@ func celFailure(tok policy.Token, c *compiled, vars map[string]any, message stri
 		if t.Prg == nil {
 			continue
 		}
-		out, err := celclaims.Eval(t.Prg, vars)
+		out, err := ev.meter.Eval(t.Prg, ev.celVars())
 		switch {
+		case errors.Is(err, celclaims.ErrCostLimit):
+			diag = append(diag, fmt.Sprintf("term `%s` is not explained: %v", t.Text, err))
 		case err != nil:
 			diag = append(diag, fmt.Sprintf("term `%s` fails: %v", t.Text, err))
 			d, abs := runtimeError(tok, err)

@@ -26,6 +26,7 @@ func (p *k8sPolicy) Evaluate(tok policy.Token) policy.Result {
 		Lint:       p.lint(tok),
 	}
 	ev := &evaluation{tok: tok}
+	defer ev.meter.Close()
 	a, summary := p.pick(ev)
 	if a != nil {
 		summary = a.evaluate(ev)
@@ -41,7 +42,11 @@ func (p *k8sPolicy) Evaluate(tok policy.Token) policy.Result {
 	if p.local {
 		blame = celclaims.Blame{Error: "oidcscope cannot evaluate this configuration: ", Summary: "error: oidcscope cannot evaluate "}
 	}
-	celclaims.Unevaluable(&res, p.errs, blame)
+	problems := p.errs
+	if len(problems) == 0 && len(ev.stops) > 0 {
+		problems, blame = ev.stops, celclaims.Stopped("this configuration")
+	}
+	celclaims.Unevaluable(&res, problems, blame)
 	return res
 }
 
@@ -52,6 +57,8 @@ type evaluation struct {
 	conds  []policy.Condition
 	failed bool
 	reason string // the first failure, for the Summary
+	meter  celclaims.Meter
+	stops  []string // expressions oidcscope's CEL bounds stopped, with why
 }
 
 func (ev *evaluation) celVars() map[string]any {
@@ -156,7 +163,7 @@ func (a *authenticator) evaluate(ev *evaluation) string {
 	}
 	user, ok := a.mapUser(ev)
 	for _, r := range a.userRules {
-		c, why := r.evaluate(user, ok)
+		c, why := r.evaluate(ev, user, ok)
 		c.Group = a.path
 		ev.add(c, why)
 	}

@@ -1,12 +1,18 @@
 package k8s
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"cel.dev/cel-go/cel"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
+	"github.com/oidcscope/oidcscope/policy/celclaims/celbomb"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
@@ -91,4 +97,81 @@ func FuzzEvaluateToken(f *testing.F) {
 			_, _ = New().Suggest(tok, scope)
 		}
 	})
+}
+
+// FuzzCostBound: whatever a claim validation expression is, over claims
+// built to feed cost bombs, evaluating it never panics, ends within the
+// policy's time bound (with slack for a loaded machine) and a bound on
+// allocation, and costs at most the limit unless it ends with the cost
+// limit's error; the configuration holding it evaluates to a verdict
+// within the same bounds. Seeds: every bomb shape and ordinary rules.
+func FuzzCostBound(f *testing.F) {
+	for _, b := range celbomb.Shapes(varClaims, true) {
+		if !b.Costly {
+			f.Add(b.Expr)
+		}
+	}
+	for _, s := range []string{
+		"claims.repository_owner_id == '65' && claims.ref.startsWith('refs/heads/')",
+		"claims.pairs.all(p, p.matches('^[a-z]+$')) && 'ab' in claims.pairs",
+		"claims.wide.split('x').size() > 3",
+		"sets.contains(claims.pairs, ['ab'])",
+		"claims.a.replace('a', 'bb').lowerAscii().indexOf('b') == 0",
+	} {
+		f.Add(s)
+	}
+	envs, err := sharedEnvs()
+	if err != nil {
+		f.Fatal(err)
+	}
+	tok := bombToken(f)
+	vars := map[string]any{varClaims: claimsVar(tok)}
+	f.Fuzz(func(t *testing.T, expr string) {
+		a, iss := envs.claims.Env().Compile(expr)
+		if iss != nil && iss.Err() != nil {
+			return
+		}
+		if envs.claims.Check(a) == nil && meterBound(t, envs.claims, a, vars) {
+			return // stopped: TestCostBombs holds configurations to the bounds then; fuzz on
+		}
+		pols, err := New().Parse("fuzz.yaml", []byte(bombDoc(expr)))
+		if err != nil {
+			return // not a string YAML can quote: nothing to evaluate
+		}
+		var r policy.Result
+		cpu, _ := celbomb.Measure(func() { r = pols[0].Evaluate(tok) })
+		if r.Verdict != policy.Allow && r.Verdict != policy.Deny && r.Verdict != policy.Error {
+			t.Errorf("verdict %q", r.Verdict)
+		}
+		if cpu > celclaims.PolicyTimeout+fuzzSlack {
+			t.Errorf("the configuration took %v of CPU", cpu)
+		}
+	})
+}
+
+// fuzzSlack is what the garbage collector and a loaded machine may add
+// to the policy's time bound.
+const fuzzSlack = 2 * time.Second
+
+// meterBound evaluates a checked expression alone and holds it to the
+// bounds: within the cost limit unless stopped by it, within the time
+// bound, and within 256 MB of allocation (a generous bound: what the
+// limit lets an expression allocate depends on what it builds). It
+// reports whether oidcscope's bounds stopped the expression.
+func meterBound(t *testing.T, rt *celclaims.Runtime, a *cel.Ast, vars map[string]any) (stopped bool) {
+	t.Helper()
+	prg, err := rt.Program(a)
+	if err != nil {
+		return false
+	}
+	var m celclaims.Meter
+	cpu, alloc := celbomb.Measure(func() { _, err = m.Eval(prg, vars) })
+	m.Close()
+	if !errors.Is(err, celclaims.ErrCostLimit) && m.Spent() > celclaims.CostLimit {
+		t.Errorf("cost %d, over the limit, without its error (%v)", m.Spent(), err)
+	}
+	if cpu > celclaims.PolicyTimeout+fuzzSlack || alloc > 256<<20 {
+		t.Errorf("took %v of CPU and allocated %d MB", cpu, alloc>>20)
+	}
+	return errors.Is(err, celclaims.ErrCostLimit)
 }

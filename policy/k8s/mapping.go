@@ -1,6 +1,7 @@
 package k8s
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -88,7 +89,11 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 	var problem string
 	if m.cel != nil {
 		var missing string
-		vals, problem, missing = m.runCEL(ev)
+		var stop error
+		vals, problem, missing, stop = m.runCEL(ev)
+		if ev.stopped(&c, m.cel.field, stop) {
+			return nil, c, ""
+		}
 		if missing != "" {
 			c.Absent = true
 			c.Diagnosis = append(c.Diagnosis, policy.Absent(missing))
@@ -124,29 +129,33 @@ func render(what string, vals []string) string {
 	return "[" + strings.Join(vals, ", ") + "]"
 }
 
-// runCEL evaluates an expression mapping.
-func (m *mapping) runCEL(ev *evaluation) (vals []string, problem, missing string) {
-	out, err := celclaims.Eval(m.cel.prg, ev.celVars())
+// runCEL evaluates an expression mapping; stop is the error when
+// oidcscope's CEL bounds stopped it.
+func (m *mapping) runCEL(ev *evaluation) (vals []string, problem, missing string, stop error) {
+	out, err := ev.meter.Eval(m.cel.prg, ev.celVars())
+	if errors.Is(err, celclaims.ErrCostLimit) {
+		return nil, "", "", err
+	}
 	if err != nil {
 		missing, _ = celclaims.MissingKey(err)
-		return nil, fmt.Sprintf("CEL runtime error: %v: kube-apiserver rejects the token (error evaluating %s claim expression)", err, m.what), missing
+		return nil, fmt.Sprintf("CEL runtime error: %v: kube-apiserver rejects the token (error evaluating %s claim expression)", err, m.what), missing, nil
 	}
 	switch m.what {
 	case "username", "uid":
 		s, isStr := out.(types.String)
 		if !isStr {
-			return nil, fmt.Sprintf("%s claim expression must return a string, this one returned %s", m.what, out.Type().TypeName()), ""
+			return nil, fmt.Sprintf("%s claim expression must return a string, this one returned %s", m.what, out.Type().TypeName()), "", nil
 		}
 		if s == "" && m.what == "username" {
-			return nil, "empty username via CEL expression is not allowed", ""
+			return nil, "empty username via CEL expression is not allowed", "", nil
 		}
-		return []string{string(s)}, "", ""
+		return []string{string(s)}, "", "", nil
 	}
 	list, err := stringList2(out)
 	if err != nil {
-		return nil, fmt.Sprintf("%s: %v", m.what, err), ""
+		return nil, fmt.Sprintf("%s: %v", m.what, err), "", nil
 	}
-	return list, "", ""
+	return list, "", "", nil
 }
 
 // stringList2 is Kubernetes' convertCELValueToStringList: a string ("" is

@@ -11,7 +11,10 @@
 // base environment sets that cel-go provides; the Kubernetes-only CEL
 // libraries (url(), ip(), cidr(), quantity(), semver(), format…) are not
 // available here, and an expression that uses them is reported as not
-// compiling here, saying so.
+// compiling here, saying so. Every expression is held to celclaims'
+// bounds (kube-apiserver's per-call cost limit, priced by cel-go's string
+// models, and oidcscope's time and result-size bounds); one they stop
+// makes the configuration's verdict an error naming it.
 package k8s
 
 import (

@@ -10,7 +10,6 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // evaluate runs one claimValidationRule.
@@ -29,14 +28,17 @@ func (r *rule) evaluate(ev *evaluation) (policy.Condition, string) {
 		c.Result, c.Diagnosis = policy.Fail, d
 		return c, name + ": a claim it reads is duplicated"
 	}
-	out, err := celclaims.Eval(r.cel.prg, ev.celVars())
+	out, err := ev.meter.Eval(r.cel.prg, ev.celVars())
+	if ev.stopped(&c, r.cel.field, err) {
+		return c, ""
+	}
 	if err == nil && out == types.True {
 		c.Result = policy.Pass
 		return c, ""
 	}
 	c.Result = policy.Fail
 	var why string
-	c.Diagnosis, c.Absent, why = celFailure(ev.tok, r.cel, ev.celVars(), r.spec.Message, err)
+	c.Diagnosis, c.Absent, why = celFailure(ev, r.cel, r.spec.Message, err)
 	if c.Absent && len(c.Claims) == 1 {
 		c.Actual = ""
 	}
@@ -104,7 +106,7 @@ func (r *rule) claimRule(tok policy.Token, name string) (policy.Condition, strin
 
 // evaluate runs one userValidationRule over the mapped user; ok is false
 // when a mapping failed, and the rule then did not run.
-func (r *userRule) evaluate(user UserInfo, ok bool) (policy.Condition, string) {
+func (r *userRule) evaluate(ev *evaluation, user UserInfo, ok bool) (policy.Condition, string) {
 	name := r.path[strings.LastIndex(r.path, ".")+1:]
 	c := policy.Condition{Expression: r.spec.Expression, Claims: []string{}, Expected: []string{"true"}, Actual: userText(user)}
 	switch {
@@ -116,7 +118,10 @@ func (r *userRule) evaluate(user UserInfo, ok bool) (policy.Condition, string) {
 		c.Diagnosis = []string{"not evaluated: mapping the claims to a user failed"}
 		return c, ""
 	}
-	out, err := celclaims.Eval(r.cel.prg, map[string]any{"user": &user})
+	out, err := ev.meter.Eval(r.cel.prg, map[string]any{"user": &user})
+	if ev.stopped(&c, r.cel.field, err) {
+		return c, ""
+	}
 	switch {
 	case err != nil:
 		c.Result = policy.Fail

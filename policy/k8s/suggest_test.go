@@ -136,7 +136,7 @@ func TestQuoteCEL(t *testing.T) {
 		if c.err != "" {
 			t.Fatalf("%s does not compile: %s", got, c.err)
 		}
-		out, err := celclaims.Eval(c.prg, map[string]any{"claims": map[string]any{"x": in}})
+		out, err := new(celclaims.Meter).Eval(c.prg, map[string]any{"claims": map[string]any{"x": in}})
 		if err != nil || out.Value() != true {
 			t.Errorf("%s does not read back as %q: %v %v", got, in, out, err)
 		}
@@ -178,7 +178,7 @@ func TestSnippets(t *testing.T) {
 			e, _ := sharedEnvs()
 			if c := compileCEL(e.claims, s.Text, "snippet", true); c.err != "" {
 				t.Errorf("snippet %q does not compile: %s", s.Text, c.err)
-			} else if out, err := celclaims.Eval(c.prg, map[string]any{"claims": claimsVar(tok)}); err != nil || out.Value() != true {
+			} else if out, err := new(celclaims.Meter).Eval(c.prg, map[string]any{"claims": claimsVar(tok)}); err != nil || out.Value() != true {
 				t.Errorf("snippet %q is not true for its own token: %v %v", s.Text, out, err)
 			}
 		}

@@ -142,13 +142,14 @@ const parallelFrom = 256
 // Evaluate runs every policy against the token. Results keep load order;
 // Sorted orders them for the "which roles can this token assume" table.
 // Compiled policies are read-only, so a large set is evaluated by one
-// worker per CPU, each on its own share of the results slice.
+// worker per CPU, each on its own share of the results slice. A policy
+// that panics is that policy's error (SafeEvaluate).
 func (s *Set) Evaluate(tok policy.Token) []policy.Result {
 	out := make([]policy.Result, len(s.policies), s.Len())
 	workers := min(runtime.GOMAXPROCS(0), len(s.policies)/(parallelFrom/2))
 	if len(s.policies) < parallelFrom || workers < 2 {
 		for i, p := range s.policies {
-			out[i] = p.Evaluate(tok)
+			out[i] = SafeEvaluate(p, tok)
 		}
 		return append(out, s.failed...)
 	}
@@ -158,7 +159,7 @@ func (s *Set) Evaluate(tok policy.Token) []policy.Result {
 		to := min(from+share, len(s.policies))
 		wg.Go(func() {
 			for i := from; i < to; i++ {
-				out[i] = s.policies[i].Evaluate(tok)
+				out[i] = SafeEvaluate(s.policies[i], tok)
 			}
 		})
 	}

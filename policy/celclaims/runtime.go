@@ -1,0 +1,59 @@
+package celclaims
+
+import (
+	"fmt"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/cost"
+)
+
+// Runtime is one CEL environment with the program options every program
+// compiled in it gets: the cost limit, interrupts for the policy's
+// deadline, the guard that checks expensive calls before they run, and
+// the price of compiling a regular expression. Like the cel.Env it wraps,
+// it is immutable and safe for concurrent use.
+type Runtime struct {
+	env  *cel.Env
+	opts []cel.ProgramOption
+}
+
+// NewRuntime wraps env, whose function implementations the guard calls.
+func NewRuntime(env *cel.Env) (*Runtime, error) {
+	g, err := newGuard(env)
+	if err != nil {
+		return nil, fmt.Errorf("the CEL guard: %w", err)
+	}
+	return &Runtime{env: env, opts: []cel.ProgramOption{
+		cel.CostLimit(CostLimit),
+		cel.CostTrackerOptions(cost.OverloadTracker(regexCompileOverload, chargeRegexCompile)),
+		cel.InterruptCheckFrequency(interruptEvery),
+		cel.CustomDecoratorV2(g.decorate),
+	}}, nil
+}
+
+// Env is the environment, for parsing and checking.
+func (r *Runtime) Env() *cel.Env { return r.env }
+
+// Program plans a checked expression with the runtime's bounds.
+func (r *Runtime) Program(a *cel.Ast) (cel.Program, error) {
+	prg, err := r.env.Program(a, r.opts...)
+	if err != nil || !hasLoop(a.NativeRep().Expr()) {
+		return prg, err
+	}
+	return looping{prg}, nil
+}
+
+// looping marks a program with comprehensions, the only place cel-go
+// looks for an interrupt: Meter evaluates it under the policy's deadline
+// (a context per evaluation, which costs more than the rest of a simple
+// expression's evaluation).
+type looping struct{ cel.Program }
+
+func hasLoop(e ast.Expr) bool {
+	found := false
+	ast.PreOrderVisit(e, ast.NewExprVisitor(func(x ast.Expr) {
+		found = found || x.Kind() == ast.ComprehensionKind
+	}))
+	return found
+}

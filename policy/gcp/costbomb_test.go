@@ -1,0 +1,114 @@
+package gcp
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims/celbomb"
+	"github.com/oidcscope/oidcscope/policy/policytest"
+)
+
+// Bounds one hostile provider may take (issue 13), in CPU time and bytes
+// allocated: generous next to what a stopped bomb costs (milliseconds, a
+// few MB), far below what one did (1.78 GB and 8.8 s, or the process
+// killed out of memory).
+const (
+	bombTime  = time.Second
+	bombAlloc = 100 << 20
+)
+
+// bombToken is push-main with the claims the bombs feed on.
+func bombToken(t testing.TB) policy.Token {
+	return policytest.ClaimsWith(t, "push-main", celbomb.Claims())
+}
+
+// bombDoc is a provider that allows push-main, with condition as its
+// attribute condition and mapping (when not empty) as attribute.bomb.
+func bombDoc(t testing.TB, condition, mapping string) string {
+	mappings := map[string]string{"google.subject": "assertion.sub"}
+	if mapping != "" {
+		mappings["attribute.bomb"] = mapping
+	}
+	doc := map[string]any{
+		"name":             "projects/1/locations/global/workloadIdentityPools/p/providers/bomb",
+		"state":            "ACTIVE",
+		"oidc":             map[string]any{"issuerUri": ghIssuer, "allowedAudiences": []string{"sts.amazonaws.com"}},
+		"attributeMapping": mappings,
+	}
+	if condition != "" {
+		doc["attributeCondition"] = condition
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestCostBombs: every bomb shape, as the attribute condition and as a
+// mapping, ends as this provider's error, naming the expression, within
+// the time and memory bounds; a literal bomb is refused when the document
+// is read. The control, an ordinary condition over the same hostile
+// claims, still allows, and one decided cheaply keeps its verdict when
+// explaining a term of it runs into the limit.
+func TestCostBombs(t *testing.T) {
+	tok := bombToken(t)
+	type tc struct {
+		bomb      celbomb.Bomb
+		condition bool // the bomb is the attribute condition, else a mapping
+	}
+	cases := []tc{{celbomb.Bomb{Name: "control", Expr: "assertion.a.size() == 100 && assertion.pairs.exists(p, p == 'ab')"}, true}}
+	for _, b := range celbomb.Shapes(varAssertion, false) {
+		cases = append(cases, tc{b, true})
+	}
+	// The mappings' own path: one static and one runtime bomb.
+	cases = append(cases, tc{celbomb.Bomb{Name: "mapping replace x4 (literal)", Expr: "string(" + celbomb.Replaces(4) + ")", Static: true}, false})
+	cases = append(cases, tc{celbomb.Bomb{Name: "mapping join (claims)", Expr: "assertion.many.join(assertion.wide)"}, false})
+	for _, c := range cases {
+		t.Run(c.bomb.Name, func(t *testing.T) {
+			field, d := "attributeCondition", bombDoc(t, c.bomb.Expr, "")
+			if !c.condition {
+				field, d = `attributeMapping["attribute.bomb"]`, bombDoc(t, "", c.bomb.Expr)
+			}
+			p := parseOne(t, d)
+			var r policy.Result
+			cpu, alloc := celbomb.Measure(func() { r = p.Evaluate(tok) })
+			t.Logf("%s in %v of CPU, %d MB allocated: %.200s", r.Verdict, cpu, alloc>>20, r.Summary)
+			if cpu > bombTime || alloc > bombAlloc {
+				t.Errorf("took %v of CPU and allocated %d MB; the bounds are %v and %d MB", cpu, alloc>>20, bombTime, bombAlloc>>20)
+			}
+			if c.bomb.Name == "control" {
+				if r.Verdict != policy.Allow {
+					t.Fatalf("the control condition: %s, want allow: %s %s", r.Verdict, r.Summary, r.Error)
+				}
+				return
+			}
+			if r.Verdict != policy.Error {
+				t.Fatalf("verdict %s, want error: %s", r.Verdict, r.Summary)
+			}
+			if !strings.Contains(r.Error, field) {
+				t.Errorf("the error does not name %s: %s", field, r.Error)
+			}
+			want := "cost limit"
+			if c.bomb.Static {
+				want = "estimated"
+			}
+			if !strings.Contains(r.Error, want) {
+				t.Errorf("the error does not say %q: %s", want, r.Error)
+			}
+		})
+	}
+	// A condition decided cheaply (its first term is false) is denied, even
+	// though explaining its other term, alone, runs into the cost limit:
+	// that term is reported as not explained.
+	t.Run("costly term keeps the verdict", func(t *testing.T) {
+		r := parseOne(t, bombDoc(t, "assertion.a == 'nope' && assertion.hay.indexOf(assertion.needle) >= 0", "")).Evaluate(tok)
+		c := policytest.ConditionWith(t, r, "attributeCondition")
+		if r.Verdict != policy.Deny || c.Result != policy.Fail || !hasLine(c.Diagnosis, "assertion.hay.indexOf(assertion.needle) >= 0", "is not explained", "cost limit") {
+			t.Errorf("verdict %s, condition %s %q", r.Verdict, c.Result, c.Diagnosis)
+		}
+	})
+}

@@ -1,0 +1,92 @@
+package k8s
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims/celbomb"
+	"github.com/oidcscope/oidcscope/policy/policytest"
+)
+
+// Bounds one hostile policy may take (issue 13), in CPU time and bytes
+// allocated: generous next to what a stopped bomb costs (milliseconds, a
+// few MB), far below what one did (minutes, or the process killed out of
+// memory).
+const (
+	bombTime  = time.Second
+	bombAlloc = 100 << 20
+)
+
+// bombToken is push-main with the claims the bombs feed on.
+func bombToken(t testing.TB) policy.Token {
+	return policytest.ClaimsWith(t, "push-main", celbomb.Claims())
+}
+
+// bombDoc puts expr in a claim validation rule of a configuration that
+// otherwise allows push-main.
+func bombDoc(expr string) string {
+	return doc(`  issuer:
+    url: ` + ghIssuer + `
+    audiences: [sts.amazonaws.com]
+  claimValidationRules:
+  - expression: ` + strconv.Quote(expr) + `
+    message: bomb
+  claimMappings:
+    username:
+      expression: "claims.sub"
+`)
+}
+
+// TestCostBombs: every bomb shape ends as this policy's error, naming the
+// expression, within the time and memory bounds; a literal bomb is
+// refused when the document is read. The control, an ordinary rule over
+// the same hostile claims, still allows, and one decided cheaply keeps
+// its verdict when explaining a term of it runs into the limit.
+func TestCostBombs(t *testing.T) {
+	tok := bombToken(t)
+	cases := append([]celbomb.Bomb{{Name: "control", Expr: "claims.a.size() == 100 && claims.pairs.exists(p, p == 'ab')"}},
+		celbomb.Shapes(varClaims, true)...)
+	for _, b := range cases {
+		t.Run(b.Name, func(t *testing.T) {
+			p := parseOne(t, bombDoc(b.Expr))
+			var r policy.Result
+			cpu, alloc := celbomb.Measure(func() { r = p.Evaluate(tok) })
+			t.Logf("%s in %v of CPU, %d MB allocated: %.200s", r.Verdict, cpu, alloc>>20, r.Summary)
+			if cpu > bombTime || alloc > bombAlloc {
+				t.Errorf("took %v of CPU and allocated %d MB; the bounds are %v and %d MB", cpu, alloc>>20, bombTime, bombAlloc>>20)
+			}
+			if b.Name == "control" {
+				if r.Verdict != policy.Allow {
+					t.Fatalf("the control rule: %s, want allow: %s", r.Verdict, r.Error)
+				}
+				return
+			}
+			if r.Verdict != policy.Error {
+				t.Fatalf("verdict %s, want error: %s", r.Verdict, r.Summary)
+			}
+			if !strings.Contains(r.Error, "claimValidationRules[0].expression") {
+				t.Errorf("the error does not name the expression: %s", r.Error)
+			}
+			want := "cost limit"
+			if b.Static {
+				want = "estimated"
+			}
+			if !strings.Contains(r.Error, want) {
+				t.Errorf("the error does not say %q: %s", want, r.Error)
+			}
+		})
+	}
+	// A rule decided cheaply (its first term is false) is denied, even
+	// though explaining its other term, alone, runs into the cost limit:
+	// that term is reported as not explained.
+	t.Run("costly term keeps the verdict", func(t *testing.T) {
+		r := parseOne(t, bombDoc("claims.a == 'nope' && claims.hay.indexOf(claims.needle) >= 0")).Evaluate(tok)
+		c := cond(t, r, "indexOf")
+		if r.Verdict != policy.Deny || c.Result != policy.Fail || !hasLine(c.Diagnosis, "claims.hay.indexOf(claims.needle) >= 0", "is not explained", "cost limit") {
+			t.Errorf("verdict %s, condition %s %q", r.Verdict, c.Result, c.Diagnosis)
+		}
+	})
+}
