@@ -176,47 +176,8 @@ func newAttackEnv(t *testing.T) *attackEnv {
 	if e.rsa1024, err = rsa.GenerateKey(rand.Reader, 1024); err != nil {
 		t.Fatal(err)
 	}
-	e.rsa512, e.rsa512Sign = rsaKeyOfBits(t, 512)
+	e.rsa512, e.rsa512Sign = testseeds.RSAKeyOfBits(t, 512)
 	return e
-}
-
-// rsaKeyOfBits makes an RSA key of exactly bits bits by hand (Go refuses
-// to generate keys under 1024 bits) and returns its public half and an
-// RS256 (PKCS #1 v1.5, SHA-256) signer with its private half.
-func rsaKeyOfBits(t *testing.T, bits int) (*rsa.PublicKey, func(input string) []byte) {
-	t.Helper()
-	e, one := big.NewInt(65537), big.NewInt(1)
-	for {
-		p, err := rand.Prime(rand.Reader, bits/2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q, err := rand.Prime(rand.Reader, bits-bits/2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := new(big.Int).Mul(p, q)
-		phi := new(big.Int).Mul(new(big.Int).Sub(p, one), new(big.Int).Sub(q, one))
-		d := new(big.Int).ModInverse(e, phi)
-		if n.BitLen() != bits || d == nil {
-			continue
-		}
-		sign := func(input string) []byte {
-			digest := sha256.Sum256([]byte(input))
-			// DigestInfo for SHA-256 (RFC 8017 §9.2, note 1).
-			prefix := []byte{0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20}
-			k := (bits + 7) / 8
-			em := make([]byte, k) // 0x00 0x01 0xff… 0x00 DigestInfo digest
-			em[1] = 1
-			for i := 2; i < k-len(prefix)-len(digest)-1; i++ {
-				em[i] = 0xff
-			}
-			copy(em[k-len(prefix)-len(digest):], prefix)
-			copy(em[k-len(digest):], digest[:])
-			return new(big.Int).Exp(new(big.Int).SetBytes(em), d, n).FillBytes(make([]byte, k))
-		}
-		return &rsa.PublicKey{N: n, E: 65537}, sign
-	}
 }
 
 func certificate(t *testing.T, pub any, issuer crypto.Signer) []byte {

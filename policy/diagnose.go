@@ -102,7 +102,7 @@ func align(expected, actual string) ([]string, int) {
 	if expected == actual {
 		return nil, 0
 	}
-	i := firstDiff(expected, actual)
+	i := FirstDiff(expected, actual)
 	col := utf8.RuneCountInString(expected[:i])
 	return []string{
 		"first difference at character " + strconv.Itoa(col+1) + ":",
@@ -124,7 +124,9 @@ func caretLine(col int) string {
 	return strings.Repeat(" ", indent+col) + "^"
 }
 
-func firstDiff(a, b string) int {
+// FirstDiff is the byte offset of the first difference of a and b, backed
+// up to a rune boundary: where Align puts its caret.
+func FirstDiff(a, b string) int {
 	i := 0
 	for i < len(a) && i < len(b) && a[i] == b[i] {
 		i++
@@ -149,7 +151,7 @@ func closest(expected []string, actual string) string {
 			if lowActual == "" {
 				lowActual = strings.ToLower(actual)
 			}
-			n = firstDiff(strings.ToLower(e), lowActual)
+			n = FirstDiff(strings.ToLower(e), lowActual)
 		}
 		if n > bestN {
 			best, bestN = e, n

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
@@ -77,7 +76,7 @@ func alignment(lines []string) (expected, token string, ok bool) {
 // realign aligns the redacted values of one alignment.
 func (r *replacer) realign(expected, token string) []string {
 	e, t := r.apply(expected), r.cutToken(token)
-	i := commonPrefix(e, t)
+	i := policy.FirstDiff(e, t)
 	for _, s := range []string{t, e} {
 		if name, ok := r.placeholderAt(s, i); ok {
 			return []string{fmt.Sprintf(insideID, name)}
@@ -122,17 +121,4 @@ func (r *replacer) placeholderAt(s string, i int) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// commonPrefix is the length in bytes of the common prefix of a and b,
-// backed up to a rune boundary, as policy.Align counts it.
-func commonPrefix(a, b string) int {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	for i > 0 && i < len(a) && !utf8.RuneStart(a[i]) {
-		i--
-	}
-	return i
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/rsa"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -159,46 +158,6 @@ func TestOctKeyNeverFromASet(t *testing.T) {
 	}
 }
 
-// rsaKeyOfBits makes an RSA key of exactly bits bits by hand: Go refuses
-// to generate (and to use) keys under 1024 bits, and the test needs
-// tokens that such a key really signed. sign is RS256 (PKCS #1 v1.5).
-func rsaKeyOfBits(t *testing.T, bits int) (*rsa.PublicKey, func(input string) []byte) {
-	t.Helper()
-	e := big.NewInt(65537)
-	one := big.NewInt(1)
-	for {
-		p, err := rand.Prime(rand.Reader, bits/2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q, err := rand.Prime(rand.Reader, bits-bits/2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := new(big.Int).Mul(p, q)
-		phi := new(big.Int).Mul(new(big.Int).Sub(p, one), new(big.Int).Sub(q, one))
-		d := new(big.Int).ModInverse(e, phi)
-		if n.BitLen() != bits || d == nil {
-			continue
-		}
-		sign := func(input string) []byte {
-			digest := sha256.Sum256([]byte(input))
-			prefix := []byte{0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20}
-			k := (bits + 7) / 8
-			em := make([]byte, k)
-			em[1] = 1
-			for i := 2; i < k-len(prefix)-len(digest)-1; i++ {
-				em[i] = 0xff
-			}
-			copy(em[k-len(prefix)-len(digest):], prefix)
-			copy(em[k-len(digest):], digest[:])
-			s := new(big.Int).Exp(new(big.Int).SetBytes(em), d, n)
-			return s.FillBytes(make([]byte, k))
-		}
-		return &rsa.PublicKey{N: n, E: 65537}, sign
-	}
-}
-
 var testRSA1024 = sync.OnceValue(func() *rsa.PrivateKey {
 	k, err := rsa.GenerateKey(rand.Reader, 1024)
 	if err != nil {
@@ -245,7 +204,7 @@ func TestWeakRSAKey(t *testing.T) {
 				pub, sig = &rsa.PublicKey{N: big.NewInt(99991), E: 65537}, []byte{1, 2, 3}
 			} else {
 				var sign func(string) []byte
-				pub, sign = rsaKeyOfBits(t, bits)
+				pub, sign = testseeds.RSAKeyOfBits(t, bits)
 				sig = sign(input)
 			}
 			res := Verify(mustParse(t, input+"."+b64.EncodeToString(sig)), Options{Keys: setOf(pub)})

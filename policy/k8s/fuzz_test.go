@@ -1,18 +1,15 @@
 package k8s
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
-
-	"cel.dev/cel-go/cel"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 	"github.com/oidcscope/oidcscope/policy/celclaims/celbomb"
+	"github.com/oidcscope/oidcscope/policy/celclaims/celbomb/bound"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
@@ -131,7 +128,7 @@ func FuzzCostBound(f *testing.F) {
 		if iss != nil && iss.Err() != nil {
 			return
 		}
-		if envs.claims.Check(a) == nil && meterBound(t, envs.claims, a, vars) {
+		if envs.claims.Check(a) == nil && bound.Meter(t, envs.claims, a, vars) {
 			return // stopped: TestCostBombs holds configurations to the bounds then; fuzz on
 		}
 		pols, err := New().Parse("fuzz.yaml", []byte(bombDoc(expr)))
@@ -143,35 +140,8 @@ func FuzzCostBound(f *testing.F) {
 		if r.Verdict != policy.Allow && r.Verdict != policy.Deny && r.Verdict != policy.Error {
 			t.Errorf("verdict %q", r.Verdict)
 		}
-		if cpu > celclaims.PolicyTimeout+fuzzSlack {
+		if cpu > celclaims.PolicyTimeout+bound.Slack {
 			t.Errorf("the configuration took %v of CPU", cpu)
 		}
 	})
-}
-
-// fuzzSlack is what the garbage collector and a loaded machine may add
-// to the policy's time bound.
-const fuzzSlack = 2 * time.Second
-
-// meterBound evaluates a checked expression alone and holds it to the
-// bounds: within the cost limit unless stopped by it, within the time
-// bound, and within 256 MB of allocation (a generous bound: what the
-// limit lets an expression allocate depends on what it builds). It
-// reports whether oidcscope's bounds stopped the expression.
-func meterBound(t *testing.T, rt *celclaims.Runtime, a *cel.Ast, vars map[string]any) (stopped bool) {
-	t.Helper()
-	prg, err := rt.Program(a)
-	if err != nil {
-		return false
-	}
-	var m celclaims.Meter
-	cpu, alloc := celbomb.Measure(func() { _, err = m.Eval(prg, vars) })
-	m.Close()
-	if !errors.Is(err, celclaims.ErrCostLimit) && m.Spent() > celclaims.CostLimit {
-		t.Errorf("cost %d, over the limit, without its error (%v)", m.Spent(), err)
-	}
-	if cpu > celclaims.PolicyTimeout+fuzzSlack || alloc > 256<<20 {
-		t.Errorf("took %v of CPU and allocated %d MB", cpu, alloc>>20)
-	}
-	return errors.Is(err, celclaims.ErrCostLimit)
 }
