@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -304,7 +305,7 @@ func (d *fuzzDriver) checkClipboard(what string) {
 	// Line breaks and tabs may only be oidcscope's own: the lines of the
 	// Markdown report (x, X), whose every outside string is escaped, or a
 	// condition's, from a token whose every string is plain.
-	lines := what == "key x" || what == "key X" ||
+	lines := slices.Contains([]string{"key x", "key X", "type 'x'", "type 'X'"}, what) ||
 		d.m.report != nil && d.m.report.Token != nil && plainValue(d.m.report.Token.Payload)
 	for _, seq := range osc52Re.FindAllStringSubmatch(d.clip.String(), -1) {
 		b, err := base64.StdEncoding.DecodeString(seq[1])
