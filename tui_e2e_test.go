@@ -14,7 +14,7 @@ import (
 	"github.com/oidcscope/oidcscope/fixtures"
 )
 
-// TestTUIUnderTmux runs the real binary in a real terminal: tmux. It opens
+// TestTUIUnderTmux runs the program in a real terminal: tmux. It opens
 // the demo at 100×30, pastes a token with a bracketed paste on the paste
 // screen, resizes to 80×24, selects check_run_id and quits with q, reading
 // the screen with capture-pane at each step. CI installs tmux
@@ -27,13 +27,18 @@ func TestTUIUnderTmux(t *testing.T) {
 		t.Skip("tmux not installed")
 	}
 	if testing.Short() {
-		t.Skip("builds and runs the binary")
+		t.Skip("runs the program in tmux")
 	}
+	// Mostly waiting on tmux: run beside the other parallel tests (it sets
+	// no environment and reads none that they set).
+	t.Parallel()
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "oidcscope")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	// The program is this test binary under the name oidcscope, which
+	// TestMain puts on PATH: its main is main's, without linking the
+	// whole program a second time.
+	bin, err := exec.LookPath("oidcscope")
+	if err != nil {
+		t.Fatalf("oidcscope is not on PATH (TestMain puts it there): %v", err)
 	}
 	status := filepath.Join(dir, "status")
 	tm := tmuxServer{t: t, socket: fmt.Sprintf("oidcscope-e2e-%d", os.Getpid())}
