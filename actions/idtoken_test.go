@@ -124,12 +124,17 @@ func TestIDTokenRetryRecovers(t *testing.T) {
 }
 
 func TestIDTokenTimeout(t *testing.T) {
+	// The endpoint never answers while the test runs: returning when the
+	// request's context ends would, on a loaded machine, let an empty 200
+	// reach a later attempt instead of the deadline under test.
+	release := make(chan struct{})
 	e := endpoint(t, func(w http.ResponseWriter, r *http.Request) {
 		select {
-		case <-r.Context().Done():
+		case <-release:
 		case <-time.After(5 * time.Second):
 		}
 	})
+	t.Cleanup(func() { close(release) }) // before the server closes: cleanups run last first
 	c := Client{HTTP: e.Server.Client(), Timeout: 50 * time.Millisecond, Backoff: time.Millisecond}
 	start := time.Now()
 	_, err := c.IDToken(context.Background(), Runner{RequestURL: e.Server.URL, RequestToken: requestToken}, "a")
