@@ -158,6 +158,10 @@ func (c *credential) readExpression(e entry, where func(decode.Member) string) {
 		c.exprErr = fmt.Sprintf(`claimsMatchingExpression (%s): "languageVersion" must be 1, the only version Entra defines (found %s)`, where(m), got)
 		return
 	}
+	if len(val.Text) > MaxExpressionBytes {
+		c.exprErr = fmt.Sprintf("oidcscope cannot evaluate this claimsMatchingExpression (%s): it is %d bytes, more than the %d bytes oidcscope reads (Entra documents no limit; its flexible credentials hold a handful of terms)", where(m), len(val.Text), MaxExpressionBytes)
+		return
+	}
 	expr, err := parseExpression(val.Text)
 	if err != nil {
 		c.exprErr = err.Error()
