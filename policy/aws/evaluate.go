@@ -30,7 +30,7 @@ func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 	res.Conditions = make([]policy.Condition, 0, n)
 	var (
 		errs          []string
-		unmatched     []string // conditions past MatchBudget
+		unmatched     []string // conditions past policy.WildcardBudget
 		allowBy       *statement
 		denyBy        *statement
 		allowApplies  bool
@@ -177,7 +177,7 @@ func (r *request) evalCondition(c *condition, s *statement, applies bool, why st
 	}
 	v := r.resolve(c)
 	out.Actual, out.Absent = v.actual, !v.present
-	if c.like() && !r.afford(likeCost(c, v)) {
+	if c.like() && !r.wild.Afford(likeCost(c, v)) {
 		out.Result, out.Diagnosis = policy.Errored, []string{overBudget(c, v)}
 		return out
 	}

@@ -69,7 +69,7 @@ func (r *request) diagnose(c *condition, v value, pass bool) []string {
 			out = append(out, fmt.Sprintf("AWS expects aud %q by default; request the token with that audience", want))
 		}
 		for _, p := range c.values {
-			if r.afford(wildcardCost([]string{p}, []string{actual})) && policy.MatchWildcard(strings.ToLower(p), strings.ToLower(actual)) {
+			if r.wild.Afford(wildcardCost([]string{p}, []string{actual})) && policy.MatchWildcard(strings.ToLower(p), strings.ToLower(actual)) {
 				out = append(out, fmt.Sprintf("the pattern %s matches only if case is ignored: StringLike is case-sensitive, and AWS has no case-insensitive StringLike", quote(p)))
 				break
 			}
@@ -78,7 +78,7 @@ func (r *request) diagnose(c *condition, v value, pass bool) []string {
 		if w := policy.WildcardInEquality(c.op, c.values); w != "" {
 			msg := w + ": use StringLike for a pattern"
 			for _, p := range c.values {
-				if r.afford(wildcardCost([]string{p}, []string{actual})) && policy.MatchWildcard(p, actual) {
+				if r.wild.Afford(wildcardCost([]string{p}, []string{actual})) && policy.MatchWildcard(p, actual) {
 					msg += fmt.Sprintf(" (as StringLike, %s would match this token)", quote(p))
 					break
 				}

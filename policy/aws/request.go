@@ -19,11 +19,11 @@ type request struct {
 	pathOK  bool
 	github  bool // the issuer is one of GitHub's
 	lowPath string
-	left    int // what wildcard matching may still spend (MatchBudget)
+	wild    *policy.WildcardMeter // what wildcard matching may still spend
 }
 
 func newRequest(tok policy.Token) *request {
-	r := &request{tok: tok, left: MatchBudget}
+	r := &request{tok: tok, wild: policy.NewWildcardMeter()}
 	r.iss, r.hasIss = tok.String("iss")
 	if r.hasIss && !tok.Duplicated("iss") {
 		r.path, r.pathOK = issuerPath(r.iss)

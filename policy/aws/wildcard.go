@@ -2,39 +2,20 @@ package aws
 
 import (
 	"fmt"
-	"strings"
+
+	"github.com/oidcscope/oidcscope/policy"
 )
 
-// MatchBudget caps, for one policy and one token, the work of matching
-// patterns that hold a '*': policy.MatchWildcard backtracks to the last
-// '*', so it takes time in proportion to the pattern's length times the
-// value's (a 4,096-character pattern, which fits a trust policy, against
-// a 700 KB claim took 43 s). Counted in pattern × value bytes, the budget
-// is about a third of a second of matching.
-const MatchBudget = 1 << 25
-
-// wildcardCost is what matching values against patterns may cost; a
-// pattern without '*' matches in linear time and costs nothing.
+// wildcardCost is what matching values against patterns may cost
+// (policy.WildcardCost of every pair).
 func wildcardCost(patterns, values []string) int {
 	n := 0
 	for _, p := range patterns {
-		if strings.Contains(p, "*") {
-			for _, x := range values {
-				n += len(p) * (len(x) + 1)
-			}
+		for _, x := range values {
+			n += policy.WildcardCost(p, x)
 		}
 	}
 	return n
-}
-
-// afford spends cost from the request's budget; false, spending nothing,
-// when the budget cannot pay.
-func (r *request) afford(cost int) bool {
-	if cost > r.left {
-		return false
-	}
-	r.left -= cost
-	return true
 }
 
 // likeCost is what testing and then diagnosing a StringLike condition
@@ -55,7 +36,7 @@ func overBudget(c *condition, v value) string {
 		longest = max(longest, len(x))
 	}
 	return fmt.Sprintf("oidcscope stopped matching %s against the token's %d-byte %s: its patterns with '*' times the value would pass the %d (pattern × value bytes) it spends on one policy and token, since matching such a pattern takes time in proportion to both",
-		c.label, longest, c.claim, MatchBudget)
+		c.label, longest, c.claim, policy.WildcardBudget)
 }
 
 func hypoValues(v value) []string {

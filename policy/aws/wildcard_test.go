@@ -30,9 +30,9 @@ func TestWildcardWorkBounded(t *testing.T) {
 		mentions  []string
 	}{
 		{"4,096-character pattern, 700 KB sub", `{"StringLike":{"` + sub + `":"*` + strings.Repeat("a", 4094) + `b"}}`, big,
-			policy.Error, []string{"StringLike " + sub, "716800-byte", fmt.Sprint(MatchBudget)}},
+			policy.Error, []string{"StringLike " + sub, "716800-byte", fmt.Sprint(policy.WildcardBudget)}},
 		{"conditions each within the budget, together past it", `{"StringLike":{` + strings.Join(each, ",") + `}}`, big[:20<<10],
-			policy.Error, []string{"StringLike " + ghKey + ":", fmt.Sprint(MatchBudget)}},
+			policy.Error, []string{"StringLike " + ghKey + ":", fmt.Sprint(policy.WildcardBudget)}},
 		{"wildcard under StringEquals, 700 KB sub", `{"StringEquals":{"` + sub + `":"*` + strings.Repeat("a", 4094) + `b"}}`, big,
 			policy.Deny, nil}, // decided by equality; only the "as StringLike" hint is left out
 		{"ordinary pattern, 700 KB sub", `{"StringLike":{"` + sub + `":"repo:o/r:*"}}`, "repo:o/r:" + big, policy.Allow, nil},

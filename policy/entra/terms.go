@@ -16,7 +16,7 @@ import (
 
 // expressionConditions tests each term of a flexible credential; the
 // findings note matches that relied on an undocumented assumption.
-// Matching is paid from one MatchBudget for all the terms.
+// Matching is paid from one policy.WildcardMeter for all the terms.
 func (c *credential) expressionConditions(tok policy.Token) ([]policy.Condition, []policy.Finding) {
 	if c.expr == nil {
 		cond := policy.Condition{Expression: c.exprText, Claims: []string{}, Expected: []string{}, Group: exprGroup}
@@ -27,7 +27,7 @@ func (c *credential) expressionConditions(tok policy.Token) ([]policy.Condition,
 	}
 	var conds []policy.Condition
 	var lint []policy.Finding
-	m := &meter{left: MatchBudget}
+	m := policy.NewWildcardMeter()
 	for i, t := range c.expr.Terms {
 		cond, f := c.termCondition(tok, i, t, m)
 		conds = append(conds, cond)
@@ -45,7 +45,7 @@ func (c *credential) exprDiagnosis() []string {
 	return out
 }
 
-func (c *credential) termCondition(tok policy.Token, i int, t term, m *meter) (policy.Condition, []policy.Finding) {
+func (c *credential) termCondition(tok policy.Token, i int, t term, m *policy.WildcardMeter) (policy.Condition, []policy.Finding) {
 	cond := policy.Condition{Expression: t.Text, Claims: []string{t.Claim}, Expected: []string{t.Comparand}, Group: exprGroup}
 	if msg := c.termErrs[i]; msg != "" {
 		return errored(cond, msg), nil
@@ -66,13 +66,13 @@ func (c *credential) termCondition(tok policy.Token, i int, t term, m *meter) (p
 		}
 		return failed(cond, append(diag, policy.Mismatch(policy.Entra, t.Claim, []string{t.Comparand}, val, true)...)...), nil
 	}
-	if !m.afford(t.Comparand, val) {
+	if !m.Afford(policy.WildcardCost(t.Comparand, val)) {
 		return errored(cond, overBudget(t, val)), nil
 	}
 	if policy.MatchWildcard(t.Comparand, val) {
 		cond.Result = policy.Pass
 		var lint []policy.Finding
-		if re := c.inSeg[i]; re != nil && m.afford(t.Comparand, val) && !re.MatchString(val) {
+		if re := c.inSeg[i]; re != nil && m.Afford(policy.WildcardCost(t.Comparand, val)) && !re.MatchString(val) {
 			lint = append(lint, finding(RuleMatchesAssumption, policy.SevInfo,
 				"%s holds for %q only because '*' is taken to match across '/' %s", t.Text, val, assumedNote))
 		}
@@ -83,11 +83,11 @@ func (c *credential) termCondition(tok policy.Token, i int, t term, m *meter) (p
 
 // matchesDiagnosis explains a failed matches term; the hints that need
 // more matching than m affords are left out.
-func matchesDiagnosis(t term, val string, m *meter) []string {
+func matchesDiagnosis(t term, val string, m *policy.WildcardMeter) []string {
 	var out []string
-	if m.afford(t.Comparand, val) && policy.MatchWildcard(strings.ToLower(t.Comparand), strings.ToLower(val)) {
+	if m.Afford(policy.WildcardCost(t.Comparand, val)) && policy.MatchWildcard(strings.ToLower(t.Comparand), strings.ToLower(val)) {
 		out = append(out, "the pattern matches when case is ignored; matches is taken to be case-sensitive like the standard credential "+assumedNote)
-	} else if m.afford(t.Comparand+"*", val) && policy.MatchWildcard(t.Comparand+"*", val) {
+	} else if m.Afford(policy.WildcardCost(t.Comparand+"*", val)) && policy.MatchWildcard(t.Comparand+"*", val) {
 		out = append(out, "the pattern matches the start of the value but not all of it; matches is taken to compare the whole string "+assumedNote+": end the pattern with '*' to allow more")
 	}
 	out = append(out, policy.PatternMismatch(policy.Entra, t.Claim, []string{t.Comparand}, val, policy.WildcardPrefix)...)

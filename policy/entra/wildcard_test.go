@@ -27,9 +27,9 @@ func TestMatchesWorkBounded(t *testing.T) {
 		mentions []string
 	}{
 		{"4 KB pattern, 700 KB sub", "claims['sub'] matches '*" + strings.Repeat("a", 4094) + "b' and claims['repository_id'] eq '74'",
-			map[string]string{"sub": quote(big)}, policy.Error, []string{"claims['sub'] matches", "716800-byte", fmt.Sprint(MatchBudget)}},
+			map[string]string{"sub": quote(big)}, policy.Error, []string{"claims['sub'] matches", "716800-byte", fmt.Sprint(policy.WildcardBudget)}},
 		{"terms each within the budget, together past it", strings.Join(terms, " and ") + " and claims['repository_id'] eq '74'",
-			map[string]string{"sub": quote(big[:20<<10])}, policy.Error, []string{"claims['sub'] matches", fmt.Sprint(MatchBudget)}},
+			map[string]string{"sub": quote(big[:20<<10])}, policy.Error, []string{"claims['sub'] matches", fmt.Sprint(policy.WildcardBudget)}},
 		{"ordinary pattern, 700 KB sub", "claims['sub'] matches 'repo:octo-org/octo-repo:*' and claims['repository_id'] eq '74'",
 			map[string]string{"sub": quote("repo:octo-org/octo-repo:" + big)}, policy.Allow, nil},
 		{"ordinary pattern, ordinary sub", goodFlexExpr, nil, policy.Allow, nil},
