@@ -82,7 +82,7 @@ func TestKeyFileFIFO(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := readKeyFileWithin(path, 200*time.Millisecond)
-		if !errors.Is(err, ErrKeyFile) || !strings.Contains(err.Error(), "pipe") {
+		if !errors.Is(err, ErrKeyFile) || !strings.Contains(err.Error(), "sent nothing to end within") {
 			t.Fatalf("err = %v; want ErrKeyFile saying the pipe did not end", err)
 		}
 	})
