@@ -1,9 +1,14 @@
 // Package octosts evaluates Chainguard octo-sts trust policies
 // (.github/chainguard/<identity>.sts.yaml) against a token, as
-// octo-sts/app's pkg/octosts/trust_policy.go (@cb87fc17) does: exact
-// issuer/subject/audience strings or RE2 patterns compiled as
+// octo-sts/app's exchange (pkg/octosts/octosts.go and trust_policy.go
+// @cb87fc17) does: first the token checks it makes whatever the policy
+// (iss and sub read as strings, the issuer's shape, aud as go-oidc reads
+// it, then pkg/oidcvalidate's rules for iss, sub and every aud), then
+// exact issuer/subject/audience strings or RE2 patterns compiled as
 // "^" + pattern + "$" (not grouped, so a top-level "|" leaves the
 // alternatives half-anchored), any token aud matching, the STS domain as
 // the audience when the policy sets none, and claim_pattern over string
-// and boolean claims only.
+// and boolean claims only. A repeated claim is read as encoding/json
+// reads it, the last copy. Files are read as strictly as octo-sts reads
+// them, permissions included (go-github v88's InstallationPermissions).
 package octosts

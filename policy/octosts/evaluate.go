@@ -8,17 +8,22 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 )
 
-// Evaluate runs CheckToken's tests in its order (issuer, subject,
-// audience, claim_pattern) but, unlike octo-sts, does not stop at the
-// first failure: every condition is shown. Matching is paid from one
+// Evaluate follows the exchange's order: the token checks octo-sts makes
+// whatever the policy (screen), then CheckToken's tests (issuer, subject,
+// audience, claim_pattern). Unlike octo-sts it does not stop at the first
+// failure: every condition is shown. Matching is paid from one
 // MatchBudget for the policy and the token.
 func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 	res := policy.NewResult(tp, tp.lint)
 	m := newMeter()
-	var fields []*field // parallel to res.Conditions; nil for the implicit audience
+	var fields []*field // parallel to res.Conditions; nil for token checks and the implicit audience
 	add := func(f *field, c policy.Condition) {
 		fields = append(fields, f)
 		res.Conditions = append(res.Conditions, c)
+	}
+	refusals := screen(tok)
+	for _, r := range refusals {
+		add(nil, r.condition())
 	}
 	add(tp.issuer, tp.checkSingle(m, tok, tp.issuer, "iss"))
 	add(tp.subject, tp.checkSingle(m, tok, tp.subject, "sub"))
@@ -27,6 +32,10 @@ func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 		add(f, tp.checkClaim(m, tok, f))
 	}
 	res.Lint = append(res.Lint, tokenLint(m, tp, tok, fields, res.Conditions)...)
+	if summary, ok := tp.refused(refusals, res.Conditions); ok {
+		res.Verdict, res.Summary = policy.Deny, summary
+		return res
+	}
 	if len(tp.errs) == 0 && res.SetErrorFromConditions() {
 		// oidcscope's own caps: octo-sts would decide, oidcscope cannot say how.
 		res.Summary = "oidcscope cannot evaluate this policy: " + res.Error
@@ -109,22 +118,22 @@ func (tp *trustPolicy) checkSingle(m *meter, tok policy.Token, f *field, claim s
 		c.Result, c.Diagnosis = policy.Errored, []string{f.err}
 		return c
 	}
-	v, ok := tok.Claim(claim)
+	v, ok := last(tok, claim)
 	if !ok {
 		c.Absent, c.Result, c.Diagnosis = true, policy.Fail, []string{policy.Absent(claim)}
 		return c
 	}
 	if v.Kind != decode.String {
-		c.Actual, _ = tok.Text(claim)
+		c.Actual = valueText(v)
 		c.Result = policy.Fail
-		c.Diagnosis = []string{fmt.Sprintf("the token's %s is a %s, not a string: go-oidc, which octo-sts reads tokens with, cannot decode it, so the exchange fails before any trust policy is consulted", claim, v.Kind)}
+		if v.Kind == decode.Null {
+			c.Diagnosis = []string{fmt.Sprintf("the token's %s is null, not a string: octo-sts reads it as empty, which its token checks refuse", claim)}
+			return c
+		}
+		c.Diagnosis = []string{fmt.Sprintf("the token's %s is a %s, not a string: octo-sts refuses the token (\"invalid bearer token\") before it reads any trust policy", claim, v.Kind)}
 		return c
 	}
 	c.Actual = v.Text
-	if tok.Duplicated(claim) {
-		c.Result, c.Diagnosis = policy.Fail, []string{duplicated(claim)}
-		return c
-	}
 	return tp.judge(m, c, f, []string{v.Text})
 }
 
@@ -143,19 +152,16 @@ func (tp *trustPolicy) checkAudience(m *meter, tok policy.Token) policy.Conditio
 			return c
 		}
 	}
-	auds, ok := tok.Strings("aud")
-	if _, present := tok.Claim("aud"); !present {
+	v, present := last(tok, "aud")
+	if !present {
 		c.Absent, c.Result, c.Diagnosis = true, policy.Fail, []string{policy.Absent("aud")}
 		return c
 	}
-	c.Actual, _ = tok.Text("aud")
+	c.Actual = valueText(v)
+	auds, ok := goOIDCAudience(v) // null, alone or in the list, reads as ""
 	if !ok {
 		c.Result = policy.Fail
-		c.Diagnosis = []string{"the token's aud is neither a string nor a list of strings: go-oidc cannot decode it, so the exchange fails before any trust policy is consulted"}
-		return c
-	}
-	if tok.Duplicated("aud") {
-		c.Result, c.Diagnosis = policy.Fail, []string{duplicated("aud")}
+		c.Diagnosis = []string{"the token's aud is neither a string nor a list of strings: go-oidc, which octo-sts verifies tokens with, cannot read it, so the exchange fails (\"unable to verify bearer token\") before any trust policy is read"}
 		return c
 	}
 	if f != nil {
@@ -171,7 +177,11 @@ func (tp *trustPolicy) checkAudience(m *meter, tok policy.Token) policy.Conditio
 	c.Diagnosis = []string{
 		fmt.Sprintf("trust policy: audience %q did not match any of %q", tp.domain, auds),
 		fmt.Sprintf("octo-sts expects aud %s (its STS_DOMAIN) when the policy sets no audience", tp.domain),
-		fmt.Sprintf("request the token with audience %s, or add `audience: %s` to the policy if this token's audience is the one you mean", tp.domain, yamlQuote(firstOr(auds, ""))),
+	}
+	if a := firstOr(auds, ""); audienceProblem(a) == "" {
+		c.Diagnosis = append(c.Diagnosis, fmt.Sprintf("request the token with audience %s, or add `audience: %s` to the policy if this token's audience is the one you mean", tp.domain, yamlQuote(a)))
+	} else {
+		c.Diagnosis = append(c.Diagnosis, fmt.Sprintf("request the token with audience %s", tp.domain))
 	}
 	return c
 }
@@ -184,17 +194,13 @@ func (tp *trustPolicy) checkClaim(m *meter, tok policy.Token, f *field) policy.C
 		c.Result, c.Diagnosis = policy.Errored, []string{f.err}
 		return c
 	}
-	v, ok := tok.Claim(f.claim)
+	v, ok := last(tok, f.claim)
 	if !ok {
 		c.Absent, c.Result = true, policy.Fail
 		c.Diagnosis = []string{fmt.Sprintf("trust policy: expected claim %q not found in token", f.claim), policy.Absent(f.claim)}
 		return c
 	}
-	c.Actual, _ = tok.Text(f.claim)
-	if tok.Duplicated(f.claim) {
-		c.Result, c.Diagnosis = policy.Fail, []string{duplicated(f.claim)}
-		return c
-	}
+	c.Actual = valueText(v)
 	switch v.Kind {
 	case decode.String, decode.Bool:
 		c.Actual = v.Text // a boolean becomes "true" or "false", as in octo-sts
@@ -237,10 +243,6 @@ func (tp *trustPolicy) judge(m *meter, c policy.Condition, f *field, values []st
 	}
 	c.Diagnosis = []string{ungroupedPass(f, hit[0])}
 	return c
-}
-
-func duplicated(claim string) string {
-	return fmt.Sprintf("the token carries %s more than once: ambiguous (go-oidc's encoding/json keeps the last value, oidcscope shows the first); treated as failing", claim)
 }
 
 func firstOr(s []string, def string) string {

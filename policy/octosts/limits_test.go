@@ -18,7 +18,7 @@ import (
 // caps the policy evaluates to an error that names the pattern and the
 // cap, quickly; ordinary patterns still match large claims.
 func TestPatternWorkBounded(t *testing.T) {
-	big := strings.Repeat("a", 700<<10) // a 700 KB sub, inside the 1 MiB token cap
+	big := strings.Repeat("a", 700<<10) // a 700 KB claim, inside the 1 MiB token cap
 	many := map[string]string{"sub": "s"}
 	var manyPatterns []string
 	for i := range 5 { // each within the caps, together past the budget
@@ -33,18 +33,20 @@ func TestPatternWorkBounded(t *testing.T) {
 		want     policy.Verdict
 		mentions []string // the summary names the pattern and the cap
 	}{
-		{"10 KB pattern, 700 KB sub", "subject_pattern: '" + strings.Repeat("(a|.)*", 1700) + "'",
-			map[string]string{"sub": big}, policy.Error, []string{"subject_pattern", "10200 bytes", fmt.Sprint(MaxPatternBytes)}},
-		{"1 KB pattern, 700 KB sub", "subject_pattern: '" + strings.Repeat("(a|.)*", 170) + "'",
-			map[string]string{"sub": big}, policy.Error, []string{"subject_pattern", "716800-byte sub", fmt.Sprint(MatchBudget)}},
+		{"10 KB pattern, 700 KB claim", "subject: s\nclaim_pattern:\n  ref: '" + strings.Repeat("(a|.)*", 1700) + "'",
+			map[string]string{"sub": "s", "ref": big}, policy.Error, []string{"claim_pattern.ref", "10200 bytes", fmt.Sprint(MaxPatternBytes)}},
+		{"1 KB pattern, 700 KB claim", "subject: s\nclaim_pattern:\n  ref: '" + strings.Repeat("(a|.)*", 170) + "'",
+			map[string]string{"sub": "s", "ref": big}, policy.Error, []string{"claim_pattern.ref", "716800-byte ref", fmt.Sprint(MatchBudget)}},
+		{"1 KB pattern, 700 KB sub: octo-sts refuses the sub before matching", "subject_pattern: '" + strings.Repeat("(a|.)*", 170) + "'",
+			map[string]string{"sub": big}, policy.Deny, nil},
 		{"short pattern, large program", "subject: s\nclaim_pattern:\n  ref: '" + strings.Repeat("(?:.{1000})", 11) + "'",
 			map[string]string{"sub": "s", "ref": "r"}, policy.Error, []string{"claim_pattern.ref", fmt.Sprint(MaxPatternInsts)}},
 		{"many patterns, each within the caps", "subject: s\nclaim_pattern:\n  " + strings.Join(manyPatterns, "\n  "),
 			many, policy.Error, []string{"claim_pattern.c", fmt.Sprint(MatchBudget)}},
 		{"ordinary pattern, ordinary sub", "subject_pattern: 'repo:o/r:.*'",
 			map[string]string{"sub": "repo:o/r:ref:refs/heads/main"}, policy.Allow, nil},
-		{"ordinary pattern, 700 KB sub", "subject_pattern: 'repo:o/r:.*'",
-			map[string]string{"sub": "repo:o/r:" + big}, policy.Allow, nil},
+		{"ordinary pattern, 700 KB claim", "subject: s\nclaim_pattern:\n  ref: 'repo:o/r:.*'",
+			map[string]string{"sub": "s", "ref": "repo:o/r:" + big}, policy.Allow, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,6 +63,9 @@ func TestPatternWorkBounded(t *testing.T) {
 				return parseOne(t, provider(), "issuer: "+gh+"\naudience: a\n"+tc.policy).Evaluate(tok)
 			}, tc.want, tc.mentions)
 			policytest.CheckResult(t, policy.OctoSTS, r)
+			if r.Verdict == policy.Deny && !strings.Contains(r.Summary, `"invalid subject in token" (the subject is 716800 characters long`) {
+				t.Errorf("summary %q does not give octo-sts's reason", r.Summary)
+			}
 			t.Log(policy.Shorten(r.Summary, 400))
 		})
 	}

@@ -3,7 +3,6 @@ package octosts
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
@@ -17,7 +16,10 @@ const (
 	RuleIssuerBroad           = "octosts-issuer-pattern-broad"
 	RuleNoIDClaim             = "octosts-no-id-claim"
 	RuleDotUnescaped          = "octosts-dot-unescaped"
-	RuleUnknownPermission     = "octosts-unknown-permission"
+	RulePermissionValue       = "octosts-permission-value"
+	RuleCompilesOnlyUngrouped = "octosts-pattern-compiles-only-ungrouped"
+	RuleUnquotedScalar        = "octosts-unquoted-scalar"
+	RuleDuplicatedClaim       = "octosts-duplicated-claim"
 	RuleRepositoriesOrgOnly   = "octosts-repositories-org-only"
 	RuleYAMLBooleanKey        = "octosts-yaml-boolean-key"
 )
@@ -39,6 +41,9 @@ func policyLint(tp *trustPolicy) []policy.Finding {
 	m := newMeter() // the probes below run every pattern against values of their own
 	for _, f := range tp.patterns() {
 		out = append(out, alternationLint(tp, f)...)
+		if fd, ok := ungroupedOnlyLint(tp, f); ok {
+			out = append(out, fd)
+		}
 	}
 	if f := tp.subject; f != nil && f.pattern && !f.broken() {
 		if fd, ok := anyRepoLint(m, tp, f, ownersIn(f.value)); ok {
@@ -68,6 +73,7 @@ func policyLint(tp *trustPolicy) []policy.Finding {
 		}
 	}
 	out = append(out, permissionLint(tp.doc.Permissions)...)
+	out = append(out, unquotedScalarLint(tp.doc.unquoted)...)
 	if len(tp.doc.Repositories) > 0 {
 		out = append(out, policy.Finding{Rule: RuleRepositoriesOrgOnly, Severity: policy.SevInfo, Message: "repositories: is read only from the organization's policy (the .github repository, used when the exchange asks for scope=<org>); in a repository's own .sts.yaml octo-sts's strict parse refuses the whole file"})
 	}
@@ -116,25 +122,6 @@ func (tp *trustPolicy) looksGitHub() bool {
 	return false
 }
 
-func permissionLint(perms map[string]string) []policy.Finding {
-	var names []string
-	for k := range perms {
-		if !slices.Contains(knownPermissions, k) {
-			names = append(names, k)
-		}
-	}
-	sort.Strings(names)
-	var out []policy.Finding
-	for _, k := range names {
-		msg := fmt.Sprintf("permissions: %q is not a GitHub App installation permission octo-sts knows (go-github's InstallationPermissions at octo-sts/app @cb87fc17); its strict parse would refuse the whole file", k)
-		if near := closestPermission(k); near != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", near)
-		}
-		out = append(out, policy.Finding{Rule: RuleUnknownPermission, Severity: policy.SevWarning, Message: msg})
-	}
-	return out
-}
-
 // tokenLint adds what only this token reveals: a pass through an
 // ungrouped alternation, and a subject pattern open to every repository of
 // the token's owner.
@@ -146,6 +133,7 @@ func tokenLint(m *meter, tp *trustPolicy, tok policy.Token, fields []*field, con
 				"this token's %s %q satisfies %s only through the missing grouping: with %s octo-sts would refuse it", f.claim, c.Actual, f.key, yamlQuote("(?:"+f.value+")"))})
 		}
 	}
+	out = append(out, duplicateLint(tp, tok)...)
 	owner, ok := tok.String("repository_owner")
 	if f := tp.subject; ok && f != nil && f.pattern && !f.broken() && !slices.Contains(ownersIn(f.value), owner) {
 		if fd, found := anyRepoLint(m, tp, f, []string{owner}); found && !hasRule(tp.lint, RuleSubjectAnyRepo) {
@@ -162,4 +150,25 @@ func hasRule(fs []policy.Finding, rule string) bool {
 		}
 	}
 	return false
+}
+
+// duplicateLint names each claim the policy reads that the token repeats:
+// octo-sts decides on the last copy (encoding/json), and so does
+// oidcscope, but other readers may take the first.
+func duplicateLint(tp *trustPolicy, tok policy.Token) []policy.Finding {
+	claims := []string{"iss", "sub", "aud"}
+	for _, f := range tp.claims {
+		if !slices.Contains(claims, f.claim) {
+			claims = append(claims, f.claim)
+		}
+	}
+	var out []policy.Finding
+	for _, c := range claims {
+		if n := tok.Count(c); n > 1 {
+			v, _ := last(tok, c)
+			out = append(out, policy.Finding{Rule: RuleDuplicatedClaim, Severity: policy.SevWarning, Message: fmt.Sprintf(
+				"the token carries %s %d times: octo-sts reads it with encoding/json, which keeps the last copy (%s), and oidcscope evaluates that copy too; a reader that keeps the first would decide differently. GitHub never issues such a token", c, n, policy.Shorten(valueText(v), 200))})
+		}
+	}
+	return out
 }

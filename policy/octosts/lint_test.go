@@ -46,8 +46,8 @@ func TestLintRules(t *testing.T) {
 		{RuleDotUnescaped, "release.yml", goodBase + "  job_workflow_ref: 'octo-org/octo-repo/\\.github/workflows/release.yml@refs/heads/main'", true, policy.SevInfo, `release\.yml`},
 		{RuleDotUnescaped, "escaped", goodBase + "  job_workflow_ref: 'octo-org/octo-repo/\\.github/workflows/release\\.yml@refs/heads/main'", false, "", ""},
 		{RuleDotUnescaped, "dot-star and classes", goodBase + "  ref: 'refs/tags/v[0-9.]+.*'", false, "", ""},
-		{RuleUnknownPermission, "typo", goodBase + "permissions:\n  pull_request: write", true, policy.SevWarning, `did you mean "pull_requests"`},
-		{RuleUnknownPermission, "known", goodBase + "permissions:\n  pull_requests: write\n  contents: read", false, "", ""},
+		{RulePermissionValue, "upper-case level", goodBase + "permissions:\n  contents: Write", true, policy.SevWarning, `GitHub documents "write" in lower case`},
+		{RulePermissionValue, "documented levels", goodBase + "permissions:\n  pull_requests: write\n  contents: read", false, "", ""},
 		{RuleRepositoriesOrgOnly, "repositories", goodBase + "repositories: [octo-repo]", true, policy.SevInfo, ".github repository"},
 		{RuleRepositoriesOrgOnly, "none", goodBase, false, "", ""},
 		{RuleYAMLBooleanKey, "unquoted on", goodBase + "  on: push", true, policy.SevWarning, "quote it"},
@@ -111,5 +111,61 @@ func TestLintUnderGroupedAnchoring(t *testing.T) {
 	}
 	if !policytest.HasRule(r.Lint, RuleUnanchoredAlternation) {
 		t.Error("the alternation should still be reported (older octo-sts releases)")
+	}
+}
+
+// TestPatternCompilesOnlyUngrouped: a pattern that compiles only because
+// octo-sts @cb87fc17 wraps it as "^" + p + "$" (a trailing "\" escaping
+// the "$", a leading repetition of the "^", an unclosed \Q swallowing the
+// "$") is refused by octo-sts after PR #1643, which compiles p alone and
+// as "^(?:p)$"; oidcscope said nothing about it.
+func TestPatternCompilesOnlyUngrouped(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		severity  string // "" = no finding
+		mention   string
+	}{
+		{"trailing backslash", goodBase + "  ref: 'refs/heads/main\\'", policy.SevError, "trailing backslash"},
+		{"leading star", "issuer: " + gh + "\nsubject_pattern: '*repo:octo-org/octo-repo:.*'\nclaim_pattern: {repository_id: '1'}", policy.SevError, `"*"`},
+		{"leading question mark", goodBase + "  ref: '?refs/heads/main'", policy.SevError, `"?"`},
+		{"leading plus keeps the anchor", goodBase + "  ref: '+refs/heads/main'", policy.SevWarning, `"+"`},
+		{"unclosed \\Q", goodBase + "  ref: '\\Qrefs/heads/main'", policy.SevError, `\E`},
+		{"audience_pattern", goodBase + "audience_pattern: 'octo-sts\\.dev\\'", policy.SevError, "audience_pattern"},
+		{"closed \\Q", goodBase + "  ref: '\\Qrefs/heads/main\\E'", "", ""},
+		{"escaped backslash at the end", goodBase + "  ref: 'refs/heads/main\\\\'", "", ""},
+		{"ordinary", goodBase, "", ""},
+	}
+	tok := policytest.FixtureToken(t, "push-main")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parseOne(t, provider(), tt.doc).Evaluate(tok)
+			var hit *policy.Finding
+			for i, f := range r.Lint {
+				if f.Rule == RuleCompilesOnlyUngrouped {
+					hit = &r.Lint[i]
+				}
+			}
+			switch {
+			case tt.severity == "" && hit != nil:
+				t.Fatalf("fired: %s", hit.Message)
+			case tt.severity == "":
+				return
+			case hit == nil:
+				t.Fatalf("no finding; lint %+v", r.Lint)
+			}
+			if hit.Severity != tt.severity {
+				t.Errorf("severity %s, want %s", hit.Severity, tt.severity)
+			}
+			for _, w := range []string{tt.mention, "PR #1643", "unable to compile trust policy"} {
+				if !strings.Contains(hit.Message, w) {
+					t.Errorf("message %q lacks %q", hit.Message, w)
+				}
+			}
+			// Under the grouped anchoring the same policy is an error, not a lint.
+			g := parseOne(t, &Provider{Domain: DefaultDomain, Anchoring: AnchorGrouped}, tt.doc).Evaluate(tok)
+			if g.Verdict != policy.Error || policytest.HasRule(g.Lint, RuleCompilesOnlyUngrouped) {
+				t.Errorf("grouped anchoring: verdict %s, lint %+v; want error and no finding", g.Verdict, g.Lint)
+			}
+		})
 	}
 }

@@ -21,19 +21,21 @@ import (
 var ErrUnreadable = errors.New("not a readable octo-sts trust policy")
 
 // document is a trust policy as written: octo-sts's TrustPolicy plus the
-// repositories list of its OrgTrustPolicy. Permissions is a map so that an
-// unknown permission is a lint finding, not a parse failure (go-github's
-// list of permissions grows with every release).
+// repositories list of its OrgTrustPolicy. Permissions is a map, checked
+// against go-github's list after decoding (checkPermissions), so that the
+// error names the permission and its near miss; a null value stays nil.
 type document struct {
-	Issuer          string            `json:"issuer,omitempty"`
-	IssuerPattern   string            `json:"issuer_pattern,omitempty"`
-	Subject         string            `json:"subject,omitempty"`
-	SubjectPattern  string            `json:"subject_pattern,omitempty"`
-	Audience        string            `json:"audience,omitempty"`
-	AudiencePattern string            `json:"audience_pattern,omitempty"`
-	ClaimPattern    map[string]string `json:"claim_pattern,omitempty"`
-	Permissions     map[string]string `json:"permissions,omitempty"`
-	Repositories    []string          `json:"repositories,omitempty"`
+	Issuer          string             `json:"issuer,omitempty"`
+	IssuerPattern   string             `json:"issuer_pattern,omitempty"`
+	Subject         string             `json:"subject,omitempty"`
+	SubjectPattern  string             `json:"subject_pattern,omitempty"`
+	Audience        string             `json:"audience,omitempty"`
+	AudiencePattern string             `json:"audience_pattern,omitempty"`
+	ClaimPattern    map[string]string  `json:"claim_pattern,omitempty"`
+	Permissions     map[string]*string `json:"permissions,omitempty"`
+	Repositories    []string           `json:"repositories,omitempty"`
+
+	unquoted []unquotedScalar // numbers and booleans where strings go (scalars.go)
 }
 
 // parseError says what is wrong and on which line; it unwraps to
@@ -95,6 +97,13 @@ func readDocument(data []byte) (document, error) {
 	}
 	if err := yaml.UnmarshalStrict(data, &doc); err != nil {
 		return doc, explain(data, err)
+	}
+	if err := checkPermissions(data, doc.Permissions); err != nil {
+		return doc, err
+	}
+	doc.unquoted = unquotedScalars(data)
+	if len(doc.Repositories) > 0 && len(doc.unquoted) > 0 {
+		return doc, orgPolicyError(data, doc.unquoted)
 	}
 	return doc, nil
 }

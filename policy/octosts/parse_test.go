@@ -78,3 +78,57 @@ func TestParseJSONFormMatchesYAML(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgPolicyUnquotedScalars: octo-sts reads the organization's policy
+// (the .github repository) into OrgTrustPolicy, which embeds TrustPolicy;
+// sigs.k8s.io/yaml then leaves an unquoted number or boolean in a string
+// field unconverted and the strict decoding refuses the whole file, while
+// a repository's own policy reads it as a string. A file with
+// repositories: is only valid as the organization's policy, so there it
+// is refused; elsewhere it is a warning. oidcscope accepted both.
+func TestOrgPolicyUnquotedScalars(t *testing.T) {
+	const org = "issuer: " + gh + "\nsubject_pattern: 'repo:octo-org/.*'\nrepositories: [octo-repo]\n"
+	const repo = "issuer: " + gh + "\nsubject_pattern: 'repo:octo-org/octo-repo:.*'\n"
+	refused := []struct{ name, doc, mention string }{
+		{"number in claim_pattern", org + "claim_pattern:\n  repository_id: 74\n", "claim_pattern.repository_id"},
+		{"boolean in claim_pattern", org + "claim_pattern:\n  ref_protected: true\n", "claim_pattern.ref_protected"},
+		{"YAML 1.1 yes in permissions", org + "permissions:\n  contents: yes\n", "permissions.contents"},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := provider().Parse("x.sts.yaml", []byte(tt.doc))
+			if !errors.Is(err, ErrUnreadable) {
+				t.Fatalf("Parse error %v, want octo-sts's refusal of the organization's policy", err)
+			}
+			for _, w := range []string{tt.mention, "unable to parse trust policy", "quote it"} {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+	warned := []struct{ name, doc, lint string }{
+		{"number in a repository's policy", repo + "claim_pattern:\n  repository_id: 74\n", "claim_pattern.repository_id"},
+		{"boolean in a repository's policy", repo + "claim_pattern:\n  ref_protected: true\n", "claim_pattern.ref_protected"},
+		{"quoted in the organization's policy", org + "claim_pattern:\n  repository_id: '74'\n", ""},
+		{"quoted in a repository's policy", repo + "claim_pattern:\n  repository_id: '74'\n  ref_protected: 'true'\n", ""},
+	}
+	tok := policytest.FixtureToken(t, "push-main")
+	for _, tt := range warned {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parseOne(t, provider(), tt.doc).Evaluate(tok)
+			var msgs []string
+			for _, f := range r.Lint {
+				if f.Rule == RuleUnquotedScalar {
+					msgs = append(msgs, f.Message)
+				}
+			}
+			switch {
+			case tt.lint == "" && len(msgs) > 0:
+				t.Errorf("finding on quoted values: %v", msgs)
+			case tt.lint != "" && (len(msgs) != 1 || !strings.Contains(msgs[0], tt.lint) || !strings.Contains(msgs[0], "organization")):
+				t.Errorf("findings %v, want one on %s naming the organization's policy", msgs, tt.lint)
+			}
+		})
+	}
+}

@@ -39,6 +39,9 @@ func (p *Provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 	if err != nil {
 		return out, fmt.Errorf("%w: the suggestion does not parse: %w", ErrCannotSuggest, err)
 	}
+	if rs := screen(tok); len(rs) > 0 {
+		return out, fmt.Errorf("%w: octo-sts refuses this token whatever the trust policy says: %q (%s)", ErrCannotSuggest, rs[0].answer, rs[0].problem)
+	}
 	if r := pols[0].Evaluate(tok); r.Verdict != policy.Allow {
 		return out, fmt.Errorf("%w: the suggestion does not accept the token: %s", ErrCannotSuggest, r.Summary)
 	}

@@ -2,6 +2,7 @@ package octosts
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -149,14 +150,26 @@ func TestSuggestSpecialTokens(t *testing.T) {
 	})
 	t.Run("hostile values stay inside their scalars", func(t *testing.T) {
 		ref := "refs/heads/x\"\n  evil: \\u2028\u2028\u0085\ufeff\x1b[31m|.*"
-		tok := policytest.ClaimsWith(t, "push-main", map[string]any{
-			"sub": "repo:octo-org/octo-repo:ref:" + ref, "ref": ref,
-			"job_workflow_ref": "octo-org/octo-repo/.github/workflows/a.yml@" + ref,
-		})
+		hostile := map[string]any{"ref": ref, "job_workflow_ref": "octo-org/octo-repo/.github/workflows/a.yml@" + ref}
+		// In claims octo-sts does not validate, the suggestion matches them.
+		tok := policytest.ClaimsWith(t, "push-main", hostile)
 		for _, scope := range []policy.Scope{policy.ScopeRepo, policy.ScopeRef, policy.ScopeWorkflow} {
 			s, pol := suggestAndParse(t, p, tok, scope)
 			if r := pol.Evaluate(tok); r.Verdict != policy.Allow {
 				t.Errorf("%s: %s\n%s", scope, r.Summary, s.Document)
+			}
+			if strings.Contains(s.Document, "\n  evil:") {
+				t.Errorf("%s: a value broke out of its scalar:\n%s", scope, s.Document)
+			}
+		}
+		// In sub, octo-sts refuses the token whatever the policy: no
+		// suggestion can help, and the error says why.
+		hostile["sub"] = "repo:octo-org/octo-repo:ref:" + ref
+		tok = policytest.ClaimsWith(t, "push-main", hostile)
+		for _, scope := range []policy.Scope{policy.ScopeRepo, policy.ScopeRef, policy.ScopeWorkflow} {
+			s, err := p.Suggest(tok, scope)
+			if !errors.Is(err, ErrCannotSuggest) || !strings.Contains(fmt.Sprint(err), "invalid subject in token") {
+				t.Errorf("%s: Suggest error %v, want octo-sts's refusal of the subject", scope, err)
 			}
 			if strings.Contains(s.Document, "\n  evil:") {
 				t.Errorf("%s: a value broke out of its scalar:\n%s", scope, s.Document)

@@ -1,0 +1,71 @@
+package octosts
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// ungroupedOnlyLint reports a pattern that compiles only as octo-sts/app
+// @cb87fc17 wraps it, "^" + p + "$" (pkg/octosts/trust_policy.go, Compile):
+// octo-sts after PR #1643 (pkg/octosts/pattern.go, compileAnchored)
+// compiles p on its own and then as "^(?:p)$", and refuses it.
+func ungroupedOnlyLint(tp *trustPolicy, f *field) (policy.Finding, bool) {
+	if tp.mode != AnchorCaretDollar || f.re == nil {
+		return policy.Finding{}, false
+	}
+	_, err := compilePattern(f.value, AnchorGrouped)
+	if err == nil {
+		return policy.Finding{}, false
+	}
+	how, anchorLost, fix := ungroupedReading(f.value)
+	sev := policy.SevWarning
+	if anchorLost {
+		sev = policy.SevError
+	}
+	return policy.Finding{Rule: RuleCompilesOnlyUngrouped, Severity: sev, Message: fmt.Sprintf(
+		"%s %s compiles only because octo-sts/app @cb87fc17 (and its releases up to v0.8.0) compiles %s, without a group: %s. octo-sts after PR #1643 (GHSA-mwqh-2vg8-rhj3, September 2026) compiles the pattern on its own, then as \"^(?:…)$\", and refuses it (%v), so there every exchange for this identity fails with \"unable to compile trust policy\". %s",
+		f.key, yamlQuote(f.value), yamlQuote("^"+f.value+"$"), how, err, fix)}, true
+}
+
+// ungroupedReading says what "^" + p + "$" makes of p, whether that loses
+// one of the anchors, and how to write p so that it compiles alone.
+func ungroupedReading(p string) (how string, anchorLost bool, fix string) {
+	if unclosedQuote(p) {
+		return "the \\Q quotes to the end of the pattern and takes the \"$\" octo-sts appends as a literal character, so a value must contain \"$\" there and may go on after it (the end is not anchored)",
+			true, "Close the quote with \\E."
+	}
+	if n := len(p) - len(strings.TrimRight(p, `\`)); n%2 == 1 {
+		return "the trailing backslash escapes the \"$\" octo-sts appends, so a value must contain \"$\" there and may go on after it (the end is not anchored)",
+			true, "Drop the trailing \\, or write \\\\ for a literal backslash."
+	}
+	if p != "" && strings.ContainsRune("*?+{", rune(p[0])) {
+		op := p[:1]
+		if end := strings.IndexByte(p, '}'); op == "{" && end > 0 {
+			op = p[:end+1] // {n}, {n,}, {n,m}
+		}
+		if op == "*" || op == "?" || strings.HasPrefix(op, "{0") || strings.HasPrefix(op, "{,") {
+			return fmt.Sprintf("the leading %q repeats the \"^\" octo-sts prepends, which may then occur zero times, so the start is not anchored", op),
+				true, fmt.Sprintf("Drop the %q, or write .* if any prefix is meant.", op)
+		}
+		return fmt.Sprintf("the leading %q repeats the \"^\" octo-sts prepends (harmless there)", op), false, fmt.Sprintf("Drop the %q.", op)
+	}
+	return "the pattern is not valid on its own", false, "Make the pattern valid on its own."
+}
+
+// unclosedQuote reports a \Q that no \E closes, outside classes.
+func unclosedQuote(p string) bool {
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			var ok bool
+			if i, ok = escapeEnd(p, i); !ok {
+				return true
+			}
+		case '[':
+			i = classEnd(p, i)
+		}
+	}
+	return false
+}
