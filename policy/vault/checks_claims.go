@@ -89,17 +89,33 @@ func (r *role) boundClaimCheck(tok policy.Token, bc boundClaim, group string) ch
 	cond.Actual = rawText(f.val)
 	actual, ok := actualList(f.val)
 	if !ok {
-		return failed(cond, "error validating claims: received claim is not a string, bool, int or list",
+		return failed(cond, "error validating claims: received claim is not a string, bool, int or list: "+goValue(f.val),
 			fmt.Sprintf("the token's %s is an object: Vault compares only strings, booleans, numbers and lists (point into it with a JSON Pointer such as /%s/<member>)", bc.key, f.top))
+	}
+	if bc.unusable != "" {
+		return failed(cond, "error validating claims: "+bc.unusable,
+			fmt.Sprintf("the bound value is %s: Vault stores the role but refuses every login that gets this far, since it compares only strings, booleans, numbers and lists", boundValue(bc.raw).describe()))
 	}
 	match, panicMsg := matchFound(bc.values, actual, r.claimsType == TypeGlob)
 	switch {
 	case panicMsg != "":
 		return failed(cond, "error validating claims", panicMsg)
 	case match:
-		return passed(cond)
+		c := passed(cond)
+		for _, a := range actual {
+			if a.platform != "" { // the match itself depends on the Vault build
+				c.cond.Diagnosis = append(c.cond.Diagnosis, a.platform)
+			}
+		}
+		return c
 	}
-	return failed(cond, mismatch, boundDiagnosis(r.claimsType, claimLabel(bc.key, f), bc.values, actual)...)
+	diag := boundDiagnosis(r.claimsType, claimLabel(bc.key, f), bc.values, actual)
+	for _, a := range actual {
+		if n := truncationNote(a); n != "" {
+			diag = append(diag, n)
+		}
+	}
+	return failed(cond, mismatch, diag...)
 }
 
 // claimLabel is the claim name diagnoses use: the top-level name for a key

@@ -51,17 +51,20 @@ func (r *role) issuerCheck(tok policy.Token) check {
 		cond.Expression, cond.Expected = "bound_issuer", []string{}
 		return errored(cond, r.issuerErr)
 	}
-	iss, absent, problem := claimString(tok, "iss")
-	cond.Actual, cond.Absent = iss, absent
+	iss, key, absent, problem := registeredString(tok, "iss")
+	cond.Actual, cond.Absent, cond.Claims = iss, absent, []string{key}
 	switch {
 	case problem != "":
 		return failed(cond, errToken, problem+": Vault's JWT library cannot read the token's registered claims")
 	case absent:
 		return failed(cond, errIssuer, policy.Absent("iss"))
 	case iss == r.issuer:
-		return passed(cond)
+		return passedNote(cond, caseNote("iss", key))
 	}
 	var diag []string
+	if n := caseNote("iss", key); n != "" {
+		diag = append(diag, n)
+	}
 	switch {
 	case r.issuer == iss+"/":
 		diag = append(diag, "bound_issuer ends in '/' and the token's iss does not: Vault compares issuers exactly (current GitHub tokens have no trailing slash)")
@@ -81,17 +84,20 @@ func (r *role) subjectCheck(tok policy.Token) check {
 		cond.Expression, cond.Expected = "bound_subject", []string{}
 		return errored(cond, r.subjectErr)
 	}
-	sub, absent, problem := claimString(tok, "sub")
-	cond.Actual, cond.Absent = sub, absent
+	sub, key, absent, problem := registeredString(tok, "sub")
+	cond.Actual, cond.Absent, cond.Claims = sub, absent, []string{key}
 	switch {
 	case problem != "":
 		return failed(cond, errToken, problem+": Vault's JWT library cannot read the token's registered claims")
 	case absent:
 		return failed(cond, errSubject, policy.Absent("sub"))
 	case sub == r.subject:
-		return passed(cond)
+		return passedNote(cond, caseNote("sub", key))
 	}
 	var diag []string
+	if n := caseNote("sub", key); n != "" {
+		diag = append(diag, n)
+	}
 	if w := policy.WildcardInEquality("bound_subject", []string{r.subject}); w != "" {
 		diag = append(diag, w+" (it has no glob): match sub patterns with bound_claims and \"bound_claims_type\": \"glob\"")
 	}
@@ -111,11 +117,18 @@ func (r *role) audienceCheck(tok policy.Token) check {
 		cond.Expression = "bound_audiences"
 		return errored(cond, r.audErr)
 	}
-	if tok.Duplicated("aud") {
-		return failed(cond, errToken, duplicated(tok, "aud"))
+	// With bound audiences the library compares its reading of aud (any
+	// case); without, path_login.go:168-180 reads the "aud" key itself.
+	key := "aud"
+	if len(r.audiences) > 0 {
+		key = registeredKey(registeredOf(tok), "aud")
+		cond.Claims = []string{key}
 	}
-	v, present := tok.Claim("aud")
-	cond.Actual, _ = tok.Text("aud")
+	if tok.Duplicated(key) {
+		return failed(cond, errToken, duplicated(tok, key))
+	}
+	v, present := tok.Claim(key)
+	cond.Actual, _ = tok.Text(key)
 	cond.Absent = !present
 	var auds []string
 	isString := false

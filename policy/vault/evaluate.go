@@ -39,6 +39,9 @@ func (r *role) Evaluate(tok policy.Token) policy.Result {
 
 func (r *role) checks(tok policy.Token) []check {
 	var out []check
+	if c, refused := r.storeCheck(); refused {
+		out = append(out, c)
+	}
 	out = append(out, tokenChecks(tok)...)
 	out = append(out, r.roleTypeCheck())
 	if r.issuer != "" || r.issuerErr != "" {
@@ -59,20 +62,52 @@ func (r *role) checks(tok policy.Token) []check {
 	return out
 }
 
-// tokenChecks fail a token whose claims Vault cannot decode at all: a
-// number no float64 holds makes encoding/json refuse the whole payload.
+// errSignature is what Vault answers when go-jose cannot decode the claims
+// at all (cap keyset.go:163-171 tries each key and blames the signature).
+const errSignature = "error validating token: error verifying token signature: no known key successfully validated the token signature"
+
+// tokenChecks fail a token whose claims Vault cannot decode at all, before
+// any role field is checked: go-jose's decoder refuses a duplicate key or
+// a number no float64 holds, and the registered claims must fit
+// jwt.Claims (registered.go).
 func tokenChecks(tok policy.Token) []check {
 	var out []check
+	expr := "(the token's claims, as Vault decodes them)"
+	if path, dup := hasDuplicateKey(tok.Payload, ""); dup {
+		cond := policy.Condition{Expression: expr, Claims: []string{strings.SplitN(path[1:], "/", 2)[0]}, Expected: []string{}, Actual: policy.Shorten(path, 80)}
+		out = append(out, failed(cond, errSignature,
+			fmt.Sprintf("the token names %s more than once: go-jose's JSON decoder, which Vault reads the claims with, refuses any duplicate key, and Vault reports it as a signature failure", policy.Shorten(path, 80))))
+	}
 	for _, m := range tok.Payload.Members {
 		text, bad := unreadableNumber(m.Value)
 		if !bad || m.Duplicate {
 			continue
 		}
-		cond := policy.Condition{Expression: "(the token's claims, as Vault decodes them)", Claims: []string{m.Key}, Expected: []string{}, Actual: policy.Shorten(text, 80)}
-		out = append(out, failed(cond, "error validating token",
-			fmt.Sprintf("the number %s in %s does not fit a float64: Vault decodes the claims with encoding/json, which refuses the token before any role field is checked", policy.Shorten(text, 80), m.Key)))
+		cond := policy.Condition{Expression: expr, Claims: []string{m.Key}, Expected: []string{}, Actual: policy.Shorten(text, 80)}
+		out = append(out, failed(cond, errSignature,
+			fmt.Sprintf("the number %s in %s does not fit a float64: go-jose's JSON decoder refuses the claims before any role field is checked, and Vault reports it as a signature failure", policy.Shorten(text, 80), m.Key)))
+	}
+	if reg := readRegistered(tok.Payload); reg.problem != "" {
+		v, _ := tok.Claim(reg.culprit)
+		cond := policy.Condition{Expression: expr, Claims: []string{reg.culprit}, Expected: []string{}, Actual: policy.Shorten(rawText(v), 80)}
+		diag := fmt.Sprintf("Vault's JWT library reads the registered claims into go-jose's jwt.Claims with encoding/json, where %s must be %s; the token's %s is %s", registeredField(reg.culprit), registeredType(registeredField(reg.culprit)), reg.culprit, boundValue(v).describe())
+		if reg.culprit != registeredField(reg.culprit) {
+			diag += fmt.Sprintf(" — encoding/json matches %s to %s regardless of case", reg.culprit, registeredField(reg.culprit))
+		}
+		out = append(out, failed(cond, errToken+": "+reg.problem, diag))
 	}
 	return out
+}
+
+// registeredType says what jwt.Claims holds a registered claim as.
+func registeredType(field string) string {
+	switch field {
+	case "aud":
+		return "a string or a list of strings"
+	case "exp", "nbf", "iat":
+		return "a number"
+	}
+	return "a string"
 }
 
 // verdict sets Verdict, Summary and Error from the checks.
@@ -126,6 +161,15 @@ func (r *role) verdict(res *policy.Result, checks []check) {
 func passed(cond policy.Condition) check {
 	cond.Result = policy.Pass
 	return check{cond: cond}
+}
+
+// passedNote passes with a note on how Vault read the claim, if any.
+func passedNote(cond policy.Condition, note string) check {
+	c := passed(cond)
+	if note != "" {
+		c.cond.Diagnosis = []string{note}
+	}
+	return c
 }
 
 // failed records a failing condition; the diagnosis ends with Vault's own

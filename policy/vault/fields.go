@@ -9,45 +9,98 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 )
 
-// fields reads role or config fields the way Vault's field schema does.
-// Each reader returns an error message (empty when fine); JSON null and an
-// absent field read as unset, as `vault read` prints unset fields.
+// fields reads role or config fields the way Vault's field schema does
+// (vault/sdk framework/field_data.go): mapstructure's weak decoding, so a
+// number given for a string field is its text and a boolean is "1" or
+// "0". Each reader returns an error message (empty when fine) carrying
+// Vault's own words; JSON null and an absent field read as unset, as
+// `vault read` prints unset fields. Of duplicate keys the last counts, as
+// in Vault's JSON decoding (lint.go warns).
 type fields struct {
 	obj   decode.Value
 	where string // "role" or "config", for messages
 }
 
-// get returns a field, or an error when it is duplicated.
-func (f fields) get(key string) (decode.Value, bool, string) {
-	v, ok := f.obj.Get(key)
-	if n := f.obj.Count(key); n > 1 {
-		return v, ok, fmt.Sprintf("the %s names %s %d times; Vault's JSON decoding keeps only the last, oidcscope will not guess: remove the duplicate", f.where, key, n)
+// get returns a field, the last when the key is duplicated.
+func (f fields) get(key string) (decode.Value, bool) {
+	v, ok := lastMember(f.obj, key)
+	return v, ok && v.Kind != decode.Null
+}
+
+// present reports whether the field is written at all, even as null.
+func (f fields) present(key string) bool {
+	_, ok := lastMember(f.obj, key)
+	return ok
+}
+
+// lastMember is an object's member as Go's encoding/json keeps it: the
+// last of duplicate keys.
+func lastMember(obj decode.Value, key string) (decode.Value, bool) {
+	var out decode.Value
+	found := false
+	for _, m := range obj.Members {
+		if m.Key == key {
+			out, found = m.Value, true
+		}
 	}
-	return v, ok && v.Kind != decode.Null, ""
+	return out, found
 }
 
 // str reads a string field (framework.TypeString).
 func (f fields) str(key string) (string, string) {
-	v, ok, err := f.get(key)
-	if err != "" || !ok {
-		return "", err
+	v, ok := f.get(key)
+	if !ok {
+		return "", ""
 	}
-	if v.Kind != decode.String {
-		return "", fmt.Sprintf("%s is %s, not a string", key, boundValue(v).describe())
+	s, good := weakString(v)
+	if !good {
+		return "", fmt.Sprintf("%s is %s, not a string: %s", key, boundValue(v).describe(), storeRefusal(fieldValidation(key, unconvertible("", v))))
 	}
-	return v.Text, ""
+	return s, ""
 }
 
-// boolean reads a boolean field (framework.TypeBool also takes "true").
+// weakString is mapstructure's weak decoding of a JSON value into a Go
+// string: strings and numbers (json.Number) as their text, booleans as
+// "1" or "0"; lists and objects do not convert.
+func weakString(v decode.Value) (string, bool) {
+	switch v.Kind {
+	case decode.String, decode.Number:
+		return v.Text, true
+	case decode.Bool:
+		if v.Text == "true" {
+			return "1", true
+		}
+		return "0", true
+	case decode.Null:
+		return "", true
+	}
+	return "", false
+}
+
+// fieldValidation is the message of Vault's framework when it cannot
+// convert a field (Backend.HandleRequest, FieldData.Validate).
+func fieldValidation(key, detail string) string {
+	return fmt.Sprintf("Field validation failed: error converting input for field %s: %s", strconv.Quote(key), detail)
+}
+
+// boolean reads a boolean field (framework.TypeBool: weakly, so "true",
+// "1" and a non-zero number are true).
 func (f fields) boolean(key string) (bool, string) {
-	v, ok, err := f.get(key)
-	if err != "" || !ok {
-		return false, err
+	v, ok := f.get(key)
+	if !ok {
+		return false, ""
 	}
 	switch v.Kind {
 	case decode.Bool:
 		return v.Text == "true", ""
+	case decode.Number:
+		if n, err := strconv.ParseFloat(v.Text, 64); err == nil {
+			return n != 0, ""
+		}
 	case decode.String:
+		if v.Text == "" {
+			return false, ""
+		}
 		if b, perr := strconv.ParseBool(v.Text); perr == nil {
 			return b, ""
 		}
@@ -57,11 +110,11 @@ func (f fields) boolean(key string) (bool, string) {
 
 // commaList reads a framework.TypeCommaStringSlice field: a list, or one
 // string of comma-separated values; each value is trimmed of spaces, and
-// numbers and booleans are taken as their text (weak decoding).
+// numbers and booleans are weakly decoded (a number's text, "1" or "0").
 func (f fields) commaList(key string) ([]string, string) {
-	v, ok, err := f.get(key)
-	if err != "" || !ok {
-		return nil, err
+	v, ok := f.get(key)
+	if !ok {
+		return nil, ""
 	}
 	var raw []string
 	switch v.Kind {
@@ -71,15 +124,15 @@ func (f fields) commaList(key string) ([]string, string) {
 		}
 		raw = strings.Split(v.Text, ",")
 	case decode.Number, decode.Bool:
-		raw = []string{v.Text}
+		s, _ := weakString(v)
+		raw = []string{s}
 	case decode.Array:
 		for _, it := range v.Items {
-			switch it.Kind {
-			case decode.String, decode.Number, decode.Bool:
-				raw = append(raw, it.Text)
-			default:
+			s, good := weakString(it)
+			if !good {
 				return nil, fmt.Sprintf("%s holds %s; Vault expects strings", key, boundValue(it).describe())
 			}
+			raw = append(raw, s)
 		}
 	default:
 		return nil, fmt.Sprintf("%s is %s, not a list of strings", key, boundValue(v).describe())
@@ -91,17 +144,48 @@ func (f fields) commaList(key string) ([]string, string) {
 	return out, ""
 }
 
-// object reads a map field (bound_claims, claim_mappings); unset reads as
-// an empty object.
-func (f fields) object(key string) (decode.Value, string) {
-	v, ok, err := f.get(key)
-	if err != "" || !ok {
-		return decode.Value{Kind: decode.Object}, err
+// kvPairs reads a framework.TypeKVPairs field (claim_mappings): an
+// object whose values decode weakly to strings, or a list of "key=value"
+// strings. problem explains what Vault refuses, vaultMsg is its answer.
+func (f fields) kvPairs(key string) (obj decode.Value, problem, vaultMsg string) {
+	obj = decode.Value{Kind: decode.Object}
+	v, ok := f.get(key)
+	if !ok {
+		return obj, "", ""
 	}
-	if v.Kind != decode.Object {
-		return decode.Value{Kind: decode.Object}, fmt.Sprintf("%s is %s, not an object", key, boundValue(v).describe())
+	switch v.Kind {
+	case decode.Object:
+		for _, m := range v.Members {
+			if _, good := weakString(m.Value); !good {
+				// Vault then tries the list form, whose error it reports.
+				vaultMsg = fieldValidation(key, decodingErrors([]string{unconvertible("[0]", v)}))
+				return obj, fmt.Sprintf("claim_mappings maps %q to %s; metadata keys are strings: %s", m.Key, boundValue(m.Value).describe(), storeRefusal(vaultMsg)), vaultMsg
+			}
+		}
+		return v, "", ""
+	case decode.String, decode.Number, decode.Bool: // lifted into a one-element list
+		if v.Kind == decode.String && v.Text == "" {
+			return obj, "", ""
+		}
+		v = decode.Value{Kind: decode.Array, Items: []decode.Value{v}}
 	}
-	return v, ""
+	if v.Kind == decode.Array {
+		if errs := listElementErrors(v); len(errs) > 0 {
+			vaultMsg = fieldValidation(key, decodingErrors(errs))
+			return obj, fmt.Sprintf("%s holds a value that is no string: %s", key, storeRefusal(vaultMsg)), vaultMsg
+		}
+		for _, it := range v.Items {
+			pair, _ := weakString(it)
+			k, val, found := strings.Cut(pair, "=")
+			if !found || k == "" {
+				vaultMsg = fieldValidation(key, fmt.Sprintf("invalid key pair %q", pair))
+				return decode.Value{Kind: decode.Object}, fmt.Sprintf("%s: %q is not a key=value pair: %s", key, pair, storeRefusal(vaultMsg)), vaultMsg
+			}
+			obj.Members = append(obj.Members, decode.Member{Key: k, Value: decode.Value{Kind: decode.String, Text: val}})
+		}
+		return obj, "", ""
+	}
+	return obj, fmt.Sprintf("%s is %s, not an object", key, boundValue(v).describe()), ""
 }
 
 // leeways are the role's time tolerances, for the summary only.
@@ -121,7 +205,7 @@ func readLeeways(f fields) leeways {
 }
 
 func leeway(f fields, key string, def time.Duration) time.Duration {
-	v, ok, _ := f.get(key)
+	v, ok := f.get(key)
 	if !ok {
 		return def
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
@@ -31,15 +32,19 @@ const (
 	// RuleNoBoundConstraint: a jwt role binding nothing at all, which
 	// Vault refuses to write.
 	RuleNoBoundConstraint = "vault-no-bound-constraint"
+	// RuleDuplicateKey: the role names a field, bound claim or mapping
+	// twice; Vault's JSON decoding keeps the last.
+	RuleDuplicateKey = "vault-duplicate-key"
 )
 
 func finding(rule, severity, format string, a ...any) policy.Finding {
 	return policy.Finding{Rule: rule, Severity: severity, Message: fmt.Sprintf(format, a...)}
 }
 
-// lintRole finds what is wrong with a role on its own.
-func lintRole(r *role) []policy.Finding {
-	var out []policy.Finding
+// lintRole finds what is wrong with a role on its own; obj is the role as
+// written.
+func lintRole(r *role, obj decode.Value) []policy.Finding {
+	out := lintDuplicates(obj)
 	if r.typeErr == "" && r.roleType != "jwt" {
 		t := r.roleType
 		if t == "" {

@@ -2,6 +2,7 @@ package vault
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
@@ -38,14 +39,16 @@ type role struct {
 	cidrs      []string // token_bound_cidrs (or the deprecated bound_cidrs)
 	leeways    leeways
 	lint       []policy.Finding
+	refusals   []refusal // why Vault would not store the role (store.go)
 }
 
 // boundClaim is one bound_claims entry.
 type boundClaim struct {
-	key    string
-	raw    decode.Value
-	values []value // as Vault normalises them
-	err    string  // Vault would refuse to write or to use this entry
+	key      string
+	raw      decode.Value
+	values   []value // as Vault normalises them
+	err      string  // Vault refuses to store the role for this entry
+	unusable string  // Vault stores it but fails every login that reaches it: its answer
 }
 
 // mapping is one claim_mappings entry: a claim (or pointer) copied into
@@ -76,7 +79,8 @@ func compile(source string, doc document, e entry) *role {
 	r.readType(f)
 	r.userClaim, r.userErr = f.str("user_claim")
 	if r.userErr == "" && r.userClaim == "" {
-		r.userErr = "the role has no user_claim: Vault refuses to write a role without one (\"a user claim must be defined on the role\")"
+		r.userErr = "the role has no user_claim: " + storeRefusal("a user claim must be defined on the role")
+		r.refuse(stepUserClaim, "a user claim must be defined on the role", "")
 	}
 	if ptr, err := f.boolean("user_claim_json_pointer"); err != "" {
 		r.userErr = err
@@ -85,6 +89,8 @@ func compile(source string, doc document, e entry) *role {
 	}
 	r.subject, r.subjectErr = f.str("bound_subject")
 	r.audiences, r.audErr = f.commaList("bound_audiences")
+	r.refuseList(f, "bound_audiences")
+	r.refuseList(f, "allowed_redirect_uris")
 	redirects, _ := f.commaList("allowed_redirect_uris")
 	r.redirects = len(redirects)
 	r.groups, r.groupsErr = f.str("groups_claim")
@@ -95,89 +101,137 @@ func compile(source string, doc document, e entry) *role {
 	r.readBoundClaims(f)
 	r.readMappings(f)
 	r.leeways = readLeeways(f)
-	r.lint = lintRole(r)
+	r.checkStorable(f)
+	r.lint = lintRole(r, e.obj)
 	return r
 }
 
 func (r *role) readType(f fields) {
 	r.roleType, r.typeErr = f.str("role_type")
 	if r.typeErr == "" && r.roleType != "" && r.roleType != "jwt" && r.roleType != "oidc" {
-		r.typeErr = fmt.Sprintf("role_type %q is neither \"jwt\" nor \"oidc\": Vault refuses to write it (\"invalid 'role_type'\")", policy.Shorten(r.roleType, 60))
+		r.typeErr = fmt.Sprintf("role_type %q is neither \"jwt\" nor \"oidc\": %s", policy.Shorten(r.roleType, 60), storeRefusal("invalid 'role_type': "+r.roleType))
+		r.refuse(stepRoleType, "invalid 'role_type': "+r.roleType, fmt.Sprintf("role_type %q is neither \"jwt\" nor \"oidc\"", policy.Shorten(r.roleType, 60)))
 	}
 	t, err := f.str("bound_claims_type")
 	r.typeRaw = t
 	switch {
 	case err != "":
 		r.claimsErr = err
-	case t == "" || t == TypeString:
+	case !f.present("bound_claims_type") || t == TypeString:
 		r.claimsType = TypeString
 	case t == TypeGlob:
 		r.claimsType = TypeGlob
-	default:
-		r.claimsErr = fmt.Sprintf("bound_claims_type %q is neither \"string\" nor \"glob\": Vault refuses to write it (\"invalid 'bound_claims_type'\")", policy.Shorten(t, 60))
+	default: // including "" and null: only an absent field takes the default
+		r.claimsErr = fmt.Sprintf("bound_claims_type %q is neither \"string\" nor \"glob\" (only leaving it out means \"string\"): %s", policy.Shorten(t, 60), storeRefusal("invalid 'bound_claims_type': "+t))
+		r.refuse(stepClaimsType, "invalid 'bound_claims_type': "+t, fmt.Sprintf("bound_claims_type %q is neither \"string\" nor \"glob\" (only leaving it out means \"string\")", policy.Shorten(t, 60)))
 	}
 }
 
 // readBoundClaims compiles bound_claims, validating glob values as
-// path_role.go does when the role is written.
+// path_role.go does when the role is written. Of duplicate keys the last
+// counts, as in Vault's JSON decoding.
 func (r *role) readBoundClaims(f fields) {
-	obj, err := f.object("bound_claims")
+	obj, err, vaultMsg := f.weakMap("bound_claims")
 	if err != "" {
 		r.claimsErr = err
+		r.refuse(stepFields, vaultMsg, whyOf(err, vaultMsg))
 		return
 	}
-	for _, m := range obj.Members {
-		if m.Duplicate {
+	for i, m := range obj.Members {
+		if laterKey(obj, i) {
 			continue
 		}
 		bc := boundClaim{key: m.Key, raw: m.Value}
 		vals, ok := boundList(m.Value)
 		switch {
-		case obj.Count(m.Key) > 1:
-			bc.err = fmt.Sprintf("bound_claims names %q %d times: Vault's JSON decoding keeps only the last; remove the duplicate", policy.Shorten(m.Key, 60), obj.Count(m.Key))
-		case !ok:
-			bc.err = fmt.Sprintf("the bound value is %s, not a string, bool, number or list: Vault fails every login with this role (\"bound claim is not a string, bool, int or list\")", boundValue(m.Value).describe())
+		case r.claimsType == TypeGlob && !ok:
+			msg := "claim is not a string or list: " + goValue(m.Value)
+			bc.err = fmt.Sprintf("bound_claims_type is \"glob\" and the bound value is %s: %s", boundValue(m.Value).describe(), storeRefusal(msg))
+			r.refuse(stepGlobValues, msg, fmt.Sprintf("bound_claims_type is \"glob\" and bound claim %q is %s", policy.Shorten(m.Key, 60), boundValue(m.Value).describe()))
 		case r.claimsType == TypeGlob:
-			for _, v := range vals {
+			for j, v := range vals {
 				if v.kind != kString {
-					bc.err = fmt.Sprintf("bound_claims_type is \"glob\" but this value holds %s: Vault refuses to write the role (\"claim is not a string: %s\")", v.describe(), v.render())
+					msg := "claim is not a string: " + goValue(elementOf(m.Value, j))
+					bc.err = fmt.Sprintf("bound_claims_type is \"glob\" but this value holds %s: %s", v.describe(), storeRefusal(msg))
+					r.refuse(stepGlobValues, msg, fmt.Sprintf("bound_claims_type is \"glob\" and bound claim %q holds %s", policy.Shorten(m.Key, 60), v.describe()))
 					break
 				}
 			}
+		case !ok:
+			bc.unusable = "bound claim is not a string, bool, int or list: " + goValue(m.Value)
 		}
 		bc.values = vals
 		r.claims = append(r.claims, bc)
 	}
 }
 
+// laterKey reports whether a later member of obj has member i's key.
+func laterKey(obj decode.Value, i int) bool {
+	for _, m := range obj.Members[i+1:] {
+		if m.Key == obj.Members[i].Key {
+			return true
+		}
+	}
+	return false
+}
+
+// elementOf is a bound value's j-th element as Vault lists it: the value
+// itself when it is not a list.
+func elementOf(v decode.Value, j int) decode.Value {
+	if v.Kind == decode.Array {
+		return v.Items[j]
+	}
+	return v
+}
+
 // readMappings compiles claim_mappings with path_role.go's checks: the
 // metadata key "role" is reserved and no two claims may map to one key.
 func (r *role) readMappings(f fields) {
-	obj, err := f.object("claim_mappings")
+	obj, err, vaultMsg := f.kvPairs("claim_mappings")
 	if err != "" {
 		r.mapErr = err
+		if vaultMsg != "" {
+			r.refuse(stepFields, vaultMsg, whyOf(err, vaultMsg))
+		}
 		return
 	}
 	targets := map[string]bool{}
-	for _, m := range obj.Members {
+	for i, m := range obj.Members {
+		if laterKey(obj, i) {
+			continue
+		}
 		mp := mapping{source: m.Key, raw: m.Value}
+		target, good := weakString(m.Value)
 		switch {
-		case m.Value.Kind != decode.String:
+		case !good:
 			mp.err = fmt.Sprintf("claim_mappings maps %q to %s; metadata keys are strings", policy.Shorten(m.Key, 60), boundValue(m.Value).describe())
-		case m.Duplicate:
-			mp.target = m.Value.Text
-			mp.err = fmt.Sprintf("claim_mappings names %q more than once; Vault's JSON decoding keeps only the last", policy.Shorten(m.Key, 60))
-		case m.Value.Text == "role":
-			mp.target = m.Value.Text
-			mp.err = "metadata key \"role\" is reserved: Vault refuses to write the role (\"metadata key \\\"role\\\" is reserved and may not be a mapping destination\")"
-		case targets[m.Value.Text]:
-			mp.target = m.Value.Text
-			mp.err = fmt.Sprintf("several claims map to metadata key %q: Vault refuses to write the role (\"multiple keys are mapped to metadata key\")", policy.Shorten(m.Value.Text, 60))
+		case target == "role":
+			mp.target = target
+			msg := "metadata key " + strconv.Quote(target) + " is reserved and may not be a mapping destination"
+			mp.err = "metadata key \"role\" is reserved: " + storeRefusal(msg)
+			r.refuse(stepMappings, msg, "")
+		case targets[target]:
+			mp.target = target
+			msg := "multiple keys are mapped to metadata key " + strconv.Quote(target)
+			mp.err = fmt.Sprintf("several claims map to metadata key %q: %s", policy.Shorten(target, 60), storeRefusal(msg))
+			r.refuse(stepMappings, msg, "")
 		default:
-			mp.target = m.Value.Text
+			mp.target = target
 		}
 		targets[mp.target] = true
 		r.mappings = append(r.mappings, mp)
+	}
+}
+
+// refuseList records Vault's refusal of a comma-string-list field holding
+// lists or objects.
+func (r *role) refuseList(f fields, key string) {
+	v, ok := f.get(key)
+	if !ok || v.Kind != decode.Array {
+		return
+	}
+	if errs := listElementErrors(v); len(errs) > 0 {
+		r.refuse(stepFields, fieldValidation(key, decodingErrors(errs)), key+" holds a list or an object; Vault expects strings")
 	}
 }
 

@@ -39,12 +39,14 @@ func TestSemantics(t *testing.T) {
 		{"aud trailing slash", `"bound_audiences":["https://github.com/octo-org/"]`, map[string]string{"aud": `"https://github.com/octo-org"`}, "bound_audiences", policy.Fail, "trailing '/'", policy.Deny},
 		{"aud not a string", "", map[string]string{"aud": `42`}, "bound_audiences", policy.Fail, "only as a string or a list", policy.Deny},
 
-		// No bound_audiences: a token with any aud is refused.
-		{"no audiences, string aud", `"bound_audiences":[]`, nil, "bound_audiences (not set)", policy.Fail, "binds no audiences", policy.Deny},
-		{"no audiences, list aud", `"bound_audiences":null`, map[string]string{"aud": `["a"]`}, "bound_audiences (not set)", policy.Fail, "binds no audiences", policy.Deny},
-		{"no audiences, no aud", `"bound_audiences":[]`, map[string]string{"aud": ""}, "bound_audiences (not set)", policy.Pass, "", policy.Allow},
-		{"no audiences, empty string aud passes (quirk)", `"bound_audiences":""`, map[string]string{"aud": `""`}, "bound_audiences (not set)", policy.Pass, "", policy.Allow},
-		{"no audiences, list of empty string fails", `"bound_audiences":[]`, map[string]string{"aud": `[""]`}, "bound_audiences (not set)", policy.Fail, "binds no audiences", policy.Deny},
+		// No bound_audiences: a token with any aud is refused. (Each role
+		// binds a claim too: Vault stores no jwt role without a bound
+		// constraint.)
+		{"no audiences, string aud", `"bound_audiences":[],` + ids, nil, "bound_audiences (not set)", policy.Fail, "binds no audiences", policy.Deny},
+		{"no audiences, list aud", `"bound_audiences":null,` + ids, map[string]string{"aud": `["a"]`}, "bound_audiences (not set)", policy.Fail, "binds no audiences", policy.Deny},
+		{"no audiences, no aud", `"bound_audiences":[],` + ids, map[string]string{"aud": ""}, "bound_audiences (not set)", policy.Pass, "", policy.Allow},
+		{"no audiences, empty string aud passes (quirk)", `"bound_audiences":"",` + ids, map[string]string{"aud": `""`}, "bound_audiences (not set)", policy.Pass, "", policy.Allow},
+		{"no audiences, list of empty string fails", `"bound_audiences":[],` + ids, map[string]string{"aud": `[""]`}, "bound_audiences (not set)", policy.Fail, "binds no audiences", policy.Deny},
 		{"comma-separated bound_audiences", `"bound_audiences":"x, sts.amazonaws.com"`, nil, "bound_audiences", policy.Pass, "", policy.Allow},
 
 		// bound_claims, string type: AND over keys, any-of over values.
@@ -63,13 +65,13 @@ func TestSemantics(t *testing.T) {
 		{"explicit string type", `"bound_claims_type":"string","bound_claims":{"ref":"refs/heads/main"}`, nil, `"ref"`, policy.Pass, "", policy.Allow},
 		{"pull request ref", `"bound_claims":{"ref":"refs/heads/main"}`, map[string]string{"ref": `"refs/pull/4/merge"`}, `"ref"`, policy.Fail, "refs/pull/<number>/merge", policy.Deny},
 
-		// Numbers: a top-level float64 becomes a json.Number; integral ones
-		// print as integers, others in their shortest decimal form.
+		// Numbers: a top-level float64 becomes a json.Number holding the
+		// integer toward zero (truncation_test.go has the full table).
 		{"float claim equals integer bound", `"bound_claims":{"n":123}`, map[string]string{"n": `123.0`}, `"n"`, policy.Pass, "", policy.Allow},
 		{"exponent claim equals integer bound", `"bound_claims":{"n":100}`, map[string]string{"n": `1e2`}, `"n"`, policy.Pass, "", policy.Allow},
 		{"bound number text is compared as written", `"bound_claims":{"n":123.0}`, map[string]string{"n": `123`}, `"n"`, policy.Fail, "", policy.Deny},
-		{"fraction is not truncated", `"bound_claims":{"n":1}`, map[string]string{"n": `1.5`}, `"n"`, policy.Fail, "", policy.Deny},
-		{"fraction kept", `"bound_claims":{"n":1.5}`, map[string]string{"n": `1.50`}, `"n"`, policy.Pass, "", policy.Allow},
+		{"fraction is truncated", `"bound_claims":{"n":1}`, map[string]string{"n": `1.5`}, `"n"`, policy.Pass, "", policy.Allow},
+		{"bound fraction never matches", `"bound_claims":{"n":1.5}`, map[string]string{"n": `1.50`}, `"n"`, policy.Fail, "cuts off the fraction", policy.Deny},
 		{"number in a token list stays float64", `"bound_claims":{"n":[42]}`, map[string]string{"n": `[42]`}, `"n"`, policy.Fail, "stay float64", policy.Deny},
 
 		// JSON Pointers (RFC 6901).
@@ -78,7 +80,7 @@ func TestSemantics(t *testing.T) {
 		{"pointer escapes", `"bound_claims":{"/a~1b/c~0d":"v"}`, map[string]string{"a/b": `{"c~d":"v"}`}, `"/a~1b/c~0d"`, policy.Pass, "", policy.Allow},
 		{"pointer not found", `"bound_claims":{"/ctx/nope":"y"}`, map[string]string{"ctx": `{"list":["x","y"]}`}, `"/ctx/nope"`, policy.Fail, `no member "nope"`, policy.Deny},
 		{"pointer index out of range", `"bound_claims":{"/ctx/list/5":"y"}`, map[string]string{"ctx": `{"list":["x","y"]}`}, `"/ctx/list/5"`, policy.Fail, "out of range", policy.Deny},
-		{"pointer last duplicate wins", `"bound_claims":{"/ctx/k":"second"}`, map[string]string{"ctx": `{"k":"first","k":"second"}`}, `"/ctx/k"`, policy.Pass, "", policy.Allow},
+		{"duplicate key under a pointer refuses the token", `"bound_claims":{"/ctx/k":"second"}`, map[string]string{"ctx": `{"k":"first","k":"second"}`}, "as Vault decodes them", policy.Fail, "refuses any duplicate key", policy.Deny},
 		{"pointer hex index (mapstructure)", `"bound_claims":{"/ctx/list/0x1":"y"}`, map[string]string{"ctx": `{"list":["x","y"]}`}, `"/ctx/list/0x1"`, policy.Pass, "", policy.Allow},
 		{"plain key with slash is not a pointer", `"bound_claims":{"a/b":"v"}`, map[string]string{"a/b": `"v"`}, `"a/b"`, policy.Pass, "", policy.Allow},
 
@@ -90,7 +92,7 @@ func TestSemantics(t *testing.T) {
 		{"glob has no ?", `"bound_claims_type":"glob","bound_claims":{"ref":"refs/heads/mai?"}`, nil, `"ref"`, policy.Fail, "'?' and '[' are literal", policy.Deny},
 		{"glob skips non-string token values", `"bound_claims_type":"glob","bound_claims":{"n":"4*"}`, map[string]string{"n": `42`}, `"n"`, policy.Fail, "skips token values that are not strings", policy.Deny},
 		{"glob legacy pattern vs immutable sub", `"bound_claims_type":"glob","bound_claims":{"sub":"repo:octo-org/octo-repo:*"}`, map[string]string{"sub": `"repo:octo-org@65/octo-repo@74:ref:refs/heads/main"`}, `"sub"`, policy.Fail, "immutable form", policy.Deny},
-		{"glob bound number is refused", `"bound_claims_type":"glob","bound_claims":{"repository_id":74}`, nil, `"repository_id"`, policy.Errored, "Vault refuses to write the role", policy.Error},
+		{"glob bound number is refused", `"bound_claims_type":"glob","bound_claims":{"repository_id":74}`, nil, `"repository_id"`, policy.Errored, "Vault refuses to store the role", policy.Error},
 
 		// user_claim and claim_mappings.
 		{"user_claim string", "", nil, `"user_claim"`, policy.Pass, "", policy.Allow},
@@ -154,6 +156,10 @@ func TestSemantics(t *testing.T) {
 		})
 	}
 }
+
+// ids binds push-main's repository_id, for roles that must bind something
+// besides the audience.
+const ids = `"bound_claims":{"repository_id":"74"}`
 
 // rawPayload in a test's token changes gives the whole payload instead.
 const rawPayload = "(raw payload)"

@@ -1,7 +1,6 @@
 package vault
 
 import (
-	"encoding/json"
 	"strconv"
 
 	"github.com/oidcscope/oidcscope/decode"
@@ -27,6 +26,11 @@ const (
 type value struct {
 	kind kind
 	text string // the string; "true"/"false"; the number's text
+
+	// A token number getClaim converted (truncate.go): its text as the
+	// token writes it when that differs from text, and why the
+	// conversion depends on the Vault build, if it does.
+	written, platform string
 }
 
 // equal is Go's == on two interface values. ok is false where Go panics:
@@ -58,6 +62,9 @@ func (v value) describe() string {
 	case kBool:
 		return "the boolean " + v.text
 	case kNumber, kFloat:
+		if v.written != "" {
+			return "the number " + v.written
+		}
 		return "the number " + v.text
 	case kNull:
 		return "null"
@@ -110,9 +117,9 @@ func elementValue(v decode.Value) value {
 }
 
 // claimValue is what getClaim returns for a token value it found: a
-// float64 becomes a json.Number (integral values as an integer, others in
-// their shortest decimal form, claims.go). A number no float64 holds never
-// gets here in Vault (encoding/json refuses the token); see unreadableNumber.
+// float64 becomes a json.Number holding the integer toward zero
+// (truncate.go). A number no float64 holds never gets here in Vault
+// (encoding/json refuses the token); see unreadableNumber.
 func claimValue(v decode.Value) value {
 	if v.Kind != decode.Number {
 		return boundValue(v)
@@ -121,15 +128,12 @@ func claimValue(v decode.Value) value {
 	if err != nil {
 		return value{kind: kNumber, text: v.Text}
 	}
-	return value{kind: kNumber, text: string(floatToNumber(f))}
-}
-
-// floatToNumber mirrors getClaim's conversion of a float64 claim.
-func floatToNumber(f float64) json.Number {
-	if f == float64(int64(f)) {
-		return json.Number(strconv.FormatInt(int64(f), 10))
+	t := truncate(v.Text, f)
+	out := value{kind: kNumber, text: t.text, platform: t.platform}
+	if t.changed || t.platform != "" {
+		out.written = v.Text
 	}
-	return json.Number(strconv.FormatFloat(f, 'f', -1, 64))
+	return out
 }
 
 // normalizeList mirrors claims.go: a string, bool or json.Number becomes a

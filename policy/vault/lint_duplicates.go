@@ -1,0 +1,48 @@
+package vault
+
+import (
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// lintDuplicates warns of keys the role, its bound_claims or its
+// claim_mappings name more than once: Vault's JSON decoding (Go's
+// encoding/json, in its HTTP layer and in `vault write @file`) keeps the
+// last, and oidcscope evaluates that one, but the earlier value reads as
+// if it counted.
+func lintDuplicates(obj decode.Value) []policy.Finding {
+	var out []policy.Finding
+	out = append(out, duplicateKeys("the role", obj)...)
+	for _, field := range []string{"bound_claims", "claim_mappings"} {
+		if v, ok := lastMember(obj, field); ok && v.Kind == decode.Object {
+			out = append(out, duplicateKeys(field, v)...)
+		}
+	}
+	return out
+}
+
+func duplicateKeys(where string, obj decode.Value) []policy.Finding {
+	var out []policy.Finding
+	for _, m := range obj.Members {
+		if m.Duplicate && !laterKeyAfter(obj, m) {
+			out = append(out, finding(RuleDuplicateKey, policy.SevWarning,
+				"%s names %q %d times: Vault keeps only the last value, and so does oidcscope; remove the others", where, policy.Shorten(m.Key, 60), obj.Count(m.Key)))
+		}
+	}
+	return out
+}
+
+// laterKeyAfter reports whether m is not the last member with its key, so
+// that each duplicated key is reported once, at its last occurrence.
+func laterKeyAfter(obj decode.Value, m decode.Member) bool {
+	seen := false
+	for _, x := range obj.Members {
+		if seen && x.Key == m.Key {
+			return true
+		}
+		if x.Offset == m.Offset && x.Key == m.Key {
+			seen = true
+		}
+	}
+	return false
+}
