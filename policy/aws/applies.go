@@ -26,9 +26,12 @@ func (r *request) principalCondition(s *statement) (policy.Condition, bool, stri
 	}
 	c.Expected = append(c.Expected, p.arns...)
 	c.Expected = append(c.Expected, p.others...)
-	ok := p.any || (r.pathOK && slices.Contains(p.providers, r.path))
-	if ok {
+	named := r.pathOK && slices.Contains(p.providers, r.path)
+	if p.any || named {
 		c.Result = policy.Pass
+		if p.anyFed && !named && !p.anyAll {
+			c.Diagnosis = []string{`AWS does not document {"Federated": "*"}: oidcscope reads it as every identity provider, as AWS's IAM Access Analyzer samples do (aws-samples/iam-access-analyzer-custom-policy-check-samples, allow-list-federated-access-oidc.md); if IAM compared the provider ARN with the text "*", this statement would not apply to the token`}
+		}
 		return c, true, ""
 	}
 	c.Result = policy.Fail

@@ -60,8 +60,11 @@ type condition struct {
 	prefix  string // lower-cased prefix (issuer host/path, or aws, sts…)
 	claim   string // lower-cased key name
 	kind    keyKind
-	values  []string
-	boolVal bool // Null and Bool
+	values  []string        // as written
+	vals    []condValue     // values parsed: wildcards, escapes, variables
+	static  []resolvedValue // the values to match when none has a variable (shared, read-only); nil otherwise
+	shown   []string        // with static: the values as diagnoses show them (expectedValues)
+	boolVal bool            // Null and Bool
 }
 
 func (c *condition) negated() bool {
@@ -136,7 +139,7 @@ func (c *compiler) conditions(s *statement, cm decode.Member, path string) []pol
 				label:   om.Key + " " + km.Key,
 			}
 			cond.prefix, cond.claim, cond.kind = splitKey(km.Key)
-			if msg := cond.compileValues(km.Value); msg != "" {
+			if msg := cond.compileValues(km.Value, c.vars); msg != "" {
 				fail(cond.expr, km.Offset, opPath+"["+quote(km.Key)+"]", "%s", msg)
 				continue
 			}
@@ -156,8 +159,12 @@ func (c *compiler) conditions(s *statement, cm decode.Member, path string) []pol
 
 // compileValues reads the condition's values: a string or an array, where
 // numbers and booleans count as their text (IAM accepts "true" and true
-// alike). It returns a message when the values cannot be used.
-func (cond *condition) compileValues(v decode.Value) string {
+// alike). vars says whether the document reads policy variables (Version
+// 2012-10-17); AWS reads them only under the string operators ("You can't
+// use a policy variable with other operators, such as Numeric, Date,
+// Boolean, Binary, IP Address, or Null operators"). It returns a message
+// when the values cannot be used.
+func (cond *condition) compileValues(v decode.Value, vars bool) string {
 	items := []decode.Value{v}
 	if v.Kind == decode.Array {
 		items = v.Items
@@ -188,6 +195,26 @@ func (cond *condition) compileValues(v decode.Value) string {
 			return fmt.Sprintf("%s takes one value, true or false, not %s", cond.op, compact(v))
 		}
 		cond.boolVal = strings.EqualFold(cond.values[0], "true")
+	}
+	str := cond.base != opNull && cond.base != opBool && cond.base != opOther
+	hasVar := false
+	for _, x := range cond.values {
+		cv := parseValue(x, cond.like(), vars && str)
+		hasVar = hasVar || cv.hasVar
+		cond.vals = append(cond.vals, cv)
+	}
+	if !hasVar {
+		cond.static = make([]resolvedValue, len(cond.vals))
+		for i := range cond.vals {
+			cond.static[i] = resolvedValue{pat: cond.vals[i].pattern()}
+		}
+		cond.shown = cond.values // a plain value shows as written
+		for i := range cond.vals {
+			if !cond.vals[i].plain {
+				cond.shown = shownValues(cond.static, cond.like())
+				break
+			}
+		}
 	}
 	return ""
 }

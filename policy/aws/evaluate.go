@@ -78,14 +78,14 @@ func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 		var failed []string
 		ctx := 0
 		for _, c := range s.conds {
-			cond := req.evalCondition(c, s, applies, why)
+			cond, assumedHolds := req.evalCondition(c, s, applies, why)
 			switch cond.Result {
 			case policy.Errored:
 				unmatched = append(unmatched, s.group+": "+cond.Diagnosis[0])
 			case policy.Fail:
 				failed = append(failed, c.label)
 			case policy.NotApplied:
-				if applies && c.kind == keyContext {
+				if assumedHolds {
 					ctx++
 				}
 			}
@@ -158,13 +158,15 @@ func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 	return res
 }
 
-// evalCondition evaluates one condition of a statement.
-func (r *request) evalCondition(c *condition, s *statement, applies bool, why string) policy.Condition {
-	out := policy.Condition{Expression: c.expr, Claims: []string{}, Expected: slices.Clone(c.values), Group: s.group}
+// evalCondition evaluates one condition of a statement. assumed is true
+// for a condition of an applying statement that depends on AWS request
+// context a token does not hold: it is n/a, and taken to hold.
+func (r *request) evalCondition(c *condition, s *statement, applies bool, why string) (out policy.Condition, assumed bool) {
+	out = policy.Condition{Expression: c.expr, Claims: []string{}, Expected: slices.Clone(c.values), Group: s.group}
 	if c.kind == keyContext {
 		out.Result = policy.NotApplied
 		out.Diagnosis = []string{fmt.Sprintf("%s is an AWS request-context key, not a token claim: oidcscope cannot know it and treats the condition as holding", c.key)}
-		return out
+		return out, applies
 	}
 	out.Claims = []string{c.claim}
 	if !applies {
@@ -173,31 +175,38 @@ func (r *request) evalCondition(c *condition, s *statement, applies bool, why st
 		out.Actual, out.Absent = tv.actual, !tv.present
 		out.Result = policy.NotApplied
 		out.Diagnosis = []string{s.group + " does not apply to this token, so its conditions are not evaluated: " + why}
-		return out
+		return out, false
 	}
 	v := r.resolve(c)
 	out.Actual, out.Absent = v.actual, !v.present
-	if c.like() && !r.wild.Afford(likeCost(c, v)) {
+	vals, ok := r.substitute(c)
+	if !ok {
+		out.Result, out.Diagnosis = policy.Errored, []string{overSubstitution(c)}
+		return out, false
+	}
+	if c.like() && !r.wild.Afford(likeCost(vals, v)) {
 		out.Result, out.Diagnosis = policy.Errored, []string{overBudget(c, v)}
-		return out
+		return out, false
 	}
-	pass := c.test(v)
-	if pass {
+	got := c.test(v, vals)
+	switch got {
+	case triYes:
 		out.Result = policy.Pass
-	} else {
+	case triNo:
 		out.Result = policy.Fail
+	default:
+		out.Result = policy.NotApplied
 	}
-	if !pass || len(v.notes) > 0 {
-		out.Diagnosis = r.diagnose(c, v, pass)
-	}
+	out.Diagnosis = r.diagnose(c, v, vals, got)
 	if s.effect == "Deny" {
-		if pass {
+		switch got {
+		case triYes:
 			out.Diagnosis = append(out.Diagnosis, "this condition of a Deny statement holds: if all of them hold, the Deny overrides every Allow")
-		} else {
+		case triNo:
 			out.Diagnosis = append(out.Diagnosis, "this is a Deny statement: the condition failing means the Deny does not apply, which is good for this token")
 		}
 	}
-	return out
+	return out, got == triMaybe
 }
 
 func plural(n int, what string) string {

@@ -69,7 +69,9 @@ func FuzzToken(f *testing.F) {
 	}
 	heavy := trust(`{"ForAllValues:StringLike":{"` + gh + `:aud":["s*"]},"ForAnyValue:StringNotEquals":{"` + gh + `:sub":"x"},` +
 		`"StringNotLikeIfExists":{"` + gh + `:environment":"?"},"Null":{"` + gh + `:ref":"false"},"Bool":{"` + gh + `:actor":"true"},` +
-		`"StringEqualsIgnoreCase":{"` + gh + `:repository_owner_id":"65","` + gh + `/slug:sub":"x"}}`)
+		`"StringEqualsIgnoreCase":{"` + gh + `:repository_owner_id":"65","` + gh + `/slug:sub":"x"},` +
+		`"StringLike":{"` + gh + `:sub":"repo:${` + gh + `:repository}:*${?}${aws:SourceIp}","` + gh + `:ref":"${` + gh + `:ref, 'x'}${` + gh + `:ref}*"},` +
+		`"StringNotEquals":{"` + gh + `:aud":["${` + gh + `:azp}","${aws:username}${$}"]}}`)
 	pols = append(pols, parseOne(f, heavy))
 	tokenSeeds(f)
 	f.Fuzz(func(t *testing.T, payload []byte) {

@@ -76,24 +76,51 @@ func lintPolicy(t *trustPolicy, dups []string) []policy.Finding {
 				add(RuleForAllValuesInAllow, policy.SevWarning, "%s uses %s on %s in an Allow statement: ForAllValues: is true when the key is missing or empty, and GitHub's keys are single-valued; use %s without the prefix", s.group, c.op, c.key, strings.TrimPrefix(c.op, "ForAllValues:"))
 			}
 			if c.equality() {
-				if w := policy.WildcardInEquality(c.op, c.values); w != "" {
+				if w := policy.WildcardInEquality(c.op, c.bareWildValues()); w != "" {
 					add(RuleWildcardInStringEquals, policy.SevWarning, "%s, %s: %s; use StringLike for a pattern", s.group, c.key, w)
 				}
 			}
 			if allow && c.base == opStringLike && c.claim == "sub" {
 				lintSubPatterns(s, c, add)
 			}
-			if isGitHubProvider(c.prefix) && !evaluated(c.claim) {
-				if unconfirmedKeys[c.claim] {
-					add(RuleKeyNotEvaluated, policy.SevInfo, "%s conditions on %s, which is unconfirmed: one secondary source lists it as an AWS key, AWS's GitHub key list does not; if AWS does not read it, the key is always missing", s.group, c.key)
-				} else {
-					add(RuleKeyNotEvaluated, policy.SevInfo, "%s conditions on %s, which is not a key AWS evaluates for GitHub (AWS reads aud, sub and, since 2026 per secondary sources, %s): the key is always missing from the request. To condition on %s, include it in a customized sub", s.group, c.key, strings.Join(keys2026Order, ", "), c.claim)
-				}
+			if msg := notEvaluated(c); msg != "" {
+				add(RuleKeyNotEvaluated, policy.SevInfo, "%s conditions on %s, %s", s.group, c.key, msg)
 			}
 		}
 	}
 	if len(dups) > 0 {
 		add(RuleDuplicateKey, policy.SevWarning, "the document repeats a JSON key (%s): how IAM reads a duplicate is not documented, and many JSON readers keep only one copy; oidcscope evaluates every copy: merge them", strings.Join(dups, "; "))
+	}
+	return out
+}
+
+// notEvaluated says why a condition on a GitHub issuer's key can never
+// see a value ("" when AWS evaluates the key).
+func notEvaluated(c *condition) string {
+	if !isGitHubProvider(c.prefix) {
+		return ""
+	}
+	if _, ok := defaultKeyClaim(c.claim); ok || (isGitHubClaim(c.claim) && githubKeyIssuer(c.prefix)) {
+		return ""
+	}
+	if isGitHubClaim(c.claim) {
+		return "a GitHub key that AWS's data lists for token.actions.githubusercontent.com, its enterprise and ghe.com issuers but not for GitHub Enterprise Server (HOST/_services/token): if AWS does not read it for this issuer, the key is always missing"
+	}
+	return fmt.Sprintf("which is not a key AWS evaluates for GitHub (AWS reads %s and, for GitHub's issuers, %s, per the %s): the key is always missing from the request. To condition on %s, include it in a customized sub",
+		defaultKeysText, strings.Join(EvaluatedGitHubClaims(), ", "), keysSourceShort, c.claim)
+}
+
+// keysSourceShort names EvaluatedGitHubClaimsSource in a message.
+const keysSourceShort = "AWS Service Authorization Reference, iam-data of 2026-09-26"
+
+// bareWildValues are the values holding a * or ? outside ${…}: literal
+// characters under an equality operator, and likely a slip.
+func (c *condition) bareWildValues() []string {
+	var out []string
+	for i := range c.vals {
+		if c.vals[i].bareWild {
+			out = append(out, c.values[i])
+		}
 	}
 	return out
 }

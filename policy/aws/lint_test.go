@@ -70,7 +70,7 @@ func TestLintRules(t *testing.T) {
 			"not a key AWS evaluates for GitHub"},
 		{RuleKeyNotEvaluated, policy.SevInfo,
 			trust(`{"StringEquals":{` + aud + `,"` + gh + `:sub":"repo:octo-org/octo-repo:ref:refs/heads/main","` + gh + `:runner_environment":"github-hosted"}}`), trust(goodConditions),
-			"unconfirmed: one secondary source lists it"},
+			"not a key AWS evaluates for GitHub (AWS reads amr, aud, email, oaud and sub and, for GitHub's issuers"},
 		{RuleDuplicateKey, policy.SevWarning,
 			trust(`{"StringEquals":{` + aud + `},"StringEquals":{"` + gh + `:sub":"repo:octo-org/octo-repo:ref:refs/heads/main"}}`), trust(goodConditions),
 			`"StringEquals"`},

@@ -87,9 +87,10 @@ func TestOperatorSemantics(t *testing.T) {
 		{"ForAllValues over an empty array is true", `{"ForAllValues:StringEquals":{` + aud + `:"sts.amazonaws.com"}}`, pushMain(`"aud":[]`), policy.Allow},
 		{"ForAnyValue:StringNotEquals: some element matches none", `{"ForAnyValue:StringNotEquals":{` + aud + `:"sts.amazonaws.com"}}`, pushMain(`"aud":["x","sts.amazonaws.com"]`), policy.Allow},
 		{"ForAllValues:StringNotEquals: an element matches", `{"ForAllValues:StringNotEquals":{` + aud + `:"sts.amazonaws.com"}}`, pushMain(`"aud":["x","sts.amazonaws.com"]`), policy.Deny},
-		// single-valued operators over an array aud (documented interpretation)
-		{"StringEquals over an array aud: any element", `{"StringEquals":{` + aud + `:"sts.amazonaws.com"}}`, pushMain(`"aud":["x","sts.amazonaws.com"]`), policy.Allow},
-		{"StringNotEquals over an array aud: no element may match", `{"StringNotEquals":{` + aud + `:"sts.amazonaws.com"}}`, pushMain(`"aud":["x","sts.amazonaws.com"]`), policy.Deny},
+		// single-valued operators over an array aud: a multivalued key needs
+		// a set operator (TestArrayAudNeedsSetOperator)
+		{"StringEquals over an array aud fails", `{"StringEquals":{` + aud + `:"sts.amazonaws.com"}}`, pushMain(`"aud":["x","sts.amazonaws.com"]`), policy.Deny},
+		{"StringNotEquals over an array aud fails", `{"StringNotEquals":{` + aud + `:"sts.amazonaws.com"}}`, pushMain(`"aud":["x","sts.amazonaws.com"]`), policy.Deny},
 		// keys
 		{"condition key names are case-insensitive", `{"StringEquals":{"Token.Actions.GitHubUserContent.com:SUB":"repo:octo-org/octo-repo:ref:refs/heads/main"}}`, "", policy.Allow},
 		{"2026 key repository_id is evaluated", `{"StringEquals":{"` + gh + `:repository_id":"74","` + gh + `:ref":"refs/heads/main","` + gh + `:actor":"octocat"}}`, "", policy.Allow},
@@ -98,7 +99,8 @@ func TestOperatorSemantics(t *testing.T) {
 		{"key of another issuer: negated passes", `{"StringNotEquals":{"` + gh + `/avocado-corp:sub":"x"}}`, "", policy.Allow},
 		{"key AWS does not evaluate is missing", `{"StringEquals":{"` + gh + `:repository_owner":"octo-org"}}`, "", policy.Deny},
 		{"unevaluated key: negated passes", `{"StringNotEquals":{"` + gh + `:repository_owner":"evil"}}`, "", policy.Allow},
-		{"unconfirmed key is evaluated as missing", `{"StringEquals":{"` + gh + `:repository_owner_id":"65"}}`, "", policy.Deny},
+		{"repository_owner_id is evaluated", `{"StringEquals":{"` + gh + `:repository_owner_id":"65"}}`, "", policy.Allow},
+		{"runner_environment is not evaluated", `{"StringEquals":{"` + gh + `:runner_environment":"github-hosted"}}`, pushMain(`"runner_environment":"github-hosted"`), policy.Deny},
 		{"request-context key is n/a and assumed to hold", `{"StringLike":{` + sub + `:"repo:octo-org/*"},"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}`, "", policy.Allow},
 		// hostile tokens
 		{"duplicated claim fails", `{"StringEquals":{` + sub + `:"repo:octo-org/octo-repo:ref:refs/heads/main"}}`, dupMain(`"sub":"repo:octo-org/octo-repo:ref:refs/heads/main"`), policy.Deny},

@@ -3,14 +3,17 @@ package aws
 import (
 	"strings"
 
+	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
 // Snippets are ready-to-paste condition entries, one per claim AWS can
 // condition on, keyed with the token's issuer: sub (a list of its legacy
-// and immutable forms, so the entry still admits this token), aud, and the
-// 2026 keys for the claims the token carries. Each admits this token when
-// pasted into a StringEquals block.
+// and immutable forms, so the entry still admits this token), aud, and
+// EvaluatedGitHubClaims for the claims the token carries. Each admits this
+// token when pasted into the block its note names: StringEquals, or
+// ForAnyValue:StringEquals for an array aud. Values are written with
+// literalValue, so a "${" in a claim is not read as a policy variable.
 func (provider) Snippets(tok policy.Token) []policy.Snippet {
 	r := newRequest(tok)
 	if !r.pathOK {
@@ -21,7 +24,7 @@ func (provider) Snippets(tok policy.Token) []policy.Snippet {
 		// One entry to paste into a StringEquals block: "key": value.
 		qs := make([]string, len(vals))
 		for i, v := range vals {
-			qs[i] = quote(v)
+			qs[i] = quote(literalValue(v, false))
 		}
 		val := qs[0]
 		if len(qs) > 1 {
@@ -38,23 +41,39 @@ func (provider) Snippets(tok policy.Token) []policy.Snippet {
 		add("sub", forms, note)
 	}
 	if !tok.Duplicated("aud") {
-		if auds, ok := tok.Strings("aud"); ok && len(auds) > 0 {
+		if auds, ok := audKeyValues(tok); ok && len(auds) > 0 {
 			note := "StringEquals: the audience; sts.amazonaws.com is what aws-actions/configure-aws-credentials requests"
 			if !containsString(auds, policy.DefaultAudience[policy.AWS]) {
 				note += "; this token's aud differs, so the OIDC provider must list it as a client ID"
 			}
+			if v, _ := tok.Claim("aud"); v.Kind == decode.Array && tok.Count("azp") == 0 {
+				note = "ForAnyValue:StringEquals (paste into that block, not StringEquals): this token's aud is an array, a multivalued key, and AWS requires a set operator for one; " + note
+			}
 			add("aud", auds, note)
 		}
 	}
-	if !r.github {
+	if !r.githubKeys {
 		return out
 	}
-	for _, claim := range keys2026Order {
+	for _, claim := range EvaluatedGitHubClaims() {
 		if v, ok := stringClaim(tok, claim); ok {
-			add(claim, []string{v}, "StringEquals; a 2026 AWS STS key for GitHub known from secondary sources (not AWS's own documentation): verify it in your partition")
+			add(claim, []string{v}, "StringEquals; a GitHub key AWS STS evaluates in role trust policies ("+keysSourceShort+")")
 		}
 	}
 	return out
+}
+
+// audKeyValues are what the aud key holds: the token's azp when it sets
+// one (IAM's Default tab), else its aud.
+func audKeyValues(tok policy.Token) ([]string, bool) {
+	if tok.Count("azp") > 0 {
+		if tok.Duplicated("azp") {
+			return nil, false
+		}
+		s, ok := tok.String("azp")
+		return []string{s}, ok
+	}
+	return tok.Strings("aud")
 }
 
 func containsString(list []string, s string) bool {

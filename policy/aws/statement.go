@@ -27,6 +27,8 @@ type statement struct {
 type principalSpec struct {
 	expr      string   // as written: `Principal: {"Federated":"arn:…"}`
 	any       bool     // "*", {"Federated":"*"} or {"AWS":"*"}
+	anyAll    bool     // "*" or {"AWS":"*"}: every principal, as AWS documents
+	anyFed    bool     // {"Federated":"*"}, whose meaning AWS does not document
 	providers []string // IAM OIDC provider paths from Federated ARNs (after "oidc-provider/")
 	arns      []string // those ARNs as written
 	others    []string // other principals, described
@@ -82,10 +84,18 @@ func (c *compiler) statement(v decode.Value, index int, path string, off int64) 
 				continue
 			}
 			for _, a := range vals {
+				if msg := actionRefused(a); msg != "" {
+					fail(expr, m.Key, m, "IAM refuses %s %s: %q", m.Key, quote(a), msg)
+				}
 				s.action.patterns = append(s.action.patterns, strings.ToLower(a))
 				s.action.written = append(s.action.written, a)
 			}
 			s.action.covers = s.action.match()
+		case "Resource", "NotResource":
+			// IAM's CreateRole and UpdateAssumeRolePolicy answer
+			// "MalformedPolicyDocument: Has prohibited field Resource"
+			// (hashicorp/terraform#34231, terraform-aws-modules/terraform-aws-eks-pod-identity#34).
+			fail(expr, m.Key, m, "a role trust policy has no %s: IAM refuses the document with \"MalformedPolicyDocument: Has prohibited field %s\"; the role is the resource", m.Key, m.Key)
 		case "Condition":
 			errs := c.conditions(s, m, join(path, "Condition"))
 			s.errs = append(s.errs, errs...)
@@ -123,7 +133,7 @@ func missing(path, member, why, where string) policy.Condition {
 func (p *principalSpec) compile(v decode.Value) string {
 	if v.Kind == decode.String {
 		if v.Text == "*" {
-			p.any = true
+			p.any, p.anyAll = true, true
 			return ""
 		}
 		return `Principal must be "*" or an object such as {"Federated": "arn:aws:iam::<ACCOUNT_ID>:oidc-provider/token.actions.githubusercontent.com"}`
@@ -142,6 +152,8 @@ func (p *principalSpec) compile(v decode.Value) string {
 			// Federated "*" trusts every identity provider likewise.
 			case val == "*" && (m.Key == "Federated" || m.Key == "AWS"):
 				p.any = true
+				p.anyFed = p.anyFed || m.Key == "Federated"
+				p.anyAll = p.anyAll || m.Key == "AWS"
 			case m.Key == "Federated":
 				if path, ok := oidcProviderPath(val); ok {
 					p.providers = append(p.providers, path)
@@ -170,6 +182,20 @@ func oidcProviderPath(arn string) (string, bool) {
 	}
 	path, ok := strings.CutPrefix(parts[5], "oidc-provider/")
 	return path, ok && path != ""
+}
+
+// actionRefused is IAM's MalformedPolicyDocument message for an action
+// name it will not store ("" when it stores it): one without a service
+// prefix, or with more than one colon. The texts are IAM's, as its API
+// returns them (garnaat/kappa#111 for the second).
+func actionRefused(a string) string {
+	switch n := strings.Count(a, ":"); {
+	case n == 0 && a != "*":
+		return "MalformedPolicyDocument: Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc."
+	case n > 1:
+		return "MalformedPolicyDocument: Actions/Condition can contain only one colon."
+	}
+	return ""
 }
 
 // matchAction reports whether the statement covers AssumeRoleWithWebIdentity.

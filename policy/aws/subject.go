@@ -113,12 +113,14 @@ func (s subjects) exact() []string {
 	return out
 }
 
-// repoWide are patterns for any context of the repository, in both forms.
+// repoWide are StringLike patterns for any context of the repository, in
+// both forms; the repository part is written literally (literalValue), so
+// only the trailing * is a wildcard.
 func (s subjects) repoWide() []string {
 	var out []string
 	for _, r := range []string{s.legacy, s.imm} {
 		if r != "" {
-			out = append(out, r+":*")
+			out = append(out, literalValue(r, true)+":*")
 		}
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -45,9 +46,9 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 	if tok.Duplicated("aud") {
 		return fail("the token carries aud more than once: which one AWS would read is undefined")
 	}
-	auds, ok := tok.Strings("aud")
+	auds, ok := audKeyValues(tok)
 	if !ok || len(auds) == 0 {
-		return fail("the token has no aud claim (string or array of strings); request it with audience sts.amazonaws.com")
+		return fail("the token has no aud claim (string or array of strings; or azp, a string, which AWS reads in its place); request it with audience sts.amazonaws.com")
 	}
 	aud := auds[0]
 	if slices.Contains(auds, policy.DefaultAudience[policy.AWS]) {
@@ -55,13 +56,29 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 	}
 
 	key := func(claim string) string { return r.path + ":" + claim }
-	equals, like := map[string]any{}, map[string]any{}
+	equals, like, anyAud := map[string]any{}, map[string]any{}, map[string]any{}
 	notes := []string{providerNote(r.iss, aud)}
-	equals[key("aud")] = aud
+	if v, _ := tok.Claim("aud"); v.Kind == decode.Array && tok.Count("azp") == 0 {
+		// A multivalued key needs a set operator (IAM docs, "Single-valued
+		// vs. multivalued context keys"); ForAnyValue: passes when an
+		// element matches.
+		anyAud[key("aud")] = literalValue(aud, false)
+		notes = append(notes, "the token's aud is an array, a multivalued key: the policy pins it with ForAnyValue:StringEquals, since AWS requires a set operator for one")
+	} else {
+		equals[key("aud")] = literalValue(aud, false)
+	}
 	if aud != policy.DefaultAudience[policy.AWS] {
 		notes = append(notes, fmt.Sprintf("the token's aud is %s, not sts.amazonaws.com (what aws-actions/configure-aws-credentials requests): the policy pins %s so it matches this token, and the OIDC provider must list it as a client ID; better, request the token with audience sts.amazonaws.com and pin that", quote(aud), quote(aud)))
 	}
-	setSub := func(m map[string]any, vals []string) {
+	// setSub pins sub: exactly (the values are written literally) or with
+	// subjects.repoWide's patterns.
+	setSub := func(vals []string, pattern bool) {
+		m := equals
+		if pattern {
+			m = like
+		} else {
+			vals = literals(vals)
+		}
 		m[key("sub")] = one(vals)
 		if len(vals) > 1 {
 			notes = append(notes, "sub is trusted in both forms, legacy repo:OWNER/REPO and immutable repo:OWNER@ID/REPO@ID: GitHub moves repositories to immutable subjects from 2026-07-15, and a role that trusts one form denies the other")
@@ -71,13 +88,13 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 	}
 	repoWide := func() {
 		if subj.repoForm {
-			setSub(like, subj.repoWide())
+			setSub(subj.repoWide(), true)
 		} else {
-			setSub(equals, subj.exact())
+			setSub(subj.exact(), false)
 		}
 	}
 	need := func(claim, why string) (string, error) {
-		if !r.github && keys2026[claim] && claim != "ref" {
+		if !r.githubKeys && isGitHubClaim(claim) && claim != "ref" {
 			return "", fmt.Errorf("%w: scope %s pins %s, and AWS evaluates %s only for GitHub's issuers; for %s it reads aud and sub", ErrCannotSuggest, scope, claim, claim, r.iss)
 		}
 		v, ok := stringClaim(tok, claim)
@@ -90,7 +107,7 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 		return v, nil
 	}
 	secondary := func(claim string) string {
-		return fmt.Sprintf("%s is an AWS STS condition key for GitHub added in 2026 and known from secondary sources (not AWS's own documentation): remove it if your partition rejects the policy", key(claim))
+		return fmt.Sprintf("%s is a GitHub condition key AWS STS evaluates in role trust policies (%s)", key(claim), keysSourceShort)
 	}
 	switch scope {
 	case policy.ScopeRepo:
@@ -102,14 +119,14 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 			return policy.Suggestion{}, err
 		}
 		if subj.repoForm && subj.ctx == "ref:"+ref {
-			setSub(equals, subj.exact())
+			setSub(subj.exact(), false)
 			notes = append(notes, "scope ref: only runs on "+ref+" (sub ends in :ref:"+ref+")")
 		} else {
-			if !r.github {
+			if !r.githubKeys {
 				return fail("scope ref: this token's sub does not name its ref, and AWS evaluates the ref key only for GitHub's issuers (for %s it reads aud and sub)", r.iss)
 			}
 			repoWide()
-			equals[key("ref")] = ref
+			equals[key("ref")] = literalValue(ref, false)
 			notes = append(notes, "scope ref: this job's sub does not name its ref (it names an environment, a pull request or custom claims), so the ref is pinned with "+key("ref"), secondary("ref"))
 		}
 	case policy.ScopeEnvironment:
@@ -118,14 +135,14 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 			return policy.Suggestion{}, err
 		}
 		if subj.repoForm && subj.ctx == "environment:"+strings.ReplaceAll(env, ":", "%3A") {
-			setSub(equals, subj.exact())
+			setSub(subj.exact(), false)
 			notes = append(notes, "scope environment: only jobs that reference the environment "+env+" (sub ends in :environment:…)")
 		} else {
-			if !r.github {
+			if !r.githubKeys {
 				return fail("scope environment: this token's sub does not name its environment, and AWS evaluates the environment key only for GitHub's issuers (for %s it reads aud and sub)", r.iss)
 			}
-			setSub(equals, subj.exact())
-			equals[key("environment")] = env
+			setSub(subj.exact(), false)
+			equals[key("environment")] = literalValue(env, false)
 			notes = append(notes, "scope environment: this token's sub is customized, so it is pinned exactly and the environment is pinned with "+key("environment"), secondary("environment"))
 		}
 	case policy.ScopeWorkflow:
@@ -134,18 +151,21 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 			return policy.Suggestion{}, err
 		}
 		repoWide()
-		equals[key("job_workflow_ref")] = jwr
+		equals[key("job_workflow_ref")] = literalValue(jwr, false)
 		notes = append(notes, "scope workflow: only jobs defined by "+jwr+" (the workflow file at that ref; for a reusable workflow, the called file), from any ref of the repository", secondary("job_workflow_ref"))
 	default:
 		return fail("unknown scope %q (repo, ref, environment or workflow)", scope)
 	}
-	if id, ok := stringClaim(tok, "repository_id"); ok && r.github {
-		equals[key("repository_id")] = id
+	if id, ok := stringClaim(tok, "repository_id"); ok && r.githubKeys {
+		equals[key("repository_id")] = literalValue(id, false)
 		notes = append(notes, "repository_id "+id+" pins the repository itself, which a rename or a look-alike owner cannot fake; "+secondary("repository_id"))
 	}
 	cond := map[string]map[string]any{"StringEquals": equals}
 	if len(like) > 0 {
 		cond["StringLike"] = like
+	}
+	if len(anyAud) > 0 {
+		cond["ForAnyValue:StringEquals"] = anyAud
 	}
 	doc := trustDocument{Version: "2012-10-17", Statement: []trustStatement{{
 		Sid:       "GitHubActionsOIDC",
@@ -183,6 +203,15 @@ type trustStatement struct {
 	Principal map[string]string
 	Action    string
 	Condition map[string]map[string]any
+}
+
+// literals writes values for an operator that compares them exactly.
+func literals(vals []string) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = literalValue(v, false)
+	}
+	return out
 }
 
 // one is a value list as IAM writes it: a string for one value.

@@ -68,7 +68,7 @@ func TestSuggestDocument(t *testing.T) {
 			`"repo:octo-org/octo-repo:ref:refs/heads/main"`,
 			`"repo:octo-org@65/octo-repo@74:ref:refs/heads/main"`,
 			`"token.actions.githubusercontent.com:repository_id": "74"`,
-		}, []string{"StringLike", `\u003c`}, []string{"<ACCOUNT_ID>", "both forms", "secondary sources"}},
+		}, []string{"StringLike", `\u003c`}, []string{"<ACCOUNT_ID>", "both forms", "AWS Service Authorization Reference"}},
 		{"push-main", policy.ScopeRepo, []string{`"StringLike"`, `"repo:octo-org/octo-repo:*"`, `"repo:octo-org@65/octo-repo@74:*"`}, nil, []string{"scope repo"}},
 		{"push-main", policy.ScopeWorkflow, []string{`"token.actions.githubusercontent.com:job_workflow_ref": "octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main"`}, nil, nil},
 		{"environment-prod", policy.ScopeEnvironment, []string{`"repo:octo-org/octo-repo:environment:prod"`, `"repo:octo-org@65/octo-repo@74:environment:prod"`, `"api://AzureADTokenExchange"`}, []string{":environment\":"}, []string{"not sts.amazonaws.com"}},
@@ -177,8 +177,8 @@ func TestSnippets(t *testing.T) {
 		if sn.Claim == "sub" && sn.Text != `"token.actions.githubusercontent.com:sub": ["repo:octo-org/octo-repo:ref:refs/heads/main", "repo:octo-org@65/octo-repo@74:ref:refs/heads/main"]` {
 			t.Errorf("sub snippet should list the token's sub and its immutable form: %s", sn.Text)
 		}
-		if sn.Claim == "repository_id" && !strings.Contains(sn.Note, "secondary sources") {
-			t.Errorf("2026 key snippets must say they come from secondary sources: %q", sn.Note)
+		if sn.Claim == "repository_id" && !strings.Contains(sn.Note, "AWS Service Authorization Reference") {
+			t.Errorf("GitHub key snippets must name the table's source: %q", sn.Note)
 		}
 	}
 	if s := New().Snippets(policytest.Payload(t, `{"sub":"x"}`)); len(s) != 0 {

@@ -32,6 +32,7 @@ func brokenPolicy(source, name string, err error) *trustPolicy {
 type compiler struct {
 	loc  *locator
 	dups []string // "Statement[0].Condition: StringEquals (line 9, column 7)"
+	vars bool     // the document reads policy variables: its Version is 2012-10-17
 }
 
 // members walks an object's members and notes duplicated keys: IAM's JSON
@@ -50,7 +51,12 @@ func compileDocument(source, name string, doc decode.Value, path string, loc *lo
 	if err := b.compile(doc); err != nil {
 		return nil, err
 	}
-	c := &compiler{loc: loc}
+	// AWS docs, "IAM policy elements: Variables and tags": "Variables were
+	// introduced in version 2012-10-17 … If you don't include the Version
+	// element and set it to an appropriate version date, variables like
+	// ${aws:username} are treated as literal strings in the policy."
+	version, _ := doc.Str("Version")
+	c := &compiler{loc: loc, vars: version == "2012-10-17"}
 	c.members(doc, path)
 	st, ok := doc.Get("Statement")
 	stPath := join(path, "Statement")

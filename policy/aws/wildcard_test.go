@@ -51,3 +51,30 @@ func TestWildcardWorkBounded(t *testing.T) {
 		})
 	}
 }
+
+// TestVariableSubstitutionBounded: replacing policy variables copies the
+// key's value once per variable, so a policy that repeats a variable over
+// a large claim would build gigabytes of text; past the budget the
+// condition, and so the policy, is an error naming it.
+func TestVariableSubstitutionBounded(t *testing.T) {
+	const sub = ghKey + ":sub"
+	big := strings.Repeat("a", 700<<10)
+	value := `"` + strings.Repeat("${"+sub+"}", 10) + `"`
+	values := strings.TrimSuffix(strings.Repeat(value+",", 1000), ",")
+	claims, err := json.Marshal(map[string]string{"iss": "https://" + ghKey, "aud": "sts.amazonaws.com", "sub": big})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok := policytest.Payload(t, string(claims))
+	for name, vals := range map[string]string{
+		"many values, each with variables": values,
+		"one value with many variables":    `"` + strings.Repeat("${"+sub+"}", 20000) + `"`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := parseOne(t, trust(`{"StringEquals":{"`+sub+`":[`+vals+`]}}`))
+			r := policytest.EvaluateBounded(t, func() policy.Result { return p.Evaluate(tok) }, policy.Error,
+				[]string{"policy variables of StringEquals " + sub, fmt.Sprint(policy.WildcardBudget)})
+			policytest.CheckResult(t, policy.AWS, r)
+		})
+	}
+}
