@@ -96,7 +96,7 @@ func (s *Set) Add(providers []policy.Provider, source string, data []byte) {
 		}
 	}
 	if len(detected) == 0 {
-		s.failed = append(s.failed, failure(source, "", fmt.Errorf("%w (expected an AWS trust policy, get-role or list-roles output, an Entra federated credential, a Google Cloud workload identity provider, a Vault JWT role, an octo-sts .sts.yaml or a Kubernetes AuthenticationConfiguration)", ErrUnrecognised)))
+		s.failed = append(s.failed, failure(source, "", fmt.Errorf("%w (expected an AWS trust policy, get-role or list-roles output, get-open-id-connect-provider or list-open-id-connect-providers output, an Entra federated credential, a Google Cloud workload identity provider, a Vault JWT role, an octo-sts .sts.yaml or a Kubernetes AuthenticationConfiguration)", ErrUnrecognised)))
 		return
 	}
 	var errs []error
@@ -106,9 +106,9 @@ func (s *Set) Add(providers []policy.Provider, source string, data []byte) {
 			s.policies = append(s.policies, pols...)
 			return
 		}
-		errs = append(errs, fmt.Errorf("as %s: %w", policy.ProviderName(p.ID()), err))
+		errs = append(errs, fmt.Errorf("as %s: %w", providerName(p.ID()), err))
 	}
-	s.failed = append(s.failed, failure(source, detected[0].ID(), errors.Join(errs...)))
+	s.failed = append(s.failed, failure(source, resultProvider(detected[0].ID()), errors.Join(errs...)))
 }
 
 // Merge returns a new Set holding s's policies and then o's; neither is
@@ -143,15 +143,24 @@ const parallelFrom = 256
 // Sorted orders them for the "which roles can this token assume" table.
 // Compiled policies are read-only, so a large set is evaluated by one
 // worker per CPU, each on its own share of the results slice. A policy
-// that panics is that policy's error (SafeEvaluate).
+// that panics is that policy's error (SafeEvaluate). When IAM OIDC
+// provider documents are in the set, AWS trust policies' results then
+// get the provider check (checkProviders).
 func (s *Set) Evaluate(tok policy.Token) []policy.Result {
+	out := s.evaluate(tok)
+	checkProviders(s.policies, out, tok)
+	return append(out, s.failed...)
+}
+
+// evaluate is every policy's own result, in load order.
+func (s *Set) evaluate(tok policy.Token) []policy.Result {
 	out := make([]policy.Result, len(s.policies), s.Len())
 	workers := min(runtime.GOMAXPROCS(0), len(s.policies)/(parallelFrom/2))
 	if len(s.policies) < parallelFrom || workers < 2 {
 		for i, p := range s.policies {
 			out[i] = SafeEvaluate(p, tok)
 		}
-		return append(out, s.failed...)
+		return out
 	}
 	var wg sync.WaitGroup
 	share := (len(s.policies) + workers - 1) / workers
@@ -164,7 +173,7 @@ func (s *Set) Evaluate(tok policy.Token) []policy.Result {
 		})
 	}
 	wg.Wait()
-	return append(out, s.failed...)
+	return out
 }
 
 // Sorted puts allowed policies first, then denied, then errors, keeping

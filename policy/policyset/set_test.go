@@ -4,10 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/aws/oidcprovider"
 )
 
 // fake recognises documents starting with its marker; "bad" documents fail
@@ -103,8 +105,16 @@ func TestAllProvidersHaveDistinctIDs(t *testing.T) {
 			t.Errorf("ByID(%q) = nil", p.ID())
 		}
 	}
-	if len(seen) != len(policy.Providers) {
-		t.Errorf("All() has %d providers, policy.Providers lists %d", len(seen), len(policy.Providers))
+	// Every provider a user can name has one; the IAM OIDC provider
+	// documents are the one addition, and their results are under aws.
+	want := append(slices.Clone(policy.Providers), oidcprovider.ID)
+	if len(seen) != len(want) {
+		t.Errorf("All() has %d providers, want %d: %v", len(seen), len(want), want)
+	}
+	for _, id := range want {
+		if !seen[id] {
+			t.Errorf("All() lacks %q", id)
+		}
 	}
 }
 
