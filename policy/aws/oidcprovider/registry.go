@@ -22,6 +22,7 @@ type known struct {
 	arn    providerARN // from list output; arn.text is "" for get output
 	path   string
 	source string
+	get    *getDocument // get output: its client-ID list decides aud; nil for list output
 }
 
 // name is how a condition lists the entry.
@@ -44,7 +45,7 @@ func Collect(pols []policy.Policy) *Known {
 			if k == nil {
 				k = &Known{}
 			}
-			k.entries = append(k.entries, known{path: d.url, source: d.source})
+			k.entries = append(k.entries, known{path: d.url, source: d.source, get: d})
 		case *listDocument:
 			if k == nil {
 				k = &Known{}
@@ -76,30 +77,63 @@ type Principal struct {
 // not decide. Deny statements are not checked: a provider they name
 // matters only where an Allow statement names it too. A failure turns an
 // allow into a deny and leads the summary with STS's error; an error
-// verdict stays an error.
+// verdict stays an error. Where get output shows the matched provider's
+// client IDs, the token's aud is checked against them too (audienceOf).
 func (k *Known) CheckTrust(res *policy.Result, principals []Principal, tok policy.Token) {
 	is := readIssuer(tok)
 	seen := map[string]bool{}
-	failed := false
+	refusal := "" // STS's error, from the first check that fails
 	for _, fp := range principals {
 		if fp.Effect != "Allow" || seen[fp.ARN] {
 			continue
 		}
 		seen[fp.ARN] = true
 		c := k.condition(fp, is)
-		failed = failed || c.Result == policy.Fail
+		if c.Result == policy.Fail && refusal == "" {
+			refusal = fmt.Sprintf("%q (no loaded IAM OIDC provider document is for this issuer)", noProvider(is.text))
+		}
 		res.Conditions = append(res.Conditions, c)
+		if c.Result != policy.Pass {
+			continue
+		}
+		if a, ok := k.audienceOf(fp, is, tok); ok {
+			if a.Result == policy.Fail && refusal == "" {
+				refusal = fmt.Sprintf("%q (the token's aud is not in the provider's client-ID list)", errAudience)
+			}
+			res.Conditions = append(res.Conditions, a)
+		}
 	}
-	if !failed {
+	if refusal == "" {
 		return
 	}
-	msg := fmt.Sprintf("STS would refuse the token before reading this trust policy: %q (no loaded IAM OIDC provider document is for this issuer)", noProvider(is.text))
+	msg := "STS would refuse the token before reading this trust policy: " + refusal
 	switch res.Verdict {
 	case policy.Allow:
 		res.Verdict, res.Summary = policy.Deny, "denied: "+msg
 	case policy.Deny:
 		res.Summary = "denied: " + msg + "; the trust policy itself: " + strings.TrimPrefix(res.Summary, "denied: ")
 	}
+}
+
+// audienceOf is the client-ID check of the provider a passing principal
+// matched, when get output for the token's issuer shows its list (list
+// output does not): STS checks aud against it before the trust policy,
+// so a role whose provider refuses the audience cannot be assumed (#775).
+func (k *Known) audienceOf(fp Principal, is issuer, tok policy.Token) (policy.Condition, bool) {
+	if !is.usable {
+		return policy.Condition{}, false
+	}
+	i := slices.IndexFunc(k.entries, func(e known) bool { return e.get != nil && e.path == is.path && (fp.ARN == "*" || e.matches(fp)) })
+	if i < 0 {
+		return policy.Condition{}, false
+	}
+	c := k.entries[i].get.audienceCondition(readAudience(tok), true)
+	c.Expression = "the provider's " + c.Expression + " (" + k.entries[i].source + ")"
+	if fp.Statement != "" {
+		c.Expression += " — " + fp.Statement
+	}
+	c.Group = Group
+	return c, true
 }
 
 func (k *Known) condition(fp Principal, is issuer) policy.Condition {

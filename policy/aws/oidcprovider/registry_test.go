@@ -31,7 +31,12 @@ func TestCheckTrust(t *testing.T) {
 		says       string // in the summary or a failing diagnosis
 	}{
 		{"listed by ARN", []string{listGH}, []Principal{gh}, ghIss, policy.Allow, "pass", policy.Allow, ""},
-		{"matched by get output's URL", []string{getOutput(t, ghPath, "sts.amazonaws.com")}, []Principal{gh}, ghIss, policy.Allow, "pass", policy.Allow, ""},
+		{"matched by get output's URL", []string{getOutput(t, ghPath, "sts.amazonaws.com")}, []Principal{gh}, ghIss, policy.Allow, "pass pass", policy.Allow, ""},
+		// The role cannot be assumed when its provider refuses the token's
+		// audience, however right the trust policy is (#775).
+		{"get output without the token's aud", []string{getOutput(t, ghPath, "sigstore")}, []Principal{gh}, ghIss, policy.Allow, "pass fail", policy.Deny,
+			`STS would refuse the token before reading this trust policy: "InvalidIdentityToken: Incorrect token audience"`},
+		{"list and get output: the get decides the audience", []string{listGH, getOutput(t, ghPath, "sigstore")}, []Principal{gh}, ghIss, policy.Allow, "pass fail", policy.Deny, "Incorrect token audience"},
 		{"missing: the token's provider", []string{listGitlab}, []Principal{gh}, ghIss, policy.Allow, "fail", policy.Deny,
 			`STS would refuse the token before reading this trust policy: "InvalidIdentityToken: No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com"`},
 		{"missing: another issuer's provider", []string{listGH}, []Principal{gh, gitlab}, ghIss, policy.Allow, "pass n/a", policy.Allow, ""},
@@ -64,7 +69,7 @@ func TestCheckTrust(t *testing.T) {
 			var diag []string
 			for _, c := range res.Conditions[1:] {
 				got = append(got, string(c.Result))
-				if c.Group != Group || len(c.Claims) != 1 || c.Claims[0] != "iss" {
+				if c.Group != Group || len(c.Claims) != 1 || (c.Claims[0] != "iss" && c.Claims[0] != "aud") {
 					t.Errorf("condition %q: group %q, claims %v", c.Expression, c.Group, c.Claims)
 				}
 				if c.Result != policy.Pass && len(c.Diagnosis) == 0 {
