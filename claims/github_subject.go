@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/oidcscope/oidcscope/internal/lazyre"
+	"github.com/oidcscope/oidcscope/claims/ghsub"
 )
 
 const (
@@ -23,8 +23,12 @@ func claimForKey(key string) string {
 	return key
 }
 
-// immutableRepo is the ID form repo:OWNER@OWNER_ID/REPO@REPO_ID (§1.4).
-var immutableRepo = lazyre.New(`^([^/@]+)@([0-9]+)/([^/@]+)@([0-9]+)$`)
+// immutableRepo reads a repo part in the ID form OWNER@OWNER_ID/REPO@REPO_ID
+// (§1.4), with the one parser of sub forms.
+func immutableRepo(part string) (ghsub.Repo, bool) {
+	r, ok := ghsub.ParseRepo(part)
+	return r, ok && r.Immutable()
+}
 
 var contextKeys = map[string]bool{"environment": true, "pull_request": true, "ref": true}
 
@@ -67,9 +71,9 @@ func analyzeGitHubSubject(s *Subject, tok tokenView, variant string) {
 
 func checkRepoPart(s *Subject, part *SubjectPart, tok tokenView) {
 	repo, hasRepo := tok.str("repository")
-	if m := immutableRepo().FindStringSubmatch(part.Value); m != nil {
+	if r, ok := immutableRepo(part.Value); ok {
 		part.FromClaim = "repository_owner@repository_owner_id/repository name@repository_id"
-		owner, ownerID, name, repoID := m[1], m[2], m[3], m[4]
+		owner, ownerID, name, repoID := r.Owner, r.OwnerID, r.Name, r.RepoID
 		agrees := true
 		for _, c := range []struct{ claim, got string }{
 			{"repository_owner", owner}, {"repository_owner_id", ownerID}, {"repository_id", repoID},
@@ -159,8 +163,8 @@ func checkContext(s *Subject, ctx *SubjectPart, tok tokenView) {
 func alternate(s *Subject, repoIdx int, tok tokenView) {
 	part := s.Parts[repoIdx]
 	var repl string
-	if m := immutableRepo().FindStringSubmatch(part.Value); m != nil {
-		repl = m[1] + "/" + m[3]
+	if r, ok := immutableRepo(part.Value); ok {
+		repl = r.Legacy().String()
 		s.AlternateNote = "the legacy form of this subject: repositories that have not moved to immutable subjects still get it"
 	} else {
 		owner, ok1 := tok.str("repository_owner")

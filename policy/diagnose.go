@@ -6,13 +6,21 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/claims/ghsub"
 )
 
-// Expected audiences per provider, for the aud diagnosis.
-var DefaultAudience = map[string]string{
-	AWS:   "sts.amazonaws.com",
-	Entra: "api://AzureADTokenExchange",
-	GCP:   "https://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>",
+// DefaultAudience maps each provider id to its default audience, from the
+// provider table. Deprecated: use InfoOf(id).Audience or ProviderAudiences;
+// kept while the command layer moves over.
+var DefaultAudience = defaultAudiences()
+
+func defaultAudiences() map[string]string {
+	out := map[string]string{}
+	for _, p := range ProviderAudiences() {
+		out[p.ID] = p.Audience
+	}
+	return out
 }
 
 // Absent explains a claim the token does not carry.
@@ -37,7 +45,8 @@ func Mismatch(provider, claim string, expected []string, actual string, caseSens
 		out = append(out, subForms(expected, actual)...)
 	}
 	if claim == "aud" {
-		if want, ok := DefaultAudience[provider]; ok && actual != want {
+		if p, _ := byID(provider); p.Audience != "" && actual != p.Audience {
+			want := p.Audience
 			out = append(out, fmt.Sprintf("%s expects aud %q by default; request the token with that audience", ProviderName(provider), want))
 		}
 	}
@@ -184,78 +193,16 @@ func foldedPrefix(a, b string) int {
 	return i
 }
 
-// subForm names the context of a GitHub subject. (These and the repo
-// forms below are plain string tests: a set of 10,000 roles diagnoses
-// thousands of subjects, and regular expressions made that the slow part.)
-func subForm(s string) string {
-	switch {
-	case strings.Contains(s, ":environment:"):
-		return "environment"
-	case strings.Contains(s, ":ref:"):
-		return "ref"
-	case strings.HasSuffix(s, ":pull_request"):
-		return "pull_request"
-	}
-	return ""
-}
-
-// immutableRepo reports whether s starts with the immutable repo form,
-// repo:OWNER@ID/REPO@ID: (the regular expression
-// ^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+: ).
-func immutableRepo(s string) bool {
-	rest, ok := strings.CutPrefix(s, "repo:")
-	if !ok {
-		return false
-	}
-	for _, end := range []byte{'/', ':'} {
-		i := strings.IndexAny(rest, "/:")
-		if i < 0 || rest[i] != end || !nameAtID(rest[:i]) {
-			return false
-		}
-		rest = rest[i+1:]
-	}
-	return true
-}
-
-// nameAtID matches [^/:]+@[0-9]+ against all of s (which holds no / or :).
-func nameAtID(s string) bool {
-	at := strings.LastIndexByte(s, '@')
-	if at < 1 || at == len(s)-1 {
-		return false
-	}
-	for i := at + 1; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// legacyRepo reports whether s starts with the legacy repo form,
-// repo:OWNER/REPO: (the regular expression ^repo:[^/:@]+/[^:@]+: ).
-func legacyRepo(s string) bool {
-	rest, ok := strings.CutPrefix(s, "repo:")
-	if !ok {
-		return false
-	}
-	i := strings.IndexAny(rest, "/:@")
-	if i < 1 || rest[i] != '/' {
-		return false
-	}
-	rest = rest[i+1:]
-	j := strings.IndexAny(rest, ":@")
-	return j >= 1 && rest[j] == ':'
-}
-
-// subForms compares the shape of GitHub subjects: which context (the job's
+// subForms compares the shape of GitHub subjects (claims/ghsub parses
+// them): which context (the job's
 // environment wins over a pull request, which wins over the ref) and which
 // repo form (legacy owner/name or immutable owner@ID/name@ID).
 func subForms(expected []string, actual string) []string {
 	var out []string
-	got := subForm(actual)
+	got := ghsub.Context(actual)
 	var wants []string
 	for _, e := range expected {
-		if f := subForm(e); f != "" && !slices.Contains(wants, f) {
+		if f := ghsub.Context(e); f != "" && !slices.Contains(wants, f) {
 			wants = append(wants, f)
 		}
 	}
@@ -271,36 +218,17 @@ func subForms(expected []string, actual string) []string {
 		}
 		out = append(out, msg)
 	}
-	gotImm := immutableRepo(actual)
+	gotImm := ghsub.IsImmutable(actual)
 	for _, e := range expected {
-		eImm, eLeg := immutableRepo(e), legacyRepo(e)
+		eImm, eLeg := ghsub.IsImmutable(e), ghsub.IsLegacy(e)
 		switch {
 		case gotImm && eLeg:
 			out = append(out, "the token's sub uses the immutable form repo:OWNER@ID/REPO@ID but the policy expects the legacy form: trust both during the migration")
 			return out
-		case !gotImm && legacyRepo(actual) && eImm:
+		case !gotImm && ghsub.IsLegacy(actual) && eImm:
 			out = append(out, "the policy expects the immutable form repo:OWNER@ID/REPO@ID but this repository still gets the legacy form: trust both")
 			return out
 		}
 	}
 	return out
-}
-
-// ProviderName is the display name of a provider id.
-func ProviderName(p string) string {
-	switch p {
-	case AWS:
-		return "AWS"
-	case Entra:
-		return "Entra"
-	case GCP:
-		return "Google Cloud"
-	case Vault:
-		return "Vault"
-	case OctoSTS:
-		return "octo-sts"
-	case K8s:
-		return "Kubernetes"
-	}
-	return p
 }

@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -106,42 +105,6 @@ func TestTokenViews(t *testing.T) {
 	if !tok.Duplicated("d") || tok.Duplicated("s") {
 		t.Error("Duplicated")
 	}
-}
-
-// TestSubjectFormsMatchRegexps: the string tests that replaced regular
-// expressions in the sub-form diagnosis accept exactly what those
-// expressions did, on every string of up to 7 characters over an alphabet
-// of the characters that matter, and on real subjects.
-func TestSubjectFormsMatchRegexps(t *testing.T) {
-	immutable := regexp.MustCompile(`^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+:`)
-	legacy := regexp.MustCompile(`^repo:[^/:@]+/[^:@]+:`)
-	check := func(s string) {
-		if got, want := immutableRepo(s), immutable.MatchString(s); got != want {
-			t.Errorf("immutableRepo(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := legacyRepo(s), legacy.MatchString(s); got != want {
-			t.Errorf("legacyRepo(%q) = %v, want %v", s, got, want)
-		}
-	}
-	for _, s := range []string{
-		"repo:octo-org/octo-repo:ref:refs/heads/main", "repo:octo-org@65/octo-repo@74:environment:prod",
-		"repo:o@6@5/r@7:x", "repo:o@/r@7:x", "repo:@1/r@7:x", "repo:o@1/r@7", "repo:o/r/x:y", "repo:o/@:x", "repo:",
-		"repo:o@1:r@2:", "Repo:o/r:x", "repo:o@1/r@2x:", "repo:o@1/r/@2:",
-	} {
-		check(s)
-	}
-	alphabet := []byte("o@1/:")
-	var walk func(prefix []byte, n int)
-	walk = func(prefix []byte, n int) {
-		check("repo:" + string(prefix))
-		if n == 0 {
-			return
-		}
-		for _, c := range alphabet {
-			walk(append(prefix, c), n-1)
-		}
-	}
-	walk(nil, 7)
 }
 
 func TestCaretLine(t *testing.T) {

@@ -3,9 +3,13 @@
 // condition, and the interface a provider implements; and what several
 // share: reading JSON documents with positions (document.go) and the
 // `*`/`?` wildcard matcher of AWS StringLike and Entra's matches
-// (wildcard.go). Each provider lives in its own subpackage (policy/aws,
-// policy/entra, …); policy/policyset finds, detects and parses policy documents
-// of every kind.
+// (wildcard.go). The provider table (providers.go) is the one list of
+// providers' ids, display names, default audiences and aliases; results
+// are ordered by SortResults (order.go), so renderers need neither the
+// providers nor cel-go. Each provider lives in its own subpackage
+// (policy/aws, policy/entra, …) and offers itself with a Registration;
+// policy/policyset finds, detects and parses policy documents of every
+// kind. GitHub's sub forms are parsed by claims/ghsub.
 package policy
 
 // Verdict of one policy for one token.
@@ -77,5 +81,7 @@ const (
 	K8s     = "k8s"
 )
 
-// Providers lists them in display order.
-var Providers = []string{AWS, Entra, GCP, Vault, OctoSTS, K8s}
+// Providers lists them in display order. Deprecated: use ProviderIDs or
+// KnownProviders (the provider table, providers.go); kept while the
+// command layer moves over.
+var Providers = ProviderIDs()

@@ -37,7 +37,7 @@ func (t *trustPolicy) Audiences() []string {
 			}
 		}
 	}
-	def := policy.DefaultAudience[policy.AWS]
+	def := policy.InfoOf(policy.AWS).Audience
 	if len(out) == 0 {
 		return []string{def}
 	}

@@ -85,7 +85,7 @@ func (r *request) diagnose(c *condition, v value, vals []resolvedValue, got tri)
 		// Every value has a variable with no value: substitutionNotes said so.
 	case c.like():
 		out = append(out, policy.PatternMismatch(policy.AWS, c.claim, expected, actual, prefixes)...)
-		if want := policy.DefaultAudience[policy.AWS]; c.claim == "aud" && actual != want {
+		if want := policy.InfoOf(policy.AWS).Audience; c.claim == "aud" && actual != want {
 			out = append(out, fmt.Sprintf("AWS expects aud %q by default; request the token with that audience", want))
 		}
 		for i := range vals {

@@ -209,7 +209,7 @@ func (t *trustPolicy) tokenLint(r *request) []policy.Finding {
 		return nil
 	}
 	aud, ok := r.tok.Strings("aud")
-	if !ok || slices.Contains(aud, policy.DefaultAudience[policy.AWS]) {
+	if !ok || slices.Contains(aud, policy.InfoOf(policy.AWS).Audience) {
 		return nil
 	}
 	for _, s := range t.statements {

@@ -43,7 +43,7 @@ func (provider) Snippets(tok policy.Token) []policy.Snippet {
 	if !tok.Duplicated("aud") {
 		if auds, ok := audKeyValues(tok); ok && len(auds) > 0 {
 			note := "StringEquals: the audience; sts.amazonaws.com is what aws-actions/configure-aws-credentials requests"
-			if !containsString(auds, policy.DefaultAudience[policy.AWS]) {
+			if !containsString(auds, policy.InfoOf(policy.AWS).Audience) {
 				note += "; this token's aud differs, so the OIDC provider must list it as a client ID"
 			}
 			if v, _ := tok.Claim("aud"); v.Kind == decode.Array && tok.Count("azp") == 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/claims/ghsub"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -52,7 +53,7 @@ func subjectsOf(tok policy.Token) (subjects, error) {
 	_, name, _ := strings.Cut(repo, "/")
 	built := ""
 	if owner != "" && name != "" && ownerID != "" && repoID != "" {
-		built = "repo:" + owner + "@" + ownerID + "/" + name + "@" + repoID
+		built = ghsub.Repo{Owner: owner, Name: name}.WithIDs(ownerID, repoID).Prefix()
 	}
 	if isImmutableSegment(seg) {
 		s.imm = "repo:" + seg
@@ -78,23 +79,11 @@ func subjectsOf(tok policy.Token) (subjects, error) {
 	return s, nil
 }
 
-// isImmutableSegment reports whether a sub's repo segment is OWNER@ID/REPO@ID.
+// isImmutableSegment reports whether a sub's repo segment is
+// OWNER@ID/REPO@ID, by the one parser of sub forms.
 func isImmutableSegment(seg string) bool {
-	o, r, ok := strings.Cut(seg, "/")
-	return ok && hasNumericID(o) && hasNumericID(r)
-}
-
-func hasNumericID(s string) bool {
-	i := strings.LastIndexByte(s, '@')
-	if i <= 0 || i == len(s)-1 {
-		return false
-	}
-	for _, c := range s[i+1:] {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	r, ok := ghsub.ParseRepo(seg)
+	return ok && r.Immutable()
 }
 
 // exact is the token's sub in both forms, the token's own first.

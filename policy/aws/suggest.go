@@ -51,8 +51,8 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 		return fail("the token has no aud claim (string or array of strings; or azp, a string, which AWS reads in its place); request it with audience sts.amazonaws.com")
 	}
 	aud := auds[0]
-	if slices.Contains(auds, policy.DefaultAudience[policy.AWS]) {
-		aud = policy.DefaultAudience[policy.AWS]
+	if slices.Contains(auds, policy.InfoOf(policy.AWS).Audience) {
+		aud = policy.InfoOf(policy.AWS).Audience
 	}
 
 	key := func(claim string) string { return r.path + ":" + claim }
@@ -67,7 +67,7 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 	} else {
 		equals[key("aud")] = literalValue(aud, false)
 	}
-	if aud != policy.DefaultAudience[policy.AWS] {
+	if aud != policy.InfoOf(policy.AWS).Audience {
 		notes = append(notes, fmt.Sprintf("the token's aud is %s, not sts.amazonaws.com (what aws-actions/configure-aws-credentials requests): the policy pins %s so it matches this token, and the OIDC provider must list it as a client ID; better, request the token with audience sts.amazonaws.com and pin that", quote(aud), quote(aud)))
 	}
 	// setSub pins sub: exactly (the values are written literally) or with

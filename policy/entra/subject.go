@@ -3,6 +3,7 @@ package entra
 import (
 	"strings"
 
+	"github.com/oidcscope/oidcscope/claims/ghsub"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -28,10 +29,12 @@ func tokenRepoForms(tok policy.Token) (repoForms, bool) {
 	if slash < 0 || slash == len(repo)-1 {
 		return repoForms{}, false
 	}
-	name := repo[slash+1:]
+	// The legacy form is the repository claim as it is; the immutable
+	// one takes the owner from repository_owner, as GitHub does.
+	legacy := ghsub.Repo{Owner: repo[:slash], Name: repo[slash+1:]}
 	return repoForms{
-		legacy:    "repo:" + repo + ":",
-		immutable: "repo:" + owner + "@" + ownerID + "/" + name + "@" + repoID + ":",
+		legacy:    legacy.Prefix() + ":",
+		immutable: ghsub.Repo{Owner: owner, Name: legacy.Name}.WithIDs(ownerID, repoID).Prefix() + ":",
 	}, true
 }
 

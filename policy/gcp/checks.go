@@ -144,9 +144,9 @@ func (ev *evaluation) audienceDiagnosis(auds []string, defaulted bool) []string 
 		out = append(out, "the token's aud must equal one of oidc.allowedAudiences")
 	}
 	for _, a := range auds {
-		for prov, want := range policy.DefaultAudience {
-			if a == want && prov != policy.GCP {
-				out = append(out, fmt.Sprintf("the token's aud %q is %s's audience: the workflow requested the token for %s", a, policy.ProviderName(prov), policy.ProviderName(prov)))
+		for _, prov := range policy.ProviderAudiences() {
+			if a == prov.Audience && prov.ID != policy.GCP {
+				out = append(out, fmt.Sprintf("the token's aud %q is %s's audience: the workflow requested the token for %s", a, prov.Name, prov.Name))
 			}
 		}
 		if strings.HasPrefix(a, "https://github.com/") {

@@ -10,6 +10,7 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 
+	"github.com/oidcscope/oidcscope/claims/ghsub"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
@@ -49,7 +50,12 @@ var (
 	idClaims   = []string{"repository_owner_id", "repository_id"}
 )
 
-var immutableSub = lazyre.New(`^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+(:|$)`)
+// immutableSub reports whether s is a sub, or a sub's start, in the
+// immutable repo:OWNER@ID/REPO@ID form.
+func immutableSub(s string) bool {
+	sub, ok := ghsub.Parse(s)
+	return ok && sub.Repo.Immutable()
+}
 
 // staticLint finds what is wrong with the provider whatever the token.
 func (p *gcpPolicy) staticLint() []policy.Finding {
@@ -109,7 +115,7 @@ func hasImmutableSubLiteral(e ast.Expr) bool {
 	}
 	found := false
 	ast.PreOrderVisit(e, ast.NewExprVisitor(func(x ast.Expr) {
-		if s, ok := celclaims.LiteralString(x); ok && immutableSub().MatchString(s) {
+		if s, ok := celclaims.LiteralString(x); ok && immutableSub(s) {
 			found = true
 		}
 	}))

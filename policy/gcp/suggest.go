@@ -158,9 +158,9 @@ func (s *suggestion) audience(auds []string) error {
 	}
 	s.audiences = []string{a}
 	s.note("oidc.allowedAudiences is [%s], the token's aud, so that this token passes; google-github-actions/auth requests https://iam.googleapis.com/<provider> by default; drop allowedAudiences to use that", a)
-	for prov, want := range policy.DefaultAudience {
-		if a == want && prov != policy.GCP {
-			s.note("%s is %s's audience: every token a workflow requests for %s would also be accepted here; prefer the default audience", a, policy.ProviderName(prov), policy.ProviderName(prov))
+	for _, prov := range policy.ProviderAudiences() {
+		if a == prov.Audience && prov.ID != policy.GCP {
+			s.note("%s is %s's audience: every token a workflow requests for %s would also be accepted here; prefer the default audience", a, prov.Name, prov.Name)
 		}
 	}
 	return nil

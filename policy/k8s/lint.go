@@ -8,6 +8,7 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 
+	"github.com/oidcscope/oidcscope/claims/ghsub"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
@@ -33,9 +34,6 @@ var mutableOrder = []string{"repository", "repository_owner", "actor", "workflow
 
 // idClaims anchor a username to an immutable identity.
 var idClaims = []string{"repository_id", "repository_owner_id", "actor_id"}
-
-// immutableSub is the repo:OWNER@ID/REPO@ID form of sub (reference §1.4).
-var immutableSub = lazyre.New(`^repo:[^/:]+@[0-9]+/[^/:]+@[0-9]+:`)
 
 // githubIssuer recognises GitHub Actions issuers: github.com (and its
 // per-enterprise form), GHE.com data residency, GHES.
@@ -110,7 +108,7 @@ func (a *authenticator) lint(tok policy.Token) []policy.Finding {
 		var mutable []string
 		for _, c := range claims {
 			sub, _ := tok.String("sub")
-			if mutableNames[c] != nil || c == "sub" && !immutableSub().MatchString(sub) {
+			if mutableNames[c] != nil || c == "sub" && !ghsub.IsImmutable(sub) {
 				mutable = append(mutable, c)
 			}
 		}

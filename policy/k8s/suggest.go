@@ -112,9 +112,9 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 
 func audienceNote(aud string) string {
 	note := fmt.Sprintf("issuer.audiences is the token's aud %q so that this token passes; prefer a cluster-specific audience such as %s, and request the token with it (core.getIDToken('%s'), or audience=%s on ACTIONS_ID_TOKEN_REQUEST_URL)", aud, ExampleAudience, ExampleAudience, ExampleAudience)
-	for p, want := range policy.DefaultAudience {
-		if aud == want {
-			return note + fmt.Sprintf(": %s is %s's audience, so every token a workflow requests for %s would also be presented to this cluster", aud, policy.ProviderName(p), policy.ProviderName(p))
+	for _, p := range policy.ProviderAudiences() {
+		if aud == p.Audience {
+			return note + fmt.Sprintf(": %s is %s's audience, so every token a workflow requests for %s would also be presented to this cluster", aud, p.Name, p.Name)
 		}
 	}
 	if strings.HasPrefix(aud, "https://github.com/") {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/claims/ghsub"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -28,9 +29,10 @@ func splitSubject(tok policy.Token) (repoSubject, bool) {
 	if owner == "" || !found || name == "" || strings.Contains(name, "/") {
 		return repoSubject{}, false
 	}
-	rs := repoSubject{legacy: "repo:" + repo}
+	r := ghsub.Repo{Owner: owner, Name: name}
+	rs := repoSubject{legacy: r.Prefix()}
 	if ownerID != "" && repoID != "" {
-		rs.immutable = "repo:" + owner + "@" + ownerID + "/" + name + "@" + repoID
+		rs.immutable = r.WithIDs(ownerID, repoID).Prefix()
 	}
 	for _, form := range []string{rs.legacy, rs.immutable} {
 		if form != "" && strings.HasPrefix(sub, form+":") {

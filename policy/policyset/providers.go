@@ -1,6 +1,8 @@
 package policyset
 
 import (
+	"strings"
+
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/aws"
 	"github.com/oidcscope/oidcscope/policy/aws/oidcprovider"
@@ -11,38 +13,84 @@ import (
 	"github.com/oidcscope/oidcscope/policy/vault"
 )
 
-// All returns every provider oidcscope evaluates, in display order. The
-// IAM OIDC provider documents (oidcprovider.ID) follow AWS's trust
-// policies; their results are under policy.AWS too.
-func All() []policy.Provider {
-	return []policy.Provider{aws.New(), oidcprovider.New(), entra.New(), gcp.New(), vault.New(), octosts.New(), k8s.New()}
+// Registrations lists every provider package's registration, in display
+// order: the one place that names the provider packages. The IAM OIDC
+// provider documents (oidcprovider.ID) follow AWS's trust policies; their
+// results are under policy.AWS too. Each call builds a fresh list.
+func Registrations() []policy.Registration {
+	return []policy.Registration{aws.Registration(), oidcprovider.Registration(), entra.Registration(),
+		gcp.Registration(), vault.Registration(), octosts.Registration(), k8s.Registration()}
 }
 
-// ByID returns the provider with this id (aws, entra, gcp, vault,
-// octo-sts, k8s, or oidcprovider.ID), or nil.
-func ByID(id string) policy.Provider {
-	for _, p := range All() {
-		if p.ID() == id {
-			return p
+// Lookup finds the registration whose id or alias is name, ignoring case
+// (azure is entra, google is gcp).
+func Lookup(name string) (policy.Registration, bool) {
+	for _, r := range Registrations() {
+		if r.Matches(name) {
+			return r, true
 		}
 	}
+	return policy.Registration{}, false
+}
+
+// All returns every provider oidcscope evaluates, in display order.
+func All() []policy.Provider {
+	regs := Registrations()
+	out := make([]policy.Provider, len(regs))
+	for i, r := range regs {
+		out[i] = r.New()
+	}
+	return out
+}
+
+// ByID returns the provider with this id or alias (aws, entra or azure,
+// gcp or google, vault, octo-sts, k8s, or oidcprovider.ID), or nil.
+func ByID(id string) policy.Provider {
+	if r, ok := Lookup(id); ok {
+		return r.New()
+	}
 	return nil
+}
+
+// registered is the registration with exactly this id, if any: providers
+// given to a Loader may be ones oidcscope does not know.
+func registered(id string) (policy.Registration, bool) {
+	for _, r := range Registrations() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return policy.Registration{}, false
 }
 
 // resultProvider is the provider a document's failure is filed under: the
 // detecting provider's id, except that IAM OIDC provider documents are
 // AWS's, as their results are.
 func resultProvider(id string) string {
-	if id == oidcprovider.ID {
-		return policy.AWS
+	if r, ok := registered(id); ok {
+		return r.ResultProvider()
 	}
 	return id
 }
 
 // providerName names the provider that refused a document in a message.
 func providerName(id string) string {
-	if id == oidcprovider.ID {
-		return "AWS IAM OIDC provider"
+	if r, ok := registered(id); ok {
+		return r.Name
 	}
-	return policy.ProviderName(id)
+	return id
+}
+
+// expectedDocuments lists what the registered providers read, for the
+// message about a document none of them recognises.
+func expectedDocuments() string {
+	regs := Registrations()
+	docs := make([]string, len(regs))
+	for i, r := range regs {
+		docs[i] = r.Documents
+	}
+	if len(docs) < 2 {
+		return strings.Join(docs, "")
+	}
+	return strings.Join(docs[:len(docs)-1], ", ") + " or " + docs[len(docs)-1]
 }

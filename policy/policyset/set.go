@@ -1,5 +1,8 @@
 // Package policyset loads policy documents of every provider, detected by
-// content, and evaluates a token against all of them at once.
+// content, and evaluates a token against all of them at once. It is the
+// one place that names the provider packages: Registrations lists what
+// each offers (policy.Registration), and All, ByID and Lookup (which takes
+// aliases such as azure and google) read that list.
 package policyset
 
 import (
@@ -96,7 +99,7 @@ func (s *Set) Add(providers []policy.Provider, source string, data []byte) {
 		}
 	}
 	if len(detected) == 0 {
-		s.failed = append(s.failed, failure(source, "", fmt.Errorf("%w (expected an AWS trust policy, get-role or list-roles output, get-open-id-connect-provider or list-open-id-connect-providers output, an Entra federated credential, a Google Cloud workload identity provider, a Vault JWT role, an octo-sts .sts.yaml or a Kubernetes AuthenticationConfiguration)", ErrUnrecognised)))
+		s.failed = append(s.failed, failure(source, "", fmt.Errorf("%w (expected %s)", ErrUnrecognised, expectedDocuments())))
 		return
 	}
 	var errs []error
@@ -177,13 +180,9 @@ func (s *Set) evaluate(tok policy.Token) []policy.Result {
 }
 
 // Sorted puts allowed policies first, then denied, then errors, keeping
-// the load order within each group.
-func Sorted(results []policy.Result) []policy.Result {
-	rank := map[policy.Verdict]int{policy.Allow: 0, policy.Deny: 1, policy.Error: 2}
-	out := append([]policy.Result(nil), results...)
-	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Verdict] < rank[out[j].Verdict] })
-	return out
-}
+// the load order within each group. Deprecated: use policy.SortResults,
+// which renderers can call without importing every provider.
+func Sorted(results []policy.Result) []policy.Result { return policy.SortResults(results) }
 
 func failure(source, provider string, err error) policy.Result {
 	return policy.Result{Source: source, Provider: provider, Name: source, Verdict: policy.Error,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 
+	"github.com/oidcscope/oidcscope/claims/ghsub"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
@@ -107,20 +108,19 @@ func literalPrefix(p string) string {
 	return p
 }
 
-var (
-	legacyPattern = lazyre.New(`^repo:([^/:@*]+)/`)
-	immutableSub  = lazyre.New(`^repo:([^/:@]+)@[0-9]+/`)
-)
+// legacyPattern reads the owner of a glob written for the legacy form,
+// repo:OWNER/…: a pattern, not a sub, so ghsub does not parse it.
+var legacyPattern = lazyre.New(`^repo:([^/:@*]+)/`)
 
 // subPatternForm notes a sub pattern written for the legacy repo:OWNER/
 // form when the token has the immutable repo:OWNER@ID/REPO@ID form.
 func subPatternForm(patterns []string, sub string) []string {
-	m := immutableSub().FindStringSubmatch(sub)
-	if m == nil {
+	s, ok := ghsub.Parse(sub)
+	if !ok || !s.Repo.Immutable() {
 		return nil
 	}
 	for _, p := range patterns {
-		if lp := legacyPattern().FindStringSubmatch(p); lp != nil && lp[1] == m[1] {
+		if lp := legacyPattern().FindStringSubmatch(p); lp != nil && lp[1] == s.Repo.Owner {
 			return []string{"the token's sub uses the immutable form repo:OWNER@ID/REPO@ID but the pattern expects repo:OWNER/…: list both forms, or bind repository_owner_id and repository_id instead"}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 
+	"github.com/oidcscope/oidcscope/claims/ghsub"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
@@ -131,8 +132,6 @@ func globSpan(key string, v value) (policy.Finding, bool) {
 	return policy.Finding{}, false
 }
 
-var legacySub = lazyre.New(`^repo:[^/:@]+/[^:@]+:`)
-
 // lintIdentity nudges towards immutable identifiers.
 func lintIdentity(r *role) []policy.Finding {
 	var out []policy.Finding
@@ -147,7 +146,7 @@ func lintIdentity(r *role) []policy.Finding {
 		out = append(out, finding(RuleNoIDs, policy.SevInfo,
 			"nothing pins repository_id or repository_owner_id: names (repository, repository_owner, the repo part of sub) change on rename or transfer and can be taken by someone else; bind the IDs, e.g. \"repository_id\": \"74\" (as strings, as GitHub sends them)"))
 	}
-	if legacySub().MatchString(r.subject) {
+	if ghsub.IsLegacy(r.subject) {
 		out = append(out, finding(RuleSubjectMutable, policy.SevInfo,
 			"bound_subject %q uses the legacy repo:OWNER/REPO form: GitHub gives renamed or transferred repositories (and all created after 2026-07-15) the immutable form repo:OWNER@ID/REPO@ID, and bound_subject holds one exact string, so it cannot trust both; bind repository_id and repository_owner_id in bound_claims instead", r.subject))
 	}
@@ -156,7 +155,7 @@ func lintIdentity(r *role) []policy.Finding {
 			continue
 		}
 		for _, v := range bc.values {
-			if v.kind == kString && legacySub().MatchString(v.text) && !pinsID {
+			if v.kind == kString && ghsub.IsLegacy(v.text) && !pinsID {
 				out = append(out, finding(RuleSubjectMutable, policy.SevInfo,
 					"bound_claims %q: %q uses the legacy repo:OWNER/REPO form: repositories renamed, transferred or created after 2026-07-15 get repo:OWNER@ID/REPO@ID; list both forms, or bind repository_id and repository_owner_id", bc.key, v.text))
 				return out

@@ -1,0 +1,13 @@
+package octosts
+
+import "github.com/oidcscope/oidcscope/policy"
+
+// Registration offers this provider to policy/policyset: its entry in the
+// provider table, what it reads, and its constructor.
+func Registration() policy.Registration {
+	return policy.Registration{
+		ProviderInfo: policy.InfoOf(policy.OctoSTS),
+		Documents:    "an octo-sts .sts.yaml",
+		New:          New,
+	}
+}
