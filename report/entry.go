@@ -7,73 +7,40 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/oidcscope/oidcscope/claims"
+	"github.com/oidcscope/oidcscope/report/view"
 )
 
 // Entry writes one catalog entry for `oidcscope explain`. The catalog is our
 // own data, but it goes through the same styles as everything else.
 func Entry(w io.Writer, p *claims.Profile, e *claims.Entry, rend *lipgloss.Renderer) error {
-	st := newStyles(rend)
+	st := newPalette(rend)
 	var b strings.Builder
-	name := e.Name
-	if e.Family {
-		name += "*"
-	}
-	b.WriteString(st.title.Render(name) + st.dim.Render("  ("+p.Name+")") + "\n")
+	b.WriteString(st.Title.Render(view.EntryName(e)) + st.Dim.Render("  ("+p.Name+")") + "\n")
 	b.WriteString(e.Summary + "\n")
 	if e.New != nil {
-		b.WriteString(st.badgeNew.Render("NEW") + " " + e.New.Detail + "\n")
+		b.WriteString(st.Render(view.HighlightMark(claims.ReasonNew)) + " " + e.New.Detail + "\n")
 	}
 	if e.Explanation != "" {
 		b.WriteString("\n" + e.Explanation + "\n")
 	}
 	b.WriteString("\n")
-	field := func(label, value string) {
-		if value != "" {
-			b.WriteString("  " + st.label.Render(label) + strings.Repeat(" ", 13-len(label)) + value + "\n")
-		}
-	}
-	typ := e.Type
-	if e.Format != "" {
-		typ += " (" + e.Format + ")"
-	}
-	field("type", typ)
-	field("example", e.Example)
-	field("scope", string(e.Scope))
-	immutable := "no"
-	if e.Immutable {
-		immutable = "yes"
-	}
-	field("immutable", immutable)
-	field("mutability", e.Mutability)
-	if e.Prefer != "" {
-		field("prefer", "condition on "+e.Prefer+" instead")
-	}
-	field("trust", string(e.Trust)+": "+e.TrustWhy)
-	field("absent", e.Absent)
-	field("since", e.Since)
-	field("availability", e.Availability)
-	status := e.Status
-	if status == "observed" {
-		status = "observed in real tokens, not documented"
-	}
-	field("status", status)
-	if e.PolicyRelevant {
-		field("policies", "trust policies commonly condition on this claim")
+	for _, f := range view.EntryFields(e) {
+		b.WriteString("  " + st.Label.Render(f.Label) + strings.Repeat(" ", 13-len(f.Label)) + f.Value + "\n")
 	}
 	if len(e.Providers) > 0 {
-		b.WriteString("\n" + st.title.Render("Who can condition on it") + "\n")
+		b.WriteString("\n" + st.Title.Render("Who can condition on it") + "\n")
 		for _, pu := range e.Providers {
 			conf := ""
 			if pu.Confidence != "documented" {
-				conf = st.dim.Render(" (" + pu.Confidence + ")")
+				conf = st.Dim.Render(" (" + pu.Confidence + ")")
 			}
-			b.WriteString("  " + st.label.Render(pu.Provider) + strings.Repeat(" ", max(1, 11-len(pu.Provider))) + pu.How + conf + "\n")
+			b.WriteString("  " + st.Label.Render(pu.Provider) + strings.Repeat(" ", max(1, 11-len(pu.Provider))) + pu.How + conf + "\n")
 		}
 	}
 	if len(e.Sources) > 0 {
-		b.WriteString("\n" + st.title.Render("Sources") + "\n")
+		b.WriteString("\n" + st.Title.Render("Sources") + "\n")
 		for _, tag := range e.Sources {
-			line := "  " + st.dim.Render(tag)
+			line := "  " + st.Dim.Render(tag)
 			if cite, ok := p.Sources[tag]; ok {
 				line += "  " + cite
 			}

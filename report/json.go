@@ -1,5 +1,7 @@
-// Package report renders an inspect.Report for people (text) and for
-// scripts (JSON). Every string from outside goes through package escape.
+// Package report renders an inspect.Report for people (text, and Markdown
+// for a GitHub step summary) and for scripts (JSON). The human renderings
+// lay out the blocks of report/view, which escapes every string from
+// outside; JSON goes through package escape's writers.
 package report
 
 import (

@@ -6,9 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/oidcscope/oidcscope/claims"
-	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/report/view"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -57,7 +56,7 @@ func mdSection(b *strings.Builder, r *inspect.Report) {
 	mdProblems(b, r)
 	mdPolicies(b, r)
 	mdChecks(b, r)
-	mdSubject(b, r.Subject)
+	mdSubject(b, view.SubjectOf(r.Subject))
 	mdClaims(b, r)
 	if len(r.Policies) == 0 {
 		mdAllSuggestions(b, r)
@@ -67,134 +66,117 @@ func mdSection(b *strings.Builder, r *inspect.Report) {
 // mdOverview lists what a reader checks first: who issued the token, for
 // whom, about what, whether it is genuine and until when.
 func mdOverview(b *strings.Builder, r *inspect.Report) {
-	t := r.Token
+	h := view.HeadlineOf(r)
 	item := func(label, value string) { b.WriteString("- **" + label + "** " + value + "\n") }
-	if iss, ok := t.Payload.Str("iss"); ok {
-		v := mdCode(iss)
-		if r.Profile.ID != "" && r.Profile.ID != claims.GenericID {
-			v += " (" + mdText(r.Profile.Name)
-			if r.Profile.Variant != "" {
-				v += ", " + mdText(r.Profile.Variant)
+	if h.HasIssuer {
+		v := codeSpan(h.Issuer, false)
+		if h.ProfileName != "" {
+			v += " (" + mdEscaped(h.ProfileName)
+			if h.ProfileVariant != "" {
+				v += ", " + mdEscaped(h.ProfileVariant)
 			}
 			v += ")"
 		}
 		item("Issuer", v)
 	}
-	if aud, ok := t.Payload.Get("aud"); ok {
-		item("Audience", codeSpan(ValueText(aud), false))
+	if h.HasAudience {
+		item("Audience", codeSpan(h.Audience, false))
 	}
-	if sub, ok := t.Payload.Str("sub"); ok {
-		item("Subject", mdCode(sub))
+	if h.HasSubject {
+		item("Subject", codeSpan(h.Subject, false))
 	}
-	item("Signature", mdSignature(r.Verify.Signature))
+	item("Signature", mdSignature(view.SignatureOf(r)))
 	for _, c := range r.Claims {
 		if c.Name == "exp" && c.Time != nil && c.Time.Err == nil {
-			item("Expires", c.Time.UTC.Format(time.RFC3339)+" ("+mdText(c.Time.Relative)+")")
+			t := view.ClaimOf(c).Time
+			item("Expires", t.UTC.Format(time.RFC3339)+" ("+mdEscaped(t.Relative)+")")
 		}
 	}
-	var notes []string
-	notes = append(append(notes, t.Input.Notes...), t.Notes...)
-	for _, n := range append(notes, r.Notes...) {
-		b.WriteString("\n> " + mdText(n) + "\n")
+	for _, n := range h.Notes() {
+		b.WriteString("\n> " + mdEscaped(n) + "\n")
 	}
 	b.WriteString("\n")
 }
 
 // mdSignature draws the signature status: unverified has its own mark and
 // is never drawn like a failure or a success.
-func mdSignature(sig verify.Signature) string {
-	var s string
-	switch sig.Status {
-	case verify.StatusValid:
-		s = "✅ valid"
-	case verify.StatusInvalid:
-		s = "❌ invalid"
-	case verify.StatusUnsupported:
-		s = "➖ unsupported"
-	default:
-		s = "❔ unverified"
-	}
+func mdSignature(sig view.Signature) string {
+	s := mdMark(sig.Mark)
 	if sig.Alg != "" {
-		s += " · " + mdText(sig.Alg)
+		s += " · " + mdEscaped(sig.Alg)
 	}
 	if sig.Kid != "" {
-		s += " · kid " + mdCode(sig.Kid)
+		s += " · kid " + codeSpan(sig.Kid, false)
 	}
-	if sig.KeySource != verify.SourceNone && sig.KeySource != "" {
-		s += " · keys from " + string(sig.KeySource)
+	if sig.HasKeys {
+		s += " · keys from " + sig.KeySource
 	}
 	if sig.Status != verify.StatusValid && sig.Reason != "" {
-		s += ": " + mdText(sig.Reason)
+		s += ": " + mdEscaped(sig.Reason)
 	}
 	return s
 }
 
 func mdProblems(b *strings.Builder, r *inspect.Report) {
-	if len(r.Errors) == 0 {
+	ps := view.Problems(r)
+	if len(ps) == 0 {
 		return
 	}
 	b.WriteString("#### Problems\n\n")
-	for _, e := range r.Errors {
-		b.WriteString("- ❌ " + e.Stage + ": " + mdText(e.Err.Error()) + "\n")
+	for _, p := range ps {
+		b.WriteString("- ❌ " + p.Stage + ": " + mdEscaped(p.Message) + "\n")
 	}
 	b.WriteString("\n")
 }
 
 func mdChecks(b *strings.Builder, r *inspect.Report) {
 	b.WriteString("#### Checks\n\n| Check | Result | Detail |\n|---|---|---|\n")
-	for _, c := range r.Verify.Checks {
-		mark := "➖ skip"
-		switch c.Status {
-		case verify.Pass:
-			mark = "✅ pass"
-		case verify.Fail:
-			mark = "❌ fail"
-		}
-		b.WriteString("| " + c.Name + " | " + mark + " | " + mdText(c.Detail) + " |\n")
+	for _, c := range view.Checks(r) {
+		b.WriteString("| " + c.Name + " | " + mdMark(c.Mark) + " | " + mdEscaped(c.Detail) + " |\n")
 	}
 	b.WriteString("\n")
 }
 
 // mdSubject takes sub apart as the text report does, as a table.
-func mdSubject(b *strings.Builder, s *claims.Subject) {
+func mdSubject(b *strings.Builder, s *view.Subject) {
 	if s == nil {
 		return
 	}
-	b.WriteString("#### Subject (" + mdText(s.Format) + " form)\n\n" + mdCode(s.Raw) + "\n\n")
+	b.WriteString("#### Subject (" + mdEscaped(s.Format) + " form)\n\n" + codeSpan(s.Raw, false) + "\n\n")
 	if len(s.Parts) > 0 {
 		b.WriteString("| Part | Value | From claim |\n|---|---|---|\n")
 		for _, p := range s.Parts {
-			v := mdCell(p.Value)
+			v := codeSpan(p.Value, true)
 			if p.Decoded != "" {
-				v += " (" + mdCell(p.Decoded) + ")"
+				v += " (" + codeSpan(p.Decoded, true) + ")"
 			}
 			from := ""
 			if p.FromClaim != "" {
-				from = mdCell(p.FromClaim)
-				if p.Agrees != nil && *p.Agrees {
+				from = codeSpan(p.FromClaim, true)
+				if m, ok := p.AgreeMark(); ok && m.Tone == view.TonePass {
 					from += " ✅"
-				} else if p.Agrees != nil {
+				} else if ok {
 					from += " ❌ differs"
 				}
 			}
-			b.WriteString("| " + mdText(p.Key) + " | " + v + " | " + from + " |\n")
+			b.WriteString("| " + mdEscaped(p.Key) + " | " + v + " | " + from + " |\n")
 		}
 		b.WriteString("\n")
 	}
 	if s.Unparsed != "" {
-		b.WriteString("- not understood: " + mdCode(s.Unparsed) + "\n")
+		b.WriteString("- not understood: " + codeSpan(s.Unparsed, false) + "\n")
 	}
 	if s.Rule != "" {
-		b.WriteString("- context rule: " + mdText(s.Rule) + "\n")
+		b.WriteString("- context rule: " + mdEscaped(s.Rule) + "\n")
 	}
 	for _, c := range s.Contradictions {
-		b.WriteString("- ❌ " + mdText(c) + "\n")
+		b.WriteString("- ❌ " + mdEscaped(c) + "\n")
 	}
 	if s.Alternate != "" {
-		b.WriteString("- other form " + mdCode(s.Alternate) + ": " + mdText(s.AlternateNote) + "\n")
+		b.WriteString("- other form " + codeSpan(s.Alternate, false) + ": " + mdEscaped(s.AlternateNote) + "\n")
 	}
 	for _, n := range s.Notes {
-		b.WriteString("- note: " + mdText(n) + "\n")
+		b.WriteString("- note: " + mdEscaped(n) + "\n")
 	}
 	b.WriteString("\n")
 }
@@ -205,58 +187,42 @@ func mdClaims(b *strings.Builder, r *inspect.Report) {
 	if len(r.Claims) == 0 {
 		return
 	}
+	cs := make([]view.Claim, len(r.Claims))
 	highlighted := 0
-	for _, c := range r.Claims {
-		if mdBadges(c.Info.Highlights, c.Duplicate) != "" {
+	for i := range r.Claims {
+		cs[i] = view.ClaimOf(r.Claims[i])
+		if mdBadges(cs[i]) != "" {
 			highlighted++
 		}
 	}
-	fmt.Fprintf(b, "<details><summary>Claims (%d, in token order; %d highlighted)</summary>\n\n", len(r.Claims), highlighted)
+	fmt.Fprintf(b, "<details><summary>Claims (%d, in token order; %d highlighted)</summary>\n\n", len(cs), highlighted)
 	b.WriteString("| Claim | Value | | Meaning |\n|---|---|---|---|\n")
-	for _, c := range r.Claims {
+	for _, c := range cs {
 		var meaning []string
-		if c.Info.Entry != nil {
-			meaning = append(meaning, mdText(c.Info.Entry.Summary))
+		if c.Entry != nil {
+			meaning = append(meaning, mdText(c.Entry.Summary))
 		}
-		for _, h := range c.Info.Highlights {
-			if h.Reason != claims.ReasonPolicyRelevant && h.Detail != "" {
-				meaning = append(meaning, "↳ "+mdText(h.Reason)+": "+mdText(h.Detail))
+		for _, n := range c.Notes {
+			if n.Detail != "" {
+				meaning = append(meaning, "↳ "+mdEscaped(n.Reason)+": "+mdEscaped(n.Detail))
 			}
 		}
-		if c.Time != nil && c.Time.Err == nil {
-			meaning = append(meaning, c.Time.UTC.Format(time.RFC3339)+" ("+mdText(c.Time.Relative)+")")
+		if t := c.Time; t != nil && t.Err == "" {
+			meaning = append(meaning, t.UTC.Format(time.RFC3339)+" ("+mdEscaped(t.Relative)+")")
 		}
-		b.WriteString("| " + mdCell(c.Name) + " | " + codeSpan(ValueText(c.Value), true) + " | " + mdBadges(c.Info.Highlights, c.Duplicate) + " | " + strings.Join(meaning, "<br>") + " |\n")
+		b.WriteString("| " + codeSpan(c.Name, true) + " | " + codeSpan(c.Value, true) + " | " + mdBadges(c) + " | " + strings.Join(meaning, "<br>") + " |\n")
 	}
 	b.WriteString("\n</details>\n\n")
 }
 
 // mdBadges are the highlight badges of a claim, as the text report's.
-func mdBadges(hs []claims.Highlight, dup bool) string {
+func mdBadges(c view.Claim) string {
 	var out []string
-	if dup {
-		out = append(out, "❌ DUPLICATE")
+	if c.Duplicate {
+		out = append(out, mdMark(view.DuplicateMark))
 	}
-	for _, h := range hs {
-		switch h.Reason {
-		case claims.ReasonNew:
-			out = append(out, "🆕 NEW")
-		case claims.ReasonRisk:
-			out = append(out, "⚠ RISK")
-		case claims.ReasonUnknown:
-			out = append(out, "❔ UNKNOWN")
-		case claims.ReasonUser:
-			out = append(out, "★")
-		}
+	for _, m := range c.Flags() {
+		out = append(out, mdMark(m))
 	}
 	return strings.Join(out, " ")
-}
-
-// escapedJoin joins outside strings for prose.
-func escapedJoin(xs []string, sep string) string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = escape.Text(x)
-	}
-	return mdEscaped(strings.Join(out, sep))
 }

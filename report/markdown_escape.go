@@ -1,7 +1,6 @@
 package report
 
 import (
-	"html"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/escape"
@@ -84,17 +83,12 @@ func leadingDigits(s string) int {
 	return n
 }
 
-// mdCode shows a string from outside as a code span: Markdown is not read
-// inside, so only the span's own delimiters need care.
-func mdCode(raw string) string { return codeSpan(escape.Text(raw), false) }
-
-// mdCell is mdCode inside a table, where a `|` would end the cell even in
-// a code span and is escaped (GitHub removes the backslash).
-func mdCell(raw string) string { return codeSpan(escape.Text(raw), true) }
-
 // codeSpan wraps text already passed through escape.Text in a code span
-// whose backtick fence is longer than any run of backticks inside, padded
-// with spaces when the text starts or ends with a backtick or a space.
+// (Markdown is not read inside, so only the span's own delimiters need
+// care) whose backtick fence is longer than any run of backticks inside,
+// padded with spaces when the text starts or ends with a backtick or a
+// space. In a table (inTable) a `|` would end the cell even in a code span
+// and is escaped (GitHub removes the backslash).
 func codeSpan(shown string, inTable bool) string {
 	if shown == "" {
 		return "*(empty)*"
@@ -113,8 +107,11 @@ func codeSpan(shown string, inTable bool) string {
 // fenced code block, each line indented by indent. escape.Document keeps
 // its newlines and makes every other control visible; the fence is longer
 // than any run of backticks inside.
-func mdFence(doc, lang, indent string) string {
-	doc = escape.Document(doc)
+func mdFence(doc, lang, indent string) string { return mdFenced(escape.Document(doc), lang, indent) }
+
+// mdFenced is mdFence for a document already passed through
+// escape.Document (or escape.Text).
+func mdFenced(doc, lang, indent string) string {
 	fence := strings.Repeat("`", max(3, longestRun(doc, '`')+1))
 	var b strings.Builder
 	b.WriteString(indent + fence + lang + "\n")
@@ -124,10 +121,6 @@ func mdFence(doc, lang, indent string) string {
 	b.WriteString(indent + fence + "\n")
 	return b.String()
 }
-
-// mdHTML shows a string from outside inside an HTML element (a
-// <summary>), where Markdown is not read but HTML is.
-func mdHTML(raw string) string { return html.EscapeString(escape.Text(raw)) }
 
 func longestRun(s string, c byte) int {
 	best, run := 0, 0

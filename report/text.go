@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,47 +9,20 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
-	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
-	"github.com/oidcscope/oidcscope/verify"
+	"github.com/oidcscope/oidcscope/report/view"
 )
 
-// styles is the text report's palette, built from a renderer bound to the
-// output so colour follows that writer (off for pipes, off with NO_COLOR).
-// It uses the 16 ANSI colours, which follow the terminal's own theme, so the
-// CLI never has to query the terminal for its background.
-type styles struct {
-	title, label, dim, pass, fail, skip, unverified, warn     lipgloss.Style
-	badgeNew, badgeRisk, badgeUnknown, badgePolicy, badgeUser lipgloss.Style
-}
-
-func newStyles(r *lipgloss.Renderer) styles {
-	s := r.NewStyle()
-	return styles{
-		title:      s.Bold(true),
-		label:      s.Foreground(lipgloss.Color("4")),
-		dim:        s.Faint(true),
-		pass:       s.Foreground(lipgloss.Color("2")).Bold(true),
-		fail:       s.Foreground(lipgloss.Color("1")).Bold(true),
-		skip:       s.Faint(true),
-		unverified: s.Foreground(lipgloss.Color("3")).Bold(true),
-		warn:       s.Foreground(lipgloss.Color("3")),
-		// Highlights are not verdicts: a risk is drawn in yellow, not in
-		// the red of a failed check.
-		badgeNew:     s.Foreground(lipgloss.Color("6")).Bold(true),
-		badgeRisk:    s.Foreground(lipgloss.Color("3")).Bold(true),
-		badgeUnknown: s.Foreground(lipgloss.Color("5")).Bold(true),
-		badgePolicy:  s.Foreground(lipgloss.Color("4")),
-		badgeUser:    s.Foreground(lipgloss.Color("5")),
-	}
-}
+// newPalette is the text report's palette, built from a renderer bound to
+// the output so colour follows that writer (off for pipes, off with
+// NO_COLOR), in the 16 ANSI colours, which follow the terminal's theme.
+func newPalette(r *lipgloss.Renderer) view.Palette { return view.NewPalette(r, view.ANSIScheme) }
 
 // Text writes the human report. The renderer decides colours; pass
 // lipgloss.NewRenderer(w) for a terminal.
 func Text(w io.Writer, r *inspect.Report, rend *lipgloss.Renderer) error {
-	st := newStyles(rend)
+	st := newPalette(rend)
 	var b strings.Builder
 	// The report goes out in pieces: the claims of a 1 MiB token make
 	// megabytes of text, which one buffer held whole at the program's
@@ -70,186 +42,136 @@ func Text(w io.Writer, r *inspect.Report, rend *lipgloss.Renderer) error {
 		textPolicies(&b, r, st)
 		textHeader(&b, r.Token, st)
 		textClaims(&b, r, st, spill)
-		textSubject(&b, r.Subject, st)
-		textLinks(&b, r.Links, st)
+		textSubject(&b, view.SubjectOf(r.Subject), st)
+		textLinks(&b, view.Links(r.Links, ""), st)
 	}
 	spill()
 	return err
 }
 
-func textHeadline(b *strings.Builder, r *inspect.Report, st styles) {
-	b.WriteString(st.title.Render("oidcscope"))
-	if t := r.Token; t != nil {
-		kind := strings.ToUpper(string(t.Kind))
-		if t.Kind == decode.KindJSON {
-			kind = "JWS JSON (" + t.Serialization + ")"
+func textHeadline(b *strings.Builder, r *inspect.Report, st view.Palette) {
+	h := view.HeadlineOf(r)
+	b.WriteString(st.Title.Render("oidcscope"))
+	if r.Token != nil {
+		b.WriteString(" · " + h.Kind)
+		if h.Alg != "" {
+			b.WriteString(" · " + h.Alg)
 		}
-		b.WriteString(" · " + kind)
-		if alg := t.Alg(); alg != "" {
-			b.WriteString(" · " + escape.Text(alg))
+		if h.HasIssuer {
+			b.WriteString(" · " + h.Issuer)
 		}
-		if iss, ok := t.Payload.Str("iss"); ok {
-			b.WriteString(" · " + escape.Text(iss))
-		}
-		if r.Profile.ID != "" && r.Profile.ID != claims.GenericID {
-			b.WriteString(" · " + r.Profile.Name)
-			if r.Profile.Variant != "" {
-				b.WriteString(" (" + r.Profile.Variant + ")")
-			}
+		if h.ProfileName != "" {
+			b.WriteString(" · " + h.Profile())
 		}
 	}
 	b.WriteString("\n")
-	if t := r.Token; t != nil && len(t.Input.Stripped) > 0 {
-		b.WriteString(st.dim.Render("removed from the paste: "+strings.Join(t.Input.Stripped, ", ")) + "\n")
+	if len(h.Stripped) > 0 {
+		b.WriteString(st.Dim.Render("removed from the paste: "+strings.Join(h.Stripped, ", ")) + "\n")
 	}
-	at := r.At.Format(time.RFC3339)
 	if r.AtFixed {
-		b.WriteString(st.dim.Render("time claims evaluated at "+at+" (--at)") + "\n")
+		b.WriteString(st.Dim.Render("time claims evaluated at "+r.At.Format(time.RFC3339)+" (--at)") + "\n")
 	}
-	var notes []string
-	if t := r.Token; t != nil {
-		notes = append(append(notes, t.Input.Notes...), t.Notes...)
-	}
-	for _, n := range append(notes, r.Notes...) {
-		b.WriteString(st.warn.Render("note: ") + escape.Text(n) + "\n")
+	for _, n := range h.Notes() {
+		b.WriteString(st.Warn.Render("note: ") + n + "\n")
 	}
 }
 
-func textProblems(b *strings.Builder, r *inspect.Report, st styles) {
-	if len(r.Errors) == 0 {
+func textProblems(b *strings.Builder, r *inspect.Report, st view.Palette) {
+	ps := view.Problems(r)
+	if len(ps) == 0 {
 		return
 	}
-	b.WriteString("\n" + st.title.Render("Problems") + "\n")
-	for _, e := range r.Errors {
-		b.WriteString("  " + st.fail.Render("✗") + " " + st.dim.Render(e.Stage+":") + " " + escape.Text(e.Err.Error()) + "\n")
+	b.WriteString("\n" + st.Title.Render("Problems") + "\n")
+	for _, p := range ps {
+		b.WriteString("  " + st.Fail.Render("✗") + " " + st.Dim.Render(p.Stage+":") + " " + p.Message + "\n")
 	}
 }
 
-func textSignature(b *strings.Builder, r *inspect.Report, st styles) {
-	sig := r.Verify.Signature
-	b.WriteString("\n" + st.title.Render("Signature") + "  " + badge(sig.Status, st))
+func textSignature(b *strings.Builder, r *inspect.Report, st view.Palette) {
+	sig := view.SignatureOf(r)
+	b.WriteString("\n" + st.Title.Render("Signature") + "  " + st.Render(sig.Mark))
 	if sig.Alg != "" {
-		b.WriteString("  " + escape.Text(sig.Alg))
+		b.WriteString("  " + sig.Alg)
 	}
 	if sig.Kid != "" {
-		b.WriteString("  kid " + escape.Text(sig.Kid))
+		b.WriteString("  kid " + sig.Kid)
 	}
 	b.WriteString("\n")
-	if sig.KeySource != verify.SourceNone && sig.KeySource != "" {
-		b.WriteString("  " + st.label.Render("keys") + "  " + string(sig.KeySource))
+	if sig.HasKeys {
+		b.WriteString("  " + st.Label.Render("keys") + "  " + sig.KeySource)
 		if sig.KeyName != "" {
-			b.WriteString(" " + escape.Text(sig.KeyName))
+			b.WriteString(" " + sig.KeyName)
 		}
 		b.WriteString("\n")
 	}
 }
 
-// badge draws the signature status. Unverified has its own colour and word:
-// it must never look like a failure or a success.
-func badge(s verify.Status, st styles) string {
-	switch s {
-	case verify.StatusValid:
-		return st.pass.Render("✓ valid")
-	case verify.StatusInvalid:
-		return st.fail.Render("✗ invalid")
-	case verify.StatusUnsupported:
-		return st.unverified.Render("· unsupported")
-	}
-	return st.unverified.Render("? unverified")
-}
-
-func textChecks(b *strings.Builder, r *inspect.Report, st styles) {
-	b.WriteString("\n" + st.title.Render("Checks") + "\n")
-	for _, c := range r.Verify.Checks {
-		var mark string
-		switch c.Status {
-		case verify.Pass:
-			mark = st.pass.Render("✓ pass")
-		case verify.Fail:
-			mark = st.fail.Render("✗ fail")
-		default:
-			mark = st.skip.Render("- skip")
-		}
-		fmt.Fprintf(b, "  %s  %-9s  %s\n", mark, c.Name, escape.Text(c.Detail))
+func textChecks(b *strings.Builder, r *inspect.Report, st view.Palette) {
+	b.WriteString("\n" + st.Title.Render("Checks") + "\n")
+	for _, c := range view.Checks(r) {
+		fmt.Fprintf(b, "  %s  %-9s  %s\n", st.Render(c.Mark), c.Name, c.Detail)
 	}
 }
 
-func textHeader(b *strings.Builder, t *decode.Token, st styles) {
+func textHeader(b *strings.Builder, t *decode.Token, st view.Palette) {
 	if t.Header.Kind != decode.Object {
 		return
 	}
-	b.WriteString("\n" + st.title.Render("Header") + "\n")
+	b.WriteString("\n" + st.Title.Render("Header") + "\n")
 	width := keyWidth(t.Header.Members)
-	for _, m := range t.Header.Members {
-		writeMember(b, m.Key, m.Value, m.Duplicate, width, st)
+	for _, m := range view.Members(t.Header.Members) {
+		writeMember(b, m, width, st)
 		b.WriteString("\n")
 	}
 }
 
 // textClaims writes the claims, calling spill every so often to hand what
 // is written so far to the output.
-func textClaims(b *strings.Builder, r *inspect.Report, st styles, spill func()) {
+func textClaims(b *strings.Builder, r *inspect.Report, st view.Palette, spill func()) {
 	// When the claims are not a clean JSON object, the raw payload is what
 	// the reader needs to see what went wrong.
 	if p := r.Token.PayloadBytes; len(p) > 0 && !payloadIsJSONObject(r.Token) {
-		b.WriteString("\n" + st.title.Render("Payload") + st.dim.Render(fmt.Sprintf(" (%d bytes, not a JSON object; shown raw)", len(p))) + "\n  " + escape.Text(string(p)) + "\n")
+		b.WriteString("\n" + st.Title.Render("Payload") + st.Dim.Render(fmt.Sprintf(" (%d bytes, not a JSON object; shown raw)", len(p))) + "\n  " + view.Raw(p) + "\n")
 	}
 	if r.Token.Payload.Kind != decode.Object || len(r.Claims) == 0 && !payloadIsJSONObject(r.Token) {
 		return
 	}
-	b.WriteString("\n" + st.title.Render("Claims") + st.dim.Render(fmt.Sprintf(" (%d, in token order)", len(r.Claims))) + "\n")
+	b.WriteString("\n" + st.Title.Render("Claims") + st.Dim.Render(fmt.Sprintf(" (%d, in token order)", len(r.Claims))) + "\n")
 	width := keyWidth(r.Token.Payload.Members)
-	for i, c := range r.Claims {
+	for i := range r.Claims {
 		if i%256 == 255 {
 			spill()
 		}
+		c := view.ClaimOf(r.Claims[i])
 		// Duplicates are flagged among the highlights below.
-		writeMember(b, c.Name, c.Value, false, width, st)
-		if c.Time != nil {
-			if c.Time.Err != nil {
-				b.WriteString("  " + st.warn.Render(escape.Text(c.Time.Err.Error())))
+		writeMember(b, view.Member{Key: c.Name, Value: c.Value}, width, st)
+		if t := c.Time; t != nil {
+			if t.Err != "" {
+				b.WriteString("  " + st.Warn.Render(t.Err))
 			} else {
-				b.WriteString("  " + st.dim.Render(c.Time.UTC.Format(time.RFC3339)+" ("+c.Time.Relative+")"))
+				b.WriteString("  " + st.Dim.Render(t.Stamp()))
 			}
 		}
-		writeClaimNotes(b, c.Info, width, st)
-		writeClaimConditions(b, c.Conditions, width, st)
+		writeClaimNotes(b, c, width, st)
+		writeClaimConditions(b, c.Tally, width, st)
 	}
 }
 
-func writeMember(b *strings.Builder, key string, v decode.Value, dup bool, width int, st styles) {
-	k := escape.Text(key)
-	pad := width - len(k)
-	if pad < 0 {
-		pad = 0
-	}
-	b.WriteString("  " + st.label.Render(k) + strings.Repeat(" ", pad) + "  " + ValueText(v))
-	if dup {
-		b.WriteString("  " + st.fail.Render("duplicate key"))
+func writeMember(b *strings.Builder, m view.Member, width int, st view.Palette) {
+	pad := max(width-len(m.Key), 0)
+	b.WriteString("  " + st.Label.Render(m.Key) + strings.Repeat(" ", pad) + "  " + m.Value)
+	if m.Duplicate {
+		b.WriteString("  " + st.Fail.Render("duplicate key"))
 	}
 }
 
-// ValueText shows strings bare (escaped) and everything else as compact
-// JSON. A string that would read as another JSON type keeps its quotes, so
-// "ref_protected": "true" is not mistaken for a boolean. The terminal UI
-// shows values the same way.
-func ValueText(v decode.Value) string {
-	if v.Kind == decode.String && v.Text != "" && !json.Valid([]byte(v.Text)) {
-		return escape.Text(v.Text)
-	}
-	js, err := v.MarshalJSON()
-	if err != nil {
-		return "?"
-	}
-	// JSON text already escapes C0 controls and backslashes; escape.JSON
-	// adds the rest, so nested values are escaped once, JSON-style.
-	return string(escape.JSON(js))
-}
+// ValueText shows a value as every rendering does (see view.Value).
+func ValueText(v decode.Value) string { return view.Value(v) }
 
 func keyWidth(ms []decode.Member) int {
 	w := 0
 	for _, m := range ms {
-		if l := len(escape.Text(m.Key)); l > w && l <= 28 {
+		if l := len(view.Key(m.Key)); l > w && l <= 28 {
 			w = l
 		}
 	}

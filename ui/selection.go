@@ -5,11 +5,9 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/policyset"
-	"github.com/oidcscope/oidcscope/report"
+	"github.com/oidcscope/oidcscope/report/view"
 )
 
 // claimList is what the claim list derives from the report and the
@@ -43,9 +41,9 @@ func newClaimList(r *inspect.Report, filter string) *claimList {
 	q := strings.ToLower(filter)
 	l.vis = make([]int, 0, len(r.Claims))
 	for i, c := range r.Claims {
-		if q == "" || strings.Contains(strings.ToLower(c.Name), q) || strings.Contains(strings.ToLower(report.ValueText(c.Value)), q) {
+		if q == "" || strings.Contains(strings.ToLower(c.Name), q) || strings.Contains(strings.ToLower(view.Value(c.Value)), q) {
 			l.vis = append(l.vis, i)
-			l.nameW = max(l.nameW, lipgloss.Width(escape.Text(c.Name)))
+			l.nameW = max(l.nameW, lipgloss.Width(view.Key(c.Name)))
 		}
 	}
 	return l
@@ -69,7 +67,7 @@ func (m Model) policies() []policy.Result {
 	if m.report == nil {
 		return nil
 	}
-	return policyset.Sorted(m.report.Policies)
+	return policy.SortResults(m.report.Policies)
 }
 
 // clampSelection keeps every cursor inside its list and in view.

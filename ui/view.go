@@ -7,13 +7,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/escape"
-	"github.com/oidcscope/oidcscope/inspect"
-	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/report"
-	"github.com/oidcscope/oidcscope/verify"
+	"github.com/oidcscope/oidcscope/report/view"
 )
 
 func (m Model) inspectorView() string {
@@ -43,14 +39,8 @@ func (m Model) statusLine() string {
 	if exp := m.expiry(); exp != "" {
 		parts = append(parts, exp)
 	}
-	if n := len(r.Policies); n > 0 {
-		allow := 0
-		for _, p := range r.Policies {
-			if p.Verdict == policy.Allow {
-				allow++
-			}
-		}
-		parts = append(parts, fmt.Sprintf("policies %s %s", st.Pass.Render(fmt.Sprintf("✓%d", allow)), st.Fail.Render(fmt.Sprintf("✗%d", n-allow))))
+	if t := view.TallyOf(r.Policies); t.Total > 0 {
+		parts = append(parts, fmt.Sprintf("policies %s %s", st.Pass.Render(fmt.Sprintf("✓%d", t.Allow)), st.Fail.Render(fmt.Sprintf("✗%d", t.Total-t.Allow))))
 	}
 	prof := r.Profile.Name
 	if r.Profile.Variant != "" {
@@ -59,8 +49,8 @@ func (m Model) statusLine() string {
 	if prof != "" {
 		parts = append(parts, prof)
 	}
-	if iss, ok := r.Token.Payload.Str("iss"); ok {
-		parts = append(parts, st.Dim.Render(escape.Text(iss)))
+	if h := view.HeadlineOf(r); h.HasIssuer {
+		parts = append(parts, st.Dim.Render(h.Issuer))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -69,25 +59,16 @@ func (m Model) statusLine() string {
 // has its own symbol and word as well as its colour.
 func (m Model) signatureBadge(withKid bool) string {
 	st := m.st
-	sig := m.report.Verify.Signature
-	var badge string
-	switch {
-	case m.fetching:
-		badge = st.Unverify.Render(m.spin.View() + " fetching keys")
-	case sig.Status == verify.StatusValid:
-		badge = st.Pass.Render("✓ valid")
-	case sig.Status == verify.StatusInvalid:
-		badge = st.Fail.Render("✗ invalid")
-	case sig.Status == verify.StatusUnsupported:
-		badge = st.Warn.Render("! unsupported")
-	default:
-		badge = st.Unverify.Render("? unverified")
+	sig := view.SignatureOf(m.report)
+	badge := st.Render(sig.Mark)
+	if m.fetching {
+		badge = st.Unverified.Render(m.spin.View() + " fetching keys")
 	}
 	if sig.Alg != "" {
-		badge += " " + escape.Text(sig.Alg)
+		badge += " " + sig.Alg
 	}
 	if sig.Kid != "" && withKid {
-		badge += st.Dim.Render(" kid " + escape.Text(sig.Kid))
+		badge += st.Dim.Render(" kid " + sig.Kid)
 	}
 	return badge
 }
@@ -193,12 +174,12 @@ func (m Model) claimsList(w, h int) string {
 	nameW := min(list.nameW, max(w/2, 8))
 	lines := make([]string, 0, h)
 	for row := m.claimOff; row < len(vis) && len(lines) < h; row++ {
-		c := m.report.Claims[vis[row]]
-		name := ansi.Truncate(escape.Text(c.Name), nameW, "…")
+		c := view.ClaimRow(m.report.Claims[vis[row]])
+		name := ansi.Truncate(c.Name, nameW, "…")
 		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
 		badges := m.claimBadges(c)
 		valW := w - nameW - 4 - lipgloss.Width(badges)
-		val := ansi.Truncate(report.ValueText(c.Value), max(valW, 1), "…")
+		val := ansi.Truncate(c.Value, max(valW, 1), "…")
 		if valW < 1 {
 			val = ""
 		}
@@ -224,37 +205,18 @@ func (m Model) claimsList(w, h int) string {
 
 // claimBadges: NEW, RISK, UNKNOWN, the user's ★, and the policy verdict of
 // the loaded conditions that read the claim (✓ all pass, ✗ some fail).
-func (m Model) claimBadges(c inspect.Claim) string {
+func (m Model) claimBadges(c view.Claim) string {
 	st := m.st
 	var out []string
-	policyRelevant := false
-	for _, h := range c.Info.Highlights {
-		switch h.Reason {
-		case claims.ReasonNew:
-			out = append(out, st.New.Render("NEW"))
-		case claims.ReasonRisk:
-			out = append(out, st.Risk.Render("RISK"))
-		case claims.ReasonUnknown:
-			out = append(out, st.Unknown.Render("UNKNOWN"))
-		case claims.ReasonUser:
-			out = append(out, st.User.Render("★"))
-		case claims.ReasonPolicyRelevant:
-			policyRelevant = true
-		}
+	for _, b := range c.Flags() {
+		out = append(out, st.Render(b))
 	}
-	if len(c.Conditions) > 0 {
-		fail := 0
-		for _, cc := range c.Conditions {
-			if cc.Result != policy.Pass {
-				fail++
-			}
-		}
-		if fail > 0 {
-			out = append(out, st.Fail.Render(fmt.Sprintf("✗%d", fail)))
-		} else {
-			out = append(out, st.Pass.Render("✓"))
-		}
-	} else if policyRelevant {
+	switch t := c.Tally; {
+	case t.Total > 0 && t.Pass < t.Total:
+		out = append(out, st.Fail.Render(fmt.Sprintf("✗%d", t.Total-t.Pass)))
+	case t.Total > 0:
+		out = append(out, st.Pass.Render("✓"))
+	case c.PolicyRelevant():
 		out = append(out, st.Policy.Render("policy"))
 	}
 	if len(out) == 0 {
@@ -271,10 +233,10 @@ func (m Model) policyList(w, h int) string {
 	}
 	lines := make([]string, 0, h)
 	for row := m.policyOff; row < len(ps) && len(lines) < h; row++ {
-		p := ps[row]
-		line := m.verdictBadge(p.Verdict) + "  " + fmt.Sprintf("%-8s", p.Provider) + " " + escape.Text(p.Name)
-		if p.Source != p.Name {
-			line += st.Dim.Render("  " + escape.Text(p.Source))
+		p := view.PolicyOf(m.report, ps[row])
+		line := m.verdictBadge(p.Mark) + "  " + fmt.Sprintf("%-8s", p.Provider) + " " + p.Name
+		if p.SourceDiffers {
+			line += st.Dim.Render("  " + p.Source)
 		}
 		if row == m.policySel {
 			line = st.Cursor.Render("▸ ") + line
@@ -289,14 +251,9 @@ func (m Model) policyList(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (m Model) verdictBadge(v policy.Verdict) string {
-	switch v {
-	case policy.Allow:
-		return m.st.Pass.Render("✓ allow")
-	case policy.Deny:
-		return m.st.Fail.Render("✗ deny ")
-	}
-	return m.st.Warn.Render("! error")
+// verdictBadge pads the verdict so the policies' names line up.
+func (m Model) verdictBadge(mk view.Mark) string {
+	return m.st.Style(mk.Tone).Render(mk.Padded(view.VerdictWidth))
 }
 
 func (m Model) footer() string {

@@ -1,0 +1,90 @@
+package view
+
+import (
+	"slices"
+
+	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// Snippet is a condition ready to paste, escaped: Text keeps its own line
+// breaks (escape.Document) and every other control is made visible.
+type Snippet struct {
+	Provider, ProviderName string
+	Claim, Note            string
+	Text                   string
+}
+
+// Snippets are sns as blocks.
+func Snippets(sns []policy.Snippet) []Snippet {
+	var out []Snippet
+	for _, sn := range sns {
+		out = append(out, Snippet{
+			Provider: sn.Provider, ProviderName: ProviderName(sn.Provider),
+			Claim: shown(sn.Claim), Note: shown(sn.Note), Text: escape.Document(sn.Text),
+		})
+	}
+	return out
+}
+
+// ProviderName is a provider's display name; "?" when a result has none.
+func ProviderName(id string) string {
+	if id == "" {
+		return "?"
+	}
+	return policy.ProviderName(id)
+}
+
+// InsteadTitle heads the conditions a token satisfies in place of a
+// denied policy's failing ones, in every rendering.
+func InsteadTitle(providerName string) string {
+	return "Conditions this token satisfies instead (" + providerName + ", ready to paste):"
+}
+
+// Instead are, for the claims a policy's failing conditions read, the
+// conditions of that provider this token satisfies, ready to paste: the
+// other half of "why does it deny?" is "what would let it in?".
+func Instead(r *inspect.Report, p policy.Result) []Snippet {
+	var names []string
+	for _, c := range p.Conditions {
+		if !failed(c.Result) {
+			continue
+		}
+		for _, name := range c.Claims {
+			if !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+	}
+	var items []policy.Snippet
+	for _, c := range r.Claims {
+		if !slices.Contains(names, c.Name) {
+			continue
+		}
+		for _, sn := range c.WouldSatisfy {
+			if sn.Provider == p.Provider {
+				items = append(items, sn)
+			}
+		}
+	}
+	return Snippets(items)
+}
+
+// AllSuggestions are, with no policy loaded, every provider's conditions
+// the token satisfies, grouped by provider in the providers' order.
+func AllSuggestions(r *inspect.Report) [][]Snippet {
+	byProvider := map[string][]policy.Snippet{}
+	for _, c := range r.Claims {
+		for _, sn := range c.WouldSatisfy {
+			byProvider[sn.Provider] = append(byProvider[sn.Provider], sn)
+		}
+	}
+	var out [][]Snippet
+	for _, p := range policy.Providers {
+		if items := byProvider[p]; len(items) > 0 {
+			out = append(out, Snippets(items))
+		}
+	}
+	return out
+}

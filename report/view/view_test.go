@@ -1,0 +1,78 @@
+package view_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/report/view"
+	"github.com/oidcscope/oidcscope/verify"
+)
+
+const hostile = "a\x1b]52;c;ZXZpbA==\x07b\u202etxt"
+
+// TestBlocksAreEscaped: a string from outside reaches a block only
+// escaped, whichever block holds it.
+func TestBlocksAreEscaped(t *testing.T) {
+	r := &inspect.Report{
+		Claims: []inspect.Claim{{Name: hostile, Value: decode.Value{Kind: decode.String, Text: hostile}}},
+		Policies: []policy.Result{{
+			Provider: "aws", Name: hostile, Source: hostile, Verdict: policy.Deny, Summary: hostile,
+			Conditions: []policy.Condition{{Expression: hostile, Claims: []string{hostile}, Actual: hostile, Result: policy.Fail, Diagnosis: []string{hostile}}},
+			Lint:       []policy.Finding{{Rule: "r", Message: hostile, Severity: policy.SevWarning}},
+		}},
+	}
+	r.Verify.Signature = verify.Signature{Status: verify.StatusInvalid, Alg: hostile, Kid: hostile, Reason: hostile}
+	r.Verify.Checks = []verify.Check{{Name: "iss", Status: verify.Fail, Detail: hostile}}
+	c := view.ClaimOf(r.Claims[0])
+	p := view.Policies(r)[0]
+	sig := view.SignatureOf(r)
+	shown := []string{c.Name, c.Value, p.Name, p.Source, p.Summary, p.Conditions[0].Expression, p.Conditions[0].Claims[0],
+		p.Conditions[0].Actual, p.Conditions[0].Diagnosis[0], p.Lint[0].Message, sig.Alg, sig.Kid, sig.Reason, view.Checks(r)[0].Detail}
+	for i, s := range shown {
+		if strings.ContainsAny(s, "\x1b\x07\u202e") {
+			t.Errorf("block text %d not escaped: %q", i, s)
+		}
+	}
+}
+
+func TestTally(t *testing.T) {
+	got := view.TallyOf([]policy.Result{{Verdict: policy.Allow}, {Verdict: policy.Deny}, {Verdict: policy.Deny}, {Verdict: policy.Error}, {Verdict: "odd"}})
+	if want := (view.Tally{Total: 5, Allow: 1, Deny: 2, Error: 2}); got != want {
+		t.Errorf("TallyOf = %+v, want %+v", got, want)
+	}
+}
+
+// TestSignatureMarksNeverConfused: unverified differs from valid and
+// invalid in tone, symbol and word; an unknown status reads unverified.
+func TestSignatureMarksNeverConfused(t *testing.T) {
+	u := view.SignatureMark(verify.StatusUnverified)
+	for _, s := range []verify.Status{verify.StatusValid, verify.StatusInvalid} {
+		m := view.SignatureMark(s)
+		if m.Tone == u.Tone || m.Symbol == u.Symbol || m.Word == u.Word {
+			t.Errorf("%s looks like unverified: %+v vs %+v", s, m, u)
+		}
+	}
+	if got := view.SignatureMark(""); got != u {
+		t.Errorf("an unknown status reads %+v, want unverified", got)
+	}
+}
+
+// TestInsteadOnlyForFailingClaims: the conditions to satisfy instead are
+// those of the policy's provider, for the claims its failing conditions
+// read.
+func TestInsteadOnlyForFailingClaims(t *testing.T) {
+	r := &inspect.Report{Claims: []inspect.Claim{
+		{Name: "sub", WouldSatisfy: []policy.Snippet{{Provider: "aws", Claim: "sub", Text: "S"}, {Provider: "vault", Claim: "sub", Text: "V"}}},
+		{Name: "aud", WouldSatisfy: []policy.Snippet{{Provider: "aws", Claim: "aud", Text: "A"}}},
+	}}
+	p := policy.Result{Provider: "aws", Verdict: policy.Deny, Conditions: []policy.Condition{
+		{Claims: []string{"sub"}, Result: policy.Fail}, {Claims: []string{"aud"}, Result: policy.Pass},
+	}}
+	got := view.Instead(r, p)
+	if len(got) != 1 || got[0].Text != "S" {
+		t.Errorf("Instead = %+v, want only aws's sub condition", got)
+	}
+}
