@@ -12,6 +12,9 @@ import (
 	"testing"
 
 	"sigs.k8s.io/yaml"
+
+	"github.com/oidcscope/oidcscope/actions/fetchrun"
+	"github.com/oidcscope/oidcscope/internal/cli"
 )
 
 // actionFile is the part of action.yml (and of a workflow's steps) these
@@ -116,9 +119,12 @@ func TestActionYAML(t *testing.T) {
 			t.Errorf("output %s = %q: want ${{ steps.fetch.outputs.%s }}", want, o.Value, want)
 		}
 	}
-	var f inspectFlags
-	var ff fetchFlags
-	fs := fetchCommand{}.flagSet(&f, &ff, io.Discard)
+	root := cli.NewRootCommand(strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" })
+	fetchCmd, _, err := root.Find([]string{"fetch"})
+	if err != nil || fetchCmd.Name() != "fetch" {
+		t.Fatalf("no fetch command: %v", err)
+	}
+	fs := fetchCmd.Flags()
 	for _, m := range flagInRun.FindAllStringSubmatch(fetch.Run, -1) {
 		if fs.Lookup(m[1]) == nil {
 			t.Errorf("the script passes --%s, which fetch does not have", m[1])
@@ -258,12 +264,12 @@ func TestExamples(t *testing.T) {
 func checkExampleAudience(t *testing.T, policyInput, audience string) {
 	t.Helper()
 	sample := filepath.Join("examples", "policies", filepath.Base(policyInput))
-	pols, failures := loadPolicies([]string{sample}, nil, nil)
+	pols, failures := fetchrun.LoadPolicies([]string{sample}, nil, nil)
 	if len(failures) > 0 || len(pols) == 0 {
 		t.Fatalf("sample %s: %d policies, failures %+v", sample, len(pols), failures)
 	}
-	plans := planTokens(nil, pols)
-	if len(plans) != 1 || plans[0].audience != audience {
-		t.Errorf("the sample policy expects %q; the workflow requests %q", plans[0].audience, audience)
+	plans := fetchrun.PlanTokens(nil, pols)
+	if len(plans) != 1 || plans[0].Audience != audience {
+		t.Errorf("the sample policy expects %q; the workflow requests %q", plans[0].Audience, audience)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -15,9 +15,9 @@ import (
 )
 
 const (
-	awsProd  = "fixtures/policies/aws/trust-environment-prod.json"        // denies push-main: ref form vs environment form
-	gcpMain  = "fixtures/policies/gcp/octo-repo-main.json"                // allows push-main, audience sts.amazonaws.com
-	entraEnv = "fixtures/policies/entra/graph-list-environment-prod.json" // two credentials, audience api://AzureADTokenExchange
+	awsProd  = "../../fixtures/policies/aws/trust-environment-prod.json"        // denies push-main: ref form vs environment form
+	gcpMain  = "../../fixtures/policies/gcp/octo-repo-main.json"                // allows push-main, audience sts.amazonaws.com
+	entraEnv = "../../fixtures/policies/entra/graph-list-environment-prod.json" // two credentials, audience api://AzureADTokenExchange
 )
 
 // stepFiles are a step's GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
@@ -96,7 +96,7 @@ func leaks(issued []string, texts ...string) []string {
 func TestFetch(t *testing.T) {
 	r := startRunner(t, "push-main")
 	files := newStepFiles(t)
-	code, out, errOut := r.fetchIn(r.jobEnv(files.env()), "--jwks", "fixtures/demo-jwks.json", "--policy", awsProd, "--policy", gcpMain)
+	code, out, errOut := r.fetchIn(r.jobEnv(files.env()), "--jwks", "../../fixtures/demo-jwks.json", "--policy", awsProd, "--policy", gcpMain)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (a policy denies)\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
@@ -134,12 +134,12 @@ func TestFetch(t *testing.T) {
 
 	// --no-fail: the verdict stays, the exit code does not fail the step.
 	files = newStepFiles(t)
-	code, out, _ = r.fetchIn(r.jobEnv(files.env()), "--jwks", "fixtures/demo-jwks.json", "--policy", awsProd, "--no-fail")
+	code, out, _ = r.fetchIn(r.jobEnv(files.env()), "--jwks", "../../fixtures/demo-jwks.json", "--policy", awsProd, "--no-fail")
 	if outputs, _ := files.read(t); code != 0 || outputs["verdict"] != "deny" {
 		t.Errorf("--no-fail: exit %d, verdict %q\n%s", code, outputs["verdict"], out)
 	}
 	// A failed check still fails: the token's aud is not the one asked.
-	code, _, _ = r.fetchIn(r.jobEnv(nil), "--jwks", "fixtures/demo-jwks.json", "--policy", awsProd, "--no-fail", "--issuer", "https://elsewhere.example")
+	code, _, _ = r.fetchIn(r.jobEnv(nil), "--jwks", "../../fixtures/demo-jwks.json", "--policy", awsProd, "--no-fail", "--issuer", "https://elsewhere.example")
 	if code != 1 {
 		t.Errorf("--no-fail with a failing iss check: exit %d, want 1", code)
 	}
@@ -228,7 +228,7 @@ func TestFetchEndpointErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := startRunner(t, "push-main")
-			r.respond = tc.respond
+			r.Respond = tc.respond
 			files := newStepFiles(t)
 			code, out, errOut := r.fetchIn(r.jobEnv(files.env()), "--offline", "--audience", "sts.amazonaws.com")
 			if code != 2 || out != "" {
@@ -297,7 +297,7 @@ func TestFetchRedaction(t *testing.T) {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			r := startRunner(t, "push-main")
 			files := newStepFiles(t)
-			args := append([]string{"--jwks", "fixtures/demo-jwks.json", "--policy", awsProd}, tc.args...)
+			args := append([]string{"--jwks", "../../fixtures/demo-jwks.json", "--policy", awsProd}, tc.args...)
 			code, out, errOut := r.fetchIn(r.jobEnv(files.env()), args...)
 			if code != 1 {
 				t.Fatalf("exit %d\n%s", code, errOut)
@@ -372,7 +372,7 @@ func TestFetchUsage(t *testing.T) {
 		{[]string{"--redact=all"}, `redact "all": want signature (or true), ids, or none`},
 		{[]string{"--at", "never"}, "--at: \"never\" is neither RFC 3339"},
 		{[]string{"--policy", "no/such/policy.json"}, "policy no/such/policy.json: open no/such/policy.json"},
-		{[]string{"--policy", "go.mod"}, "not a policy document oidcscope recognises"},
+		{[]string{"--policy", "../../go.mod"}, "not a policy document oidcscope recognises"},
 	} {
 		code, out, errOut := r.fetchIn(r.jobEnv(nil), tc.args...)
 		if code != 2 || out != "" || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, "eyJ.x.y") {
@@ -383,7 +383,7 @@ func TestFetchUsage(t *testing.T) {
 		t.Errorf("%d requests made despite bad usage", len(reqs))
 	}
 	var stdout bytes.Buffer
-	if code := run([]string{"fetch", "--help"}, strings.NewReader(""), &stdout, io.Discard, func(string) string { return "" }); code != 0 || !strings.Contains(stdout.String(), "Usage: oidcscope fetch") || strings.Contains(stdout.String(), "-demo") {
+	if code := Run([]string{"fetch", "--help"}, strings.NewReader(""), &stdout, io.Discard, func(string) string { return "" }); code != 0 || !strings.Contains(stdout.String(), "Usage: oidcscope fetch") || strings.Contains(stdout.String(), "-demo") {
 		t.Errorf("help: exit %d\n%s", code, stdout.String())
 	}
 }

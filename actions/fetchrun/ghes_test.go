@@ -1,4 +1,4 @@
-package main
+package fetchrun
 
 import (
 	"testing"
@@ -33,14 +33,14 @@ func TestGHESDiscovery(t *testing.T) {
 		{"an http server", verify.Source{}, "http://ghes.example.com", "http://ghes.example.com/_services/token", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			note := ghesDiscovery(tc.src, sign(tc.iss), func(k string) string {
+			note := GHESDiscovery(tc.src, sign(tc.iss), func(k string) string {
 				if k == "GITHUB_SERVER_URL" {
 					return tc.server
 				}
 				return ""
 			})
 			if (note != "") != tc.want {
-				t.Errorf("ghesDiscovery = %q, want discovery %v", note, tc.want)
+				t.Errorf("GHESDiscovery = %q, want discovery %v", note, tc.want)
 			}
 		})
 	}

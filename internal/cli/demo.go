@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
+	"github.com/oidcscope/oidcscope/verify"
+)
+
+// The demo, in one place: a fresh token signed with the public demo key,
+// verified against the embedded demo JWKS offline, and the sample policies
+// the terminal UI's demo shows.
+
+// setupDemo signs a fresh demo token of claim set name (the default when
+// "") and verifies it against the embedded demo JWKS, offline, as if the
+// user had given --issuer and --audience.
+func setupDemo(opts *inspect.Options, name string) error {
+	if name == "" {
+		name = fixtures.DefaultDemo
+	}
+	tok, err := fixtures.Sign(name, time.Now())
+	if err != nil {
+		return usagef("--demo-set: %w", err)
+	}
+	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "(embedded demo JWKS)")
+	if err != nil {
+		return failf("demo JWKS: %w", err)
+	}
+	opts.Input = []byte(tok)
+	opts.Keys = keys
+	opts.Source = verify.Source{Offline: true}
+	claims, _ := decode.Parse(tok)
+	if opts.Issuer == "" {
+		opts.Issuer, _ = claims.Payload.Str("iss")
+	}
+	if len(opts.Audiences) == 0 {
+		aud, _ := claims.Payload.Str("aud")
+		opts.Audiences = []string{aud}
+	}
+	opts.Notes = append(opts.Notes, fmt.Sprintf(
+		"demo: claim set %q signed just now with the public demo key; checked offline as if run with --jwks <demo JWKS> --issuer %s --audience %s",
+		name, opts.Issuer, strings.Join(opts.Audiences, ",")))
+	return nil
+}
+
+// demoToken is a fresh token of the default demo claim set, for suggest
+// and the paste screen's demo offer.
+func demoToken(now time.Time) ([]byte, error) {
+	tok, err := fixtures.Sign(fixtures.DefaultDemo, now)
+	return []byte(tok), err
+}
+
+// demoSession is what the paste screen's demo offer uses: the demo keys,
+// offline, with the sample policies.
+func demoSession() (inspect.Session, error) {
+	var opts inspect.Options
+	if err := setupDemo(&opts, fixtures.DefaultDemo); err != nil {
+		return inspect.Session{}, err
+	}
+	return inspect.NewSession(opts).WithPolicies(demoPolicies()), nil
+}
+
+// demoPolicies loads the embedded sample policies the demo shows, named by
+// their path in the repository.
+func demoPolicies() *policyset.Set {
+	read := func(p string) ([]byte, error) {
+		return fs.ReadFile(fixtures.Policies(), strings.TrimPrefix(p, "fixtures/"))
+	}
+	paths := fixtures.DemoPolicies()
+	for i, p := range paths {
+		paths[i] = "fixtures/" + p
+	}
+	return policyset.Loader{ReadFile: read}.Load(paths, nil, nil)
+}

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"slices"
+
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
+	"github.com/oidcscope/oidcscope/verify"
+)
+
+// pipeline turns the flags into the pipeline's options: keys, checks, the
+// demo, the token (optional for the terminal UI, which can ask for one)
+// and the policies. Errors are usage errors.
+func (o *inspectOptions) pipeline(positional []string, s streams, tokenOptional bool) (inspect.Options, error) {
+	if len(positional) > 1 {
+		return inspect.Options{}, usagef("one token at a time (got %d arguments)", len(positional))
+	}
+	opts, err := o.checkOptions(s.getenv)
+	if err != nil {
+		return opts, err
+	}
+	if o.demo.on() {
+		if len(positional) > 0 {
+			return opts, usagef("--demo signs its own token; drop the TOKEN argument")
+		}
+		if o.keys.count() > 0 || o.keys.discover {
+			return opts, usagef("--demo verifies with the embedded demo JWKS; drop --jwks, --key, --secret-file and --discover")
+		}
+		if err := setupDemo(&opts, o.demo.set); err != nil {
+			return opts, err
+		}
+	} else {
+		if slices.Contains(o.policies.files, "-") && (len(positional) == 0 || positional[0] == "-") {
+			return opts, usagef("stdin can carry the token or a policy, not both: pass the token as TOKEN or @FILE")
+		}
+		if !(tokenOptional && len(positional) == 0 && stdinIsTerminal(s.in)) {
+			input, err := readToken(positional, s.in, o.checks.maxSize)
+			if err != nil {
+				return opts, usagef("%w", err)
+			}
+			opts.Input = input
+		}
+	}
+	if o.policies.given() {
+		opts.Policies = policyset.Loader{}.Load(o.policies.files, o.policies.dirs, s.in)
+		opts.PoliciesAny = o.policies.any
+	}
+	return opts, nil
+}
+
+// checkOptions are the options every token gets: limits, checks and the
+// key source.
+func (o *inspectOptions) checkOptions(getenv env) (inspect.Options, error) {
+	c, k := &o.checks, &o.keys
+	opts := inspect.Options{
+		MaxSize:   c.maxSize,
+		Algs:      c.algs.split(),
+		Issuer:    c.issuer,
+		Audiences: c.audiences,
+		Leeway:    c.leeway,
+		Highlight: c.highlight.split(),
+		Source: verify.Source{
+			JWKS: k.jwks, KeyFile: k.key, SecretFile: k.secretFile,
+			Discover: k.discover, Offline: k.offline,
+			// The issuer the user typed: with --discover, the only one
+			// that may be discovered on loopback (a local test issuer).
+			Issuer: c.issuer,
+		},
+	}
+	if sec := getenv("OIDCSCOPE_SECRET"); sec != "" && k.count() == 0 {
+		opts.Source.Secret = []byte(sec)
+	}
+	if n := k.count(); n > 1 {
+		return opts, usagef("give one of --jwks, --key and --secret-file, not %d", n)
+	}
+	if c.at != "" {
+		t, err := parseInstant(c.at)
+		if err != nil {
+			return opts, usagef("--at: %w", err)
+		}
+		opts.At = t
+	}
+	if c.leeway < 0 {
+		// It would make the time checks stricter than the token itself.
+		return opts, usagef("--leeway: %s is negative; give the clock skew to allow, such as 1m", c.leeway)
+	}
+	return opts, nil
+}

@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+// TestREADMEFlagsOfInspect: the README's table of inspect's flags names
+// exactly the flags inspect has.
+func TestREADMEFlagsOfInspect(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "## Flags of `inspect`")
+	if !ok {
+		t.Fatal("README has no section \"Flags of `inspect`\"")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	var documented []string
+	for _, line := range strings.Split(section, "\n") {
+		if !strings.HasPrefix(line, "| `--") {
+			continue
+		}
+		first, _, _ := strings.Cut(line[1:], " |")
+		for _, m := range regexp.MustCompile("--([a-z-]+)").FindAllStringSubmatch(first, -1) {
+			documented = append(documented, m[1])
+		}
+	}
+	root := NewRootCommand(strings.NewReader(""), os.Stdout, os.Stderr, func(string) string { return "" })
+	inspectCmd, _, _ := root.Find([]string{"inspect"})
+	var have []string
+	inspectCmd.Flags().VisitAll(func(f *pflag.Flag) { have = append(have, f.Name) })
+	slices.Sort(documented)
+	slices.Sort(have)
+	if !slices.Equal(slices.Compact(documented), have) {
+		t.Errorf("README documents %q\ninspect has %q", documented, have)
+	}
+}

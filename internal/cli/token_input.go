@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/decode"
+)
+
+// readToken takes the token from the argument, a file (@FILE), or stdin
+// ("-" or no argument), reading at most max+1 bytes so an oversized input is
+// reported, not swallowed.
+func readToken(positional []string, stdin io.Reader, max int) ([]byte, error) {
+	arg := "-"
+	if len(positional) == 1 {
+		arg = positional[0]
+	}
+	var r io.Reader
+	switch {
+	case arg == "-":
+		if stdinIsTerminal(stdin) {
+			return nil, errors.New("no token given: pass TOKEN, @FILE or pipe it on stdin (or try --demo)")
+		}
+		r = stdin
+	case strings.HasPrefix(arg, "@"):
+		f, err := os.Open(arg[1:])
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	default:
+		return []byte(arg), nil
+	}
+	if max <= 0 {
+		max = decode.DefaultMaxSize
+	}
+	return io.ReadAll(io.LimitReader(r, int64(max)+1))
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// stdinIsTerminal is true when nothing was piped in: the user is at a
+// keyboard.
+func stdinIsTerminal(stdin io.Reader) bool {
+	f, ok := stdin.(*os.File)
+	return ok && isTerminal(f)
+}
