@@ -1,10 +1,5 @@
 package policy
 
-import (
-	"errors"
-	"fmt"
-)
-
 // Policy is one parsed policy, compiled once and evaluable many times.
 type Policy interface {
 	Provider() string
@@ -68,23 +63,4 @@ type Snippet struct {
 	Claim    string `json:"claim"`
 	Text     string `json:"text"`
 	Note     string `json:"note,omitempty"`
-}
-
-// ErrSuggestionRefused is wrapped when a suggested document does not parse
-// or does not allow the token it was made for.
-var ErrSuggestionRefused = errors.New("the suggestion does not allow this token")
-
-// CheckSuggestion parses doc with p and requires every policy in it to
-// allow tok: a suggestion is only worth printing if it lets its own token in.
-func CheckSuggestion(p Provider, doc string, tok Token) error {
-	pols, err := p.Parse("suggestion", []byte(doc))
-	if err != nil {
-		return fmt.Errorf("the suggestion does not parse: %v", err)
-	}
-	for _, pol := range pols {
-		if r := pol.Evaluate(tok); r.Verdict != Allow {
-			return fmt.Errorf("%w: %s", ErrSuggestionRefused, r.Summary)
-		}
-	}
-	return nil
 }

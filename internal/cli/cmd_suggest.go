@@ -79,12 +79,11 @@ func suggestRun(o *suggestOptions, args []string, s streams) error {
 	}
 	// A suggestion is only useful if it lets this very token in: check it
 	// with the same evaluator the inspect command uses.
-	audOnly, err := checkSuggestion(prov, sug, pt)
-	if err != nil {
-		return failf("internal error: the suggested %s policy does not allow this token (%w); please report it", prov.ID(), err)
-	}
-	if audOnly {
+	switch err := policy.CheckSuggestion(prov, sug.Document, pt); {
+	case errors.Is(err, policy.ErrSuggestionAudOnly):
 		sug.Notes = append(sug.Notes, "as it stands this token is refused, on aud alone: the suggestion pins the audience "+policy.ProviderName(prov.ID())+" expects, so request the token with that audience")
+	case err != nil:
+		return failf("internal error: the suggested %s policy does not allow this token (%w); please report it", prov.ID(), err)
 	}
 	if o.json {
 		enc := json.NewEncoder(s.out)
@@ -110,52 +109,4 @@ func providerByName(name string) policy.Provider {
 		return nil
 	}
 	return policyset.ByID(info.ID)
-}
-
-// checkSuggestion evaluates the suggestion against the token it was made
-// for, with the evaluator inspect uses. A document may hold alternatives
-// (Entra: one credential per sub form), so one allowing policy is enough.
-// A suggestion may pin the provider's own audience rather than the
-// token's (Entra accepts only one): a deny on aud alone still counts, and
-// audOnly says so. (policy.CheckSuggestion, which the providers use on
-// their own one-policy documents, requires every policy to allow and has
-// no aud-only case, so it cannot be this rule yet.)
-func checkSuggestion(prov policy.Provider, sug policy.Suggestion, tok policy.Token) (audOnly bool, err error) {
-	pols, err := prov.Parse("suggestion", []byte(sug.Document))
-	if err != nil {
-		return false, fmt.Errorf("the suggestion does not parse: %w", err)
-	}
-	if len(pols) == 0 {
-		return false, errors.New("no policy in the suggestion")
-	}
-	results := make([]policy.Result, len(pols))
-	for i, p := range pols {
-		if results[i] = policyset.SafeEvaluate(p, tok); results[i].Verdict == policy.Allow {
-			return false, nil
-		}
-	}
-	for _, r := range results {
-		if failsOnAudOnly(r) {
-			return true, nil
-		}
-	}
-	return false, fmt.Errorf("%w: %s", policy.ErrSuggestionRefused, results[0].Summary)
-}
-
-// failsOnAudOnly reports a deny whose failing conditions all read aud alone.
-func failsOnAudOnly(r policy.Result) bool {
-	if r.Verdict != policy.Deny {
-		return false
-	}
-	failed := 0
-	for _, c := range r.Conditions {
-		if c.Result == policy.Pass || c.Result == policy.NotApplied {
-			continue
-		}
-		if len(c.Claims) != 1 || c.Claims[0] != "aud" {
-			return false
-		}
-		failed++
-	}
-	return failed > 0
 }

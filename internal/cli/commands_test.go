@@ -93,17 +93,6 @@ func TestFlagSuggestions(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{{"", "", 0}, {"polcy", "policy", 1}, {"policy", "policy", 0}, {"jwsk", "jwks", 2}, {"", "abc", 3}, {"kitten", "sitting", 3}} {
-		if got := editDistance(tc.a, tc.b); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
-		}
-	}
-}
-
 // TestCommandSuggestions: a mistyped command is named, with a guess.
 func TestCommandSuggestions(t *testing.T) {
 	for _, tc := range []struct{ typed, want string }{

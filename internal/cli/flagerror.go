@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/oidcscope/oidcscope/internal/closest"
 )
 
 // flagError is cobra's FlagErrorFunc for every command: a flag mistake is
@@ -33,36 +35,11 @@ func suggestFlag(cmd *cobra.Command, typed string) string {
 	if name, _, ok := strings.Cut(typed, "="); ok {
 		typed = name
 	}
-	best, bestDist := "", max(2, len(typed)/3)+1
+	var names []string
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if f.Hidden {
-			return
-		}
-		if d := editDistance(typed, f.Name); d < bestDist {
-			best, bestDist = f.Name, d
+		if !f.Hidden {
+			names = append(names, f.Name)
 		}
 	})
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes
-// (flag names are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return closest.Match(typed, names, max(2, len(typed)/3)+1)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/oidcscope/oidcscope/actions"
+	"github.com/oidcscope/oidcscope/internal/closest"
 )
 
 // newRootCmd is `oidcscope`: the terminal inspector when no command is
@@ -51,7 +52,7 @@ func tokenOrCommand(cmd *cobra.Command, args []string) error {
 	}
 	err := fmt.Errorf("unknown command %s (run 'oidcscope help')", quoted(args[0]))
 	s := cmd.SuggestionsFor(args[0])
-	if editDistance(args[0], "help") <= cmd.SuggestionsMinimumDistance {
+	if closest.Distance(args[0], "help") <= cmd.SuggestionsMinimumDistance {
 		s = append(s, "help") // cobra never suggests its help command
 	}
 	if len(s) > 0 {

@@ -1,5 +1,7 @@
 package octosts
 
+import "github.com/oidcscope/oidcscope/internal/closest"
+
 // Top-level keys of a trust policy (TrustPolicy and OrgTrustPolicy at
 // octo-sts/app @cb87fc17).
 var policyKeys = []string{
@@ -40,32 +42,5 @@ func closestKey(k string) string {
 	if len(k) > 40 {
 		return ""
 	}
-	best, bestD := "", 3
-	for _, p := range policyKeys {
-		if d := editDistance(k, p); d < bestD {
-			best, bestD = p, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance over bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return closest.Match(k, policyKeys, 3)
 }

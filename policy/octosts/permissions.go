@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/internal/closest"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -175,11 +176,5 @@ func closestPermission(k string) string {
 	if len(k) > 60 {
 		return ""
 	}
-	best, bestD := "", 3
-	for _, p := range knownPermissions {
-		if d := editDistance(k, p); d < bestD {
-			best, bestD = p, d
-		}
-	}
-	return best
+	return closest.Match(k, knownPermissions, 3)
 }

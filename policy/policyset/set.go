@@ -146,7 +146,7 @@ const parallelFrom = 256
 // Sorted orders them for the "which roles can this token assume" table.
 // Compiled policies are read-only, so a large set is evaluated by one
 // worker per CPU, each on its own share of the results slice. A policy
-// that panics is that policy's error (SafeEvaluate). When IAM OIDC
+// that panics is that policy's error (policy.SafeEvaluate). When IAM OIDC
 // provider documents are in the set, AWS trust policies' results then
 // get the provider check (checkProviders).
 func (s *Set) Evaluate(tok policy.Token) []policy.Result {
@@ -161,7 +161,7 @@ func (s *Set) evaluate(tok policy.Token) []policy.Result {
 	workers := min(runtime.GOMAXPROCS(0), len(s.policies)/(parallelFrom/2))
 	if len(s.policies) < parallelFrom || workers < 2 {
 		for i, p := range s.policies {
-			out[i] = SafeEvaluate(p, tok)
+			out[i] = policy.SafeEvaluate(p, tok)
 		}
 		return out
 	}
@@ -171,7 +171,7 @@ func (s *Set) evaluate(tok policy.Token) []policy.Result {
 		to := min(from+share, len(s.policies))
 		wg.Go(func() {
 			for i := from; i < to; i++ {
-				out[i] = SafeEvaluate(s.policies[i], tok)
+				out[i] = policy.SafeEvaluate(s.policies[i], tok)
 			}
 		})
 	}
