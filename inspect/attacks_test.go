@@ -33,6 +33,7 @@ import (
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/internal/testseeds"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/report"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -977,6 +978,7 @@ func runAttack(t *testing.T, e *attackEnv, c attackCase) time.Duration {
 
 	start := time.Now()
 	r := inspect.Run(context.Background(), inspect.Options{
+		Providers: policyset.All(), // as the CLI runs it
 		Input:     input,
 		MaxSize:   c.maxSize,
 		Source:    src,

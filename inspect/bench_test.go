@@ -54,6 +54,7 @@ func benchOptions(b *testing.B) inspect.Options {
 	return inspect.Options{
 		Keys: demoKeys(b), Source: verify.Source{Offline: true}, At: fixtures.StaticNow(),
 		Issuer: gitHubIssuer, Audiences: []string{"sts.amazonaws.com"},
+		Providers: policyset.All(), // what the command layer passes
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/policyset"
 )
 
 // evaluate runs the loaded policies and files each condition under the
@@ -51,11 +50,7 @@ func evaluate(r *Report, tok *decode.Token, opts Options) {
 			}
 		}
 	}
-	providers := opts.Providers
-	if providers == nil {
-		providers = policyset.All()
-	}
-	for _, p := range providers {
+	for _, p := range opts.Providers {
 		for _, sn := range capSnippets(p.Snippets(pt)) {
 			for _, i := range index.of(sn.Claim) {
 				r.Claims[i].WouldSatisfy = append(r.Claims[i].WouldSatisfy, sn)

@@ -99,6 +99,7 @@ func fuzzOptions(tb testing.TB) inspect.Options {
 		At:        fixtures.StaticNow(),
 		Now:       func() time.Time { panic("Now called although At is set") },
 		Policies:  policies,
+		Providers: policyset.All(),
 	}
 }
 

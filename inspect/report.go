@@ -1,5 +1,10 @@
 // Package inspect is the pipeline: pasted text and options in, one Report
 // out. The CLI and the TUI both render a Report; neither decodes or verifies.
+// Loading the keys (FetchKeys) is the one step that may use the network;
+// the rest is analysis, so the TUI shows the offline report at once and,
+// when the keys arrive, only verifies it again (Reverify). The policies and
+// the providers come from the caller (Policies, Providers), so inspect, and
+// the renderers importing it for the Report, import no provider.
 package inspect
 
 import (

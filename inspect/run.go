@@ -9,7 +9,6 @@ import (
 	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -30,14 +29,32 @@ type Options struct {
 	Catalog   *claims.Catalog  // nil: claims.Default()
 	// Policies are evaluated against the claims; with none, each claim
 	// lists what it would satisfy, from Providers' snippets.
-	Policies    *policyset.Set
+	Policies    Policies
 	PoliciesAny bool
-	Providers   []policy.Provider // nil: policyset.All()
+	// Providers give the ready-to-paste conditions each claim satisfies
+	// (the command layer passes policyset.All()); nil: none are listed.
+	Providers []policy.Provider
+	// LoadPolicies reads policy files for Session.WithPolicyFiles; nil:
+	// the session cannot load any.
+	LoadPolicies PolicyLoader
 }
 
 // Run decodes, loads keys and verifies. It never fails as a whole: every
-// problem is recorded in the Report next to whatever did work.
+// problem is recorded in the Report next to whatever did work. Loading
+// the keys (FetchKeys) is its only step that may use the network; the
+// rest is analysis of the token and the keys.
 func Run(ctx context.Context, opts Options) *Report {
+	r := decodeInput(opts)
+	if r.Token == nil {
+		return r
+	}
+	analyze(r, opts, FetchKeys(ctx, r.Token, opts))
+	return r
+}
+
+// decodeInput starts the report: the instant, the notes and the decoded
+// token with its claims, or the reason there is no token.
+func decodeInput(opts Options) *Report {
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
@@ -56,23 +73,35 @@ func Run(ctx context.Context, opts Options) *Report {
 		r.Errors = append(r.Errors, StageError{Stage: StageDecode, Err: e})
 	}
 	r.Claims = claimsOf(tok.Payload, r.At)
+	return r
+}
+
+// analyze verifies r's token with keys, explains and evaluates it: no
+// network, no files.
+func analyze(r *Report, opts Options, keys Keys) {
 	// Verification comes first: the explanation labels a self-hosted
 	// issuer (and links to its host) only once its keys vouch for it.
 	// (Verifying beside explaining and evaluating, on another goroutine,
 	// was measured slower on two cores: each stage is too short to pay
 	// for the hand-over.)
-	v := verifyToken(ctx, tok, opts, r.At)
-	if err := explain(r, tok, opts, v.result.Signature.Status == verify.StatusValid); err != nil {
+	v := verifyToken(r.Token, opts, keys, r.At)
+	if err := explain(r, r.Token, opts, v.result.Signature.Status == verify.StatusValid); err != nil {
 		r.Errors = append(r.Errors, StageError{Stage: StageExplain, Err: err})
 	}
-	evaluate(r, tok, opts)
+	evaluate(r, r.Token, opts)
+	attachVerification(r, opts, v)
+}
+
+// attachVerification files what verification found in the report; it
+// comes after the explanation's error, as the report has always listed
+// them.
+func attachVerification(r *Report, opts Options, v verification) {
 	r.KeysGiven = v.keysGiven
 	if v.keyErr != nil && opts.Source.Explicit() {
 		r.Errors = append(r.Errors, StageError{Stage: StageVerify, Err: v.keyErr})
 	}
 	r.Notes = append(r.Notes, v.notes...)
 	r.Verify = v.result
-	return r
 }
 
 // verification is what verifyToken found: the result, and what the
@@ -84,22 +113,16 @@ type verification struct {
 	result    verify.Result
 }
 
-// verifyToken loads the keys (given, or from the key source) and runs
-// every check. It only reads tok.
-func verifyToken(ctx context.Context, tok *decode.Token, opts Options, at time.Time) verification {
-	var v verification
-	keys := opts.Keys
-	v.keysGiven = keys != nil || opts.Source.Explicit()
-	if keys == nil {
-		keys, v.keyErr = opts.Source.Load(ctx, tok)
-	}
-	if keys != nil {
-		for _, s := range keys.Skipped {
-			v.notes = append(v.notes, "key set "+keys.Name+": skipped "+s)
+// verifyToken runs every check with keys. It only reads tok.
+func verifyToken(tok *decode.Token, opts Options, k Keys, at time.Time) verification {
+	v := verification{keysGiven: k.Given, keyErr: k.Err}
+	if k.Set != nil {
+		for _, s := range k.Set.Skipped {
+			v.notes = append(v.notes, "key set "+k.Set.Name+": skipped "+s)
 		}
 	}
 	v.result = verify.Verify(tok, verify.Options{
-		Keys:      keys,
+		Keys:      k.Set,
 		Algs:      opts.Algs,
 		Issuer:    opts.Issuer,
 		Audiences: opts.Audiences,

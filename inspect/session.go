@@ -2,11 +2,15 @@ package inspect
 
 import (
 	"context"
+	"errors"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/policyset"
 )
+
+// ErrNoPolicyLoader is the failure of WithPolicyFiles in a session whose
+// options give no PolicyLoader.
+var ErrNoPolicyLoader = errors.New("this session cannot load policy files")
 
 // Session is what stays fixed while a user inspects token after token in
 // the terminal UI: the options (keys, expected issuer and audiences) and
@@ -31,12 +35,27 @@ func (s Session) Inspect(ctx context.Context, input []byte) *Report {
 }
 
 // InspectOffline runs the pipeline without any network: what can be shown
-// at once while keys are fetched.
+// at once while keys are fetched (FetchKeys, then Reverify).
 func (s Session) InspectOffline(ctx context.Context, input []byte) *Report {
 	o := s.opts
 	o.Input = input
 	o.Source.Offline = true
 	return Run(ctx, o)
+}
+
+// FetchKeys loads the keys for r's token as Inspect would, network
+// included.
+func (s Session) FetchKeys(ctx context.Context, r *Report) Keys {
+	if r == nil || r.Token == nil {
+		return Keys{}
+	}
+	return FetchKeys(ctx, r.Token, s.opts)
+}
+
+// Reverify is r (InspectOffline's report) verified with keys: what
+// Inspect would have shown, without evaluating the policies again.
+func (s Session) Reverify(r *Report, keys Keys) *Report {
+	return Reverify(r, s.opts, keys)
 }
 
 // Fetches reports whether Inspect would use the network for this report's
@@ -49,17 +68,28 @@ func (s Session) Fetches(r *Report) bool {
 	return s.opts.Source.UsesNetwork(r.Token)
 }
 
-// WithPolicies returns a session that also evaluates the policies in set.
-func (s Session) WithPolicies(set *policyset.Set) Session {
-	s.opts.Policies = s.opts.Policies.Merge(set)
+// WithPolicies returns a session that evaluates the policies in set
+// instead of those it had.
+func (s Session) WithPolicies(set Policies) Session {
+	s.opts.Policies = set
 	return s
 }
 
-// WithPolicyFiles loads policy documents from paths and returns a session
-// that evaluates them too, with the documents that could not be read.
+// WithPolicyFiles loads policy documents from paths with the options'
+// PolicyLoader and returns a session that evaluates them after those it
+// had, with the documents that could not be read.
 func (s Session) WithPolicyFiles(paths ...string) (Session, []policy.Result) {
-	set := policyset.Loader{}.Load(paths, nil, nil)
-	return s.WithPolicies(set), set.Failures()
+	if s.opts.LoadPolicies == nil {
+		var failed []policy.Result
+		for _, p := range paths {
+			failed = append(failed, policy.Result{Source: p, Name: p, Verdict: policy.Error,
+				Error: ErrNoPolicyLoader.Error(), Summary: "could not be read"})
+		}
+		return s, failed
+	}
+	var failures []policy.Result
+	s.opts.Policies, failures = s.opts.LoadPolicies(s.opts.Policies, paths...)
+	return s, failures
 }
 
 // PolicyCount is the number of loaded policy documents' policies.

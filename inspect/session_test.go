@@ -59,7 +59,7 @@ func TestPreviewInput(t *testing.T) {
 func TestSession(t *testing.T) {
 	ctx := context.Background()
 	at := fixtures.StaticNow()
-	s := inspect.NewSession(inspect.Options{At: at, Source: verify.Source{JWKS: "https://keys.invalid/jwks"}})
+	s := inspect.NewSession(inspect.Options{At: at, Source: verify.Source{JWKS: "https://keys.invalid/jwks"}, Providers: policyset.All()})
 	off := s.InspectOffline(ctx, staticToken(t, "push-main"))
 	if off.Verify.Signature.Status != verify.StatusUnverified {
 		t.Errorf("offline signature %s, want unverified", off.Verify.Signature.Status)
@@ -115,7 +115,7 @@ func TestSnippetsCapped(t *testing.T) {
 		auds[i] = fmt.Sprintf("aud-%d", i)
 	}
 	js, _ := json.Marshal(map[string]any{"iss": gitHubIssuer, "sub": "repo:o/r:ref:refs/heads/main", "aud": auds})
-	r := inspect.Run(context.Background(), inspect.Options{Input: signed(t, string(js), ""), At: fixtures.StaticNow(), Source: verify.Source{Offline: true}})
+	r := inspect.Run(context.Background(), inspect.Options{Input: signed(t, string(js), ""), At: fixtures.StaticNow(), Source: verify.Source{Offline: true}, Providers: policyset.All()})
 	perProvider := map[string]int{}
 	more := false
 	for _, sn := range claim(t, r, "aud").WouldSatisfy {

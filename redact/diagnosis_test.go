@@ -200,7 +200,8 @@ func TestIDsDiagnosis(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			orig := inspect.Run(context.Background(), inspect.Options{
 				Input: []byte(tok), Keys: keys, At: fixtures.StaticNow(), Leeway: time.Minute,
-				Policies: policyset.Loader{}.Load([]string{awsSubPolicy(t, tt.op, tt.sub)}, nil, nil),
+				Providers: policyset.All(),
+				Policies:  policyset.Loader{}.Load([]string{awsSubPolicy(t, tt.op, tt.sub)}, nil, nil),
 			})
 			if len(orig.Policies) != 1 || orig.Policies[0].Verdict != "deny" {
 				t.Fatalf("policy: %+v", orig.Policies)

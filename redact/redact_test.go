@@ -44,6 +44,7 @@ func pushMain(t *testing.T, input string) *inspect.Report {
 	}
 	return inspect.Run(context.Background(), inspect.Options{
 		Input: []byte(input), Keys: keys, At: fixtures.StaticNow(), Leeway: time.Minute,
+		Providers: policyset.All(),
 		Policies: policyset.Loader{}.Load([]string{
 			"../fixtures/policies/gcp/octo-repo-main.json",
 			"../fixtures/policies/aws/trust-environment-prod.json",
@@ -174,7 +175,7 @@ func TestIDsNumbersAndErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	orig := inspect.Run(context.Background(), inspect.Options{Input: []byte(tok), Source: verify.Source{Offline: true}, At: fixtures.StaticNow()})
+	orig := inspect.Run(context.Background(), inspect.Options{Input: []byte(tok), Source: verify.Source{Offline: true}, At: fixtures.StaticNow(), Providers: policyset.All()})
 	red := redact.Report(orig, redact.IDs)
 	var js bytes.Buffer
 	if err := report.JSON(&js, red); err != nil || !json.Valid(js.Bytes()) {

@@ -30,6 +30,7 @@ func pushMainDenied(t *testing.T) *inspect.Report {
 		Audiences: []string{"sts.amazonaws.com"},
 		At:        fixtures.StaticNow(),
 		Leeway:    verify.DefaultLeeway,
+		Providers: policyset.All(),
 		Policies: policyset.Loader{}.Load([]string{
 			"../fixtures/policies/aws/trust-environment-prod.json",
 			"../fixtures/policies/gcp/octo-repo-main.json",
@@ -46,8 +47,9 @@ func markdownInjection(t *testing.T) *inspect.Report {
 			`"html":"<img src=x onerror=alert(1)> &amp; <details open>","link":"[click](https://evil.example) ![x](https://evil.example/x.png)",`+
 			`"mention":"@octocat #1 :warning: $x^2$ ~~s~~ **b** _i_","newline":"line1\n## heading\n| a | b |","lead":"# not a heading",`+
 			`"list":"1. item","fence":"`+"```"+`\nx\n`+"```"+`","esc":"\u001b[2J\u202e"}`, ""),
-		Source: verify.Source{Offline: true},
-		At:     fixtures.StaticNow(),
+		Source:    verify.Source{Offline: true},
+		At:        fixtures.StaticNow(),
+		Providers: policyset.All(),
 	})
 }
 

@@ -71,6 +71,7 @@ func reports(t *testing.T) map[string]*inspect.Report {
 			o.Leeway = verify.DefaultLeeway
 		}
 		o.Now = func() time.Time { t.Fatal("the clock was read"); return time.Time{} }
+		o.Providers = policyset.All() // what the command layer passes
 		return inspect.Run(context.Background(), o)
 	}
 	return map[string]*inspect.Report{

@@ -122,7 +122,7 @@ func New(cfg Config) Model {
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tickCmd()}
 	if m.screen == screenInspector {
-		cmds = append(cmds, inspectCmd(m.gen, m.session, m.input, true))
+		cmds = append(cmds, inspectCmd(m.gen, m.session, m.input))
 	}
 	return tea.Batch(cmds...)
 }
@@ -194,7 +194,7 @@ func (m *Model) startInspection(input []byte) tea.Cmd {
 	m.pane = paneClaims
 	m.filter.SetValue("")
 	m.refresh()
-	return inspectCmd(m.gen, m.session, input, true)
+	return inspectCmd(m.gen, m.session, input)
 }
 
 func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
@@ -206,7 +206,7 @@ func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if msg.offline && m.session.Fetches(msg.report) {
 		m.fetching = true
-		cmd = tea.Batch(inspectCmd(m.gen, m.session, m.input, false), m.spin.Tick)
+		cmd = tea.Batch(verifyCmd(m.gen, m.session, msg.report), m.spin.Tick)
 	} else {
 		m.fetching = false
 	}
@@ -227,7 +227,7 @@ func (m Model) gotPolicies(msg policiesMsg) (tea.Model, tea.Cmd) {
 	}
 	m.gen++
 	m.pane = panePolicies
-	return m, inspectCmd(m.gen, m.session, m.input, true)
+	return m, inspectCmd(m.gen, m.session, m.input)
 }
 
 func (m Model) gotFile(msg fileMsg) (tea.Model, tea.Cmd) {

@@ -24,7 +24,7 @@ func TestKeyPressesLeaveWorkToCommands(t *testing.T) {
 		w.Write(fixtures.DemoJWKS())
 	}))
 	defer srv.Close()
-	s := inspect.NewSession(inspect.Options{At: fixedNow(), Source: verify.Source{JWKS: srv.URL + "/jwks"}})
+	s := inspect.NewSession(withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{JWKS: srv.URL + "/jwks"}}))
 	m, _ := newTestModel(t, s, nil, 100, 30)
 	tok, _ := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
 	m = typeText(t, m, tok)

@@ -193,8 +193,9 @@ func TestSameBlocksEverywhere(t *testing.T) {
 			name := strings.TrimSuffix(filepath.Base(tokPath), ".jwt") + "×" + filepath.Base(filepath.Dir(polPath)) + "/" + filepath.Base(polPath)
 			r := inspect.Run(context.Background(), inspect.Options{
 				Input: input, Source: verify.Source{Offline: true}, At: fixedNow(), Leeway: verify.DefaultLeeway,
-				Now:      func() time.Time { return fixedNow() },
-				Policies: policyset.Loader{}.Load([]string{polPath}, nil, nil),
+				Now:       func() time.Time { return fixedNow() },
+				Policies:  policyset.Loader{}.Load([]string{polPath}, nil, nil),
+				Providers: policyset.All(),
 			})
 			rs := render(t, r)
 			for _, n := range needles(r) {

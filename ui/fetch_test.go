@@ -26,7 +26,7 @@ func TestKeysFetchedInBackground(t *testing.T) {
 	defer close(release)
 
 	tok, _ := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	s := inspect.NewSession(inspect.Options{At: fixedNow(), Source: verify.Source{JWKS: srv.URL + "/jwks"}})
+	s := inspect.NewSession(withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{JWKS: srv.URL + "/jwks"}}))
 	m, _ := newTestModel(t, s, nil, 100, 30)
 	m = typeText(t, m, tok)
 	// Enter starts the offline pass; its answer starts the fetch.

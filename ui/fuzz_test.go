@@ -155,7 +155,7 @@ func newFuzzDriver(t *testing.T, s inspect.Session, starts [][]byte, first byte)
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.w, d.h = 80, 24
 	if input != nil {
-		d.exec(inspectCmd(d.m.gen, d.m.session, d.m.input, true))
+		d.exec(inspectCmd(d.m.gen, d.m.session, d.m.input))
 	}
 	return d
 }

@@ -97,7 +97,7 @@ func goldenCases() []goldenCase {
 		{
 			name: "unverified",
 			session: func(t *testing.T) inspect.Session {
-				return inspect.NewSession(inspect.Options{At: fixedNow(), Source: verify.Source{Offline: true}})
+				return inspect.NewSession(withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{Offline: true}}))
 			},
 			input:     demoToken,
 			steps:     func(tm *teatest.TestModel) { tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'3'}}) },

@@ -20,6 +20,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -44,10 +45,22 @@ func demoOptions(t testing.TB) inspect.Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return inspect.Options{
+	return withProviders(inspect.Options{
 		Keys: keys, Source: verify.Source{Offline: true}, At: fixedNow(),
 		Issuer: "https://token.actions.githubusercontent.com", Audiences: []string{"sts.amazonaws.com"},
+	})
+}
+
+// withProviders gives o what the command layer gives every session: every
+// provider, for the conditions each claim satisfies, and a policy loader.
+func withProviders(o inspect.Options) inspect.Options {
+	o.Providers = policyset.All()
+	o.LoadPolicies = func(loaded inspect.Policies, paths ...string) (inspect.Policies, []policy.Result) {
+		set := policyset.Loader{}.Load(paths, nil, nil)
+		prev, _ := loaded.(*policyset.Set)
+		return prev.Merge(set), set.Failures()
 	}
+	return o
 }
 
 func demoPolicySet(t testing.TB) *policyset.Set {

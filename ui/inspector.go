@@ -93,13 +93,13 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.screen = screenPaste
 		return m, nil
 	case matches(msg, k.Refetch):
-		if m.input == nil {
-			return m, nil
+		if m.input == nil || m.report == nil {
+			return m, nil // no report yet: the inspection under way fetches
 		}
 		m.gen++
 		m.fetching = true
 		m.setFlash("fetching keys again", false)
-		return m, tea.Batch(inspectCmd(m.gen, m.session, m.input, false), m.spin.Tick)
+		return m, tea.Batch(verifyCmd(m.gen, m.session, m.report), m.spin.Tick)
 	default:
 		return m, nil
 	}

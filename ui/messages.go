@@ -24,7 +24,7 @@ type previewMsg struct {
 type reportMsg struct {
 	gen     int
 	report  *inspect.Report
-	offline bool // the first, network-free pass
+	offline bool // the first, network-free pass; else verified with fetched keys
 }
 
 type policiesMsg struct {
@@ -54,13 +54,21 @@ func previewCmd(gen int, input []byte, maxSize int) tea.Cmd {
 	}
 }
 
-func inspectCmd(gen int, s inspect.Session, input []byte, offline bool) tea.Cmd {
+// inspectCmd is the network-free pass: the whole report but the keys a
+// fetch would bring.
+func inspectCmd(gen int, s inspect.Session, input []byte) tea.Cmd {
 	return func() tea.Msg {
-		ctx := context.Background()
-		if offline {
-			return reportMsg{gen: gen, report: s.InspectOffline(ctx, input), offline: true}
-		}
-		return reportMsg{gen: gen, report: s.Inspect(ctx, input)}
+		return reportMsg{gen: gen, report: s.InspectOffline(context.Background(), input), offline: true}
+	}
+}
+
+// verifyCmd fetches the keys for the offline report r and verifies it
+// again with them; the policies keep their results (they read only the
+// claims), so they are not evaluated twice.
+func verifyCmd(gen int, s inspect.Session, r *inspect.Report) tea.Cmd {
+	return func() tea.Msg {
+		keys := s.FetchKeys(context.Background(), r)
+		return reportMsg{gen: gen, report: s.Reverify(r, keys)}
 	}
 }
 

@@ -29,7 +29,7 @@ func TestSignatureBadgesNeverConfused(t *testing.T) {
 	}{
 		verify.StatusValid:      {inspect.NewSession(demoOptions(t)), []byte(tok), "✓ valid"},
 		verify.StatusInvalid:    {inspect.NewSession(demoOptions(t)), badRSA, "✗ invalid"},
-		verify.StatusUnverified: {inspect.NewSession(inspect.Options{At: fixedNow(), Source: verify.Source{Offline: true}}), []byte(tok), "? unverified"},
+		verify.StatusUnverified: {inspect.NewSession(withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{Offline: true}})), []byte(tok), "? unverified"},
 	}
 	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI, termenv.ANSI256, termenv.TrueColor} {
 		colours := map[string]verify.Status{}

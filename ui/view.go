@@ -229,7 +229,7 @@ func (m Model) policyList(w, h int) string {
 	st := m.st
 	ps := m.policies()
 	if len(ps) == 0 {
-		return lipgloss.NewStyle().Width(w).Height(h).Render(st.Dim.Render("no policy loaded: press p to load a trust policy file ("+view.ProviderNames()+")"))
+		return lipgloss.NewStyle().Width(w).Height(h).Render(st.Dim.Render("no policy loaded: press p to load a trust policy file (" + view.ProviderNames() + ")"))
 	}
 	lines := make([]string, 0, h)
 	for row := m.policyOff; row < len(ps) && len(lines) < h; row++ {

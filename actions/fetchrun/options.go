@@ -16,7 +16,10 @@ import (
 func TokenOptions(base inspect.Options, p Plan, token string, getenv func(string) string) inspect.Options {
 	o := base
 	o.Input = []byte(token)
-	o.Policies = PolicySet(p.Policies)
+	o.Policies = nil // an inspect.Policies holding a nil *Set would not be nil
+	if set := PolicySet(p.Policies); set != nil {
+		o.Policies = set
+	}
 	o.Audiences = nil
 	if p.Audience != "" {
 		o.Audiences = []string{p.Audience}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/redact"
 	"github.com/oidcscope/oidcscope/report"
 )
@@ -68,9 +69,9 @@ func inspectRun(o *inspectOptions, args []string, s streams) error {
 	if err != nil {
 		return failf("writing the report: %w", err)
 	}
-	if opts.Policies != nil && opts.Policies.Failed() {
+	if set, ok := opts.Policies.(*policyset.Set); ok && set.Failed() {
 		// The report shows them too; stderr says why the exit code is 2.
-		for _, r := range opts.Policies.Failures() {
+		for _, r := range set.Failures() {
 			fmt.Fprintf(s.errOut, "oidcscope: policy %s: %s\n", escape.Text(r.Source), escape.Text(r.Error))
 		}
 		return exitWith(exitProblem) // a policy document could not be read: the user must fix the input

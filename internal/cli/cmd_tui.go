@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/ui"
 )
 
@@ -54,14 +55,15 @@ func tuiRun(o *inspectOptions, args []string, s streams) error {
 		Clipboard:   clipboardWriter(s.errOut, out),
 		Getenv:      s.getenv,
 	}
-	session := inspect.NewSession(opts)
 	if o.demo.on() {
 		// The onboarding demo: the demo keys as set up by --demo, plus the
-		// sample policies, so every view has something to show.
-		session = session.WithPolicies(demoPolicies())
+		// sample policies after any --policy, so every view has something
+		// to show.
+		given, _ := opts.Policies.(*policyset.Set)
+		opts.Policies = given.Merge(demoPolicies())
 		cfg.Title = "demo"
 	}
-	cfg.Session = session
+	cfg.Session = inspect.NewSession(opts)
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out)}
 	if !stdinIsTerminal(s.in) {
 		// The token came on stdin; keys come from the terminal itself.

@@ -59,7 +59,7 @@ func demoToken(now time.Time) ([]byte, error) {
 // demoSession is what the paste screen's demo offer uses: the demo keys,
 // offline, with the sample policies.
 func demoSession() (inspect.Session, error) {
-	var opts inspect.Options
+	opts := inspect.Options{Providers: policyset.All(), LoadPolicies: loadPolicyFiles}
 	if err := setupDemo(&opts, fixtures.DefaultDemo); err != nil {
 		return inspect.Session{}, err
 	}

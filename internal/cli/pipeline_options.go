@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -48,17 +49,20 @@ func (o *inspectOptions) pipeline(positional []string, s streams, tokenOptional 
 	return opts, nil
 }
 
-// checkOptions are the options every token gets: limits, checks and the
-// key source.
+// checkOptions are the options every token gets: limits, checks, the key
+// source, and every provider for the conditions each claim satisfies and
+// for policy files loaded later (the terminal UI's prompt).
 func (o *inspectOptions) checkOptions(getenv env) (inspect.Options, error) {
 	c, k := &o.checks, &o.keys
 	opts := inspect.Options{
-		MaxSize:   c.maxSize,
-		Algs:      c.algs.split(),
-		Issuer:    c.issuer,
-		Audiences: c.audiences,
-		Leeway:    c.leeway,
-		Highlight: c.highlight.split(),
+		Providers:    policyset.All(),
+		LoadPolicies: loadPolicyFiles,
+		MaxSize:      c.maxSize,
+		Algs:         c.algs.split(),
+		Issuer:       c.issuer,
+		Audiences:    c.audiences,
+		Leeway:       c.leeway,
+		Highlight:    c.highlight.split(),
 		Source: verify.Source{
 			JWKS: k.jwks, KeyFile: k.key, SecretFile: k.secretFile,
 			Discover: k.discover, Offline: k.offline,
@@ -85,4 +89,13 @@ func (o *inspectOptions) checkOptions(getenv env) (inspect.Options, error) {
 		return opts, usagef("--leeway: %s is negative; give the clock skew to allow, such as 1m", c.leeway)
 	}
 	return opts, nil
+}
+
+// loadPolicyFiles is the pipeline's inspect.PolicyLoader: the documents at
+// paths, read by every provider, after those already loaded (a
+// *policyset.Set, or nil).
+func loadPolicyFiles(loaded inspect.Policies, paths ...string) (inspect.Policies, []policy.Result) {
+	set := policyset.Loader{}.Load(paths, nil, nil)
+	prev, _ := loaded.(*policyset.Set)
+	return prev.Merge(set), set.Failures()
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/ui"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -126,7 +127,8 @@ func TestTerminalSafety(t *testing.T) {
 	// The terminal UI, at 80×24, in every view, offline and with the evil
 	// key server.
 	for _, source := range []verify.Source{{Offline: true}, {JWKS: jwks}} {
-		s, failures := inspect.NewSession(inspect.Options{At: fixtures.StaticNow(), Source: source}).WithPolicyFiles(policy)
+		s, failures := inspect.NewSession(inspect.Options{At: fixtures.StaticNow(), Source: source,
+			Providers: policyset.All(), LoadPolicies: loadPolicyFiles}).WithPolicyFiles(policy)
 		if len(failures) > 0 {
 			t.Fatalf("evil policy: %v", failures[0].Error)
 		}

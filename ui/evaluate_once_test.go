@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+
+	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policyset"
+	"github.com/oidcscope/oidcscope/verify"
+)
+
+// countingPolicy counts its evaluations and allows everything.
+type countingPolicy struct{ calls *atomic.Int32 }
+
+func (countingPolicy) Provider() string { return "aws" }
+func (countingPolicy) Source() string   { return "counting.json" }
+func (countingPolicy) Name() string     { return "counting" }
+func (p countingPolicy) Evaluate(policy.Token) policy.Result {
+	p.calls.Add(1)
+	return policy.Result{Provider: "aws", Source: "counting.json", Name: "counting", Verdict: policy.Allow,
+		Conditions: []policy.Condition{}, Lint: []policy.Finding{}}
+}
+
+// TestKeysArrivingReverifyWithoutReevaluating: the offline pass evaluates
+// the policies; when the fetched keys arrive only verification (and what
+// reads it) is redone, so each policy is evaluated once per token, and
+// once more for each r (re-fetch keys) would be one too many.
+func TestKeysArrivingReverifyWithoutReevaluating(t *testing.T) {
+	var fetches, evaluations atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fetches.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(fixtures.DemoJWKS())
+	}))
+	defer srv.Close()
+	opts := withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{JWKS: srv.URL + "/jwks"}})
+	s := inspect.NewSession(opts).WithPolicies(policyset.FromPolicies(countingPolicy{&evaluations}))
+	m, _ := newTestModel(t, s, nil, 100, 30)
+	tok, _ := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
+	m = typeText(t, m, tok)
+
+	next, cmd := m.Update(keyMsg("enter"))
+	m = run(t, next.(Model), cmd)
+	if fetches.Load() != 1 || m.fetching || m.report.Verify.Signature.Status != verify.StatusValid {
+		t.Fatalf("after the fetch: %d fetches, fetching %v, signature %s", fetches.Load(), m.fetching, m.report.Verify.Signature.Status)
+	}
+	if n := evaluations.Load(); n != 1 {
+		t.Errorf("the policy was evaluated %d times for one token, want once", n)
+	}
+	if len(m.report.Policies) != 1 || m.report.Policies[0].Verdict != policy.Allow {
+		t.Fatalf("the verified report lost the policy's result: %+v", m.report.Policies)
+	}
+
+	next, cmd = m.Update(keyMsg("r"))
+	m = run(t, next.(Model), cmd)
+	if fetches.Load() != 2 {
+		t.Fatalf("r fetched %d times, want once", fetches.Load()-1)
+	}
+	if n := evaluations.Load(); n != 1 {
+		t.Errorf("r (re-fetch keys) evaluated the policy %d more times, want none", n-1)
+	}
+}
