@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 // Which addresses a key fetch may connect to. The URL rule (checkURL) sees
@@ -27,10 +28,16 @@ var (
 )
 
 // howToName tells the user how to lift a refusal: name the host yourself.
-const howToName = "only a host you name yourself (a --jwks URL, or the token's issuer with --discover) may be an IP address or resolve there"
+func (n named) howToName() string {
+	return fmt.Sprintf("only a host you name yourself (a %s URL, or the token's issuer with %s) may be an IP address or resolve there",
+		n.say.Name(setting.JWKS), n.say.Name(setting.Discover))
+}
 
 // howToReachLoopback tells the user the one way to reach this machine.
-const howToReachLoopback = "this machine is reached only at the exact scheme, host and port you type (a --jwks URL, or --issuer with --discover), never through a redirect, a discovery document or a token"
+func (n named) howToReachLoopback() string {
+	return fmt.Sprintf("this machine is reached only at the exact scheme, host and port you type (a %s URL, or %s with %s), never through a redirect, a discovery document or a token",
+		n.say.Name(setting.JWKS), n.say.Name(setting.Issuer), n.say.Name(setting.Discover))
+}
 
 // addrProblem says why ip must not be dialed for a host the user did not
 // name, or returns "".
@@ -200,12 +207,12 @@ func (g *dialGuard) refuse(host, port string, ip netip.Addr) error {
 			return nil
 		}
 		return fmt.Errorf("%w: %s resolves to %s, %s; %s",
-			ErrRefusedAddress, escape.Text(net.JoinHostPort(host, port)), ip, p, howToReachLoopback)
+			ErrRefusedAddress, escape.Text(net.JoinHostPort(host, port)), ip, p, g.named.howToReachLoopback())
 	case g.named.namesHost(host):
 		return nil
 	}
 	return fmt.Errorf("%w: %s resolves to %s, %s; %s",
-		ErrRefusedAddress, escape.Text(host), ip, p, howToName)
+		ErrRefusedAddress, escape.Text(host), ip, p, g.named.howToName())
 }
 
 // guardTransport returns a copy of base that dials through g. The copy keeps

@@ -165,7 +165,7 @@ func TestDialRefusesResolvedAddresses(t *testing.T) {
 	}{
 		{name: "public address", url: "https://keys.example.com/ok"},
 		{name: "private address", url: "https://private.example.com/ok"},
-		{name: "metadata IPv4", url: "https://metadata.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"metadata.example.com", "169.254.169.254", "metadata service", "--jwks"}},
+		{name: "metadata IPv4", url: "https://metadata.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"metadata.example.com", "169.254.169.254", "metadata service", "a JWK Set URL"}},
 		{name: "metadata IPv6", url: "https://aws6.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"fd00:ec2::254"}},
 		{name: "Alibaba metadata", url: "https://alibaba.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"100.100.100.200"}},
 		{name: "IPv6 link-local", url: "https://ll6.example.com/ok", wantErr: ErrRefusedAddress, says: []string{"fe80::1", "link-local"}},

@@ -17,9 +17,9 @@ import (
 // keyFileSources are the three flags that read a file, pointed at path.
 func keyFileSources(path string) map[string]Source {
 	return map[string]Source{
-		"--jwks":        {JWKS: path},
-		"--key":         {KeyFile: path},
-		"--secret-file": {SecretFile: path},
+		"--jwks":        {JWKS: path, Names: flagNames},
+		"--key":         {KeyFile: path, Names: flagNames},
+		"--secret-file": {SecretFile: path, Names: flagNames},
 	}
 }
 

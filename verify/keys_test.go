@@ -238,7 +238,7 @@ func TestKeyFileFormats(t *testing.T) {
 		t.Fatalf("Source{KeyFile}.Load = %+v, %v; want a PEM key set named k.pem", ks, err)
 	}
 	wantValid(t, "Source{KeyFile}", Verify(tok, Options{Keys: ks}))
-	_, err = Source{KeyFile: "missing.pem", ReadFile: files}.Load(context.Background(), tok)
+	_, err = Source{KeyFile: "missing.pem", ReadFile: files, Names: flagNames}.Load(context.Background(), tok)
 	if !errors.Is(err, ErrKeySource) || !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "--key") {
 		t.Errorf("missing --key file: %v; want ErrKeySource wrapping os.ErrNotExist and naming --key", err)
 	}
@@ -566,7 +566,7 @@ func TestHMACSecretFile(t *testing.T) {
 	if _, err := NewSecret(nil, "empty"); !errors.Is(err, ErrKeySource) {
 		t.Errorf("empty secret: %v, want ErrKeySource", err)
 	}
-	_, err := Source{SecretFile: "nope", ReadFile: fakeFiles(nil)}.Load(context.Background(), tok)
+	_, err := Source{SecretFile: "nope", ReadFile: fakeFiles(nil), Names: flagNames}.Load(context.Background(), tok)
 	if !errors.Is(err, ErrKeySource) || !strings.Contains(err.Error(), "--secret-file") {
 		t.Errorf("missing secret file: %v, want ErrKeySource naming --secret-file", err)
 	}

@@ -10,6 +10,8 @@ import (
 	"fmt"
 
 	"github.com/MicahParks/jwkset"
+
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 // SourceKind names where keys came from. The strings are part of the JSON
@@ -42,6 +44,12 @@ type KeySet struct {
 // ParseJWKS loads a JWK Set or a single JWK. One unusable key does not spoil
 // the set: it is skipped and listed, as a relying party would.
 func ParseJWKS(data []byte, kind SourceKind, name string) (*KeySet, error) {
+	return parseJWKS(data, kind, name, nil)
+}
+
+// parseJWKS is ParseJWKS with the user's words for the key sources that
+// a refused key's message points to.
+func parseJWKS(data []byte, kind SourceKind, name string, say setting.Names) (*KeySet, error) {
 	var probe struct {
 		Keys json.RawMessage `json:"keys"`
 		Kty  string          `json:"kty"`
@@ -70,7 +78,7 @@ func ParseJWKS(data []byte, kind SourceKind, name string) (*KeySet, error) {
 			err = keyProblem(jwk.Key())
 		}
 		if err == nil {
-			err = secretProblem(jwk.Key(), kind, probe.Keys == nil)
+			err = secretProblem(jwk.Key(), kind, probe.Keys == nil, say)
 		}
 		if err != nil {
 			skipped = append(skipped, skippedKey{index: i, kid: kidOf(raw), err: err})
@@ -87,10 +95,11 @@ func ParseJWKS(data []byte, kind SourceKind, name string) (*KeySet, error) {
 }
 
 // secretProblem refuses an "oct" (HMAC) key unless it is the single JWK the
-// user named with --key. A key set never supplies an HMAC secret: whoever
-// can read the set can sign with it, and a set fetched from a URL is public.
-// Symmetric keys come from --secret-file, OIDCSCOPE_SECRET or one --key JWK.
-func secretProblem(key any, kind SourceKind, single bool) error {
+// user named as a key file. A key set never supplies an HMAC secret:
+// whoever can read the set can sign with it, and a set fetched from a URL
+// is public. Symmetric keys come from a secret file, the environment or
+// one JWK given as the key file.
+func secretProblem(key any, kind SourceKind, single bool, say setting.Names) error {
 	secret, ok := key.([]byte)
 	switch {
 	case !ok:
@@ -100,17 +109,25 @@ func secretProblem(key any, kind SourceKind, single bool) error {
 	case kind == SourceJWKSURL || kind == SourceDiscovery:
 		return fmt.Errorf("%w: %w: an \"oct\" key published at a URL is public, so an HMAC signature made with it proves nothing", ErrHMACKeyInSet, ErrPublicHMACKey)
 	case kind != SourceJWK || !single:
-		return fmt.Errorf("%w: a key set never supplies an HMAC secret; give one with --secret-file, OIDCSCOPE_SECRET or a single \"oct\" JWK with --key", ErrHMACKeyInSet)
+		return fmt.Errorf("%w: a key set never supplies an HMAC secret; give one with %s, %s or a single \"oct\" JWK with %s",
+			ErrHMACKeyInSet, say.Name(setting.SecretFile), say.Name(setting.SecretEnv), say.Name(setting.Key))
 	}
 	return nil
 }
 
-// ParseKeyFile loads --key: a PEM public key, certificate or private key
-// (reduced to its public half), or a single JWK of any kty, "oct" included.
+// ParseKeyFile loads one key file: a PEM public key, certificate or private
+// key (reduced to its public half), or a single JWK of any kty, "oct"
+// included.
 func ParseKeyFile(data []byte, name string) (*KeySet, error) {
+	return parseKeyFile(data, name, nil)
+}
+
+// parseKeyFile is ParseKeyFile with the user's words for the key sources
+// a refused key's message points to.
+func parseKeyFile(data []byte, name string, say setting.Names) (*KeySet, error) {
 	trimmed := bytes.TrimSpace(data)
 	if bytes.HasPrefix(trimmed, []byte("{")) {
-		return ParseJWKS(trimmed, SourceJWK, name)
+		return parseJWKS(trimmed, SourceJWK, name, say)
 	}
 	block, _ := pem.Decode(trimmed)
 	if block == nil {
@@ -141,11 +158,17 @@ func ParseKeyFile(data []byte, name string) (*KeySet, error) {
 // NewSecret wraps a raw HMAC secret. Public-key material is refused outright:
 // accepting it is exactly the RS256→HS256 confusion attack (CVE-2015-9235).
 func NewSecret(secret []byte, name string) (*KeySet, error) {
+	return newSecret(secret, name, nil)
+}
+
+// newSecret is NewSecret with the user's words for the key file that
+// public keys belong in.
+func newSecret(secret []byte, name string, say setting.Names) (*KeySet, error) {
 	if len(secret) == 0 {
 		return nil, fmt.Errorf("%w: %s: the HMAC secret is empty", ErrKeySource, name)
 	}
 	if what := publicKeyMaterial(secret); what != "" {
-		return nil, fmt.Errorf("%w: %w: %s holds %s; use --key for public keys", ErrKeySource, ErrPublicKeySecret, name, what)
+		return nil, fmt.Errorf("%w: %w: %s holds %s; use %s for public keys", ErrKeySource, ErrPublicKeySecret, name, what, say.Name(setting.Key))
 	}
 	return &KeySet{Kind: SourceHMAC, Name: name, secret: secret}, nil
 }

@@ -3,6 +3,8 @@ package verify
 import (
 	"net/url"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 // named is what the user typed on the command line, which the address
@@ -17,10 +19,12 @@ import (
 //     token never adds one: loopback runs services that trust local
 //     callers, and nothing from outside may point a GET at them.
 //
-// The zero value names nothing.
+// The zero value names nothing. say words the settings a refusal's advice
+// points to (how the user names a host: a JWK Set URL, discovery).
 type named struct {
 	host   string
 	origin origin
+	say    setting.Names
 }
 
 // origin is a URL's scheme, host and port, the port filled in from the

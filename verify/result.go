@@ -86,5 +86,5 @@ var (
 	ErrSmallOrderKey    = errors.New("Ed25519 public key of small order")
 	ErrHMACKeyInSet     = errors.New("HMAC key in a key set")
 	ErrKeyFile          = errors.New("key file refused")
-	ErrDiscoveryOffline = errors.New("discovery disabled by --offline")
+	ErrDiscoveryOffline = errors.New("discovery disabled")
 )

@@ -8,6 +8,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 // Source says where keys may come from. At most one explicit source is used,
@@ -23,6 +24,9 @@ type Source struct {
 	// local test issuer); no other issuer ever is.
 	Issuer  string
 	Offline bool // no network at all
+	// Names words the settings that messages point to, such as the
+	// command layer's flags; nil leaves them neutral.
+	Names   setting.Names
 	Fetcher Fetcher
 	// ReadFile reads key files; nil means reading regular files of at most
 	// 1 MiB (readKeyFile). Tests substitute it.
@@ -70,39 +74,40 @@ func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {
 	case s.JWKS != "":
 		if isURL(s.JWKS) {
 			if s.Offline {
-				return nil, fmt.Errorf("%w: --jwks %s is a URL but --offline is set", ErrKeySource, excerpt(s.JWKS, urlExcerpt))
+				return nil, fmt.Errorf("%w: %s %s is a URL but %s is set", ErrKeySource,
+					s.Names.Name(setting.JWKS), excerpt(s.JWKS, urlExcerpt), s.Names.Name(setting.Offline))
 			}
 			// The user typed this URL: its host may be an address, even a
 			// private or link-local one, and its origin may be loopback;
 			// redirects elsewhere get every check.
-			body, err := s.Fetcher.get(ctx, s.JWKS, typed(s.JWKS))
+			body, err := s.Fetcher.get(ctx, s.JWKS, s.typed(s.JWKS))
 			if err != nil {
 				return nil, fmt.Errorf("%w: %w", ErrKeySource, err)
 			}
-			return ParseJWKS(body, SourceJWKSURL, s.JWKS)
+			return parseJWKS(body, SourceJWKSURL, s.JWKS, s.Names)
 		}
 		data, err := read(s.JWKS)
 		if err != nil {
-			return nil, fmt.Errorf("%w: --jwks: %w", ErrKeySource, err)
+			return nil, fmt.Errorf("%w: %s: %w", ErrKeySource, s.Names.Name(setting.JWKS), err)
 		}
-		return ParseJWKS(data, SourceJWKSFile, s.JWKS)
+		return parseJWKS(data, SourceJWKSFile, s.JWKS, s.Names)
 	case s.KeyFile != "":
 		data, err := read(s.KeyFile)
 		if err != nil {
-			return nil, fmt.Errorf("%w: --key: %w", ErrKeySource, err)
+			return nil, fmt.Errorf("%w: %s: %w", ErrKeySource, s.Names.Name(setting.Key), err)
 		}
-		return ParseKeyFile(data, s.KeyFile)
+		return parseKeyFile(data, s.KeyFile, s.Names)
 	case s.SecretFile != "":
 		data, err := read(s.SecretFile)
 		if err != nil {
-			return nil, fmt.Errorf("%w: --secret-file: %w", ErrKeySource, err)
+			return nil, fmt.Errorf("%w: %s: %w", ErrKeySource, s.Names.Name(setting.SecretFile), err)
 		}
-		return NewSecret(data, s.SecretFile)
+		return newSecret(data, s.SecretFile, s.Names)
 	case s.Secret != nil:
-		return NewSecret(s.Secret, "OIDCSCOPE_SECRET")
+		return newSecret(s.Secret, s.Names.Name(setting.SecretEnv), s.Names)
 	}
 	if s.Discover && s.Offline {
-		return nil, fmt.Errorf("%w: %w", ErrKeySource, ErrDiscoveryOffline)
+		return nil, fmt.Errorf("%w: %w by %s", ErrKeySource, ErrDiscoveryOffline, s.Names.Name(setting.Offline))
 	}
 	if !s.WillDiscover(tok) {
 		return nil, nil
@@ -116,7 +121,7 @@ func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: discovery for %s: %w", ErrKeySource, quoted(iss), err)
 	}
-	return ParseJWKS(body, SourceDiscovery, doc.JWKSURI)
+	return parseJWKS(body, SourceDiscovery, doc.JWKSURI, s.Names)
 }
 
 // discoveryNames is what discovery for iss treats as named by the user.
@@ -127,12 +132,20 @@ func (s Source) Load(ctx context.Context, tok *decode.Token) (*KeySet, error) {
 // jwks_uri and redirects get every check.
 func (s Source) discoveryNames(iss string) named {
 	if !s.Discover {
-		return named{}
+		return named{say: s.Names}
 	}
-	n := typed(iss)
+	n := s.typed(iss)
 	if s.Issuer == "" || s.Issuer != iss {
 		n.origin = origin{}
 	}
+	return n
+}
+
+// typed is what raw, typed by the user, names, with the user's words for
+// the settings a refusal points to.
+func (s Source) typed(raw string) named {
+	n := typed(raw)
+	n.say = s.Names
 	return n
 }
 

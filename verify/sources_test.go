@@ -282,8 +282,8 @@ func TestSourceOffline(t *testing.T) {
 	t.Run("jwks URL", func(t *testing.T) {
 		tok := mustParse(t, demoToken(t, "push-main"))
 		ks, err := Source{JWKS: srv.URL + "/jwks", Offline: true, Fetcher: srv.fetcher()}.Load(context.Background(), tok)
-		if ks != nil || !errors.Is(err, ErrKeySource) || !strings.Contains(err.Error(), "--offline") {
-			t.Errorf("Load = %v, %v; want nil and ErrKeySource mentioning --offline", ks, err)
+		if ks != nil || !errors.Is(err, ErrKeySource) || !strings.Contains(err.Error(), "offline mode is set") {
+			t.Errorf("Load = %v, %v; want nil and ErrKeySource saying offline mode is set", ks, err)
 		}
 	})
 

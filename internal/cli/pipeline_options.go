@@ -69,6 +69,8 @@ func (o *inspectOptions) checkOptions(getenv env) (inspect.Options, error) {
 			// The issuer the user typed: with --discover, the only one
 			// that may be discovered on loopback (a local test issuer).
 			Issuer: c.issuer,
+			// Key-source messages point at these flags.
+			Names: flagNames,
 		},
 	}
 	if sec := getenv("OIDCSCOPE_SECRET"); sec != "" && k.count() == 0 {
