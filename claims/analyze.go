@@ -2,6 +2,7 @@ package claims
 
 import (
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 // ProfileRef names the profile a token was matched to.
@@ -55,6 +56,9 @@ type Options struct {
 	// Server, whose iss may name any host) taken at its word: without it
 	// the deployment is labelled as claimed and no link points at its host.
 	IssuerVerified bool
+	// Names words the settings that highlights point to, such as the
+	// command layer's flags; nil leaves them neutral.
+	Names setting.Names
 }
 
 // Analyze explains every member of payload. It reads nothing but the
@@ -71,7 +75,7 @@ func (c *Catalog) Analyze(payload decode.Value, opts Options) Analysis {
 		e, _ := c.Lookup(p, m.Key)
 		hs := highlights(p, e, m, tok, opts)
 		if m.Key == "iss" && !m.Duplicate {
-			hs = append(hs, issuerRisks(iss, match, opts.IssuerVerified)...)
+			hs = append(hs, issuerRisks(iss, match, opts.IssuerVerified, opts.Names)...)
 		}
 		a.Claims = append(a.Claims, ClaimInfo{Entry: e, Highlights: hs})
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 // maxLifetime: GitHub's tokens have lived 5 minutes to 6 hours; past an
@@ -32,7 +33,7 @@ func highlights(p *Profile, e *Entry, m decode.Member, tok tokenView, opts Optio
 	}
 	out = append(out, valueRisks(p, m, tok)...)
 	if slices.Contains(opts.Highlight, m.Key) {
-		out = append(out, Highlight{ReasonUser, "highlighted with --highlight"})
+		out = append(out, Highlight{ReasonUser, opts.Names.Pick("highlighted on request", "highlighted with %s", setting.Highlight)})
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 func reasonsFor(a Analysis, p decode.Value, claim string) []Highlight {
@@ -77,7 +78,13 @@ func TestUserHighlight(t *testing.T) {
 	c, _ := Default()
 	p, _ := decode.ParseJSON("payload", []byte(`{"iss":"https://x.example","team":"blue"}`))
 	a := c.Analyze(p, Options{Highlight: []string{"team"}})
-	if !hasReason(a.Claims[1].Highlights, ReasonUser, "--highlight") {
+	if !hasReason(a.Claims[1].Highlights, ReasonUser, "highlighted on request") {
 		t.Errorf("highlights = %+v", a.Claims[1].Highlights)
+	}
+	// The command layer's words for the setting, when it gives them.
+	flags := func(id setting.ID) string { return map[setting.ID]string{setting.Highlight: "--highlight"}[id] }
+	a = c.Analyze(p, Options{Highlight: []string{"team"}, Names: flags})
+	if !hasReason(a.Claims[1].Highlights, ReasonUser, "highlighted with --highlight") {
+		t.Errorf("with flag names: highlights = %+v", a.Claims[1].Highlights)
 	}
 }

@@ -3,6 +3,8 @@ package claims
 import (
 	"fmt"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 // What a token says about its issuer is only a claim. GitHub's own hosts
@@ -46,13 +48,14 @@ func gitHubLookalike(iss string) bool {
 }
 
 // issuerRisks are the highlights of iss that come from the issuer's trust.
-func issuerRisks(iss string, m matched, verified bool) []Highlight {
+func issuerRisks(iss string, m matched, verified bool, say setting.Names) []Highlight {
 	switch {
 	case gitHubLookalike(iss):
 		return []Highlight{{ReasonRisk, "the issuer's host starts with " + gitHubHost + " but is another host: a look-alike of GitHub's issuer, so this is not a GitHub token, and no link is made to its host"}}
 	case m.selfHosted && !verified:
+		how := say.Pick("verify with its keys to trust it", "verify with its keys (%s, or %s) to trust it", setting.JWKS, setting.Discover)
 		return []Highlight{{ReasonRisk, fmt.Sprintf(
-			"a self-hosted issuer (%s) whose signature was not verified: any host can mint a token that claims to be one, so the deployment is shown as claimed and no link is made to its host; verify with its keys (--jwks, or --discover) to trust it", m.variant)}}
+			"a self-hosted issuer (%s) whose signature was not verified: any host can mint a token that claims to be one, so the deployment is shown as claimed and no link is made to its host; %s", m.variant, how)}}
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 const expectJWT = "expected a JWT: three base64url parts joined by dots, starting with eyJ"
@@ -43,12 +44,26 @@ var jwsRun = lazyre.New(`eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){2,4}`)
 // wrapped multi-line paste, an Authorization header, a quoted string, the
 // Actions token endpoint's JSON, or a log line around a token.
 func Extract(input []byte, maxSize int) (Extracted, error) {
+	return ExtractWithin(input, Limits{MaxSize: maxSize})
+}
+
+// Limits bound what Decode and Extract read.
+type Limits struct {
+	MaxSize int // bytes of input; 0 or less: DefaultMaxSize
+	// Names words the setting that a refusal points to, such as the
+	// command layer's flag; nil leaves it neutral.
+	Names setting.Names
+}
+
+// ExtractWithin is Extract under lim.
+func ExtractWithin(input []byte, lim Limits) (Extracted, error) {
+	maxSize := lim.MaxSize
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
 	}
 	if len(input) > maxSize {
 		return Extracted{}, errAt("input", -1, ErrTooLarge,
-			fmt.Sprintf("over the %d-byte limit; raise it with --max-size", maxSize))
+			fmt.Sprintf("over the %d-byte limit", maxSize)+lim.Names.Pick("", "; raise it with %s", setting.MaxSize))
 	}
 	var ex Extracted
 	s := string(input)

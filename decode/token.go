@@ -82,7 +82,13 @@ var jweSegments = []string{"header", "encrypted_key", "iv", "ciphertext", "tag"}
 // only when no token could be found at all; every other problem is listed in
 // Token.Errors next to whatever did decode.
 func Decode(input []byte, maxSize int) (*Token, error) {
-	ex, err := Extract(input, maxSize)
+	return DecodeWithin(input, Limits{MaxSize: maxSize})
+}
+
+// DecodeWithin is Decode under lim, whose Names words the setting a
+// refusal points to.
+func DecodeWithin(input []byte, lim Limits) (*Token, error) {
+	ex, err := ExtractWithin(input, lim)
 	if err != nil {
 		return nil, err
 	}

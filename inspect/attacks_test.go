@@ -32,6 +32,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/internal/testseeds"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/report"
@@ -981,7 +982,7 @@ func runAttack(t *testing.T, e *attackEnv, c attackCase) time.Duration {
 		Providers: policyset.All(), // as the CLI runs it
 		Input:     input,
 		MaxSize:   c.maxSize,
-		Source:    src,
+		Source:    withFlagWords(src),
 		Audiences: auds,
 		Leeway:    verify.DefaultLeeway,
 		At:        fixtures.StaticNow(),
@@ -1102,4 +1103,10 @@ func TestAttackChecklistInREADME(t *testing.T) {
 	if !ok || !slices.Equal(got, want) {
 		t.Errorf("README.md's %q section is not the table's checklist; it should read:\n\n%s\n", checklistHeading, strings.Join(want, "\n"))
 	}
+}
+
+// withFlagWords words src's messages as the command line does.
+func withFlagWords(src verify.Source) verify.Source {
+	src.Names = flagwords.Names
+	return src
 }

@@ -19,14 +19,14 @@ type Preview struct {
 	Problem  error    // why no token was found, or the first decoding error
 }
 
-// PreviewInput decodes input just far enough to describe it.
-func PreviewInput(input []byte, maxSize int) Preview {
+// PreviewInput decodes input, within lim, just far enough to describe it.
+func PreviewInput(input []byte, lim decode.Limits) Preview {
 	p := Preview{Bytes: len(input)}
 	if len(trimSpace(input)) == 0 {
 		p.Empty = true
 		return p
 	}
-	tok, err := decode.Decode(input, maxSize)
+	tok, err := decode.DecodeWithin(input, lim)
 	if err != nil {
 		p.Problem = err
 		return p

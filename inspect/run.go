@@ -8,6 +8,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/internal/setting"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -63,7 +64,7 @@ func decodeInput(opts Options) *Report {
 	if !r.AtFixed {
 		r.At = now().UTC()
 	}
-	tok, err := decode.Decode(opts.Input, opts.MaxSize)
+	tok, err := decode.DecodeWithin(opts.Input, decode.Limits{MaxSize: opts.MaxSize, Names: opts.Source.Names})
 	if err != nil {
 		r.Errors = append(r.Errors, StageError{Stage: StageExtract, Err: err})
 		return r
@@ -128,6 +129,7 @@ func verifyToken(tok *decode.Token, opts Options, k Keys, at time.Time) verifica
 		Audiences: opts.Audiences,
 		Leeway:    opts.Leeway,
 		At:        at,
+		Names:     opts.Source.Names,
 	})
 	v.notes = append(v.notes, v.result.Warnings...)
 	if v.keyErr != nil && v.result.Signature.Status == verify.StatusUnverified {
@@ -136,7 +138,8 @@ func verifyToken(tok *decode.Token, opts Options, k Keys, at time.Time) verifica
 		reason := "the key source could not be used: " + shortErr(v.keyErr)
 		if !opts.Source.Explicit() {
 			// Automatic discovery is a convenience; say how to go on.
-			reason = "automatic key discovery failed (" + shortErr(v.keyErr) + "); pass --jwks FILE to verify offline, or --offline to skip discovery"
+			reason = "automatic key discovery failed (" + shortErr(v.keyErr) + ")" + opts.Source.Names.Pick("",
+				"; pass %s FILE to verify offline, or %s to skip discovery", setting.JWKS, setting.Offline)
 		}
 		v.result.Signature.Reason = reason
 		v.result.Checks[0].Detail = reason
@@ -155,7 +158,7 @@ func explain(r *Report, tok *decode.Token, opts Options, verified bool) error {
 			return err
 		}
 	}
-	a := cat.Analyze(tok.Payload, claims.Options{Highlight: opts.Highlight, IssuerVerified: verified})
+	a := cat.Analyze(tok.Payload, claims.Options{Highlight: opts.Highlight, IssuerVerified: verified, Names: opts.Source.Names})
 	r.Profile, r.Subject, r.Links = a.Profile, a.Subject, a.Links
 	for i := range r.Claims {
 		r.Claims[i].Info = a.Claims[i]

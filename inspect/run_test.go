@@ -17,6 +17,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -265,7 +266,7 @@ func (f *fakeGitHub) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 func discoverySource(f *fakeGitHub) verify.Source {
-	return verify.Source{Fetcher: verify.Fetcher{Client: &http.Client{Transport: f}}}
+	return verify.Source{Fetcher: verify.Fetcher{Client: &http.Client{Transport: f}}, Names: flagwords.Names}
 }
 
 func TestRunDiscovery(t *testing.T) {

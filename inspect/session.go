@@ -100,6 +100,12 @@ func (s Session) PolicyCount() int {
 	return s.opts.Policies.Len()
 }
 
+// Limits bound what the session decodes: its size limit, and the words
+// for the setting a refusal points to.
+func (s Session) Limits() decode.Limits {
+	return decode.Limits{MaxSize: s.MaxSize(), Names: s.opts.Source.Names}
+}
+
 // MaxSize is the largest paste the session accepts.
 func (s Session) MaxSize() int {
 	if s.opts.MaxSize > 0 {

@@ -36,7 +36,7 @@ func TestPreviewInput(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p := inspect.PreviewInput(tc.in, 0)
+			p := inspect.PreviewInput(tc.in, decode.Limits{})
 			if p.Empty != tc.wantEmpty || p.Kind != tc.kind || p.Segments != tc.segments || p.Issuer != tc.issuer {
 				t.Errorf("got empty %v kind %q segments %d issuer %q", p.Empty, p.Kind, p.Segments, p.Issuer)
 			}
@@ -103,7 +103,7 @@ func BenchmarkPreviewInput1MiB(b *testing.B) {
 	}
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {
-		inspect.PreviewInput(in, 0)
+		inspect.PreviewInput(in, decode.Limits{})
 	}
 }
 

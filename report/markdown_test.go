@@ -12,6 +12,7 @@ import (
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/report"
 	"github.com/oidcscope/oidcscope/verify"
@@ -26,6 +27,7 @@ func pushMainDenied(t *testing.T) *inspect.Report {
 	return inspect.Run(context.Background(), inspect.Options{
 		Input:     staticToken(t, "push-main"),
 		Keys:      demoKeys(t),
+		Source:    verify.Source{Names: flagwords.Names},
 		Issuer:    gitHubIssuer,
 		Audiences: []string{"sts.amazonaws.com"},
 		At:        fixtures.StaticNow(),
@@ -47,7 +49,7 @@ func markdownInjection(t *testing.T) *inspect.Report {
 			`"html":"<img src=x onerror=alert(1)> &amp; <details open>","link":"[click](https://evil.example) ![x](https://evil.example/x.png)",`+
 			`"mention":"@octocat #1 :warning: $x^2$ ~~s~~ **b** _i_","newline":"line1\n## heading\n| a | b |","lead":"# not a heading",`+
 			`"list":"1. item","fence":"`+"```"+`\nx\n`+"```"+`","esc":"\u001b[2J\u202e"}`, ""),
-		Source:    verify.Source{Offline: true},
+		Source:    verify.Source{Offline: true, Names: flagwords.Names},
 		At:        fixtures.StaticNow(),
 		Providers: policyset.All(),
 	})

@@ -18,6 +18,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/report"
 	"github.com/oidcscope/oidcscope/verify"
@@ -72,6 +73,7 @@ func reports(t *testing.T) map[string]*inspect.Report {
 		}
 		o.Now = func() time.Time { t.Fatal("the clock was read"); return time.Time{} }
 		o.Providers = policyset.All() // what the command layer passes
+		o.Source.Names = flagwords.Names
 		return inspect.Run(context.Background(), o)
 	}
 	return map[string]*inspect.Report{

@@ -237,7 +237,7 @@ func (m Model) gotFile(msg fileMsg) (tea.Model, tea.Cmd) {
 	}
 	m.paste.set(msg.data)
 	m.paste.gen++
-	return m, previewCmd(m.paste.gen, msg.data, m.session.MaxSize())
+	return m, previewCmd(m.paste.gen, msg.data, m.session.Limits())
 }
 
 func (m *Model) setFlash(s string, isErr bool) {

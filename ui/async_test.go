@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/verify"
@@ -95,7 +96,7 @@ func TestIsTimer(t *testing.T) {
 	if !isTimer(spun) {
 		t.Error("the spinner's next frame is not recognised as a timer")
 	}
-	if isTimer(previewCmd(1, []byte("x"), 0)) || isTimer(exportCmd(nil, 0)) {
+	if isTimer(previewCmd(1, []byte("x"), decode.Limits{})) || isTimer(exportCmd(nil, 0)) {
 		t.Error("a command doing work is taken for a timer")
 	}
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
@@ -52,9 +53,11 @@ func demoOptions(t testing.TB) inspect.Options {
 }
 
 // withProviders gives o what the command layer gives every session: every
-// provider, for the conditions each claim satisfies, and a policy loader.
+// provider, for the conditions each claim satisfies, a policy loader, and
+// its flags as the words for the settings messages point to.
 func withProviders(o inspect.Options) inspect.Options {
 	o.Providers = policyset.All()
+	o.Source.Names = flagwords.Names
 	o.LoadPolicies = func(loaded inspect.Policies, paths ...string) (inspect.Policies, []policy.Result) {
 		set := policyset.Loader{}.Load(paths, nil, nil)
 		prev, _ := loaded.(*policyset.Set)

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/redact"
@@ -48,9 +49,9 @@ type exportMsg struct {
 	err  error
 }
 
-func previewCmd(gen int, input []byte, maxSize int) tea.Cmd {
+func previewCmd(gen int, input []byte, lim decode.Limits) tea.Cmd {
 	return func() tea.Msg {
-		return previewMsg{gen: gen, preview: inspect.PreviewInput(input, maxSize)}
+		return previewMsg{gen: gen, preview: inspect.PreviewInput(input, lim)}
 	}
 }
 

@@ -89,7 +89,7 @@ func (m Model) pasteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	p.problem = ""
 	p.gen++
 	p.previewing = true
-	return m, previewCmd(p.gen, append([]byte(nil), p.buf...), m.session.MaxSize())
+	return m, previewCmd(p.gen, append([]byte(nil), p.buf...), m.session.Limits())
 }
 
 func (m Model) pasteView() string {

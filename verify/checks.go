@@ -10,6 +10,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 // DefaultLeeway tolerates clock skew between issuer, verifier and this tool.
@@ -23,13 +24,16 @@ type Options struct {
 	Audiences []string      // expected aud, any one matching; empty: skip
 	Leeway    time.Duration // applied to exp, nbf and iat
 	At        time.Time     // the instant to evaluate time claims at
+	// Names words the settings that check details point to, such as the
+	// command layer's flags; nil leaves them neutral.
+	Names setting.Names
 }
 
 // Verify runs every check on tok and returns each result with its reason.
 func Verify(tok *decode.Token, opts Options) Result {
-	sig, notes := signature(tok, opts.Keys, opts.Algs)
-	res := Result{Signature: sig, Warnings: append(headerWarnings(tok), notes.warnings...)}
-	res.Checks = append(res.Checks, signatureCheck(sig), algCheck(tok, sig, opts.Algs))
+	sig, notes := signature(tok, opts.Keys, opts.Algs, opts.Names)
+	res := Result{Signature: sig, Warnings: append(headerWarnings(tok, opts.Names), notes.warnings...)}
+	res.Checks = append(res.Checks, signatureCheck(sig), algCheck(tok, sig, opts.Algs, opts.Names))
 	if notes.weak != "" {
 		// Shown only when a weak key was involved: most tokens never need it.
 		res.Checks = append(res.Checks, Check{Name: "weak key", Status: Fail, Detail: notes.weak})
@@ -46,8 +50,8 @@ func Verify(tok *decode.Token, opts Options) Result {
 		timeCheck(claims, "exp", opts, func() error { return validate("exp", jwt.WithExpirationRequired()) }),
 		timeCheck(claims, "nbf", opts, func() error { return validate("nbf", jwt.WithNotBeforeRequired()) }),
 		timeCheck(claims, "iat", opts, func() error { return validate("iat", jwt.WithIssuedAt()) }),
-		issuerCheck(claims, opts.Issuer, func() error { return validate("iss", jwt.WithIssuer(opts.Issuer)) }),
-		audienceCheck(claims, opts.Audiences, func() error { return validate("aud", jwt.WithAudience(opts.Audiences...)) }),
+		issuerCheck(claims, opts.Issuer, opts.Names, func() error { return validate("iss", jwt.WithIssuer(opts.Issuer)) }),
+		audienceCheck(claims, opts.Audiences, opts.Names, func() error { return validate("aud", jwt.WithAudience(opts.Audiences...)) }),
 	)
 	if claims.Kind == decode.Object {
 		res.Warnings = append(res.Warnings, timeWarnings(claims)...)
@@ -70,7 +74,7 @@ func signatureCheck(sig Signature) Check {
 	return c
 }
 
-func algCheck(tok *decode.Token, sig Signature, allowed []string) Check {
+func algCheck(tok *decode.Token, sig Signature, allowed []string, say setting.Names) Check {
 	c := Check{Name: "alg"}
 	alg := tok.Alg()
 	switch {
@@ -87,7 +91,7 @@ func algCheck(tok *decode.Token, sig Signature, allowed []string) Check {
 	case len(allowed) > 0:
 		c.Status, c.Detail = Pass, alg+" is in the allowed list"
 	default:
-		c.Status, c.Detail = Pass, alg+" is a supported asymmetric or HMAC algorithm (restrict with --algs)"
+		c.Status, c.Detail = Pass, alg+" is a supported asymmetric or HMAC algorithm (restrict with "+say.Name(setting.Algs)+")"
 	}
 	return c
 }
@@ -149,13 +153,13 @@ func timeCheck(claims decode.Value, name string, opts Options, validate func() e
 	return c
 }
 
-func issuerCheck(claims decode.Value, want string, validate func() error) Check {
+func issuerCheck(claims decode.Value, want string, say setting.Names, validate func() error) Check {
 	c := Check{Name: "iss"}
 	got, isStr := claims.Str("iss")
 	_, present := claims.Get("iss")
 	switch {
 	case want == "":
-		c.Status, c.Detail = Skip, "no expected issuer given (--issuer)"
+		c.Status, c.Detail = Skip, say.Pick("no expected issuer given", "no expected issuer given (%s)", setting.Issuer)
 	case claims.Count("iss") > 1:
 		c.Status, c.Detail = Fail, fmt.Sprintf("%v: \"iss\" appears %d times", ErrDuplicateClaim, claims.Count("iss"))
 	case !present:
@@ -180,7 +184,7 @@ func issuerHint(got, want string) string {
 	return ""
 }
 
-func audienceCheck(claims decode.Value, want []string, validate func() error) Check {
+func audienceCheck(claims decode.Value, want []string, say setting.Names, validate func() error) Check {
 	c := Check{Name: "aud"}
 	v, present := claims.Get("aud")
 	got := audiences(v)
@@ -190,7 +194,7 @@ func audienceCheck(claims decode.Value, want []string, validate func() error) Ch
 		// wherever a relying party checks it, so no audience is ever met.
 		c.Status, c.Detail = Fail, "aud is neither a string nor an array of strings (RFC 7519 §4.1.3): "+audShape(v)
 	case len(want) == 0:
-		c.Status, c.Detail = Skip, "no expected audience given (--audience)"
+		c.Status, c.Detail = Skip, say.Pick("no expected audience given", "no expected audience given (%s)", setting.Audience)
 	case claims.Count("aud") > 1:
 		c.Status, c.Detail = Fail, fmt.Sprintf("%v: \"aud\" appears %d times", ErrDuplicateClaim, claims.Count("aud"))
 	case !present:

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 )
 
 // A real GitHub Actions OIDC token (the sigstore-conformance public beacon)
@@ -107,11 +109,11 @@ func TestGitHubBeaconChecks(t *testing.T) {
 		{"past leeway after exp", func(o *Options) { o.At = time.Date(2026, 6, 13, 19, 6, 40, 0, time.UTC) }, "exp", Fail, []string{"expired", "leeway 30s"}, true},
 		{"wrong audience", func(o *Options) { o.Audiences = []string{"sts.amazonaws.com"} }, "aud", Fail, []string{`"sigstore"`, `"sts.amazonaws.com"`}, true},
 		{"one of several audiences", func(o *Options) { o.Audiences = []string{"sts.amazonaws.com", "sigstore"} }, "aud", Pass, []string{`"sigstore"`}, false},
-		{"no audience expected", func(o *Options) { o.Audiences = nil }, "aud", Skip, []string{"--audience"}, false},
+		{"no audience expected", func(o *Options) { o.Audiences, o.Names = nil, flagwords.Names }, "aud", Skip, []string{"--audience"}, false},
 		{"issuer with trailing slash", func(o *Options) { o.Issuer = githubIssuer + "/" }, "iss", Fail, []string{"trailing slash", githubIssuer}, true},
 		{"issuer in other case", func(o *Options) { o.Issuer = "https://Token.Actions.GitHubUserContent.com" }, "iss", Fail, []string{"differ only in case"}, true},
 		{"other issuer", func(o *Options) { o.Issuer = "https://accounts.google.com" }, "iss", Fail, []string{githubIssuer, "https://accounts.google.com"}, true},
-		{"no issuer expected", func(o *Options) { o.Issuer = "" }, "iss", Skip, []string{"--issuer"}, false},
+		{"no issuer expected", func(o *Options) { o.Issuer, o.Names = "", flagwords.Names }, "iss", Skip, []string{"--issuer"}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

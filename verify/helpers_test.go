@@ -19,7 +19,6 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
-	"github.com/oidcscope/oidcscope/internal/setting"
 	"github.com/oidcscope/oidcscope/internal/testseeds"
 )
 
@@ -311,14 +310,4 @@ func pemOf(typ string, der []byte) []byte {
 func rsaPublicPEM(t *testing.T, pub *rsa.PublicKey) []byte {
 	t.Helper()
 	return pemOf("PUBLIC KEY", testseeds.PublicKeyDER(t, pub))
-}
-
-// flagNames words settings as a command line would, to see Source pass
-// the caller's words to every message that points at a setting.
-func flagNames(id setting.ID) string {
-	return map[setting.ID]string{
-		setting.JWKS: "--jwks", setting.Key: "--key", setting.SecretFile: "--secret-file",
-		setting.SecretEnv: "OIDCSCOPE_SECRET", setting.Discover: "--discover",
-		setting.Offline: "--offline", setting.Issuer: "--issuer",
-	}[id]
 }

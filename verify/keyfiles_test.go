@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 )
 
 // Key files are read under a size cap, and only when they are regular
@@ -17,9 +19,9 @@ import (
 // keyFileSources are the three flags that read a file, pointed at path.
 func keyFileSources(path string) map[string]Source {
 	return map[string]Source{
-		"--jwks":        {JWKS: path, Names: flagNames},
-		"--key":         {KeyFile: path, Names: flagNames},
-		"--secret-file": {SecretFile: path, Names: flagNames},
+		"--jwks":        {JWKS: path, Names: flagwords.Names},
+		"--key":         {KeyFile: path, Names: flagwords.Names},
+		"--secret-file": {SecretFile: path, Names: flagwords.Names},
 	}
 }
 

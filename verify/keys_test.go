@@ -18,6 +18,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/internal/testseeds"
 )
 
@@ -238,7 +239,7 @@ func TestKeyFileFormats(t *testing.T) {
 		t.Fatalf("Source{KeyFile}.Load = %+v, %v; want a PEM key set named k.pem", ks, err)
 	}
 	wantValid(t, "Source{KeyFile}", Verify(tok, Options{Keys: ks}))
-	_, err = Source{KeyFile: "missing.pem", ReadFile: files, Names: flagNames}.Load(context.Background(), tok)
+	_, err = Source{KeyFile: "missing.pem", ReadFile: files, Names: flagwords.Names}.Load(context.Background(), tok)
 	if !errors.Is(err, ErrKeySource) || !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "--key") {
 		t.Errorf("missing --key file: %v; want ErrKeySource wrapping os.ErrNotExist and naming --key", err)
 	}
@@ -491,7 +492,7 @@ func TestAlgsRestriction(t *testing.T) {
 // skip, not a failure — and the result fails only for the claims.
 func TestNoKeyIsUnverified(t *testing.T) {
 	tok := mustParse(t, demoToken(t, "push-main"))
-	res := Verify(tok, Options{At: fixtures.StaticNow(), Issuer: "https://token.actions.githubusercontent.com", Audiences: []string{"sts.amazonaws.com"}})
+	res := Verify(tok, Options{At: fixtures.StaticNow(), Issuer: "https://token.actions.githubusercontent.com", Audiences: []string{"sts.amazonaws.com"}, Names: flagwords.Names})
 	sig := res.Signature
 	if sig.Status != StatusUnverified || sig.Err != nil || sig.KeySource != SourceNone {
 		t.Errorf("no key: signature %s, Err %v, KeySource %q; want unverified, nil Err, none", sig.Status, sig.Err, sig.KeySource)
@@ -566,7 +567,7 @@ func TestHMACSecretFile(t *testing.T) {
 	if _, err := NewSecret(nil, "empty"); !errors.Is(err, ErrKeySource) {
 		t.Errorf("empty secret: %v, want ErrKeySource", err)
 	}
-	_, err := Source{SecretFile: "nope", ReadFile: fakeFiles(nil), Names: flagNames}.Load(context.Background(), tok)
+	_, err := Source{SecretFile: "nope", ReadFile: fakeFiles(nil), Names: flagwords.Names}.Load(context.Background(), tok)
 	if !errors.Is(err, ErrKeySource) || !strings.Contains(err.Error(), "--secret-file") {
 		t.Errorf("missing secret file: %v, want ErrKeySource naming --secret-file", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
@@ -61,7 +63,7 @@ func TestNamesWordEveryKeySourceMessage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.got(flagNames); !strings.Contains(got, tt.flagged) {
+			if got := tt.got(flagwords.Names); !strings.Contains(got, tt.flagged) {
 				t.Errorf("with flag names:\n got %q\nwant %q", got, tt.flagged)
 			}
 			if got := tt.got(nil); !strings.Contains(got, tt.neutral) {
@@ -72,5 +74,35 @@ func TestNamesWordEveryKeySourceMessage(t *testing.T) {
 	_, err := Source{Discover: true, Offline: true}.Load(ctx, tok)
 	if !errors.Is(err, ErrDiscoveryOffline) {
 		t.Errorf("discovery while offline: %v; want ErrDiscoveryOffline", err)
+	}
+}
+
+// TestNamesWordCheckDetails: the details that point at a setting are
+// neutral by default and read as the command line's flags with its Names.
+func TestNamesWordCheckDetails(t *testing.T) {
+	tok := mustParse(t, demoToken(t, "push-main"))
+	detail := func(say setting.Names, name string) string {
+		for _, c := range Verify(tok, Options{At: fixtures.StaticNow(), Names: say}).Checks {
+			if c.Name == name {
+				return c.Detail
+			}
+		}
+		t.Fatalf("no %s check", name)
+		return ""
+	}
+	for _, tc := range []struct{ check, neutral, flagged string }{
+		{"iss", "no expected issuer given", "no expected issuer given (--issuer)"},
+		{"aud", "no expected audience given", "no expected audience given (--audience)"},
+		{"signature", "no key given: verify with a JWK Set, a key file or a secret file, or by discovery for this issuer",
+			"no key given: pass --jwks, --key or --secret-file (or --discover for this issuer)"},
+		{"alg", "RS256 is a supported asymmetric or HMAC algorithm (restrict with a list of allowed algorithms)",
+			"RS256 is a supported asymmetric or HMAC algorithm (restrict with --algs)"},
+	} {
+		if got := detail(nil, tc.check); got != tc.neutral {
+			t.Errorf("%s, neutral: %q, want %q", tc.check, got, tc.neutral)
+		}
+		if got := detail(flagwords.Names, tc.check); got != tc.flagged {
+			t.Errorf("%s, with flags: %q, want %q", tc.check, got, tc.flagged)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 // understoodCrit lists the critical header parameters this verifier
@@ -25,7 +26,7 @@ type keyNotes struct {
 
 // signature verifies tok's signature with ks (nil: no key). allowed restricts
 // the algorithms; empty means SupportedAlgs.
-func signature(tok *decode.Token, ks *KeySet, allowed []string) (Signature, keyNotes) {
+func signature(tok *decode.Token, ks *KeySet, allowed []string, say setting.Names) (Signature, keyNotes) {
 	sig := Signature{Alg: tok.Alg(), Kid: tok.Kid(), KeySource: SourceNone}
 	var notes keyNotes
 	if ks != nil {
@@ -62,7 +63,8 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string) (Signature, keyN
 	}
 	if ks == nil {
 		sig.Status = StatusUnverified
-		sig.Reason = "no key given: pass --jwks, --key or --secret-file (or --discover for this issuer)"
+		sig.Reason = say.Pick("no key given: verify with a JWK Set, a key file or a secret file, or by discovery for this issuer",
+			"no key given: pass %s, %s or %s (or %s for this issuer)", setting.JWKS, setting.Key, setting.SecretFile, setting.Discover)
 		return sig, notes
 	}
 	_, hasKid := tok.Header.Get("kid")

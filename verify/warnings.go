@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
 // keyHeaders are JOSE header parameters through which a token names its own
@@ -12,11 +13,12 @@ import (
 // its signature (RFC 8725 §3.10), so they are shown and never used.
 var keyHeaders = []string{"jku", "x5u", "jwk", "x5c"}
 
-func headerWarnings(tok *decode.Token) []string {
+func headerWarnings(tok *decode.Token, say setting.Names) []string {
 	var out []string
 	for _, name := range keyHeaders {
 		if _, ok := tok.Header.Get(name); ok {
-			out = append(out, fmt.Sprintf("the header carries %q: shown, never fetched or used; keys come only from --jwks, --key, --secret-file or discovery", name))
+			from := say.Pick("the key source given or discovery", "%s, %s, %s or discovery", setting.JWKS, setting.Key, setting.SecretFile)
+			out = append(out, fmt.Sprintf("the header carries %q: shown, never fetched or used; keys come only from %s", name, from))
 		}
 	}
 	// "zip" compresses a JWE's plaintext (RFC 7516 §4.1.3); JWS has no

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
@@ -70,7 +71,7 @@ func (o *inspectOptions) checkOptions(getenv env) (inspect.Options, error) {
 			// that may be discovered on loopback (a local test issuer).
 			Issuer: c.issuer,
 			// Key-source messages point at these flags.
-			Names: flagNames,
+			Names: flagwords.Names,
 		},
 	}
 	if sec := getenv("OIDCSCOPE_SECRET"); sec != "" && k.count() == 0 {

@@ -5,6 +5,8 @@
 // library message is written in terms of one front end (issue 15).
 package setting
 
+import "fmt"
+
 // ID is one setting.
 type ID int
 
@@ -17,6 +19,10 @@ const (
 	Discover                 // OIDC discovery for the token's issuer
 	Offline                  // no network at all
 	Issuer                   // the issuer the token must carry
+	Audience                 // the audiences the token may carry
+	Algs                     // the algorithms a signature may use
+	Highlight                // claims the user asked to see highlighted
+	MaxSize                  // the largest input read
 	end                      // one past the last, for tests that range over them
 )
 
@@ -47,6 +53,14 @@ func (id ID) String() string {
 		return "offline mode"
 	case Issuer:
 		return "the expected issuer"
+	case Audience:
+		return "the expected audience"
+	case Algs:
+		return "a list of allowed algorithms"
+	case Highlight:
+		return "a highlight list"
+	case MaxSize:
+		return "a larger size limit"
 	}
 	return "an unnamed setting"
 }
@@ -63,4 +77,19 @@ func (say Names) Name(id ID) string {
 		}
 	}
 	return id.String()
+}
+
+// Pick is format filled with the caller's words for ids when the caller
+// words every one of them, and neutral otherwise: advice that reads well
+// only in the caller's terms ("no expected issuer given (--issuer)") is
+// given whole or not at all.
+func (say Names) Pick(neutral, format string, ids ...ID) string {
+	words := make([]any, len(ids))
+	for i, id := range ids {
+		if say == nil || say(id) == "" {
+			return neutral
+		}
+		words[i] = say(id)
+	}
+	return fmt.Sprintf(format, words...)
 }

@@ -23,3 +23,27 @@ func TestName(t *testing.T) {
 		}
 	}
 }
+
+// TestPick: the caller's template when it words every setting named, the
+// neutral text when it words none or only some.
+func TestPick(t *testing.T) {
+	some := Names(func(id ID) string {
+		if id == JWKS {
+			return "--jwks"
+		}
+		return ""
+	})
+	all := Names(func(id ID) string { return "--" + id.String() })
+	for _, tc := range []struct {
+		say  Names
+		want string
+	}{
+		{nil, "neutral"},
+		{some, "neutral"},
+		{all, "with --JWK Set and --discovery"},
+	} {
+		if got := tc.say.Pick("neutral", "with %s and %s", JWKS, Discover); got != tc.want {
+			t.Errorf("Pick = %q, want %q", got, tc.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
@@ -13,7 +14,7 @@ import (
 func TestFlagNamesAreInspectFlags(t *testing.T) {
 	flags := newInspectCmd(streams{getenv: func(string) string { return "" }}).Flags()
 	for _, id := range setting.All() {
-		name := flagNames(id)
+		name := flagwords.Names(id)
 		switch {
 		case name == "":
 			t.Errorf("setting %d (%s) has no flag name", id, id)
