@@ -73,8 +73,9 @@ func isGet(root decode.Value) bool {
 }
 
 // errNoSuggestion: a provider document is not something oidcscope writes
-// for a token; `suggest --provider aws` prints the command that creates one.
-var errNoSuggestion = errors.New("oidcscope suggests trust policies, not IAM OIDC provider documents: see `oidcscope suggest --provider aws`")
+// for a token; the AWS trust-policy suggestion's notes say how to create
+// the provider.
+var errNoSuggestion = errors.New("oidcscope suggests trust policies, not IAM OIDC provider documents: the AWS trust-policy suggestion says how to create the provider")
 
 func (provider) Suggest(policy.Token, policy.Scope) (policy.Suggestion, error) {
 	return policy.Suggestion{}, errNoSuggestion
