@@ -18,11 +18,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"Statement":[{"Effect":"Deny","NotPrincipal":"*","NotAction":["*"],"Condition":{"Bool":{"a:b":"x"}}}]}`))
 	f.Add([]byte(`{"Roles":[{"AssumeRolePolicyDocument":"%7B%22Statement%22%3A%5B%5D%7D"},1,null]}`))
 	f.Add([]byte(`[{"AssumeRolePolicyDocument":{"Statement":{"Effect":"Allow","Principal":{"Federated":["*"]},"Action":"*"}}}]`))
-	toks := []policy.Token{}
-	for _, claims := range []string{pushMain(""), pushMain(`"aud":["sts.amazonaws.com",1]`), `{"iss":"https://token.actions.githubusercontent.com","sub":{"a":1},"aud":null}`, `{}`} {
-		v, _ := decode.ParseJSON("payload", []byte(claims))
-		toks = append(toks, policy.NewToken(v))
-	}
+	toks := policytest.LenientTokens(pushMain(""), pushMain(`"aud":["sts.amazonaws.com",1]`), `{"iss":"https://token.actions.githubusercontent.com","sub":{"a":1},"aud":null}`, `{}`)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		New().Detect(data)
 		pols, err := New().Parse("fuzz.json", data)

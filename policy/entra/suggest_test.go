@@ -235,28 +235,17 @@ func TestSuggestDocumentShape(t *testing.T) {
 }
 
 func TestSuggestErrors(t *testing.T) {
-	tests := []struct {
-		name   string
-		claims map[string]string
-		scope  policy.Scope
-		want   string
-	}{
-		{"no sub", map[string]string{"sub": ""}, policy.ScopeRef, "no sub claim"},
-		{"duplicated sub", map[string]string{"sub": `"a","sub":"b"`}, policy.ScopeRef, "2 times"},
-		{"no iss", map[string]string{"iss": ""}, policy.ScopeRef, "no iss claim"},
-		{"iss with whitespace", map[string]string{"iss": `"` + gh + ` "`}, policy.ScopeRef, "whitespace"},
-		{"unknown scope", nil, policy.Scope("branch"), "unknown scope"},
-		{"no repository ids", map[string]string{"repository_id": "", "repository_owner_id": ""}, policy.ScopeRepo, "repository_id or repository_owner_id"},
-		{"quote in job_workflow_ref", map[string]string{"job_workflow_ref": `"o/r/.github/workflows/a.yml@refs/heads/it's"`}, policy.ScopeWorkflow, "single quote"},
-		{"custom sub without repo", map[string]string{"sub": `"repository_owner_id:65"`}, policy.ScopeRepo, "does not start with repo:"},
-		{"ref not in sub", map[string]string{"sub": `"repository_owner_id:65"`}, policy.ScopeRef, "does not name the ref"},
-	}
-	for _, tc := range tests {
-		_, err := New().Suggest(azureToken(t, tc.claims), tc.scope)
-		if err == nil || !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%s: %v; want an ErrSuggest containing %q", tc.name, err, tc.want)
-		}
-	}
+	policytest.CheckSuggestRefusals(t, New(), ErrSuggest, azureToken, []policytest.SuggestRefusal{
+		{Name: "no sub", Changes: map[string]string{"sub": ""}, Scope: policy.ScopeRef, Want: "no sub claim"},
+		{Name: "duplicated sub", Changes: map[string]string{"sub": `"a","sub":"b"`}, Scope: policy.ScopeRef, Want: "2 times"},
+		{Name: "no iss", Changes: map[string]string{"iss": ""}, Scope: policy.ScopeRef, Want: "no iss claim"},
+		{Name: "iss with whitespace", Changes: map[string]string{"iss": `"` + gh + ` "`}, Scope: policy.ScopeRef, Want: "whitespace"},
+		{Name: "unknown scope", Changes: nil, Scope: policy.Scope("branch"), Want: "unknown scope"},
+		{Name: "no repository ids", Changes: map[string]string{"repository_id": "", "repository_owner_id": ""}, Scope: policy.ScopeRepo, Want: "repository_id or repository_owner_id"},
+		{Name: "quote in job_workflow_ref", Changes: map[string]string{"job_workflow_ref": `"o/r/.github/workflows/a.yml@refs/heads/it's"`}, Scope: policy.ScopeWorkflow, Want: "single quote"},
+		{Name: "custom sub without repo", Changes: map[string]string{"sub": `"repository_owner_id:65"`}, Scope: policy.ScopeRepo, Want: "does not start with repo:"},
+		{Name: "ref not in sub", Changes: map[string]string{"sub": `"repository_owner_id:65"`}, Scope: policy.ScopeRef, Want: "does not name the ref"},
+	})
 }
 
 func TestCredentialName(t *testing.T) {

@@ -110,22 +110,13 @@ func (ev *evaluation) checkAudience() {
 		c.Expression = "oidc.allowedAudiences: [" + strings.Join(p.audiences, ", ") + "]"
 		c.Expected = slices.Clone(p.audiences)
 	}
-	auds, ok := tok.Strings("aud")
-	switch {
-	case tok.Duplicated("aud"):
-		c.Result, c.Diagnosis = policy.Fail, duplicated(tok, []string{"aud"})
-	case !ok:
-		c.Result = policy.Fail
-		if _, present := tok.Claim("aud"); present {
-			c.Diagnosis = []string{"aud must be a string or a list of strings"}
+	if auds, ok := policy.ReadAudience(tok, &c, duplicated); ok {
+		if slices.ContainsFunc(auds, func(a string) bool { return slices.Contains(c.Expected, a) }) {
+			c.Result = policy.Pass
 		} else {
-			c.Absent, c.Diagnosis = true, []string{policy.Absent("aud")}
+			c.Result = policy.Fail
+			c.Diagnosis = ev.audienceDiagnosis(auds, defaulted)
 		}
-	case slices.ContainsFunc(auds, func(a string) bool { return slices.Contains(c.Expected, a) }):
-		c.Result = policy.Pass
-	default:
-		c.Result = policy.Fail
-		c.Diagnosis = ev.audienceDiagnosis(auds, defaulted)
 	}
 	reason := fmt.Sprintf("aud %s is not one of oidc.allowedAudiences [%s]", c.Actual, strings.Join(p.audiences, ", "))
 	if defaulted {

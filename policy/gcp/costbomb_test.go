@@ -7,13 +7,9 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims/celbomb"
+	"github.com/oidcscope/oidcscope/policy/celclaims/celbomb/bound"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
-
-// bombToken is push-main with the claims the bombs feed on.
-func bombToken(t testing.TB) policy.Token {
-	return policytest.ClaimsWith(t, "push-main", celbomb.Claims())
-}
 
 // bombDoc is a provider that allows push-main, with condition as its
 // attribute condition and mapping (when not empty) as attribute.bomb.
@@ -45,7 +41,7 @@ func bombDoc(t testing.TB, condition, mapping string) string {
 // claims, still allows, and one decided cheaply keeps its verdict when
 // explaining a term of it runs into the limit.
 func TestCostBombs(t *testing.T) {
-	tok := bombToken(t)
+	tok := bound.Token(t)
 	type tc struct {
 		bomb      celbomb.Bomb
 		condition bool // the bomb is the attribute condition, else a mapping

@@ -1,91 +1,25 @@
 package gcp
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
-
-type fixtureRow struct {
-	spec           string // file or file#N
-	allows, denies []string
-	errs           bool // "denies" are Error verdicts
-}
 
 // readmeTable reads the table of fixtures/policies/gcp/README.md, so the
 // README and the tests cannot drift apart.
-func readmeTable(t *testing.T) []fixtureRow {
+func readmeTable(t *testing.T) []policytest.VerdictRow {
 	t.Helper()
-	var rows []fixtureRow
-	for _, line := range strings.Split(string(readFixture(t, "README.md")), "\n") {
-		cells := strings.Split(strings.ReplaceAll(line, `\|`, "¦"), "|")
-		if len(cells) < 6 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
-			continue
-		}
-		list := func(s string) []string {
-			var out []string
-			for _, n := range strings.Split(s, ",") {
-				if n = strings.TrimSpace(n); n != "" && n != "—" {
-					out = append(out, n)
-				}
-			}
-			return out
-		}
-		rows = append(rows, fixtureRow{
-			spec:   strings.Trim(strings.TrimSpace(cells[1]), "`"),
-			allows: list(cells[2]),
-			denies: list(cells[3]),
-			errs:   strings.HasPrefix(strings.TrimSpace(cells[4]), "error, not deny"),
-		})
-	}
-	return rows
+	return policytest.VerdictRows(readFixture(t, "README.md"))
 }
 
 // TestFixtureTable: every row of the README holds, and every fixture
 // file has a row.
 func TestFixtureTable(t *testing.T) {
-	rows := readmeTable(t)
-	listed := map[string]bool{}
-	for _, row := range rows {
-		file, _, _ := strings.Cut(row.spec, "#")
-		listed[file] = true
-		p := fixturePolicy(t, row.spec)
-		if len(row.allows)+len(row.denies) == 0 {
-			t.Errorf("%s: the row names no token", row.spec)
-		}
-		for _, name := range row.allows {
-			if !slices.Contains(fixtureTokens, name) {
-				t.Fatalf("%s: unknown token %q in the README", row.spec, name)
-			}
-			if r := p.Evaluate(fixtureToken(t, name)); r.Verdict != policy.Allow {
-				t.Errorf("%s should allow %s (README): %s %s", row.spec, name, r.Verdict, r.Summary)
-			}
-		}
-		want := policy.Deny
-		if row.errs {
-			want = policy.Error
-		}
-		for _, name := range row.denies {
-			if !slices.Contains(fixtureTokens, name) {
-				t.Fatalf("%s: unknown token %q in the README", row.spec, name)
-			}
-			if r := p.Evaluate(fixtureToken(t, name)); r.Verdict != want {
-				t.Errorf("%s should give %s for %s (README): %s %s", row.spec, want, name, r.Verdict, r.Summary)
-			}
-		}
-	}
-	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*"))
-	for _, f := range files {
-		if b := filepath.Base(f); b != "README.md" && !listed[b] {
-			t.Errorf("%s has no row in the README table", b)
-		}
-	}
-	if len(rows) < 10 {
-		t.Errorf("README table has %d rows, want every sample", len(rows))
-	}
+	policytest.CheckVerdictTable(t, fixtureDir, readmeTable(t), 10, func(spec string) policy.Policy { return fixturePolicy(t, spec) })
 }
 
 // TestFixtureReasons checks what the "why" column says.

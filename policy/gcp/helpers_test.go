@@ -21,8 +21,6 @@ const (
 	refAud            = "https://iam.googleapis.com/" + referenceProvider
 )
 
-var fixtureTokens = []string{"push-main", "pull-request", "environment-prod", "reusable-workflow", "custom-sub", "immutable-sub", "self-hosted", "enterprise", "other-repo"}
-
 // fixtureToken reads a static fixture token.
 func fixtureToken(t testing.TB, name string) policy.Token { return policytest.FixtureToken(t, name) }
 
@@ -131,30 +129,11 @@ func providerDoc(fields string) string {
 // cond finds the condition whose expression contains s.
 func cond(t testing.TB, r policy.Result, s string) policy.Condition {
 	t.Helper()
-	for _, c := range r.Conditions {
-		if strings.Contains(c.Expression, s) {
-			return c
-		}
-	}
-	var exprs []string
-	for _, c := range r.Conditions {
-		exprs = append(exprs, c.Expression)
-	}
-	t.Fatalf("no condition with %q among %q", s, exprs)
-	return policy.Condition{}
+	return policytest.ConditionWith(t, r, s)
 }
 
 // hasLine reports whether some line contains every part.
-func hasLine(lines []string, parts ...string) bool {
-	return slices.ContainsFunc(lines, func(l string) bool {
-		for _, p := range parts {
-			if !strings.Contains(l, p) {
-				return false
-			}
-		}
-		return true
-	})
-}
+func hasLine(lines []string, parts ...string) bool { return policytest.HasLine(lines, parts...) }
 
 // rules lists the lint rule ids of a result.
 func rules(r policy.Result) []string {

@@ -1,36 +1,14 @@
 package gcp
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"strconv"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // jsonString writes s as a JSON string, escaping control and invisible
 // characters too (JSON leaves U+202E and other format characters raw).
-func jsonString(s string) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	out := strings.TrimSuffix(buf.String(), "\n")
-	var b strings.Builder
-	for _, r := range out {
-		switch {
-		case r > 0x7e && r <= 0xffff && !strconv.IsPrint(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		case r > 0xffff && !strconv.IsPrint(r):
-			// JSON has no \U escape: write the UTF-16 surrogate pair.
-			r -= 0x10000
-			fmt.Fprintf(&b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func jsonString(s string) string { return policy.QuoteJSON(s, false) }
 
 // kv is one ordered JSON object member.
 type kv struct {

@@ -28,13 +28,7 @@ var placeholderResource = resource{project: PlaceholderProject, location: "globa
 // returning, the document is parsed and evaluated against the token: a
 // suggestion that would not allow it is an error.
 func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
-	need := func(claim, why string) (string, error) {
-		v, ok := tok.String(claim)
-		if !ok || v == "" || tok.Duplicated(claim) {
-			return "", fmt.Errorf("%w: %s (the token has no single non-empty string %s claim)", ErrSuggest, why, claim)
-		}
-		return v, nil
-	}
+	need := func(claim, why string) (string, error) { return policy.NeedClaim(tok, claim, why, ErrSuggest) }
 	if !slices.Contains(policy.Scopes, scope) {
 		return policy.Suggestion{}, fmt.Errorf("%w: unknown scope %q (want one of %v)", ErrSuggest, scope, policy.Scopes)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // placeholderAud is the default audience of the suggestion's placeholder
@@ -34,26 +35,9 @@ func TestSuggestRoundTrip(t *testing.T) {
 		_, hasEnv := tok.String("environment")
 		for _, scope := range policy.Scopes {
 			t.Run(name+"/"+string(scope), func(t *testing.T) {
-				s, err := New().Suggest(tok, scope)
-				if scope == policy.ScopeEnvironment && !hasEnv {
-					if !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), "environment claim") {
-						t.Fatalf("environment scope without an environment claim: %v", err)
-					}
+				s, p, r, ok := policytest.SuggestAllowed(t, New(), tok, scope, hasEnv, "json", ErrSuggest)
+				if !ok {
 					return
-				}
-				if err != nil {
-					t.Fatalf("Suggest: %v", err)
-				}
-				if s.Provider != policy.GCP || s.Scope != scope || s.Format != "json" || len(s.Notes) == 0 {
-					t.Errorf("suggestion header %+v", s)
-				}
-				if !New().Detect([]byte(s.Document)) {
-					t.Fatalf("Detect rejects the suggestion:\n%s", s.Document)
-				}
-				p := parseOne(t, s.Document)
-				r := p.Evaluate(tok)
-				if r.Verdict != policy.Allow {
-					t.Fatalf("the suggestion does not allow %s: %s\n%s", name, r.Summary, s.Document)
 				}
 				for _, f := range r.Lint {
 					if f.Severity != policy.SevInfo {
@@ -169,21 +153,8 @@ func TestSuggestDocument(t *testing.T) {
 // literal or the JSON string, and invisible characters are escaped.
 func TestSuggestHostileValues(t *testing.T) {
 	tok := payload(t, `{"iss":"`+ghIssuer+`","aud":"gcp","sub":"s","repository_owner_id":"65","repository_id":"74","ref":"refs/heads/x' || true || '\"\\\n\u202e"}`)
-	s, err := New().Suggest(tok, policy.ScopeRef)
-	if err != nil {
-		t.Fatalf("Suggest: %v", err)
-	}
-	if strings.ContainsRune(s.Document, '\u202e') {
-		t.Errorf("raw U+202E in the document:\n%s", s.Document)
-	}
-	p := parseOne(t, s.Document)
-	if r := p.Evaluate(tok); r.Verdict != policy.Allow {
-		t.Fatalf("the hostile token is not allowed by its own suggestion: %s\n%s", r.Summary, s.Document)
-	}
 	other := payload(t, `{"iss":"`+ghIssuer+`","aud":"gcp","sub":"s","repository_owner_id":"65","repository_id":"74","ref":"refs/heads/x"}`)
-	if r := p.Evaluate(other); r.Verdict != policy.Deny {
-		t.Errorf("injection: a token with ref refs/heads/x is %s", r.Verdict)
-	}
+	policytest.CheckHostileSuggestion(t, New(), tok, other)
 }
 
 func TestQuoteCEL(t *testing.T) {

@@ -7,13 +7,8 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims/celbomb"
-	"github.com/oidcscope/oidcscope/policy/policytest"
+	"github.com/oidcscope/oidcscope/policy/celclaims/celbomb/bound"
 )
-
-// bombToken is push-main with the claims the bombs feed on.
-func bombToken(t testing.TB) policy.Token {
-	return policytest.ClaimsWith(t, "push-main", celbomb.Claims())
-}
 
 // bombDoc puts expr in a claim validation rule of a configuration that
 // otherwise allows push-main.
@@ -36,7 +31,7 @@ func bombDoc(expr string) string {
 // the same hostile claims, still allows, and one decided cheaply keeps
 // its verdict when explaining a term of it runs into the limit.
 func TestCostBombs(t *testing.T) {
-	tok := bombToken(t)
+	tok := bound.Token(t)
 	cases := append([]celbomb.Bomb{{Name: "control", Expr: "claims.a.size() == 100 && claims.pairs.exists(p, p == 'ab')"}},
 		celbomb.Shapes(varClaims, true)...)
 	for _, b := range cases {

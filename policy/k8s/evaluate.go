@@ -193,19 +193,8 @@ func (a *authenticator) audienceCondition(tok policy.Token) policy.Condition {
 		expr += ", audienceMatchPolicy: " + iss.AudienceMatchPolicy
 	}
 	c := policy.Condition{Expression: expr, Claims: []string{"aud"}, Expected: slices.Clone(iss.Audiences), Group: a.path}
-	auds, ok := tok.Strings("aud")
 	c.Actual, _ = tok.Text("aud")
-	switch {
-	case tok.Duplicated("aud"):
-		c.Result, c.Diagnosis = policy.Fail, duplicated(tok, []string{"aud"})
-	case !ok:
-		c.Result = policy.Fail
-		if _, present := tok.Claim("aud"); present {
-			c.Diagnosis = []string{"aud must be a string or a list of strings"}
-		} else {
-			c.Absent, c.Diagnosis = true, []string{policy.Absent("aud")}
-		}
-	default:
+	if auds, ok := policy.ReadAudience(tok, &c, duplicated); ok {
 		c.Result = policy.Fail
 		for _, t := range auds {
 			for _, want := range iss.Audiences {

@@ -7,73 +7,22 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
-type fixtureRow struct {
-	file           string
-	allows, denies []string
-	errs           bool // "denies" are Error verdicts
-}
-
 // readmeTable reads the table of fixtures/policies/k8s/README.md, so the
-// README and this test cannot drift apart.
-func readmeTable(t *testing.T) []fixtureRow {
+// README and the tests cannot drift apart.
+func readmeTable(t *testing.T) []policytest.VerdictRow {
 	t.Helper()
-	var rows []fixtureRow
-	for _, line := range strings.Split(string(readFixture(t, "README.md")), "\n") {
-		cells := strings.Split(line, "|")
-		if len(cells) < 6 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
-			continue
-		}
-		list := func(s string) []string {
-			var out []string
-			for _, n := range strings.Split(s, ",") {
-				if n = strings.TrimSpace(n); n != "" && n != "—" {
-					out = append(out, n)
-				}
-			}
-			return out
-		}
-		rows = append(rows, fixtureRow{
-			file:   strings.Trim(strings.TrimSpace(cells[1]), "`"),
-			allows: list(cells[2]),
-			denies: list(cells[3]),
-			errs:   strings.HasPrefix(strings.TrimSpace(cells[4]), "error, not deny"),
-		})
-	}
-	return rows
+	return policytest.VerdictRows(readFixture(t, "README.md"))
 }
 
+// TestFixtureTable: every row of the README holds, and every fixture
+// file has a row.
 func TestFixtureTable(t *testing.T) {
-	rows := readmeTable(t)
-	listed := map[string]bool{}
-	for _, row := range rows {
-		listed[row.file] = true
-		p := parseOne(t, string(readFixture(t, row.file)))
-		for _, name := range row.allows {
-			if r := p.Evaluate(fixtureToken(t, name)); r.Verdict != policy.Allow {
-				t.Errorf("%s should allow %s (README): %s %s", row.file, name, r.Verdict, r.Summary)
-			}
-		}
-		want := policy.Deny
-		if row.errs {
-			want = policy.Error
-		}
-		for _, name := range row.denies {
-			if r := p.Evaluate(fixtureToken(t, name)); r.Verdict != want {
-				t.Errorf("%s should give %s for %s (README): %s %s", row.file, want, name, r.Verdict, r.Summary)
-			}
-		}
-	}
-	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*"))
-	for _, f := range files {
-		if b := filepath.Base(f); b != "README.md" && !listed[b] {
-			t.Errorf("%s has no row in the README table", b)
-		}
-	}
-	if len(rows) < 7 {
-		t.Errorf("README table has %d rows", len(rows))
-	}
+	policytest.CheckVerdictTable(t, fixtureDir, readmeTable(t), 7, func(spec string) policy.Policy {
+		return parseOne(t, string(readFixture(t, spec)))
+	})
 	if _, err := os.Stat(filepath.Join(fixtureDir, "README.md")); err != nil {
 		t.Error(err)
 	}

@@ -3,7 +3,6 @@ package k8s
 import (
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -68,30 +67,11 @@ func readFixture(t *testing.T, file string) []byte {
 // cond finds the condition whose expression contains s.
 func cond(t *testing.T, r policy.Result, s string) policy.Condition {
 	t.Helper()
-	for _, c := range r.Conditions {
-		if strings.Contains(c.Expression, s) {
-			return c
-		}
-	}
-	var exprs []string
-	for _, c := range r.Conditions {
-		exprs = append(exprs, c.Expression)
-	}
-	t.Fatalf("no condition with %q among %q", s, exprs)
-	return policy.Condition{}
+	return policytest.ConditionWith(t, r, s)
 }
 
-// hasLine reports whether some diagnosis line contains every part.
-func hasLine(lines []string, parts ...string) bool {
-	return slices.ContainsFunc(lines, func(l string) bool {
-		for _, p := range parts {
-			if !strings.Contains(l, p) {
-				return false
-			}
-		}
-		return true
-	})
-}
+// hasLine reports whether some line contains every part.
+func hasLine(lines []string, parts ...string) bool { return policytest.HasLine(lines, parts...) }
 
 // doc builds a one-authenticator document around a jwt[0] body (already
 // indented by two spaces below "- ").

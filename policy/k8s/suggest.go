@@ -1,11 +1,8 @@
 package k8s
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/escape"
@@ -24,13 +21,7 @@ const ExampleAudience = "https://k8s.example.com"
 // matched at all. Before returning, the document is parsed and evaluated
 // against the token: a suggestion that would not allow it is an error.
 func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
-	need := func(claim, why string) (string, error) {
-		v, ok := tok.String(claim)
-		if !ok || v == "" || tok.Duplicated(claim) {
-			return "", fmt.Errorf("%w: %s (the token has no single non-empty string %s claim)", ErrSuggest, why, claim)
-		}
-		return v, nil
-	}
+	need := func(claim, why string) (string, error) { return policy.NeedClaim(tok, claim, why, ErrSuggest) }
 	iss, err := need("iss", "issuer.url must equal iss")
 	if err != nil {
 		return policy.Suggestion{}, err
@@ -129,25 +120,7 @@ func yamlQuote(s string) string {
 	if escape.Verbatim(s) {
 		return `"` + s + `"`
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	out := strings.TrimSuffix(buf.String(), "\n")
-	// JSON leaves format characters (U+202E…) raw; escape them too.
-	var b strings.Builder
-	for _, r := range out {
-		switch {
-		case r > 0x7e && r <= 0xffff && !strconv.IsPrint(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-			continue
-		case r > 0xffff && !strconv.IsPrint(r):
-			fmt.Fprintf(&b, `\U%08x`, r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return policy.QuoteJSON(s, true)
 }
 
 // Snippets are the conditions a claimValidationRules entry can make of

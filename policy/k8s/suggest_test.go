@@ -7,6 +7,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // TestSuggestRoundTrip: for every token and scope, the suggestion parses,
@@ -17,26 +18,9 @@ func TestSuggestRoundTrip(t *testing.T) {
 		tok := fixtureToken(t, name)
 		for _, scope := range policy.Scopes {
 			t.Run(name+"/"+string(scope), func(t *testing.T) {
-				s, err := New().Suggest(tok, scope)
-				if scope == policy.ScopeEnvironment && name != "environment-prod" {
-					if err == nil || !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), "environment claim") {
-						t.Fatalf("environment scope without an environment claim: err %v", err)
-					}
+				s, p, r, ok := policytest.SuggestAllowed(t, New(), tok, scope, name == "environment-prod", "yaml", ErrSuggest)
+				if !ok {
 					return
-				}
-				if err != nil {
-					t.Fatalf("Suggest: %v", err)
-				}
-				if s.Provider != policy.K8s || s.Scope != scope || s.Format != "yaml" || len(s.Notes) == 0 {
-					t.Errorf("suggestion header %+v", s)
-				}
-				if !New().Detect([]byte(s.Document)) {
-					t.Fatalf("Detect rejects the suggestion:\n%s", s.Document)
-				}
-				p := parseOne(t, s.Document)
-				r := p.Evaluate(tok)
-				if r.Verdict != policy.Allow {
-					t.Fatalf("suggestion does not allow %s: %s\n%s", name, r.Summary, s.Document)
 				}
 				if len(r.Lint) != 0 {
 					t.Errorf("suggestion has lint findings: %+v", r.Lint)
@@ -96,21 +80,8 @@ func TestSuggestScopes(t *testing.T) {
 // literal or the YAML string, and invisible characters are escaped.
 func TestSuggestHostileValues(t *testing.T) {
 	tok := payload(t, `{"iss":"`+ghIssuer+`","aud":"k8s","sub":"s","repository_owner_id":"65","repository_id":"74","repository":"o/r\u202e","ref":"refs/heads/x' || true || '\"\\\n"}`)
-	s, err := New().Suggest(tok, policy.ScopeRef)
-	if err != nil {
-		t.Fatalf("Suggest: %v", err)
-	}
-	if strings.ContainsRune(s.Document, '\u202e') {
-		t.Errorf("raw U+202E in the document:\n%s", s.Document)
-	}
-	p := parseOne(t, s.Document)
-	if r := p.Evaluate(tok); r.Verdict != policy.Allow {
-		t.Fatalf("hostile token not allowed by its own suggestion: %s\n%s", r.Summary, s.Document)
-	}
 	other := payload(t, `{"iss":"`+ghIssuer+`","aud":"k8s","sub":"s","repository_owner_id":"65","repository_id":"74","ref":"refs/heads/x"}`)
-	if r := p.Evaluate(other); r.Verdict != policy.Deny {
-		t.Errorf("injection: a token with ref refs/heads/x is %s", r.Verdict)
-	}
+	policytest.CheckHostileSuggestion(t, New(), tok, other)
 }
 
 func TestQuoteCEL(t *testing.T) {

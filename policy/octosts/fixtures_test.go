@@ -26,27 +26,14 @@ func readFixtureTable(t *testing.T) []fixtureRow {
 		t.Fatal(err)
 	}
 	var rows []fixtureRow
-	for _, line := range strings.Split(string(b), "\n") {
-		if !strings.HasPrefix(line, "| `") {
-			continue
-		}
-		cells := strings.Split(line, " | ")
-		if len(cells) < 4 {
-			t.Fatalf("README row %q has %d cells", line, len(cells))
-		}
-		list := func(s string) []string {
-			var out []string
-			for _, n := range strings.Split(s, ",") {
-				if n = strings.TrimSpace(n); n != "" && n != "—" {
-					out = append(out, n)
-				}
-			}
-			return out
+	for _, cells := range policytest.TableRows(b) {
+		if len(cells) < 3 {
+			t.Fatalf("README row %q has %d cells", cells, len(cells))
 		}
 		rows = append(rows, fixtureRow{
-			file:   strings.Trim(strings.TrimPrefix(cells[0], "| "), "`"),
-			allows: list(cells[1]),
-			denies: list(cells[2]),
+			file:   strings.Trim(cells[0], "`"),
+			allows: policytest.TokenList(cells[1]),
+			denies: policytest.TokenList(cells[2]),
 		})
 	}
 	return rows

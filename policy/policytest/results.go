@@ -90,3 +90,16 @@ func HasDiagnosis(c policy.Condition, s string) bool {
 func HasRule(findings []policy.Finding, rule string) bool {
 	return slices.ContainsFunc(findings, func(f policy.Finding) bool { return f.Rule == rule })
 }
+
+// HasLine reports whether one of lines contains every part (a diagnosis
+// line that names both the claim and the value, say).
+func HasLine(lines []string, parts ...string) bool {
+	return slices.ContainsFunc(lines, func(l string) bool {
+		for _, p := range parts {
+			if !strings.Contains(l, p) {
+				return false
+			}
+		}
+		return true
+	})
+}

@@ -1,6 +1,8 @@
 // Package policytest holds what the provider packages' tests share: the
 // signed static fixture tokens, tokens built from hand-written or edited
-// claims, and lookups in a policy.Result. Only tests import it.
+// claims, lookups in a policy.Result, the fixture READMEs' tables, the
+// suggestion round trip and refusals, and the seeds and bodies of the
+// fuzz targets every document parser has. Only tests import it.
 package policytest
 
 import (

@@ -100,25 +100,14 @@ func TestSuggestContent(t *testing.T) {
 }
 
 func TestSuggestErrors(t *testing.T) {
-	tests := []struct {
-		name  string
-		tok   map[string]string
-		scope policy.Scope
-		want  string
-	}{
-		{"no repository_id", map[string]string{"repository_id": ""}, policy.ScopeRepo, "no repository_id"},
-		{"no aud", map[string]string{"aud": ""}, policy.ScopeRepo, "no usable aud"},
-		{"empty ref", map[string]string{"ref": `""`}, policy.ScopeRef, "ref is empty"},
-		{"no environment", nil, policy.ScopeEnvironment, "add `environment: <name>`"},
-		{"unknown scope", nil, policy.Scope("branch"), "unknown scope"},
-		{"numeric repository_id", map[string]string{"repository_id": `74`}, policy.ScopeRepo, "not a string"},
-	}
-	for _, tt := range tests {
-		_, err := New().Suggest(tokenWith(t, tt.tok), tt.scope)
-		if err == nil || !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: error %v, want ErrSuggest mentioning %q", tt.name, err, tt.want)
-		}
-	}
+	policytest.CheckSuggestRefusals(t, New(), ErrSuggest, tokenWith, []policytest.SuggestRefusal{
+		{Name: "no repository_id", Changes: map[string]string{"repository_id": ""}, Scope: policy.ScopeRepo, Want: "no repository_id"},
+		{Name: "no aud", Changes: map[string]string{"aud": ""}, Scope: policy.ScopeRepo, Want: "no usable aud"},
+		{Name: "empty ref", Changes: map[string]string{"ref": `""`}, Scope: policy.ScopeRef, Want: "ref is empty"},
+		{Name: "no environment", Changes: nil, Scope: policy.ScopeEnvironment, Want: "add `environment: <name>`"},
+		{Name: "unknown scope", Changes: nil, Scope: policy.Scope("branch"), Want: "unknown scope"},
+		{Name: "numeric repository_id", Changes: map[string]string{"repository_id": `74`}, Scope: policy.ScopeRepo, Want: "not a string"},
+	})
 	if _, err := New().Suggest(policytest.Payload(t, `{`+pushMain+`,"aud":"x"}`), policy.ScopeRepo); err == nil || !strings.Contains(err.Error(), "aud 2 times") {
 		t.Errorf("duplicated aud: %v", err)
 	}

@@ -3,7 +3,6 @@ package oidcprovider
 import (
 	"testing"
 
-	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
@@ -18,15 +17,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"Url":"https://x/","ClientIDList":null,"Tags":[{"Key":"a","Value":"b"}],"Url":"y"}`))
 	f.Add([]byte(`{"OpenIDConnectProviderList":[{"Arn":"arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"},{"Arn":"arn:aws-cn:iam::2:oidc-provider/x/y"}]}`))
 	f.Add([]byte(`{"OpenIDConnectProviderList":[{"Arn":"arn:aws:iam::1:saml-provider/x"},1,null]}`))
-	var toks []policy.Token
-	for _, claims := range []string{
+	toks := policytest.LenientTokens(
 		`{"iss":"https://token.actions.githubusercontent.com","aud":"sts.amazonaws.com"}`,
 		`{"iss":"https://token.actions.githubusercontent.com","aud":["x","sts.amazonaws.com"],"aud":1}`,
 		`{"iss":["https://x"],"aud":{"a":1}}`, `{}`,
-	} {
-		v, _ := decode.ParseJSON("payload", []byte(claims))
-		toks = append(toks, policy.NewToken(v))
-	}
+	)
 	principals := []Principal{
 		{Effect: "Allow", ARN: "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com", Partition: "aws", Account: "1", Provider: "token.actions.githubusercontent.com"},
 		{Effect: "Allow", ARN: "*"},

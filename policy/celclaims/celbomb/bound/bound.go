@@ -1,5 +1,6 @@
 // Package bound holds one CEL expression to the limits oidcscope promises,
-// for the Google Cloud and Kubernetes fuzz targets. It imports celclaims,
+// for the Google Cloud and Kubernetes cost-bomb tests and fuzz targets
+// (the shared token, seeds and target are here too). It imports celclaims,
 // which celbomb (used by celclaims' own tests) must not.
 package bound
 
