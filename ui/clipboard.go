@@ -34,23 +34,9 @@ func (m *Model) copyText(what, s string, escaped bool) {
 	m.setFlash(msg, false)
 }
 
-// copySelected copies the selected claim's value; in the Raw view, the
-// whole token after asking, since it is a credential.
+// copySelected copies the selected claim's value (the Raw and Policies
+// panes take y for what they show).
 func (m Model) copySelected() (tea.Model, tea.Cmd) {
-	if m.pane == paneRaw {
-		if m.report != nil && m.report.Token != nil {
-			m.prompt = promptCopyToken
-		}
-		return m, nil
-	}
-	if m.pane == panePolicies {
-		// The policy's name: a role ARN, a credential or provider name.
-		if ps := m.policies(); m.policySel < len(ps) {
-			s, escaped := clipValue(ps[m.policySel].Name)
-			m.copyText("the policy name", s, escaped)
-		}
-		return m, nil
-	}
 	c := m.selectedClaim()
 	if c == nil {
 		return m, nil

@@ -15,6 +15,16 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	k := m.keys
 	m.flash = ""
+	// The focused pane has the key first, unless esc is for the help or
+	// an opened policy.
+	if !matches(msg, k.Back) || !m.showHelp && !m.policyOpen {
+		if next, cmd, ok := m.pane.component().Update(m, msg); ok {
+			m = next
+			m.clampSelection()
+			m.refresh()
+			return m, cmd
+		}
+	}
 	switch {
 	case matches(msg, k.Quit):
 		return m, tea.Quit
@@ -23,6 +33,9 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.vp.GotoTop()
 	case m.showHelp && matches(msg, k.Back):
 		m.showHelp = false
+	case m.policyOpen && matches(msg, k.Back):
+		// An opened policy closes first, whichever pane has the focus.
+		m.policyOpen = false
 	case matches(msg, k.Next):
 		m.pane = (m.pane + 1) % paneCount
 		m.policyOpen = false
@@ -30,7 +43,7 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.pane = (m.pane + paneCount - 1) % paneCount
 		m.policyOpen = false
 	case matches(msg, k.Views):
-		m.pane = []pane{paneClaims, paneHeader, paneSignature, panePolicies, paneRaw}[msg.Runes[0]-'1']
+		m.pane = nthTab(int(msg.Runes[0] - '1'))
 		m.policyOpen = false
 	case matches(msg, k.Up):
 		m.move(-1)
@@ -44,20 +57,8 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.move(-1 << 30)
 	case matches(msg, k.Bottom):
 		m.move(1 << 30)
-	case matches(msg, k.Open):
-		switch m.pane {
-		case paneClaims:
-			m.pane = paneDetail
-		case panePolicies:
-			m.policyOpen = len(m.policies()) > 0
-		}
 	case matches(msg, k.Back):
-		switch {
-		case m.policyOpen:
-			m.policyOpen = false
-		case m.pane == paneDetail:
-			m.pane = paneClaims
-		case m.filter.Value() != "":
+		if m.filter.Value() != "" {
 			m.filter.SetValue("")
 			m.clampSelection()
 		}

@@ -48,17 +48,37 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the one-line help under the inspector.
+// ShortHelp is the keys every pane shares in the one-line help under the
+// inspector, after the focused pane's own (helpKeys).
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Next, k.Open, k.Filter, k.Copy, k.CopyCondition, k.Help, k.Quit}
+	return []key.Binding{k.Up, k.Next, k.Filter, k.Help, k.Quit}
 }
 
-// FullHelp is the `?` screen, in columns.
+// FullHelp is the keys every pane shares on the ? screen, in groups, after
+// the focused pane's own.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Next, k.Prev, k.Views, k.Open, k.Back, k.Filter},
-		{k.Copy, k.CopyCondition, k.PrevCondition, k.NextCondition, k.Export, k.ExportIDs},
-		{k.LoadPolicy, k.NewToken, k.Refetch, k.Help, k.Quit},
+		{k.Next, k.Prev, k.Views, k.Back, k.Filter},
+		{k.Export, k.ExportIDs, k.LoadPolicy, k.NewToken, k.Refetch, k.Help, k.Quit},
 	}
+}
+
+// helpKeys is what help.Model reads for the inspector: the focused pane's
+// keys (its component's KeyMap), then the ones every pane shares.
+type helpKeys struct {
+	pane   []key.Binding
+	global KeyMap
+}
+
+func (m Model) helpKeys() helpKeys {
+	return helpKeys{pane: m.pane.component().KeyMap(m.keys), global: m.keys}
+}
+
+func (h helpKeys) ShortHelp() []key.Binding {
+	return append(append([]key.Binding(nil), h.pane...), h.global.ShortHelp()...)
+}
+
+func (h helpKeys) FullHelp() [][]key.Binding {
+	return append([][]key.Binding{h.pane}, h.global.FullHelp()...)
 }

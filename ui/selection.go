@@ -124,19 +124,16 @@ func (m Model) listWidth() int {
 	return clamp(m.width*9/20, 36, 64)
 }
 
-// textPaneWidth is the width of whatever scrolling text pane is shown.
-func (m Model) textPaneWidth() int {
-	if m.wide() && !m.showHelp && (m.pane == paneClaims || m.pane == paneDetail) {
-		return m.width - m.listWidth() - 3
-	}
-	return m.width - 1
-}
-
-// refresh rebuilds the scrolling pane's content after anything changed.
+// refresh sizes the scrolling pane (the focused pane's, or the help's,
+// which takes the whole body) and rebuilds its content after anything
+// changed.
 func (m *Model) refresh() {
 	m.list = m.claimList()
-	m.vp.Width = max(m.textPaneWidth(), 10)
-	m.vp.Height = m.bodyHeight()
+	m.vp.Width, m.vp.Height = m.width-1, m.bodyHeight()
+	if !m.showHelp {
+		m.vp.Width, m.vp.Height = m.pane.component().TextSize(*m, m.width, m.bodyHeight())
+	}
+	m.vp.Width = max(m.vp.Width, 10)
 	y := m.vp.YOffset
 	m.vp.SetContent(m.paneContent(m.vp.Width))
 	m.vp.SetYOffset(y)

@@ -93,27 +93,16 @@ func (m Model) expiry() string {
 }
 
 func (m Model) tabsLine() string {
-	views := []struct {
-		name  string
-		panes []pane
-	}{
-		{"1 Claims", []pane{paneClaims, paneDetail}},
-		{"2 Header", []pane{paneHeader}},
-		{"3 Signature", []pane{paneSignature}},
-		{"4 Policies", []pane{panePolicies}},
-		{"5 Raw", []pane{paneRaw}},
-	}
 	var out []string
-	for _, v := range views {
-		name := v.name
-		if v.name == "4 Policies" && m.report != nil && len(m.report.Policies) > 0 {
-			name += fmt.Sprintf(" (%d)", len(m.report.Policies))
+	n := 0
+	for p := range paneCount {
+		tab := p.component().Tab(m)
+		if tab == "" {
+			continue
 		}
-		active := false
-		for _, p := range v.panes {
-			active = active || p == m.pane
-		}
-		if active {
+		n++
+		name := fmt.Sprintf("%d %s", n, tab)
+		if p == tabOf(m.pane) {
 			out = append(out, m.st.TabActive.Render("["+name+"]"))
 		} else {
 			out = append(out, m.st.Tab.Render(name))
@@ -146,114 +135,7 @@ func (m Model) body() string {
 		b.WriteString("\n" + m.st.Dim.Render("n pastes another token · q quits"))
 		return lipgloss.NewStyle().Height(h).Render(wrapIndented(strings.TrimLeft(b.String(), "\n"), m.width-1))
 	}
-	switch {
-	case m.pane == paneClaims && m.wide(), m.pane == paneDetail && m.wide():
-		list := m.claimsList(m.listWidth(), h)
-		sep := strings.TrimSuffix(strings.Repeat(m.st.Dim.Render("│")+"\n", h), "\n")
-		return lipgloss.JoinHorizontal(lipgloss.Top, list, " ", sep, " ", m.vp.View())
-	case m.pane == paneClaims:
-		return m.claimsList(m.width, h)
-	case m.pane == panePolicies && !m.policyOpen:
-		return m.policyList(m.width, h)
-	}
-	return m.vp.View()
-}
-
-// claimsList draws the claims in token order with their badges.
-func (m Model) claimsList(w, h int) string {
-	st := m.st
-	list := m.claimList()
-	vis := list.vis
-	if len(vis) == 0 {
-		msg := "no claims"
-		if m.filter.Value() != "" {
-			msg = "no claim matches the filter (esc clears it)"
-		}
-		return lipgloss.NewStyle().Width(w).Height(h).Render(st.Dim.Render(msg))
-	}
-	nameW := min(list.nameW, max(w/2, 8))
-	lines := make([]string, 0, h)
-	for row := m.claimOff; row < len(vis) && len(lines) < h; row++ {
-		c := view.ClaimRow(m.report.Claims[vis[row]])
-		name := ansi.Truncate(c.Name, nameW, "…")
-		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
-		badges := m.claimBadges(c)
-		valW := w - nameW - 4 - lipgloss.Width(badges)
-		val := ansi.Truncate(c.Value, max(valW, 1), "…")
-		if valW < 1 {
-			val = ""
-		}
-		pad := max(w-4-nameW-lipgloss.Width(val)-lipgloss.Width(badges), 0)
-		line := name + "  " + val + strings.Repeat(" ", pad) + badges
-		if row == m.claimSel {
-			cursor := "▸ "
-			if m.pane == paneClaims {
-				line = st.Selected.Render(line)
-				cursor = st.Cursor.Render(cursor)
-			}
-			line = cursor + line
-		} else {
-			line = "  " + line
-		}
-		lines = append(lines, ansi.Truncate(line, w, "…"))
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return lipgloss.NewStyle().Width(w).Render(strings.Join(lines, "\n"))
-}
-
-// claimBadges: NEW, RISK, UNKNOWN, the user's ★, and the policy verdict of
-// the loaded conditions that read the claim (✓ all pass, ✗ some fail).
-func (m Model) claimBadges(c view.Claim) string {
-	st := m.st
-	var out []string
-	for _, b := range c.Flags() {
-		out = append(out, st.Render(b))
-	}
-	switch t := c.Tally; {
-	case t.Total > 0 && t.Pass < t.Total:
-		out = append(out, st.Fail.Render(fmt.Sprintf("✗%d", t.Total-t.Pass)))
-	case t.Total > 0:
-		out = append(out, st.Pass.Render("✓"))
-	case c.PolicyRelevant():
-		out = append(out, st.Policy.Render("policy"))
-	}
-	if len(out) == 0 {
-		return ""
-	}
-	return " " + strings.Join(out, " ")
-}
-
-func (m Model) policyList(w, h int) string {
-	st := m.st
-	ps := m.policies()
-	if len(ps) == 0 {
-		return lipgloss.NewStyle().Width(w).Height(h).Render(st.Dim.Render("no policy loaded: press p to load a trust policy file (" + view.ProviderNames() + ")"))
-	}
-	lines := make([]string, 0, h)
-	for row := m.policyOff; row < len(ps) && len(lines) < h; row++ {
-		p := view.PolicyOf(m.report, ps[row])
-		line := m.verdictBadge(p.Mark) + "  " + fmt.Sprintf("%-8s", p.Provider) + " " + p.Name
-		if p.SourceDiffers {
-			line += st.Dim.Render("  " + p.Source)
-		}
-		if row == m.policySel {
-			line = st.Cursor.Render("▸ ") + line
-		} else {
-			line = "  " + line
-		}
-		lines = append(lines, ansi.Truncate(line, w, "…"))
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
-// verdictBadge pads the verdict so the policies' names line up.
-func (m Model) verdictBadge(mk view.Mark) string {
-	return m.st.Style(mk.Tone).Render(mk.Padded(view.VerdictWidth))
+	return m.pane.component().View(m, m.width, h)
 }
 
 func (m Model) footer() string {
@@ -269,5 +151,30 @@ func (m Model) footer() string {
 	if m.showHelp {
 		return m.st.Dim.Render("? or esc closes the help")
 	}
-	return m.help.View(m.keys)
+	return m.shortHelp()
+}
+
+// shortHelp is the footer: the focused pane's keys, then the shared ones.
+// When the line is too wide, keys go from before "? help • q quit", so
+// those two always show (help.Model alone would cut the end off). The
+// widths are worked out without rendering (help.Model's styles add no
+// cells), since the footer is drawn on every frame.
+func (m Model) shortHelp() string {
+	keys := m.helpKeys().ShortHelp()
+	if m.help.Width > 0 {
+		sep := ansi.StringWidth(m.help.ShortSeparator)
+		widths := make([]int, len(keys))
+		total := -sep
+		for i, k := range keys {
+			h := k.Help()
+			widths[i] = sep + ansi.StringWidth(h.Key) + 1 + ansi.StringWidth(h.Desc)
+			total += widths[i]
+		}
+		for n := len(keys); n > 2 && total > m.help.Width; n-- {
+			total -= widths[n-3]
+			keys = append(keys[:n-3], keys[n-2:]...)
+			widths = append(widths[:n-3], widths[n-2:]...)
+		}
+	}
+	return m.help.ShortHelpView(keys)
 }

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/oidcscope/oidcscope/report/view"
+)
+
+// claimsPane is the claims in token order with their badges; on a wide
+// screen the selected claim's detail stands beside it.
+type claimsPane struct{}
+
+// claimKeys are the keys on the selected claim. Y and [ ] act on it from
+// any pane, and y from any but Raw and Policies (which copy what they
+// show), as they always have; only the claim panes list them, where the
+// claim and its conditions show. [ and ] are one entry, so the footer
+// keeps room for the shared keys.
+func claimKeys(k KeyMap) []key.Binding {
+	choose := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "choose condition"))
+	return []key.Binding{k.Copy, k.CopyCondition, choose}
+}
+
+func (claimsPane) KeyMap(k KeyMap) []key.Binding {
+	return append([]key.Binding{described(k.Open, "open claim")}, claimKeys(k)...)
+}
+
+func (claimsPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
+	if matches(msg, m.keys.Open) {
+		m.pane = paneDetail
+		return m, nil, true
+	}
+	return m, nil, false
+}
+
+func (claimsPane) View(m Model, w, h int) string {
+	if m.wide() {
+		return claimsBeside(m, w, h)
+	}
+	return m.claimsList(w, h)
+}
+
+func (claimsPane) Content(m Model, b *strings.Builder) { m.claimDetail(b) }
+
+func (claimsPane) TextSize(m Model, w, h int) (int, int) { return claimsSize(m, w, h) }
+
+// claimsBeside is the wide layout of the claim panes: the list, a rule,
+// the detail.
+func claimsBeside(m Model, w, h int) string {
+	list := m.claimsList(m.listWidth(), h)
+	sep := strings.TrimSuffix(strings.Repeat(m.st.Dim.Render("│")+"\n", h), "\n")
+	return lipgloss.JoinHorizontal(lipgloss.Top, list, " ", sep, " ", m.vp.View())
+}
+
+// claimsSize: the detail takes what the list leaves on a wide screen.
+func claimsSize(m Model, w, h int) (int, int) {
+	if m.wide() {
+		return w - m.listWidth() - 3, h
+	}
+	return w - 1, h
+}
+
+// claimsList draws the claims in token order with their badges.
+func (m Model) claimsList(w, h int) string {
+	st := m.st
+	list := m.claimList()
+	vis := list.vis
+	if len(vis) == 0 {
+		msg := "no claims"
+		if m.filter.Value() != "" {
+			msg = "no claim matches the filter (esc clears it)"
+		}
+		return lipgloss.NewStyle().Width(w).Height(h).Render(st.Dim.Render(msg))
+	}
+	nameW := min(list.nameW, max(w/2, 8))
+	lines := make([]string, 0, h)
+	for row := m.claimOff; row < len(vis) && len(lines) < h; row++ {
+		c := view.ClaimRow(m.report.Claims[vis[row]])
+		name := ansi.Truncate(c.Name, nameW, "…")
+		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
+		badges := m.claimBadges(c)
+		valW := w - nameW - 4 - lipgloss.Width(badges)
+		val := ansi.Truncate(c.Value, max(valW, 1), "…")
+		if valW < 1 {
+			val = ""
+		}
+		pad := max(w-4-nameW-lipgloss.Width(val)-lipgloss.Width(badges), 0)
+		line := name + "  " + val + strings.Repeat(" ", pad) + badges
+		if row == m.claimSel {
+			cursor := "▸ "
+			if m.pane == paneClaims {
+				line = st.Selected.Render(line)
+				cursor = st.Cursor.Render(cursor)
+			}
+			line = cursor + line
+		} else {
+			line = "  " + line
+		}
+		lines = append(lines, ansi.Truncate(line, w, "…"))
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lipgloss.NewStyle().Width(w).Render(strings.Join(lines, "\n"))
+}
+
+// claimBadges: NEW, RISK, UNKNOWN, the user's ★, and the policy verdict of
+// the loaded conditions that read the claim (✓ all pass, ✗ some fail).
+func (m Model) claimBadges(c view.Claim) string {
+	st := m.st
+	var out []string
+	for _, b := range c.Flags() {
+		out = append(out, st.Render(b))
+	}
+	switch t := c.Tally; {
+	case t.Total > 0 && t.Pass < t.Total:
+		out = append(out, st.Fail.Render(fmt.Sprintf("✗%d", t.Total-t.Pass)))
+	case t.Total > 0:
+		out = append(out, st.Pass.Render("✓"))
+	case c.PolicyRelevant():
+		out = append(out, st.Policy.Render("policy"))
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " " + strings.Join(out, " ")
+}
+
+func (claimsPane) Tab(Model) string { return "Claims" }

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/oidcscope/oidcscope/report/view"
+)
+
+// policiesPane is the loaded policies, allowed first, and one opened.
+type policiesPane struct{}
+
+func (policiesPane) KeyMap(k KeyMap) []key.Binding {
+	return []key.Binding{described(k.Open, "open policy"), described(k.Back, "close policy"), described(k.Copy, "copy policy name")}
+}
+
+// Update: enter opens the selected policy; y copies its name (a role
+// ARN, a credential or provider name). esc closes it among the shared
+// keys, since a policy opened stays so until then whichever pane has the
+// focus.
+func (policiesPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
+	switch {
+	case matches(msg, m.keys.Open):
+		m.policyOpen = len(m.policies()) > 0
+	case matches(msg, m.keys.Copy):
+		if ps := m.policies(); m.policySel < len(ps) {
+			s, escaped := clipValue(ps[m.policySel].Name)
+			m.copyText("the policy name", s, escaped)
+		}
+	default:
+		return m, nil, false
+	}
+	return m, nil, true
+}
+
+func (policiesPane) View(m Model, w, h int) string {
+	if m.policyOpen {
+		return m.vp.View()
+	}
+	return m.policyList(w, h)
+}
+
+func (policiesPane) Content(m Model, b *strings.Builder) {
+	if ps := m.policies(); m.policyOpen && m.policySel < len(ps) {
+		m.policyDetail(b, view.PolicyOf(m.report, ps[m.policySel]))
+	}
+}
+
+func (policiesPane) TextSize(_ Model, w, h int) (int, int) { return w - 1, h }
+
+func (m Model) policyList(w, h int) string {
+	st := m.st
+	ps := m.policies()
+	if len(ps) == 0 {
+		return lipgloss.NewStyle().Width(w).Height(h).Render(st.Dim.Render("no policy loaded: press p to load a trust policy file (" + view.ProviderNames() + ")"))
+	}
+	lines := make([]string, 0, h)
+	for row := m.policyOff; row < len(ps) && len(lines) < h; row++ {
+		p := view.PolicyOf(m.report, ps[row])
+		line := m.verdictBadge(p.Mark) + "  " + fmt.Sprintf("%-8s", p.Provider) + " " + p.Name
+		if p.SourceDiffers {
+			line += st.Dim.Render("  " + p.Source)
+		}
+		if row == m.policySel {
+			line = st.Cursor.Render("▸ ") + line
+		} else {
+			line = "  " + line
+		}
+		lines = append(lines, ansi.Truncate(line, w, "…"))
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// verdictBadge pads the verdict so the policies' names line up.
+func (m Model) verdictBadge(mk view.Mark) string {
+	return m.st.Style(mk.Tone).Render(mk.Padded(view.VerdictWidth))
+}
+
+// policyDetail is one policy opened: every condition with what the token
+// holds, the diagnoses of those that failed, what the token satisfies
+// instead, and the lint findings.
+func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
+	st := m.st
+	b.WriteString(st.Bold.Render(p.Name) + "  " + m.verdictBadge(p.Mark) + st.Dim.Render("  "+p.Provider+" · "+p.Source+" · esc back") + "\n")
+	if p.Summary != "" {
+		b.WriteString(p.Summary + "\n")
+	}
+	if p.Error != "" {
+		b.WriteString(st.Fail.Render("error: ") + p.Error + "\n")
+	}
+	b.WriteString("\n")
+	for _, c := range p.Conditions {
+		b.WriteString(m.outcomeMark(c.Mark) + "  " + c.Expression + "\n")
+		if len(c.Claims) > 0 {
+			actual := c.Actual
+			if c.Absent {
+				actual = st.Dim.Render("(absent)")
+			}
+			b.WriteString("    " + st.Dim.Render("token "+strings.Join(c.Claims, ", ")+": ") + actual + "\n")
+		}
+		if c.Failed {
+			for _, d := range c.Diagnosis {
+				b.WriteString("    " + d + "\n")
+			}
+		}
+	}
+	if len(p.Instead) > 0 {
+		b.WriteString("\n" + st.Title.Render(view.InsteadTitle(p.ProviderName)) + "\n")
+		for _, sn := range p.Instead {
+			b.WriteString("  " + st.Label.Render(sn.Claim) + "\n")
+			m.snippet(b, sn)
+		}
+	}
+	if len(p.Lint) > 0 {
+		m.section(b, "Lint")
+		for _, f := range p.Lint {
+			b.WriteString(st.Style(f.Mark.Tone).Render(f.Mark.Word) + " " + st.Dim.Render(f.Rule+": ") + f.Message + "\n")
+		}
+	}
+}
+
+// Tab counts the loaded policies.
+func (policiesPane) Tab(m Model) string {
+	if m.report != nil && len(m.report.Policies) > 0 {
+		return fmt.Sprintf("Policies (%d)", len(m.report.Policies))
+	}
+	return "Policies"
+}
