@@ -10,19 +10,6 @@ import (
 	"github.com/oidcscope/oidcscope/claims/ghsub"
 )
 
-// DefaultAudience maps each provider id to its default audience, from the
-// provider table. Deprecated: use InfoOf(id).Audience or ProviderAudiences;
-// kept while the command layer moves over.
-var DefaultAudience = defaultAudiences()
-
-func defaultAudiences() map[string]string {
-	out := map[string]string{}
-	for _, p := range ProviderAudiences() {
-		out[p.ID] = p.Audience
-	}
-	return out
-}
-
 // Absent explains a claim the token does not carry.
 func Absent(claim string) string {
 	switch claim {

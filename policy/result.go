@@ -80,8 +80,3 @@ const (
 	OctoSTS = "octo-sts"
 	K8s     = "k8s"
 )
-
-// Providers lists them in display order. Deprecated: use ProviderIDs or
-// KnownProviders (the provider table, providers.go); kept while the
-// command layer moves over.
-var Providers = ProviderIDs()

@@ -165,9 +165,6 @@ func writeMember(b *strings.Builder, m view.Member, width int, st view.Palette) 
 	}
 }
 
-// ValueText shows a value as every rendering does (see view.Value).
-func ValueText(v decode.Value) string { return view.Value(v) }
-
 func keyWidth(ms []decode.Member) int {
 	w := 0
 	for _, m := range ms {

@@ -179,11 +179,6 @@ func (s *Set) evaluate(tok policy.Token) []policy.Result {
 	return out
 }
 
-// Sorted puts allowed policies first, then denied, then errors, keeping
-// the load order within each group. Deprecated: use policy.SortResults,
-// which renderers can call without importing every provider.
-func Sorted(results []policy.Result) []policy.Result { return policy.SortResults(results) }
-
 func failure(source, provider string, err error) policy.Result {
 	return policy.Result{Source: source, Provider: provider, Name: source, Verdict: policy.Error,
 		Error: err.Error(), Summary: "could not be read", Conditions: []policy.Condition{}, Lint: []policy.Finding{}}

@@ -88,7 +88,7 @@ func TestLoadDetectsEvaluatesAndKeepsFailures(t *testing.T) {
 			}
 		}
 	}
-	sorted := Sorted(results)
+	sorted := policy.SortResults(results)
 	if sorted[0].Verdict != policy.Allow || sorted[len(sorted)-1].Verdict != policy.Error {
 		t.Errorf("Sorted puts allow first and error last: %+v", sorted)
 	}
@@ -107,7 +107,7 @@ func TestAllProvidersHaveDistinctIDs(t *testing.T) {
 	}
 	// Every provider a user can name has one; the IAM OIDC provider
 	// documents are the one addition, and their results are under aws.
-	want := append(slices.Clone(policy.Providers), oidcprovider.ID)
+	want := append(slices.Clone(policy.ProviderIDs()), oidcprovider.ID)
 	if len(seen) != len(want) {
 		t.Errorf("All() has %d providers, want %d: %v", len(seen), len(want), want)
 	}

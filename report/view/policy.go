@@ -49,16 +49,13 @@ type Lint struct {
 
 // Policies are r's policy results, allowed first, as blocks.
 func Policies(r *inspect.Report) []Policy {
-	results := Sorted(r.Policies)
+	results := policy.SortResults(r.Policies)
 	out := make([]Policy, len(results))
 	for i, p := range results {
 		out[i] = PolicyOf(r, p)
 	}
 	return out
 }
-
-// Sorted is the order every rendering lists policies in: allowed first.
-func Sorted(rs []policy.Result) []policy.Result { return policy.SortResults(rs) }
 
 // PolicyOf is one result of r as a block.
 func PolicyOf(r *inspect.Report, p policy.Result) Policy {

@@ -81,7 +81,7 @@ func AllSuggestions(r *inspect.Report) [][]Snippet {
 		}
 	}
 	var out [][]Snippet
-	for _, p := range policy.Providers {
+	for _, p := range policy.ProviderIDs() {
 		if items := byProvider[p]; len(items) > 0 {
 			out = append(out, Snippets(items))
 		}
