@@ -1,0 +1,101 @@
+package providererrors
+
+// vaultEntries: Vault's JWT auth method (vault-plugin-auth-jwt v0.26.1,
+// path_login.go and claims.go; the cap/jwt validator underneath), as
+// hashicorp/vault-action prints its login failure.
+func vaultEntries() []Entry {
+	const src = "vault-plugin-auth-jwt v0.26.1 path_login.go, claims.go; hashicorp/cap jwt.go; hashicorp/vault-action issue threads"
+	return []Entry{
+		{
+			ID: "vault.bound-claim", Provider: "vault", Title: "a bound claim does not match",
+			Text:    `error validating claims: claim "<name>" does not match any associated bound claim values`,
+			Meaning: "The role's bound_claims lists values for this claim and the token's value is none of them (exact, or glob when bound_claims_type is glob).",
+			Claims:  []string{"sub", "repository", "ref", "environment", "job_workflow_ref"},
+			Fields:  []string{"bound_claims", "bound_claims_type"},
+			Check: []string{
+				"read the role (vault read auth/jwt/role/NAME -format=json) and load it with --policy: oidcscope shows the token's value beside the role's",
+				"with bound_claims_type string the values are exact; a '*' is a literal star unless the type is glob",
+			},
+			Source:  src,
+			pattern: `claim "(?P<claim>[^"]+)" does not match any associated bound claim values`,
+		},
+		{
+			ID: "vault.claim-missing", Provider: "vault", Title: "a bound claim is missing from the token",
+			Text:    `error validating claims: claim "<name>" is missing`,
+			Meaning: "The role binds a claim the token does not have (environment outside an environment job, a misspelled claim name, or a JSON pointer that does not resolve).",
+			Fields:  []string{"bound_claims"},
+			Check:   []string{"the claim name is spelled as GitHub sends it; environment exists only in jobs with environment:"},
+			Source:  src,
+			pattern: `claim "(?P<claim>[^"]+)" is missing`,
+		},
+		{
+			ID: "vault.bound-subject", Provider: "vault", Title: "sub is not the role's bound_subject",
+			Text:    "error validating claims: sub claim does not match bound subject",
+			Meaning: "bound_subject is one exact string; the token's sub differs.",
+			Claims:  []string{"sub"},
+			Fields:  []string{"bound_subject"},
+			Check:   []string{"sub's form depends on the job: environment, pull_request or ref; bound_subject cannot hold more than one, so bind sub in bound_claims (a list) instead"},
+			Source:  src,
+			pattern: `sub claim does not match bound subject`,
+		},
+		{
+			ID: "vault.audience", Provider: "vault", Title: "aud is not one of the role's bound_audiences",
+			Text:    "error validating token: invalid audience (aud) claim: audience claim does not match any expected audience",
+			Meaning: "The role's bound_audiences does not include the token's aud. vault-action requests the audience in its jwtGithubAudience input (by default the repository owner's URL, https://github.com/OWNER).",
+			Claims:  []string{"aud"},
+			Fields:  []string{"bound_audiences"},
+			Check:   []string{"set the same value in the role's bound_audiences and in vault-action's jwtGithubAudience"},
+			Source:  src,
+			pattern: `audience claim does not match any expected audience|aud claim does not match any bound audience`,
+		},
+		{
+			ID: "vault.no-audiences", Provider: "vault", Title: "the token has aud but the role binds none",
+			Text:    "audience claim found in JWT but no audiences bound to the role",
+			Meaning: "A role without bound_audiences refuses every token that has an aud, and GitHub's always do.",
+			Claims:  []string{"aud"},
+			Fields:  []string{"bound_audiences"},
+			Check:   []string{"add bound_audiences with the audience the workflow requests"},
+			Source:  src,
+			pattern: `audience claim found in JWT but no audiences bound to the role`,
+		},
+		{
+			ID: "vault.role-not-found", Provider: "vault", Title: "the role does not exist",
+			Text:    `role "<name>" could not be found`,
+			Meaning: "The login names a role the JWT auth mount does not have (or the wrong mount path).",
+			Fields:  []string{"role", "mount path"},
+			Check:   []string{"vault list auth/jwt/role (or the mount vault-action's path input names)"},
+			Source:  src,
+			pattern: `role "(?P<role>[^"]*)" could not be found`,
+		},
+		{
+			ID: "vault.expired", Provider: "vault", Title: "the token had expired",
+			Text:    "error validating token: invalid expiration time (exp) claim: token is expired",
+			Meaning: "Vault's validator allows the role's clock_skew_leeway and expiration_leeway (60 s each by default); the token was older.",
+			Claims:  []string{"exp"},
+			Fields:  []string{"expiration_leeway", "clock_skew_leeway"},
+			Check:   []string{"request the token right before the login; check the runner's and Vault's clocks"},
+			Source:  src,
+			pattern: `invalid expiration time \(exp\) claim: token is expired`,
+		},
+		{
+			ID: "vault.issuer", Provider: "vault", Title: "iss is not the mount's bound_issuer",
+			Text:    "error validating token: invalid issuer (iss) claim",
+			Meaning: "The auth mount's bound_issuer (or its OIDC discovery URL's issuer) differs from the token's iss.",
+			Claims:  []string{"iss"},
+			Fields:  []string{"bound_issuer", "oidc_discovery_url"},
+			Check:   []string{"bound_issuer and oidc_discovery_url are https://token.actions.githubusercontent.com, or the enterprise-scoped issuer"},
+			Source:  src,
+			pattern: `invalid issuer \(iss\) claim`,
+		},
+		{
+			ID: "vault.signature", Provider: "vault", Title: "no key of the mount verifies the signature",
+			Text:    "error validating token: error verifying token signature: no known key successfully validated the token signature",
+			Meaning: "The mount's key source (discovery, JWKS URL or public keys) has no key that verifies this token: another issuer's token, or keys configured by hand that GitHub has rotated.",
+			Claims:  []string{"iss"},
+			Fields:  []string{"oidc_discovery_url", "jwks_url", "jwt_validation_pubkeys"},
+			Check:   []string{"use oidc_discovery_url https://token.actions.githubusercontent.com so keys follow GitHub's rotation"},
+			Source:  src,
+			pattern: `no known key successfully validated the token signature`,
+		},
+	}
+}
