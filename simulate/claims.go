@@ -1,0 +1,188 @@
+package simulate
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/claims/ghsub"
+)
+
+// Issuer is GitHub's default token issuer.
+const Issuer = "https://token.actions.githubusercontent.com"
+
+// Made-up values for what only a run has; their claims are listed in
+// Simulation.Placeholders.
+const (
+	placeholderSHA = "0000000000000000000000000000000000000000"
+	placeholderJTI = "00000000-0000-4000-8000-000000000000"
+	placeholderPR  = "1"
+)
+
+// Simulation is the payload of the token GitHub would issue, and what in
+// it is made up.
+type Simulation struct {
+	Claims       map[string]any // strings, and exp/iat/nbf as int64
+	Placeholders []string       // claims whose values only a real run has, sorted
+	Notes        []string       // assumptions and uncertain rules this simulation applied
+}
+
+// Build simulates the token of a job in context c.
+func Build(c Context) (Simulation, error) {
+	owner, name, err := c.split()
+	if err != nil {
+		return Simulation{}, err
+	}
+	if c.Event == "" {
+		return Simulation{}, fmt.Errorf("%w: the event is required (push, pull_request, workflow_dispatch, …)", ErrContext)
+	}
+	var s Simulation
+	cl := map[string]any{}
+	placeholder := func(claim string, v any) {
+		cl[claim] = v
+		s.Placeholders = append(s.Placeholders, claim)
+	}
+
+	cl["iss"] = Issuer
+	if c.Enterprise != "" {
+		cl["enterprise"] = c.Enterprise
+		placeholder("enterprise_id", "0")
+		if c.EnterpriseIssuer {
+			cl["iss"] = Issuer + "/" + c.Enterprise
+		}
+	}
+	cl["aud"] = c.Audience
+	if c.Audience == "" {
+		cl["aud"] = "https://github.com/" + owner
+	}
+
+	// Repository and its IDs.
+	cl["repository"], cl["repository_owner"] = c.Repository, owner
+	repo := ghsub.Repo{Owner: owner, Name: name}
+	if c.OwnerID != "" {
+		cl["repository_owner_id"] = c.OwnerID
+	}
+	if c.RepoID != "" {
+		cl["repository_id"] = c.RepoID
+	}
+	if c.Immutable {
+		if c.OwnerID == "" || c.RepoID == "" {
+			return Simulation{}, fmt.Errorf("%w: an immutable subject holds the owner and repository IDs: give both", ErrContext)
+		}
+		repo = repo.WithIDs(c.OwnerID, c.RepoID)
+	}
+	cl["repository_visibility"] = valueOr(c.Visibility, "private")
+
+	// Event and refs.
+	cl["event_name"] = c.Event
+	ref := fullRef(c.Ref)
+	if ref == "" {
+		ref = "refs/heads/main"
+		s.Notes = append(s.Notes, "no ref given: the default branch, refs/heads/main, assumed")
+	}
+	base := fullRef(valueOr(c.BaseRef, "main"))
+	cl["base_ref"], cl["head_ref"] = "", ""
+	if pullRequestEvent(c.Event) {
+		// head_ref is the PR's branch: given, or the ref when that names
+		// a branch rather than the merge ref.
+		head := c.HeadRef
+		if head == "" && !strings.HasPrefix(ref, "refs/pull/") {
+			head = branchName(ref)
+		}
+		if head == "" {
+			placeholder("head_ref", "feature")
+		} else {
+			cl["head_ref"] = head
+		}
+		cl["base_ref"] = branchName(base)
+		switch {
+		case c.Event == "pull_request_target":
+			// The run is on the base branch (observed; not documented).
+			ref = base
+			s.Notes = append(s.Notes, "pull_request_target: ref is the base branch and sub ends in :pull_request, as observed in real tokens; GitHub's documentation does not say")
+		case !strings.HasPrefix(ref, "refs/pull/"):
+			// A pull_request run is on the merge ref.
+			ref = "refs/pull/" + placeholderPR + "/merge"
+			s.Placeholders = append(s.Placeholders, "ref")
+			s.Notes = append(s.Notes, "pull_request: the run is on refs/pull/<number>/merge; the number is made up (give --ref refs/pull/N/merge)")
+		}
+	}
+	cl["ref"], cl["ref_type"] = ref, refType(ref)
+	cl["ref_protected"] = fmt.Sprint(c.Protected)
+	placeholder("sha", placeholderSHA)
+	if c.Environment != "" {
+		cl["environment"] = c.Environment
+	}
+
+	// Workflows: the caller, and the reusable workflow defining the job.
+	wf := valueOr(c.Workflow, ".github/workflows/workflow.yml")
+	if !strings.HasPrefix(wf, ".github/workflows/") {
+		wf = ".github/workflows/" + path.Base(wf)
+	}
+	cl["workflow_ref"] = c.Repository + "/" + wf + "@" + ref
+	placeholder("workflow_sha", placeholderSHA)
+	placeholder("workflow", strings.TrimSuffix(strings.TrimSuffix(path.Base(wf), ".yml"), ".yaml"))
+	cl["job_workflow_ref"] = cl["workflow_ref"]
+	if c.JobWorkflow != "" {
+		if err := checkJobWorkflow(c.JobWorkflow); err != nil {
+			return Simulation{}, err
+		}
+		cl["job_workflow_ref"] = c.JobWorkflow
+	}
+	placeholder("job_workflow_sha", placeholderSHA)
+
+	// Who and where it ran.
+	cl["runner_environment"] = valueOr(c.Runner, "github-hosted")
+	if c.Actor != "" {
+		cl["actor"] = c.Actor
+	} else {
+		placeholder("actor", "octocat")
+	}
+	if c.ActorID != "" {
+		cl["actor_id"] = c.ActorID
+	} else {
+		placeholder("actor_id", "0")
+	}
+	placeholder("run_id", "0")
+	placeholder("run_number", "1")
+	placeholder("run_attempt", "1")
+	placeholder("check_run_id", "0")
+	placeholder("jti", placeholderJTI)
+	iat := c.At.Unix()
+	if c.At.IsZero() {
+		iat = 0
+	}
+	cl["iat"], cl["nbf"], cl["exp"] = iat, iat-300, iat+300
+
+	template := c.SubTemplate
+	if len(template) == 0 {
+		template = DefaultTemplate()
+	}
+	sub, err := subject(template, repo, subContext(c, ref), cl)
+	if err != nil {
+		return Simulation{}, err
+	}
+	cl["sub"] = sub
+	s.Claims = cl
+	slices.Sort(s.Placeholders)
+	return s, nil
+}
+
+// checkJobWorkflow refuses a reusable workflow reference GitHub would not
+// resolve.
+func checkJobWorkflow(ref string) error {
+	p, at, ok := strings.Cut(ref, "@")
+	parts := strings.SplitN(p, "/", 3)
+	if !ok || at == "" || len(parts) != 3 || parts[0] == "" || parts[1] == "" || !strings.HasPrefix(parts[2], ".github/workflows/") {
+		return fmt.Errorf("%w: a reusable workflow is OWNER/REPO/.github/workflows/FILE@REF, not %q", ErrContext, ref)
+	}
+	return nil
+}
+
+func valueOr(v, fallback string) string {
+	if v == "" {
+		return fallback
+	}
+	return v
+}

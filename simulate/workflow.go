@@ -1,0 +1,215 @@
+package simulate
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"sigs.k8s.io/yaml"
+)
+
+// Trigger is one way a workflow file starts a job: the context a run of
+// it would have, as far as the file says, and what the file left open.
+type Trigger struct {
+	Context Context
+	Notes   []string
+}
+
+// FromWorkflow reads a workflow file (its path in the repository, as
+// .github/workflows/x.yml, and its content) and returns one context per
+// trigger of its on: section for job (the only job when job is ""), with
+// the job's environment: and uses: applied. base carries what the file
+// cannot say (repository, IDs, audience, template); a base Ref, when
+// given, is used for every trigger instead of the file's filters.
+func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger, error) {
+	var doc map[string]any
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%w: workflow %s: %w", ErrContext, file, err)
+	}
+	// YAML 1.1 reads a bare on: key as the boolean true.
+	on, ok := doc["on"]
+	if !ok {
+		on, ok = doc["true"]
+	}
+	if !ok {
+		return nil, fmt.Errorf("%w: workflow %s has no on: section", ErrContext, file)
+	}
+	jobDef, name, err := pickJob(doc, job, file)
+	if err != nil {
+		return nil, err
+	}
+	base.Workflow = ".github/workflows/" + path.Base(file)
+	var notes []string
+	if env, note := environmentOf(jobDef); env != "" {
+		base.Environment = env
+	} else if note != "" {
+		notes = append(notes, note)
+	}
+	var out []Trigger
+	for _, ev := range events(on) {
+		for _, ref := range refsFor(ev, base.Ref) {
+			c := base
+			c.Event, c.Ref = ev.name, ref.ref
+			if uses, _ := jobDef["uses"].(string); uses != "" {
+				jw, note := reusable(uses, c)
+				c.JobWorkflow = jw
+				if note != "" {
+					notes = append(notes, note)
+				}
+			}
+			t := Trigger{Context: c, Notes: append(slices.Clone(notes), "job "+name+", trigger "+ev.name)}
+			if ref.note != "" {
+				t.Notes = append(t.Notes, ref.note)
+			}
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%w: workflow %s has no trigger that runs job %s", ErrContext, file, name)
+	}
+	return out, nil
+}
+
+func pickJob(doc map[string]any, job, file string) (map[string]any, string, error) {
+	jobs, _ := doc["jobs"].(map[string]any)
+	names := make([]string, 0, len(jobs))
+	for n := range jobs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if job == "" {
+		if len(names) != 1 {
+			return nil, "", fmt.Errorf("%w: workflow %s has jobs %s: name one", ErrContext, file, strings.Join(names, ", "))
+		}
+		job = names[0]
+	}
+	def, ok := jobs[job].(map[string]any)
+	if !ok {
+		return nil, "", fmt.Errorf("%w: workflow %s has no job %q (it has %s)", ErrContext, file, job, strings.Join(names, ", "))
+	}
+	return def, job, nil
+}
+
+// environmentOf is the job's environment: a name, or {name: …}. A name
+// computed by an expression cannot be simulated: it is left out, with a
+// note.
+func environmentOf(job map[string]any) (string, string) {
+	var name string
+	switch e := job["environment"].(type) {
+	case string:
+		name = e
+	case map[string]any:
+		name, _ = e["name"].(string)
+	}
+	if strings.Contains(name, "${{") {
+		return "", "environment " + name + " is an expression: give --environment with the value it takes"
+	}
+	return name, ""
+}
+
+type event struct {
+	name     string
+	branches []string
+	tags     []string
+}
+
+// events reads on: in its three forms: a name, a list of names, or a map
+// from name to its filters.
+func events(on any) []event {
+	var out []event
+	switch v := on.(type) {
+	case string:
+		out = append(out, event{name: v})
+	case []any:
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				out = append(out, event{name: s})
+			}
+		}
+	case map[string]any:
+		names := make([]string, 0, len(v))
+		for n := range v {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			e := event{name: n}
+			if f, ok := v[n].(map[string]any); ok {
+				e.branches, e.tags = stringsOf(f["branches"]), stringsOf(f["tags"])
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+type refChoice struct{ ref, note string }
+
+// refsFor picks the refs to simulate an event on: the one given, else
+// one per branch and tag filter (a pattern filled in with an example),
+// else the default branch.
+func refsFor(e event, given string) []refChoice {
+	if given != "" {
+		return []refChoice{{ref: given}}
+	}
+	var out []refChoice
+	for _, b := range e.branches {
+		r, note := example(b, "refs/heads/")
+		out = append(out, refChoice{r, note})
+	}
+	for _, t := range e.tags {
+		r, note := example(t, "refs/tags/")
+		out = append(out, refChoice{r, note})
+	}
+	switch {
+	case len(out) > 0:
+	case e.name == "release":
+		// A release runs on its tag.
+		out = append(out, refChoice{"refs/tags/v1.0.0", "release: runs on the release's tag; v1.0.0 assumed (give --ref)"})
+	default:
+		out = append(out, refChoice{"refs/heads/main", "no ref in the file: the default branch, main, assumed (give --ref)"})
+	}
+	return out
+}
+
+// example turns a filter pattern into a ref that matches it.
+func example(pattern, prefix string) (string, string) {
+	if !strings.ContainsAny(pattern, "*?[!+") {
+		return prefix + pattern, ""
+	}
+	r := strings.NewReplacer("**", "1.0.0", "*", "1.0.0", "?", "1", "+", "").Replace(pattern)
+	return prefix + r, "filter " + pattern + " simulated as " + prefix + r
+}
+
+// reusable is job_workflow_ref for a job that uses: a reusable workflow:
+// ./path in the same repository at the run's ref, or OWNER/REPO/path@REF.
+func reusable(uses string, c Context) (string, string) {
+	if p, ok := strings.CutPrefix(uses, "./"); ok {
+		ref := fullRef(c.Ref)
+		if ref == "" {
+			ref = "refs/heads/main"
+		}
+		return c.Repository + "/" + p + "@" + ref, ""
+	}
+	if strings.Contains(uses, "${{") {
+		return "", "uses: " + uses + " is an expression: give --job-workflow"
+	}
+	return uses, ""
+}
+
+func stringsOf(v any) []string {
+	var out []string
+	switch l := v.(type) {
+	case string:
+		out = append(out, l)
+	case []any:
+		for _, e := range l {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
