@@ -93,7 +93,7 @@ func fixture(name string) func(*testing.T) map[string]any {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return decode(t, data)
+		return decodePayload(t, data)
 	}
 }
 
@@ -103,13 +103,13 @@ func testdataClaims(file string) func(*testing.T) map[string]any {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return decode(t, data)
+		return decodePayload(t, data)
 	}
 }
 
-// decode reads a payload the way the simulation holds it: times as
+// decodePayload reads a payload the way the simulation holds it: times as
 // int64, everything else as strings.
-func decode(t *testing.T, data []byte) map[string]any {
+func decodePayload(t *testing.T, data []byte) map[string]any {
 	t.Helper()
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {

@@ -1,0 +1,240 @@
+package reach
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/simulate"
+)
+
+// Row is one simulated context and the policy's verdict for it.
+type Row struct {
+	Event       string
+	Ref         string
+	Environment string // "" for a job without one
+	Subject     string // legacy, immutable, or renamed (the repository under another name)
+	Sub         string // the simulated sub
+	Verdict     policy.Verdict
+	Failing     []string // the expressions of the conditions that failed
+}
+
+// Table is the reach of one policy.
+type Table struct {
+	Policy string
+	Rows   []Row
+	Notes  []string
+}
+
+// OtherEnvironment stands for any environment a policy does not name.
+// It is short: a long name would trip subject length limits (Google's
+// 127 bytes) that have nothing to do with the policy's conditions.
+const OtherEnvironment = "other"
+
+// PrefixProbe follows each environment a policy names, in one more row:
+// a pattern anchored only at its start (octo-sts alternations, AWS
+// StringLike without a separator) lets in every name that begins with it.
+const PrefixProbe = "-other"
+
+// Events are the triggers every table tries; the policy's conditions can
+// add others.
+func Events() []string {
+	return []string{"push", "pull_request", "pull_request_target", "workflow_dispatch", "schedule", "release", "merge_group"}
+}
+
+// Of builds the table of p for the repository in base (Repository, and
+// OwnerID/RepoID for the immutable rows; Audience and SubTemplate as the
+// jobs would have them).
+func Of(p policy.Policy, base simulate.Context) (Table, error) {
+	if _, _, ok := strings.Cut(base.Repository, "/"); !ok {
+		return Table{}, fmt.Errorf("%w: repository %q is not OWNER/REPO", simulate.ErrContext, base.Repository)
+	}
+	t := Table{Policy: p.Name()}
+	mentioned, err := mentions(p, base)
+	if err != nil {
+		return Table{}, err
+	}
+	if base.Audience == "" {
+		// The audience the jobs would request: one the policy names, else
+		// the provider's login step's default.
+		switch {
+		case len(mentioned.audiences) > 0:
+			base.Audience = mentioned.audiences[0]
+		case policy.InfoOf(p.Provider()).Audience != "" && !strings.Contains(policy.InfoOf(p.Provider()).Audience, "<"):
+			base.Audience = policy.InfoOf(p.Provider()).Audience
+		}
+		if base.Audience != "" {
+			t.Notes = append(t.Notes, "audience "+base.Audience+" assumed (give --audience)")
+		}
+	}
+	subjects := []string{"legacy", "renamed"}
+	if base.OwnerID != "" && base.RepoID != "" {
+		subjects = append(subjects, "immutable")
+	} else {
+		t.Notes = append(t.Notes, "no owner and repository IDs given: the immutable-subject rows are left out")
+	}
+	// No environment, the ones the policy names, and one it cannot know
+	// of: a row for OtherEnvironment shows a policy that lets in any.
+	envs := append(append([]string{""}, mentioned.environments...), OtherEnvironment)
+	for _, ev := range mentioned.events {
+		for _, ref := range mentioned.refs {
+			for _, env := range envs {
+				for _, subj := range subjects {
+					c := base
+					c.Event, c.Ref, c.Environment = ev, ref, env
+					switch subj {
+					case "immutable":
+						c.Immutable = true
+					case "renamed":
+						c.Repository = renamed(base.Repository)
+					}
+					row, err := evaluate(p, c)
+					if err != nil {
+						return Table{}, err
+					}
+					row.Subject = subj
+					t.Rows = append(t.Rows, row)
+				}
+			}
+		}
+	}
+	return t, nil
+}
+
+// Allowed is the rows the policy allows.
+func (t Table) Allowed() []Row {
+	var out []Row
+	for _, r := range t.Rows {
+		if r.Verdict == policy.Allow {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func evaluate(p policy.Policy, c simulate.Context) (Row, error) {
+	sim, err := simulate.Build(c)
+	if err != nil {
+		return Row{}, err
+	}
+	tok, err := sim.Token()
+	if err != nil {
+		return Row{}, err
+	}
+	res := policy.SafeEvaluate(p, tok)
+	row := Row{Event: c.Event, Ref: sim.Claims["ref"].(string), Environment: c.Environment, Sub: sim.Claims["sub"].(string), Verdict: res.Verdict}
+	for _, cond := range res.Conditions {
+		if cond.Result == policy.Fail {
+			row.Failing = append(row.Failing, cond.Expression)
+		}
+	}
+	return row, nil
+}
+
+// renamed is the repository under another name: what a token would say
+// after a rename or transfer (the IDs stay).
+func renamed(repo string) string {
+	owner, name, _ := strings.Cut(repo, "/")
+	return owner + "/" + name + "-renamed"
+}
+
+type mentioned struct {
+	events, refs, environments, audiences []string
+}
+
+// mentions evaluates p on a baseline token and reads the values its
+// conditions name: refs (refs/heads/…, refs/tags/…; wildcards filled in
+// with an example), environments (environment:NAME in subjects, values of
+// conditions on the environment claim) and events (values of conditions
+// on event_name), beside the defaults.
+func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
+	c := base
+	c.Event, c.Ref = "push", "refs/heads/main"
+	sim, err := simulate.Build(c)
+	if err != nil {
+		return mentioned{}, err
+	}
+	tok, err := sim.Token()
+	if err != nil {
+		return mentioned{}, err
+	}
+	res := policy.SafeEvaluate(p, tok)
+	m := mentioned{events: Events(), refs: []string{"refs/heads/main", "refs/heads/feature", "refs/tags/v1.0.0"}}
+	for _, cond := range res.Conditions {
+		text := cond.Expression + " " + strings.Join(cond.Diagnosis, " ")
+		for _, r := range refMention().FindAllString(text, -1) {
+			m.refs = append(m.refs, fill(strings.TrimRight(r, ".,;")))
+		}
+		for _, e := range envMention().FindAllStringSubmatch(text, -1) {
+			m.environments = append(m.environments, literalVariants(e[1])...)
+		}
+		if slices.Contains(cond.Claims, "environment") {
+			for _, v := range quotedValues(cond.Expression) {
+				m.environments = append(m.environments, literalVariants(v)...)
+			}
+		}
+		if slices.Contains(cond.Claims, "event_name") {
+			m.events = append(m.events, quotedValues(cond.Expression)...)
+		}
+		if slices.Contains(cond.Claims, "aud") {
+			for _, q := range quotedValue().FindAllStringSubmatch(cond.Expression, -1) {
+				if v := q[1] + q[2]; v != "" && !strings.ContainsAny(v, "*? ") {
+					m.audiences = append(m.audiences, v)
+				}
+			}
+		}
+	}
+	m.events, m.refs, m.environments, m.audiences = uniq(m.events), uniq(m.refs), uniq(m.environments), uniq(m.audiences)
+	return m, nil
+}
+
+// literalVariants is a name mined from a condition, with its wildcards
+// filled in, and, when it holds regular-expression syntax, the literal
+// text before it (prod|repo… → prod), then each followed by PrefixProbe.
+func literalVariants(name string) []string {
+	out := []string{fill(name)}
+	if i := strings.IndexAny(name, `|()[]{}+?\^$.`); i > 0 {
+		out = append(out, name[:i])
+	}
+	for _, n := range slices.Clone(out) {
+		out = append(out, n+PrefixProbe)
+	}
+	return out
+}
+
+// fill makes a pattern's wildcards concrete.
+func fill(s string) string {
+	return strings.NewReplacer("**", "x", "*", "x", "?", "x").Replace(s)
+}
+
+func quotedValues(expr string) []string {
+	var out []string
+	for _, m := range quotedValue().FindAllStringSubmatch(expr, -1) {
+		v := m[1] + m[2]
+		if v != "" && !strings.ContainsAny(v, " /:") {
+			out = append(out, fill(v))
+		}
+	}
+	return out
+}
+
+func uniq(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range s {
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// The expressions mentions reads conditions with, compiled on first use.
+var (
+	refMention  = lazyre.New(`refs/(?:heads|tags)/[^\s"'),\]]+`)
+	envMention  = lazyre.New(`environment:([^\s"':),\]]+)`)
+	quotedValue = lazyre.New(`"([^"]*)"|'([^']*)'`)
+)
