@@ -1,19 +1,42 @@
 package providererrors
 
 import (
+	_ "embed"
+	"fmt"
 	"regexp"
+	"slices"
 	"sync"
+
+	"sigs.k8s.io/yaml"
 )
 
+// catalogueYAML is the catalogue: data, kept out of the code so that an
+// entry reads as the provider's message and its advice.
+//
+//go:embed catalogue.yaml
+var catalogueYAML []byte
+
+// parsed is the catalogue read once; a broken file is a build defect that
+// TestCatalogueParses reports.
+var parsed = sync.OnceValues(func() ([]Entry, error) {
+	var entries []Entry
+	if err := yaml.UnmarshalStrict(catalogueYAML, &entries); err != nil {
+		return nil, fmt.Errorf("providererrors: catalogue.yaml: %w", err)
+	}
+	return entries, nil
+})
+
 // Catalogue is every entry, providers in the order oidcscope lists them,
-// the registries after the clouds. Each call returns a fresh slice.
+// the registries after the clouds. Each call returns a fresh slice; it is
+// empty only if the embedded file is broken (a test guards that).
 func Catalogue() []Entry {
-	var out []Entry
-	for _, part := range [][]Entry{
-		awsEntries(), entraEntries(), gcpEntries(), vaultEntries(), octostsEntries(),
-		pypiEntries(), cratesEntries(), rubygemsEntries(), npmEntries(), nugetEntries(), jsrEntries(), pubdevEntries(),
-	} {
-		out = append(out, part...)
+	entries, err := parsed()
+	if err != nil {
+		return nil
+	}
+	out := slices.Clone(entries)
+	for i := range out {
+		out[i].Claims, out[i].Fields, out[i].Check = slices.Clone(out[i].Claims), slices.Clone(out[i].Fields), slices.Clone(out[i].Check)
 	}
 	return out
 }

@@ -5,24 +5,24 @@ import (
 	"strings"
 )
 
-// Entry is one catalogued message.
+// Entry is one catalogued message (an entry of catalogue.yaml).
 type Entry struct {
-	ID       string   // stable name, "<provider>.<what>": aws.not-authorized
-	Provider string   // provider or registry id as in policy results: aws, entra, gcp, vault, octosts, k8s, pypi, …
-	Code     string   // the provider's own code when it has one (AADSTS700213, InvalidIdentityToken, invalid_grant); else ""
-	Title    string   // what went wrong, in a few words
-	Text     string   // the message as the provider writes it, placeholders in <angle brackets>
-	Meaning  string   // what the provider checked and why it refused
-	Claims   []string // the token claims the message points at
-	Fields   []string // the policy or configuration fields it points at
-	Check    []string // what to check, most likely cause first
-	Source   string   // where the wording was read: the provider's code or docs, or the issue threads where users hit it
+	ID       string   `json:"id"`               // stable name, "<provider>.<what>": aws.not-authorized
+	Provider string   `json:"provider"`         // provider or registry id as in policy results: aws, entra, gcp, vault, octosts, pypi, …
+	Code     string   `json:"code,omitempty"`   // the provider's own code (AADSTS700213, InvalidIdentityToken, invalid_grant); else ""
+	Title    string   `json:"title"`            // what went wrong, in a few words
+	Text     string   `json:"text"`             // the message as the provider writes it, placeholders in <angle brackets>
+	Meaning  string   `json:"meaning"`          // what the provider checked and why it refused
+	Claims   []string `json:"claims,omitempty"` // the token claims the message points at
+	Fields   []string `json:"fields,omitempty"` // the policy or configuration fields it points at
+	Check    []string `json:"check"`            // what to check, most likely cause first
+	Source   string   `json:"source"`           // where the wording was read: the provider's code or docs, or the issue threads where users hit it
 
-	// pattern recognises the message in normalised text (see Normalize).
+	// Pattern recognises the message in normalised text (see Normalize).
 	// Named groups carry values: a group named after a claim (sub, iss,
 	// aud, repository, job_workflow_ref, …) holds that claim's value as
 	// the provider saw it; other names (role, credential, …) are context.
-	pattern string
+	Pattern string `json:"pattern"`
 }
 
 // Match is one message found in pasted text.
@@ -50,5 +50,5 @@ func isClaim(group string) bool {
 // A space in a pattern matches any run of white space, line breaks
 // included: a wrapped message has them where the provider wrote spaces.
 func (e Entry) compile() *regexp.Regexp {
-	return regexp.MustCompile(strings.ReplaceAll(e.pattern, " ", `\s+`))
+	return regexp.MustCompile(strings.ReplaceAll(e.Pattern, " ", `\s+`))
 }

@@ -3,6 +3,7 @@ package providererrors
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -57,6 +58,21 @@ func wordWrap(s string, width int) string {
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
+}
+
+func TestCatalogueParses(t *testing.T) {
+	entries, err := parsed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) < 60 {
+		t.Errorf("%d entries", len(entries))
+	}
+	for _, e := range entries {
+		if _, err := regexp.Compile(e.Pattern); err != nil {
+			t.Errorf("%s: %v", e.ID, err)
+		}
+	}
 }
 
 func TestEveryEntryHasASample(t *testing.T) {
