@@ -78,8 +78,29 @@ func Of(p policy.Policy, base simulate.Context) (Table, error) {
 	// No environment, the ones the policy names, and one it cannot know
 	// of: a row for OtherEnvironment shows a policy that lets in any.
 	envs := append(append([]string{""}, mentioned.environments...), OtherEnvironment)
-	for _, ev := range mentioned.events {
-		for _, ref := range mentioned.refs {
+	for _, sc := range Contexts(base, mentioned.events, mentioned.refs, envs, subjects) {
+		row, err := evaluate(p, sc.Context)
+		if err != nil {
+			return Table{}, err
+		}
+		row.Subject = sc.Subject
+		t.Rows = append(t.Rows, row)
+	}
+	return t, nil
+}
+
+// SubjectContext is a context and the subject form it was built for.
+type SubjectContext struct {
+	simulate.Context
+	Subject string // legacy, renamed or immutable
+}
+
+// Contexts is every combination of events, refs, environments ("" for
+// none) and subject forms on base: the rows of a table.
+func Contexts(base simulate.Context, events, refs, envs, subjects []string) []SubjectContext {
+	var out []SubjectContext
+	for _, ev := range events {
+		for _, ref := range refs {
 			for _, env := range envs {
 				for _, subj := range subjects {
 					c := base
@@ -90,17 +111,12 @@ func Of(p policy.Policy, base simulate.Context) (Table, error) {
 					case "renamed":
 						c.Repository = renamed(base.Repository)
 					}
-					row, err := evaluate(p, c)
-					if err != nil {
-						return Table{}, err
-					}
-					row.Subject = subj
-					t.Rows = append(t.Rows, row)
+					out = append(out, SubjectContext{c, subj})
 				}
 			}
 		}
 	}
-	return t, nil
+	return out
 }
 
 // Allowed is the rows the policy allows.
@@ -114,16 +130,24 @@ func (t Table) Allowed() []Row {
 	return out
 }
 
-func evaluate(p policy.Policy, c simulate.Context) (Row, error) {
+// run evaluates p on the simulated token of c.
+func run(p policy.Policy, c simulate.Context) (simulate.Simulation, policy.Result, error) {
 	sim, err := simulate.Build(c)
 	if err != nil {
-		return Row{}, err
+		return sim, policy.Result{}, err
 	}
 	tok, err := sim.Token()
 	if err != nil {
+		return sim, policy.Result{}, err
+	}
+	return sim, policy.SafeEvaluate(p, tok), nil
+}
+
+func evaluate(p policy.Policy, c simulate.Context) (Row, error) {
+	sim, res, err := run(p, c)
+	if err != nil {
 		return Row{}, err
 	}
-	res := policy.SafeEvaluate(p, tok)
 	row := Row{Event: c.Event, Ref: sim.Claims["ref"].(string), Environment: c.Environment, Sub: sim.Claims["sub"].(string), Verdict: res.Verdict}
 	for _, cond := range res.Conditions {
 		if cond.Result == policy.Fail {
@@ -152,15 +176,10 @@ type mentioned struct {
 func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 	c := base
 	c.Event, c.Ref = "push", "refs/heads/main"
-	sim, err := simulate.Build(c)
+	_, res, err := run(p, c)
 	if err != nil {
 		return mentioned{}, err
 	}
-	tok, err := sim.Token()
-	if err != nil {
-		return mentioned{}, err
-	}
-	res := policy.SafeEvaluate(p, tok)
 	m := mentioned{events: Events(), refs: []string{"refs/heads/main", "refs/heads/feature", "refs/tags/v1.0.0"}}
 	for _, cond := range res.Conditions {
 		text := cond.Expression + " " + strings.Join(cond.Diagnosis, " ")

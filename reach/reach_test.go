@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/fixtures"
@@ -64,79 +65,72 @@ type key struct{ event, env, subject string }
 func TestReachIsCompleteForSamplePolicies(t *testing.T) {
 	rawRef := regexp.MustCompile(`refs/(?:heads|tags)/[A-Za-z0-9._/*-]+`)
 	rawEnv := regexp.MustCompile(`environment:([A-Za-z0-9._-]+)`)
-	allowedSomewhere := 0
-	for file, pols := range samplePolicies(t) {
-		data, _ := fs.ReadFile(fixtures.Policies(), file)
-		refs := []string{"refs/heads/main", "refs/heads/feature/x", "refs/tags/v2.3.4"}
-		for _, r := range rawRef.FindAllString(string(data), -1) {
-			refs = append(refs, fill(r))
-		}
-		envs := []string{"", "prod", "production", "staging", "release", "pypi"}
-		for _, m := range rawEnv.FindAllStringSubmatch(string(data), -1) {
-			envs = append(envs, m[1])
-		}
-		for _, p := range pols {
-			table, err := Of(p, base())
-			if err != nil {
-				t.Fatalf("%s: %v", file, err)
-			}
-			fromTable := map[key]bool{}
-			for _, r := range table.Allowed() {
-				fromTable[key{r.Event, r.Environment, r.Subject}] = true
-			}
-			brute := map[key]bool{}
-			ctx := base()
-			ctx.Audience = audienceOf(table)
-			for _, ev := range Events() {
-				for _, ref := range refs {
-					for _, env := range append([]string{""}, uniq(append(envs, table.envs()...))...) {
-						for _, subj := range []string{"legacy", "renamed", "immutable"} {
-							c := ctx
-							c.Event, c.Ref, c.Environment = ev, ref, env
-							switch subj {
-							case "immutable":
-								c.Immutable = true
-							case "renamed":
-								c.Repository = renamed(c.Repository)
-							}
-							row, err := evaluate(p, c)
-							if err != nil {
-								t.Fatal(err)
-							}
-							if row.Verdict == policy.Allow {
-								brute[key{ev, env, subj}] = true
-							}
+	var allowed atomic.Int32
+	t.Run("files", func(t *testing.T) {
+		for file, pols := range samplePolicies(t) {
+			t.Run(path.Base(file), func(t *testing.T) {
+				t.Parallel()
+				data, _ := fs.ReadFile(fixtures.Policies(), file)
+				refs := []string{"refs/heads/main", "refs/heads/feature/x", "refs/tags/v2.3.4"}
+				for _, r := range rawRef.FindAllString(string(data), -1) {
+					refs = append(refs, fill(r))
+				}
+				envs := []string{"", "prod", "production", "staging", "release", "pypi"}
+				for _, m := range rawEnv.FindAllStringSubmatch(string(data), -1) {
+					envs = append(envs, m[1])
+				}
+				for _, p := range pols {
+					table, err := Of(p, base())
+					if err != nil {
+						t.Fatalf("%s: %v", file, err)
+					}
+					fromTable := map[key]bool{}
+					for _, r := range table.Allowed() {
+						fromTable[key{r.Event, r.Environment, r.Subject}] = true
+					}
+					brute := map[key]bool{}
+					ctx := base()
+					ctx.Audience = audienceOf(table)
+					envs := append([]string{""}, uniq(append(envs, table.envs()...))...)
+					for _, sc := range Contexts(ctx, Events(), refs, envs, []string{"legacy", "renamed", "immutable"}) {
+						row, err := evaluate(p, sc.Context)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if row.Verdict == policy.Allow {
+							brute[key{sc.Event, sc.Environment, sc.Subject}] = true
 						}
 					}
-				}
-			}
-			for k := range brute {
-				listed := fromTable[k]
-				if k.env != "" && !slices.Contains(table.envs(), k.env) {
-					// An environment the policy does not name: the table
-					// must show that it lets in any, or any that starts
-					// with one it names.
-					listed = fromTable[key{k.event, OtherEnvironment, k.subject}]
-					for _, e := range table.envs() {
-						if strings.HasPrefix(k.env, e) && fromTable[key{k.event, e + PrefixProbe, k.subject}] {
-							listed = true
+					for k := range brute {
+						listed := fromTable[k]
+						if k.env != "" && !slices.Contains(table.envs(), k.env) {
+							// An environment the policy does not name: the table
+							// must show that it lets in any, or any that starts
+							// with one it names.
+							listed = fromTable[key{k.event, OtherEnvironment, k.subject}]
+							for _, e := range table.envs() {
+								if strings.HasPrefix(k.env, e) && fromTable[key{k.event, e + PrefixProbe, k.subject}] {
+									listed = true
+								}
+							}
+						}
+						if !listed {
+							t.Errorf("%s %s: the evaluator allows %+v, the reach table does not list it", file, p.Name(), k)
 						}
 					}
+					for k := range fromTable {
+						if !brute[k] {
+							t.Errorf("%s %s: the reach table allows %+v, the brute-force enumeration never does", file, p.Name(), k)
+						}
+					}
+					if len(fromTable) > 0 {
+						allowed.Add(1)
+					}
 				}
-				if !listed {
-					t.Errorf("%s %s: the evaluator allows %+v, the reach table does not list it", file, p.Name(), k)
-				}
-			}
-			for k := range fromTable {
-				if !brute[k] {
-					t.Errorf("%s %s: the reach table allows %+v, the brute-force enumeration never does", file, p.Name(), k)
-				}
-			}
-			if len(fromTable) > 0 {
-				allowedSomewhere++
-			}
+			})
 		}
-	}
+	})
+	allowedSomewhere := int(allowed.Load())
 	if allowedSomewhere < 10 {
 		t.Errorf("only %d sample policies let any context in: the audience or contexts are off", allowedSomewhere)
 	}
