@@ -5,11 +5,11 @@ package claims
 // builtinProfiles are the JSON files of profiles/, as Go.
 func builtinProfiles() []*Profile {
 	return []*Profile{
-		&Profile{
+		{
 			ID:   "generic",
 			Name: "JWT (RFC 7519)",
 			Claims: []Entry{
-				Entry{
+				{
 					Name:           "iss",
 					Summary:        "issuer: who minted and signed the token",
 					Explanation:    "A case-sensitive string, usually an https URL, naming the party that created the token. A verifier looks up the signing keys for this issuer (for OpenID Connect, through <iss>/.well-known/openid-configuration) and must compare the value exactly: a trailing slash or a different letter case is a different issuer. Every other claim is only as trustworthy as the issuer that vouches for it.",
@@ -23,12 +23,9 @@ func builtinProfiles() []*Profile {
 					Absent:         "RFC 7519 makes it optional, but OpenID Connect ID tokens must carry it; a verifier that pins an issuer should reject a token without one",
 					Status:         "documented",
 					PolicyRelevant: true,
-					Sources: []string{
-						"RFC 7519 §4.1.1",
-						"OIDC Core §2",
-					},
+					Sources:        []string{"RFC 7519 §4.1.1", "OIDC Core §2"},
 				},
-				Entry{
+				{
 					Name:           "sub",
 					Summary:        "subject: the principal the token is about",
 					Explanation:    "A case-sensitive string the issuer uses for the user, client or workload the token speaks for. RFC 7519 only asks that it be unique within the issuer (or globally); OpenID Connect adds that it is at most 255 ASCII characters and is never reassigned to another end-user. Its meaning is the issuer's: compare it only together with iss, never across issuers.",
@@ -41,12 +38,9 @@ func builtinProfiles() []*Profile {
 					Absent:         "a token without sub identifies nobody in particular; a relying party that keys accounts on sub must reject it",
 					Status:         "documented",
 					PolicyRelevant: true,
-					Sources: []string{
-						"RFC 7519 §4.1.2",
-						"OIDC Core §2",
-					},
+					Sources:        []string{"RFC 7519 §4.1.2", "OIDC Core §2"},
 				},
-				Entry{
+				{
 					Name:           "aud",
 					Summary:        "audience: who the token is meant for",
 					Explanation:    "One string or an array of strings naming the recipients the token is intended for. A recipient that does not find itself in aud must reject the token: this is what stops a token minted for one service from being replayed against another. In OpenID Connect ID tokens the audience contains the client_id of the relying party.",
@@ -59,12 +53,9 @@ func builtinProfiles() []*Profile {
 					Absent:         "with no aud the token is not bound to any recipient; RFC 7519 says a recipient that expects an audience must reject it",
 					Status:         "documented",
 					PolicyRelevant: true,
-					Sources: []string{
-						"RFC 7519 §4.1.3",
-						"OIDC Core §2",
-					},
+					Sources:        []string{"RFC 7519 §4.1.3", "OIDC Core §2"},
 				},
-				Entry{
+				{
 					Name:        "exp",
 					Summary:     "expiration time: the token is not valid at or after this moment",
 					Explanation: "A NumericDate: seconds since 1970-01-01T00:00:00Z UTC, possibly with a fraction. The token must be refused once the current time reaches it, allowing at most a small clock-skew leeway. exp minus iat is the token's lifetime, the window in which a leaked copy can be replayed.",
@@ -77,12 +68,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "checked by every verifier as part of validation; policies do not condition on it",
 					Absent:      "optional in RFC 7519, required in OpenID Connect ID tokens; a token with no exp never expires on its own",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 7519 §4.1.4",
-						"OIDC Core §2",
-					},
+					Sources:     []string{"RFC 7519 §4.1.4", "OIDC Core §2"},
 				},
-				Entry{
+				{
 					Name:        "nbf",
 					Summary:     "not before: the token is not valid before this moment",
 					Explanation: "A NumericDate before which the token must not be accepted. Issuers often set it a few seconds before iat so that a verifier whose clock runs slightly behind still accepts a fresh token.",
@@ -95,11 +83,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "checked by verifiers as part of validation; policies do not condition on it",
 					Absent:      "optional; without it the token is valid from the moment it is issued",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 7519 §4.1.5",
-					},
+					Sources:     []string{"RFC 7519 §4.1.5"},
 				},
-				Entry{
+				{
 					Name:        "iat",
 					Summary:     "issued at: when the token was minted",
 					Explanation: "A NumericDate recording when the issuer created the token. It lets a verifier judge the token's age, and with exp its lifetime. RFC 7519 does not make it a validity bound by itself; some verifiers refuse tokens whose iat lies in the future or too far in the past.",
@@ -112,12 +98,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "a timestamp, not an identity; useful for auditing, not as a policy condition",
 					Absent:      "optional in RFC 7519, required in OpenID Connect ID tokens",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 7519 §4.1.6",
-						"OIDC Core §2",
-					},
+					Sources:     []string{"RFC 7519 §4.1.6", "OIDC Core §2"},
 				},
-				Entry{
+				{
 					Name:        "jti",
 					Summary:     "JWT ID: a unique identifier of this one token",
 					Explanation: "A case-sensitive string the issuer makes unique per token, so that a recipient can remember the IDs it has seen and refuse a second use of the same token (replay protection), or so that logs can name one token without storing it.",
@@ -129,11 +112,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "identifies the token, not the caller; used for replay checks and audit trails, never to grant access",
 					Absent:      "optional; without it a recipient cannot detect replay by ID",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 7519 §4.1.7",
-					},
+					Sources:     []string{"RFC 7519 §4.1.7"},
 				},
-				Entry{
+				{
 					Name:        "azp",
 					Summary:     "authorized party: the client the ID token was issued to",
 					Explanation: "The OAuth client_id of the party that requested the token. OpenID Connect ID tokens may carry it when that party differs from the audience, or when aud holds several values; a relying party that sees azp should check that it names itself.",
@@ -145,11 +126,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "issuer-set and reliable, but it names a client application, not the user or workload; use it together with aud",
 					Absent:      "usually absent when aud holds the single client that asked for the token",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §2",
-					},
+					Sources:     []string{"OIDC Core §2"},
 				},
-				Entry{
+				{
 					Name:        "auth_time",
 					Summary:     "when the end-user last actively authenticated",
 					Explanation: "A NumericDate of the end-user's last real authentication at the provider, which can be long before iat when a session is reused. Relying parties that asked for max_age or a fresh login compare it with the current time.",
@@ -162,11 +141,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "a timestamp about the login session; checked for freshness, not used as an identity condition",
 					Absent:      "present when the client asked for it (max_age or the auth_time claim request), otherwise optional",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §2",
-					},
+					Sources:     []string{"OIDC Core §2"},
 				},
-				Entry{
+				{
 					Name:        "nonce",
 					Summary:     "value from the client's authentication request, echoed back",
 					Explanation: "A string the client generated and sent in its authentication request; the provider copies it unchanged into the ID token. The client checks that it matches what it sent, which ties the token to that one login and defeats replay of a token obtained elsewhere.",
@@ -178,11 +155,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "chosen by the client, not the issuer; only the client that generated it can check it",
 					Absent:      "present only when the authentication request carried one (required for the implicit flow)",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §2",
-					},
+					Sources:     []string{"OIDC Core §2"},
 				},
-				Entry{
+				{
 					Name:        "acr",
 					Summary:     "authentication context class reference: how strong the login was",
 					Explanation: "A string naming the class of authentication the provider performed, such as a level-of-assurance URI or a provider-specific value. Its values are meaningful only between a provider and the relying parties that agreed on them; \"0\" means the login does not meet ISO/IEC 29115 level 1.",
@@ -194,11 +169,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "set by the issuer, but its vocabulary is local to each provider; check it against values you agreed on, not as an identity",
 					Absent:      "optional; absence says nothing about the strength of the login",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §2",
-					},
+					Sources:     []string{"OIDC Core §2"},
 				},
-				Entry{
+				{
 					Name:        "amr",
 					Summary:     "authentication methods references: how the user logged in",
 					Explanation: "An array of strings naming the methods used during authentication, such as pwd, otp, mfa or hwk (RFC 8176 registers common values). It tells the relying party whether, for example, a second factor was used.",
@@ -211,12 +184,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "issuer-set, but value sets differ between providers; use it to require a method, never as an identity",
 					Absent:      "optional; absence does not mean a single factor was used",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §2",
-						"RFC 8176",
-					},
+					Sources:     []string{"OIDC Core §2", "RFC 8176"},
 				},
-				Entry{
+				{
 					Name:        "at_hash",
 					Summary:     "access token hash: binds the ID token to an access token",
 					Explanation: "The base64url encoding of the left half of a hash of the access token issued alongside this ID token, using the hash of the token's signing algorithm (SHA-256 for RS256). A client recomputes it to check that the access token it received is the one the provider meant.",
@@ -229,12 +199,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "an integrity check between two tokens, not an identity",
 					Absent:      "required only when an access token is returned together with the ID token from the authorization endpoint",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §3.1.3.6",
-						"OIDC Core §3.2.2.10",
-					},
+					Sources:     []string{"OIDC Core §3.1.3.6", "OIDC Core §3.2.2.10"},
 				},
-				Entry{
+				{
 					Name:        "c_hash",
 					Summary:     "code hash: binds the ID token to an authorization code",
 					Explanation: "Like at_hash, but computed over the authorization code returned in the hybrid flow: the base64url-encoded left half of the hash of the code. The client checks it before redeeming the code.",
@@ -247,11 +214,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "an integrity check between the ID token and a code, not an identity",
 					Absent:      "used only in the hybrid flow when a code is returned with the ID token",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §3.3.2.11",
-					},
+					Sources:     []string{"OIDC Core §3.3.2.11"},
 				},
-				Entry{
+				{
 					Name:        "sid",
 					Summary:     "session ID: the provider's login session this token belongs to",
 					Explanation: "A string identifying one session of the end-user at the provider (for one client). Logout notifications carry the same sid, so a relying party can end exactly the local sessions that belong to it.",
@@ -263,12 +228,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "names a session, not a person or workload; used for logout, not for access decisions",
 					Absent:      "present when the provider supports front- or back-channel logout",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Front-Channel Logout §3",
-						"OIDC Back-Channel Logout §2.4",
-					},
+					Sources:     []string{"OIDC Front-Channel Logout §3", "OIDC Back-Channel Logout §2.4"},
 				},
-				Entry{
+				{
 					Name:        "email",
 					Summary:     "the end-user's preferred e-mail address",
 					Explanation: "An e-mail address the user chose to share. OpenID Connect warns that it is not guaranteed to be unique or stable: users can change it, providers may not check that the user controls it, and an address can later belong to someone else.",
@@ -282,12 +244,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "mutable and often unverified; key identities on (iss, sub) and use email only for display or contact",
 					Absent:      "present only when the client was granted the email scope or claim",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §5.1",
-						"OIDC Core §5.7",
-					},
+					Sources:     []string{"OIDC Core §5.1", "OIDC Core §5.7"},
 				},
-				Entry{
+				{
 					Name:        "email_verified",
 					Summary:     "whether the provider verified that the user controlled the e-mail address",
 					Explanation: "true when the provider took steps to confirm that the user controlled the address at some point. The check and its age are the provider's own; it says nothing about whether the user still controls the address.",
@@ -300,11 +259,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "qualifies email, identifies nobody on its own",
 					Absent:      "when absent, treat email as unverified",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §5.1",
-					},
+					Sources:     []string{"OIDC Core §5.1"},
 				},
-				Entry{
+				{
 					Name:        "name",
 					Summary:     "the end-user's full name, for display",
 					Explanation: "The user's full name in displayable form, possibly including titles and suffixes, ordered according to the user's locale.",
@@ -317,11 +274,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "free text the user controls and shares with others; display only",
 					Absent:      "present only when the profile scope or claim was granted",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §5.1",
-					},
+					Sources:     []string{"OIDC Core §5.1"},
 				},
-				Entry{
+				{
 					Name:        "preferred_username",
 					Summary:     "the short name the user wants to be called by",
 					Explanation: "A shorthand name such as a login or handle. OpenID Connect states explicitly that relying parties must not assume it is unique and must not use it as a key; it can contain any characters, including @ and whitespace.",
@@ -334,11 +289,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "not unique and not stable by definition; never key access on it",
 					Absent:      "present only when the profile scope or claim was granted",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §5.1",
-					},
+					Sources:     []string{"OIDC Core §5.1"},
 				},
-				Entry{
+				{
 					Name:        "given_name",
 					Summary:     "the end-user's given (first) name",
 					Explanation: "Given name or names of the user; several names are separated by spaces.",
@@ -351,11 +304,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "free text, not unique; display only",
 					Absent:      "present only when the profile scope or claim was granted",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §5.1",
-					},
+					Sources:     []string{"OIDC Core §5.1"},
 				},
-				Entry{
+				{
 					Name:        "family_name",
 					Summary:     "the end-user's surname",
 					Explanation: "Surname or last name of the user; several names are separated by spaces.",
@@ -368,11 +319,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "free text, not unique; display only",
 					Absent:      "present only when the profile scope or claim was granted",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §5.1",
-					},
+					Sources:     []string{"OIDC Core §5.1"},
 				},
-				Entry{
+				{
 					Name:        "groups",
 					Summary:     "groups the subject belongs to",
 					Explanation: "The groups the subject is a member of, as the issuer names them. RFC 9068 registers the claim for JWT access tokens with the meaning of the SCIM groups attribute; each provider chooses its own values (names, paths or opaque IDs).",
@@ -385,12 +334,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "issuer-controlled but mutable; prefer stable group IDs over display names, and pin the issuer",
 					Absent:      "providers often omit it, or truncate it when a user is in many groups",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 9068 §2.2.3.1",
-						"RFC 7643 §4.1.2",
-					},
+					Sources:     []string{"RFC 9068 §2.2.3.1", "RFC 7643 §4.1.2"},
 				},
-				Entry{
+				{
 					Name:        "roles",
 					Summary:     "roles granted to the subject",
 					Explanation: "Roles the subject holds, as the issuer defines them. RFC 9068 registers the claim for JWT access tokens with the meaning of the SCIM roles attribute; the values are provider- or application-specific.",
@@ -403,12 +349,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "issuer-controlled and meant for authorization, but its vocabulary is local; check it only against the issuer you pinned",
 					Absent:      "omitted when the subject holds no roles or the provider does not emit them",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 9068 §2.2.3.1",
-						"RFC 7643 §4.1.2",
-					},
+					Sources:     []string{"RFC 9068 §2.2.3.1", "RFC 7643 §4.1.2"},
 				},
-				Entry{
+				{
 					Name:        "entitlements",
 					Summary:     "entitlements granted to the subject",
 					Explanation: "Entitlements (rights to resources or features) the subject holds, with the meaning of the SCIM entitlements attribute, as registered for JWT access tokens by RFC 9068.",
@@ -421,12 +364,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "issuer-controlled but provider-specific and mutable",
 					Absent:      "rarely emitted; absence grants nothing",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 9068 §2.2.3.1",
-						"RFC 7643 §4.1.2",
-					},
+					Sources:     []string{"RFC 9068 §2.2.3.1", "RFC 7643 §4.1.2"},
 				},
-				Entry{
+				{
 					Name:        "scope",
 					Summary:     "OAuth scopes granted to the token",
 					Explanation: "A single string of space-separated scope values, the permissions the authorization server granted to this access token. RFC 8693 defines it for JWTs; RFC 9068 requires it in JWT access tokens whose request carried a scope.",
@@ -439,12 +379,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "set by the authorization server and meant for authorization, but only meaningful together with iss and aud",
 					Absent:      "no scope means no scope-based permissions were granted",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 8693 §4.2",
-						"RFC 9068 §2.2.3",
-					},
+					Sources:     []string{"RFC 8693 §4.2", "RFC 9068 §2.2.3"},
 				},
-				Entry{
+				{
 					Name:        "client_id",
 					Summary:     "the OAuth client that requested the token",
 					Explanation: "The client identifier of the OAuth 2.0 client that obtained the token. In a delegated access token this is the application acting on behalf of the user, which sub names.",
@@ -456,12 +393,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "issuer-set, but it names the application, not the user; pair it with sub and aud",
 					Absent:      "required in RFC 9068 access tokens; often absent in other JWTs",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 8693 §4.3",
-						"RFC 9068 §2.2",
-					},
+					Sources:     []string{"RFC 8693 §4.3", "RFC 9068 §2.2"},
 				},
-				Entry{
+				{
 					Name:        "cnf",
 					Summary:     "confirmation: the key the presenter must prove it holds",
 					Explanation: "An object binding the token to a key (proof of possession). Members such as jwk (the key itself), jkt (a key thumbprint, RFC 9449 DPoP) or x5t#S256 (a certificate thumbprint, RFC 8705 mutual TLS) say which key; a recipient that understands cnf accepts the token only from a presenter that proves possession of that key.",
@@ -473,11 +407,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "a verification requirement, not an identity; a recipient that ignores it turns a bound token back into a bearer token",
 					Absent:      "absent on ordinary bearer tokens",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 7800 §3.1",
-					},
+					Sources:     []string{"RFC 7800 §3.1"},
 				},
-				Entry{
+				{
 					Name:        "act",
 					Summary:     "actor: who is acting on behalf of the subject (delegation)",
 					Explanation: "An object naming the party that acts for the subject after an OAuth token exchange; it contains at least sub (and often iss) of the actor, and may nest another act for a chain of delegation. Only the outermost actor is the current one; nested actors are history, not authorization.",
@@ -489,11 +421,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "issuer-set, but policies must decide whether delegation is acceptable; do not treat the actor as the subject",
 					Absent:      "absent when nobody acts on behalf of the subject",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 8693 §4.1",
-					},
+					Sources:     []string{"RFC 8693 §4.1"},
 				},
-				Entry{
+				{
 					Name:        "may_act",
 					Summary:     "who is allowed to act on behalf of the subject",
 					Explanation: "An object naming a party (by sub, and often iss) that the subject authorizes to become its actor in a later token exchange. The authorization server reads it when deciding whether to issue a token with act.",
@@ -505,11 +435,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "an input to the authorization server's exchange decision, not something a resource server keys on",
 					Absent:      "absent unless delegation is pre-authorized",
 					Status:      "documented",
-					Sources: []string{
-						"RFC 8693 §4.4",
-					},
+					Sources:     []string{"RFC 8693 §4.4"},
 				},
-				Entry{
+				{
 					Name:        "sub_jwk",
 					Summary:     "the public key of a self-issued ID token",
 					Explanation: "A JWK carried in ID tokens from a self-issued OpenID provider, where the user's own device signs the token. The token's signature is checked with this key, and sub is derived from the key's thumbprint; the key proves continuity of the same holder, not who that holder is.",
@@ -521,36 +449,21 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "supplied by the token itself: it proves nothing unless sub is checked to be its thumbprint, and never use it to verify tokens from an ordinary issuer",
 					Absent:      "present only in self-issued ID tokens",
 					Status:      "documented",
-					Sources: []string{
-						"OIDC Core §7.4",
-					},
+					Sources:     []string{"OIDC Core §7.4"},
 				},
 			},
 		},
-		&Profile{
+		{
 			ID:   "github-actions",
 			Name: "GitHub Actions",
 			Issuers: []IssuerPattern{
-				IssuerPattern{
-					Variant: "github.com",
-					Pattern: "https://token\\.actions\\.githubusercontent\\.com/?",
-				},
-				IssuerPattern{
-					Variant: "github.com enterprise issuer",
-					Pattern: "https://token\\.actions\\.githubusercontent\\.com/[A-Za-z0-9][A-Za-z0-9_.-]*/?",
-				},
-				IssuerPattern{
-					Variant: "GHE.com data residency",
-					Pattern: "https://token\\.actions\\.[a-z0-9][a-z0-9-]*\\.ghe\\.com(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?/?",
-				},
-				IssuerPattern{
-					Variant:    "GitHub Enterprise Server",
-					Pattern:    "https://[A-Za-z0-9.-]+(?::[0-9]+)?/_services/token/?",
-					SelfHosted: true,
-				},
+				{Variant: "github.com", Pattern: "https://token\\.actions\\.githubusercontent\\.com/?"},
+				{Variant: "github.com enterprise issuer", Pattern: "https://token\\.actions\\.githubusercontent\\.com/[A-Za-z0-9][A-Za-z0-9_.-]*/?"},
+				{Variant: "GHE.com data residency", Pattern: "https://token\\.actions\\.[a-z0-9][a-z0-9-]*\\.ghe\\.com(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?/?"},
+				{Variant: "GitHub Enterprise Server", Pattern: "https://[A-Za-z0-9.-]+(?::[0-9]+)?/_services/token/?", SelfHosted: true},
 			},
 			Claims: []Entry{
-				Entry{
+				{
 					Name:           "iss",
 					Summary:        "Issuer: the GitHub deployment that minted and signed the token",
 					Explanation:    "github.com: https://token.actions.githubusercontent.com; GHEC with a unique issuer: …/<enterpriseSlug>; GHE.com data residency: https://token.actions.<subdomain>.ghe.com (enterprise-specific: …/<subdomain>); GHES: https://HOSTNAME/_services/token. Discovery is <iss>/.well-known/openid-configuration (presumed, not documented, for the enterprise-slug issuer). Current tokens have no trailing slash (a 2022 sample had one); exact-match verifiers treat the two as different issuers.",
@@ -565,80 +478,20 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "the role's Federated principal is the IAM OIDC provider whose URL equals iss (GHES: HOSTNAME/_services/token); no separate condition key",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "entra",
-							How:        "FIC issuer must equal iss exactly, case-sensitive (flexible FICs: only https://token.actions.githubusercontent.com)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "oidc.issuerUri must match iss",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_issuer: exact string equality when set (config, with oidc_discovery_url)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "issuer (exact) or issuer_pattern (RE2, anchored)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "jwt[].issuer.url must equal iss",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "must be exactly https://token.actions.githubusercontent.com",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "must be GitHub's issuer",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "rubygems",
-							How:        "must be https://token.actions.githubusercontent.com",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "issuer entry (exact, plus meta-issuer https://token.actions.githubusercontent.com/* for enterprise slugs); recorded in extension 1.3.6.1.4.1.57264.1.8 (Issuer)",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "the role's Federated principal is the IAM OIDC provider whose URL equals iss (GHES: HOSTNAME/_services/token); no separate condition key", Confidence: "documented"},
+						{Provider: "entra", How: "FIC issuer must equal iss exactly, case-sensitive (flexible FICs: only https://token.actions.githubusercontent.com)", Confidence: "documented"},
+						{Provider: "gcp", How: "oidc.issuerUri must match iss", Confidence: "documented"},
+						{Provider: "vault", How: "bound_issuer: exact string equality when set (config, with oidc_discovery_url)", Confidence: "documented"},
+						{Provider: "octo-sts", How: "issuer (exact) or issuer_pattern (RE2, anchored)", Confidence: "documented"},
+						{Provider: "kubernetes", How: "jwt[].issuer.url must equal iss", Confidence: "documented"},
+						{Provider: "pypi", How: "must be exactly https://token.actions.githubusercontent.com", Confidence: "documented"},
+						{Provider: "crates.io", How: "must be GitHub's issuer", Confidence: "documented"},
+						{Provider: "rubygems", How: "must be https://token.actions.githubusercontent.com", Confidence: "documented"},
+						{Provider: "fulcio", How: "issuer entry (exact, plus meta-issuer https://token.actions.githubusercontent.com/* for enterprise slugs); recorded in extension 1.3.6.1.4.1.57264.1.8 (Issuer)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S11",
-						"S12",
-						"S13",
-						"A3",
-						"S4",
-						"Z1",
-						"Z2",
-						"Z5",
-						"G1",
-						"V4",
-						"V5",
-						"S5",
-						"O1",
-						"K1",
-						"P1",
-						"C1",
-						"R1",
-						"F1",
-					},
+					Sources: []string{"S1", "S11", "S12", "S13", "A3", "S4", "Z1", "Z2", "Z5", "G1", "V4", "V5", "S5", "O1", "K1", "P1", "C1", "R1", "F1"},
 				},
-				Entry{
+				{
 					Name:           "sub",
 					Summary:        "Subject: repository plus context (environment, pull request or ref), the claim most policies match",
 					Explanation:    "Default, first rule that applies: job has an environment → repo:ORG/REPO:environment:ENV; pull request event → repo:ORG/REPO:pull_request; else repo:ORG/REPO:ref:refs/heads/BRANCH (or refs/tags/TAG). A ':' inside a value becomes %3A. Owners can customize it (include_claim_keys: repo, context, any claim); immutable subjects put IDs in it: repo:OWNER@OWNER_ID/REPO@REPO_ID:…. Whether pull_request_target tokens end in :pull_request is not confirmed.",
@@ -653,64 +506,17 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "StringEquals/StringLike on <issuer host/path>:sub (e.g. token.actions.githubusercontent.com:sub); IAM refuses a GitHub trust policy that does not scope sub (MalformedPolicyDocument)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "entra",
-							How:        "standard FIC subject: exact, case-sensitive, no wildcards; flexible FIC (preview): claims['sub'] eq or matches (* and ?)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "google.subject = assertion.sub (≤127 bytes, or the token is rejected); principal://…/subject/<sub>; attributeCondition on assertion.sub",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_subject: exact equality, no glob (or bound_claims sub with glob)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "subject (exact) or subject_pattern (RE2 anchored as ^…$ without grouping: wrap alternations in (?:…))",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules CEL on claims.sub; often the username via claimMappings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.24 (Token Subject, the raw sub)",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "StringEquals/StringLike on <issuer host/path>:sub (e.g. token.actions.githubusercontent.com:sub); IAM refuses a GitHub trust policy that does not scope sub (MalformedPolicyDocument)", Confidence: "documented"},
+						{Provider: "entra", How: "standard FIC subject: exact, case-sensitive, no wildcards; flexible FIC (preview): claims['sub'] eq or matches (* and ?)", Confidence: "documented"},
+						{Provider: "gcp", How: "google.subject = assertion.sub (≤127 bytes, or the token is rejected); principal://…/subject/<sub>; attributeCondition on assertion.sub", Confidence: "documented"},
+						{Provider: "vault", How: "bound_subject: exact equality, no glob (or bound_claims sub with glob)", Confidence: "documented"},
+						{Provider: "octo-sts", How: "subject (exact) or subject_pattern (RE2 anchored as ^…$ without grouping: wrap alternations in (?:…))", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules CEL on claims.sub; often the username via claimMappings", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.24 (Token Subject, the raw sub)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S10",
-						"S15",
-						"S17",
-						"A3",
-						"S4",
-						"A5",
-						"Z1",
-						"Z2",
-						"Z5",
-						"G1",
-						"G5",
-						"V2",
-						"V5",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"S1", "S10", "S15", "S17", "A3", "S4", "A5", "Z1", "Z2", "Z5", "G1", "G5", "V2", "V5", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:           "aud",
 					Summary:        "Audience: the service the token is meant for, chosen by the workflow when it asks for the token",
 					Explanation:    "Defaults to the owner's URL (https://github.com/OWNER; GHES https://HOSTNAME/OWNER). Actions override it: sts.amazonaws.com (AWS), api://AzureADTokenExchange (Azure/login), https://iam.googleapis.com/<provider> (google-github-actions/auth), pypi, rubygems.org, crates.io, npm:<registry host>, sigstore. GitHub emits one string; JWT allows an array and verifiers accept both.",
@@ -724,89 +530,21 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "must be in the IAM OIDC provider's client-ID list (else 'Incorrect token audience'); StringEquals <issuer host/path>:aud = sts.amazonaws.com",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "entra",
-							How:        "FIC audiences: exactly one value, api://AzureADTokenExchange; exact match",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "oidc.allowedAudiences (≤10); if empty, aud must be the provider's canonical name (google-github-actions/auth's default)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_audiences: aud must contain one; with none bound, any token carrying aud is refused",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "audience (exact) or audience_pattern; with neither, aud must contain the service domain (e.g. octo-sts.dev)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "jwt[].issuer.audiences: aud must contain one (audienceMatchPolicy MatchAny for more than one)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "strict single audience pypi (TestPyPI: testpypi)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "TRUSTPUB_AUDIENCE, default the server domain (crates.io)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "rubygems",
-							How:        "must equal Gemcutter::HOST (rubygems.org in production)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "npm",
-							How:        "npm: followed by the registry's host name",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "client-id/audience sigstore",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "must be in the IAM OIDC provider's client-ID list (else 'Incorrect token audience'); StringEquals <issuer host/path>:aud = sts.amazonaws.com", Confidence: "documented"},
+						{Provider: "entra", How: "FIC audiences: exactly one value, api://AzureADTokenExchange; exact match", Confidence: "documented"},
+						{Provider: "gcp", How: "oidc.allowedAudiences (≤10); if empty, aud must be the provider's canonical name (google-github-actions/auth's default)", Confidence: "documented"},
+						{Provider: "vault", How: "bound_audiences: aud must contain one; with none bound, any token carrying aud is refused", Confidence: "documented"},
+						{Provider: "octo-sts", How: "audience (exact) or audience_pattern; with neither, aud must contain the service domain (e.g. octo-sts.dev)", Confidence: "documented"},
+						{Provider: "kubernetes", How: "jwt[].issuer.audiences: aud must contain one (audienceMatchPolicy MatchAny for more than one)", Confidence: "documented"},
+						{Provider: "pypi", How: "strict single audience pypi (TestPyPI: testpypi)", Confidence: "documented"},
+						{Provider: "crates.io", How: "TRUSTPUB_AUDIENCE, default the server domain (crates.io)", Confidence: "documented"},
+						{Provider: "rubygems", How: "must equal Gemcutter::HOST (rubygems.org in production)", Confidence: "documented"},
+						{Provider: "npm", How: "npm: followed by the registry's host name", Confidence: "documented"},
+						{Provider: "fulcio", How: "client-id/audience sigstore", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S2",
-						"S11",
-						"S12",
-						"A3",
-						"A4",
-						"A6",
-						"S4",
-						"Z1",
-						"Z2",
-						"G1",
-						"G4",
-						"V1",
-						"V2",
-						"V5",
-						"O1",
-						"K1",
-						"P1",
-						"C1",
-						"R1",
-						"N1",
-						"N2",
-						"F1",
-					},
+					Sources: []string{"S1", "S2", "S11", "S12", "A3", "A4", "A6", "S4", "Z1", "Z2", "G1", "G4", "V1", "V2", "V5", "O1", "K1", "P1", "C1", "R1", "N1", "N2", "F1"},
 				},
-				Entry{
+				{
 					Name:        "jti",
 					Summary:     "Token ID: a UUID unique to this one token",
 					Explanation: "A fresh UUID for every token GitHub mints. It identifies nothing about the workflow; relying parties that want one-time use remember it and refuse a second presentation (PyPI and crates.io keep replay tables).",
@@ -820,25 +558,12 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Unique per token, so no policy can condition on it; it exists for replay detection.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "required; refused if already used (replay)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "required; replay table refuses reuse",
-							Confidence: "documented",
-						},
+						{Provider: "pypi", How: "required; refused if already used (replay)", Confidence: "documented"},
+						{Provider: "crates.io", How: "required; replay table refuses reuse", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S12",
-						"P1",
-						"C1",
-					},
+					Sources: []string{"S1", "S12", "P1", "C1"},
 				},
-				Entry{
+				{
 					Name:        "exp",
 					Summary:     "Expiry: the time (Unix seconds) after which the token must be refused",
 					Explanation: "Lifetime is not documented: the docs example and Nov-2025 tokens show exp = iat + 300 s, GitHub's debugger README (Jul 2025) iat + 6 h. Verifiers check it with some leeway (Vault 150 s by default); never assume a fixed lifetime.",
@@ -851,34 +576,13 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Checked by every verifier as part of validation, not a policy condition.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "vault",
-							How:        "expiration_leeway (default 150 s)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "required",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "validated with leeway",
-							Confidence: "documented",
-						},
+						{Provider: "vault", How: "expiration_leeway (default 150 s)", Confidence: "documented"},
+						{Provider: "pypi", How: "required", Confidence: "documented"},
+						{Provider: "crates.io", How: "validated with leeway", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S2",
-						"S11",
-						"S12",
-						"V2",
-						"V3",
-						"P1",
-						"C1",
-					},
+					Sources: []string{"S1", "S2", "S11", "S12", "V2", "V3", "P1", "C1"},
 				},
-				Entry{
+				{
 					Name:        "iat",
 					Summary:     "Issued at: when GitHub minted the token (Unix seconds)",
 					Explanation: "The minting time. exp and nbf are set relative to it (observed nbf = iat − 300 or − 600 s, exp = iat + 300 s or + 6 h); the lifetime is not documented.",
@@ -891,27 +595,12 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Part of token validation (a future iat is suspicious), not a policy condition.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "required",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "must not be in the future",
-							Confidence: "documented",
-						},
+						{Provider: "pypi", How: "required", Confidence: "documented"},
+						{Provider: "crates.io", How: "must not be in the future", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S2",
-						"S11",
-						"S12",
-						"P1",
-						"C1",
-					},
+					Sources: []string{"S1", "S2", "S11", "S12", "P1", "C1"},
 				},
-				Entry{
+				{
 					Name:        "nbf",
 					Summary:     "Not before: the token is refused before this time (Unix seconds), set a little before iat",
 					Explanation: "Backdated to absorb clock skew: observed iat − 600 s in the docs example and iat − 300 s in real tokens. Verifiers allow leeway (Vault 150 s by default).",
@@ -924,34 +613,13 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Checked by every verifier as part of validation, not a policy condition.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "vault",
-							How:        "not_before_leeway (default 150 s)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "checked when present",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "validated with leeway",
-							Confidence: "documented",
-						},
+						{Provider: "vault", How: "not_before_leeway (default 150 s)", Confidence: "documented"},
+						{Provider: "pypi", How: "checked when present", Confidence: "documented"},
+						{Provider: "crates.io", How: "validated with leeway", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S2",
-						"S11",
-						"S12",
-						"V2",
-						"V3",
-						"P1",
-						"C1",
-					},
+					Sources: []string{"S1", "S2", "S11", "S12", "V2", "V3", "P1", "C1"},
 				},
-				Entry{
+				{
 					Name:        "actor",
 					Summary:     "Login of the account that initiated the workflow run",
 					Explanation: "The GitHub user (or app bot, e.g. github-actions[bot]) whose action started the run. It says who triggered the run, not who wrote the code it runs or which repository it is. actor_id is the same account's immutable ID.",
@@ -965,45 +633,15 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "A changeable name, and the account that triggers a run is not who authored the code it runs; use actor_id, and only with a repository condition.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "condition key <issuer host/path>:actor (e.g. token.actions.githubusercontent.com:actor), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.actor, or map it (attribute.actor = assertion.actor) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"actor\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern actor: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim actor + requiredValue, or CEL expression on claims.actor",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "condition key <issuer host/path>:actor (e.g. token.actions.githubusercontent.com:actor), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.actor, or map it (attribute.actor = assertion.actor) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"actor\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern actor: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim actor + requiredValue, or CEL expression on claims.actor", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"S12",
-						"A7",
-						"A4",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"A10", "S1", "S12", "A7", "A4", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:        "actor_id",
 					Summary:     "Immutable numeric ID of the account that initiated the run",
 					Explanation: "The ID behind actor: it stays the same when the user renames the account. Like actor it identifies a person or bot, not the repository or workflow, so it narrows a policy but never replaces repository_id.",
@@ -1018,46 +656,15 @@ func builtinProfiles() []*Profile {
 					Since:       "2023-01",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "condition key <issuer host/path>:actor_id (e.g. token.actions.githubusercontent.com:actor_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.actor_id, or map it (attribute.actor_id = assertion.actor_id) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"actor_id\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern actor_id: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim actor_id + requiredValue, or CEL expression on claims.actor_id",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "condition key <issuer host/path>:actor_id (e.g. token.actions.githubusercontent.com:actor_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.actor_id, or map it (attribute.actor_id = assertion.actor_id) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"actor_id\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern actor_id: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim actor_id + requiredValue, or CEL expression on claims.actor_id", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"S9",
-						"S12",
-						"A7",
-						"A4",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"A10", "S1", "S9", "S12", "A7", "A4", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:        "base_ref",
 					Summary:     "Target branch of the pull request; empty string for any other event",
 					Explanation: "The short branch name (e.g. main) a pull request wants to merge into. head_ref is the pull request's source branch; ref carries the merge ref (refs/pull/N/merge). Outside pull request events the claim is present but \"\".",
@@ -1072,37 +679,14 @@ func builtinProfiles() []*Profile {
 					Absent:      "\"\" (present but empty) outside pull request events",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.base_ref, or map it (attribute.base_ref = assertion.base_ref) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"base_ref\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern base_ref: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim base_ref + requiredValue, or CEL expression on claims.base_ref",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.base_ref, or map it (attribute.base_ref = assertion.base_ref) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"base_ref\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern base_ref: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim base_ref + requiredValue, or CEL expression on claims.base_ref", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S2",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"S1", "S2", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:        "head_ref",
 					Summary:     "Source branch of the pull request; empty string for any other event",
 					Explanation: "The branch (possibly in a fork) a pull request comes from. Its counterpart base_ref is the target branch. Outside pull request events the claim is present but \"\".",
@@ -1117,37 +701,14 @@ func builtinProfiles() []*Profile {
 					Absent:      "\"\" (present but empty) outside pull request events",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.head_ref, or map it (attribute.head_ref = assertion.head_ref) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"head_ref\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern head_ref: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim head_ref + requiredValue, or CEL expression on claims.head_ref",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.head_ref, or map it (attribute.head_ref = assertion.head_ref) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"head_ref\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern head_ref: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim head_ref + requiredValue, or CEL expression on claims.head_ref", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S2",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"S1", "S2", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:         "check_run_id",
 					Summary:      "ID of the check run of the job that requested the token: traces the token to one exact job",
 					Explanation:  "\"The check run ID of the current job\": it identifies the individual job, where run_id identifies the whole run and run_attempt the attempt. That it always equals the job ID in …/actions/runs/<run_id>/job/<id> URLs is plausible but unverified. PyPI records it without checking it; Fulcio has an open issue to adopt it; it is not an AWS condition key.",
@@ -1163,46 +724,16 @@ func builtinProfiles() []*Profile {
 					Since:        "2025-11",
 					Availability: "github.com and GHEC; not GHES",
 					Status:       "documented",
-					New: &NewClaim{
-						Added:  "2025-11",
-						Detail: "added 2025-11-13 so a token can be traced to the exact job and runner that requested it; not an AWS condition key, and no provider maps it yet",
-					},
+					New:          &NewClaim{Added: "2025-11", Detail: "added 2025-11-13 so a token can be traced to the exact job and runner that requested it; not an AWS condition key, and no provider maps it yet"},
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.check_run_id, or map it (attribute.check_run_id = assertion.check_run_id) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"check_run_id\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern check_run_id: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim check_run_id + requiredValue, or CEL expression on claims.check_run_id",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.check_run_id, or map it (attribute.check_run_id = assertion.check_run_id) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"check_run_id\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern check_run_id: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim check_run_id + requiredValue, or CEL expression on claims.check_run_id", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S7",
-						"S8",
-						"S12",
-						"P2",
-						"F2",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"S1", "S7", "S8", "S12", "P2", "F2", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:         "enterprise",
 					Summary:      "Slug of the enterprise the repository belongs to (enterprise repositories only)",
 					Explanation:  "The enterprise account's slug, present only when the repository's owner is part of an enterprise. enterprise_id is its immutable counterpart. A GHEC enterprise can also get its own issuer (…/<enterpriseSlug>), which is separate from this claim.",
@@ -1218,38 +749,14 @@ func builtinProfiles() []*Profile {
 					Availability: "GHEC, GHES 3.8+",
 					Status:       "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.enterprise, or map it (attribute.enterprise = assertion.enterprise) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"enterprise\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern enterprise: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim enterprise + requiredValue, or CEL expression on claims.enterprise",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.enterprise, or map it (attribute.enterprise = assertion.enterprise) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"enterprise\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern enterprise: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim enterprise + requiredValue, or CEL expression on claims.enterprise", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S7",
-						"S11",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"S1", "S7", "S11", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:         "enterprise_id",
 					Summary:      "Immutable ID of the enterprise the repository belongs to (enterprise repositories only)",
 					Explanation:  "The ID behind enterprise. Useful to fence a role to one enterprise, but broad: every organization and repository in the enterprise shares it.",
@@ -1265,46 +772,15 @@ func builtinProfiles() []*Profile {
 					Availability: "GHEC, GHES 3.12+",
 					Status:       "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "condition key <issuer host/path>:enterprise_id (e.g. token.actions.githubusercontent.com:enterprise_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.enterprise_id, or map it (attribute.enterprise_id = assertion.enterprise_id) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"enterprise_id\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern enterprise_id: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim enterprise_id + requiredValue, or CEL expression on claims.enterprise_id",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "condition key <issuer host/path>:enterprise_id (e.g. token.actions.githubusercontent.com:enterprise_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.enterprise_id, or map it (attribute.enterprise_id = assertion.enterprise_id) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"enterprise_id\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern enterprise_id: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim enterprise_id + requiredValue, or CEL expression on claims.enterprise_id", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"S7",
-						"S11",
-						"A7",
-						"A4",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"A10", "S1", "S7", "S11", "A7", "A4", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:           "environment",
 					Summary:        "Deployment environment the job references; the claim is absent when the job has none",
 					Explanation:    "The name of the environment (environment: in the job). When present it decides the default sub (repo:ORG/REPO:environment:ENV, even for pull requests), which is why deploy roles often match it. Including environment in a custom sub template makes an environment mandatory for every job. Environment names are per repository; the token carries no environment ID (environment_node_id is advertised but undocumented).",
@@ -1320,74 +796,20 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "condition key <issuer host/path>:environment (e.g. token.actions.githubusercontent.com:environment), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.environment, or map it (attribute.environment = assertion.environment) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"environment\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern environment: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim environment + requiredValue, or CEL expression on claims.environment",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "optional: if the publisher names one the token must have it (case-insensitive); a publisher without one accepts any",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "optional, case-insensitive; a config without one accepts any",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "rubygems",
-							How:        "string_equals when the publisher configures one; a token with an environment also matches environment-less publishers",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "npm",
-							How:        "optional environment in the trusted-publisher config; mapping to this claim assumed",
-							Confidence: "inference",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.23 (Deployment Environment)",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "condition key <issuer host/path>:environment (e.g. token.actions.githubusercontent.com:environment), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.environment, or map it (attribute.environment = assertion.environment) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"environment\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern environment: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim environment + requiredValue, or CEL expression on claims.environment", Confidence: "documented"},
+						{Provider: "pypi", How: "optional: if the publisher names one the token must have it (case-insensitive); a publisher without one accepts any", Confidence: "documented"},
+						{Provider: "crates.io", How: "optional, case-insensitive; a config without one accepts any", Confidence: "documented"},
+						{Provider: "rubygems", How: "string_equals when the publisher configures one; a token with an environment also matches environment-less publishers", Confidence: "documented"},
+						{Provider: "npm", How: "optional environment in the trusted-publisher config; mapping to this claim assumed", Confidence: "inference"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.23 (Deployment Environment)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"P1",
-						"C1",
-						"A7",
-						"A4",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"R1",
-						"N1",
-						"F1",
-					},
+					Sources: []string{"A10", "S1", "P1", "C1", "A7", "A4", "G1", "V1", "O1", "K1", "R1", "N1", "F1"},
 				},
-				Entry{
+				{
 					Name:         "environment_node_id",
 					Summary:      "Undocumented; presumably the GraphQL node ID of the job's environment (never seen in a token)",
 					Explanation:  "Listed in the discovery document's claims_supported but never explained by GitHub and not present in any token in the sources. That it is the environment's GraphQL node ID is an inference from the name. PyPI lists it among claims it does not check.",
@@ -1400,12 +822,9 @@ func builtinProfiles() []*Profile {
 					Absent:       "not observed in any token in the sources",
 					Availability: "advertised in claims_supported only",
 					Status:       "undocumented",
-					Sources: []string{
-						"S14",
-						"P1",
-					},
+					Sources:      []string{"S14", "P1"},
 				},
-				Entry{
+				{
 					Name:        "event_name",
 					Summary:     "The event that triggered the run (push, pull_request, workflow_dispatch, pull_request_target, …)",
 					Explanation: "Not an identity but a filter. pull_request_target and workflow_run run with the base repository's identity on behalf of pull requests that may come from forks, so tokens from them carry trusted-looking repository claims. PyPI refuses pull_request_target; crates.io refuses both.",
@@ -1418,55 +837,17 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Issuer-set, but it does not identify anything; use it to exclude risky events (pull_request_target, workflow_run), not to grant.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.event_name, or map it (attribute.event_name = assertion.event_name) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"event_name\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern event_name: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim event_name + requiredValue, or CEL expression on claims.event_name",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "must not be pull_request_target (since 2026-03)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "required; pull_request_target and workflow_run refused",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.20 (Build Trigger); deprecated .2",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.event_name, or map it (attribute.event_name = assertion.event_name) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"event_name\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern event_name: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim event_name + requiredValue, or CEL expression on claims.event_name", Confidence: "documented"},
+						{Provider: "pypi", How: "must not be pull_request_target (since 2026-03)", Confidence: "documented"},
+						{Provider: "crates.io", How: "required; pull_request_target and workflow_run refused", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.20 (Build Trigger); deprecated .2", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"P1",
-						"P2",
-						"C1",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"S1", "P1", "P2", "C1", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:           "job_workflow_ref",
 					Summary:        "Workflow file (owner/repo/path@ref) that defines this job; the called file for reusable workflows",
 					Explanation:    "For a job in a reusable workflow it names the called file, possibly in another repository; otherwise it equals workflow_ref, which always names the top-level caller. Matching it lets a role require that the job came from an approved, centrally reviewed workflow. With an empty ref it ends in @<sha>. crates.io checks workflow_ref instead.",
@@ -1481,70 +862,19 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "condition key <issuer host/path>:job_workflow_ref (e.g. token.actions.githubusercontent.com:job_workflow_ref), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "entra",
-							How:        "flexible FIC (preview): claims['job_workflow_ref'] eq or matches",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.job_workflow_ref, or map it (attribute.job_workflow_ref = assertion.job_workflow_ref) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"job_workflow_ref\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern job_workflow_ref: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim job_workflow_ref + requiredValue, or CEL expression on claims.job_workflow_ref",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "must equal <owner>/<repo>/.github/workflows/<file>@<ref or sha> (so the file lives in the publishing repository); case-sensitive",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "rubygems",
-							How:        "workflow filename parsed from it for lookup; string_equals <workflow repo>/.github/workflows/<file>@<ref or sha>, or for cross-repository workflows its own suffix or job_workflow_sha",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.9 (Build Signer URI = https://github.com/{job_workflow_ref}); also the certificate's SAN URI",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "condition key <issuer host/path>:job_workflow_ref (e.g. token.actions.githubusercontent.com:job_workflow_ref), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys", Confidence: "documented"},
+						{Provider: "entra", How: "flexible FIC (preview): claims['job_workflow_ref'] eq or matches", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.job_workflow_ref, or map it (attribute.job_workflow_ref = assertion.job_workflow_ref) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"job_workflow_ref\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern job_workflow_ref: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim job_workflow_ref + requiredValue, or CEL expression on claims.job_workflow_ref", Confidence: "documented"},
+						{Provider: "pypi", How: "must equal <owner>/<repo>/.github/workflows/<file>@<ref or sha> (so the file lives in the publishing repository); case-sensitive", Confidence: "documented"},
+						{Provider: "rubygems", How: "workflow filename parsed from it for lookup; string_equals <workflow repo>/.github/workflows/<file>@<ref or sha>, or for cross-repository workflows its own suffix or job_workflow_sha", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.9 (Build Signer URI = https://github.com/{job_workflow_ref}); also the certificate's SAN URI", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"S3",
-						"P1",
-						"R1",
-						"A7",
-						"A4",
-						"Z5",
-						"Z6",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"A10", "S1", "S3", "P1", "R1", "A7", "A4", "Z5", "Z6", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:        "job_workflow_sha",
 					Summary:     "Commit SHA of the workflow file that defines this job (see job_workflow_ref)",
 					Explanation: "The commit the file named by job_workflow_ref was read from; for a reusable workflow, the called workflow's commit, otherwise the same as workflow_sha. Matching it pins the exact contents, and breaks on every change to the file's repository.",
@@ -1559,49 +889,16 @@ func builtinProfiles() []*Profile {
 					Since:       "2023-01",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.job_workflow_sha, or map it (attribute.job_workflow_sha = assertion.job_workflow_sha) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"job_workflow_sha\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern job_workflow_sha: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim job_workflow_sha + requiredValue, or CEL expression on claims.job_workflow_sha",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "rubygems",
-							How:        "for cross-repository workflows, the job_workflow_ref suffix may be job_workflow_sha",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.10 (Build Signer Digest)",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.job_workflow_sha, or map it (attribute.job_workflow_sha = assertion.job_workflow_sha) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"job_workflow_sha\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern job_workflow_sha: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim job_workflow_sha + requiredValue, or CEL expression on claims.job_workflow_sha", Confidence: "documented"},
+						{Provider: "rubygems", How: "for cross-repository workflows, the job_workflow_ref suffix may be job_workflow_sha", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.10 (Build Signer Digest)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S9",
-						"R1",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"S1", "S9", "R1", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:           "ref",
 					Summary:        "Git ref that triggered the run: refs/heads/BRANCH, refs/tags/TAG or refs/pull/N/merge",
 					Explanation:    "The full ref of the triggering event. ref_type says branch or tag; ref_protected whether it is protected. With no environment and no pull request, the default sub ends in :ref:<ref>. It can be empty, for example for a deployment of a bare commit: then job_workflow_ref ends in @<sha> and ref-based conditions cannot match.",
@@ -1617,62 +914,18 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "condition key <issuer host/path>:ref (e.g. token.actions.githubusercontent.com:ref), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.ref, or map it (attribute.ref = assertion.ref) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"ref\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern ref: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim ref + requiredValue, or CEL expression on claims.ref",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "must be present; not verified on its own, but job_workflow_ref must end in @<ref> or @<sha>",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "rubygems",
-							How:        "same-repository publishers: job_workflow_ref must end in @<ref> (or @<sha>)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.14 (Source Repo Ref); deprecated .6",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "condition key <issuer host/path>:ref (e.g. token.actions.githubusercontent.com:ref), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.ref, or map it (attribute.ref = assertion.ref) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"ref\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern ref: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim ref + requiredValue, or CEL expression on claims.ref", Confidence: "documented"},
+						{Provider: "pypi", How: "must be present; not verified on its own, but job_workflow_ref must end in @<ref> or @<sha>", Confidence: "documented"},
+						{Provider: "rubygems", How: "same-repository publishers: job_workflow_ref must end in @<ref> (or @<sha>)", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.14 (Source Repo Ref); deprecated .6", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"P1",
-						"R1",
-						"A7",
-						"A4",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"A10", "S1", "P1", "R1", "A7", "A4", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:        "ref_protected",
 					Summary:     "\"true\" when the triggering ref is protected, else \"false\" (observed, not documented)",
 					Explanation: "Whether the ref in ref is protected, emitted as the string \"true\" or \"false\". It is not in GitHub's claims table but appears in real tokens; octo-sts policies use it (ref_protected: \"true\") to require protected branches.",
@@ -1685,38 +938,14 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Observed, not documented, so GitHub could change it; a useful extra check with repository_id and ref, never alone.",
 					Status:      "observed",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.ref_protected, or map it (attribute.ref_protected = assertion.ref_protected) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"ref_protected\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern ref_protected: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim ref_protected + requiredValue, or CEL expression on claims.ref_protected",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.ref_protected, or map it (attribute.ref_protected = assertion.ref_protected) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"ref_protected\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern ref_protected: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim ref_protected + requiredValue, or CEL expression on claims.ref_protected", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S11",
-						"S12",
-						"O3",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"S11", "S12", "O3", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:        "ref_type",
 					Summary:     "Kind of ref in ref: branch or tag",
 					Explanation: "Tells whether ref is a branch (refs/heads/…) or a tag (refs/tags/…). Redundant with the prefix of ref itself.",
@@ -1729,36 +958,14 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Adds nothing a condition on ref does not already say.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.ref_type, or map it (attribute.ref_type = assertion.ref_type) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"ref_type\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern ref_type: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim ref_type + requiredValue, or CEL expression on claims.ref_type",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.ref_type, or map it (attribute.ref_type = assertion.ref_type) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"ref_type\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern ref_type: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim ref_type + requiredValue, or CEL expression on claims.ref_type", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"S1", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:        "repository",
 					Summary:     "Repository the workflow runs in, as owner/name in GitHub's canonical casing",
 					Explanation: "Where the run happens (for a reusable workflow, the caller's repository, not the workflow's). It is the owner and name, so it changes on rename or transfer; repository_id is its immutable counterpart, and the default sub starts with repo:<repository>.",
@@ -1772,74 +979,20 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Readable and widely used, but a name that can be re-registered after deletion or rename; match repository_id too.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "condition key <issuer host/path>:repository (e.g. token.actions.githubusercontent.com:repository), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.repository, or map it (attribute.repository = assertion.repository) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"repository\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern repository: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim repository + requiredValue, or CEL expression on claims.repository",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "equal to the publisher's owner/name, case-insensitive",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "required; owner/name matched case-insensitively",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "rubygems",
-							How:        "lookup and string_equals on owner/name (case-sensitive)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "npm",
-							How:        "the trusted-publisher repository field (exact, case-sensitive); the claim used is not published",
-							Confidence: "inference",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.12 (Source Repo URI = https://github.com/{repository}); deprecated .5",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "condition key <issuer host/path>:repository (e.g. token.actions.githubusercontent.com:repository), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.repository, or map it (attribute.repository = assertion.repository) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"repository\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern repository: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim repository + requiredValue, or CEL expression on claims.repository", Confidence: "documented"},
+						{Provider: "pypi", How: "equal to the publisher's owner/name, case-insensitive", Confidence: "documented"},
+						{Provider: "crates.io", How: "required; owner/name matched case-insensitively", Confidence: "documented"},
+						{Provider: "rubygems", How: "lookup and string_equals on owner/name (case-sensitive)", Confidence: "documented"},
+						{Provider: "npm", How: "the trusted-publisher repository field (exact, case-sensitive); the claim used is not published", Confidence: "inference"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.12 (Source Repo URI = https://github.com/{repository}); deprecated .5", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"P1",
-						"C1",
-						"R1",
-						"A7",
-						"A4",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"N1",
-						"F1",
-					},
+					Sources: []string{"A10", "S1", "P1", "C1", "R1", "A7", "A4", "G1", "V1", "O1", "K1", "N1", "F1"},
 				},
-				Entry{
+				{
 					Name:           "repository_id",
 					Summary:        "Immutable numeric ID of the repository: survives renames and transfers, never reused",
 					Explanation:    "The ID behind repository. It is what to condition on to pin one repository: a re-created repository with the same name gets a new ID. Immutable subjects carry it in sub (REPO@REPO_ID).",
@@ -1855,57 +1008,17 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "condition key <issuer host/path>:repository_id (e.g. token.actions.githubusercontent.com:repository_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "entra",
-							How:        "flexible FIC (preview): claims['repository_id'] eq; the 2026 doc requires sub plus repository_id or repository_owner_id",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.repository_id, or map it (attribute.repository_id = assertion.repository_id) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"repository_id\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern repository_id: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim repository_id + requiredValue, or CEL expression on claims.repository_id",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.15 (Source Repo Identifier)",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "condition key <issuer host/path>:repository_id (e.g. token.actions.githubusercontent.com:repository_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys", Confidence: "documented"},
+						{Provider: "entra", How: "flexible FIC (preview): claims['repository_id'] eq; the 2026 doc requires sub plus repository_id or repository_owner_id", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.repository_id, or map it (attribute.repository_id = assertion.repository_id) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"repository_id\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern repository_id: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim repository_id + requiredValue, or CEL expression on claims.repository_id", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.15 (Source Repo Identifier)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"S9",
-						"Z5",
-						"A7",
-						"A4",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"A10", "S1", "S9", "Z5", "A7", "A4", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:        "repository_owner",
 					Summary:     "Login of the organization or user that owns the repository",
 					Explanation: "The owner part of repository. GitHub's Google Cloud guide fences a provider with it (assertion.repository_owner == ORG); repository_owner_id is its immutable counterpart and the safer fence.",
@@ -1919,55 +1032,17 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "A re-registrable name covering every repository of the owner; use repository_owner_id.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.repository_owner, or map it (attribute.repository_owner = assertion.repository_owner) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"repository_owner\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern repository_owner: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim repository_owner + requiredValue, or CEL expression on claims.repository_owner",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "exact, case-sensitive equality",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "npm",
-							How:        "the trusted-publisher organization/user field; the claim used is not published",
-							Confidence: "inference",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.16 (Owner URI = https://github.com/{repository_owner})",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.repository_owner, or map it (attribute.repository_owner = assertion.repository_owner) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"repository_owner\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern repository_owner: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim repository_owner + requiredValue, or CEL expression on claims.repository_owner", Confidence: "documented"},
+						{Provider: "pypi", How: "exact, case-sensitive equality", Confidence: "documented"},
+						{Provider: "npm", How: "the trusted-publisher organization/user field; the claim used is not published", Confidence: "inference"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.16 (Owner URI = https://github.com/{repository_owner})", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"G2",
-						"P1",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"N1",
-						"F1",
-					},
+					Sources: []string{"S1", "G2", "P1", "G1", "V1", "O1", "K1", "N1", "F1"},
 				},
-				Entry{
+				{
 					Name:           "repository_owner_id",
 					Summary:        "Immutable numeric ID of the organization or user that owns the repository",
 					Explanation:    "The ID behind repository_owner: survives renames, and a new account taking a freed name gets a new ID. The usual fence for 'anything in our organization' (google-github-actions' security notes prefer IDs to names); Entra's 2026 flexible FICs require it or repository_id.",
@@ -1983,76 +1058,20 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "condition key <issuer host/path>:repository_owner_id (e.g. token.actions.githubusercontent.com:repository_owner_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "entra",
-							How:        "flexible FIC (preview): claims['repository_owner_id'] eq; the 2026 doc requires sub plus repository_id or repository_owner_id",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.repository_owner_id, or map it (attribute.repository_owner_id = assertion.repository_owner_id) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"repository_owner_id\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern repository_owner_id: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim repository_owner_id + requiredValue, or CEL expression on claims.repository_owner_id",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "exact string equality with the stored ID",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "required; must equal the stored numeric ID",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "rubygems",
-							How:        "lookup and string_equals",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.17 (Owner Identifier)",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "condition key <issuer host/path>:repository_owner_id (e.g. token.actions.githubusercontent.com:repository_owner_id), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys", Confidence: "documented"},
+						{Provider: "entra", How: "flexible FIC (preview): claims['repository_owner_id'] eq; the 2026 doc requires sub plus repository_id or repository_owner_id", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.repository_owner_id, or map it (attribute.repository_owner_id = assertion.repository_owner_id) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"repository_owner_id\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern repository_owner_id: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim repository_owner_id + requiredValue, or CEL expression on claims.repository_owner_id", Confidence: "documented"},
+						{Provider: "pypi", How: "exact string equality with the stored ID", Confidence: "documented"},
+						{Provider: "crates.io", How: "required; must equal the stored numeric ID", Confidence: "documented"},
+						{Provider: "rubygems", How: "lookup and string_equals", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.17 (Owner Identifier)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"S9",
-						"G3",
-						"Z5",
-						"A7",
-						"A9",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"P1",
-						"C1",
-						"R1",
-						"F1",
-					},
+					Sources: []string{"A10", "S1", "S9", "G3", "Z5", "A7", "A9", "G1", "V1", "O1", "K1", "P1", "C1", "R1", "F1"},
 				},
-				Entry{
+				{
 					Name:        "repository_visibility",
 					Summary:     "Visibility of the repository: public, private or internal",
 					Explanation: "In a public repository anyone can read the workflows and pull requests from forks can run them, so a policy must pin branch, environment or workflow rather than just the repository.",
@@ -2065,42 +1084,15 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Describes the repository, identifies nothing; useful as context when reviewing a policy.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.repository_visibility, or map it (attribute.repository_visibility = assertion.repository_visibility) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"repository_visibility\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern repository_visibility: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim repository_visibility + requiredValue, or CEL expression on claims.repository_visibility",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.22 (Visibility)",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.repository_visibility, or map it (attribute.repository_visibility = assertion.repository_visibility) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"repository_visibility\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern repository_visibility: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim repository_visibility + requiredValue, or CEL expression on claims.repository_visibility", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.22 (Visibility)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"S1", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:         "repo_property_",
 					Family:       true,
 					Summary:      "Repository custom properties (repo_property_<name>) opted in to tokens by the organization or enterprise",
@@ -2117,36 +1109,14 @@ func builtinProfiles() []*Profile {
 					Availability: "new; docs feature-flagged, deployments not stated",
 					Status:       "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.repo_property_<name>, or map it to an attribute",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"repo_property_<name>\": …}: exact or glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern repo_property_<name>: RE2, anchored",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules on claims.repo_property_<name>",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.repo_property_<name>, or map it to an attribute", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"repo_property_<name>\": …}: exact or glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern repo_property_<name>: RE2, anchored", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules on claims.repo_property_<name>", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"S1", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:        "run_id",
 					Summary:     "ID of the workflow run; the same for every job and attempt of the run",
 					Explanation: "Identifies the run (the URL …/actions/runs/<run_id>). run_attempt counts re-runs within it, run_number counts runs of the workflow, check_run_id identifies the job.",
@@ -2160,48 +1130,16 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Unique per run: for audit and links, not for policy conditions.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.run_id, or map it (attribute.run_id = assertion.run_id) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"run_id\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern run_id: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim run_id + requiredValue, or CEL expression on claims.run_id",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "required claim",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.21 (Run Invocation URI = https://github.com/{repository}/actions/runs/{run_id}/attempts/{run_attempt})",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.run_id, or map it (attribute.run_id = assertion.run_id) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"run_id\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern run_id: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim run_id + requiredValue, or CEL expression on claims.run_id", Confidence: "documented"},
+						{Provider: "crates.io", How: "required claim", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.21 (Run Invocation URI = https://github.com/{repository}/actions/runs/{run_id}/attempts/{run_attempt})", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"C1",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"S1", "C1", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:        "run_number",
 					Summary:     "Sequence number of this run among the runs of this workflow",
 					Explanation: "A counter per workflow, not unique across workflows or repositories; re-runs keep the number (run_attempt counts them).",
@@ -2214,36 +1152,14 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "A counter, not an identity; for display only.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.run_number, or map it (attribute.run_number = assertion.run_number) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"run_number\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern run_number: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim run_number + requiredValue, or CEL expression on claims.run_number",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.run_number, or map it (attribute.run_number = assertion.run_number) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"run_number\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern run_number: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim run_number + requiredValue, or CEL expression on claims.run_number", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"S1", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:        "run_attempt",
 					Summary:     "Attempt number of this run: grows each time the run is re-run",
 					Explanation: "Together with run_id it names one attempt of a run (Fulcio's run invocation URI …/runs/<run_id>/attempts/<run_attempt>). A value above 1 means someone re-ran the workflow.",
@@ -2256,42 +1172,15 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "A counter; useful for audit, not for policy.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.run_attempt, or map it (attribute.run_attempt = assertion.run_attempt) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"run_attempt\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern run_attempt: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim run_attempt + requiredValue, or CEL expression on claims.run_attempt",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.21 (Run Invocation URI, with repository and run_id)",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.run_attempt, or map it (attribute.run_attempt = assertion.run_attempt) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"run_attempt\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern run_attempt: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim run_attempt + requiredValue, or CEL expression on claims.run_attempt", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.21 (Run Invocation URI, with repository and run_id)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"F1",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-					},
+					Sources: []string{"S1", "F1", "G1", "V1", "O1", "K1"},
 				},
-				Entry{
+				{
 					Name:         "runner_environment",
 					Summary:      "Whether the job ran on a GitHub-hosted or a self-hosted runner",
 					Explanation:  "github-hosted or self-hosted. On a self-hosted runner, whoever controls the machine (and other jobs on it) could see the token. npm trusted publishing accepts only GitHub-hosted runners, presumably by this claim (inference).",
@@ -2306,57 +1195,17 @@ func builtinProfiles() []*Profile {
 					Availability: "github.com/GHEC, GHES 3.9+",
 					Status:       "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "not an AWS condition key for GitHub's issuers: AWS's Service Authorization Reference (2026-09-26) lists runner_environment for GitLab's only, so STS never puts it in the request context and a condition on it sees a missing key",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.runner_environment, or map it (attribute.runner_environment = assertion.runner_environment) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"runner_environment\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern runner_environment: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim runner_environment + requiredValue, or CEL expression on claims.runner_environment",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "npm",
-							How:        "GitHub-hosted runners only; that this claim enforces it is not published",
-							Confidence: "inference",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.11 (Runner Environment)",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "not an AWS condition key for GitHub's issuers: AWS's Service Authorization Reference (2026-09-26) lists runner_environment for GitLab's only, so STS never puts it in the request context and a condition on it sees a missing key", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.runner_environment, or map it (attribute.runner_environment = assertion.runner_environment) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"runner_environment\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern runner_environment: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim runner_environment + requiredValue, or CEL expression on claims.runner_environment", Confidence: "documented"},
+						{Provider: "npm", How: "GitHub-hosted runners only; that this claim enforces it is not published", Confidence: "inference"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.11 (Runner Environment)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"S7",
-						"N1",
-						"A7",
-						"A9",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"A10", "S1", "S7", "N1", "A7", "A9", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:        "sha",
 					Summary:     "Commit SHA of the triggering event (observed in real tokens; in the docs example, not the claims table)",
 					Explanation: "The commit of the triggering event. For a reusable workflow, workflow_sha and job_workflow_sha name the workflow files' commits instead. It is in GitHub's example payload and every real token, but missing from the documented claims table.",
@@ -2370,62 +1219,18 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Names the code, not who may use it; the same SHA exists in forks. For provenance, not for trust policies.",
 					Status:      "observed",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.sha, or map it (attribute.sha = assertion.sha) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"sha\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern sha: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim sha + requiredValue, or CEL expression on claims.sha",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "pypi",
-							How:        "must be present; not verified on its own, but job_workflow_ref must end in @<ref> or @<sha>",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "required claim",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "rubygems",
-							How:        "same-repository publishers: job_workflow_ref may end in @<sha>",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.13 (Source Repo Digest); deprecated .3",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.sha, or map it (attribute.sha = assertion.sha) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"sha\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern sha: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim sha + requiredValue, or CEL expression on claims.sha", Confidence: "documented"},
+						{Provider: "pypi", How: "must be present; not verified on its own, but job_workflow_ref must end in @<ref> or @<sha>", Confidence: "documented"},
+						{Provider: "crates.io", How: "required claim", Confidence: "documented"},
+						{Provider: "rubygems", How: "same-repository publishers: job_workflow_ref may end in @<sha>", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.13 (Source Repo Digest); deprecated .3", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S2",
-						"S11",
-						"S12",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"P1",
-						"C1",
-						"R1",
-						"F1",
-					},
+					Sources: []string{"S2", "S11", "S12", "G1", "V1", "O1", "K1", "P1", "C1", "R1", "F1"},
 				},
-				Entry{
+				{
 					Name:        "workflow",
 					Summary:     "Name of the workflow (its name: line): free text, neither unique nor stable",
 					Explanation: "The display name from the workflow file. Anyone who can edit the file can change it, and two workflows can share it. workflow_ref names the file itself.",
@@ -2439,50 +1244,16 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "Free text set by whoever edits the workflow file, and not unique: match workflow_ref or job_workflow_ref.",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "condition key <issuer host/path>:workflow (e.g. token.actions.githubusercontent.com:workflow), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.workflow, or map it (attribute.workflow = assertion.workflow) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"workflow\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern workflow: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim workflow + requiredValue, or CEL expression on claims.workflow",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.4 (Workflow, deprecated)",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "condition key <issuer host/path>:workflow (e.g. token.actions.githubusercontent.com:workflow), trust policy only; listed for sts:AssumeRoleWithWebIdentity in AWS's Service Authorization Reference (2026-09-26) and IAM's GitHub condition keys", Confidence: "documented"},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.workflow, or map it (attribute.workflow = assertion.workflow) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"workflow\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern workflow: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim workflow + requiredValue, or CEL expression on claims.workflow", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.4 (Workflow, deprecated)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"A10",
-						"S1",
-						"A7",
-						"A4",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"A10", "S1", "A7", "A4", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:        "workflow_ref",
 					Summary:     "Top-level (caller) workflow file as owner/repo/path@ref",
 					Explanation: "The workflow file the run started from. For a job in a reusable workflow it still names the caller, while job_workflow_ref names the called file; without reusable workflows the two are equal. crates.io (and, by inference, npm) check the workflow filename from workflow_ref.",
@@ -2497,56 +1268,17 @@ func builtinProfiles() []*Profile {
 					Since:       "2023-01",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.workflow_ref, or map it (attribute.workflow_ref = assertion.workflow_ref) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"workflow_ref\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern workflow_ref: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim workflow_ref + requiredValue, or CEL expression on claims.workflow_ref",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "crates.io",
-							How:        "required; workflow filename taken from it, exact",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "npm",
-							How:        "\"validation checks the calling workflow's name\" with workflow_call: the top-level file",
-							Confidence: "inference",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.18 (Build Config URI = https://github.com/{workflow_ref})",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.workflow_ref, or map it (attribute.workflow_ref = assertion.workflow_ref) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"workflow_ref\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern workflow_ref: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim workflow_ref + requiredValue, or CEL expression on claims.workflow_ref", Confidence: "documented"},
+						{Provider: "crates.io", How: "required; workflow filename taken from it, exact", Confidence: "documented"},
+						{Provider: "npm", How: "\"validation checks the calling workflow's name\" with workflow_call: the top-level file", Confidence: "inference"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.18 (Build Config URI = https://github.com/{workflow_ref})", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S3",
-						"S9",
-						"C1",
-						"N1",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"S1", "S3", "S9", "C1", "N1", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:        "workflow_sha",
 					Summary:     "Commit SHA of the top-level workflow file (see workflow_ref)",
 					Explanation: "The commit workflow_ref was read from; job_workflow_sha is the same for the called reusable workflow.",
@@ -2561,43 +1293,15 @@ func builtinProfiles() []*Profile {
 					Since:       "2023-01",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "attributeCondition CEL on assertion.workflow_sha, or map it (attribute.workflow_sha = assertion.workflow_sha) for principalSet bindings",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"workflow_sha\": …}: exact string, or go-glob with bound_claims_type glob",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "octo-sts",
-							How:        "claim_pattern workflow_sha: RE2, anchored ^…$",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "claimValidationRules: claim workflow_sha + requiredValue, or CEL expression on claims.workflow_sha",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "fulcio",
-							How:        "certificate extension 1.3.6.1.4.1.57264.1.19 (Build Config Digest)",
-							Confidence: "documented",
-						},
+						{Provider: "gcp", How: "attributeCondition CEL on assertion.workflow_sha, or map it (attribute.workflow_sha = assertion.workflow_sha) for principalSet bindings", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"workflow_sha\": …}: exact string, or go-glob with bound_claims_type glob", Confidence: "documented"},
+						{Provider: "octo-sts", How: "claim_pattern workflow_sha: RE2, anchored ^…$", Confidence: "documented"},
+						{Provider: "kubernetes", How: "claimValidationRules: claim workflow_sha + requiredValue, or CEL expression on claims.workflow_sha", Confidence: "documented"},
+						{Provider: "fulcio", How: "certificate extension 1.3.6.1.4.1.57264.1.19 (Build Config Digest)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"S1",
-						"S9",
-						"G1",
-						"V1",
-						"O1",
-						"K1",
-						"F1",
-					},
+					Sources: []string{"S1", "S9", "G1", "V1", "O1", "K1", "F1"},
 				},
-				Entry{
+				{
 					Name:         "issuer_scope",
 					Summary:      "Undocumented: listed in the discovery document's claims_supported, never explained or seen in a token",
 					Explanation:  "GitHub advertises issuer_scope in claims_supported but documents nothing about it, and no token in the sources carries it. Its name suggests it relates to the issuer variant (e.g. an enterprise-specific issuer), but that is a guess.",
@@ -2610,54 +1314,17 @@ func builtinProfiles() []*Profile {
 					Absent:       "not observed in any token in the sources",
 					Availability: "advertised in claims_supported only",
 					Status:       "undocumented",
-					Sources: []string{
-						"S14",
-					},
+					Sources:      []string{"S14"},
 				},
 			},
-			SubjectKeys: []string{
-				"repo",
-				"environment",
-				"ref",
-				"context",
-			},
-			SubjectFlags: []string{
-				"pull_request",
-			},
+			SubjectKeys:  []string{"repo", "environment", "ref", "context"},
+			SubjectFlags: []string{"pull_request"},
 			Risks: []ValueRisk{
-				ValueRisk{
-					Claim: "runner_environment",
-					Equals: []string{
-						"self-hosted",
-					},
-					Detail: "the job ran on a self-hosted runner: the machine, and whoever else can run jobs on it, is outside GitHub's isolation; anything on it may have seen this token",
-				},
-				ValueRisk{
-					Claim: "event_name",
-					Equals: []string{
-						"pull_request_target",
-					},
-					Detail: "pull_request_target runs with the base repository's secrets and permissions on behalf of a pull request, possibly from a fork; a policy that trusts this token trusts code a contributor can influence (PyPI and crates.io refuse this event)",
-				},
-				ValueRisk{
-					Claim: "event_name",
-					Equals: []string{
-						"workflow_run",
-					},
-					Detail: "workflow_run is triggered by another workflow, which a pull request from a fork can start; its token carries the base repository's identity (crates.io refuses this event)",
-				},
-				ValueRisk{
-					Claim: "repository_visibility",
-					Equals: []string{
-						"public",
-					},
-					Detail: "a public repository: anyone can read the workflow, and pull requests from forks can run it; make sure the policy pins the branch, environment or workflow, not just the repository",
-				},
-				ValueRisk{
-					Claim:  "ref",
-					Empty:  true,
-					Detail: "the ref is empty (for example a deployment of a bare commit): a policy on ref or on a ref-based sub cannot match, and job_workflow_ref ends in @<sha>",
-				},
+				{Claim: "runner_environment", Equals: []string{"self-hosted"}, Detail: "the job ran on a self-hosted runner: the machine, and whoever else can run jobs on it, is outside GitHub's isolation; anything on it may have seen this token"},
+				{Claim: "event_name", Equals: []string{"pull_request_target"}, Detail: "pull_request_target runs with the base repository's secrets and permissions on behalf of a pull request, possibly from a fork; a policy that trusts this token trusts code a contributor can influence (PyPI and crates.io refuse this event)"},
+				{Claim: "event_name", Equals: []string{"workflow_run"}, Detail: "workflow_run is triggered by another workflow, which a pull request from a fork can start; its token carries the base repository's identity (crates.io refuses this event)"},
+				{Claim: "repository_visibility", Equals: []string{"public"}, Detail: "a public repository: anyone can read the workflow, and pull requests from forks can run it; make sure the policy pins the branch, environment or workflow, not just the repository"},
+				{Claim: "ref", Empty: true, Detail: "the ref is empty (for example a deployment of a bare commit): a policy on ref or on a ref-based sub cannot match, and job_workflow_ref ends in @<sha>"},
 			},
 			Audiences: map[string]string{
 				"api://AzureADTokenExchange": "Microsoft Entra (Azure/login default)",
@@ -2718,22 +1385,15 @@ func builtinProfiles() []*Profile {
 				"Z6":  "MicrosoftDocs/entra-docs same path @3212f625 (2024 version)",
 			},
 		},
-		&Profile{
+		{
 			ID:   "gitlab-ci",
 			Name: "GitLab CI/CD",
 			Issuers: []IssuerPattern{
-				IssuerPattern{
-					Variant: "gitlab.com",
-					Pattern: "https://gitlab\\.com/?",
-				},
+				{Variant: "gitlab.com", Pattern: "https://gitlab\\.com/?"},
 			},
-			DetectClaims: []string{
-				"namespace_path",
-				"project_path",
-				"pipeline_source",
-			},
+			DetectClaims: []string{"namespace_path", "project_path", "pipeline_source"},
 			Claims: []Entry{
-				Entry{
+				{
 					Name:           "iss",
 					Summary:        "issuer: the GitLab instance that signed the token",
 					Explanation:    "https://gitlab.com for GitLab.com; for GitLab Self-Managed and Dedicated, the instance's own URL. Since GitLab 18.1 an administrator of a non-public instance can set a different issuer URL (ci_id_tokens_issuer_url) that points to a public copy of the OpenID configuration and keys. Verifiers find the keys through <iss>/.well-known/openid-configuration, which points to /oauth/discovery/keys.",
@@ -2746,13 +1406,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:       "pins which GitLab instance vouches for every other claim; on a shared instance such as gitlab.com it must be combined with a project or namespace condition",
 					Status:         "documented",
 					PolicyRelevant: true,
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/cloud_services/aws",
-						"RFC 7519 §4.1.1",
-					},
+					Sources:        []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/cloud_services/aws", "RFC 7519 §4.1.1"},
 				},
-				Entry{
+				{
 					Name:           "sub",
 					Summary:        "subject: project path, ref type and ref, joined as key:value pairs",
 					Explanation:    "By default project_path:{group}/{project}:ref_type:{branch|tag}:ref:{name}, built from the project_path, ref_type and ref claims. The components can be changed per project through the projects API (ci_id_token_sub_claim_components); since GitLab 18.7 the subject may also carry ref_protected and, for jobs with an environment, environment-related fields such as environment_protected and deployment_tier. In a merge request pipeline the path and ref are those of the source project and branch.",
@@ -2767,35 +1423,14 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "the <issuer host>:sub condition key (for example gitlab.com:sub); StringLike wildcards select any branch or all projects of a group; on Self-Managed and Dedicated it is the only GitLab claim AWS can check",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "entra",
-							How:        "a federated identity credential's subject must equal sub exactly; flexible credentials can match claims['sub'] with wildcards",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "mapped with google.subject = assertion.sub in the workload identity provider",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_subject, or a bound_claims entry on sub (glob with bound_claims_type glob)",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "the <issuer host>:sub condition key (for example gitlab.com:sub); StringLike wildcards select any branch or all projects of a group; on Self-Managed and Dedicated it is the only GitLab claim AWS can check", Confidence: "documented"},
+						{Provider: "entra", How: "a federated identity credential's subject must equal sub exactly; flexible credentials can match claims['sub'] with wildcards", Confidence: "documented"},
+						{Provider: "gcp", How: "mapped with google.subject = assertion.sub in the workload identity provider", Confidence: "documented"},
+						{Provider: "vault", How: "bound_subject, or a bound_claims entry on sub (glob with bound_claims_type glob)", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/cloud_services",
-						"docs.gitlab.com/ci/cloud_services/aws",
-						"docs.gitlab.com/ci/cloud_services/azure",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/cloud_services", "docs.gitlab.com/ci/cloud_services/aws", "docs.gitlab.com/ci/cloud_services/azure"},
 				},
-				Entry{
+				{
 					Name:           "aud",
 					Summary:        "audience: chosen by the job in its id_tokens configuration",
 					Explanation:    "Every ID token is defined in .gitlab-ci.yml under id_tokens with an aud value (a string, or a list for a token with several audiences; CI/CD variables are expanded since GitLab 16.1); GitLab's claims table names the instance's domain as the default. Whoever edits the pipeline chooses the value, so it shows which service the job meant to call, not who may call it. Give each relying party its own value.",
@@ -2808,34 +1443,14 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "must be in the IAM OIDC provider's audience list (client IDs)",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "entra",
-							How:        "must be in the federated identity credential's audiences",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "must be in the workload identity provider's allowed audiences",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_audiences on the JWT role",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "must be in the IAM OIDC provider's audience list (client IDs)", Confidence: "documented"},
+						{Provider: "entra", How: "must be in the federated identity credential's audiences", Confidence: "documented"},
+						{Provider: "gcp", How: "must be in the workload identity provider's allowed audiences", Confidence: "documented"},
+						{Provider: "vault", How: "bound_audiences on the JWT role", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/yaml/#id_tokens",
-						"RFC 7519 §4.1.3",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/yaml/#id_tokens", "RFC 7519 §4.1.3"},
 				},
-				Entry{
+				{
 					Name:        "exp",
 					Summary:     "expiration time: the job's timeout after issue, or 5 minutes",
 					Explanation: "GitLab sets the token to expire when the job's timeout runs out after issue, or 5 minutes after issue when no timeout is set. A job with a long timeout therefore carries a long-lived token, and the documentation describes no revocation when the job ends.",
@@ -2847,12 +1462,9 @@ func builtinProfiles() []*Profile {
 					Trust:       "info",
 					TrustWhy:    "checked by every verifier; policies do not condition on it",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"RFC 7519 §4.1.4",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "RFC 7519 §4.1.4"},
 				},
-				Entry{
+				{
 					Name:        "nbf",
 					Summary:     "not before: a few seconds before iat",
 					Explanation: "The time from which the token is valid. GitLab sets it slightly before iat (5 seconds in its example payload and source) so that verifiers whose clocks lag a little still accept a fresh token.",
@@ -2864,12 +1476,9 @@ func builtinProfiles() []*Profile {
 					Trust:       "info",
 					TrustWhy:    "checked by verifiers; policies do not condition on it",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"RFC 7519 §4.1.5",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "RFC 7519 §4.1.5"},
 				},
-				Entry{
+				{
 					Name:        "iat",
 					Summary:     "issued at: when GitLab minted the token for the job",
 					Explanation: "The time GitLab created the token, when the job was handed to a runner.",
@@ -2881,12 +1490,9 @@ func builtinProfiles() []*Profile {
 					Trust:       "info",
 					TrustWhy:    "a timestamp, not an identity",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"RFC 7519 §4.1.6",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "RFC 7519 §4.1.6"},
 				},
-				Entry{
+				{
 					Name:        "jti",
 					Summary:     "JWT ID: a random UUID unique to this token",
 					Explanation: "A random UUID generated for each token. Relying parties that accept a token only once (PyPI trusted publishing does) remember it to refuse replays.",
@@ -2898,12 +1504,9 @@ func builtinProfiles() []*Profile {
 					Trust:       "info",
 					TrustWhy:    "identifies the token, not the job or project",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"RFC 7519 §4.1.7",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "RFC 7519 §4.1.7"},
 				},
-				Entry{
+				{
 					Name:           "namespace_id",
 					Summary:        "ID of the group or user namespace that holds the project",
 					Explanation:    "The numeric ID, as a string, of the namespace (group, subgroup or personal namespace) of the project. It does not change when the namespace is renamed, but it does change when the project is transferred to another namespace, which deliberately breaks a policy pinned to it. In a merge request pipeline it is the namespace of the source project, which is a fork's for a merge request from a fork.",
@@ -2918,29 +1521,13 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "gitlab.com:namespace_id condition key, for the gitlab.com identity provider only",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims, for example a list of namespace IDs that share one role",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "map attribute.namespace_id = assertion.namespace_id, then grant on principalSet://.../attribute.namespace_id/<id>",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "gitlab.com:namespace_id condition key, for the gitlab.com identity provider only", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims, for example a list of namespace IDs that share one role", Confidence: "documented"},
+						{Provider: "gcp", How: "map attribute.namespace_id = assertion.namespace_id, then grant on principalSet://.../attribute.namespace_id/<id>", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/cloud_services/aws",
-						"docs.gitlab.com/ci/examples/authenticating-with-hashicorp-vault",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/cloud_services/aws", "docs.gitlab.com/ci/examples/authenticating-with-hashicorp-vault"},
 				},
-				Entry{
+				{
 					Name:           "namespace_path",
 					Summary:        "path of the group or user namespace that holds the project",
 					Explanation:    "The full path of the project's namespace, including parent groups (my-group/my-subgroup). In a merge request pipeline it is the source project's namespace.",
@@ -2953,11 +1540,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:       "readable but path-based; pair it with namespace_id",
 					Status:         "documented",
 					PolicyRelevant: true,
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:        []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:           "project_id",
 					Summary:        "ID of the project: globally unique, never changes",
 					Explanation:    "The numeric ID, as a string, of the project. GitLab documents it as globally unique and fixed for the project's lifetime, across group renames, project renames and transfers. In a merge request pipeline it is the ID of the source project: for a merge request from a fork, the fork's ID, even when the pipeline runs in the parent project (see job_project_id).",
@@ -2971,34 +1556,14 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "gitlab.com:project_id condition key, for the gitlab.com identity provider only",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims on project_id; GitLab advises every role to be restricted by project_id or namespace_id",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "map attribute.project_id = assertion.project_id, then grant on principalSet://.../attribute.project_id/<id>",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "kubernetes",
-							How:        "a CEL claimValidationRule such as claims.project_id == \"20\" in the structured authentication configuration",
-							Confidence: "inference",
-						},
+						{Provider: "aws", How: "gitlab.com:project_id condition key, for the gitlab.com identity provider only", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims on project_id; GitLab advises every role to be restricted by project_id or namespace_id", Confidence: "documented"},
+						{Provider: "gcp", How: "map attribute.project_id = assertion.project_id, then grant on principalSet://.../attribute.project_id/<id>", Confidence: "documented"},
+						{Provider: "kubernetes", How: "a CEL claimValidationRule such as claims.project_id == \"20\" in the structured authentication configuration", Confidence: "inference"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/cloud_services/aws",
-						"docs.gitlab.com/ci/examples/authenticating-with-hashicorp-vault",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/cloud_services/aws", "docs.gitlab.com/ci/examples/authenticating-with-hashicorp-vault"},
 				},
-				Entry{
+				{
 					Name:           "project_path",
 					Summary:        "full path of the project (group/subgroup/project)",
 					Explanation:    "The project's path including every parent group. It is the first component of the default sub. In a merge request pipeline it is the source project's path.",
@@ -3011,11 +1576,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:       "readable but path-based: pair it with project_id so a recreated project at the same path is not trusted",
 					Status:         "documented",
 					PolicyRelevant: true,
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:        []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "job_project_id",
 					Summary:     "ID of the project the job ran in (the target project, also for fork merge requests)",
 					Explanation: "Like project_id, but always the project whose pipeline ran the job. The two differ only in a merge request pipeline from a fork that runs in the parent project: project_id names the fork, job_project_id the parent.",
@@ -3028,16 +1591,10 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "immutable, but for a fork merge request run in the parent project it names the parent while the code came from the fork; condition on project_id as well",
 					Since:       "GitLab 18.4",
 					Status:      "documented",
-					New: &NewClaim{
-						Added:  "2025-09",
-						Detail: "added in GitLab 18.4 to name the project a job ran in, because project_* name the source project in merge request pipelines (a fork's, for fork merge requests)",
-					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"gitlab.com/gitlab-org/gitlab/-/issues/563038",
-					},
+					New:         &NewClaim{Added: "2025-09", Detail: "added in GitLab 18.4 to name the project a job ran in, because project_* name the source project in merge request pipelines (a fork's, for fork merge requests)"},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "gitlab.com/gitlab-org/gitlab/-/issues/563038"},
 				},
-				Entry{
+				{
 					Name:        "job_project_path",
 					Summary:     "path of the project the job ran in",
 					Explanation: "Like project_path, but always the project whose pipeline ran the job, also for a merge request from a fork that runs in the parent project.",
@@ -3050,15 +1607,10 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "path-based, and for fork merge requests it names the parent while the code came from the fork",
 					Since:       "GitLab 18.4",
 					Status:      "documented",
-					New: &NewClaim{
-						Added:  "2025-09",
-						Detail: "added in GitLab 18.4 alongside job_project_id",
-					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					New:         &NewClaim{Added: "2025-09", Detail: "added in GitLab 18.4 alongside job_project_id"},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "job_namespace_id",
 					Summary:     "ID of the namespace of the project the job ran in",
 					Explanation: "Like namespace_id, but for the project whose pipeline ran the job rather than the merge request's source project.",
@@ -3072,15 +1624,10 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "immutable, but for fork merge requests it names the parent's namespace while the code came from the fork",
 					Since:       "GitLab 18.4",
 					Status:      "documented",
-					New: &NewClaim{
-						Added:  "2025-09",
-						Detail: "added in GitLab 18.4 alongside job_project_id",
-					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					New:         &NewClaim{Added: "2025-09", Detail: "added in GitLab 18.4 alongside job_project_id"},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "job_namespace_path",
 					Summary:     "path of the namespace of the project the job ran in",
 					Explanation: "Like namespace_path, but for the project whose pipeline ran the job rather than the merge request's source project.",
@@ -3093,15 +1640,10 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "path-based; see job_namespace_id for the fork caveat",
 					Since:       "GitLab 18.4",
 					Status:      "documented",
-					New: &NewClaim{
-						Added:  "2025-09",
-						Detail: "added in GitLab 18.4 alongside job_project_id",
-					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					New:         &NewClaim{Added: "2025-09", Detail: "added in GitLab 18.4 alongside job_project_id"},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "user_id",
 					Summary:     "ID of the user the job runs as",
 					Explanation: "The numeric ID, as a string, of the user executing the job: the one who pushed, started or scheduled the pipeline, or triggered the job.",
@@ -3114,18 +1656,11 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "stable, but it names who started the job, not what code ran; pair it with project and ref conditions",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "gitlab.com:user_id condition key, for the gitlab.com identity provider only",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "gitlab.com:user_id condition key, for the gitlab.com identity provider only", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/cloud_services/aws",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/cloud_services/aws"},
 				},
-				Entry{
+				{
 					Name:        "user_login",
 					Summary:     "username of the user the job runs as",
 					Explanation: "The GitLab username of the user executing the job.",
@@ -3138,23 +1673,12 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "GitLab warns not to rely on it as the only condition because the user can change it",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "gitlab.com:user_login condition key, for the gitlab.com identity provider only",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "gcp",
-							How:        "map attribute.user_login = assertion.user_login, then grant on principalSet://.../attribute.user_login/<name>",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "gitlab.com:user_login condition key, for the gitlab.com identity provider only", Confidence: "documented"},
+						{Provider: "gcp", How: "map attribute.user_login = assertion.user_login, then grant on principalSet://.../attribute.user_login/<name>", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/cloud_services/google_cloud",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/cloud_services/google_cloud"},
 				},
-				Entry{
+				{
 					Name:        "user_email",
 					Summary:     "e-mail address of the user the job runs as",
 					Explanation: "The e-mail address of the user executing the job.",
@@ -3167,18 +1691,11 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "GitLab warns not to rely on it as the only condition because the user can change it",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "gitlab.com:user_email condition key, for the gitlab.com identity provider only",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "gitlab.com:user_email condition key, for the gitlab.com identity provider only", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/cloud_services/aws",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/cloud_services/aws"},
 				},
-				Entry{
+				{
 					Name:        "user_access_level",
 					Summary:     "the user's role in the project, such as developer or maintainer",
 					Explanation: "The highest role the executing user has in the project, in lower case, such as guest, reporter, developer, maintainer or owner.",
@@ -3191,18 +1708,11 @@ func builtinProfiles() []*Profile {
 					Since:       "GitLab 16.9",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "gitlab.com:user_access_level condition key, for the gitlab.com identity provider only",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "gitlab.com:user_access_level condition key, for the gitlab.com identity provider only", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/cloud_services/aws",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/cloud_services/aws"},
 				},
-				Entry{
+				{
 					Name:        "user_identities",
 					Summary:     "the user's linked external identities (opt-in)",
 					Explanation: "A list of objects with provider and extern_uid, one for each external identity (such as a GitHub or SAML account) linked to the executing user. Present only when the user enabled the preference to include them in CI/CD ID tokens.",
@@ -3216,11 +1726,9 @@ func builtinProfiles() []*Profile {
 					Absent:      "absent unless the user turned on the preference",
 					Since:       "GitLab 16.0",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "pipeline_id",
 					Summary:     "ID of the pipeline",
 					Explanation: "The instance-wide numeric ID, as a string, of the pipeline that contains the job; the pipeline page is <instance>/<project_path>/-/pipelines/<pipeline_id>.",
@@ -3232,11 +1740,9 @@ func builtinProfiles() []*Profile {
 					Trust:       "info",
 					TrustWhy:    "identifies one pipeline run, useful for audit trails, never reused as a policy condition",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "pipeline_source",
 					Summary:     "what started the pipeline (push, web, schedule, merge_request_event, ...)",
 					Explanation: "The same value as the CI_PIPELINE_SOURCE variable: push, web, schedule, api, trigger, pipeline, parent_pipeline, merge_request_event, external, external_pull_request_event, chat, webide, and policy- and scan-related sources such as security_orchestration_policy and ondemand_dast_scan.",
@@ -3248,18 +1754,11 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "issuer-set; useful to exclude merge request pipelines, but it does not identify a project",
 					Status:      "documented",
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "gitlab.com:pipeline_source condition key, for the gitlab.com identity provider only",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "gitlab.com:pipeline_source condition key, for the gitlab.com identity provider only", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/jobs/job_rules",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/jobs/job_rules"},
 				},
-				Entry{
+				{
 					Name:        "job_id",
 					Summary:     "ID of the job that requested the token",
 					Explanation: "The instance-wide numeric ID, as a string, of the CI/CD job; the job page is <instance>/<project_path>/-/jobs/<job_id>.",
@@ -3271,11 +1770,9 @@ func builtinProfiles() []*Profile {
 					Trust:       "info",
 					TrustWhy:    "traces the token to one job; not a policy condition",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:           "ref",
 					Summary:        "short branch or tag name the job ran for",
 					Explanation:    "The branch or tag name without a refs/ prefix (main, v1.2.0); ref_type says which kind. In a merge request pipeline it is the source branch.",
@@ -3288,18 +1785,11 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims on ref (with bound_claims_type glob for patterns), together with ref_type and project_id",
-							Confidence: "documented",
-						},
+						{Provider: "vault", How: "bound_claims on ref (with bound_claims_type glob for patterns), together with ref_type and project_id", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/examples/authenticating-with-hashicorp-vault",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/examples/authenticating-with-hashicorp-vault"},
 				},
-				Entry{
+				{
 					Name:           "ref_type",
 					Summary:        "branch or tag",
 					Explanation:    "Whether ref names a branch or a tag.",
@@ -3313,17 +1803,11 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims on ref_type",
-							Confidence: "documented",
-						},
+						{Provider: "vault", How: "bound_claims on ref_type", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "ref_path",
 					Summary:     "fully qualified ref (refs/heads/... or refs/tags/...)",
 					Explanation: "The full Git ref of the job, such as refs/heads/main or refs/tags/v1.2.0, so branch and tag cannot be confused. In a merge request pipeline it is the source branch's ref.",
@@ -3335,11 +1819,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "unambiguous, but safe only for protected refs and together with project_id",
 					Since:       "GitLab 16.0",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:           "ref_protected",
 					Summary:        "\"true\" when the ref is a protected branch or tag",
 					Explanation:    "The string \"true\" if the job ran for a protected branch or tag, \"false\" otherwise. Protected refs can only be pushed or merged to by the roles the project allows, so requiring \"true\" keeps tokens for sensitive roles out of reach of ordinary contributors.",
@@ -3353,24 +1835,12 @@ func builtinProfiles() []*Profile {
 					Status:         "documented",
 					PolicyRelevant: true,
 					Providers: []ProviderUse{
-						ProviderUse{
-							Provider:   "aws",
-							How:        "gitlab.com:ref_protected condition key, for the gitlab.com identity provider only",
-							Confidence: "documented",
-						},
-						ProviderUse{
-							Provider:   "vault",
-							How:        "bound_claims {\"ref_protected\": \"true\"}",
-							Confidence: "documented",
-						},
+						{Provider: "aws", How: "gitlab.com:ref_protected condition key, for the gitlab.com identity provider only", Confidence: "documented"},
+						{Provider: "vault", How: "bound_claims {\"ref_protected\": \"true\"}", Confidence: "documented"},
 					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/cloud_services/aws",
-						"docs.gitlab.com/ci/examples/authenticating-with-hashicorp-vault",
-					},
+					Sources: []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/cloud_services/aws", "docs.gitlab.com/ci/examples/authenticating-with-hashicorp-vault"},
 				},
-				Entry{
+				{
 					Name:        "groups_direct",
 					Summary:     "paths of the groups the user is a direct member of",
 					Explanation: "The full paths of the groups in which the executing user is a direct member. Omitted when the user is a direct member of more than 200 groups; since GitLab 17.3 it is controlled by the ci_jwt_groups_direct feature flag.",
@@ -3384,11 +1854,9 @@ func builtinProfiles() []*Profile {
 					Absent:      "absent when the feature flag is off or the user is a direct member of more than 200 groups",
 					Since:       "GitLab 16.11",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:           "environment",
 					Summary:        "environment the job deploys to",
 					Explanation:    "The name of the environment the job declares with environment: in .gitlab-ci.yml. Present only for jobs that specify an environment.",
@@ -3401,11 +1869,9 @@ func builtinProfiles() []*Profile {
 					Absent:         "absent when the job does not specify an environment",
 					Status:         "documented",
 					PolicyRelevant: true,
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:        []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "environment_protected",
 					Summary:     "\"true\" when the job's environment is protected",
 					Explanation: "The string \"true\" if the environment the job deploys to is protected, \"false\" otherwise. Present only for jobs that specify an environment.",
@@ -3418,11 +1884,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "a useful extra condition for deployments, not an identity",
 					Absent:      "absent when the job does not specify an environment",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "deployment_tier",
 					Summary:     "tier of the job's environment (production, staging, testing, development, other)",
 					Explanation: "The deployment tier of the environment the job specifies. Present only for jobs that specify an environment.",
@@ -3436,11 +1900,9 @@ func builtinProfiles() []*Profile {
 					Absent:      "absent when the job does not specify an environment",
 					Since:       "GitLab 15.2",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "environment_action",
 					Summary:     "what the job does to its environment (start, prepare, stop, verify, access)",
 					Explanation: "The environment:action the job specifies: start deploys, while prepare, verify and access use the environment without deploying, and stop tears it down.",
@@ -3454,11 +1916,9 @@ func builtinProfiles() []*Profile {
 					Absent:      "absent when the job does not specify an environment",
 					Since:       "GitLab 16.5",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "runner_id",
 					Summary:     "ID of the runner that executed the job",
 					Explanation: "The numeric ID of the runner that picked up the job. Unlike the other GitLab IDs it is emitted as a JSON number.",
@@ -3471,11 +1931,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "traces the token to a runner; runners are registered and removed freely",
 					Since:       "GitLab 16.0",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "runner_environment",
 					Summary:     "gitlab-hosted or self-hosted runner",
 					Explanation: "Whether the job ran on a runner hosted by GitLab (gitlab-hosted) or on any other runner (self-hosted).",
@@ -3488,11 +1946,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "issuer-set; useful to require GitLab-hosted runners on gitlab.com, but not an identity",
 					Since:       "GitLab 16.0",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "sha",
 					Summary:     "commit SHA the job ran on",
 					Explanation: "The full commit hash of the pipeline's revision.",
@@ -3505,11 +1961,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "pins exact code, but the same commit can exist in forks; pair it with project_id",
 					Since:       "GitLab 16.0",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:           "ci_config_ref_uri",
 					Summary:        "where the top-level pipeline definition came from (file and ref)",
 					Explanation:    "<host>/<project_path>//<path to .gitlab-ci.yml>@<ref_path>, naming the pipeline definition file and the ref it was read from. It is null unless the definition lives in the same project. Sigstore Fulcio and PyPI trusted publishing read it.",
@@ -3524,12 +1978,9 @@ func builtinProfiles() []*Profile {
 					Since:          "GitLab 16.2",
 					Status:         "documented",
 					PolicyRelevant: true,
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"gitlab.com/gitlab-org/gitlab/-/issues/404722",
-					},
+					Sources:        []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "gitlab.com/gitlab-org/gitlab/-/issues/404722"},
 				},
-				Entry{
+				{
 					Name:        "ci_config_sha",
 					Summary:     "commit SHA of the pipeline definition",
 					Explanation: "The commit of ci_config_ref_uri: the exact revision of the pipeline definition file. Null unless the definition lives in the same project.",
@@ -3543,11 +1994,9 @@ func builtinProfiles() []*Profile {
 					Absent:      "null when the pipeline definition is not in the same project",
 					Since:       "GitLab 16.2",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "project_visibility",
 					Summary:     "visibility of the project: public, internal or private",
 					Explanation: "The visibility of the project where the pipeline runs.",
@@ -3560,11 +2009,9 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "describes the project, does not identify it",
 					Since:       "GitLab 16.3",
 					Status:      "documented",
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
-				Entry{
+				{
 					Name:        "job_source",
 					Summary:     "what created the job",
 					Explanation: "The action that first triggered the job: push, web, api, schedule, merge_request_event and the other pipeline sources, plus values such as pipeline_execution_policy for jobs a policy added (the same attribute GitLab shows as a job's source).",
@@ -3576,16 +2023,10 @@ func builtinProfiles() []*Profile {
 					TrustWhy:    "describes the job's origin; not an identity",
 					Since:       "GitLab 18.9",
 					Status:      "documented",
-					New: &NewClaim{
-						Added:  "2026-02",
-						Detail: "added in GitLab 18.9: says what triggered the job, including jobs added by a pipeline execution policy",
-					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-						"docs.gitlab.com/ci/jobs/#available-job-sources",
-					},
+					New:         &NewClaim{Added: "2026-02", Detail: "added in GitLab 18.9: says what triggered the job, including jobs added by a pipeline execution policy"},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication", "docs.gitlab.com/ci/jobs/#available-job-sources"},
 				},
-				Entry{
+				{
 					Name:        "job_config",
 					Summary:     "origin of a policy job: the policy file's URL and commit",
 					Explanation: "For jobs added by a policy, an object whose url and sha name the policy configuration file and its commit.",
@@ -3598,35 +2039,14 @@ func builtinProfiles() []*Profile {
 					Absent:      "present only for jobs triggered by a policy",
 					Since:       "GitLab 18.9",
 					Status:      "documented",
-					New: &NewClaim{
-						Added:  "2026-02",
-						Detail: "added in GitLab 18.9 alongside job_source",
-					},
-					Sources: []string{
-						"docs.gitlab.com/ci/secrets/id_token_authentication",
-					},
+					New:         &NewClaim{Added: "2026-02", Detail: "added in GitLab 18.9 alongside job_source"},
+					Sources:     []string{"docs.gitlab.com/ci/secrets/id_token_authentication"},
 				},
 			},
-			SubjectKeys: []string{
-				"project_path",
-				"ref_type",
-				"ref",
-			},
+			SubjectKeys: []string{"project_path", "ref_type", "ref"},
 			Risks: []ValueRisk{
-				ValueRisk{
-					Claim: "runner_environment",
-					Equals: []string{
-						"self-hosted",
-					},
-					Detail: "the job ran on a runner GitLab does not host: the machine, and every other job and person with access to it, is outside GitLab's isolation and may have seen this token (GitLab reports gitlab-hosted only for GitLab.com's own hosted runners, so every runner of a self-managed instance reads self-hosted)",
-				},
-				ValueRisk{
-					Claim: "pipeline_source",
-					Equals: []string{
-						"merge_request_event",
-					},
-					Detail: "a merge request pipeline: the job ran the merge request's source branch, code that may not be reviewed or merged yet; project_*, namespace_* and ref describe the source project and branch (a fork's, for a merge request from a fork), job_project_* the project that ran the job",
-				},
+				{Claim: "runner_environment", Equals: []string{"self-hosted"}, Detail: "the job ran on a runner GitLab does not host: the machine, and every other job and person with access to it, is outside GitLab's isolation and may have seen this token (GitLab reports gitlab-hosted only for GitLab.com's own hosted runners, so every runner of a self-managed instance reads self-hosted)"},
+				{Claim: "pipeline_source", Equals: []string{"merge_request_event"}, Detail: "a merge request pipeline: the job ran the merge request's source branch, code that may not be reviewed or merged yet; project_*, namespace_* and ref describe the source project and branch (a fork's, for a merge request from a fork), job_project_* the project that ran the job"},
 			},
 			Audiences: map[string]string{
 				"api://AzureADTokenExchange": "Microsoft Entra workload identity federation (its recommended audience)",

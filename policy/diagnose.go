@@ -29,7 +29,7 @@ func Mismatch(provider, claim string, expected []string, actual string, caseSens
 		out = append(out, fmt.Sprintf("differs only in case: %s compares %s case-sensitively", ProviderName(provider), claim))
 	}
 	if claim == "sub" {
-		out = append(out, subForms(expected, actual)...)
+		out = append(out, subForms(provider, expected, actual)...)
 	}
 	if claim == "aud" {
 		if p, _ := byID(provider); p.Audience != "" && actual != p.Audience {
@@ -46,7 +46,7 @@ func Mismatch(provider, claim string, expected []string, actual string, caseSens
 func PatternMismatch(provider, claim string, patterns []string, actual string, literalPrefix func(string) string) []string {
 	var out []string
 	if claim == "sub" {
-		out = append(out, subForms(patterns, actual)...)
+		out = append(out, subForms(provider, patterns, actual)...)
 	}
 	for _, p := range patterns {
 		prefix := literalPrefix(p)
@@ -183,8 +183,9 @@ func foldedPrefix(a, b string) int {
 // subForms compares the shape of GitHub subjects (claims/ghsub parses
 // them): which context (the job's
 // environment wins over a pull request, which wins over the ref) and which
-// repo form (legacy owner/name or immutable owner@ID/name@ID).
-func subForms(expected []string, actual string) []string {
+// repo form (legacy owner/name or immutable owner@ID/name@ID). provider
+// says which claims can pin a branch when sub cannot.
+func subForms(provider string, expected []string, actual string) []string {
 	var out []string
 	got := ghsub.Context(actual)
 	var wants []string
@@ -198,6 +199,9 @@ func subForms(expected []string, actual string) []string {
 		switch got {
 		case "environment":
 			msg += ": a job that references an environment always gets environment:<name> in sub, whatever the branch"
+			if slices.Contains(wants, "ref") {
+				msg += environmentFormAdvice(provider, actual)
+			}
 		case "pull_request":
 			msg += ": pull request events get :pull_request, not the ref"
 		case "ref":

@@ -1,8 +1,11 @@
-package policy
+package policy_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 func joined(lines []string) string { return strings.Join(lines, "\n") }
@@ -16,51 +19,59 @@ func TestMismatch(t *testing.T) {
 		want                  []string // substrings that must appear
 		not                   []string // substrings that must not appear
 	}{
-		{"environment form vs ref form", AWS, "sub", []string{"repo:octo-org/octo-repo:ref:refs/heads/main"}, "repo:octo-org/octo-repo:environment:prod", true,
+		{"environment form vs ref form", policy.AWS, "sub", []string{"repo:octo-org/octo-repo:ref:refs/heads/main"}, "repo:octo-org/octo-repo:environment:prod", true,
 			[]string{"in environment form but the policy expects ref form", "always gets environment:<name>", "first difference at character 25"}, []string{"case"}},
-		{"ref form vs environment form", Entra, "sub", []string{"repo:octo-org/octo-repo:environment:prod"}, "repo:octo-org/octo-repo:ref:refs/heads/main", true,
+		{"environment form vs ref form: the sub to allow instead and how to pin the branch", policy.Entra, "sub", []string{"repo:octo-org/octo-repo:ref:refs/heads/main"}, "repo:octo-org/octo-repo:environment:prod", true,
+			[]string{`allow sub "repo:octo-org/octo-repo:environment:prod" instead`, "deployment branch", "job_workflow_ref claim in a flexible credential"}, []string{"ref or job_workflow_ref"}},
+		{"environment form vs ref form where the provider reads ref", policy.AWS, "sub", []string{"repo:octo-org/octo-repo:ref:refs/heads/main"}, "repo:octo-org/octo-repo:environment:prod", true,
+			[]string{`allow sub "repo:octo-org/octo-repo:environment:prod" instead`, "deployment branch", "ref or job_workflow_ref claim"}, nil},
+		{"environment form vs pull_request form has no ref advice", policy.AWS, "sub", []string{"repo:o/r:pull_request"}, "repo:o/r:environment:prod", true,
+			[]string{"in environment form but the policy expects pull_request form"}, []string{"deployment branch"}},
+		{"ref form vs environment form", policy.Entra, "sub", []string{"repo:octo-org/octo-repo:environment:prod"}, "repo:octo-org/octo-repo:ref:refs/heads/main", true,
 			[]string{"in ref form but the policy expects environment form"}, nil},
-		{"pull request", AWS, "sub", []string{"repo:o/r:ref:refs/heads/main"}, "repo:o/r:pull_request", true,
+		{"pull request", policy.AWS, "sub", []string{"repo:o/r:ref:refs/heads/main"}, "repo:o/r:pull_request", true,
 			[]string{"pull_request form", "pull request events get :pull_request"}, nil},
-		{"legacy vs immutable", AWS, "sub", []string{"repo:octo-org/octo-repo:ref:refs/heads/main"}, "repo:octo-org@65/octo-repo@74:ref:refs/heads/main", true,
+		{"legacy vs immutable", policy.AWS, "sub", []string{"repo:octo-org/octo-repo:ref:refs/heads/main"}, "repo:octo-org@65/octo-repo@74:ref:refs/heads/main", true,
 			[]string{"immutable form", "trust both"}, []string{"ref form but"}},
-		{"immutable expected, legacy token", Entra, "sub", []string{"repo:octo-org@65/octo-repo@74:ref:refs/heads/main"}, "repo:octo-org/octo-repo:ref:refs/heads/main", true,
+		{"immutable expected, legacy token", policy.Entra, "sub", []string{"repo:octo-org@65/octo-repo@74:ref:refs/heads/main"}, "repo:octo-org/octo-repo:ref:refs/heads/main", true,
 			[]string{"policy expects the immutable form"}, nil},
-		{"case only", Entra, "sub", []string{"repo:octo-org/octo-repo:environment:Production"}, "repo:octo-org/octo-repo:environment:production", true,
+		{"case only", policy.Entra, "sub", []string{"repo:octo-org/octo-repo:environment:Production"}, "repo:octo-org/octo-repo:environment:production", true,
 			[]string{"differs only in case: Entra compares sub case-sensitively"}, nil},
-		{"case-insensitive operator says nothing about case", AWS, "sub", []string{"REPO:X"}, "repo:y", false,
+		{"case-insensitive operator says nothing about case", policy.AWS, "sub", []string{"REPO:X"}, "repo:y", false,
 			nil, []string{"only in case"}},
-		{"wrong aud for AWS", AWS, "aud", []string{"sts.amazonaws.com"}, "https://github.com/octo-org", true,
+		{"wrong aud for AWS", policy.AWS, "aud", []string{"sts.amazonaws.com"}, "https://github.com/octo-org", true,
 			[]string{`AWS expects aud "sts.amazonaws.com"`}, nil},
-		{"wrong aud for Entra", Entra, "aud", []string{"api://AzureADTokenExchange"}, "sts.amazonaws.com", true,
+		{"wrong aud for Entra", policy.Entra, "aud", []string{"api://AzureADTokenExchange"}, "sts.amazonaws.com", true,
 			[]string{"api://AzureADTokenExchange"}, nil},
-		{"closest of several expected values is aligned", AWS, "sub", []string{"zzz", "repo:octo-org/octo-repo:ref:refs/heads/mian"}, "repo:octo-org/octo-repo:ref:refs/heads/main", true,
+		{"closest of several expected values is aligned", policy.AWS, "sub", []string{"zzz", "repo:octo-org/octo-repo:ref:refs/heads/mian"}, "repo:octo-org/octo-repo:ref:refs/heads/main", true,
 			[]string{"expected: repo:octo-org/octo-repo:ref:refs/heads/mian", "character 41"}, nil},
+		// A first difference outside ASCII is named, with what it looks
+		// like for the common homoglyphs (confusable_test.go).
+		{"Cyrillic o in the token (confusable)", policy.AWS, "sub", []string{confusableWant}, "repo:octo-org/\u043ecto-repo:ref:refs/heads/main", true,
+			[]string{"first difference at character 15", "the token has U+043E CYRILLIC SMALL LETTER O, looks like 'o'"}, nil},
+		{"Cyrillic a in the policy (confusable)", policy.AWS, "sub", []string{"repo:\u0430cme/app:ref:refs/heads/main"}, "repo:acme/app:ref:refs/heads/main", true,
+			[]string{"the policy has U+0430 CYRILLIC SMALL LETTER A, looks like 'a'"}, nil},
+		{"Greek omicron (confusable)", policy.AWS, "sub", []string{confusableWant}, "repo:\u03bfcto-org/octo-repo:ref:refs/heads/main", true,
+			[]string{"U+03BF GREEK SMALL LETTER OMICRON, looks like 'o'"}, nil},
+		{"fullwidth solidus (confusable)", policy.AWS, "sub", []string{confusableWant}, "repo:octo-org\uff0focto-repo:ref:refs/heads/main", true,
+			[]string{"U+FF0F FULLWIDTH SOLIDUS, looks like '/'"}, nil},
+		{"en dash (confusable)", policy.AWS, "sub", []string{confusableWant}, "repo:octo\u2013org/octo-repo:ref:refs/heads/main", true,
+			[]string{"U+2013 EN DASH, looks like '-'"}, nil},
+		{"right single quotation mark (confusable)", policy.AWS, "sub", []string{"repo:o/r:environment:it's"}, "repo:o/r:environment:it\u2019s", true,
+			[]string{"U+2019 RIGHT SINGLE QUOTATION MARK, looks like '\\''"}, nil},
+		{"named but no lookalike (confusable)", policy.AWS, "sub", []string{"repo:o/r:environment:cafe"}, "repo:o/r:environment:caf\u00e9", true,
+			[]string{"the token has U+00E9 LATIN SMALL LETTER E WITH ACUTE\n"}, []string{"looks like"}},
+		{"invisible character (confusable)", policy.AWS, "sub", []string{confusableWant}, "repo:octo-org/\u200bocto-repo:ref:refs/heads/main", true,
+			[]string{"the token has U+200B ZERO WIDTH SPACE"}, nil},
+		{"not UTF-8 (confusable)", policy.AWS, "sub", []string{confusableWant}, "repo:octo-org/\xffcto-repo:ref:refs/heads/main", true,
+			[]string{"the token has the byte 0xff, not UTF-8"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := joined(Mismatch(tt.provider, tt.claim, tt.expected, tt.actual, tt.caseSensitive))
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("diagnosis lacks %q:\n%s", w, got)
-				}
-			}
-			for _, n := range tt.not {
-				if strings.Contains(got, n) {
-					t.Errorf("diagnosis should not say %q:\n%s", n, got)
-				}
-			}
+			// The newline lets a case say where a line ends.
+			got := joined(policy.Mismatch(tt.provider, tt.claim, tt.expected, tt.actual, tt.caseSensitive)) + "\n"
+			policytest.CheckText(t, "diagnosis", got, tt.want, tt.not)
 		})
-	}
-}
-
-func TestAlignCaretUnderFirstDifference(t *testing.T) {
-	got := Align("repo:é/a", "repo:é/b")
-	if len(got) != 4 || !strings.HasSuffix(got[3], strings.Repeat(" ", 7)+"^") || got[0] != "first difference at character 8:" {
-		t.Errorf("Align = %q", got)
-	}
-	if Align("same", "same") != nil {
-		t.Error("identical strings have no difference")
 	}
 }
 
@@ -71,47 +82,21 @@ func TestPatternMismatch(t *testing.T) {
 		}
 		return p
 	}
-	got := joined(PatternMismatch(AWS, "sub", []string{"repo:Octo-Org/*"}, "repo:octo-org/octo-repo:ref:refs/heads/main", prefix))
+	got := joined(policy.PatternMismatch(policy.AWS, "sub", []string{"repo:Octo-Org/*"}, "repo:octo-org/octo-repo:ref:refs/heads/main", prefix))
 	if !strings.Contains(got, "only in case before its first wildcard") {
 		t.Errorf("diagnosis = %s", got)
 	}
-	got = joined(PatternMismatch(AWS, "sub", []string{"repo:octo-org/octo-repo:ref:*"}, "repo:octo-org/octo-repo:environment:prod", prefix))
-	if !strings.Contains(got, "environment form but the policy expects ref form") {
+	got = joined(policy.PatternMismatch(policy.AWS, "sub", []string{"repo:octo-org/octo-repo:ref:*"}, "repo:octo-org/octo-repo:environment:prod", prefix))
+	if !strings.Contains(got, "environment form but the policy expects ref form") || !strings.Contains(got, `allow sub "repo:octo-org/octo-repo:environment:prod" instead`) {
 		t.Errorf("diagnosis = %s", got)
 	}
 }
 
 func TestWildcardInEquality(t *testing.T) {
-	if WildcardInEquality("StringEquals", []string{"repo:o/r:*"}) == "" {
+	if policy.WildcardInEquality("StringEquals", []string{"repo:o/r:*"}) == "" {
 		t.Error("a * under StringEquals must be flagged")
 	}
-	if WildcardInEquality("StringEquals", []string{"repo:o/r:ref:refs/heads/main"}) != "" {
+	if policy.WildcardInEquality("StringEquals", []string{"repo:o/r:ref:refs/heads/main"}) != "" {
 		t.Error("no wildcard, no finding")
-	}
-}
-
-func TestTokenViews(t *testing.T) {
-	v, _ := decodeJSON(`{"aud":["a","b"],"n":7,"s":"x","bad":[1],"d":"1","d":"2"}`)
-	tok := NewToken(v)
-	if got, ok := tok.Strings("aud"); !ok || len(got) != 2 {
-		t.Errorf("Strings(aud) = %v, %v", got, ok)
-	}
-	if _, ok := tok.Strings("bad"); ok {
-		t.Error("an array of numbers is not a list of strings")
-	}
-	if got, _ := tok.Text("n"); got != "7" {
-		t.Errorf("Text(n) = %q", got)
-	}
-	if !tok.Duplicated("d") || tok.Duplicated("s") {
-		t.Error("Duplicated")
-	}
-}
-
-func TestCaretLine(t *testing.T) {
-	for _, col := range []int{0, 1, 50, 115, 116, 117, 500} {
-		want := strings.Repeat(" ", 12+col) + "^"
-		if got := caretLine(col); got != want {
-			t.Errorf("caretLine(%d) = %q (%d bytes), want %d bytes", col, got, len(got), len(want))
-		}
 	}
 }

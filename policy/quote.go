@@ -36,3 +36,16 @@ func QuoteJSON(s string, yaml bool) string {
 	}
 	return b.String()
 }
+
+// IndentJSON writes v as a suggested document: two-space indent, a final
+// newline, and <, > and & left as they are (they are data, not HTML).
+func IndentJSON(v any) (string, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}

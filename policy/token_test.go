@@ -90,3 +90,20 @@ func TestTokenMemo(t *testing.T) {
 		t.Errorf("built %d times, want 3 (one per new key, one for the zero Token)", builds.Load())
 	}
 }
+
+func TestTokenViews(t *testing.T) {
+	v, _ := decodeJSON(`{"aud":["a","b"],"n":7,"s":"x","bad":[1],"d":"1","d":"2"}`)
+	tok := NewToken(v)
+	if got, ok := tok.Strings("aud"); !ok || len(got) != 2 {
+		t.Errorf("Strings(aud) = %v, %v", got, ok)
+	}
+	if _, ok := tok.Strings("bad"); ok {
+		t.Error("an array of numbers is not a list of strings")
+	}
+	if got, _ := tok.Text("n"); got != "7" {
+		t.Errorf("Text(n) = %q", got)
+	}
+	if !tok.Duplicated("d") || tok.Duplicated("s") {
+		t.Error("Duplicated")
+	}
+}

@@ -25,7 +25,15 @@ import (
 // Only the last star is ever revisited, so the cost is at most
 // O(len(pattern) × len(s)) and never exponential, whatever the input; it
 // neither recurses nor allocates.
-func MatchWildcard(pattern, s string) bool {
+func MatchWildcard(pattern, s string) bool { return MatchWildcardAt(pattern, s, nil) }
+
+// MatchWildcardAt is MatchWildcard where a '*' or '?' is a wildcard only
+// at the byte offsets of pattern for which wild reports true (all of them
+// when wild is nil), and elsewhere an ordinary character: a dialect that
+// escapes wildcards (AWS writes a literal * as ${*}) unescapes its pattern
+// and says which offsets stayed wildcards, and shares this one matcher.
+func MatchWildcardAt(pattern, s string, wild func(offset int) bool) bool {
+	isWild := func(p int) bool { return wild == nil || wild(p) }
 	p, i := 0, 0
 	starP, starI := -1, 0 // position after the last '*', and where it resumed in s
 	for i < len(s) {
@@ -33,11 +41,11 @@ func MatchWildcard(pattern, s string) bool {
 			pr, pn := utf8.DecodeRuneInString(pattern[p:])
 			_, sn := utf8.DecodeRuneInString(s[i:])
 			switch {
-			case pr == '*':
+			case pr == '*' && isWild(p):
 				p += pn
 				starP, starI = p, i
 				continue
-			case pr == '?':
+			case pr == '?' && isWild(p):
 				p, i = p+pn, i+sn
 				continue
 			case pattern[p:p+pn] == s[i:i+sn]: // same encoding: the same rune, or the same invalid byte
@@ -53,7 +61,7 @@ func MatchWildcard(pattern, s string) bool {
 		starI += n
 		p, i = starP, starI
 	}
-	for p < len(pattern) && pattern[p] == '*' {
+	for p < len(pattern) && pattern[p] == '*' && isWild(p) {
 		p++
 	}
 	return p == len(pattern)

@@ -256,3 +256,31 @@ func fixtureWildcardSeeds(tb testing.TB) [][2]string {
 	}
 	return out
 }
+
+// TestMatchWildcardAtLiteralWildcards: a '*' or '?' at an offset wild
+// refuses is an ordinary character, as AWS's ${*} and ${?} are; nil is
+// MatchWildcard.
+func TestMatchWildcardAtLiteralWildcards(t *testing.T) {
+	onlyAt := func(offsets ...int) func(int) bool {
+		return func(i int) bool { return slices.Contains(offsets, i) }
+	}
+	tests := []struct {
+		pattern, s string
+		wild       func(int) bool
+		want       bool
+	}{
+		{"a*b", "a*b", onlyAt(), true},
+		{"a*b", "axxb", onlyAt(), false},
+		{"a*b*", "a*bcd", onlyAt(3), true},
+		{"a*b*", "axbcd", onlyAt(3), false},
+		{"?x", "?x", onlyAt(), true},
+		{"?x", "yx", onlyAt(), false},
+		{"ab*", "ab", onlyAt(), false}, // a trailing literal '*' is not swallowed
+		{"a*b", "axxb", nil, true},
+	}
+	for _, tt := range tests {
+		if got := MatchWildcardAt(tt.pattern, tt.s, tt.wild); got != tt.want {
+			t.Errorf("MatchWildcardAt(%q, %q) = %v, want %v", tt.pattern, tt.s, got, tt.want)
+		}
+	}
+}

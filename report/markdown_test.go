@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -10,50 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/oidcscope/oidcscope/escape"
-	"github.com/oidcscope/oidcscope/fixtures"
-	"github.com/oidcscope/oidcscope/inspect"
-	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
-	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/report"
-	"github.com/oidcscope/oidcscope/verify"
 )
-
-// pushMainDenied is the step summary's case: the push-main token, verified
-// with the demo key and checked for its audience, against an AWS role that
-// wants the prod environment (denied: ref form vs environment form) and a
-// Google Cloud provider that allows it.
-func pushMainDenied(t *testing.T) *inspect.Report {
-	t.Helper()
-	return inspect.Run(context.Background(), inspect.Options{
-		Input:     staticToken(t, "push-main"),
-		Keys:      demoKeys(t),
-		Source:    verify.Source{Names: flagwords.Names},
-		Issuer:    gitHubIssuer,
-		Audiences: []string{"sts.amazonaws.com"},
-		At:        fixtures.StaticNow(),
-		Leeway:    verify.DefaultLeeway,
-		Providers: policyset.All(),
-		Policies: policyset.Loader{}.Load([]string{
-			"../fixtures/policies/aws/trust-environment-prod.json",
-			"../fixtures/policies/gcp/octo-repo-main.json",
-		}, nil, nil),
-	})
-}
-
-// markdownInjection is a token whose claims try every Markdown and HTML
-// trick a step summary could fall for.
-func markdownInjection(t *testing.T) *inspect.Report {
-	t.Helper()
-	return inspect.Run(context.Background(), inspect.Options{
-		Input: signed(t, `{"iss":"https://issuer.example","sub":"a|b`+"`"+`c`+"``"+`d","aud":"<script>alert(1)</script>",`+
-			`"html":"<img src=x onerror=alert(1)> &amp; <details open>","link":"[click](https://evil.example) ![x](https://evil.example/x.png)",`+
-			`"mention":"@octocat #1 :warning: $x^2$ ~~s~~ **b** _i_","newline":"line1\n## heading\n| a | b |","lead":"# not a heading",`+
-			`"list":"1. item","fence":"`+"```"+`\nx\n`+"```"+`","esc":"\u001b[2J\u202e"}`, ""),
-		Source:    verify.Source{Offline: true, Names: flagwords.Names},
-		At:        fixtures.StaticNow(),
-		Providers: policyset.All(),
-	})
-}
 
 func TestMarkdownGolden(t *testing.T) {
 	cases := map[string][]report.MarkdownSection{

@@ -2,7 +2,6 @@ package aws
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/url"
@@ -63,7 +62,7 @@ func TestDetectAndParseShapes(t *testing.T) {
 }
 
 func TestDetectRejectsOtherProviders(t *testing.T) {
-	others := map[string]string{
+	policytest.CheckDetect(t, New(), false, map[string]string{
 		"entra federated credential": `{"name":"gh-prod","issuer":"https://token.actions.githubusercontent.com","subject":"repo:octo-org/octo-repo:environment:prod","audiences":["api://AzureADTokenExchange"]}`,
 		"entra flexible credential":  `{"name":"gh","issuer":"https://token.actions.githubusercontent.com","claimsMatchingExpression":{"value":"claims['sub'] matches 'repo:octo-org/*'","languageVersion":1},"audiences":["api://AzureADTokenExchange"]}`,
 		"gcp provider":               `{"name":"projects/123/locations/global/workloadIdentityPools/gh/providers/gh","oidc":{"issuerUri":"https://token.actions.githubusercontent.com"},"attributeMapping":{"google.subject":"assertion.sub"},"attributeCondition":"assertion.repository_owner_id == '65'"}`,
@@ -75,12 +74,7 @@ func TestDetectRejectsOtherProviders(t *testing.T) {
 		"empty":                      "",
 		"string":                     `"Statement Effect"`,
 		"yaml with the words":        "Statement:\n- Effect: Allow\n",
-	}
-	for name, data := range others {
-		if New().Detect([]byte(data)) {
-			t.Errorf("Detect claims a %s", name)
-		}
-	}
+	})
 	r := rand.New(rand.NewPCG(1, 2))
 	keys := []string{"Version", "Effect", "Principal", "name", "issuer", "sub", "Roles2", "Role_", "statement", "data", "a"}
 	var gen func(depth int) any
@@ -108,38 +102,25 @@ func TestDetectRejectsOtherProviders(t *testing.T) {
 	}
 }
 
+// TestParseErrors: a document that is no AWS document, or a broken one,
+// is an error naming the source, wrapping the sentinel and saying where.
 func TestParseErrors(t *testing.T) {
-	tests := []struct {
-		name, data string
-		is         error
-		want       string
-	}{
-		{"not JSON", "{\n  \"Statement\": [\n    {\"Effect\": \"Allow\",}\n  ]\n}", decode.ErrNotJSON, "src.json: line 3, column"},
-		{"truncated", `{"Statement":[`, decode.ErrNotJSON, "unexpected end"},
-		{"no Statement", `{"Version":"2012-10-17","Foo":1}`, ErrNotAWS, "no Statement, Role, Roles"},
-		{"Statement is a string", `{"Version":"2012-10-17","Statement":"Allow"}`, ErrMalformed, "Statement at line 1, column 25 is a string"},
-		{"Statement is empty", `{"Statement":[]}`, ErrMalformed, "is empty"},
-		{"statement is not an object", "{\"Statement\":[\n" + `{"Effect":"Allow","Principal":"*","Action":"*"}, 7]}`, ErrMalformed, "Statement[1] (in Statement at line 1, column 2) is a number"},
-		{"Role is an array", `{"Role":[]}`, ErrMalformed, "Role at line 1, column 2 is a array"},
-		{"Roles is an object", `{"Roles":{}}`, ErrMalformed, "Roles at line 1, column 2 is a object"},
-		{"no roles", `{"Roles":[]}`, ErrMalformed, "list of roles is empty"},
-		{"document is a number", `{"Role":{"AssumeRolePolicyDocument":3}}`, ErrMalformed, "Role.AssumeRolePolicyDocument at line 1, column 10 must be an object or a URL-encoded JSON string"},
-		{"bad URL encoding", `{"Role":{"AssumeRolePolicyDocument":"%zz"}}`, ErrMalformed, "not URL-encoded JSON"},
-		{"encoded garbage", `{"Role":{"AssumeRolePolicyDocument":"%7B%22Statement%22%3A"}}`, ErrMalformed, "URL-decoded"},
-		{"top-level number", `42`, ErrNotAWS, "JSON number"},
-		{"trailing data", `{"Statement":[]} x`, decode.ErrTrailingData, "line 1"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := New().Parse("src.json", []byte(tt.data))
-			if err == nil {
-				t.Fatal("Parse accepted a broken document")
-			}
-			if !errors.Is(err, tt.is) || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "src.json: ") {
-				t.Errorf("error %q; want errors.Is %v and %q, prefixed with the source", err, tt.is, tt.want)
-			}
-		})
-	}
+	policytest.CheckParseRefusals(t, New(), "src.json", "src.json: ", []policytest.ParseRefusal{
+		{Name: "not JSON", Doc: "{\n  \"Statement\": [\n    {\"Effect\": \"Allow\",}\n  ]\n}", Is: decode.ErrNotJSON, Says: []string{"src.json: line 3, column"}},
+		{Name: "truncated", Doc: `{"Statement":[`, Is: decode.ErrNotJSON, Says: []string{"unexpected end"}},
+		{Name: "no Statement", Doc: `{"Version":"2012-10-17","Foo":1}`, Is: ErrNotAWS, Says: []string{"no Statement, Role, Roles"}},
+		{Name: "Statement is a string", Doc: `{"Version":"2012-10-17","Statement":"Allow"}`, Is: ErrMalformed, Says: []string{"Statement at line 1, column 25 is a string"}},
+		{Name: "Statement is empty", Doc: `{"Statement":[]}`, Is: ErrMalformed, Says: []string{"is empty"}},
+		{Name: "statement is not an object", Doc: "{\"Statement\":[\n" + `{"Effect":"Allow","Principal":"*","Action":"*"}, 7]}`, Is: ErrMalformed, Says: []string{"Statement[1] (in Statement at line 1, column 2) is a number"}},
+		{Name: "Role is an array", Doc: `{"Role":[]}`, Is: ErrMalformed, Says: []string{"Role at line 1, column 2 is a array"}},
+		{Name: "Roles is an object", Doc: `{"Roles":{}}`, Is: ErrMalformed, Says: []string{"Roles at line 1, column 2 is a object"}},
+		{Name: "no roles", Doc: `{"Roles":[]}`, Is: ErrMalformed, Says: []string{"list of roles is empty"}},
+		{Name: "document is a number", Doc: `{"Role":{"AssumeRolePolicyDocument":3}}`, Is: ErrMalformed, Says: []string{"Role.AssumeRolePolicyDocument at line 1, column 10 must be an object or a URL-encoded JSON string"}},
+		{Name: "bad URL encoding", Doc: `{"Role":{"AssumeRolePolicyDocument":"%zz"}}`, Is: ErrMalformed, Says: []string{"not URL-encoded JSON"}},
+		{Name: "encoded garbage", Doc: `{"Role":{"AssumeRolePolicyDocument":"%7B%22Statement%22%3A"}}`, Is: ErrMalformed, Says: []string{"URL-decoded"}},
+		{Name: "top-level number", Doc: `42`, Is: ErrNotAWS, Says: []string{"JSON number"}},
+		{Name: "trailing data", Doc: `{"Statement":[]} x`, Is: decode.ErrTrailingData, Says: []string{"line 1"}},
+	})
 }
 
 // TestErroredConditionSaysWhere: an element that cannot be compiled is

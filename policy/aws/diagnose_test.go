@@ -83,17 +83,7 @@ func TestDiagnoses(t *testing.T) {
 			if c.Result != tt.result {
 				t.Errorf("result %s, want %s (%s)", c.Result, tt.result, res.Summary)
 			}
-			got := joined(c.Diagnosis)
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("diagnosis lacks %q:\n%s", w, got)
-				}
-			}
-			for _, n := range tt.not {
-				if strings.Contains(got, n) {
-					t.Errorf("diagnosis should not say %q:\n%s", n, got)
-				}
-			}
+			policytest.CheckText(t, "diagnosis", joined(c.Diagnosis), tt.want, tt.not)
 		})
 	}
 }

@@ -199,42 +199,14 @@ func orRoot(path string) string {
 	return path
 }
 
-// compact renders a policy value as written (without its whitespace).
+// compact renders a policy value as written (without its whitespace):
+// member order, duplicates and number literals as decoded.
 func compact(v decode.Value) string {
-	var b strings.Builder
-	writeCompact(&b, v)
-	return b.String()
-}
-
-func writeCompact(b *strings.Builder, v decode.Value) {
-	switch v.Kind {
-	case decode.String:
-		b.WriteString(quote(v.Text))
-	case decode.Array:
-		b.WriteByte('[')
-		for i, it := range v.Items {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeCompact(b, it)
-		}
-		b.WriteByte(']')
-	case decode.Object:
-		b.WriteByte('{')
-		for i, m := range v.Members {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(quote(m.Key))
-			b.WriteByte(':')
-			writeCompact(b, m.Value)
-		}
-		b.WriteByte('}')
-	case decode.Null:
-		b.WriteString("null")
-	default:
-		b.WriteString(v.Text)
+	b, err := v.MarshalJSON()
+	if err != nil {
+		return "(unprintable)"
 	}
+	return string(b)
 }
 
 // quote renders a string as JSON. Policy strings are nearly always plain

@@ -1,8 +1,6 @@
 package aws
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,63 +14,50 @@ import (
 // policy's name, and the reason for the denials the README calls out.
 func TestFixturePolicies(t *testing.T) {
 	tests := []struct {
-		file   string
-		index  int // policy index within the file
-		source string
+		source string // the policy's source: file, or file#index in a list
 		name   string
 		allows []string
 		why    map[string]string // token → substring of the deny explanation
 		lint   []string
 	}{
-		{"get-role-deploy-main.json", 0, "get-role-deploy-main.json", "arn:aws:iam::111122223333:role/gha-octo-repo-deploy-main",
+		{"get-role-deploy-main.json", "arn:aws:iam::111122223333:role/gha-octo-repo-deploy-main",
 			[]string{"push-main"},
 			map[string]string{"other-repo": "first difference", "environment-prod": `AWS expects aud "sts.amazonaws.com"`, "enterprise": "oidc-provider/token.actions.githubusercontent.com/avocado-corp"}, nil},
-		{"get-role-urlencoded.json", 0, "get-role-urlencoded.json", "arn:aws:iam::111122223333:role/ci/gha-octo-repo-any-ref",
+		{"get-role-urlencoded.json", "arn:aws:iam::111122223333:role/ci/gha-octo-repo-any-ref",
 			[]string{"push-main"},
 			map[string]string{"other-repo": "expected: 74"}, []string{RuleSubAnyRef}},
-		{"list-roles.json", 0, "list-roles.json#0", "arn:aws:iam::111122223333:role/gha-legacy-deploy-main",
+		{"list-roles.json#0", "arn:aws:iam::111122223333:role/gha-legacy-deploy-main",
 			[]string{"push-main", "self-hosted"},
 			map[string]string{"environment-prod": "in environment form but the policy expects ref form", "immutable-sub": "uses the immutable form", "pull-request": "pull_request form"}, []string{RuleNoAudCondition}},
-		{"list-roles.json", 1, "list-roles.json#1", "arn:aws:iam::111122223333:role/gha-prod-wildcard-typo",
+		{"list-roles.json#1", "arn:aws:iam::111122223333:role/gha-prod-wildcard-typo",
 			nil, map[string]string{"push-main": "contains a wildcard, but StringEquals compares literally"}, []string{RuleWildcardInStringEquals}},
-		{"list-roles.json", 2, "list-roles.json#2", "arn:aws:iam::111122223333:role/app-ec2-instance",
+		{"list-roles.json#2", "arn:aws:iam::111122223333:role/app-ec2-instance",
 			nil, map[string]string{"push-main": "not an OIDC provider"}, nil},
-		{"list-roles.json", 3, "list-roles.json#3", "arn:aws:iam::111122223333:role/gha-octo-org-any-repo",
+		{"list-roles.json#3", "arn:aws:iam::111122223333:role/gha-octo-org-any-repo",
 			[]string{"push-main", "other-repo"}, nil, []string{RuleSubOrgWide}},
-		{"list-roles.json", 4, "list-roles.json#4", "arn:aws:iam::111122223333:role/gha-owner-gate",
+		{"list-roles.json#4", "arn:aws:iam::111122223333:role/gha-owner-gate",
 			nil, map[string]string{"push-main": "repository_owner is not a key AWS evaluates"}, []string{RuleKeyNotEvaluated, RuleSubAnyRef}},
-		{"trust-deny-pull-requests.json", 0, "trust-deny-pull-requests.json", "trust-deny-pull-requests.json",
+		{"trust-deny-pull-requests.json", "trust-deny-pull-requests.json",
 			[]string{"push-main", "environment-prod", "reusable-workflow", "custom-sub", "self-hosted"},
 			map[string]string{"pull-request": "denied by Statement[1] Deny"}, []string{RuleSubAnyRef, RuleNoAudCondition}},
-		{"trust-enterprise-slug.json", 0, "trust-enterprise-slug.json", "trust-enterprise-slug.json",
+		{"trust-enterprise-slug.json", "trust-enterprise-slug.json",
 			[]string{"enterprise"}, map[string]string{"push-main": "token.actions.githubusercontent.com/avocado-corp"}, []string{RuleNoAudCondition}},
-		{"trust-environment-prod.json", 0, "trust-environment-prod.json", "trust-environment-prod.json",
+		{"trust-environment-prod.json", "trust-environment-prod.json",
 			[]string{"environment-prod"}, map[string]string{"push-main": "in ref form but the policy expects environment form"}, []string{RuleNoAudCondition}},
-		{"trust-reference-environment-prod.json", 0, "trust-reference-environment-prod.json", "trust-reference-environment-prod.json",
+		{"trust-reference-environment-prod.json", "trust-reference-environment-prod.json",
 			nil, map[string]string{"environment-prod": `AWS expects aud "sts.amazonaws.com"`, "push-main": "in ref form but the policy expects environment form"}, nil},
 	}
-	parsed := map[string][]policy.Policy{}
+	pols := policytest.FixturePolicies(t, New(), "aws", "*.json")
 	covered := map[string]bool{}
 	for _, tt := range tests {
-		pols, ok := parsed[tt.file]
-		if !ok {
-			data, err := os.ReadFile(filepath.Join(policiesDir, tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !New().Detect(data) {
-				t.Errorf("%s: Detect rejects a fixture AWS document", tt.file)
-			}
-			if pols, err = New().Parse(tt.file, data); err != nil {
-				t.Fatalf("%s: %v", tt.file, err)
-			}
-			parsed[tt.file] = pols
-		}
 		t.Run(tt.source, func(t *testing.T) {
 			covered[tt.source] = true
-			p := pols[tt.index]
-			if p.Source() != tt.source || p.Name() != tt.name || p.Provider() != policy.AWS {
-				t.Errorf("source %q name %q provider %q, want %q %q aws", p.Source(), p.Name(), p.Provider(), tt.source, tt.name)
+			p, ok := pols[tt.source]
+			if !ok {
+				t.Fatalf("no fixture policy %s", tt.source)
+			}
+			if p.Name() != tt.name || p.Provider() != policy.AWS {
+				t.Errorf("name %q provider %q, want %q aws", p.Name(), p.Provider(), tt.name)
 			}
 			for _, name := range policytest.FixtureNames() {
 				res := p.Evaluate(policytest.FixtureToken(t, name))
@@ -101,17 +86,9 @@ func TestFixturePolicies(t *testing.T) {
 			}
 		})
 	}
-	for file, pols := range parsed {
-		for _, p := range pols {
-			if !covered[p.Source()] {
-				t.Errorf("%s: policy %s is not in the README table test", file, p.Source())
-			}
-		}
-	}
-	files, _ := filepath.Glob(filepath.Join(policiesDir, "*.json"))
-	for _, f := range files {
-		if _, ok := parsed[filepath.Base(f)]; !ok {
-			t.Errorf("fixture %s is not covered by TestFixturePolicies", f)
+	for src := range pols {
+		if !covered[src] {
+			t.Errorf("fixture policy %s is not in the README table test", src)
 		}
 	}
 }

@@ -8,8 +8,6 @@ import (
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
-const policiesDir = "../../fixtures/policies/aws"
-
 // pushMainClaims are the push-main claims that matter to AWS, for edits.
 const pushMainClaims = `"iss":"https://token.actions.githubusercontent.com","aud":"sts.amazonaws.com",` +
 	`"sub":"repo:octo-org/octo-repo:ref:refs/heads/main","repository":"octo-org/octo-repo","repository_id":"74",` +

@@ -2,13 +2,15 @@ package aws
 
 import (
 	"strings"
-	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // likePattern is a StringLike pattern after its variables are replaced:
 // text, and which of its bytes are wildcards. A `*` or `?` that came from
 // ${*}, ${?} or a variable's value is literal, so the pattern cannot be a
-// plain string for policy.MatchWildcard, which has no escape.
+// plain string for policy.MatchWildcard, which has no escape; match gives
+// policy.MatchWildcardAt the offsets that stayed wildcards.
 type likePattern struct {
 	text string
 	wild []bool // wild[i]: text[i] is a wildcard * or ?; nil when none is or bare is set
@@ -113,41 +115,7 @@ func (p likePattern) lower() likePattern {
 	return b.pattern()
 }
 
-// match reports whether s matches the whole pattern, with the rules of
-// policy.MatchWildcard (its tests hold the reference): `*` any run of
-// characters, `?` exactly one character (a rune, or one byte of invalid
-// UTF-8), everything else itself, case-sensitively. It is the same
-// two-pointer algorithm, which returns only to the last `*`: at most
-// len(pattern) × len(s) steps.
-func (p likePattern) match(s string) bool {
-	pi, i := 0, 0
-	starP, starI := -1, 0 // position after the last '*', and where it resumed in s
-	for i < len(s) {
-		if pi < len(p.text) {
-			pr, pn := utf8.DecodeRuneInString(p.text[pi:])
-			_, sn := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case p.isWild(pi) && pr == '*':
-				pi += pn
-				starP, starI = pi, i
-				continue
-			case p.isWild(pi) && pr == '?':
-				pi, i = pi+pn, i+sn
-				continue
-			case p.text[pi:pi+pn] == s[i:i+sn]:
-				pi, i = pi+pn, i+sn
-				continue
-			}
-		}
-		if starP < 0 {
-			return false
-		}
-		_, n := utf8.DecodeRuneInString(s[starI:])
-		starI += n
-		pi, i = starP, starI
-	}
-	for pi < len(p.text) && p.isWild(pi) && p.text[pi] == '*' {
-		pi++
-	}
-	return pi == len(p.text)
-}
+// match reports whether s matches the whole pattern: policy's one
+// wildcard matcher, told which '*' and '?' stayed wildcards after the
+// ${*} ${?} escapes were undone.
+func (p likePattern) match(s string) bool { return policy.MatchWildcardAt(p.text, s, p.isWild) }

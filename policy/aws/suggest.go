@@ -1,8 +1,6 @@
 package aws
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -10,6 +8,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/aws/internal/awscli"
 )
 
 // ErrCannotSuggest is wrapped by Suggest when the token lacks what the
@@ -185,7 +184,7 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 // command that creates it when the values can be printed as one.
 func providerNote(iss, aud string) string {
 	note := "replace <ACCOUNT_ID> with your AWS account id; that account needs the IAM OIDC provider for " + iss
-	cmd, err := cliCommand("aws iam create-open-id-connect-provider --url %s --client-id-list %s", iss, aud)
+	cmd, err := awscli.Command("aws iam create-open-id-connect-provider --url %s --client-id-list %s", iss, aud)
 	if err != nil {
 		return note + ", created with aws iam create-open-id-connect-provider (no command is printed: " + err.Error() + ")"
 	}
@@ -224,13 +223,4 @@ func one(vals []string) any {
 
 // marshal writes JSON as people write policies: two-space indent, and
 // "<ACCOUNT_ID>" not escaped to \u003c.
-func marshal(v any) (string, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return "", err
-	}
-	return buf.String(), nil
-}
+func marshal(v any) (string, error) { return policy.IndentJSON(v) }

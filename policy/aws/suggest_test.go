@@ -1,7 +1,6 @@
 package aws
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -16,33 +15,21 @@ func TestSuggestRoundTrip(t *testing.T) {
 	pushMain := policytest.FixtureToken(t, "push-main")
 	for _, name := range policytest.FixtureNames() {
 		tok := policytest.FixtureToken(t, name)
+		hasEnv := strings.Contains(name, "environment") || name == "custom-sub"
 		for _, scope := range policy.Scopes {
 			t.Run(name+"/"+string(scope), func(t *testing.T) {
-				sug, err := New().Suggest(tok, scope)
-				if err != nil {
-					if scope == policy.ScopeEnvironment && !strings.Contains(name, "environment") && name != "custom-sub" {
-						if !errors.Is(err, ErrCannotSuggest) || !strings.Contains(err.Error(), "environment") {
-							t.Errorf("environment scope without an environment claim: error %q should say so", err)
-						}
-						return
-					}
-					t.Fatalf("Suggest: %v", err)
-				}
-				if sug.Provider != policy.AWS || sug.Scope != scope || sug.Format != "json" {
-					t.Errorf("suggestion header %q %q %q", sug.Provider, sug.Scope, sug.Format)
-				}
-				p := parseOne(t, sug.Document)
-				if res := p.Evaluate(tok); res.Verdict != policy.Allow {
-					t.Errorf("the suggestion does not allow its own token: %s\n%s", res.Summary, sug.Document)
+				sug, p, res, ok := policytest.SuggestAllowed(t, New(), tok, scope, hasEnv, "json", ErrCannotSuggest)
+				if !ok {
+					return
 				}
 				foreign, foreignName := other, "other-repo"
 				if name == "other-repo" {
 					foreign, foreignName = pushMain, "push-main"
 				}
-				if res := p.Evaluate(foreign); res.Verdict != policy.Deny {
-					t.Errorf("the suggestion should deny %s: %s %s\n%s", foreignName, res.Verdict, res.Summary, sug.Document)
+				if fr := p.Evaluate(foreign); fr.Verdict != policy.Deny {
+					t.Errorf("the suggestion should deny %s: %s %s\n%s", foreignName, fr.Verdict, fr.Summary, sug.Document)
 				}
-				for _, f := range p.Evaluate(tok).Lint {
+				for _, f := range res.Lint {
 					if f.Severity == policy.SevError || f.Rule == RuleWildcardInStringEquals || f.Rule == RuleSubOrgWide || f.Rule == RuleKeyNotEvaluated || f.Rule == RuleNoAudCondition {
 						t.Errorf("the suggestion trips lint %s: %s", f.Rule, f.Message)
 					}
@@ -83,49 +70,28 @@ func TestSuggestDocument(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(sug.Document, w) {
-					t.Errorf("document lacks %s:\n%s", w, sug.Document)
-				}
-			}
-			for _, n := range tt.not {
-				if strings.Contains(sug.Document, n) {
-					t.Errorf("document should not contain %s:\n%s", n, sug.Document)
-				}
-			}
-			notes := joined(sug.Notes)
-			for _, w := range tt.notes {
-				if !strings.Contains(notes, w) {
-					t.Errorf("notes lack %q:\n%s", w, notes)
-				}
-			}
+			policytest.CheckText(t, "document", sug.Document, tt.want, tt.not)
+			policytest.CheckText(t, "notes", joined(sug.Notes), tt.notes, nil)
 		})
 	}
 }
 
+// TestSuggestErrors: a token Suggest cannot pin at the scope asked for
+// (push-main's claims, changed) is an ErrCannotSuggest error saying why.
 func TestSuggestErrors(t *testing.T) {
-	tests := []struct {
-		name, claims string
-		scope        policy.Scope
-		want         string
-	}{
-		{"no environment", pushMain(""), policy.ScopeEnvironment, "add `environment: <name>` to the job"},
-		{"no iss", `{"sub":"repo:o/r:ref:refs/heads/main","aud":"sts.amazonaws.com"}`, policy.ScopeRef, "no string iss"},
-		{"http iss", pushMain(`"iss":"http://token.actions.githubusercontent.com"`), policy.ScopeRef, "not an https URL"},
-		{"no sub", `{"iss":"https://token.actions.githubusercontent.com","aud":"sts.amazonaws.com"}`, policy.ScopeRepo, "no string sub"},
-		{"duplicated sub", dupMain(`"sub":"repo:x/y:ref:z"`), policy.ScopeRef, "sub more than once"},
-		{"no aud", `{"iss":"https://token.actions.githubusercontent.com","sub":"repo:o/r:ref:refs/heads/main","ref":"refs/heads/main"}`, policy.ScopeRef, "no aud"},
-		{"no job_workflow_ref", `{"iss":"https://token.actions.githubusercontent.com","aud":"sts.amazonaws.com","sub":"repo:o/r:ref:refs/heads/main"}`, policy.ScopeWorkflow, "job_workflow_ref"},
-		{"unknown scope", pushMain(""), policy.Scope("org"), "unknown scope"},
+	pushMainWith := func(t testing.TB, changes map[string]string) policy.Token {
+		return policytest.TokenWith(t, pushMain(""), changes)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := New().Suggest(policytest.Payload(t, tt.claims), tt.scope)
-			if err == nil || !errors.Is(err, ErrCannotSuggest) || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %v, want ErrCannotSuggest mentioning %q", err, tt.want)
-			}
-		})
-	}
+	policytest.CheckSuggestRefusals(t, New(), ErrCannotSuggest, pushMainWith, []policytest.SuggestRefusal{
+		{Name: "no environment", Scope: policy.ScopeEnvironment, Want: "add `environment: <name>` to the job"},
+		{Name: "no iss", Changes: map[string]string{"iss": ""}, Scope: policy.ScopeRef, Want: "no string iss"},
+		{Name: "http iss", Changes: map[string]string{"iss": `"http://token.actions.githubusercontent.com"`}, Scope: policy.ScopeRef, Want: "not an https URL"},
+		{Name: "no sub", Changes: map[string]string{"sub": ""}, Scope: policy.ScopeRepo, Want: "no string sub"},
+		{Name: "duplicated sub", Changes: map[string]string{"sub": `"repo:octo-org/octo-repo:ref:refs/heads/main","sub":"repo:x/y:ref:z"`}, Scope: policy.ScopeRef, Want: "sub more than once"},
+		{Name: "no aud", Changes: map[string]string{"aud": ""}, Scope: policy.ScopeRef, Want: "no aud"},
+		{Name: "no job_workflow_ref", Changes: map[string]string{"job_workflow_ref": ""}, Scope: policy.ScopeWorkflow, Want: "job_workflow_ref"},
+		{Name: "unknown scope", Scope: policy.Scope("org"), Want: "unknown scope"},
+	})
 }
 
 // TestSuggestHostileClaims: quotes, backslashes and control characters in

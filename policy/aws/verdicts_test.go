@@ -37,17 +37,7 @@ func checkVerdicts(t *testing.T, cases []verdictCase) {
 				return
 			}
 			c := policytest.ConditionWith(t, res, tc.expr)
-			got := joined(c.Diagnosis)
-			for _, w := range tc.diag {
-				if !strings.Contains(got, w) {
-					t.Errorf("diagnosis of %s lacks %q:\n%s", c.Expression, w, got)
-				}
-			}
-			for _, w := range tc.not {
-				if strings.Contains(got, w) {
-					t.Errorf("diagnosis of %s should not say %q:\n%s", c.Expression, w, got)
-				}
-			}
+			policytest.CheckText(t, "diagnosis of "+c.Expression, joined(c.Diagnosis), tc.diag, tc.not)
 		})
 	}
 }

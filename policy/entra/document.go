@@ -87,10 +87,9 @@ func isCredential(v decode.Value) bool {
 	return ok && hasCredentialFields(props)
 }
 
+// hasCredentialFields needs no check of v's kind: only an object has
+// members to Get.
 func hasCredentialFields(v decode.Value) bool {
-	if v.Kind != decode.Object {
-		return false
-	}
 	_, iss := v.Get("issuer")
 	_, aud := v.Get("audiences")
 	_, sub := v.Get("subject")

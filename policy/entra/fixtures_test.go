@@ -1,10 +1,6 @@
 package entra
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -18,53 +14,37 @@ const fixtureDir = "../../fixtures/policies/entra"
 type fixtureRow struct {
 	source                 string
 	allows, denies, errors []string
-	line                   int
 }
 
-var backticked = regexp.MustCompile("`([^`]+)`")
-
-// readFixtureTable reads the policy table of the fixtures README.
+// readFixtureTable reads the policy table of the fixtures README, the one
+// whose rows have policy, allows, denies, errors and why cells.
 func readFixtureTable(t *testing.T) []fixtureRow {
 	t.Helper()
-	f, err := os.Open(filepath.Join(fixtureDir, "README.md"))
-	if err != nil {
-		t.Fatalf("fixture README: %v", err)
-	}
-	defer f.Close()
 	var rows []fixtureRow
-	inTable := false
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.HasPrefix(line, "| policy | allows | denies | errors |") {
-			inTable = true
-			continue
-		}
-		if !inTable || !strings.HasPrefix(line, "| `") {
-			continue
-		}
-		cells := strings.Split(line, " | ")
+	for _, cells := range policytest.TableRows(policytest.FixtureFile(t, "entra", "README.md")) {
 		if len(cells) < 5 {
-			t.Fatalf("README line %d: want 5 cells, got %q", n, line)
+			continue // the table of files
 		}
-		tokens := func(cell string) []string {
-			if strings.Contains(cell, "every token") {
-				return policytest.FixtureNames()
-			}
-			var out []string
-			for _, m := range backticked.FindAllStringSubmatch(cell, -1) {
-				out = append(out, m[1])
-			}
-			return out
-		}
-		row := fixtureRow{source: backticked.FindStringSubmatch(cells[0])[1], allows: tokens(cells[1]),
-			denies: tokens(cells[2]), errors: tokens(cells[3]), line: n}
-		rows = append(rows, row)
+		rows = append(rows, fixtureRow{source: strings.Trim(cells[0], "`"), allows: tokenCell(cells[1]),
+			denies: tokenCell(cells[2]), errors: tokenCell(cells[3])})
 	}
 	if len(rows) == 0 {
 		t.Fatal("no policy rows found in the fixture README")
 	}
 	return rows
+}
+
+// tokenCell lists the fixture tokens a cell names: `name`s separated by
+// commas, or every token.
+func tokenCell(cell string) []string {
+	if strings.Contains(cell, "every token") {
+		return policytest.FixtureNames()
+	}
+	names := policytest.TokenList(cell)
+	for i, n := range names {
+		names[i] = strings.Trim(n, "`")
+	}
+	return names
 }
 
 // loadFixturePolicies parses every fixture document, keyed by source.
@@ -85,7 +65,7 @@ func TestFixturePolicies(t *testing.T) {
 	for _, row := range rows {
 		p, ok := pols[row.source]
 		if !ok {
-			t.Errorf("README line %d: no fixture policy with source %q", row.line, row.source)
+			t.Errorf("README row %s: no fixture policy with that source", row.source)
 			continue
 		}
 		seen[row.source] = true
@@ -93,7 +73,7 @@ func TestFixturePolicies(t *testing.T) {
 			for _, name := range names {
 				tok, ok := toks[name]
 				if !ok {
-					t.Errorf("README line %d: unknown fixture token %q", row.line, name)
+					t.Errorf("README row %s: unknown fixture token %q", row.source, name)
 					continue
 				}
 				if r := p.Evaluate(tok); r.Verdict != want {

@@ -1,10 +1,10 @@
 package entra
 
 import (
-	"bytes"
-	"encoding/json"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // Small helpers of Suggest: credential names, labels, the rendered
@@ -91,13 +91,4 @@ func orEmpty(problem, otherwise string) string {
 }
 
 // renderDocs writes the credentials as an indented JSON array.
-func renderDocs(docs []ficDoc) (string, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(docs); err != nil {
-		return "", err
-	}
-	return buf.String(), nil
-}
+func renderDocs(docs []ficDoc) (string, error) { return policy.IndentJSON(docs) }

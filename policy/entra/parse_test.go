@@ -1,9 +1,6 @@
 package entra
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,34 +8,18 @@ import (
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
+// TestParseDocumentErrors: a document that holds no credential Entra
+// would read is an ErrDocument error saying why and where.
 func TestParseDocumentErrors(t *testing.T) {
-	tests := []struct {
-		name, doc string
-		want      []string
-	}{
-		{"syntax error names line and column", "{\n  \"name\": \"x\",\n  \"issuer\": \"" + gh + "\",\n  \"subject\": \"s\",\n  \"audiences\": [\"a\"],\n}", []string{"line 6, column 1", "not JSON"}},
-		{"truncated", `{"name":"x","issuer":"`, []string{"unexpected end of input", "line 1"}},
-		{"trailing data", standardFIC(gh, "s", azureAud) + ` {}`, []string{"data after the JSON value"}},
-		{"unrelated object", `{"Version":"2012-10-17","Statement":[]}`, []string{"expected a federated identity credential", `"Version"`}},
-		{"empty list", `{"value":[]}`, []string{"no federated identity credentials"}},
-		{"empty array", `[]`, []string{"no federated identity credentials"}},
-		{"scalar", `"x"`, []string{"expected a JSON object or array"}},
-	}
-	for _, tc := range tests {
-		pols, err := New().Parse("doc.json", []byte(tc.doc))
-		if err == nil {
-			t.Errorf("%s: Parse returned %d policies and no error", tc.name, len(pols))
-			continue
-		}
-		if !errors.Is(err, ErrDocument) {
-			t.Errorf("%s: error %v does not wrap ErrDocument", tc.name, err)
-		}
-		for _, w := range tc.want {
-			if !strings.Contains(err.Error(), w) {
-				t.Errorf("%s: error %q does not contain %q", tc.name, err, w)
-			}
-		}
-	}
+	policytest.CheckParseRefusals(t, New(), "doc.json", "", []policytest.ParseRefusal{
+		{Name: "syntax error names line and column", Doc: "{\n  \"name\": \"x\",\n  \"issuer\": \"" + gh + "\",\n  \"subject\": \"s\",\n  \"audiences\": [\"a\"],\n}", Is: ErrDocument, Says: []string{"line 6, column 1", "not JSON"}},
+		{Name: "truncated", Doc: `{"name":"x","issuer":"`, Is: ErrDocument, Says: []string{"unexpected end of input", "line 1"}},
+		{Name: "trailing data", Doc: standardFIC(gh, "s", azureAud) + ` {}`, Is: ErrDocument, Says: []string{"data after the JSON value"}},
+		{Name: "unrelated object", Doc: `{"Version":"2012-10-17","Statement":[]}`, Is: ErrDocument, Says: []string{"expected a federated identity credential", `"Version"`}},
+		{Name: "empty list", Doc: `{"value":[]}`, Is: ErrDocument, Says: []string{"no federated identity credentials"}},
+		{Name: "empty array", Doc: `[]`, Is: ErrDocument, Says: []string{"no federated identity credentials"}},
+		{Name: "scalar", Doc: `"x"`, Is: ErrDocument, Says: []string{"expected a JSON object or array"}},
+	})
 }
 
 // TestParseCredentialErrors: a bad field spoils only its credential,
@@ -116,12 +97,7 @@ func TestParseShapes(t *testing.T) {
 // panics either, for fixture and hostile tokens alike.
 func FuzzParse(f *testing.F) {
 	policytest.SeedHostileDocuments(f)
-	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
-	for _, file := range files {
-		if data, err := os.ReadFile(file); err == nil {
-			f.Add(data)
-		}
-	}
+	policytest.SeedFixtureDocuments(f, fixtureDir)
 	f.Add([]byte(flexibleFIC(gh, "claims['sub'] matches '*?*' and claims['x'] eq ''")))
 	f.Add([]byte(`{"value":[1,{"properties":{"issuer":null}}]}`))
 	f.Add([]byte(`[{"issuer":"","subject":"","audiences":[],"claimsMatchingExpression":{"value":"","languageVersion":1}}]`))
@@ -131,21 +107,5 @@ func FuzzParse(f *testing.F) {
 		policytest.Payload(f, `{"iss":5,"sub":["a"],"aud":[null],"repository_id":{},"sub":"x"}`),
 		policytest.Payload(f, `{}`),
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		p := New()
-		detected := p.Detect(data)
-		pols, err := p.Parse("fuzz.json", data)
-		if err != nil {
-			if len(pols) != 0 {
-				t.Fatalf("Parse returned policies along with error %v", err)
-			}
-			return
-		}
-		_ = detected
-		for _, pol := range pols {
-			for _, tok := range toks {
-				policytest.CheckResult(t, policy.Entra, pol.Evaluate(tok))
-			}
-		}
-	})
+	policytest.FuzzParseStrict(f, New, policy.Entra, toks, nil)
 }

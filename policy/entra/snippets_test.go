@@ -11,14 +11,7 @@ import (
 
 func TestSnippets(t *testing.T) {
 	tok := policytest.FixtureToken(t, "environment-prod")
-	snips := New().Snippets(tok)
-	byClaim := map[string][]string{}
-	for _, s := range snips {
-		if s.Provider != policy.Entra || s.Text == "" || s.Note == "" {
-			t.Errorf("snippet %+v: want provider entra, text and note", s)
-		}
-		byClaim[s.Claim] = append(byClaim[s.Claim], s.Text)
-	}
+	byClaim := policytest.SnippetTexts(t, New(), tok)
 	want := map[string][]string{
 		"iss": {`"issuer": "https://token.actions.githubusercontent.com"`},
 		"sub": {`"subject": "repo:octo-org/octo-repo:environment:prod"`, `"subject": "repo:octo-org@65/octo-repo@74:environment:prod"`,

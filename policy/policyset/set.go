@@ -32,10 +32,12 @@ var ErrUnrecognised = errors.New("not a policy document oidcscope recognises")
 const MaxDocument = 64 << 20
 
 // Set is the loaded policies, each compiled once, plus the documents that
-// could not be loaded (reported as error results, never dropped).
+// could not be loaded (reported as error results, never dropped) and the
+// files in folders that are not policies (Skipped).
 type Set struct {
 	policies []policy.Policy
 	failed   []policy.Result
+	skipped  []string
 }
 
 // Loader reads policy documents with a fixed list of providers.
@@ -52,7 +54,9 @@ func (l Loader) providers() []policy.Provider {
 }
 
 // Load reads files (each a path, or "-" for stdin) and directories (every
-// .json, .yaml and .yml file below them, in name order).
+// .json, .yaml and .yml file below them, in name order). A file found in a
+// directory that no provider recognises is skipped when it is well-formed
+// (Skipped), and fails, saying where it breaks, when it is not.
 func (l Loader) Load(files, dirs []string, stdin io.Reader) *Set {
 	s := &Set{}
 	read := l.ReadFile
@@ -60,6 +64,7 @@ func (l Loader) Load(files, dirs []string, stdin io.Reader) *Set {
 		read = func(p string) ([]byte, error) { return readCapped(p) }
 	}
 	files = append([]string(nil), files...)
+	named := len(files)
 	for _, dir := range dirs {
 		found, err := policyFiles(dir)
 		if err != nil {
@@ -68,7 +73,7 @@ func (l Loader) Load(files, dirs []string, stdin io.Reader) *Set {
 		}
 		files = append(files, found...)
 	}
-	for _, f := range files {
+	for i, f := range files {
 		var data []byte
 		var err error
 		if f == "-" && stdin == nil {
@@ -85,13 +90,20 @@ func (l Loader) Load(files, dirs []string, stdin io.Reader) *Set {
 			s.failed = append(s.failed, failure(f, "", err))
 			continue
 		}
-		s.Add(l.providers(), sourceName(f), data)
+		s.add(l.providers(), sourceName(f), data, i >= named)
 	}
 	return s
 }
 
 // Add detects and parses one document.
 func (s *Set) Add(providers []policy.Provider, source string, data []byte) {
+	s.add(providers, source, data, false)
+}
+
+// add is Add; found says the document was found in a folder rather than
+// named, so that it is skipped when no provider recognises it and it is
+// well-formed.
+func (s *Set) add(providers []policy.Provider, source string, data []byte, found bool) {
 	var detected []policy.Provider
 	for _, p := range providers {
 		if p.Detect(data) {
@@ -99,7 +111,7 @@ func (s *Set) Add(providers []policy.Provider, source string, data []byte) {
 		}
 	}
 	if len(detected) == 0 {
-		s.failed = append(s.failed, failure(source, "", fmt.Errorf("%w (expected %s)", ErrUnrecognised, expectedDocuments())))
+		s.unrecognised(source, data, found)
 		return
 	}
 	var errs []error
@@ -122,6 +134,7 @@ func (s *Set) Merge(o *Set) *Set {
 		if x != nil {
 			out.policies = append(out.policies, x.policies...)
 			out.failed = append(out.failed, x.failed...)
+			out.skipped = append(out.skipped, x.skipped...)
 		}
 	}
 	return out

@@ -2,7 +2,6 @@ package policyset
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -44,24 +43,16 @@ func (p fakePolicy) Evaluate(policy.Token) policy.Result {
 }
 
 func TestLoadDetectsEvaluatesAndKeepsFailures(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	write("a.json", "A\ndeny\nallow\n")
-	write("sub/b.yaml", "B\nallow\n")
-	write("sub/README.md", "A\nallow\n")  // not a policy file type: skipped
-	write(".hidden/c.json", "A\nallow\n") // hidden: skipped
-	write("unknown.json", "{}")
-	write("broken.yml", "B\nbad\n")
-	single := write("single.txt", "A\nerror\n")
+	dir := writeTree(t, map[string]string{
+		"a.json":         "A\ndeny\nallow\n",
+		"sub/b.yaml":     "B\nallow\n",
+		"sub/README.md":  "A\nallow\n", // not a policy file type: skipped
+		".hidden/c.json": "A\nallow\n", // hidden: skipped
+		"unknown.json":   "{}",         // well-formed, not a policy: skipped
+		"broken.yml":     "B\nbad\n",
+		"single.txt":     "A\nerror\n",
+	})
+	single := filepath.Join(dir, "single.txt")
 	l := Loader{Providers: []policy.Provider{fake{"p-a", "A"}, fake{"p-b", "B"}}}
 	set := l.Load([]string{single, "-", filepath.Join(dir, "missing.json")}, []string{dir}, strings.NewReader("B\nallow\n"))
 	results := set.Evaluate(policy.NewToken(decodeObj(t)))
@@ -69,23 +60,19 @@ func TestLoadDetectsEvaluatesAndKeepsFailures(t *testing.T) {
 	for _, r := range results {
 		got = append(got, filepath.Base(r.Source)+"="+string(r.Verdict))
 	}
-	want := "single.txt=error (stdin)=allow a.json=deny a.json=allow b.yaml=allow missing.json=error broken.yml=error unknown.json=error"
+	want := "single.txt=error (stdin)=allow a.json=deny a.json=allow b.yaml=allow missing.json=error broken.yml=error"
 	if strings.Join(got, " ") != want {
 		t.Errorf("results\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 	if !set.Failed() {
 		t.Error("Failed() should report the unreadable documents")
 	}
+	if got := set.Skipped(); !slices.Equal(got, []string{filepath.Join(dir, "unknown.json")}) {
+		t.Errorf("Skipped() = %q, want unknown.json", got)
+	}
 	for _, r := range results {
-		switch filepath.Base(r.Source) {
-		case "unknown.json":
-			if !strings.Contains(r.Error, "not a policy document") {
-				t.Errorf("unknown.json error = %q", r.Error)
-			}
-		case "broken.yml":
-			if !strings.Contains(r.Error, "line 1: bad") {
-				t.Errorf("broken.yml error = %q", r.Error)
-			}
+		if filepath.Base(r.Source) == "broken.yml" && !strings.Contains(r.Error, "line 1: bad") {
+			t.Errorf("broken.yml error = %q", r.Error)
 		}
 	}
 	sorted := policy.SortResults(results)

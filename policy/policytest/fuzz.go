@@ -78,7 +78,8 @@ func FuzzTokens(f *testing.F, hostile string) []policy.Token {
 
 // FuzzParse runs the fuzz target every document parser shares: Detect and
 // Parse never panic, and every policy Parse returns evaluates each of
-// toks to a verdict, with an error verdict saying what the error is.
+// toks to a result that keeps CheckResult's invariants (a known verdict,
+// an error verdict saying what the error is).
 func FuzzParse(f *testing.F, newProvider func() policy.Provider, source string, toks []policy.Token) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		newProvider().Detect(data)
@@ -88,13 +89,7 @@ func FuzzParse(f *testing.F, newProvider func() policy.Provider, source string, 
 		}
 		for _, p := range pols {
 			for _, tk := range toks {
-				r := p.Evaluate(tk)
-				if r.Verdict != policy.Allow && r.Verdict != policy.Deny && r.Verdict != policy.Error {
-					t.Fatalf("verdict %q", r.Verdict)
-				}
-				if r.Verdict == policy.Error && r.Error == "" {
-					t.Fatalf("error verdict without an error: %s", r.Summary)
-				}
+				CheckResult(t, p.Provider(), p.Evaluate(tk))
 			}
 		}
 	})

@@ -46,22 +46,30 @@ func (m Mark) Text() string {
 	return m.Symbol + " " + m.Word
 }
 
+// The marks every kind of outcome shares: a passed condition and a passed
+// check look the same, as do a policy's and a condition's error.
+var (
+	passMark  = Mark{TonePass, "✓", "pass"}
+	failMark  = Mark{ToneFail, "✗", "fail"}
+	errorMark = Mark{ToneWarn, "!", "error"}
+)
+
 // The marks of each kind of status, with the one an unknown status reads as.
 var (
 	verdictMarks = map[policy.Verdict]Mark{
 		policy.Allow: {TonePass, "✓", "allow"},
 		policy.Deny:  {ToneFail, "✗", "deny"},
-		policy.Error: {ToneWarn, "!", "error"},
+		policy.Error: errorMark,
 	}
 	outcomeMarks = map[policy.Outcome]Mark{
-		policy.Pass:       {TonePass, "✓", "pass"},
-		policy.Fail:       {ToneFail, "✗", "fail"},
-		policy.Errored:    {ToneWarn, "!", "error"},
+		policy.Pass:       passMark,
+		policy.Fail:       failMark,
+		policy.Errored:    errorMark,
 		policy.NotApplied: {ToneSkip, "-", "n/a"},
 	}
 	checkMarks = map[verify.CheckStatus]Mark{
-		verify.Pass: {TonePass, "✓", "pass"},
-		verify.Fail: {ToneFail, "✗", "fail"},
+		verify.Pass: passMark,
+		verify.Fail: failMark,
 		verify.Skip: {ToneSkip, "-", "skip"},
 	}
 	// Unverified has its own tone, symbol and word: it must never look

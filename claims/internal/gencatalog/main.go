@@ -55,8 +55,15 @@ func Source(profiles []*claims.Profile) ([]byte, error) {
 
 // literal writes v as a Go expression. Types of package claims are named
 // without their package; unexported fields (compiled state) and zero
-// fields are left out.
-func literal(b *bytes.Buffer, v reflect.Value) {
+// fields are left out. Elements of a list or map leave their type out, as
+// gofmt -s would; a list of strings, and a struct of scalars and lists of
+// strings (a ProviderUse, a NewClaim, a ValueRisk), are one line each: a
+// table row rather than a line a field.
+func literal(b *bytes.Buffer, v reflect.Value) { value(b, v, true) }
+
+// value writes v; typed says whether its composite literal names its type
+// (it may be left out inside a list or map literal).
+func value(b *bytes.Buffer, v reflect.Value, typed bool) {
 	switch v.Kind() {
 	case reflect.String:
 		b.WriteString(strconv.Quote(v.String()))
@@ -69,17 +76,31 @@ func literal(b *bytes.Buffer, v reflect.Value) {
 			b.WriteString("nil")
 			return
 		}
-		b.WriteByte('&')
-		literal(b, v.Elem())
+		if typed {
+			b.WriteByte('&')
+		}
+		value(b, v.Elem(), typed)
 	case reflect.Slice:
 		if v.IsNil() {
 			b.WriteString("nil")
 			return
 		}
-		b.WriteString(typeName(v.Type()) + "{\n")
+		b.WriteString(typeName(v.Type()) + "{")
+		oneLine := v.Type().Elem().Kind() == reflect.String
 		for i := range v.Len() {
-			literal(b, v.Index(i))
-			b.WriteString(",\n")
+			if oneLine {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				value(b, v.Index(i), false)
+				continue
+			}
+			b.WriteString("\n")
+			value(b, v.Index(i), false)
+			b.WriteString(",")
+		}
+		if !oneLine && v.Len() > 0 {
+			b.WriteString("\n")
 		}
 		b.WriteString("}")
 	case reflect.Map:
@@ -91,28 +112,62 @@ func literal(b *bytes.Buffer, v reflect.Value) {
 		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 		b.WriteString(typeName(v.Type()) + "{\n")
 		for _, k := range keys {
-			literal(b, k)
+			value(b, k, false)
 			b.WriteString(": ")
-			literal(b, v.MapIndex(k))
+			value(b, v.MapIndex(k), false)
 			b.WriteString(",\n")
 		}
 		b.WriteString("}")
 	case reflect.Struct:
-		b.WriteString(typeName(v.Type()) + "{")
+		if typed {
+			b.WriteString(typeName(v.Type()))
+		}
+		b.WriteString("{")
 		t := v.Type()
+		flat := isFlat(t)
+		sep := ""
 		for i := range t.NumField() {
 			f := t.Field(i)
 			if !f.IsExported() || v.Field(i).IsZero() {
 				continue
 			}
-			b.WriteString("\n" + f.Name + ": ")
-			literal(b, v.Field(i))
-			b.WriteString(",")
+			if flat {
+				b.WriteString(sep + f.Name + ": ")
+				sep = ", "
+			} else {
+				b.WriteString("\n" + f.Name + ": ")
+			}
+			value(b, v.Field(i), true)
+			if !flat {
+				b.WriteString(",")
+			}
 		}
-		b.WriteString("\n}")
+		if !flat {
+			b.WriteString("\n")
+		}
+		b.WriteString("}")
 	default:
 		panic(fmt.Sprintf("gencatalog: no literal for a %s", v.Kind()))
 	}
+}
+
+// isFlat reports whether a struct holds only scalars and lists of
+// strings, so that its literal is one line.
+func isFlat(t reflect.Type) bool {
+	for i := range t.NumField() {
+		if !t.Field(i).IsExported() {
+			continue // compiled state, never written
+		}
+		switch f := t.Field(i).Type; f.Kind() {
+		case reflect.Slice:
+			if f.Elem().Kind() != reflect.String {
+				return false
+			}
+		case reflect.Struct, reflect.Map, reflect.Pointer:
+			return false
+		}
+	}
+	return true
 }
 
 func typeName(t reflect.Type) string {

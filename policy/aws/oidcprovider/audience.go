@@ -103,17 +103,6 @@ func (d *getDocument) audienceCondition(aud audience, issuerOK bool) policy.Cond
 // tokens carry (["sts.amazonaws.com"]) and STS accepts them.
 const multiAudience = "the token's aud is an array: oidcscope passes the check when any element is a client ID (OpenID Connect Core 1.0 §2 lets aud name other audiences beside the relying party's). AWS documents no rule for arrays of several audiences; STS may instead refuse them, or check only one element"
 
-// audienceFix says how to make the two agree: add the audience to the
-// provider, or ask GitHub for one the provider lists.
-func (d *getDocument) audienceFix(aud string) []string {
-	var out []string
-	arn := "arn:aws:iam::<ACCOUNT_ID>:oidc-provider/" + d.url
-	if cmd, err := cliCommand("aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn %s --client-id %s", arn, aud); err == nil {
-		out = append(out, "to accept it, add it to the provider (put in your account id): `"+cmd+"`")
-	}
-	return append(out, "or request the token with an audience the provider lists: aws-actions/configure-aws-credentials asks for sts.amazonaws.com unless its audience input says otherwise")
-}
-
 // compactList renders a list as JSON for an expression, the first few
 // entries only: a list may hold a thousand.
 func compactList(vals []string) string {

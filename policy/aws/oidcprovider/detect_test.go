@@ -6,34 +6,30 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // TestDetectShapes: the two outputs (and the --query-free variants IAM
 // prints) are recognised from content; near misses are not.
 func TestDetectShapes(t *testing.T) {
-	tests := []struct {
-		name, doc string
-		want      bool
-	}{
-		{"get output", getOutput(t, ghPath, "sts.amazonaws.com"), true},
-		{"get output without client IDs (absent list)", `{"Url":"` + ghPath + `","ThumbprintList":[]}`, true},
-		{"get output with BOM and spaces", "\ufeff \n" + getOutput(t, ghPath), true},
-		{"list output", listOutput(t, "arn:aws:iam::111122223333:oidc-provider/"+ghPath), true},
-		{"empty list output", `{"OpenIDConnectProviderList":[]}`, true},
-		{"broken JSON naming the members", `{"Url":"x","ClientIDList":[`, true},
-		{"get output of a provider with no client IDs or thumbprints", `{"Url":"` + ghPath + `","CreateDate":"2024-01-01T00:00:00Z","Tags":[]}`, true},
-		{"Url alone", `{"Url":"` + ghPath + `"}`, false},
-		{"ClientIDList nested, not at the top", `{"Provider":{"Url":"x","ClientIDList":[]}}`, false},
-		{"names as values only", `{"Statement":[{"Effect":"Allow","Sid":"Url","Action":"ClientIDList"}]}`, false},
-		{"array", `[{"Url":"x","ClientIDList":[]}]`, false},
-		{"YAML", "Url: x\nClientIDList: []\n", false},
-		{"empty", "", false},
-	}
-	for _, tt := range tests {
-		if got := New().Detect([]byte(tt.doc)); got != tt.want {
-			t.Errorf("%s: Detect = %v, want %v", tt.name, got, tt.want)
-		}
-	}
+	policytest.CheckDetect(t, New(), true, map[string]string{
+		"get output": getOutput(t, ghPath, "sts.amazonaws.com"),
+		"get output without client IDs (absent list)":                `{"Url":"` + ghPath + `","ThumbprintList":[]}`,
+		"get output with BOM and spaces":                             "\ufeff \n" + getOutput(t, ghPath),
+		"list output":                                                listOutput(t, "arn:aws:iam::111122223333:oidc-provider/"+ghPath),
+		"empty list output":                                          `{"OpenIDConnectProviderList":[]}`,
+		"broken JSON naming the members":                             `{"Url":"x","ClientIDList":[`,
+		"get output of a provider with no client IDs or thumbprints": `{"Url":"` + ghPath + `","CreateDate":"2024-01-01T00:00:00Z","Tags":[]}`,
+	})
+	policytest.CheckDetect(t, New(), false, map[string]string{
+		"Url alone":                           `{"Url":"` + ghPath + `"}`,
+		"ClientIDList nested, not at the top": `{"Provider":{"Url":"x","ClientIDList":[]}}`,
+		"names as values only":                `{"Statement":[{"Effect":"Allow","Sid":"Url","Action":"ClientIDList"}]}`,
+		"array":                               `[{"Url":"x","ClientIDList":[]}]`,
+		"YAML":                                "Url: x\nClientIDList: []\n",
+		"empty":                               "",
+	})
 }
 
 // TestTestdataParses: every sample document is detected and parses to one

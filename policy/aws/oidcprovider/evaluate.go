@@ -113,21 +113,6 @@ func (d *listDocument) Evaluate(tok policy.Token) policy.Result {
 	return res
 }
 
-// getCommand is the command whose output holds the client IDs of the
-// provider at index hit (a placeholder ARN when there is none).
-func getCommand(d *listDocument, hit int) string {
-	const format = "aws iam get-open-id-connect-provider --open-id-connect-provider-arn %s"
-	what := "run `aws iam get-open-id-connect-provider --open-id-connect-provider-arn <ARN>` and load its output beside this one"
-	if hit < 0 {
-		return what
-	}
-	cmd, err := cliCommand(format, d.providers[hit].text)
-	if err != nil {
-		return what
-	}
-	return "run `" + cmd + "` and load its output beside this one"
-}
-
 // closestPath is the path sharing the longest prefix with path.
 func closestPath(paths []string, path string) string {
 	best, n := paths[0], -1

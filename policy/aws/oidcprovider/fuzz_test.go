@@ -26,23 +26,12 @@ func FuzzParse(f *testing.F) {
 		{Effect: "Allow", ARN: "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com", Partition: "aws", Account: "1", Provider: "token.actions.githubusercontent.com"},
 		{Effect: "Allow", ARN: "*"},
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		New().Detect(data)
-		pols, err := New().Parse("fuzz.json", data)
-		if err != nil {
-			if pols != nil {
-				t.Error("Parse returned policies with an error")
-			}
-			return
-		}
+	policytest.FuzzParseStrict(f, New, policy.AWS, toks, func(t *testing.T, pols []policy.Policy) {
 		known := Collect(pols)
-		for _, p := range pols {
-			for _, tok := range toks {
-				policytest.CheckResult(t, policy.AWS, p.Evaluate(tok))
-				res := policy.Result{Provider: policy.AWS, Verdict: policy.Allow, Summary: "allowed", Conditions: []policy.Condition{}, Lint: []policy.Finding{}}
-				known.CheckTrust(&res, principals, tok)
-				policytest.CheckResult(t, policy.AWS, res)
-			}
+		for _, tok := range toks {
+			res := policy.Result{Provider: policy.AWS, Verdict: policy.Allow, Summary: "allowed", Conditions: []policy.Condition{}, Lint: []policy.Finding{}}
+			known.CheckTrust(&res, principals, tok)
+			policytest.CheckResult(t, policy.AWS, res)
 		}
 	})
 }

@@ -4,42 +4,30 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // TestParseRefusesMalformed: every shape IAM never prints is an error
 // that wraps the right sentinel and says where.
 func TestParseRefusesMalformed(t *testing.T) {
-	tests := []struct {
-		name, doc string
-		want      error
-		says      string
-	}{
-		{"not JSON", `{"Url":"x","ClientIDList":[`, ErrMalformed, "line 1"},
-		{"not an object", `["Url","ClientIDList"]`, ErrNotProviderDocument, "JSON array"},
-		{"neither shape", `{"Arn":"x"}`, ErrNotProviderDocument, `"Arn"`},
-		{"Url not a string", `{"Url":7,"ClientIDList":[]}`, ErrMalformed, "Url at line 1, column 2 must be a non-empty string, not a JSON number"},
-		{"Url empty", `{"Url":"","ClientIDList":[]}`, ErrMalformed, "non-empty string"},
-		{"ClientIDList a string", `{"Url":"x","ClientIDList":"sts.amazonaws.com"}`, ErrMalformed, "ClientIDList at line 1, column 12 must be an array of strings"},
-		{"ClientIDList holds a number", `{"Url":"x","ClientIDList":["a",1]}`, ErrMalformed, "array of strings"},
-		{"ThumbprintList an object", `{"Url":"x","ClientIDList":[],"ThumbprintList":{}}`, ErrMalformed, "ThumbprintList"},
-		{"duplicate member", "{\"Url\":\"a\",\n\"ClientIDList\":[],\n\"Url\":\"b\"}", ErrMalformed, `"Url" appears more than once (again at line 3, column 1)`},
-		{"list not an array", `{"OpenIDConnectProviderList":{}}`, ErrMalformed, "must be an array"},
-		{"list item without Arn", "{\"OpenIDConnectProviderList\":[\n{\"Name\":\"x\"}]}", ErrMalformed, "OpenIDConnectProviderList[0] (line 2) must be an object with an Arn string"},
-		{"list item a string", `{"OpenIDConnectProviderList":["arn:aws:iam::1:oidc-provider/x"]}`, ErrMalformed, "not the string"},
-		{"SAML provider ARN", `{"OpenIDConnectProviderList":[{"Arn":"arn:aws:iam::1:saml-provider/x"}]}`, ErrMalformed, "not an IAM OIDC provider ARN"},
-		{"ARN without path", `{"OpenIDConnectProviderList":[{"Arn":"arn:aws:iam::1:oidc-provider/"}]}`, ErrMalformed, "not an IAM OIDC provider ARN"},
-		{"ARN with a region", `{"OpenIDConnectProviderList":[{"Arn":"arn:aws:iam:us-east-1:1:oidc-provider/x"}]}`, ErrMalformed, "not an IAM OIDC provider ARN"},
-	}
-	for _, tt := range tests {
-		pols, err := New().Parse("idp.json", []byte(tt.doc))
-		if !errors.Is(err, tt.want) || pols != nil {
-			t.Errorf("%s: Parse = %d policies, %v; want an error wrapping %v", tt.name, len(pols), err, tt.want)
-			continue
-		}
-		if !strings.HasPrefix(err.Error(), "idp.json: ") || !strings.Contains(err.Error(), tt.says) {
-			t.Errorf("%s: error %q does not name the source and say %q", tt.name, err, tt.says)
-		}
-	}
+	policytest.CheckParseRefusals(t, New(), "idp.json", "idp.json: ", []policytest.ParseRefusal{
+		{Name: "not JSON", Doc: `{"Url":"x","ClientIDList":[`, Is: ErrMalformed, Says: []string{"line 1"}},
+		{Name: "not an object", Doc: `["Url","ClientIDList"]`, Is: ErrNotProviderDocument, Says: []string{"JSON array"}},
+		{Name: "neither shape", Doc: `{"Arn":"x"}`, Is: ErrNotProviderDocument, Says: []string{`"Arn"`}},
+		{Name: "Url not a string", Doc: `{"Url":7,"ClientIDList":[]}`, Is: ErrMalformed, Says: []string{"Url at line 1, column 2 must be a non-empty string, not a JSON number"}},
+		{Name: "Url empty", Doc: `{"Url":"","ClientIDList":[]}`, Is: ErrMalformed, Says: []string{"non-empty string"}},
+		{Name: "ClientIDList a string", Doc: `{"Url":"x","ClientIDList":"sts.amazonaws.com"}`, Is: ErrMalformed, Says: []string{"ClientIDList at line 1, column 12 must be an array of strings"}},
+		{Name: "ClientIDList holds a number", Doc: `{"Url":"x","ClientIDList":["a",1]}`, Is: ErrMalformed, Says: []string{"array of strings"}},
+		{Name: "ThumbprintList an object", Doc: `{"Url":"x","ClientIDList":[],"ThumbprintList":{}}`, Is: ErrMalformed, Says: []string{"ThumbprintList"}},
+		{Name: "duplicate member", Doc: "{\"Url\":\"a\",\n\"ClientIDList\":[],\n\"Url\":\"b\"}", Is: ErrMalformed, Says: []string{`"Url" appears more than once (again at line 3, column 1)`}},
+		{Name: "list not an array", Doc: `{"OpenIDConnectProviderList":{}}`, Is: ErrMalformed, Says: []string{"must be an array"}},
+		{Name: "list item without Arn", Doc: "{\"OpenIDConnectProviderList\":[\n{\"Name\":\"x\"}]}", Is: ErrMalformed, Says: []string{"OpenIDConnectProviderList[0] (line 2) must be an object with an Arn string"}},
+		{Name: "list item a string", Doc: `{"OpenIDConnectProviderList":["arn:aws:iam::1:oidc-provider/x"]}`, Is: ErrMalformed, Says: []string{"not the string"}},
+		{Name: "SAML provider ARN", Doc: `{"OpenIDConnectProviderList":[{"Arn":"arn:aws:iam::1:saml-provider/x"}]}`, Is: ErrMalformed, Says: []string{"not an IAM OIDC provider ARN"}},
+		{Name: "ARN without path", Doc: `{"OpenIDConnectProviderList":[{"Arn":"arn:aws:iam::1:oidc-provider/"}]}`, Is: ErrMalformed, Says: []string{"not an IAM OIDC provider ARN"}},
+		{Name: "ARN with a region", Doc: `{"OpenIDConnectProviderList":[{"Arn":"arn:aws:iam:us-east-1:1:oidc-provider/x"}]}`, Is: ErrMalformed, Says: []string{"not an IAM OIDC provider ARN"}},
+	})
 }
 
 // TestParseShapes: what each output becomes.

@@ -56,15 +56,14 @@ func (provider) Detect(data []byte) bool {
 	return isList(root) || isGet(root)
 }
 
+// isList and isGet need no check of the root's kind: only an object has
+// members to Get.
 func isList(root decode.Value) bool {
 	_, ok := root.Get("OpenIDConnectProviderList")
-	return root.Kind == decode.Object && ok
+	return ok
 }
 
 func isGet(root decode.Value) bool {
-	if root.Kind != decode.Object {
-		return false
-	}
 	_, url := root.Get("Url")
 	_, ids := root.Get("ClientIDList")
 	_, thumbs := root.Get("ThumbprintList")

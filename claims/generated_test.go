@@ -1,0 +1,33 @@
+package claims
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+// TestDefaultIsTheFiles: the catalog built from the generated Go is the one
+// the JSON files make.
+func TestDefaultIsTheFiles(t *testing.T) {
+	files, err := Load(os.DirFS("."), "profiles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtin, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(files.Profiles())
+	b, _ := json.Marshal(builtin.Profiles())
+	if !bytes.Equal(a, b) || len(a) < 100_000 {
+		t.Errorf("the built-in catalog (%d bytes of JSON) differs from profiles/*.json (%d bytes)", len(b), len(a))
+	}
+	for _, p := range builtin.Profiles() {
+		for _, ip := range p.Issuers {
+			if ip.re == nil {
+				t.Errorf("%s: issuer pattern %q not compiled", p.ID, ip.Variant)
+			}
+		}
+	}
+}
