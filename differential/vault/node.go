@@ -37,28 +37,29 @@ func (n node) text() string {
 func (n node) write(b *strings.Builder) {
 	switch {
 	case n.isObj:
-		b.WriteByte('{')
-		for i, mb := range n.members {
-			if i > 0 {
-				b.WriteByte(',')
-			}
+		writeSeq(b, '{', '}', n.members, func(mb member) {
 			b.WriteString(quote(mb.key))
 			b.WriteByte(':')
 			mb.val.write(b)
-		}
-		b.WriteByte('}')
+		})
 	case n.isArr:
-		b.WriteByte('[')
-		for i, it := range n.items {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			it.write(b)
-		}
-		b.WriteByte(']')
+		writeSeq(b, '[', ']', n.items, func(it node) { it.write(b) })
 	default:
 		b.WriteString(n.raw)
 	}
+}
+
+// writeSeq writes the members of an object or the items of an array
+// between their brackets, separated by commas.
+func writeSeq[T any](b *strings.Builder, open, close byte, items []T, write func(T)) {
+	b.WriteByte(open)
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		write(it)
+	}
+	b.WriteByte(close)
 }
 
 // get returns a member's value.

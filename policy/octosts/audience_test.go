@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -26,5 +27,31 @@ func TestAudiences(t *testing.T) {
 				t.Errorf("Audiences() = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestGoOIDCAudience: the token's aud as go-oidc reads it, null included.
+func TestGoOIDCAudience(t *testing.T) {
+	for _, tc := range []struct {
+		aud  string // JSON
+		want []string
+		ok   bool
+	}{
+		{`"a"`, []string{"a"}, true},
+		{`null`, []string{""}, true},
+		{`[]`, []string{}, true},
+		{`["a",null,"b"]`, []string{"a", "", "b"}, true},
+		{`["a",1]`, nil, false},
+		{`[["a"]]`, nil, false},
+		{`7`, nil, false},
+		{`{"a":"b"}`, nil, false},
+	} {
+		v, errs := decode.ParseJSON("aud", []byte(tc.aud))
+		if len(errs) > 0 {
+			t.Fatalf("%s: %v", tc.aud, errs)
+		}
+		if got, ok := goOIDCAudience(v); ok != tc.ok || !slices.Equal(got, tc.want) {
+			t.Errorf("goOIDCAudience(%s) = %q, %v; want %q, %v", tc.aud, got, ok, tc.want, tc.ok)
+		}
 	}
 }

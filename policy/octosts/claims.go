@@ -57,26 +57,27 @@ func valueText(v decode.Value) string {
 // strings several; null, alone or as an element, reads as "". ok is false
 // for any other shape, which fails go-oidc's Verify.
 func goOIDCAudience(v decode.Value) ([]string, bool) {
+	return policy.StringList(nullAsEmpty(v))
+}
+
+// nullAsEmpty is v with null, alone or as a list element, read as the
+// empty string.
+func nullAsEmpty(v decode.Value) decode.Value {
+	empty := decode.Value{Kind: decode.String}
 	switch v.Kind {
-	case decode.String:
-		return []string{v.Text}, true
 	case decode.Null:
-		return []string{""}, true
+		return empty
 	case decode.Array:
-		out := make([]string, 0, len(v.Items))
-		for _, it := range v.Items {
-			switch it.Kind {
-			case decode.String:
-				out = append(out, it.Text)
-			case decode.Null:
-				out = append(out, "")
-			default:
-				return nil, false
+		items := make([]decode.Value, len(v.Items))
+		for i, it := range v.Items {
+			if it.Kind == decode.Null {
+				it = empty
 			}
+			items[i] = it
 		}
-		return out, true
+		v.Items = items
 	}
-	return nil, false
+	return v
 }
 
 func describe(v decode.Value) string {

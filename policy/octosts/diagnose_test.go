@@ -1,27 +1,12 @@
 package octosts
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
-
-func fixturePolicy(t *testing.T, p *Provider, file string) policy.Policy {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "policies", "octo-sts", file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pols, err := p.Parse(file, b)
-	if err != nil || len(pols) != 1 {
-		t.Fatalf("Parse(%s): %v", file, err)
-	}
-	return pols[0]
-}
 
 // TestClassicFailureDiagnoses: the failures users actually hit, each
 // explained on the failing condition.

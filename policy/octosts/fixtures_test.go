@@ -1,8 +1,6 @@
 package octosts
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -10,8 +8,6 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
-
-const fixtureDir = "../../fixtures/policies/octo-sts"
 
 type fixtureRow struct {
 	file           string
@@ -21,12 +17,8 @@ type fixtureRow struct {
 // readFixtureTable reads the table in fixtures/policies/octo-sts/README.md.
 func readFixtureTable(t *testing.T) []fixtureRow {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(fixtureDir, "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var rows []fixtureRow
-	for _, cells := range policytest.TableRows(b) {
+	for _, cells := range policytest.TableRows(policytest.FixtureFile(t, "octo-sts", "README.md")) {
 		if len(cells) < 3 {
 			t.Fatalf("README row %q has %d cells", cells, len(cells))
 		}
@@ -44,11 +36,10 @@ func readFixtureTable(t *testing.T) []fixtureRow {
 // the two columns.
 func TestFixturePolicies(t *testing.T) {
 	rows := readFixtureTable(t)
-	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.sts.yaml"))
-	if len(rows) != len(files) || len(rows) < 3 {
-		t.Fatalf("README table has %d rows, directory %d policies", len(rows), len(files))
+	pols := policytest.FixturePolicies(t, provider(), "octo-sts", "*.sts.yaml")
+	if len(rows) != len(pols) || len(rows) < 3 {
+		t.Fatalf("README table has %d rows, directory %d policies", len(rows), len(pols))
 	}
-	p := provider()
 	for _, row := range rows {
 		t.Run(row.file, func(t *testing.T) {
 			all := append(slices.Clone(row.allows), row.denies...)
@@ -58,14 +49,10 @@ func TestFixturePolicies(t *testing.T) {
 			if !slices.Equal(all, want) {
 				t.Fatalf("README lists %v, want each of the %d fixture tokens exactly once", all, len(want))
 			}
-			b, err := os.ReadFile(filepath.Join(fixtureDir, row.file))
-			if err != nil {
-				t.Fatal(err)
+			pol, ok := pols[row.file]
+			if !ok {
+				t.Fatal("no such sample policy")
 			}
-			if !p.Detect(b) {
-				t.Fatal("Detect refuses the fixture")
-			}
-			pol := fixturePolicy(t, p, row.file)
 			for _, name := range policytest.FixtureNames() {
 				want := policy.Deny
 				if slices.Contains(row.allows, name) {

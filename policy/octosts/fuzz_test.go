@@ -1,7 +1,7 @@
 package octosts
 
 import (
-	"os"
+	"encoding/json"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,13 +16,8 @@ import (
 // whatever Parse returns, for fixture tokens and a hostile one.
 func FuzzParse(f *testing.F) {
 	policytest.SeedHostileDocuments(f)
-	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.sts.yaml"))
-	examples, _ := filepath.Glob(filepath.Join("testdata", "config-examples", "*.yaml"))
-	for _, file := range append(files, examples...) {
-		if b, err := os.ReadFile(file); err == nil {
-			f.Add(b)
-		}
-	}
+	policytest.SeedFixtureDocuments(f, "../../fixtures/policies/octo-sts")
+	policytest.SeedFixtureDocuments(f, filepath.Join("testdata", "config-examples"))
 	for _, s := range []string{
 		"issuer: x\nsubject_pattern: 'a|b'\naudience_pattern: '(?m)c'\nclaim_pattern: {n: '.*', ref: 'refs/heads/(?:main'}\n",
 		`{"issuer":"x","issuer_pattern":"y","subject":"","claim_pattern":{"a":null}}`,
@@ -115,18 +110,11 @@ func FuzzSuggest(f *testing.F) {
 			"repository_id": "74", "repository_owner_id": "65", "ref": ref, "environment": env,
 			"job_workflow_ref": owner + "/" + name + "/.github/workflows/x.yml@" + ref,
 		}
-		var b strings.Builder
-		b.WriteString("{")
-		first := true
-		for k, v := range m {
-			if !first {
-				b.WriteString(",")
-			}
-			first = false
-			b.WriteString(yamlQuote(k) + ":" + jsonString(v))
+		claims, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
 		}
-		b.WriteString("}")
-		v, errs := decode.ParseJSON("payload", []byte(b.String()))
+		v, errs := decode.ParseJSON("payload", claims)
 		if len(errs) > 0 {
 			return
 		}
@@ -145,24 +133,4 @@ func FuzzSuggest(f *testing.F) {
 			}
 		}
 	})
-}
-
-func jsonString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20:
-			b.WriteString(`\u00`)
-			b.WriteByte("0123456789abcdef"[r>>4])
-			b.WriteByte("0123456789abcdef"[r&15])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

@@ -25,3 +25,14 @@ func allDiagnoses(r policy.Result) string {
 	}
 	return b.String()
 }
+
+// fixturePolicy is the one policy of the sample document
+// fixtures/policies/octo-sts/<file>, parsed by p.
+func fixturePolicy(t *testing.T, p *Provider, file string) policy.Policy {
+	t.Helper()
+	pol, ok := policytest.FixturePolicies(t, p, "octo-sts", file)[file]
+	if !ok {
+		t.Fatalf("no policy %s among the samples", file)
+	}
+	return pol
+}

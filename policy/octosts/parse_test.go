@@ -1,7 +1,6 @@
 package octosts
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -12,39 +11,20 @@ import (
 // TestParseErrors: a file octo-sts cannot read is an error that says what
 // and on which line, wrapping ErrUnreadable and the decoder's cause.
 func TestParseErrors(t *testing.T) {
-	tests := []struct {
-		name, doc string
-		want      []string
-	}{
-		{"unknown field", "issuer: x\nsubjet: y\n", []string{"line 2", `unknown field "subjet"`, `did you mean "subject"`, "refuses the whole file"}},
-		{"unknown field in JSON", `{"issuer": "x", "subject": "y", "audiences": ["z"]}`, []string{"line 1", `unknown field "audiences"`, `did you mean "audience"`}},
-		{"newer octo-sts field", "issuer: x\nsubject: y\napp: my-app\n", []string{"line 3", `unknown field "app"`, "newer octo-sts releases accept app"}},
-		{"duplicate key", "issuer: x\nsubject: y\nsubject: z\n", []string{"line 3", `key "subject" already set`}},
-		{"list where a string goes", "issuer: x\nsubject:\n  - a\n  - b\n", []string{"line 2", "subject: a list where octo-sts expects a string"}},
-		{"string where claim_pattern goes", "issuer: x\nsubject: y\nclaim_pattern: ref\n", []string{"line 3", "claim_pattern: a string where octo-sts expects a mapping"}},
-		{"list where claim_pattern values go", "issuer: x\nsubject: y\nclaim_pattern:\n  ref: [a]\n", []string{"line 3", "claim_pattern: a list where octo-sts expects a string"}},
-		{"permissions as a word", "issuer: x\nsubject: y\npermissions: read-all\n", []string{"line 3", "permissions"}},
-		{"YAML syntax", "issuer: x\n  subject: y\n", []string{"line 2", "YAML: mapping values are not allowed"}},
-		{"a list, not a mapping", "- issuer: x\n", []string{"the document is a list, not a mapping"}},
-		{"empty", "", []string{"the document is empty"}},
-		{"comments only", "# Copyright\n# nothing else\n", []string{"the document is empty"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			pols, err := provider().Parse("x.sts.yaml", []byte(tt.doc))
-			if err == nil {
-				t.Fatalf("Parse accepted it: %d policies", len(pols))
-			}
-			if !errors.Is(err, ErrUnreadable) {
-				t.Errorf("%v does not wrap ErrUnreadable", err)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q lacks %q", err, w)
-				}
-			}
-		})
-	}
+	policytest.CheckParseRefusals(t, provider(), "x.sts.yaml", "", []policytest.ParseRefusal{
+		{Name: "unknown field", Doc: "issuer: x\nsubjet: y\n", Is: ErrUnreadable, Says: []string{"line 2", `unknown field "subjet"`, `did you mean "subject"`, "refuses the whole file"}},
+		{Name: "unknown field in JSON", Doc: `{"issuer": "x", "subject": "y", "audiences": ["z"]}`, Is: ErrUnreadable, Says: []string{"line 1", `unknown field "audiences"`, `did you mean "audience"`}},
+		{Name: "newer octo-sts field", Doc: "issuer: x\nsubject: y\napp: my-app\n", Is: ErrUnreadable, Says: []string{"line 3", `unknown field "app"`, "newer octo-sts releases accept app"}},
+		{Name: "duplicate key", Doc: "issuer: x\nsubject: y\nsubject: z\n", Is: ErrUnreadable, Says: []string{"line 3", `key "subject" already set`}},
+		{Name: "list where a string goes", Doc: "issuer: x\nsubject:\n  - a\n  - b\n", Is: ErrUnreadable, Says: []string{"line 2", "subject: a list where octo-sts expects a string"}},
+		{Name: "string where claim_pattern goes", Doc: "issuer: x\nsubject: y\nclaim_pattern: ref\n", Is: ErrUnreadable, Says: []string{"line 3", "claim_pattern: a string where octo-sts expects a mapping"}},
+		{Name: "list where claim_pattern values go", Doc: "issuer: x\nsubject: y\nclaim_pattern:\n  ref: [a]\n", Is: ErrUnreadable, Says: []string{"line 3", "claim_pattern: a list where octo-sts expects a string"}},
+		{Name: "permissions as a word", Doc: "issuer: x\nsubject: y\npermissions: read-all\n", Is: ErrUnreadable, Says: []string{"line 3", "permissions"}},
+		{Name: "YAML syntax", Doc: "issuer: x\n  subject: y\n", Is: ErrUnreadable, Says: []string{"line 2", "YAML: mapping values are not allowed"}},
+		{Name: "a list, not a mapping", Doc: "- issuer: x\n", Is: ErrUnreadable, Says: []string{"the document is a list, not a mapping"}},
+		{Name: "empty", Doc: "", Is: ErrUnreadable, Says: []string{"the document is empty"}},
+		{Name: "comments only", Doc: "# Copyright\n# nothing else\n", Is: ErrUnreadable, Says: []string{"the document is empty"}},
+	})
 }
 
 // TestParseNames: Source is the path, Name the identity octo-sts is asked
@@ -89,24 +69,11 @@ func TestParseJSONFormMatchesYAML(t *testing.T) {
 func TestOrgPolicyUnquotedScalars(t *testing.T) {
 	const org = "issuer: " + gh + "\nsubject_pattern: 'repo:octo-org/.*'\nrepositories: [octo-repo]\n"
 	const repo = "issuer: " + gh + "\nsubject_pattern: 'repo:octo-org/octo-repo:.*'\n"
-	refused := []struct{ name, doc, mention string }{
-		{"number in claim_pattern", org + "claim_pattern:\n  repository_id: 74\n", "claim_pattern.repository_id"},
-		{"boolean in claim_pattern", org + "claim_pattern:\n  ref_protected: true\n", "claim_pattern.ref_protected"},
-		{"YAML 1.1 yes in permissions", org + "permissions:\n  contents: yes\n", "permissions.contents"},
-	}
-	for _, tt := range refused {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := provider().Parse("x.sts.yaml", []byte(tt.doc))
-			if !errors.Is(err, ErrUnreadable) {
-				t.Fatalf("Parse error %v, want octo-sts's refusal of the organization's policy", err)
-			}
-			for _, w := range []string{tt.mention, "unable to parse trust policy", "quote it"} {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q lacks %q", err, w)
-				}
-			}
-		})
-	}
+	policytest.CheckParseRefusals(t, provider(), "x.sts.yaml", "", []policytest.ParseRefusal{
+		{Name: "number in claim_pattern", Doc: org + "claim_pattern:\n  repository_id: 74\n", Is: ErrUnreadable, Says: []string{"claim_pattern.repository_id", "unable to parse trust policy", "quote it"}},
+		{Name: "boolean in claim_pattern", Doc: org + "claim_pattern:\n  ref_protected: true\n", Is: ErrUnreadable, Says: []string{"claim_pattern.ref_protected", "unable to parse trust policy", "quote it"}},
+		{Name: "YAML 1.1 yes in permissions", Doc: org + "permissions:\n  contents: yes\n", Is: ErrUnreadable, Says: []string{"permissions.contents", "unable to parse trust policy", "quote it"}},
+	})
 	warned := []struct{ name, doc, lint string }{
 		{"number in a repository's policy", repo + "claim_pattern:\n  repository_id: 74\n", "claim_pattern.repository_id"},
 		{"boolean in a repository's policy", repo + "claim_pattern:\n  ref_protected: true\n", "claim_pattern.ref_protected"},

@@ -54,24 +54,17 @@ type shape struct {
 func topLevel(p string) shape {
 	var s shape
 	depth := 0
-	for i := 0; i < len(p); i++ {
-		switch c := p[i]; {
-		case c == '\\':
-			var ok bool
-			if i, ok = escapeEnd(p, i); !ok {
-				return s
-			}
-		case c == '[':
-			i = classEnd(p, i)
-		case c == '(':
+	scanPattern(p, func(i int) int {
+		switch p[i] {
+		case '(':
 			if !strings.HasPrefix(p[i:], "(?") {
 				depth++
-				continue
+				return i
 			}
 			j, set, clear, closed := flags(p, i+2)
 			if !closed {
 				depth++ // (?flags:…), (?P<name>…), (?<name>…)
-				continue
+				return i
 			}
 			if depth == 0 {
 				if strings.ContainsRune(set, 'm') {
@@ -81,16 +74,41 @@ func topLevel(p string) shape {
 					s.multiline = false
 				}
 			}
-			i = j
-		case c == ')':
+			return j
+		case ')':
 			if depth > 0 {
 				depth--
 			}
-		case c == '|' && depth == 0:
-			s.bars = append(s.bars, i)
+		case '|':
+			if depth == 0 {
+				s.bars = append(s.bars, i)
+			}
+		}
+		return i
+	})
+	return s
+}
+
+// scanPattern walks p with RE2's lexical rules, calling visit with the
+// index of each byte outside escapes, \Q…\E literals and classes; visit
+// returns the index of the last byte it took (i itself, or the ")" of a
+// flag group). It reports false for a \Q never closed, where the rest of
+// p is literal and the walk stops.
+func scanPattern(p string, visit func(i int) int) bool {
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			var ok bool
+			if i, ok = escapeEnd(p, i); !ok {
+				return false
+			}
+		case '[':
+			i = classEnd(p, i)
+		default:
+			i = visit(i)
 		}
 	}
-	return s
+	return true
 }
 
 // flags reads "imsU-" flags from p[i:]; closed reports a flag-only group
@@ -171,27 +189,18 @@ func alternatives(p string, bars []int) []string {
 // or "example.com": places where a literal dot was almost certainly meant.
 func unescapedDots(p string) []string {
 	var out []string
-	for i := 0; i < len(p); i++ {
-		switch c := p[i]; {
-		case c == '\\':
-			var ok bool
-			if i, ok = escapeEnd(p, i); !ok {
-				return out
-			}
-		case c == '[':
-			i = classEnd(p, i)
-		case c == '.':
-			if i == 0 || i+1 >= len(p) || !isWordByte(p[i-1]) || !isWordByte(p[i+1]) {
-				continue
-			}
-			if i >= 2 && p[i-2] == '\\' {
-				continue // \d.\d and the like: the left side is an escape
-			}
-			if w := word(p, i); !slices.Contains(out, w) {
-				out = append(out, w)
-			}
+	scanPattern(p, func(i int) int {
+		if p[i] != '.' || i == 0 || i+1 >= len(p) || !isWordByte(p[i-1]) || !isWordByte(p[i+1]) {
+			return i
 		}
-	}
+		if i >= 2 && p[i-2] == '\\' {
+			return i // \d.\d and the like: the left side is an escape
+		}
+		if w := word(p, i); !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+		return i
+	})
 	return out
 }
 

@@ -1,7 +1,6 @@
 package octosts
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -16,31 +15,12 @@ const permBase = "issuer: " + gh + "\nsubject: repo:octo-org/octo-repo:ref:refs/
 // refuse the whole file ("unable to parse trust policy"); oidcscope only
 // warned and went on to allow or deny.
 func TestUnknownPermissionRefusesFile(t *testing.T) {
-	tests := []struct {
-		name, perms string
-		want        []string
-	}{
-		{"bogus", "  contents: read\n  bogus: read\n", []string{"line 5", `"bogus"`, "unable to parse trust policy", "go-github v88"}},
-		{"hyphen for underscore", "  pull-requests: write\n", []string{"line 4", `"pull-requests"`, `did you mean "pull_requests"`}},
-		{"singular", "  pull_request: write\n", []string{`did you mean "pull_requests"`}},
-		{"newer than go-github v88", "  artifact_metadata: write\n", []string{`"artifact_metadata"`, "newer go-github"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			pols, err := provider().Parse("x.sts.yaml", []byte(permBase+tt.perms))
-			if err == nil {
-				t.Fatalf("Parse accepted it (%d policies); octo-sts refuses the file", len(pols))
-			}
-			if !errors.Is(err, ErrUnreadable) {
-				t.Errorf("%v does not wrap ErrUnreadable", err)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q lacks %q", err, w)
-				}
-			}
-		})
-	}
+	policytest.CheckParseRefusals(t, provider(), "x.sts.yaml", "", []policytest.ParseRefusal{
+		{Name: "bogus", Doc: permBase + "  contents: read\n  bogus: read\n", Is: ErrUnreadable, Says: []string{"line 5", `"bogus"`, "unable to parse trust policy", "go-github v88"}},
+		{Name: "hyphen for underscore", Doc: permBase + "  pull-requests: write\n", Is: ErrUnreadable, Says: []string{"line 4", `"pull-requests"`, `did you mean "pull_requests"`}},
+		{Name: "singular", Doc: permBase + "  pull_request: write\n", Is: ErrUnreadable, Says: []string{`did you mean "pull_requests"`}},
+		{Name: "newer than go-github v88", Doc: permBase + "  artifact_metadata: write\n", Is: ErrUnreadable, Says: []string{`"artifact_metadata"`, "newer go-github"}},
+	})
 }
 
 // TestPermissionKeysMatchCaseInsensitively: encoding/json, which

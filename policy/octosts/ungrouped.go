@@ -56,16 +56,5 @@ func ungroupedReading(p string) (how string, anchorLost bool, fix string) {
 
 // unclosedQuote reports a \Q that no \E closes, outside classes.
 func unclosedQuote(p string) bool {
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '\\':
-			var ok bool
-			if i, ok = escapeEnd(p, i); !ok {
-				return true
-			}
-		case '[':
-			i = classEnd(p, i)
-		}
-	}
-	return false
+	return !scanPattern(p, func(i int) int { return i })
 }

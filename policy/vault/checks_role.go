@@ -46,63 +46,29 @@ func (r *role) roleTypeCheck() check {
 
 // issuerCheck: the config's bound_issuer equals iss exactly when set.
 func (r *role) issuerCheck(tok policy.Token) check {
-	cond := policy.Condition{Expression: member("bound_issuer", r.issuer), Claims: []string{"iss"}, Expected: []string{r.issuer}, Group: "config"}
-	if r.issuerErr != "" {
-		cond.Expression, cond.Expected = "bound_issuer", []string{}
-		return errored(cond, r.issuerErr)
-	}
-	iss, key, absent, problem := registeredString(tok, "iss")
-	cond.Actual, cond.Absent, cond.Claims = iss, absent, []string{key}
-	switch {
-	case problem != "":
-		return failed(cond, errToken, problem+": Vault's JWT library cannot read the token's registered claims")
-	case absent:
-		return failed(cond, errIssuer, policy.Absent("iss"))
-	case iss == r.issuer:
-		return passedNote(cond, caseNote("iss", key))
-	}
-	var diag []string
-	if n := caseNote("iss", key); n != "" {
-		diag = append(diag, n)
-	}
-	switch {
-	case r.issuer == iss+"/":
-		diag = append(diag, "bound_issuer ends in '/' and the token's iss does not: Vault compares issuers exactly (current GitHub tokens have no trailing slash)")
-	case iss == r.issuer+"/":
-		diag = append(diag, "the token's iss ends in '/' and bound_issuer does not: Vault compares issuers exactly")
-	case strings.HasPrefix(iss, GitHubIssuer+"/") && r.issuer == GitHubIssuer:
-		diag = append(diag, "the token comes from an enterprise-specific issuer (include_enterprise_slug is on): set bound_issuer and oidc_discovery_url to that issuer")
-	}
-	diag = append(diag, policy.Mismatch(policy.Vault, "iss", []string{r.issuer}, iss, true)...)
-	return failed(cond, errIssuer, diag...)
+	b := exactBinding{field: "bound_issuer", claim: "iss", want: r.issuer, fieldErr: r.issuerErr, mismatch: errIssuer, group: "config"}
+	return b.check(tok, func(iss string) []string {
+		switch {
+		case r.issuer == iss+"/":
+			return []string{"bound_issuer ends in '/' and the token's iss does not: Vault compares issuers exactly (current GitHub tokens have no trailing slash)"}
+		case iss == r.issuer+"/":
+			return []string{"the token's iss ends in '/' and bound_issuer does not: Vault compares issuers exactly"}
+		case strings.HasPrefix(iss, GitHubIssuer+"/") && r.issuer == GitHubIssuer:
+			return []string{"the token comes from an enterprise-specific issuer (include_enterprise_slug is on): set bound_issuer and oidc_discovery_url to that issuer"}
+		}
+		return nil
+	})
 }
 
 // subjectCheck: bound_subject equals sub exactly; it has no glob.
 func (r *role) subjectCheck(tok policy.Token) check {
-	cond := policy.Condition{Expression: member("bound_subject", r.subject), Claims: []string{"sub"}, Expected: []string{r.subject}}
-	if r.subjectErr != "" {
-		cond.Expression, cond.Expected = "bound_subject", []string{}
-		return errored(cond, r.subjectErr)
-	}
-	sub, key, absent, problem := registeredString(tok, "sub")
-	cond.Actual, cond.Absent, cond.Claims = sub, absent, []string{key}
-	switch {
-	case problem != "":
-		return failed(cond, errToken, problem+": Vault's JWT library cannot read the token's registered claims")
-	case absent:
-		return failed(cond, errSubject, policy.Absent("sub"))
-	case sub == r.subject:
-		return passedNote(cond, caseNote("sub", key))
-	}
-	var diag []string
-	if n := caseNote("sub", key); n != "" {
-		diag = append(diag, n)
-	}
-	if w := policy.WildcardInEquality("bound_subject", []string{r.subject}); w != "" {
-		diag = append(diag, w+" (it has no glob): match sub patterns with bound_claims and \"bound_claims_type\": \"glob\"")
-	}
-	diag = append(diag, policy.Mismatch(policy.Vault, "sub", []string{r.subject}, sub, true)...)
-	return failed(cond, errSubject, diag...)
+	b := exactBinding{field: "bound_subject", claim: "sub", want: r.subject, fieldErr: r.subjectErr, mismatch: errSubject}
+	return b.check(tok, func(string) []string {
+		if w := policy.WildcardInEquality("bound_subject", []string{r.subject}); w != "" {
+			return []string{w + " (it has no glob): match sub patterns with bound_claims and \"bound_claims_type\": \"glob\""}
+		}
+		return nil
+	})
 }
 
 // audienceCheck: with bound_audiences, one must be among the token's aud;

@@ -1,9 +1,6 @@
 package vault
 
 import (
-	"os"
-	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -12,38 +9,31 @@ import (
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
-const fixtureDir = "../../fixtures/policies/vault"
-
 // readmeTable reads the Files table of the fixtures README: source (with
 // #N for multi-role documents) → allowed and denied fixture tokens.
 func readmeTable(t *testing.T) map[string][2][]string {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(fixtureDir, "README.md"))
-	if err != nil {
-		t.Fatalf("reading the fixtures README: %v", err)
-	}
-	row := regexp.MustCompile("^\\| `([^`]+)`[^|]*\\|[^|]*\\| ([^|]*) \\| ([^|]*) \\|")
 	names := policytest.FixtureNames()
-	list := func(s string) []string {
-		switch s = strings.TrimSpace(s); s {
-		case "—":
-			return nil
-		case "all nine":
+	list := func(cell string) []string {
+		if cell == "all nine" {
 			return names
 		}
-		parts := strings.Split(s, ", ")
-		for _, p := range parts {
-			if !slices.Contains(names, p) {
-				t.Fatalf("README names an unknown fixture token %q", p)
+		tokens := policytest.TokenList(cell)
+		for _, n := range tokens {
+			if !slices.Contains(names, n) {
+				t.Fatalf("README names an unknown fixture token %q", n)
 			}
 		}
-		return parts
+		return tokens
 	}
 	out := map[string][2][]string{}
-	for _, line := range strings.Split(string(raw), "\n") {
-		if m := row.FindStringSubmatch(line); m != nil {
-			out[m[1]] = [2][]string{list(m[2]), list(m[3])}
+	for _, cells := range policytest.TableRows(policytest.FixtureFile(t, "vault", "README.md")) {
+		if len(cells) < 4 {
+			t.Fatalf("README row %q has %d cells", cells, len(cells))
 		}
+		// The file cell is `source`, maybe followed by (`role name`).
+		source, _, _ := strings.Cut(strings.TrimPrefix(cells[0], "`"), "`")
+		out[source] = [2][]string{list(cells[2]), list(cells[3])}
 	}
 	return out
 }
@@ -85,18 +75,8 @@ func TestFixturePolicies(t *testing.T) {
 
 // The fixture pairs the brief asks for, with the reason checked.
 func TestFixtureClassicFailures(t *testing.T) {
-	load := func(file string, i int) policy.Policy {
-		data, err := os.ReadFile(filepath.Join(fixtureDir, file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pols, err := New().Parse(file, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pols[i]
-	}
-	deploy := load("deploy.json", 0)
+	pols := policytest.FixturePolicies(t, New(), "vault", "*.json")
+	deploy := pols["deploy.json"]
 	if deploy.Name() != "deploy" {
 		t.Errorf("deploy.json: name %q, want the file name deploy", deploy.Name())
 	}
@@ -104,7 +84,7 @@ func TestFixtureClassicFailures(t *testing.T) {
 	if c := policytest.ConditionWith(t, other, `"repository_id"`); c.Result != policy.Fail || c.Actual != "4242" {
 		t.Errorf("other-repo should fail repository_id with 4242: %+v", c)
 	}
-	prod := load("github-actions.json", 0)
+	prod := pols["github-actions.json#1"]
 	if prod.Name() != "deploy-prod" || prod.Source() != "github-actions.json#1" {
 		t.Errorf("first role of github-actions.json: %s %s", prod.Source(), prod.Name())
 	}
@@ -115,7 +95,7 @@ func TestFixtureClassicFailures(t *testing.T) {
 	if !strings.Contains(push.Summary, "audience") {
 		t.Errorf("push-main against deploy-prod: summary should lead with Vault's first error (audience): %s", push.Summary)
 	}
-	legacy := load("legacy-subject.json", 0)
+	legacy := pols["legacy-subject.json"]
 	env := legacy.Evaluate(policytest.FixtureToken(t, "environment-prod"))
 	if c := policytest.ConditionWith(t, env, "bound_subject"); !policytest.HasDiagnosis(c, "environment form but the policy expects ref form") {
 		t.Errorf("environment-prod against a ref-form bound_subject: %+v", c)
@@ -124,7 +104,7 @@ func TestFixtureClassicFailures(t *testing.T) {
 	if c := policytest.ConditionWith(t, imm, "bound_subject"); !policytest.HasDiagnosis(c, "immutable form") {
 		t.Errorf("immutable-sub against a legacy bound_subject: %+v", c)
 	}
-	release := load("github-actions.json", 1)
+	release := pols["github-actions.json#2"]
 	ent := release.Evaluate(policytest.FixtureToken(t, "enterprise"))
 	if c := policytest.ConditionWith(t, ent, "bound_issuer"); c.Result != policy.Fail || !policytest.HasDiagnosis(c, "enterprise-specific issuer") {
 		t.Errorf("enterprise against bound_issuer: %+v", c)

@@ -1,8 +1,6 @@
 package vault
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/decode"
@@ -20,13 +18,11 @@ var hostileTokens = []string{
 	`{"":"","/":"x","~":{"~":["~"]}}`,
 }
 
-func addSeeds(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.json"))
-	for _, p := range files {
-		if b, err := os.ReadFile(p); err == nil {
-			f.Add(b)
-		}
-	}
+// FuzzParse: Parse never panics, returns policies or an error, and
+// Evaluate on whatever it returns never panics, for any token.
+func FuzzParse(f *testing.F) {
+	policytest.SeedHostileDocuments(f)
+	policytest.SeedFixtureDocuments(f, "../../fixtures/policies/vault")
 	for _, s := range []string{
 		jwtRole(`"bound_claims_type":"glob","bound_claims":{"/a/0x1/~1":["*",1,true,null,[1],{"a":1}],"sub":"repo:*"}`),
 		`{"roles":{"a":{"data":{"role_type":"jwt"}},"b":[]},"config":{"data":{"bound_issuer":"x"}}}`,
@@ -36,31 +32,7 @@ func addSeeds(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-}
-
-// FuzzParse: Parse never panics, and neither does Evaluate on whatever it
-// returns, for any token.
-func FuzzParse(f *testing.F) {
-	policytest.SeedHostileDocuments(f)
-	addSeeds(f)
-	var toks []policy.Token
-	for _, s := range hostileTokens {
-		v, _ := decode.ParseJSON("payload", []byte(s))
-		toks = append(toks, policy.NewToken(v))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		p := New()
-		_ = p.Detect(data)
-		pols, err := p.Parse("fuzz.json", data)
-		if err != nil {
-			return
-		}
-		for _, pol := range pols {
-			for _, tok := range toks {
-				policytest.CheckResult(t, policy.Vault, pol.Evaluate(tok))
-			}
-		}
-	})
+	policytest.FuzzParseStrict(f, New, policy.Vault, policytest.LenientTokens(hostileTokens...), nil)
 }
 
 // FuzzEvaluate: any token payload against the fixture roles and a few

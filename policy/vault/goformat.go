@@ -22,14 +22,7 @@ func writeGoValue(b *strings.Builder, v decode.Value) {
 	case decode.Null:
 		b.WriteString("<nil>")
 	case decode.Array:
-		b.WriteByte('[')
-		for i, it := range v.Items {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			writeGoValue(b, it)
-		}
-		b.WriteByte(']')
+		writeGoList(b, "[", v.Items, func(it decode.Value) { writeGoValue(b, it) })
 	case decode.Object:
 		last := map[string]decode.Value{}
 		for _, m := range v.Members {
@@ -40,33 +33,25 @@ func writeGoValue(b *strings.Builder, v decode.Value) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		b.WriteString("map[")
-		for i, k := range keys {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
+		writeGoList(b, "map[", keys, func(k string) {
 			b.WriteString(k)
 			b.WriteByte(':')
 			writeGoValue(b, last[k])
-		}
-		b.WriteByte(']')
+		})
 	default: // string, json.Number, bool: their text
 		b.WriteString(v.Text)
 	}
 }
 
-// goTypeName names the Go type Vault's JSON decoding gives a value, as
-// mapstructure's errors print it.
-func goTypeName(v decode.Value) string {
-	switch v.Kind {
-	case decode.Array:
-		return "[]interface {}"
-	case decode.Object:
-		return "map[string]interface {}"
-	case decode.Bool:
-		return "bool"
-	case decode.Number:
-		return "json.Number"
+// writeGoList writes a slice or a map as %v does: after open, the
+// elements separated by spaces, then "]".
+func writeGoList[T any](b *strings.Builder, open string, elems []T, write func(T)) {
+	b.WriteString(open)
+	for i, e := range elems {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		write(e)
 	}
-	return "string"
+	b.WriteByte(']')
 }

@@ -23,26 +23,12 @@ func lintDuplicates(obj decode.Value) []policy.Finding {
 
 func duplicateKeys(where string, obj decode.Value) []policy.Finding {
 	var out []policy.Finding
-	for _, m := range obj.Members {
-		if m.Duplicate && !laterKeyAfter(obj, m) {
+	// Each duplicated key once, at its last occurrence.
+	for _, m := range lastMembers(obj) {
+		if m.Duplicate {
 			out = append(out, finding(RuleDuplicateKey, policy.SevWarning,
 				"%s names %q %d times: Vault keeps only the last value, and so does oidcscope; remove the others", where, policy.Shorten(m.Key, 60), obj.Count(m.Key)))
 		}
 	}
 	return out
-}
-
-// laterKeyAfter reports whether m is not the last member with its key, so
-// that each duplicated key is reported once, at its last occurrence.
-func laterKeyAfter(obj decode.Value, m decode.Member) bool {
-	seen := false
-	for _, x := range obj.Members {
-		if seen && x.Key == m.Key {
-			return true
-		}
-		if x.Offset == m.Offset && x.Key == m.Key {
-			seen = true
-		}
-	}
-	return false
 }

@@ -15,7 +15,7 @@ import (
 
 // unconvertible is decodeString's error for a value that is no string.
 func unconvertible(name string, v decode.Value) string {
-	return "'" + name + "' expected type 'string', got unconvertible type '" + goTypeName(v) + "', value: '" + goValue(v) + "'"
+	return "'" + name + "' expected type 'string', got unconvertible type '" + typeNameOf(v).goType + "', value: '" + goValue(v) + "'"
 }
 
 // decodingErrors is mapstructure's *Error: the element errors of a list

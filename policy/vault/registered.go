@@ -61,7 +61,7 @@ func readRegistered(payload decode.Value) registered {
 		default: // iss, sub, jti: strings; a type error is kept and decoding goes on
 			if v.Kind != decode.String && v.Kind != decode.Null {
 				if saved == "" {
-					saved = fmt.Sprintf("json: cannot unmarshal %s into Go struct field Claims.%s of type string", jsonKind(v), field)
+					saved = fmt.Sprintf("json: cannot unmarshal %s into Go struct field Claims.%s of type string", typeNameOf(v).jsonKind, field)
 					savedKey = m.Key
 				}
 				continue
@@ -97,21 +97,6 @@ func audienceShape(v decode.Value) bool {
 		return true
 	}
 	return false
-}
-
-// jsonKind names a JSON value as encoding/json's type errors do.
-func jsonKind(v decode.Value) string {
-	switch v.Kind {
-	case decode.Number:
-		return "number"
-	case decode.Bool:
-		return "bool"
-	case decode.Array:
-		return "array"
-	case decode.Object:
-		return "object"
-	}
-	return "string"
 }
 
 // registeredKey is the token key the library reads a field from: name

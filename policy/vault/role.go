@@ -137,10 +137,7 @@ func (r *role) readBoundClaims(f fields) {
 		r.refuse(stepFields, vaultMsg, whyOf(err, vaultMsg))
 		return
 	}
-	for i, m := range obj.Members {
-		if laterKey(obj, i) {
-			continue
-		}
+	for _, m := range lastMembers(obj) {
 		bc := boundClaim{key: m.Key, raw: m.Value}
 		vals, ok := boundList(m.Value)
 		switch {
@@ -165,16 +162,6 @@ func (r *role) readBoundClaims(f fields) {
 	}
 }
 
-// laterKey reports whether a later member of obj has member i's key.
-func laterKey(obj decode.Value, i int) bool {
-	for _, m := range obj.Members[i+1:] {
-		if m.Key == obj.Members[i].Key {
-			return true
-		}
-	}
-	return false
-}
-
 // elementOf is a bound value's j-th element as Vault lists it: the value
 // itself when it is not a list.
 func elementOf(v decode.Value, j int) decode.Value {
@@ -196,10 +183,7 @@ func (r *role) readMappings(f fields) {
 		return
 	}
 	targets := map[string]bool{}
-	for i, m := range obj.Members {
-		if laterKey(obj, i) {
-			continue
-		}
+	for _, m := range lastMembers(obj) {
 		mp := mapping{source: m.Key, raw: m.Value}
 		target, good := weakString(m.Value)
 		switch {

@@ -108,39 +108,46 @@ func (s *suggester) audience() (string, error) {
 	return auds[0], nil
 }
 
+// scopeClaim is the claim a scope pins beyond the repository, and why a
+// suggestion in that scope cannot do without it ("" for none).
+func scopeClaim(scope policy.Scope) (claim, why string) {
+	switch scope {
+	case policy.ScopeRef:
+		return "ref", "so the role cannot pin the ref (a deployment on a bare SHA has none); use scope repo or workflow"
+	case policy.ScopeEnvironment:
+		return "environment", "because the job references no environment (add `environment: <name>` to the job)"
+	case policy.ScopeWorkflow:
+		return "job_workflow_ref", "so the role cannot pin the workflow"
+	}
+	return "", ""
+}
+
 // scoped adds the scope's bound claim and says what it pins.
 func (s *suggester) scoped(claims map[string]string) (string, error) {
-	switch s.scope {
-	case policy.ScopeRepo:
+	if s.scope == policy.ScopeRepo {
 		return "any workflow run of the repository", nil
-	case policy.ScopeRef:
-		ref, err := s.need("ref", "so the role cannot pin the ref (a deployment on a bare SHA has none); use scope repo or workflow")
-		if err != nil {
-			return "", err
-		}
-		claims["ref"] = ref
-		if strings.HasPrefix(ref, "refs/pull/") {
-			s.note("The token's ref is a pull request merge ref (%s): the role only admits that pull request's runs.", ref)
-		}
-		return "runs on " + ref, nil
-	case policy.ScopeEnvironment:
-		env, err := s.need("environment", "because the job references no environment (add `environment: <name>` to the job)")
-		if err != nil {
-			return "", err
-		}
-		claims["environment"] = env
-		s.note("environment is present only when the job references it: protect the environment %q with required reviewers or branch rules in GitHub, since the role trusts any run that reaches it.", env)
-		return "jobs that deploy to the environment " + env, nil
-	case policy.ScopeWorkflow:
-		jwr, err := s.need("job_workflow_ref", "so the role cannot pin the workflow")
-		if err != nil {
-			return "", err
-		}
-		claims["job_workflow_ref"] = jwr
-		s.note("job_workflow_ref is the workflow file that defines the job, at its ref; for a reusable workflow it is the called workflow, not the caller.")
-		return "jobs defined by " + jwr, nil
 	}
-	return "", fmt.Errorf("%w: unknown scope %q (repo, ref, environment or workflow)", ErrSuggest, s.scope)
+	claim, why := scopeClaim(s.scope)
+	if claim == "" {
+		return "", fmt.Errorf("%w: unknown scope %q (repo, ref, environment or workflow)", ErrSuggest, s.scope)
+	}
+	v, err := s.need(claim, why)
+	if err != nil {
+		return "", err
+	}
+	claims[claim] = v
+	switch s.scope {
+	case policy.ScopeRef:
+		if strings.HasPrefix(v, "refs/pull/") {
+			s.note("The token's ref is a pull request merge ref (%s): the role only admits that pull request's runs.", v)
+		}
+		return "runs on " + v, nil
+	case policy.ScopeEnvironment:
+		s.note("environment is present only when the job references it: protect the environment %q with required reviewers or branch rules in GitHub, since the role trusts any run that reaches it.", v)
+		return "jobs that deploy to the environment " + v, nil
+	}
+	s.note("job_workflow_ref is the workflow file that defines the job, at its ref; for a reusable workflow it is the called workflow, not the caller.")
+	return "jobs defined by " + v, nil
 }
 
 func (s *suggester) explain(repo, repoID, ownerID, aud, what string) {

@@ -2,7 +2,6 @@ package vault
 
 import (
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 
@@ -13,33 +12,16 @@ import (
 // Suggestions round-trip: parsed and evaluated against the token they were
 // made from they allow; against the other repository's token they deny.
 func TestSuggestRoundTrip(t *testing.T) {
-	other := policytest.FixtureToken(t, "other-repo")
+	toks := map[string]policy.Token{}
 	for _, name := range []string{"push-main", "environment-prod", "immutable-sub", "reusable-workflow", "pull-request", "custom-sub", "self-hosted", "enterprise"} {
-		tok := policytest.FixtureToken(t, name)
-		_, hasEnv := tok.Claim("environment")
-		for _, scope := range policy.Scopes {
-			sug, err := New().Suggest(tok, scope)
-			if scope == policy.ScopeEnvironment && !hasEnv {
-				if err == nil || !errors.Is(err, ErrSuggest) || !strings.Contains(err.Error(), "environment") {
-					t.Errorf("%s/%s: want an error saying the token has no environment, got %v", name, scope, err)
-				}
-				continue
-			}
-			if err != nil {
-				t.Fatalf("%s/%s: %v", name, scope, err)
-			}
-			if sug.Provider != policy.Vault || sug.Scope != scope || sug.Format != "json" {
-				t.Errorf("%s/%s: suggestion header %+v", name, scope, sug)
-			}
-			pol := parseOne(t, sug.Document)
-			if res := pol.Evaluate(tok); res.Verdict != policy.Allow {
-				t.Errorf("%s/%s: own token %s (%s): %+v\n%s", name, scope, res.Verdict, res.Summary, policytest.Failing(res), sug.Document)
-			}
-			if res := pol.Evaluate(other); res.Verdict != policy.Deny {
-				t.Errorf("%s/%s: other-repo %s (%s)", name, scope, res.Verdict, res.Summary)
-			}
-		}
+		toks[name] = policytest.FixtureToken(t, name)
 	}
+	other := policytest.FixtureToken(t, "other-repo")
+	policytest.CheckSuggestionsAllowed(t, New(), toks, "json", ErrSuggest, func(t *testing.T, _ policy.Suggestion, pol policy.Policy, _ policy.Result) {
+		if res := pol.Evaluate(other); res.Verdict != policy.Deny {
+			t.Errorf("other-repo %s (%s)", res.Verdict, res.Summary)
+		}
+	})
 }
 
 func TestSuggestContent(t *testing.T) {
@@ -85,17 +67,12 @@ func TestSuggestContent(t *testing.T) {
 		if doc.ClaimMappings["repository"] != "repository" || doc.ClaimMappings["run_id"] != "run_id" {
 			t.Errorf("%s/%s: claim_mappings %v", tt.token, tt.scope, doc.ClaimMappings)
 		}
-		notes := strings.Join(sug.Notes, "\n")
-		for _, want := range []string{
+		policytest.CheckText(t, tt.token+"/"+string(tt.scope)+" notes", strings.Join(sug.Notes, "\n"), []string{
 			"`vault write auth/jwt/config bound_issuer=https://token.actions.githubusercontent.com oidc_discovery_url=https://token.actions.githubusercontent.com`",
 			"no need to trust both",
 			"token_policies",
 			"vault write auth/jwt/role/octo-repo-" + string(tt.scope),
-		} {
-			if !strings.Contains(notes, want) {
-				t.Errorf("%s/%s: notes lack %q:\n%s", tt.token, tt.scope, want, notes)
-			}
-		}
+		}, nil)
 	}
 }
 

@@ -11,26 +11,13 @@ import (
 // its text, a boolean as "1" or "0". A user_claim written 74 names the
 // claim "74".
 func TestStringFieldsDecodeWeaklyAsVault(t *testing.T) {
-	tests := []struct {
-		name string
-		role string
-		tok  map[string]string
-		want policy.Verdict
-	}{
-		{"user_claim number names the claim \"74\"", jwtRoleWith(`"user_claim":74`), map[string]string{"74": `"x"`}, policy.Allow},
-		{"user_claim number, no such claim", jwtRoleWith(`"user_claim":74`), nil, policy.Deny},
-		{"user_claim 1.50 keeps its text", jwtRoleWith(`"user_claim":1.50`), map[string]string{"1.50": `"x"`}, policy.Allow},
-		{"user_claim true names the claim \"1\"", jwtRoleWith(`"user_claim":true`), map[string]string{"1": `"x"`}, policy.Allow},
-		{"bound_subject number is its text", jwtRoleWith(`"user_claim":"repository","bound_subject":42`), map[string]string{"sub": `"42"`}, policy.Allow},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := parseOne(t, tt.role).Evaluate(tokenWith(t, tt.tok))
-			if res.Verdict != tt.want {
-				t.Fatalf("%s: verdict %s, want %s (%s%s)", tt.role, res.Verdict, tt.want, res.Summary, res.Error)
-			}
-		})
-	}
+	checkRoleCases(t, []roleCase{
+		{"user_claim number names the claim \"74\"", jwtRoleWith(`"user_claim":74`), map[string]string{"74": `"x"`}, policy.Allow, ""},
+		{"user_claim number, no such claim", jwtRoleWith(`"user_claim":74`), nil, policy.Deny, ""},
+		{"user_claim 1.50 keeps its text", jwtRoleWith(`"user_claim":1.50`), map[string]string{"1.50": `"x"`}, policy.Allow, ""},
+		{"user_claim true names the claim \"1\"", jwtRoleWith(`"user_claim":true`), map[string]string{"1": `"x"`}, policy.Allow, ""},
+		{"bound_subject number is its text", jwtRoleWith(`"user_claim":"repository","bound_subject":42`), map[string]string{"sub": `"42"`}, policy.Allow, ""},
+	}, nil)
 }
 
 // jwtRoleWith is a jwt role binding push-main's audience with the given

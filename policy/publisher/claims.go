@@ -1,0 +1,133 @@
+package publisher
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/internal/lazyre"
+	"github.com/oidcscope/oidcscope/policy"
+)
+
+// GitHubIssuer is the issuer every registry here requires.
+const GitHubIssuer = "https://token.actions.githubusercontent.com"
+
+// Each registry's own pattern for the workflow file name in a workflow
+// ref, as its source writes it (the reference quotes them). PyPI's is
+// `[^/]+\.(yml|yaml)` followed by a lookahead for `@`; RE2 has no
+// lookahead, so the `@` is matched and left out of the group, which picks
+// the same text.
+var (
+	pypiWorkflowRE     = lazyre.New(`([^/]+\.(yml|yaml))@`)
+	cratesioWorkflowRE = lazyre.New(`([^/]+\.(yml|yaml))(@.+)`)
+	rubygemsWorkflowRE = lazyre.New(`\A([^/]+)/([^/]+)/\.github/workflows/([^@]+)@`)
+)
+
+// PyPIWorkflowFile is PyPI's _extract_workflow_filename: the first run of
+// non-slash characters ending in .yml or .yaml right before an `@`.
+func PyPIWorkflowFile(ref string) (string, bool) {
+	m := pypiWorkflowRE().FindStringSubmatch(ref)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// CratesIOWorkflowFile is crates.io's extract_workflow_filename: a run of
+// non-slash characters ending in .yml or .yaml followed by `@` and at
+// least one character.
+func CratesIOWorkflowFile(ref string) (string, bool) {
+	m := cratesioWorkflowRE().FindStringSubmatch(ref)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// WorkflowPath is a job_workflow_ref taken apart as RubyGems does:
+// the workflow's repository owner and name, and the file name (everything
+// up to the first `@`); Ref is what follows that `@`.
+type WorkflowPath struct {
+	Owner, Name, File, Ref string
+}
+
+// Repository is owner/name of the workflow's repository.
+func (w WorkflowPath) Repository() string { return w.Owner + "/" + w.Name }
+
+// RubyGemsWorkflowPath parses job_workflow_ref with RubyGems's
+// `\A([^/]+)/([^/]+)/\.github/workflows/([^@]+)@`.
+func RubyGemsWorkflowPath(ref string) (WorkflowPath, bool) {
+	m := rubygemsWorkflowRE().FindStringSubmatchIndex(ref)
+	if m == nil {
+		return WorkflowPath{}, false
+	}
+	return WorkflowPath{Owner: ref[m[2]:m[3]], Name: ref[m[4]:m[5]], File: ref[m[6]:m[7]], Ref: ref[m[1]:]}, true
+}
+
+// SplitRepository splits the repository claim at its first `/`, as every
+// registry does; ok is false without one.
+func SplitRepository(repo string) (owner, name string, ok bool) {
+	return strings.Cut(repo, "/")
+}
+
+// CaseRule is how a registry compares names.
+type CaseRule int
+
+const (
+	CaseSensitive   CaseRule = iota // Ruby ==, SQL equality
+	CaseInsensitive                 // lower() on both sides
+)
+
+// Same compares a and b under the rule.
+func (c CaseRule) Same(a, b string) bool {
+	if c == CaseInsensitive {
+		return strings.ToLower(a) == strings.ToLower(b)
+	}
+	return a == b
+}
+
+// ClaimState is what reading one string claim found.
+type ClaimState int
+
+const (
+	ClaimString     ClaimState = iota // one string
+	ClaimAbsent                       // not in the token
+	ClaimNotString                    // another JSON type (null included)
+	ClaimDuplicated                   // given more than once
+)
+
+// ReadString reads a claim that must be one string. A duplicated claim
+// is ambiguous: the registries' JSON readers differ on which copy wins,
+// and GitHub never issues one, so it is never read.
+func ReadString(tok policy.Token, claim string) (string, ClaimState) {
+	if tok.Duplicated(claim) {
+		return "", ClaimDuplicated
+	}
+	v, ok := tok.Claim(claim)
+	switch {
+	case !ok:
+		return "", ClaimAbsent
+	case v.Kind != decode.String:
+		return claimText(tok, claim), ClaimNotString
+	}
+	return v.Text, ClaimString
+}
+
+// claimText is any claim as text, for Actual.
+func claimText(tok policy.Token, claim string) string {
+	s, _ := tok.Text(claim)
+	return s
+}
+
+// stateProblem words a claim that could not be read as a string.
+func stateProblem(claim string, st ClaimState) string {
+	switch st {
+	case ClaimAbsent:
+		return policy.Absent(claim)
+	case ClaimDuplicated:
+		return fmt.Sprintf("the token carries %s more than once: registries' JSON readers disagree on which copy counts, and GitHub never issues such a token", claim)
+	case ClaimNotString:
+		return fmt.Sprintf("the token's %s is not a string", claim)
+	}
+	return ""
+}

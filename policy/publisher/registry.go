@@ -1,0 +1,49 @@
+package publisher
+
+import "github.com/oidcscope/oidcscope/policy"
+
+// Registry describes one package registry's trusted publishing for GitHub
+// Actions: what the document may say for it and the checks it makes.
+// Adding a registry is writing one of these.
+type Registry struct {
+	ID   string // provider id: results, --provider, fixtures/policies/<ID>
+	Name string // display name, e.g. "PyPI"
+	// Values are the document's `registry:` values this provider reads
+	// (PyPI reads pypi and testpypi).
+	Values []string
+	// Keys are the document keys the registry uses besides registry;
+	// Required are those it cannot be checked without.
+	Keys, Required []string
+	// Audience is the aud the registry requires for a document.
+	Audience func(doc Document) string
+	// DisplayName names the registry for a document (TestPyPI for
+	// registry: testpypi); nil means Name.
+	DisplayName func(doc Document) string
+	// WorkflowClaim is the claim the registry takes the workflow file
+	// name from, and WorkflowFile its extraction.
+	WorkflowClaim string
+	WorkflowFile  func(ref string) (string, bool)
+	// Check tests the token, in the registry's own order: the first
+	// failing condition is what the registry answers.
+	Check func(doc Document, tok policy.Token) []policy.Condition
+	// Lint adds the registry's own findings about a document.
+	Lint func(doc Document) []policy.Finding
+	// Form words the registry's set-up form for a suggested document.
+	Form func(doc Document) []string
+}
+
+func (r Registry) displayName(doc Document) string {
+	if r.DisplayName != nil {
+		return r.DisplayName(doc)
+	}
+	return r.Name
+}
+
+func (r Registry) reads(value string) bool {
+	for _, v := range r.Values {
+		if v == value {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,82 @@
+// Package rubygems checks a token against a RubyGems trusted publisher for
+// GitHub Actions, following RubyGems's source:
+// app/models/oidc/trusted_publisher/github_action.rb and the exchange's
+// JWT validation (see the reference, section 3). RubyGems answers 404 Not
+// Found for every mismatch; each failing condition says which it is.
+package rubygems
+
+import (
+	"fmt"
+
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/publisher"
+)
+
+// ID is the provider id.
+const ID = "rubygems"
+
+// Audience is Gemcutter::HOST on the public registry.
+const Audience = "rubygems.org"
+
+// Registry is RubyGems's trusted publishing.
+func Registry() publisher.Registry {
+	return publisher.Registry{
+		ID:            ID,
+		Name:          "RubyGems",
+		Values:        []string{"rubygems"},
+		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id", "workflow_repository"},
+		Required:      []string{"owner", "repository", "workflow"},
+		Audience:      func(publisher.Document) string { return Audience },
+		WorkflowClaim: "job_workflow_ref",
+		WorkflowFile: func(ref string) (string, bool) {
+			w, ok := publisher.RubyGemsWorkflowPath(ref)
+			return w.File, ok
+		},
+		Check: check,
+		Lint:  lint,
+		Form:  form,
+	}
+}
+
+// New returns the RubyGems provider.
+func New() policy.Provider { return publisher.NewProvider(Registry()) }
+
+// Registration offers the provider to policy/policyset.
+func Registration() policy.Registration {
+	return policy.Registration{
+		ProviderInfo: policy.InfoOf(ID),
+		Documents:    "a RubyGems publisher document (registry: rubygems)",
+		New:          New,
+	}
+}
+
+func form(doc publisher.Document) []string {
+	env := "(leave empty)"
+	if doc.Environment != "" {
+		env = doc.Environment
+	}
+	out := []string{fmt.Sprintf("RubyGems's form (the gem's Trusted publishers, GitHub Actions): Repository owner %s, Repository name %s, Workflow filename %s, Environment %s; RubyGems looks the owner's ID up itself when you save",
+		doc.Owner, doc.Repository, doc.Workflow, env)}
+	if doc.WorkflowRepository != "" {
+		out = append(out, "Workflow repository owner and name: "+doc.WorkflowRepository+" (the reusable workflow's repository)")
+	}
+	return out
+}
+
+// RuleWorkflowRepository flags a workflow_repository RubyGems refuses.
+const RuleWorkflowRepository = "rubygems-workflow-repository"
+
+func lint(doc publisher.Document) []policy.Finding {
+	w := doc.WorkflowRepository
+	if w == "" {
+		return nil
+	}
+	owner, name, ok := publisher.SplitRepository(w)
+	switch {
+	case !ok || owner == "" || name == "":
+		return []policy.Finding{{Rule: RuleWorkflowRepository, Severity: policy.SevError, Message: fmt.Sprintf("workflow_repository %q is not owner/name: RubyGems needs both the owner and the name of the reusable workflow's repository", w)}}
+	case w == doc.Owner+"/"+doc.Repository:
+		return []policy.Finding{{Rule: RuleWorkflowRepository, Severity: policy.SevError, Message: "workflow_repository names the publishing repository itself; RubyGems refuses it (\"workflow_repository must be different from the repository, leave blank for same-repository workflows\")"}}
+	}
+	return nil
+}
