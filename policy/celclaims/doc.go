@@ -1,10 +1,14 @@
 // Package celclaims holds what the CEL-based providers (Google Cloud
 // workload identity, Kubernetes structured authentication) share when they
-// evaluate CEL over a token's claims: the claims as a CEL value, which
+// evaluate CEL over a token's claims: the claims as a CEL value, the one
+// compile-and-check step (compile.go: each provider brings its own
+// environment as a Runtime and its own wording as a Dialect), which
 // claims an expression reads, evaluation that turns CEL error values into
-// Go errors, the top-level && terms a false expression is explained by,
-// the shapes diagnoses recognise, CEL string literals, and how a policy
-// that cannot be evaluated is reported.
+// Go errors, the conditions one evaluation records (Record), the
+// top-level && terms a false expression is explained by, the shapes
+// diagnoses recognise, CEL string literals and the terms a suggestion
+// pins, and how a policy that cannot be evaluated is reported
+// (Refusals).
 //
 // It also bounds what a hostile document or token can make CEL do
 // (limits.go): a Runtime gives every program of an environment the cost

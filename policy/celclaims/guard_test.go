@@ -38,10 +38,7 @@ func testRuntime(t testing.TB) *Runtime {
 // compile checks src and plans it with the runtime's bounds.
 func compile(t testing.TB, rt *Runtime, src string) cel.Program {
 	t.Helper()
-	a, iss := rt.Env().Compile(src)
-	if iss != nil && iss.Err() != nil {
-		t.Fatalf("%s: %v", src, iss.Err())
-	}
+	a, _ := checked(t, rt.Env(), src)
 	prg, err := rt.Program(a)
 	if err != nil {
 		t.Fatalf("%s: %v", src, err)
@@ -52,15 +49,7 @@ func compile(t testing.TB, rt *Runtime, src string) cel.Program {
 // plain plans src as cel-go would without oidcscope's bounds.
 func plain(t testing.TB, rt *Runtime, src string) cel.Program {
 	t.Helper()
-	a, iss := rt.Env().Compile(src)
-	if iss != nil && iss.Err() != nil {
-		t.Fatalf("%s: %v", src, iss.Err())
-	}
-	prg, err := rt.Env().Program(a)
-	if err != nil {
-		t.Fatalf("%s: %v", src, err)
-	}
-	return prg
+	return program(t, rt.Env(), src)
 }
 
 var guardVars = map[string]any{"claims": map[string]any{

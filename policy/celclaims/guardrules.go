@@ -49,20 +49,41 @@ func str(v ref.Val) (string, bool) {
 	return string(s), ok
 }
 
+// strs is the first n arguments as strings; ok is false when there are
+// fewer or one of them is not a string (the call is then not priced).
+func strs(args []ref.Val, n int) (out []string, ok bool) {
+	if len(args) < n {
+		return nil, false
+	}
+	for _, a := range args[:n] {
+		s, ok := str(a)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// pair is the first two arguments as strings, as strs.
+func pair(args []ref.Val) (a, b string, ok bool) {
+	s, ok := strs(args, 2)
+	if !ok {
+		return "", "", false
+	}
+	return s[0], s[1], true
+}
+
 func runes(s string) uint64 { return uint64(utf8.RuneCountInString(s)) }
 
 // checkReplace: the result's length, which the tracker charges, from the
 // number of matches (a count is a scan, no allocation).
 func checkReplace(_ uint64, args []ref.Val) (uint64, string) {
-	if len(args) < 3 {
+	s, ok := strs(args, 3)
+	if !ok {
 		return 0, ""
 	}
-	t, ok1 := str(args[0])
-	old, ok2 := str(args[1])
-	repl, ok3 := str(args[2])
-	if !ok1 || !ok2 || !ok3 {
-		return 0, ""
-	}
+	t, old, repl := s[0], s[1], s[2]
 	k := uint64(strings.Count(t, old)) // the empty string matches around every rune
 	if len(args) == 4 {
 		if n, ok := args[3].(types.Int); ok && n >= 0 && uint64(n) < k {
@@ -98,12 +119,8 @@ func checkJoin(left uint64, args []ref.Val) (uint64, string) {
 
 // checkSplit: the number of parts, which the tracker charges.
 func checkSplit(_ uint64, args []ref.Val) (uint64, string) {
-	if len(args) < 2 {
-		return 0, ""
-	}
-	t, ok1 := str(args[0])
-	sep, ok2 := str(args[1])
-	if !ok1 || !ok2 {
+	t, sep, ok := pair(args)
+	if !ok {
 		return 0, ""
 	}
 	parts := uint64(strings.Count(t, sep)) + 1
@@ -121,12 +138,8 @@ func checkSplit(_ uint64, args []ref.Val) (uint64, string) {
 // checkSearch: indexOf and lastIndexOf compare the needle at every
 // position, which the tracker charges as a scan of the product.
 func checkSearch(_ uint64, args []ref.Val) (uint64, string) {
-	if len(args) < 2 {
-		return 0, ""
-	}
-	t, ok1 := str(args[0])
-	s, ok2 := str(args[1])
-	if !ok1 || !ok2 {
+	t, s, ok := pair(args)
+	if !ok {
 		return 0, ""
 	}
 	need := cost.SafeMultiplyByFactor(cost.SafeMultiply(runes(t), runes(s)), cost.StringTraversalCostFactor)
@@ -135,9 +148,8 @@ func checkSearch(_ uint64, args []ref.Val) (uint64, string) {
 
 // checkMatches: the tracker's price of a match, text by pattern.
 func checkMatches(_ uint64, args []ref.Val) (uint64, string) {
-	t, ok1 := str(args[0])
-	p, ok2 := str(args[1])
-	if !ok1 || !ok2 {
+	t, p, ok := pair(args)
+	if !ok {
 		return 0, ""
 	}
 	match := cost.SafeMultiply(cost.SafeMultiplyByFactor(runes(t)+1, cost.StringTraversalCostFactor),

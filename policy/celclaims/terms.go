@@ -1,6 +1,7 @@
 package celclaims
 
 import (
+	"errors"
 	"fmt"
 
 	"cel.dev/cel-go/cel"
@@ -58,4 +59,31 @@ func Expected(root ast.Expr, terms []Term, roots ...string) []string {
 		}
 	}
 	return []string{"true"}
+}
+
+// Untrue evaluates, with m, each term of an expression that was false or
+// failed (a term that does not compile on its own is passed over) and
+// calls untrue for each that is not true: err is its failure, one that
+// wraps ErrCostLimit when oidcscope's bounds stopped it, and nil when the
+// term is false.
+func (m *Meter) Untrue(terms []Term, vars map[string]any, untrue func(t Term, err error)) {
+	for _, t := range terms {
+		if t.Prg == nil {
+			continue
+		}
+		out, err := m.Eval(t.Prg, vars)
+		if err != nil || out != types.True {
+			untrue(t, err)
+		}
+	}
+}
+
+// TermFailure is the diagnosis line of a term that failed (label names
+// it): a term oidcscope's bounds stopped is not explained, which says
+// nothing about the expression; any other failure fails it.
+func TermFailure(label string, err error) string {
+	if errors.Is(err, ErrCostLimit) {
+		return fmt.Sprintf("%s is not explained: %v", label, err)
+	}
+	return fmt.Sprintf("%s fails: %v", label, err)
 }

@@ -1,6 +1,7 @@
 package celclaims
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -51,5 +52,36 @@ func TestExpected(t *testing.T) {
 	}
 	if got := Expected(nil, terms, "claims"); got != nil {
 		t.Errorf("uncompiled: %q", got)
+	}
+}
+
+// TestUntrue: every planned term that is not true is reported once, in
+// order, with its failure (nil when false); true terms and terms with no
+// program are not; a term the bounds stop is not explained.
+func TestUntrue(t *testing.T) {
+	rt := testRuntime(t)
+	terms := []Term{
+		{Text: "true", Prg: compile(t, rt, "claims.n == 3")},
+		{Text: "false", Prg: compile(t, rt, "claims.n == 4")},
+		{Text: "no program"},
+		{Text: "fails", Prg: compile(t, rt, "claims.missing == 'x'")},
+	}
+	var got []string
+	var m Meter
+	defer m.Close()
+	m.Untrue(terms, guardVars, func(t Term, err error) {
+		if err != nil {
+			got = append(got, TermFailure(t.Text, err))
+			return
+		}
+		got = append(got, t.Text+" is false")
+	})
+	want := []string{"false is false", "fails fails: no such key: missing"}
+	if !slices.Equal(got, want) {
+		t.Errorf("%q, want %q", got, want)
+	}
+	stopped := TermFailure("term `x`", fmt.Errorf("%w: too long", ErrCostLimit))
+	if want := "term `x` is not explained: " + ErrCostLimit.Error() + ": too long"; stopped != want {
+		t.Errorf("%q, want %q", stopped, want)
 	}
 }

@@ -61,8 +61,10 @@ func Unevaluable(res *policy.Result, problems []string, blame Blame) {
 // and the problems name the expressions. what names the policy ("this
 // provider", "this configuration").
 func Stopped(what string) Blame {
-	return Blame{
-		Error:   "oidcscope stopped evaluating " + what + ": ",
-		Summary: "error: oidcscope stopped evaluating " + what + ": ",
-	}
+	return Refusal("oidcscope stopped evaluating " + what + ": ")
+}
+
+// Refusal is the Blame whose Summary is its Error marked as an error.
+func Refusal(why string) Blame {
+	return Blame{Error: why, Summary: "error: " + why}
 }

@@ -5,29 +5,17 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
-// assertionVar is the `assertion` CEL variable: the token's claims as a
-// map. Of a duplicated claim the first value is used, as in oidcscope's
-// token view: Google Cloud does not document which one it reads, so the
-// mappings and the condition that read one fail as ambiguous (see
-// duplicated) before this value is used.
-func assertionVar(tok policy.Token) map[string]any {
-	return celclaims.Map(tok, celclaims.FirstWins)
-}
-
-// duplicated explains the claims among names the token carries more than
-// once.
-func duplicated(tok policy.Token, names []string) []string {
-	var out []string
-	for _, n := range names {
-		if tok.Duplicated(n) {
-			out = append(out, fmt.Sprintf("the token carries %s %d times: ambiguous, so oidcscope does not guess which value Google Cloud would read", n, tok.Count(n)))
-		}
-	}
-	return out
+// googleClaims reads the token's claims as the `assertion` CEL variable.
+// Of a duplicated claim the first value is kept, as in oidcscope's token
+// view: Google Cloud does not document which one it reads, so the
+// mappings and the condition that read one fail as ambiguous before this
+// value is used.
+var googleClaims = celclaims.Decoding{
+	Dup:       celclaims.FirstWins,
+	Ambiguous: "ambiguous, so oidcscope does not guess which value Google Cloud would read",
 }
 
 // claimsOf lists the token claims among refs (assertion.<claim>).

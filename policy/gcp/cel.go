@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"cel.dev/cel-go/cel"
-	"cel.dev/cel-go/common"
 	"cel.dev/cel-go/common/ast"
 
 	"github.com/oidcscope/oidcscope/policy/celclaims"
@@ -24,49 +23,44 @@ type compiled struct {
 	local bool             // err is oidcscope's limit (a Google Cloud-only function)
 }
 
+// googleCEL words Google Cloud's compilation failures. Its ProviderOnly
+// are the functions Google Cloud documents for attribute mappings and
+// conditions that cel-go does not provide.
+var googleCEL = celclaims.Dialect{
+	CompileFailed:  "CEL compilation failed: ",
+	PlanFailed:     "CEL program instantiation failed: ",
+	ProviderOnly:   []string{"extract"},
+	NotImplemented: " is a Google Cloud CEL function that oidcscope does not implement: Google Cloud may accept this expression",
+}
+
 // compileCEL compiles src. A condition must be typed bool (or dyn, checked
 // when evaluated); a mapping may read only assertion. An expression whose
 // own literals cost more than celclaims.CostLimit is refused here, as
 // oidcscope's limit: Google Cloud's is not published.
 func compileCEL(rt *celclaims.Runtime, src, field string, condition bool) *compiled {
-	env := rt.Env()
 	c := &compiled{src: src, field: field}
 	if strings.TrimSpace(src) == "" {
 		c.err = "the expression is empty"
 		return c
 	}
-	a, iss := env.CompileSource(common.NewStringSource(src, field))
-	if iss != nil && iss.Err() != nil {
-		c.err = "CEL compilation failed: " + iss.String()
-		for _, name := range celclaims.Unimplemented(iss.String(), googleOnlyFunctions) {
-			c.local = true
-			c.err += fmt.Sprintf("\n%s is a Google Cloud CEL function that oidcscope does not implement: Google Cloud may accept this expression", name)
+	cc := googleCEL.Compile(rt, src, field, func(a *cel.Ast) string {
+		if !condition {
+			if id := identNamed(a.NativeRep().Expr(), varGoogle, varAttribute); id != "" {
+				return fmt.Sprintf("an attribute mapping reads only assertion (the token's claims); %s is what the mappings produce, readable in attributeCondition", id)
+			}
+			return ""
 		}
-		return c
-	}
-	root := a.NativeRep().Expr()
-	if !condition {
-		if id := identNamed(root, varGoogle, varAttribute); id != "" {
-			c.err = fmt.Sprintf("an attribute mapping reads only assertion (the token's claims); %s is what the mappings produce, readable in attributeCondition", id)
-			return c
-		}
-	}
-	if condition {
 		if t := a.OutputType(); !t.IsExactType(cel.BoolType) && !t.IsExactType(cel.DynType) {
-			c.err = fmt.Sprintf("the attribute condition must output a boolean; this expression is typed %s", t)
-			return c
+			return fmt.Sprintf("the attribute condition must output a boolean; this expression is typed %s", t)
 		}
-	}
-	if err := rt.Check(a); err != nil {
-		c.err, c.local = err.Error(), true
+		return ""
+	})
+	if cc.Err != "" {
+		c.err, c.local = cc.Err, cc.Local
 		return c
 	}
-	prg, err := rt.Program(a)
-	if err != nil {
-		c.err = "CEL program instantiation failed: " + err.Error()
-		return c
-	}
-	c.prg, c.root = prg, root
+	root := cc.Ast.NativeRep().Expr()
+	c.prg, c.root = cc.Prg, root
 	c.refs = refsRead(root)
 	if condition {
 		c.terms = compileTerms(rt, src, root)
@@ -118,10 +112,8 @@ func compileTerms(rt *celclaims.Runtime, src string, root ast.Expr) []celclaims.
 			text = s
 		}
 		t := celclaims.Term{Text: text, Root: p, Refs: refsRead(p)}
-		if a, iss := env.Compile(text); text != "" && (iss == nil || iss.Err() == nil) {
-			if prg, err := rt.Program(a); err == nil {
-				t.Prg, t.Root = prg, a.NativeRep().Expr()
-			}
+		if a, prg, ok := rt.CompileTerm(text); text != "" && ok {
+			t.Prg, t.Root = prg, a.NativeRep().Expr()
 		}
 		out = append(out, t)
 	}

@@ -37,7 +37,3 @@ var sharedEnv = sync.OnceValues(func() (*celclaims.Runtime, error) {
 	}
 	return celclaims.NewRuntime(env)
 })
-
-// googleOnlyFunctions are functions Google Cloud documents for attribute
-// mappings and conditions that cel-go does not provide.
-var googleOnlyFunctions = []string{"extract"}

@@ -19,10 +19,10 @@ func (ev *evaluation) checkState() {
 		default:
 			c.Diagnosis = []string{"only an ACTIVE provider accepts tokens"}
 		}
-		ev.add(c, "the provider's state is "+p.state)
+		ev.Add(c, "the provider's state is "+p.state)
 	}
 	if p.disabled {
-		ev.add(policy.Condition{
+		ev.Add(policy.Condition{
 			Expression: "disabled: true", Expected: []string{"false"}, Actual: "true", Result: policy.Fail,
 			Diagnosis: []string{"the provider is disabled: it accepts no token until it is enabled again (`gcloud iam workload-identity-pools providers update-oidc … --no-disabled`)"},
 		}, "the provider is disabled")
@@ -39,7 +39,7 @@ func (ev *evaluation) checkKind() bool {
 		// provider at all); the checks still show what they can.
 		return true
 	}
-	ev.add(policy.Condition{
+	ev.Add(policy.Condition{
 		Expression: ev.p.kind + ": {…}", Expected: []string{"oidc"}, Actual: ev.p.kind, Result: policy.Fail,
 		Diagnosis: []string{fmt.Sprintf("this is an %s provider: it accepts %s credentials, not OIDC tokens; GitHub Actions needs an OIDC provider (gcloud iam workload-identity-pools providers create-oidc)", ev.p.kind, strings.ToUpper(ev.p.kind))},
 	}, "an "+ev.p.kind+" provider does not accept OIDC tokens")
@@ -56,10 +56,10 @@ func (ev *evaluation) checkIssuer() {
 	case p.issuer == "":
 		c.Result = policy.Errored
 		c.Diagnosis = []string{"the provider has no oidc.issuerUri"}
-		ev.add(c, "")
+		ev.Add(c, "")
 		return
 	case tok.Duplicated("iss"):
-		c.Result, c.Diagnosis = policy.Fail, duplicated(tok, []string{"iss"})
+		c.Result, c.Diagnosis = policy.Fail, googleClaims.Duplicated(tok, []string{"iss"})
 	case !isStr:
 		c.Result = policy.Fail
 		if v, present := tok.Claim("iss"); present {
@@ -73,7 +73,7 @@ func (ev *evaluation) checkIssuer() {
 	default:
 		c.Result, c.Diagnosis = policy.Fail, issuerDiagnosis(p.issuer, iss)
 	}
-	ev.add(c, fmt.Sprintf("iss %s is not oidc.issuerUri %s", iss, p.issuer))
+	ev.Add(c, fmt.Sprintf("iss %s is not oidc.issuerUri %s", iss, p.issuer))
 }
 
 // issuerDiagnosis explains an iss that is not the provider's issuer.
@@ -101,7 +101,7 @@ func (ev *evaluation) checkAudience() {
 			c.Expression = "audience: (oidc.allowedAudiences is empty: the provider's canonical name)"
 			c.Result = policy.Errored
 			c.Diagnosis = []string{"oidc.allowedAudiences is empty, so Google Cloud accepts only the provider's canonical name //iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<id> as aud, but this document has no (valid) name: add the provider's name, or list the audience in oidc.allowedAudiences"}
-			ev.add(c, "")
+			ev.Add(c, "")
 			return
 		}
 		c.Expression = "audience: " + p.res.defaultAudiences()[0] + " (default: oidc.allowedAudiences is empty)"
@@ -110,7 +110,7 @@ func (ev *evaluation) checkAudience() {
 		c.Expression = "oidc.allowedAudiences: [" + strings.Join(p.audiences, ", ") + "]"
 		c.Expected = slices.Clone(p.audiences)
 	}
-	if auds, ok := policy.ReadAudience(tok, &c, duplicated); ok {
+	if auds, ok := policy.ReadAudience(tok, &c, googleClaims.Duplicated); ok {
 		if slices.ContainsFunc(auds, func(a string) bool { return slices.Contains(c.Expected, a) }) {
 			c.Result = policy.Pass
 		} else {
@@ -122,7 +122,7 @@ func (ev *evaluation) checkAudience() {
 	if defaulted {
 		reason = fmt.Sprintf("aud %s is not the provider's default audience %s", c.Actual, c.Expected[0])
 	}
-	ev.add(c, reason)
+	ev.Add(c, reason)
 }
 
 // audienceDiagnosis explains a token audience the provider does not accept.

@@ -29,33 +29,33 @@ func (ev *evaluation) checkCondition() {
 	cond.Actual, cond.Absent = ev.actual(c.refs)
 	if c.err != "" || c.prg == nil {
 		cond.Result, cond.Diagnosis = policy.Errored, strings.Split(c.err, "\n")
-		ev.add(cond, "")
+		ev.Add(cond, "")
 		return
 	}
-	if d := duplicated(ev.tok, claimsOf(c.refs)); len(d) > 0 {
+	if d := googleClaims.Duplicated(ev.tok, claimsOf(c.refs)); len(d) > 0 {
 		cond.Result, cond.Diagnosis = policy.Fail, d
-		ev.add(cond, "the attribute condition reads an ambiguous (duplicated) claim")
+		ev.Add(cond, "the attribute condition reads an ambiguous (duplicated) claim")
 		return
 	}
-	out, err := ev.meter.Eval(c.prg, ev.vars())
+	out, err := ev.Meter.Eval(c.prg, ev.vars())
 	if ev.stopped(cond, c.field, err) {
 		return
 	}
 	switch {
 	case err == nil && out == types.True:
 		cond.Result = policy.Pass
-		ev.add(cond, "")
+		ev.Add(cond, "")
 		return
 	case err == nil && out.Type() != types.BoolType:
 		cond.Result = policy.Fail
 		cond.Diagnosis = []string{fmt.Sprintf("the attribute condition must output a boolean; it produced %s %s", typeWord(out.Value()), literal(out.Value()))}
-		ev.add(cond, "the attribute condition does not output a boolean")
+		ev.Add(cond, "the attribute condition does not output a boolean")
 		return
 	}
 	cond.Result = policy.Fail
 	diag, absent, reason := ev.conditionFailure(c, err)
 	cond.Diagnosis, cond.Absent = diag, cond.Absent || absent
-	ev.add(cond, reason)
+	ev.Add(cond, reason)
 }
 
 // conditionFailure explains a false or failing condition: the runtime
@@ -75,30 +75,23 @@ func (ev *evaluation) conditionFailure(c *compiled, evalErr error) (diag []strin
 		}
 		return diag, absent, reason
 	}
-	for _, t := range c.terms {
-		if t.Prg == nil {
-			continue
-		}
-		out, err := ev.meter.Eval(t.Prg, ev.vars())
-		switch {
-		case errors.Is(err, celclaims.ErrCostLimit):
-			diag = append(diag, fmt.Sprintf("%s is not explained: %v", t.Text, err))
-		case err != nil:
-			diag = append(diag, fmt.Sprintf("%s fails: %v", t.Text, err))
-			if evalErr == nil {
+	ev.Meter.Untrue(c.terms, ev.vars(), func(t celclaims.Term, err error) {
+		if err != nil {
+			diag = append(diag, celclaims.TermFailure(t.Text, err))
+			if evalErr == nil && !errors.Is(err, celclaims.ErrCostLimit) {
 				d, abs := ev.runtimeError(err, t.Refs, "the term")
 				diag, absent = append(diag, d...), absent || abs
 			}
-		case out != types.True:
-			detail, more, abs := ev.explainTerm(t.Root)
-			line := falseLine(t.Text, detail)
-			diag = append(diag, line)
-			diag, absent = append(diag, more...), absent || abs
-			if reason == "" || evalErr != nil && !strings.HasPrefix(reason, "the attribute condition is false") {
-				reason = "the attribute condition is false: " + line
-			}
+			return
 		}
-	}
+		detail, more, abs := ev.explainTerm(t.Root)
+		line := falseLine(t.Text, detail)
+		diag = append(diag, line)
+		diag, absent = append(diag, more...), absent || abs
+		if reason == "" || evalErr != nil && !strings.HasPrefix(reason, "the attribute condition is false") {
+			reason = "the attribute condition is false: " + line
+		}
+	})
 	if reason == "" {
 		reason = "the attribute condition is false"
 	}

@@ -34,6 +34,16 @@ func bombDoc(t testing.TB, condition, mapping string) string {
 	return string(b)
 }
 
+// bombPolicies parses the provider bombDoc makes with condition as its
+// attribute condition; any condition parses.
+func bombPolicies(t *testing.T, condition string) []policy.Policy {
+	pols, err := New().Parse("fuzz.json", []byte(bombDoc(t, condition, "")))
+	if err != nil {
+		t.Fatalf("a provider with any condition parses: %v", err)
+	}
+	return pols
+}
+
 // TestCostBombs: every bomb shape, as the attribute condition and as a
 // mapping, ends as this provider's error, naming the expression, within
 // the time and memory bounds; a literal bomb is refused when the document
@@ -95,4 +105,26 @@ func TestCostBombs(t *testing.T) {
 			t.Errorf("verdict %s, condition %s %q", r.Verdict, c.Result, c.Diagnosis)
 		}
 	})
+}
+
+// FuzzCostBound: whatever an attribute condition is, over claims built
+// to feed cost bombs, evaluating it never panics, ends within the
+// policy's time bound (with slack for a loaded machine) and a bound on
+// allocation, and costs at most the limit unless it ends with the cost
+// limit's error; the provider holding it evaluates to a verdict within
+// the same bounds. Seeds: every bomb shape and ordinary conditions.
+func FuzzCostBound(f *testing.F) {
+	rt, err := sharedEnv()
+	if err != nil {
+		f.Fatal(err)
+	}
+	vars := func(tok policy.Token) map[string]any {
+		return map[string]any{varAssertion: googleClaims.Map(tok), varGoogle: map[string]any{"subject": "s"}, varAttribute: map[string]any{}}
+	}
+	bound.Fuzz(f, rt, vars, "provider", bombPolicies, celbomb.Shapes(varAssertion, false),
+		"assertion.repository_owner_id == '65' && assertion.ref.startsWith('refs/heads/')",
+		"assertion.pairs.all(p, p.matches('^[a-z]+$')) && 'ab' in assertion.pairs",
+		"google.subject.split(':').size() > 1 && attribute.x == 'y'",
+		"assertion.a.replace('a', 'bb').reverse().indexOf('b') == 0",
+	)
 }

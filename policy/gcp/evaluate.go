@@ -18,7 +18,7 @@ func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
 		Conditions: []policy.Condition{},
 	}
 	ev := newEvaluation(p, tok)
-	defer ev.meter.Close()
+	defer ev.Meter.Close()
 	ev.checkState()
 	if ev.checkKind() {
 		ev.checkIssuer()
@@ -27,64 +27,44 @@ func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
 		ev.checkCondition()
 		ev.checkMembers()
 	}
-	res.Conditions = ev.conds
+	res.Conditions = ev.Conds
 	res.Lint = append(append([]policy.Finding{}, p.lint...), ev.tokenLint()...)
 	res.Verdict, res.Summary = policy.Allow, ev.allowSummary()
-	if ev.failed {
-		res.Verdict, res.Summary = policy.Deny, "deny: "+ev.reason
+	if ev.Failed {
+		res.Verdict, res.Summary = policy.Deny, "deny: "+ev.Reason
 	}
-	// Problems that are all CEL functions oidcscope lacks (p.local) may
-	// well be valid for Google Cloud: say whose limit stops evaluation.
-	blame := celclaims.Blame{Error: "Google Cloud would refuse this provider: ", Summary: "error: Google Cloud would refuse this provider: "}
-	if p.local {
-		blame = celclaims.Blame{Error: "oidcscope cannot evaluate this provider: ", Summary: "error: oidcscope cannot evaluate this provider: "}
-	}
-	problems := p.problems
-	if len(problems) == 0 && len(ev.stops) > 0 {
-		problems, blame = ev.stops, celclaims.Stopped("this provider")
-	}
-	celclaims.Unevaluable(&res, problems, blame)
+	googleRefusals.Apply(&res, p.problems, p.local, ev.Stops)
 	return res
+}
+
+// googleRefusals words who stops a provider from being evaluated.
+// Problems that are all CEL functions oidcscope lacks (p.local) may well
+// be valid for Google Cloud: say whose limit stops evaluation.
+var googleRefusals = celclaims.Refusals{
+	Provider:  celclaims.Refusal("Google Cloud would refuse this provider: "),
+	Oidcscope: celclaims.Refusal("oidcscope cannot evaluate this provider: "),
+	What:      "this provider",
 }
 
 // evaluation collects one Evaluate's conditions and mapped attributes.
 type evaluation struct {
+	celclaims.Record
 	p         *gcpPolicy
 	tok       policy.Token
 	assertion map[string]any
 	google    map[string]any // google.subject, google.groups, as mapped
 	attribute map[string]any // attribute.<key>, as mapped
-	conds     []policy.Condition
-	failed    bool
-	reason    string // the first failure, for the Summary
-	subject   string // google.subject, when mapped to a string
+	subject   string         // google.subject, when mapped to a string
 	hasSubj   bool
 	matched   string // the IAM member that matched
-	meter     celclaims.Meter
-	stops     []string // expressions oidcscope's CEL bounds stopped, with why
 }
 
 func newEvaluation(p *gcpPolicy, tok policy.Token) *evaluation {
-	return &evaluation{p: p, tok: tok, assertion: assertionVar(tok), google: map[string]any{}, attribute: map[string]any{}}
+	return &evaluation{p: p, tok: tok, assertion: googleClaims.Map(tok), google: map[string]any{}, attribute: map[string]any{}}
 }
 
 func (ev *evaluation) vars() map[string]any {
 	return map[string]any{varAssertion: ev.assertion, varGoogle: ev.google, varAttribute: ev.attribute}
-}
-
-// add records a condition; reason is a short why for the Summary when it
-// is the first failure.
-func (ev *evaluation) add(c policy.Condition, reason string) {
-	if c.Claims == nil {
-		c.Claims = []string{}
-	}
-	if c.Expected == nil {
-		c.Expected = []string{}
-	}
-	if c.Result == policy.Fail && !ev.failed {
-		ev.failed, ev.reason = true, reason
-	}
-	ev.conds = append(ev.conds, c)
 }
 
 // value looks up what an expression reads: a claim, or a mapped attribute.

@@ -9,17 +9,11 @@ import (
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
-// readmeTable reads the table of fixtures/policies/gcp/README.md, so the
-// README and the tests cannot drift apart.
-func readmeTable(t *testing.T) []policytest.VerdictRow {
-	t.Helper()
-	return policytest.VerdictRows(readFixture(t, "README.md"))
-}
-
-// TestFixtureTable: every row of the README holds, and every fixture
-// file has a row.
+// TestFixtureTable: every row of the table of
+// fixtures/policies/gcp/README.md holds, and every fixture file has a row,
+// so the README and the tests cannot drift apart.
 func TestFixtureTable(t *testing.T) {
-	policytest.CheckVerdictTable(t, fixtureDir, readmeTable(t), 10, func(spec string) policy.Policy { return fixturePolicy(t, spec) })
+	policytest.CheckVerdictTable(t, fixtureDir, policytest.VerdictRows(readFixture(t, "README.md")), 10, func(spec string) policy.Policy { return fixturePolicy(t, spec) })
 }
 
 // TestFixtureReasons checks what the "why" column says.

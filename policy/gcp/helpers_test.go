@@ -1,13 +1,11 @@
 package gcp
 
 import (
-	"os"
+	"encoding/json"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
-	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
@@ -28,69 +26,25 @@ func fixtureToken(t testing.TB, name string) policy.Token { return policytest.Fi
 func payload(t testing.TB, claims string) policy.Token { return policytest.Payload(t, claims) }
 
 // with is a fixture token with some claims replaced, added, or removed
-// (value nil). A string value stays a string; any other value is JSON.
+// (value nil). A string value stays a string; a rawJSON one is JSON.
 func with(t testing.TB, name string, changes map[string]any) policy.Token {
 	t.Helper()
-	tok := fixtureToken(t, name)
-	var members []decode.Member
-	done := map[string]bool{}
-	conv := func(v any) decode.Value {
-		if s, ok := v.(string); ok {
-			return decode.Value{Kind: decode.String, Text: s}
-		}
-		raw := v.(rawJSON)
-		val, errs := decode.ParseJSON("change", []byte(raw))
-		if len(errs) > 0 {
-			t.Fatalf("change %s: %v", raw, errs[0])
-		}
-		return val
-	}
-	for _, m := range tok.Payload.Members {
-		if v, ok := changes[m.Key]; ok {
-			done[m.Key] = true
-			if v == nil {
-				continue
-			}
-			m.Value = conv(v)
-		}
-		members = append(members, m)
-	}
-	keys := make([]string, 0, len(changes))
-	for k := range changes {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if v := changes[k]; !done[k] && v != nil {
-			members = append(members, decode.Member{Key: k, Value: conv(v)})
-		}
-	}
-	return policy.NewToken(decode.Value{Kind: decode.Object, Members: members})
+	return policytest.FixtureWith(t, name, changes)
 }
 
 // rawJSON marks a change value as JSON text (a number, a list…).
-type rawJSON string
+type rawJSON = json.RawMessage
 
 // parseOne parses a document that must hold one policy.
 func parseOne(t testing.TB, doc string) policy.Policy {
 	t.Helper()
-	pols, err := New().Parse("test.json", []byte(doc))
-	if err != nil {
-		t.Fatalf("Parse: %v\n%s", err, doc)
-	}
-	if len(pols) != 1 {
-		t.Fatalf("Parse returned %d policies, want 1", len(pols))
-	}
-	return pols[0]
+	return policytest.ParseOne(t, New(), "test.json", doc)
 }
 
+// readFixture reads a file of fixtureDir.
 func readFixture(t testing.TB, file string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(fixtureDir, file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return policytest.FixtureFile(t, "gcp", file)
 }
 
 // fixturePolicy parses a fixture file; "file#N" picks its Nth provider.

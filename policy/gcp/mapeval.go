@@ -31,15 +31,15 @@ func (ev *evaluation) mapAttributes() {
 		if mp.problem != "" || mp.expr == nil || mp.expr.prg == nil {
 			c.Result = policy.Errored
 			c.Diagnosis = strings.Split(mp.problem, "\n")
-			ev.add(c, "")
+			ev.Add(c, "")
 			continue
 		}
-		if d := duplicated(ev.tok, c.Claims); len(d) > 0 {
+		if d := googleClaims.Duplicated(ev.tok, c.Claims); len(d) > 0 {
 			c.Result, c.Diagnosis = policy.Fail, d
-			ev.add(c, mp.target+" reads an ambiguous (duplicated) claim")
+			ev.Add(c, mp.target+" reads an ambiguous (duplicated) claim")
 			continue
 		}
-		out, err := ev.meter.Eval(mp.expr.prg, ev.vars())
+		out, err := ev.Meter.Eval(mp.expr.prg, ev.vars())
 		if ev.stopped(c, mp.expr.field, err) {
 			continue
 		}
@@ -47,14 +47,14 @@ func (ev *evaluation) mapAttributes() {
 			c.Result = policy.Fail
 			d, absent := ev.runtimeError(err, mp.expr.refs, "the mapping")
 			c.Diagnosis, c.Absent = d, absent
-			ev.add(c, fmt.Sprintf("mapping %s = %s fails: %v", mp.target, mp.source(), err))
+			ev.Add(c, fmt.Sprintf("mapping %s = %s fails: %v", mp.target, mp.source(), err))
 			continue
 		}
 		v, why := mappedValue(mp.target, out)
 		if why != "" {
 			c.Actual = fmt.Sprint(out.Value())
 			c.Result, c.Diagnosis = policy.Fail, []string{why}
-			ev.add(c, mp.target+" "+strings.SplitN(why, ":", 2)[0])
+			ev.Add(c, mp.target+" "+strings.SplitN(why, ":", 2)[0])
 			continue
 		}
 		c.Actual = display(v)
@@ -83,10 +83,10 @@ func (ev *evaluation) mapAttributes() {
 		default:
 			ev.attribute[key] = v
 		}
-		ev.add(c, reason)
+		ev.Add(c, reason)
 	}
 	if total > MaxMappedBytes {
-		ev.add(policy.Condition{
+		ev.Add(policy.Condition{
 			Expression: "attributeMapping: total size of mapped attributes",
 			Expected:   []string{fmt.Sprintf("at most %d bytes", MaxMappedBytes)},
 			Actual:     fmt.Sprintf("%d bytes", total),

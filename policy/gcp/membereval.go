@@ -23,7 +23,7 @@ func (ev *evaluation) checkMembers() {
 	if len(p.members) == 0 {
 		return
 	}
-	start := len(ev.conds)
+	start := len(ev.Conds)
 	matched := -1
 	for i, m := range p.members {
 		c := ev.memberCondition(m)
@@ -31,9 +31,9 @@ func (ev *evaluation) checkMembers() {
 			matched = i
 			ev.matched = m.ref.text
 		}
-		ev.conds = append(ev.conds, c)
+		ev.Conds = append(ev.Conds, c)
 	}
-	conds := ev.conds[start:]
+	conds := ev.Conds[start:]
 	if matched >= 0 {
 		for i := range conds {
 			if conds[i].Result == policy.Fail {
@@ -55,7 +55,7 @@ func (ev *evaluation) checkMembers() {
 		if p.hasRes {
 			pool = p.res.poolPath()
 		}
-		ev.add(policy.Condition{
+		ev.Add(policy.Condition{
 			Expression: "members of " + pool,
 			Expected:   []string{"a principal:// or principalSet:// member of " + pool},
 			Result:     policy.Fail,
@@ -63,8 +63,8 @@ func (ev *evaluation) checkMembers() {
 		}, "no IAM member names this provider's pool")
 		return
 	}
-	if !ev.failed {
-		ev.failed, ev.reason = true, why
+	if !ev.Failed {
+		ev.Failed, ev.Reason = true, why
 	}
 }
 

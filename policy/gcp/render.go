@@ -18,35 +18,37 @@ type kv struct {
 
 // object writes ordered members as an indented JSON object.
 func object(members []kv, indent string) string {
-	if len(members) == 0 {
-		return "{}"
-	}
-	var b strings.Builder
-	b.WriteString("{\n")
+	lines := make([]string, len(members))
 	for i, m := range members {
-		b.WriteString(indent + "  " + jsonString(m.key) + ": " + m.value)
-		if i < len(members)-1 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('\n')
+		lines[i] = jsonString(m.key) + ": " + m.value
 	}
-	b.WriteString(indent + "}")
-	return b.String()
+	return block("{", "}", lines, indent)
 }
 
+// array writes strings as an indented JSON array.
 func array(items []string, indent string) string {
-	if len(items) == 0 {
-		return "[]"
+	lines := make([]string, len(items))
+	for i, it := range items {
+		lines[i] = jsonString(it)
+	}
+	return block("[", "]", lines, indent)
+}
+
+// block writes JSON values (already rendered) one a line between open
+// and close, indented one step past indent; empty, it is open+close.
+func block(open, close string, lines []string, indent string) string {
+	if len(lines) == 0 {
+		return open + close
 	}
 	var b strings.Builder
-	b.WriteString("[\n")
-	for i, it := range items {
-		b.WriteString(indent + "  " + jsonString(it))
-		if i < len(items)-1 {
+	b.WriteString(open + "\n")
+	for i, l := range lines {
+		b.WriteString(indent + "  " + l)
+		if i < len(lines)-1 {
 			b.WriteByte(',')
 		}
 		b.WriteByte('\n')
 	}
-	b.WriteString(indent + "]")
+	b.WriteString(indent + close)
 	return b.String()
 }

@@ -1,10 +1,7 @@
 package gcp
 
 import (
-	"errors"
-
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // stopped records an evaluation that oidcscope's CEL bounds stopped: the
@@ -12,11 +9,9 @@ import (
 // names the expression (Google Cloud's own limits are not published, so
 // neither allow nor deny can be told). It reports whether err was that.
 func (ev *evaluation) stopped(c policy.Condition, field string, err error) bool {
-	if !errors.Is(err, celclaims.ErrCostLimit) {
+	if !ev.Stopped(&c, field, err) {
 		return false
 	}
-	c.Result, c.Diagnosis = policy.Errored, []string{err.Error()}
-	ev.add(c, "")
-	ev.stops = append(ev.stops, field+": "+err.Error())
+	ev.Add(c, "")
 	return true
 }

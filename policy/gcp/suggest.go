@@ -36,11 +36,7 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 	if err != nil {
 		return policy.Suggestion{}, err
 	}
-	ownerID, err := need("repository_owner_id", "the condition pins the owner by ID")
-	if err != nil {
-		return policy.Suggestion{}, err
-	}
-	repoID, err := need("repository_id", "the condition pins the repository by ID")
+	ownerID, repoID, terms, err := celclaims.IDTerms(varAssertion, "the condition", need)
 	if err != nil {
 		return policy.Suggestion{}, err
 	}
@@ -49,32 +45,24 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		return policy.Suggestion{}, fmt.Errorf("%w: the token has no usable aud claim (a string or a list of non-empty strings)", ErrSuggest)
 	}
 	s := suggestion{res: placeholderResource}
-	terms := []string{"assertion.repository_owner_id == " + celclaims.Quote(ownerID), "assertion.repository_id == " + celclaims.Quote(repoID)}
 	env, hasEnv := tok.String("environment")
 	hasEnv = hasEnv && env != "" && !tok.Duplicated("environment")
 	switch scope {
 	case policy.ScopeRepo:
 		s.note("scope repo: any workflow run of the repository — any branch, tag, pull request or environment")
-	case policy.ScopeRef:
-		ref, err := need("ref", "scope ref pins the token's ref")
+	case policy.ScopeRef, policy.ScopeWorkflow:
+		pin := scopePins[scope]
+		v, err := pin.Pin(&terms, varAssertion, need)
 		if err != nil {
 			return policy.Suggestion{}, err
 		}
-		terms = append(terms, "assertion.ref == "+celclaims.Quote(ref))
-		s.note("scope ref: only runs on %s; a job that references an environment carries ref too, so environment jobs on that ref are accepted as well", ref)
+		s.note(pin.note, v)
 	case policy.ScopeEnvironment:
 		if !hasEnv {
 			return policy.Suggestion{}, fmt.Errorf("%w: scope environment needs an environment claim: %s", ErrSuggest, policy.Absent("environment"))
 		}
-		terms = append(terms, "assertion.environment == "+celclaims.Quote(env))
+		terms = append(terms, celclaims.Pin(varAssertion, "environment", env))
 		s.note("scope environment: only jobs that reference environment %s; protect it with required reviewers or deployment branch rules", env)
-	case policy.ScopeWorkflow:
-		jwr, err := need("job_workflow_ref", "scope workflow pins job_workflow_ref")
-		if err != nil {
-			return policy.Suggestion{}, err
-		}
-		terms = append(terms, "assertion.job_workflow_ref == "+celclaims.Quote(jwr))
-		s.note("scope workflow: only jobs defined by %s (the workflow file, at its ref; the called reusable workflow, if any)", jwr)
 	}
 	s.condition = strings.Join(terms, " && ")
 	s.note("attributeCondition pins repository_owner_id %s and repository_id %s, the immutable IDs (quoted: GitHub sends them as strings): a renamed or transferred repository keeps them, and a new repository that takes the old name does not get them", ownerID, repoID)
@@ -107,6 +95,16 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		return policy.Suggestion{}, fmt.Errorf("%w: %w", ErrSuggest, err)
 	}
 	return out, nil
+}
+
+// scopePins are the claims the ref and workflow scopes pin: why the
+// suggestion needs the claim, and the note on what pinning it accepts.
+var scopePins = map[policy.Scope]struct {
+	celclaims.Scoped
+	note string
+}{
+	policy.ScopeRef:      {celclaims.Scoped{Claim: "ref", Why: "scope ref pins the token's ref"}, "scope ref: only runs on %s; a job that references an environment carries ref too, so environment jobs on that ref are accepted as well"},
+	policy.ScopeWorkflow: {celclaims.Scoped{Claim: "job_workflow_ref", Why: "scope workflow pins job_workflow_ref"}, "scope workflow: only jobs defined by %s (the workflow file, at its ref; the called reusable workflow, if any)"},
 }
 
 type suggestion struct {

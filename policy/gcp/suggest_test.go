@@ -206,7 +206,7 @@ func TestSnippets(t *testing.T) {
 		}
 	}
 	env, _ := sharedEnv()
-	vars := map[string]any{varAssertion: assertionVar(tok), varGoogle: map[string]any{}, varAttribute: map[string]any{}}
+	vars := map[string]any{varAssertion: googleClaims.Map(tok), varGoogle: map[string]any{}, varAttribute: map[string]any{}}
 	for _, s := range sn {
 		if s.Claim == "repository" && !strings.Contains(s.Note, "prefer repository_id") {
 			t.Errorf("repository snippet should steer to repository_id: %q", s.Note)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"cel.dev/cel-go/cel"
-	"cel.dev/cel-go/common"
 	"cel.dev/cel-go/common/ast"
 
 	"github.com/oidcscope/oidcscope/policy/celclaims"
@@ -24,14 +23,20 @@ type compiled struct {
 	local  bool             // err is oidcscope's limit (a Kubernetes-only function), not Kubernetes'
 }
 
-// k8sOnlyFunctions are functions of the Kubernetes CEL libraries, which
+// kubernetesCEL words kube-apiserver's compilation failures. Its
+// ProviderOnly are the functions of the Kubernetes CEL libraries, which
 // cel-go does not provide.
-var k8sOnlyFunctions = []string{
-	"url", "isURL", "getScheme", "getHost", "getHostname", "getPort", "getEscapedPath", "getQuery",
-	"ip", "isIP", "cidr", "isCIDR", "quantity", "isQuantity", "semver", "isSemver",
-	"isSorted", "sum", "indexOf", "lastIndexOf", "find", "findAll", "format",
-	"authorizer", "path", "group", "resource", "check", "errored", "allowed", "reason",
-	"fieldSelector", "labelSelector", "image", "isImage",
+var kubernetesCEL = celclaims.Dialect{
+	CompileFailed: "compilation failed: ",
+	PlanFailed:    "program instantiation failed: ",
+	ProviderOnly: []string{
+		"url", "isURL", "getScheme", "getHost", "getHostname", "getPort", "getEscapedPath", "getQuery",
+		"ip", "isIP", "cidr", "isCIDR", "quantity", "isQuantity", "semver", "isSemver",
+		"isSorted", "sum", "indexOf", "lastIndexOf", "find", "findAll", "format",
+		"authorizer", "path", "group", "resource", "check", "errored", "allowed", "reason",
+		"fieldSelector", "labelSelector", "image", "isImage",
+	},
+	NotImplemented: " is a function of the Kubernetes CEL libraries, which oidcscope does not implement: kube-apiserver may accept this expression",
 }
 
 // compileCEL compiles src in env. wantBool mirrors Kubernetes' return type
@@ -41,31 +46,18 @@ var k8sOnlyFunctions = []string{
 // refused too, as oidcscope's limit: kube-apiserver does not estimate the
 // cost of authentication expressions and stops them only as they run.
 func compileCEL(rt *celclaims.Runtime, src, field string, wantBool bool) *compiled {
-	env := rt.Env()
 	c := &compiled{src: src, field: field}
-	a, iss := env.CompileSource(common.NewStringSource(src, field))
-	if iss != nil && iss.Err() != nil {
-		c.err = "compilation failed: " + iss.String()
-		for _, name := range celclaims.Unimplemented(iss.String(), k8sOnlyFunctions) {
-			c.local = true
-			c.err += fmt.Sprintf("\n%s is a function of the Kubernetes CEL libraries, which oidcscope does not implement: kube-apiserver may accept this expression", name)
+	cc := kubernetesCEL.Compile(rt, src, field, func(a *cel.Ast) string {
+		if wantBool && !a.OutputType().IsExactType(cel.BoolType) {
+			return fmt.Sprintf("must evaluate to bool (this expression is typed %s; compare explicitly, e.g. `== true`)", a.OutputType())
 		}
+		return ""
+	})
+	if cc.Err != "" {
+		c.err, c.local = cc.Err, cc.Local
 		return c
 	}
-	if wantBool && !a.OutputType().IsExactType(cel.BoolType) {
-		c.err = fmt.Sprintf("must evaluate to bool (this expression is typed %s; compare explicitly, e.g. `== true`)", a.OutputType())
-		return c
-	}
-	if err := rt.Check(a); err != nil {
-		c.err, c.local = err.Error(), true
-		return c
-	}
-	prg, err := rt.Program(a)
-	if err != nil {
-		c.err = "program instantiation failed: " + err.Error()
-		return c
-	}
-	c.prg, c.root, c.info = prg, a.NativeRep().Expr(), a.NativeRep().SourceInfo()
+	c.prg, c.root, c.info = cc.Prg, cc.Ast.NativeRep().Expr(), cc.Ast.NativeRep().SourceInfo()
 	c.claims = claimsRead(c.root)
 	if wantBool {
 		if terms := celclaims.AndTerms(c.root); len(terms) > 1 {
@@ -94,11 +86,7 @@ func compileTerm(rt *celclaims.Runtime, e ast.Expr, src string, info *ast.Source
 		candidates = append(candidates, unparsed)
 	}
 	for _, text := range candidates {
-		a, iss := env.Compile(text)
-		if iss != nil && iss.Err() != nil {
-			continue
-		}
-		if prg, err := rt.Program(a); err == nil {
+		if _, prg, ok := rt.CompileTerm(text); ok {
 			t.Text, t.Prg = text, prg
 			return t
 		}

@@ -1,7 +1,6 @@
 package k8s
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -10,25 +9,14 @@ import (
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
-// claimsVar is the `claims` CEL variable Kubernetes builds: the payload
-// decoded by Go's encoding/json, so of a duplicated claim the LAST value
-// wins (unlike oidcscope's token view, which keeps the first), and
-// converted to unstructured values: integers as int64, other numbers as
-// float64.
-func claimsVar(tok policy.Token) map[string]any {
-	return celclaims.Map(tok, celclaims.LastWins)
-}
-
-// duplicated explains the claims among names that the token carries more
-// than once.
-func duplicated(tok policy.Token, names []string) []string {
-	var out []string
-	for _, n := range names {
-		if tok.Duplicated(n) {
-			out = append(out, fmt.Sprintf("the token carries %s %d times: ambiguous (Kubernetes decodes claims with Go's encoding/json, which keeps the last value; oidcscope refuses to guess)", n, tok.Count(n)))
-		}
-	}
-	return out
+// kubernetesClaims reads the token's claims as the `claims` CEL
+// variable Kubernetes builds: the payload decoded by Go's encoding/json,
+// so of a duplicated claim the LAST value wins (unlike oidcscope's token
+// view, which keeps the first), and converted to unstructured values:
+// integers as int64, other numbers as float64.
+var kubernetesClaims = celclaims.Decoding{
+	Dup:       celclaims.LastWins,
+	Ambiguous: "ambiguous (Kubernetes decodes claims with Go's encoding/json, which keeps the last value; oidcscope refuses to guess)",
 }
 
 // actual renders the values of the claims a condition reads: the value

@@ -25,6 +25,13 @@ func bombDoc(expr string) string {
 `)
 }
 
+// bombPolicies parses the configuration bombDoc makes around expr: none
+// when expr is not a string YAML can quote (nothing to evaluate).
+func bombPolicies(_ *testing.T, expr string) []policy.Policy {
+	pols, _ := New().Parse("fuzz.yaml", []byte(bombDoc(expr)))
+	return pols
+}
+
 // TestCostBombs: every bomb shape ends as this policy's error, naming the
 // expression, within the time and memory bounds; a literal bomb is
 // refused when the document is read. The control, an ordinary rule over
@@ -72,4 +79,25 @@ func TestCostBombs(t *testing.T) {
 			t.Errorf("verdict %s, condition %s %q", r.Verdict, c.Result, c.Diagnosis)
 		}
 	})
+}
+
+// FuzzCostBound: whatever a claim validation expression is, over claims
+// built to feed cost bombs, evaluating it never panics, ends within the
+// policy's time bound (with slack for a loaded machine) and a bound on
+// allocation, and costs at most the limit unless it ends with the cost
+// limit's error; the configuration holding it evaluates to a verdict
+// within the same bounds. Seeds: every bomb shape and ordinary rules.
+func FuzzCostBound(f *testing.F) {
+	envs, err := sharedEnvs()
+	if err != nil {
+		f.Fatal(err)
+	}
+	vars := func(tok policy.Token) map[string]any { return map[string]any{varClaims: kubernetesClaims.Map(tok)} }
+	bound.Fuzz(f, envs.claims, vars, "configuration", bombPolicies, celbomb.Shapes(varClaims, true),
+		"claims.repository_owner_id == '65' && claims.ref.startsWith('refs/heads/')",
+		"claims.pairs.all(p, p.matches('^[a-z]+$')) && 'ab' in claims.pairs",
+		"claims.wide.split('x').size() > 3",
+		"sets.contains(claims.pairs, ['ab'])",
+		"claims.a.replace('a', 'bb').lowerAscii().indexOf('b') == 0",
+	)
 }

@@ -31,27 +31,22 @@ func celFailure(ev *evaluation, c *compiled, message string, evalErr error) (dia
 		d, abs := termDiagnosis(tok, c.root)
 		diag, absent = append(diag, d...), absent || abs
 	}
-	for _, t := range c.terms {
-		if t.Prg == nil {
-			continue
-		}
-		out, err := ev.meter.Eval(t.Prg, ev.celVars())
-		switch {
-		case errors.Is(err, celclaims.ErrCostLimit):
-			diag = append(diag, fmt.Sprintf("term `%s` is not explained: %v", t.Text, err))
-		case err != nil:
-			diag = append(diag, fmt.Sprintf("term `%s` fails: %v", t.Text, err))
-			d, abs := runtimeError(tok, err)
-			diag, absent = append(diag, d...), absent || abs
-		case out != types.True:
-			diag = append(diag, fmt.Sprintf("term `%s` is false", t.Text))
-			d, abs := termDiagnosis(tok, t.Root)
-			diag, absent = append(diag, d...), absent || abs
-			if reason == "" && message == "" {
-				reason = "is false: `" + t.Text + "` is false"
+	ev.Meter.Untrue(c.terms, ev.celVars(), func(t celclaims.Term, err error) {
+		if err != nil {
+			diag = append(diag, celclaims.TermFailure("term `"+t.Text+"`", err))
+			if !errors.Is(err, celclaims.ErrCostLimit) {
+				d, abs := runtimeError(tok, err)
+				diag, absent = append(diag, d...), absent || abs
 			}
+			return
 		}
-	}
+		diag = append(diag, fmt.Sprintf("term `%s` is false", t.Text))
+		d, abs := termDiagnosis(tok, t.Root)
+		diag, absent = append(diag, d...), absent || abs
+		if reason == "" && message == "" {
+			reason = "is false: `" + t.Text + "` is false"
+		}
+	})
 	switch {
 	case reason != "":
 	case message != "":

@@ -26,61 +26,46 @@ func (p *k8sPolicy) Evaluate(tok policy.Token) policy.Result {
 		Lint:       p.lint(tok),
 	}
 	ev := &evaluation{tok: tok}
-	defer ev.meter.Close()
+	defer ev.Meter.Close()
 	a, summary := p.pick(ev)
 	if a != nil {
 		summary = a.evaluate(ev)
 	}
-	res.Conditions = append(res.Conditions, ev.conds...)
+	res.Conditions = append(res.Conditions, ev.Conds...)
 	res.Verdict, res.Summary = policy.Allow, summary
-	if ev.failed {
+	if ev.Failed {
 		res.Verdict = policy.Deny
 	}
-	// Problems that are all CEL functions oidcscope lacks (p.local) may
-	// well be valid for kube-apiserver: say whose limit stops evaluation.
-	blame := celclaims.Blame{Error: "kube-apiserver refuses this configuration: ", Summary: "error: kube-apiserver refuses this configuration: "}
-	if p.local {
-		blame = celclaims.Blame{Error: "oidcscope cannot evaluate this configuration: ", Summary: "error: oidcscope cannot evaluate "}
-	}
-	problems := p.errs
-	if len(problems) == 0 && len(ev.stops) > 0 {
-		problems, blame = ev.stops, celclaims.Stopped("this configuration")
-	}
-	celclaims.Unevaluable(&res, problems, blame)
+	kubernetesRefusals.Apply(&res, p.errs, p.local, ev.Stops)
 	return res
+}
+
+// kubernetesRefusals words who stops a configuration from being
+// evaluated. Problems that are all CEL functions oidcscope lacks
+// (p.local) may well be valid for kube-apiserver: say whose limit stops
+// evaluation. An expression oidcscope's CEL bounds stop makes an error
+// too: kube-apiserver would reject the token if its own limit stopped
+// the expression, but oidcscope's accounting is not kube-apiserver's (it
+// prices what that underprices, and stops calls before they run), so
+// neither verdict can be told.
+var kubernetesRefusals = celclaims.Refusals{
+	Provider:  celclaims.Refusal("kube-apiserver refuses this configuration: "),
+	Oidcscope: celclaims.Blame{Error: "oidcscope cannot evaluate this configuration: ", Summary: "error: oidcscope cannot evaluate "},
+	What:      "this configuration",
 }
 
 // evaluation collects one Evaluate's conditions.
 type evaluation struct {
-	tok    policy.Token
-	vars   map[string]any // CEL activation, built on first use
-	conds  []policy.Condition
-	failed bool
-	reason string // the first failure, for the Summary
-	meter  celclaims.Meter
-	stops  []string // expressions oidcscope's CEL bounds stopped, with why
+	celclaims.Record
+	tok  policy.Token
+	vars map[string]any // CEL activation, built on first use
 }
 
 func (ev *evaluation) celVars() map[string]any {
 	if ev.vars == nil {
-		ev.vars = map[string]any{varClaims: claimsVar(ev.tok)}
+		ev.vars = map[string]any{varClaims: kubernetesClaims.Map(ev.tok)}
 	}
 	return ev.vars
-}
-
-// add records a condition; reason is a short why for the Summary when it
-// is the first failure.
-func (ev *evaluation) add(c policy.Condition, reason string) {
-	if c.Claims == nil {
-		c.Claims = []string{}
-	}
-	if c.Expected == nil {
-		c.Expected = []string{}
-	}
-	if c.Result == policy.Fail && !ev.failed {
-		ev.failed, ev.reason = true, reason
-	}
-	ev.conds = append(ev.conds, c)
 }
 
 // pick finds the authenticator whose issuer.url equals iss exactly. When
@@ -98,12 +83,12 @@ func (p *k8sPolicy) pick(ev *evaluation) (*authenticator, string) {
 	case len(p.auths) == 0:
 		c.Actual = iss
 		c.Diagnosis = []string{"the configuration has no jwt authenticators"}
-		ev.add(c, "")
+		ev.Add(c, "")
 		return nil, "deny: the configuration has no jwt authenticators"
 	case tok.Duplicated("iss"):
 		c.Actual = iss
-		c.Diagnosis = duplicated(tok, []string{"iss"})
-		ev.add(c, "")
+		c.Diagnosis = kubernetesClaims.Duplicated(tok, []string{"iss"})
+		ev.Add(c, "")
 		return nil, "deny: the token carries iss more than once"
 	case !isStr:
 		v, present := tok.Claim("iss")
@@ -114,7 +99,7 @@ func (p *k8sPolicy) pick(ev *evaluation) (*authenticator, string) {
 		} else {
 			c.Diagnosis = []string{policy.Absent("iss") + ": kube-apiserver hands a JWT to the authenticator whose issuer.url equals its iss"}
 		}
-		ev.add(c, "")
+		ev.Add(c, "")
 		return nil, "deny: the token has no string iss claim"
 	}
 	for _, a := range p.auths {
@@ -124,7 +109,7 @@ func (p *k8sPolicy) pick(ev *evaluation) (*authenticator, string) {
 	}
 	c.Actual = iss
 	c.Diagnosis = issuerDiagnosis(urls, iss)
-	ev.add(c, "")
+	ev.Add(c, "")
 	return nil, fmt.Sprintf("deny: no jwt authenticator for issuer %s", iss)
 }
 
@@ -145,7 +130,7 @@ func issuerDiagnosis(urls []string, iss string) []string {
 // evaluate runs the checks of the picked authenticator and returns the
 // Summary.
 func (a *authenticator) evaluate(ev *evaluation) string {
-	ev.add(policy.Condition{
+	ev.Add(policy.Condition{
 		Expression: "issuer.url: " + a.spec.Issuer.URL,
 		Claims:     []string{"iss"},
 		Expected:   []string{a.spec.Issuer.URL},
@@ -155,21 +140,21 @@ func (a *authenticator) evaluate(ev *evaluation) string {
 		Group:      a.path,
 	}, "")
 	aud, _ := ev.tok.Text("aud")
-	ev.add(a.audienceCondition(ev.tok), fmt.Sprintf("aud %s is not one of issuer.audiences [%s]", aud, strings.Join(a.spec.Issuer.Audiences, ", ")))
+	ev.Add(a.audienceCondition(ev.tok), fmt.Sprintf("aud %s is not one of issuer.audiences [%s]", aud, strings.Join(a.spec.Issuer.Audiences, ", ")))
 	for _, r := range a.rules {
 		c, why := r.evaluate(ev)
 		c.Group = a.path
-		ev.add(c, why)
+		ev.Add(c, why)
 	}
 	user, ok := a.mapUser(ev)
 	for _, r := range a.userRules {
 		c, why := r.evaluate(ev, user, ok)
 		c.Group = a.path
-		ev.add(c, why)
+		ev.Add(c, why)
 	}
 	who := fmt.Sprintf("%s (%s)", a.path, a.spec.Issuer.URL)
-	if ev.failed {
-		return fmt.Sprintf("deny: %s: %s", who, ev.reason)
+	if ev.Failed {
+		return fmt.Sprintf("deny: %s: %s", who, ev.Reason)
 	}
 	s := fmt.Sprintf("allow: %s authenticates the token as user %q", who, user.Username)
 	if len(user.Groups) > 0 {
@@ -194,7 +179,7 @@ func (a *authenticator) audienceCondition(tok policy.Token) policy.Condition {
 	}
 	c := policy.Condition{Expression: expr, Claims: []string{"aud"}, Expected: slices.Clone(iss.Audiences), Group: a.path}
 	c.Actual, _ = tok.Text("aud")
-	if auds, ok := policy.ReadAudience(tok, &c, duplicated); ok {
+	if auds, ok := policy.ReadAudience(tok, &c, kubernetesClaims.Duplicated); ok {
 		c.Result = policy.Fail
 		for _, t := range auds {
 			for _, want := range iss.Audiences {

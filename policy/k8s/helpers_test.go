@@ -1,12 +1,9 @@
 package k8s
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
@@ -19,49 +16,30 @@ func fixtureToken(t *testing.T, name string) policy.Token { return policytest.Fi
 // payload builds a token from hand-written claims.
 func payload(t *testing.T, claims string) policy.Token { return policytest.Payload(t, claims) }
 
-// pushMainWith is push-main's claims with some replaced (or removed, with
-// the value "-").
+// pushMainWith is push-main's claims with some replaced, as strings (or
+// removed, with the value "-").
 func pushMainWith(t *testing.T, changes map[string]string) policy.Token {
 	t.Helper()
-	tok := fixtureToken(t, "push-main")
-	var members []decode.Member
-	for _, m := range tok.Payload.Members {
-		if v, ok := changes[m.Key]; ok {
-			if v == "-" {
-				continue
-			}
-			m.Value = decode.Value{Kind: decode.String, Text: v}
-		}
-		members = append(members, m)
-	}
+	edits := map[string]any{}
 	for k, v := range changes {
-		if _, ok := tok.Payload.Get(k); !ok && v != "-" {
-			members = append(members, decode.Member{Key: k, Value: decode.Value{Kind: decode.String, Text: v}})
+		edits[k] = v
+		if v == "-" {
+			edits[k] = nil
 		}
 	}
-	return policy.NewToken(decode.Value{Kind: decode.Object, Members: members})
+	return policytest.FixtureWith(t, "push-main", edits)
 }
 
 // parseOne parses a document that must hold one policy.
 func parseOne(t *testing.T, doc string) policy.Policy {
 	t.Helper()
-	pols, err := New().Parse("test.yaml", []byte(doc))
-	if err != nil {
-		t.Fatalf("Parse: %v\n%s", err, doc)
-	}
-	if len(pols) != 1 {
-		t.Fatalf("Parse returned %d policies, want 1 per document", len(pols))
-	}
-	return pols[0]
+	return policytest.ParseOne(t, New(), "test.yaml", doc)
 }
 
+// readFixture reads a file of fixtureDir.
 func readFixture(t *testing.T, file string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(fixtureDir, file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return policytest.FixtureFile(t, "k8s", file)
 }
 
 // cond finds the condition whose expression contains s.

@@ -28,7 +28,7 @@ func (a *authenticator) mapUser(ev *evaluation) (UserInfo, bool) {
 		if c.Result != policy.Pass {
 			ok = false
 		}
-		ev.add(c, why)
+		ev.Add(c, why)
 	}
 
 	vals, c, why := a.username.run(ev, "a non-empty string")
@@ -81,7 +81,7 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 		c.Result, c.Diagnosis = policy.Errored, lines(m.errs)
 		return nil, c, ""
 	}
-	if d := duplicated(ev.tok, c.Claims); len(d) > 0 {
+	if d := kubernetesClaims.Duplicated(ev.tok, c.Claims); len(d) > 0 {
 		c.Result, c.Diagnosis = policy.Fail, d
 		return nil, c, m.what + ": a claim it reads is duplicated"
 	}
@@ -91,7 +91,7 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 		var missing string
 		var stop error
 		vals, problem, missing, stop = m.runCEL(ev)
-		if ev.stopped(&c, m.cel.field, stop) {
+		if ev.Stopped(&c, m.cel.field, stop) {
 			return nil, c, ""
 		}
 		if missing != "" {
@@ -132,7 +132,7 @@ func render(what string, vals []string) string {
 // runCEL evaluates an expression mapping; stop is the error when
 // oidcscope's CEL bounds stopped it.
 func (m *mapping) runCEL(ev *evaluation) (vals []string, problem, missing string, stop error) {
-	out, err := ev.meter.Eval(m.cel.prg, ev.celVars())
+	out, err := ev.Meter.Eval(m.cel.prg, ev.celVars())
 	if errors.Is(err, celclaims.ErrCostLimit) {
 		return nil, "", "", err
 	}

@@ -24,12 +24,12 @@ func (r *rule) evaluate(ev *evaluation) (policy.Condition, string) {
 		c.Result, c.Diagnosis = policy.Errored, lines(r.errs)
 		return c, ""
 	}
-	if d := duplicated(ev.tok, c.Claims); len(d) > 0 {
+	if d := kubernetesClaims.Duplicated(ev.tok, c.Claims); len(d) > 0 {
 		c.Result, c.Diagnosis = policy.Fail, d
 		return c, name + ": a claim it reads is duplicated"
 	}
-	out, err := ev.meter.Eval(r.cel.prg, ev.celVars())
-	if ev.stopped(&c, r.cel.field, err) {
+	out, err := ev.Meter.Eval(r.cel.prg, ev.celVars())
+	if ev.Stopped(&c, r.cel.field, err) {
 		return c, ""
 	}
 	if err == nil && out == types.True {
@@ -73,7 +73,7 @@ func (r *rule) claimRule(tok policy.Token, name string) (policy.Condition, strin
 	v, ok := tok.Claim(claim)
 	switch {
 	case tok.Duplicated(claim):
-		c.Result, c.Diagnosis = policy.Fail, duplicated(tok, c.Claims)
+		c.Result, c.Diagnosis = policy.Fail, kubernetesClaims.Duplicated(tok, c.Claims)
 		return c, name + ": " + claim + " is duplicated"
 	case !ok:
 		c.Result, c.Absent = policy.Fail, true
@@ -118,8 +118,8 @@ func (r *userRule) evaluate(ev *evaluation, user UserInfo, ok bool) (policy.Cond
 		c.Diagnosis = []string{"not evaluated: mapping the claims to a user failed"}
 		return c, ""
 	}
-	out, err := ev.meter.Eval(r.cel.prg, map[string]any{"user": &user})
-	if ev.stopped(&c, r.cel.field, err) {
+	out, err := ev.Meter.Eval(r.cel.prg, map[string]any{"user": &user})
+	if ev.Stopped(&c, r.cel.field, err) {
 		return c, ""
 	}
 	switch {

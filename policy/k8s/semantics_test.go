@@ -35,7 +35,7 @@ func TestSemantics(t *testing.T) {
 	cases := []struct {
 		name    string
 		body    string
-		tok     func(t *testing.T) policy.Token
+		tok     func(t *testing.T) policy.Token // nil: push-main with the example's audience
 		verdict policy.Verdict
 		cond    string // expression substring of the deciding condition
 		outcome policy.Outcome
@@ -44,16 +44,14 @@ func TestSemantics(t *testing.T) {
 		diag    []string // substrings of one diagnosis line
 	}{
 		{
-			name: "issuer.url equals iss: the authenticator is picked, all pass",
-			body: issuerAud + "  claimValidationRules:\n  - expression: \"claims.repository_id == '74'\"\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Allow,
-			cond: "issuer.url", outcome: policy.Pass, actual: ghIssuer,
+			name:    "issuer.url equals iss: the authenticator is picked, all pass",
+			body:    issuerAud + "  claimValidationRules:\n  - expression: \"claims.repository_id == '74'\"\n" + userSub,
+			verdict: policy.Allow, cond: "issuer.url", outcome: policy.Pass, actual: ghIssuer,
 		},
 		{
-			name: "issuer.url with a trailing slash is another issuer",
-			body: strings.Replace(issuerAud, "githubusercontent.com\n", "githubusercontent.com/\n", 1) + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "jwt[*].issuer.url", outcome: policy.Fail, actual: ghIssuer,
+			name:    "issuer.url with a trailing slash is another issuer",
+			body:    strings.Replace(issuerAud, "githubusercontent.com\n", "githubusercontent.com/\n", 1) + userSub,
+			verdict: policy.Deny, cond: "jwt[*].issuer.url", outcome: policy.Fail, actual: ghIssuer,
 			diag: []string{"differ only by a trailing slash"},
 		},
 		{
@@ -87,16 +85,14 @@ func TestSemantics(t *testing.T) {
 			cond: "audienceMatchPolicy: MatchAny", outcome: policy.Pass,
 		},
 		{
-			name: "requiredValue: exact string",
-			body: issuerAud + "  claimValidationRules:\n  - claim: ref\n    requiredValue: refs/heads/main\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Allow,
-			cond: "claim: ref", outcome: policy.Pass, actual: "refs/heads/main",
+			name:    "requiredValue: exact string",
+			body:    issuerAud + "  claimValidationRules:\n  - claim: ref\n    requiredValue: refs/heads/main\n" + userSub,
+			verdict: policy.Allow, cond: "claim: ref", outcome: policy.Pass, actual: "refs/heads/main",
 		},
 		{
-			name: "requiredValue is case-sensitive",
-			body: issuerAud + "  claimValidationRules:\n  - claim: repository\n    requiredValue: Octo-Org/octo-repo\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "claim: repository", outcome: policy.Fail, actual: "octo-org/octo-repo",
+			name:    "requiredValue is case-sensitive",
+			body:    issuerAud + "  claimValidationRules:\n  - claim: repository\n    requiredValue: Octo-Org/octo-repo\n" + userSub,
+			verdict: policy.Deny, cond: "claim: repository", outcome: policy.Fail, actual: "octo-org/octo-repo",
 			diag: []string{"differs only in case", "Kubernetes"},
 		},
 		{
@@ -107,23 +103,20 @@ func TestSemantics(t *testing.T) {
 			diag: []string{"requiredValue is omitted", "empty string"},
 		},
 		{
-			name: "requiredValue omitted: an empty claim passes",
-			body: issuerAud + "  claimValidationRules:\n  - claim: base_ref\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Allow,
-			cond: "claim: base_ref", outcome: policy.Pass, actual: "",
+			name:    "requiredValue omitted: an empty claim passes",
+			body:    issuerAud + "  claimValidationRules:\n  - claim: base_ref\n" + userSub,
+			verdict: policy.Allow, cond: "claim: base_ref", outcome: policy.Pass, actual: "",
 		},
 		{
-			name: "requiredValue omitted: an absent claim fails (present is required)",
-			body: issuerAud + "  claimValidationRules:\n  - claim: environment\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "claim: environment", outcome: policy.Fail, absent: true,
+			name:    "requiredValue omitted: an absent claim fails (present is required)",
+			body:    issuerAud + "  claimValidationRules:\n  - claim: environment\n" + userSub,
+			verdict: policy.Deny, cond: "claim: environment", outcome: policy.Fail, absent: true,
 			diag: []string{"required claim environment not present"},
 		},
 		{
-			name: "requiredValue on a non-string claim fails to parse",
-			body: issuerAud + "  claimValidationRules:\n  - claim: exp\n    requiredValue: \"1767225900\"\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "claim: exp", outcome: policy.Fail, actual: "1767225900",
+			name:    "requiredValue on a non-string claim fails to parse",
+			body:    issuerAud + "  claimValidationRules:\n  - claim: exp\n    requiredValue: \"1767225900\"\n" + userSub,
+			verdict: policy.Deny, cond: "claim: exp", outcome: policy.Fail, actual: "1767225900",
 			diag: []string{"string claims only"},
 		},
 		{
@@ -136,84 +129,72 @@ func TestSemantics(t *testing.T) {
 			diag: []string{"JSON null", "passes"},
 		},
 		{
-			name: "CEL rule true",
-			body: issuerAud + "  claimValidationRules:\n  - expression: \"claims.repository_owner_id == '65' && claims.repository_id == '74'\"\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Allow,
-			cond: "claims.repository_owner_id == '65'", outcome: policy.Pass, actual: `repository_owner_id="65", repository_id="74"`,
+			name:    "CEL rule true",
+			body:    issuerAud + "  claimValidationRules:\n  - expression: \"claims.repository_owner_id == '65' && claims.repository_id == '74'\"\n" + userSub,
+			verdict: policy.Allow, cond: "claims.repository_owner_id == '65'", outcome: policy.Pass, actual: `repository_owner_id="65", repository_id="74"`,
 		},
 		{
-			name: "CEL: a GitHub ID compared as an int is false, and the term says why",
-			body: issuerAud + "  claimValidationRules:\n  - expression: \"claims.repository_owner_id == 65\"\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "claims.repository_owner_id == 65", outcome: policy.Fail, actual: "65",
+			name:    "CEL: a GitHub ID compared as an int is false, and the term says why",
+			body:    issuerAud + "  claimValidationRules:\n  - expression: \"claims.repository_owner_id == 65\"\n" + userSub,
+			verdict: policy.Deny, cond: "claims.repository_owner_id == 65", outcome: policy.Fail, actual: "65",
 			diag: []string{"with the number 65", `the string "65"`, "claims.repository_owner_id == '65'"},
 		},
 		{
-			name: "CEL: a missing claim is a runtime error (no such key), which fails the rule",
-			body: issuerAud + "  claimValidationRules:\n  - expression: \"claims.environment == 'prod'\"\n    message: only prod\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "claims.environment == 'prod'", outcome: policy.Fail, absent: true,
+			name:    "CEL: a missing claim is a runtime error (no such key), which fails the rule",
+			body:    issuerAud + "  claimValidationRules:\n  - expression: \"claims.environment == 'prod'\"\n    message: only prod\n" + userSub,
+			verdict: policy.Deny, cond: "claims.environment == 'prod'", outcome: policy.Fail, absent: true,
 			diag: []string{"no such key: environment", "fails the rule"},
 		},
 		{
-			name: "CEL: has() makes a missing claim a plain false",
-			body: issuerAud + "  claimValidationRules:\n  - expression: \"!has(claims.environment) || claims.environment == 'prod'\"\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Allow,
-			cond: "has(claims.environment)", outcome: policy.Pass,
+			name:    "CEL: has() makes a missing claim a plain false",
+			body:    issuerAud + "  claimValidationRules:\n  - expression: \"!has(claims.environment) || claims.environment == 'prod'\"\n" + userSub,
+			verdict: policy.Allow, cond: "has(claims.environment)", outcome: policy.Pass,
 		},
 		{
-			name: "CEL: index access claims['x'] reads the claim too",
-			body: issuerAud + "  claimValidationRules:\n  - expression: \"claims['ref'] == 'refs/heads/dev'\"\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "claims['ref']", outcome: policy.Fail, actual: "refs/heads/main",
+			name:    "CEL: index access claims['x'] reads the claim too",
+			body:    issuerAud + "  claimValidationRules:\n  - expression: \"claims['ref'] == 'refs/heads/dev'\"\n" + userSub,
+			verdict: policy.Deny, cond: "claims['ref']", outcome: policy.Fail, actual: "refs/heads/main",
 			diag: []string{"first difference at character 12"},
 		},
 		{
-			name: "CEL: a string claim compared with a number by < has no overload: runtime error",
-			body: issuerAud + "  claimValidationRules:\n  - expression: \"claims.run_attempt < 3\"\n" + userSub,
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "claims.run_attempt < 3", outcome: policy.Fail,
+			name:    "CEL: a string claim compared with a number by < has no overload: runtime error",
+			body:    issuerAud + "  claimValidationRules:\n  - expression: \"claims.run_attempt < 3\"\n" + userSub,
+			verdict: policy.Deny, cond: "claims.run_attempt < 3", outcome: policy.Fail,
 			diag: []string{"every GitHub claim is a JSON string"},
 		},
 		{
-			name: "username claim with prefix",
-			body: issuerAud + "  claimMappings:\n    username:\n      claim: sub\n      prefix: \"github:\"\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Allow,
-			cond: "username: {claim: sub", outcome: policy.Pass, actual: "github:repo:octo-org/octo-repo:ref:refs/heads/main",
+			name:    "username claim with prefix",
+			body:    issuerAud + "  claimMappings:\n    username:\n      claim: sub\n      prefix: \"github:\"\n",
+			verdict: policy.Allow, cond: "username: {claim: sub", outcome: policy.Pass, actual: "github:repo:octo-org/octo-repo:ref:refs/heads/main",
 		},
 		{
-			name: "username claim that is not a string",
-			body: issuerAud + "  claimMappings:\n    username:\n      claim: exp\n      prefix: \"u:\"\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "username: {claim: exp", outcome: policy.Fail,
+			name:    "username claim that is not a string",
+			body:    issuerAud + "  claimMappings:\n    username:\n      claim: exp\n      prefix: \"u:\"\n",
+			verdict: policy.Deny, cond: "username: {claim: exp", outcome: policy.Fail,
 			diag: []string{"requires a string"},
 		},
 		{
-			name: "username claim absent",
-			body: issuerAud + "  claimMappings:\n    username:\n      claim: email\n      prefix: \"\"\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "username: {claim: email", outcome: policy.Fail, absent: true,
+			name:    "username claim absent",
+			body:    issuerAud + "  claimMappings:\n    username:\n      claim: email\n      prefix: \"\"\n",
+			verdict: policy.Deny, cond: "username: {claim: email", outcome: policy.Fail, absent: true,
 			diag: []string{"claim not present"},
 		},
 		{
-			name: "username expression must produce a string",
-			body: issuerAud + "  claimMappings:\n    username:\n      expression: \"claims.exp\"\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "claims.exp", outcome: policy.Fail,
+			name:    "username expression must produce a string",
+			body:    issuerAud + "  claimMappings:\n    username:\n      expression: \"claims.exp\"\n",
+			verdict: policy.Deny, cond: "claims.exp", outcome: policy.Fail,
 			diag: []string{"must return a string"},
 		},
 		{
-			name: "username expression must not be empty",
-			body: issuerAud + "  claimMappings:\n    username:\n      expression: \"claims.base_ref\"\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "claims.base_ref", outcome: policy.Fail,
+			name:    "username expression must not be empty",
+			body:    issuerAud + "  claimMappings:\n    username:\n      expression: \"claims.base_ref\"\n",
+			verdict: policy.Deny, cond: "claims.base_ref", outcome: policy.Fail,
 			diag: []string{"empty username via CEL expression is not allowed"},
 		},
 		{
-			name: "groups claim absent: no groups, not a failure",
-			body: issuerAud + userSub + "    groups:\n      claim: groups\n      prefix: \"gh:\"\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Allow,
-			cond: "groups: {claim: groups", outcome: policy.Pass, actual: "(none)",
+			name:    "groups claim absent: no groups, not a failure",
+			body:    issuerAud + userSub + "    groups:\n      claim: groups\n      prefix: \"gh:\"\n",
+			verdict: policy.Allow, cond: "groups: {claim: groups", outcome: policy.Pass, actual: "(none)",
 		},
 		{
 			name: "groups from a list claim, prefixed",
@@ -224,37 +205,32 @@ func TestSemantics(t *testing.T) {
 			verdict: policy.Allow, cond: "groups: {claim: teams", outcome: policy.Pass, actual: "[gh:a, gh:b]",
 		},
 		{
-			name: "groups expression returning a number fails",
-			body: issuerAud + userSub + "    groups:\n      expression: \"claims.exp\"\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "claims.exp", outcome: policy.Fail,
+			name:    "groups expression returning a number fails",
+			body:    issuerAud + userSub + "    groups:\n      expression: \"claims.exp\"\n",
+			verdict: policy.Deny, cond: "claims.exp", outcome: policy.Fail,
 			diag: []string{"string or a list of strings"},
 		},
 		{
-			name: "uid claim absent fails the authentication",
-			body: issuerAud + userSub + "    uid:\n      claim: oid\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "uid: {claim: oid", outcome: policy.Fail, absent: true,
+			name:    "uid claim absent fails the authentication",
+			body:    issuerAud + userSub + "    uid:\n      claim: oid\n",
+			verdict: policy.Deny, cond: "uid: {claim: oid", outcome: policy.Fail, absent: true,
 			diag: []string{"parse uid claim"},
 		},
 		{
-			name: "extra mapping",
-			body: issuerAud + userSub + "    extra:\n    - key: github.com/sha\n      valueExpression: \"claims.sha\"\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Allow,
-			cond: "claims.sha", outcome: policy.Pass, actual: "[8f3c2a91d4b7e6f05a1c9d2e3b4f6a7c8d9e0f12]",
+			name:    "extra mapping",
+			body:    issuerAud + userSub + "    extra:\n    - key: github.com/sha\n      valueExpression: \"claims.sha\"\n",
+			verdict: policy.Allow, cond: "claims.sha", outcome: policy.Pass, actual: "[8f3c2a91d4b7e6f05a1c9d2e3b4f6a7c8d9e0f12]",
 		},
 		{
-			name: "userValidationRules see the mapped user",
-			body: issuerAud + "  claimMappings:\n    username:\n      claim: sub\n      prefix: \"\"\n  userValidationRules:\n  - expression: \"user.username.startsWith('github:')\"\n    message: must be prefixed\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "user.username.startsWith", outcome: policy.Fail, actual: `username="repo:octo-org/octo-repo:ref:refs/heads/main" groups=[]`,
+			name:    "userValidationRules see the mapped user",
+			body:    issuerAud + "  claimMappings:\n    username:\n      claim: sub\n      prefix: \"\"\n  userValidationRules:\n  - expression: \"user.username.startsWith('github:')\"\n    message: must be prefixed\n",
+			verdict: policy.Deny, cond: "user.username.startsWith", outcome: policy.Fail, actual: `username="repo:octo-org/octo-repo:ref:refs/heads/main" groups=[]`,
 			diag: []string{"message: must be prefixed"},
 		},
 		{
-			name: "userValidationRules do not run when a mapping failed",
-			body: issuerAud + "  claimMappings:\n    username:\n      claim: nope\n      prefix: \"\"\n  userValidationRules:\n  - expression: \"user.username != ''\"\n",
-			tok:  func(t *testing.T) policy.Token { return k8sPushMain(t, nil) }, verdict: policy.Deny,
-			cond: "user.username != ''", outcome: policy.NotApplied,
+			name:    "userValidationRules do not run when a mapping failed",
+			body:    issuerAud + "  claimMappings:\n    username:\n      claim: nope\n      prefix: \"\"\n  userValidationRules:\n  - expression: \"user.username != ''\"\n",
+			verdict: policy.Deny, cond: "user.username != ''", outcome: policy.NotApplied,
 		},
 		{
 			name: "a duplicated claim fails the condition that reads it",
@@ -276,7 +252,11 @@ func TestSemantics(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := parseOne(t, doc(tc.body)).Evaluate(tc.tok(t))
+			tok := k8sPushMain(t, nil)
+			if tc.tok != nil {
+				tok = tc.tok(t)
+			}
+			r := parseOne(t, doc(tc.body)).Evaluate(tok)
 			if r.Verdict != tc.verdict {
 				t.Fatalf("verdict %s, want %s (%s)\nconditions: %+v", r.Verdict, tc.verdict, r.Summary, r.Conditions)
 			}

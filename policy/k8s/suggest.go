@@ -31,11 +31,7 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		return policy.Suggestion{}, fmt.Errorf("%w: issuer.audiences must hold the token's aud, and it has no usable aud claim", ErrSuggest)
 	}
 	aud := auds[0]
-	ownerID, err := need("repository_owner_id", "the rule pins the owner by ID")
-	if err != nil {
-		return policy.Suggestion{}, err
-	}
-	repoID, err := need("repository_id", "the rule pins the repository by ID")
+	ownerID, repoID, terms, err := celclaims.IDTerms(varClaims, "the rule", need)
 	if err != nil {
 		return policy.Suggestion{}, err
 	}
@@ -44,36 +40,27 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		repo = "repository " + repoID
 	}
 
-	terms := []string{"claims.repository_owner_id == " + celclaims.Quote(ownerID), "claims.repository_id == " + celclaims.Quote(repoID)}
 	message := "only " + repo
 	notes := []string{fmt.Sprintf("pins repository_owner_id %s and repository_id %s, the immutable IDs: a renamed or transferred repository keeps them, and a new repository that takes the old name does not get them", ownerID, repoID)}
 	switch scope {
 	case policy.ScopeRepo:
 		notes = append(notes, "accepts any workflow run of the repository: any branch, tag, pull request or environment")
-	case policy.ScopeRef:
-		ref, err := need("ref", "ref scope pins the token's ref")
+	case policy.ScopeRef, policy.ScopeWorkflow:
+		pin := scopePins[scope]
+		v, err := pin.Pin(&terms, varClaims, need)
 		if err != nil {
 			return policy.Suggestion{}, err
 		}
-		terms = append(terms, "claims.ref == "+celclaims.Quote(ref))
-		message += " on " + ref
-		notes = append(notes, "pins ref "+ref+"; a job that references an environment still carries ref, so this also accepts environment jobs on that ref")
+		message += pin.message + v
+		notes = append(notes, fmt.Sprintf(pin.note, v))
 	case policy.ScopeEnvironment:
 		env, ok := tok.String("environment")
 		if !ok || env == "" {
 			return policy.Suggestion{}, fmt.Errorf("%w: environment scope needs an environment claim: %s", ErrSuggest, policy.Absent("environment"))
 		}
-		terms = append(terms, "claims.environment == "+celclaims.Quote(env))
+		terms = append(terms, celclaims.Pin(varClaims, "environment", env))
 		message += " in environment " + env
 		notes = append(notes, "pins environment "+env+": protect it with required reviewers or branch rules in the repository settings")
-	case policy.ScopeWorkflow:
-		jwr, err := need("job_workflow_ref", "workflow scope pins job_workflow_ref")
-		if err != nil {
-			return policy.Suggestion{}, err
-		}
-		terms = append(terms, "claims.job_workflow_ref == "+celclaims.Quote(jwr))
-		message += " via " + jwr
-		notes = append(notes, "pins job_workflow_ref "+jwr+": the workflow file that defines the job, at its ref (the called reusable workflow, if any)")
 	default:
 		return policy.Suggestion{}, fmt.Errorf("%w: unknown scope %q (want %v)", ErrSuggest, scope, policy.Scopes)
 	}
@@ -99,6 +86,17 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		return policy.Suggestion{}, fmt.Errorf("%w: %w", ErrSuggest, err)
 	}
 	return s, nil
+}
+
+// scopePins are the claims the ref and workflow scopes pin: why the
+// suggestion needs the claim, what the rule's message adds before its
+// value, and the note on what pinning it accepts.
+var scopePins = map[policy.Scope]struct {
+	celclaims.Scoped
+	message, note string
+}{
+	policy.ScopeRef:      {celclaims.Scoped{Claim: "ref", Why: "ref scope pins the token's ref"}, " on ", "pins ref %s; a job that references an environment still carries ref, so this also accepts environment jobs on that ref"},
+	policy.ScopeWorkflow: {celclaims.Scoped{Claim: "job_workflow_ref", Why: "workflow scope pins job_workflow_ref"}, " via ", "pins job_workflow_ref %s: the workflow file that defines the job, at its ref (the called reusable workflow, if any)"},
 }
 
 func audienceNote(aud string) string {
