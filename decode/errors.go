@@ -11,6 +11,7 @@ var (
 	ErrNoToken            = errors.New("no token found")
 	ErrTooLarge           = errors.New("input larger than the size limit")
 	ErrSegmentCount       = errors.New("wrong number of segments")
+	ErrTruncated          = errors.New("looks truncated")
 	ErrEmptySegment       = errors.New("empty segment")
 	ErrBase64Alphabet     = errors.New("character outside the base64url alphabet")
 	ErrBase64Padding      = errors.New("base64 padding is not allowed in JWS/JWE segments")

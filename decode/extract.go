@@ -94,16 +94,29 @@ func ExtractWithin(input []byte, lim Limits) (Extracted, error) {
 			return ex, nil
 		}
 	}
-	if compact := removeSpace(s); looksLikeToken(compact) && plausibleShape(compact) && !severalTokens(s) {
+	var runs []string
+	joined := false
+	if mayHaveSpace(s) {
+		runs, joined = tokenRuns(s)
+	}
+	if compact := removeSpace(s); looksLikeToken(compact) && plausibleShape(compact) && !severalTokens(s) && !otherToken(runs, compact) {
 		if compact != s {
 			ex.strip(StripLineBreaks)
 		}
 		ex.Text = compact
 		return ex, nil
 	}
-	runs := jwsRun().FindAllString(s, -1)
+	if !mayHaveSpace(s) {
+		runs = jwsRun().FindAllString(s, -1)
+		for i, r := range runs {
+			runs[i] = withoutFullStop(r)
+		}
+	}
 	if len(runs) == 0 {
 		return ex, errAt("input", -1, ErrNoToken, expectJWT)
+	}
+	if joined {
+		ex.strip(StripLineBreaks)
 	}
 	ex.strip(StripSurroundingText)
 	if len(runs) > 1 {
@@ -151,6 +164,17 @@ func (ex *Extracted) fromJSON(s string, maxSize int) bool {
 		return true
 	}
 	return false
+}
+
+// otherToken reports whether the lines of a paste hold a whole token that
+// is not the paste with its white space removed: then the words around it
+// are not part of it ("token eyJ…", a log line after a wrapped token).
+func otherToken(runs []string, compact string) bool {
+	if len(runs) == 0 || runs[0] == compact {
+		return false
+	}
+	n := strings.Count(runs[0], ".")
+	return strings.HasPrefix(runs[0], "eyJ") && (n == 2 || n == 4)
 }
 
 // looksLikeToken accepts text made only of base64url characters and dots,

@@ -30,6 +30,9 @@ func FuzzExtract(f *testing.F) {
 		} {
 			f.Add([]byte(s))
 		}
+		for _, c := range pasteShapes(tok) {
+			f.Add([]byte(c.in))
+		}
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		for _, w := range strings.Fields(string(in)) {

@@ -142,6 +142,7 @@ func Parse(text string) (*Token, error) {
 			t.decodePayload()
 		}
 	}
+	t.markTruncated(text, parts)
 	return t, nil
 }
 

@@ -140,8 +140,11 @@ func checkReport(t *testing.T, pub *rsa.PublicKey, r *inspect.Report) {
 		t.Fatalf("%d claims for %d payload members", len(r.Claims), len(r.Token.Payload.Members))
 	}
 	sig := r.Verify.Signature
-	// Keys were given: "unverified" would mean there were none.
-	if sig.Status == verify.StatusUnverified || sig.Status == "" {
+	// Keys were given: "unverified" would mean there were none, none with
+	// the token's kid (a rotated or foreign key checks nothing), or a
+	// token cut short, whose signature nothing can check.
+	missing := errors.Is(sig.Err, verify.ErrUnknownKID) || errors.Is(sig.Err, decode.ErrTruncated)
+	if sig.Status == "" || sig.Status == verify.StatusUnverified && !missing {
 		t.Fatalf("signature %q with the demo keys given: %s", sig.Status, sig.Reason)
 	}
 	if code == 0 && sig.Status != verify.StatusValid {

@@ -1,8 +1,6 @@
 package redact_test
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,18 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
-
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
-	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/redact"
-	"github.com/oidcscope/oidcscope/report"
-	"github.com/oidcscope/oidcscope/verify"
 )
 
 // immutableSubIDs are the IDs of the immutable-sub token that appear in its
@@ -45,19 +35,8 @@ func awsSubPolicy(t *testing.T, op, sub string) string {
 // renderings are the text, JSON and Markdown views of r.
 func renderings(t *testing.T, r *inspect.Report) map[string]string {
 	t.Helper()
-	var txt, js, md bytes.Buffer
-	rend := lipgloss.NewRenderer(&txt)
-	rend.SetColorProfile(termenv.Ascii)
-	if err := report.Text(&txt, r, rend); err != nil {
-		t.Fatal(err)
-	}
-	if err := report.JSON(&js, r); err != nil {
-		t.Fatal(err)
-	}
-	if err := report.Markdown(&md, report.MarkdownSection{Heading: "immutable-sub", Report: r}); err != nil {
-		t.Fatal(err)
-	}
-	return map[string]string{"text": txt.String(), "json": jsonDiagnoses(t, js.Bytes()), "markdown": md.String()}
+	txt, js, md := views(t, r, "immutable-sub")
+	return map[string]string{"text": txt, "json": jsonDiagnoses(t, []byte(js)), "markdown": md}
 }
 
 // jsonDiagnoses is every diagnosis of the JSON view, one line each, as a
@@ -173,14 +152,7 @@ func isWordByte(s string, i int) bool {
 // does not end in the first digits of an ID. Checked in the text, JSON and
 // Markdown views.
 func TestIDsDiagnosis(t *testing.T) {
-	tok, err := fixtures.Sign("immutable-sub", fixtures.StaticIAT())
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "demo-jwks.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := fixtureToken(t, "immutable-sub")
 	tests := []struct {
 		name, op, sub string
 		inside        bool // the first difference is inside a hidden ID
@@ -198,11 +170,7 @@ func TestIDsDiagnosis(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			orig := inspect.Run(context.Background(), inspect.Options{
-				Input: []byte(tok), Keys: keys, At: fixtures.StaticNow(), Leeway: time.Minute,
-				Providers: policyset.All(),
-				Policies:  policyset.Loader{}.Load([]string{awsSubPolicy(t, tt.op, tt.sub)}, nil, nil),
-			})
+			orig := inspectVerified(t, tok, awsSubPolicy(t, tt.op, tt.sub))
 			if len(orig.Policies) != 1 || orig.Policies[0].Verdict != "deny" {
 				t.Fatalf("policy: %+v", orig.Policies)
 			}

@@ -2,22 +2,16 @@ package redact_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
-	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/redact"
 	"github.com/oidcscope/oidcscope/report"
 	"github.com/oidcscope/oidcscope/verify"
@@ -38,45 +32,23 @@ var pushMainIDs = map[string]string{
 // IDs appear in conditions, diagnoses, the subject's other form and links.
 func pushMain(t *testing.T, input string) *inspect.Report {
 	t.Helper()
-	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "demo-jwks.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return inspect.Run(context.Background(), inspect.Options{
-		Input: []byte(input), Keys: keys, At: fixtures.StaticNow(), Leeway: time.Minute,
-		Providers: policyset.All(),
-		Policies: policyset.Loader{}.Load([]string{
-			"../fixtures/policies/gcp/octo-repo-main.json",
-			"../fixtures/policies/aws/trust-environment-prod.json",
-		}, nil, nil),
-	})
+	return inspectVerified(t, input,
+		"../fixtures/policies/gcp/octo-repo-main.json",
+		"../fixtures/policies/aws/trust-environment-prod.json")
 }
 
 func pushMainToken(t *testing.T) string {
 	t.Helper()
-	tok, err := fixtures.Sign("push-main", fixtures.StaticIAT())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tok
+	return fixtureToken(t, "push-main")
 }
 
 // rendered is every view of r: text, JSON, Markdown and the raw fields a
 // view may show (the token text, the segments).
 func rendered(t *testing.T, r *inspect.Report) string {
 	t.Helper()
-	var b bytes.Buffer
-	rend := lipgloss.NewRenderer(&b)
-	rend.SetColorProfile(termenv.Ascii)
-	if err := report.Text(&b, r, rend); err != nil {
-		t.Fatal(err)
-	}
-	if err := report.JSON(&b, r); err != nil {
-		t.Fatal(err)
-	}
-	if err := report.Markdown(&b, report.MarkdownSection{Heading: "push-main", Report: r}); err != nil {
-		t.Fatal(err)
-	}
+	txt, js, md := views(t, r, "push-main")
+	var b strings.Builder
+	b.WriteString(txt + js + md)
 	b.WriteString(r.Token.Input.Text + "\n" + r.Token.SigningInput + "\n" + string(r.Token.PayloadBytes))
 	for _, s := range r.Token.Segments {
 		b.WriteString("\n" + s.Text + "\n" + string(s.Bytes))
@@ -175,7 +147,7 @@ func TestIDsNumbersAndErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	orig := inspect.Run(context.Background(), inspect.Options{Input: []byte(tok), Source: verify.Source{Offline: true}, At: fixtures.StaticNow(), Providers: policyset.All()})
+	orig := inspectVerified(t, tok)
 	red := redact.Report(orig, redact.IDs)
 	var js bytes.Buffer
 	if err := report.JSON(&js, red); err != nil || !json.Valid(js.Bytes()) {

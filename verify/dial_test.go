@@ -2,8 +2,6 @@ package verify
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
@@ -15,7 +13,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/oidcscope/oidcscope/fixtures"
 )
@@ -64,65 +61,6 @@ func TestAddrProblem(t *testing.T) {
 			t.Errorf("addrProblem(%s) = %q, want refused=%v mentioning %q", c.ip, p, c.refused, c.says)
 		}
 	}
-}
-
-// fakeNet resolves names from a table and sends every dial to one server,
-// recording the addresses dialed.
-type fakeNet struct {
-	t      *testing.T
-	target string // host:port every dial reaches
-	names  map[string][]string
-
-	mu      sync.Mutex
-	lookups []string
-	dialed  []string
-}
-
-func newFakeNet(t *testing.T, srv *httptest.Server, names map[string][]string) *fakeNet {
-	return &fakeNet{t: t, target: srv.Listener.Addr().String(), names: names}
-}
-
-func (n *fakeNet) lookup(_ context.Context, host string) ([]netip.Addr, error) {
-	n.mu.Lock()
-	n.lookups = append(n.lookups, host)
-	n.mu.Unlock()
-	raw, ok := n.names[strings.ToLower(host)]
-	if !ok {
-		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
-	}
-	var ips []netip.Addr
-	for _, r := range raw {
-		ips = append(ips, netip.MustParseAddr(r))
-	}
-	return ips, nil
-}
-
-func (n *fakeNet) dial(ctx context.Context, network, addr string) (net.Conn, error) {
-	n.mu.Lock()
-	n.dialed = append(n.dialed, addr)
-	n.mu.Unlock()
-	var d net.Dialer
-	return d.DialContext(ctx, network, n.target)
-}
-
-func (n *fakeNet) dials() []string {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	return append([]string(nil), n.dialed...)
-}
-
-// fetcher dials through the guard (client is an *http.Transport client)
-// with n's resolver and dialer.
-func (n *fakeNet) fetcher(client *http.Client) Fetcher {
-	return Fetcher{Client: client, Timeout: 5 * time.Second, lookup: n.lookup, dial: n.dial}
-}
-
-// anyNameClient trusts srv's certificate for whatever host a URL names:
-// the test names hosts freely and the fake network sends them all to srv.
-func anyNameClient(srv *httptest.Server) *http.Client {
-	pool := x509.NewCertPool()
-	pool.AddCert(srv.Certificate())
-	return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, ServerName: "example.com"}}}
 }
 
 // refusingServer serves the demo JWKS at /jwks, redirects /to?u=URL to URL

@@ -91,22 +91,36 @@ func wantValid(t *testing.T, what string, res Result) {
 	}
 }
 
-// wantInvalid fails unless the signature is invalid and its Err matches cause.
+// wantUnverified fails unless the signature is unverified, not drawn as a
+// failure (its check skips), and its Err matches cause: the key that could
+// check it is missing, or what it signs is.
+func wantUnverified(t *testing.T, what string, res Result, cause error) {
+	t.Helper()
+	wantSignature(t, what, res, StatusUnverified, Skip, cause)
+}
+
+// wantInvalid fails unless the signature is invalid, its check fails, and
+// its Err matches cause.
 func wantInvalid(t *testing.T, what string, res Result, cause error) {
 	t.Helper()
+	wantSignature(t, what, res, StatusInvalid, Fail, cause)
+}
+
+func wantSignature(t *testing.T, what string, res Result, status Status, checked CheckStatus, cause error) {
+	t.Helper()
 	sig := res.Signature
-	if sig.Status != StatusInvalid {
-		t.Errorf("%s: signature = %s (reason %q), want invalid (%v)", what, sig.Status, sig.Reason, cause)
+	if sig.Status != status {
+		t.Errorf("%s: signature = %s (reason %q), want %s (%v)", what, sig.Status, sig.Reason, status, cause)
 		return
 	}
 	if !errors.Is(sig.Err, cause) {
 		t.Errorf("%s: signature Err = %v, want errors.Is %v", what, sig.Err, cause)
 	}
 	if sig.Reason == "" {
-		t.Errorf("%s: invalid signature without a Reason; the user must be told why", what)
+		t.Errorf("%s: %s signature without a Reason; the user must be told why", what, status)
 	}
-	if c := check(t, res, "signature"); c.Status != Fail {
-		t.Errorf("%s: signature check = %s, want fail for an invalid signature", what, c.Status)
+	if c := check(t, res, "signature"); c.Status != checked {
+		t.Errorf("%s: signature check = %s (%q), want %s for an %s signature", what, c.Status, c.Detail, checked, status)
 	}
 }
 

@@ -36,9 +36,10 @@ type KeySet struct {
 	Skipped []string // keys of a set that could not be loaded, and why
 	KIDs    []string // kids of the loaded keys, for messages
 
-	jwks   []jwkset.JWK // JWK-based sources
-	public crypto.PublicKey
-	secret []byte
+	refusedKIDs []string     // kids of the skipped keys: a token naming one is not merely unverified
+	jwks        []jwkset.JWK // JWK-based sources
+	public      crypto.PublicKey
+	secret      []byte
 }
 
 // ParseJWKS loads a JWK Set or a single JWK. One unusable key does not spoil
@@ -83,6 +84,9 @@ func parseJWKS(data []byte, kind SourceKind, name string, say setting.Names) (*K
 		if err != nil {
 			skipped = append(skipped, skippedKey{index: i, kid: kidOf(raw), err: err})
 			ks.Skipped = append(ks.Skipped, skipped[len(skipped)-1].String())
+			if kid := kidOf(raw); kid != "" {
+				ks.refusedKIDs = append(ks.refusedKIDs, kid)
+			}
 			continue
 		}
 		ks.jwks = append(ks.jwks, jwk)

@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -200,34 +199,6 @@ func TestLoopbackOnlyWhereTyped(t *testing.T) {
 		}
 		wantValid(t, "--jwks "+u, Verify(tok, Options{Keys: ks, At: at}))
 	})
-}
-
-// loopNet resolves names from a table (no real DNS) and dials loopback
-// addresses as they are, every other address to the fake issuer server:
-// so a discovery document can point at a real loopback bystander.
-type loopNet struct {
-	issuer string // host:port of the server every public address reaches
-	names  map[string][]string
-}
-
-func (n loopNet) lookup(_ context.Context, host string) ([]netip.Addr, error) {
-	raw, ok := n.names[strings.ToLower(host)]
-	if !ok {
-		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
-	}
-	var ips []netip.Addr
-	for _, r := range raw {
-		ips = append(ips, netip.MustParseAddr(r))
-	}
-	return ips, nil
-}
-
-func (n loopNet) dial(ctx context.Context, network, addr string) (net.Conn, error) {
-	var d net.Dialer
-	if ap, err := netip.ParseAddrPort(addr); err == nil && ap.Addr().Unmap().IsLoopback() {
-		return d.DialContext(ctx, network, addr)
-	}
-	return d.DialContext(ctx, network, n.issuer)
 }
 
 // TestLoopbackNotFromDocuments: a discovery document (GitHub's, or any

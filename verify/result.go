@@ -40,7 +40,7 @@ type Signature struct {
 	KeyName   string // file path or URL of the key source, for display
 	KeyID     string // kid of the key that verified, when it came from a set
 	Reason    string
-	Err       error // the cause, for errors.Is; nil when valid or unverified for lack of a key
+	Err       error // the cause, for errors.Is; nil when valid or when no key was given
 }
 
 // Result is everything Verify found.

@@ -44,6 +44,9 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string, say setting.Name
 	case decode.KindSegment:
 		return fail(StatusUnsupported, fmt.Errorf("%w: a lone segment has no signature", ErrNotSigned))
 	}
+	if e := tok.Truncated(); e != nil {
+		return truncated(sig, notes, e, "")
+	}
 	if err := headerProblem(tok); err != nil {
 		return fail(StatusInvalid, err)
 	}
@@ -59,6 +62,9 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string, say setting.Name
 		return fail(StatusInvalid, fmt.Errorf("%w: %s (allowed: %s)", ErrAlgNotAllowed, alg, strings.Join(allowed, ", ")))
 	}
 	if err := signatureShape(alg, tok.Signature); err != nil {
+		if why := cutECDSA(alg, tok.Signature); why != "" {
+			return truncated(sig, notes, decode.Truncation(len(tok.Input.Text)), why)
+		}
 		return fail(StatusInvalid, err)
 	}
 	if ks == nil {
@@ -70,6 +76,10 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string, say setting.Name
 	_, hasKid := tok.Header.Get("kid")
 	cands, err := ks.candidates(sig.Kid, hasKid)
 	if err != nil {
+		if missingKey(ks, sig.Kid, err) {
+			sig.Status, sig.Err, sig.Reason = StatusUnverified, err, err.Error()+keysRotate(tok, ks)
+			return sig, notes
+		}
 		return fail(StatusInvalid, err)
 	}
 	var lastErr error = ErrNoMatchingKey
@@ -93,6 +103,14 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string, say setting.Name
 			lastErr = fmt.Errorf("%w: the RSA key%s has %d bits, and Go's crypto refuses RSA keys under %d bits as insecure, so the signature was not checked", ErrWeakKey, keyLabel(ks, c.kid), bits, goMinRSABits)
 			notes.weak = weakRSA(ks, c, bits) + fmt.Sprintf("; Go's crypto refuses keys under %d bits, so the signature was not checked", goMinRSABits)
 			continue
+		}
+		if bits, ok := rsaBits(c.key); ok && (bits+7)/8-len(tok.Signature) >= 3 {
+			// RSA signatures are as long as the key. Cutting whole base64url
+			// quads removes 3 bytes at a time; a signer that drops leading
+			// zero bytes (wrongly) loses one or two, which stays a mismatch.
+			size := (bits + 7) / 8
+			why := fmt.Sprintf("its signature is %d bytes, and the RSA key%s signs %d", len(tok.Signature), keyLabel(ks, c.kid), size)
+			return truncated(sig, notes, decode.Truncation(len(tok.Input.Text)), why)
 		}
 		if w := shortSecret(ks, c, alg); w != "" && !slices.Contains(notes.warnings, w) {
 			notes.warnings = append(notes.warnings, w)
@@ -185,11 +203,18 @@ func signatureShape(alg string, sig []byte) error {
 		return nil
 	}
 	form := ""
-	var rs struct{ R, S *big.Int }
-	if rest, err := asn1.Unmarshal(sig, &rs); err == nil && len(rest) == 0 {
+	if isDER(sig) {
 		form = ", in ASN.1 DER"
 	}
 	return fmt.Errorf("%w: %s signatures are %d bytes of raw r||s (RFC 7518 §3.4); this one is %d bytes%s", ErrBadSignature, alg, want, len(sig), form)
+}
+
+// isDER reports whether sig is an ASN.1 DER ECDSA signature, the form
+// crypto libraries emit and JWS does not use.
+func isDER(sig []byte) bool {
+	var rs struct{ R, S *big.Int }
+	rest, err := asn1.Unmarshal(sig, &rs)
+	return err == nil && len(rest) == 0
 }
 
 // usableForVerify applies the JWK's "use" and "key_ops" (RFC 7517 §4.2-4.3).
