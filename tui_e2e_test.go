@@ -14,10 +14,13 @@ import (
 )
 
 // TestTUIUnderTmux runs the program in a real terminal: tmux. It opens
-// the demo at 100×30, pastes a token with a bracketed paste on the paste
-// screen, resizes to 80×24, selects check_run_id and quits with q, reading
-// the screen with capture-pane at each step. CI installs tmux
-// (OIDCSCOPE_REQUIRE_TMUX=1 turns a missing tmux into a failure).
+// the demo at 100×30, copies a value under tmux's default settings and a
+// condition under set-clipboard on (reading tmux's buffer), pastes a token
+// with a bracketed paste on the paste screen (checked as without --demo),
+// pastes again after n into an empty box, resizes to 80×24, selects
+// check_run_id and quits with q, reading the screen with capture-pane at
+// each step. CI installs tmux (OIDCSCOPE_REQUIRE_TMUX=1 turns a missing
+// tmux into a failure).
 func TestTUIUnderTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("OIDCSCOPE_REQUIRE_TMUX") != "" {
@@ -43,9 +46,11 @@ func TestTUIUnderTmux(t *testing.T) {
 	tm := tmuxServer{t: t, socket: fmt.Sprintf("oidcscope-e2e-%d", os.Getpid())}
 	t.Cleanup(func() { tm.cmd("kill-server") })
 	// The pane's shell writes the exit status where the test can read it.
+	// --offline: the token pasted after the demo is checked as the flags
+	// say, and without it that would be discovery on the network.
 	tm.cmd("-f", os.DevNull, "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30",
 		"-e", "TERM=xterm-256color", "-e", "NO_COLOR=",
-		fmt.Sprintf("%s --demo; echo $? > %s", bin, status))
+		fmt.Sprintf("%s --demo --offline; echo $? > %s", bin, status))
 
 	screen := tm.waitFor("check_run_id", "the demo inspector")
 	for _, want := range []string{"oidcscope · demo", "✓ valid", "[1 Claims]", "policies ✓"} {
@@ -54,6 +59,24 @@ func TestTUIUnderTmux(t *testing.T) {
 		}
 	}
 	assertFits(t, screen, 100, 30)
+
+	// Copying: into tmux's buffer under tmux's defaults (set-clipboard
+	// external, allow-passthrough off), and under set-clipboard on.
+	tm.keys("/")
+	tm.literal("check_run_id")
+	tm.keys("Enter", "y")
+	tm.waitFor("copied check_run_id (11 bytes) into tmux's paste buffer", "the copy of check_run_id")
+	if got := tm.cmd("show-buffer"); got != "61532875419" {
+		t.Errorf("y under tmux's defaults: tmux's buffer holds %q", got)
+	}
+	tm.cmd("set-option", "-g", "set-clipboard", "on")
+	tm.keys("/")
+	tm.literal("repository_id")
+	tm.keys("Enter", "Y")
+	tm.waitFor("copied the AWS condition", "the copy of a condition")
+	if got := tm.cmd("show-buffer"); got != `"token.actions.githubusercontent.com:repository_id": "74"` {
+		t.Errorf("Y under set-clipboard on: tmux's buffer holds %q", got)
+	}
 
 	// n: the paste screen; a bracketed paste of a token wrapped in a header.
 	tm.keys("n")
@@ -69,7 +92,23 @@ func TestTUIUnderTmux(t *testing.T) {
 		t.Errorf("the paste screen does not say what was removed:\n%s", screen)
 	}
 	tm.keys("Enter")
-	tm.waitFor("environment", "the pasted token inspected")
+	screen = tm.waitFor("environment", "the pasted token inspected")
+	// Checked as without --demo (no demo keys, so unverified offline),
+	// and no longer titled demo.
+	if status := strings.SplitN(screen, "\n", 2)[0]; strings.HasPrefix(status, "oidcscope · demo") || !strings.Contains(status, "? unverified") {
+		t.Errorf("a token pasted after the demo: %s", status)
+	}
+
+	// n again: an empty box, so a second paste is a token of its own.
+	tm.keys("n")
+	tm.waitFor("waiting for a token", "an empty paste screen")
+	tm.cmd("paste-buffer", "-p", "-b", "tok", "-t", "e2e")
+	screen = tm.waitFor("JWS, 3 segments", "the second paste's preview")
+	if strings.Contains(screen, "JWE") {
+		t.Errorf("the second paste was appended to the first:\n%s", screen)
+	}
+	tm.keys("Enter")
+	tm.waitFor("environment", "the second pasted token inspected")
 
 	// Resize: the layout follows.
 	tm.cmd("resize-window", "-t", "e2e", "-x", "80", "-y", "24")

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/oidcscope/oidcscope/claims"
 	"github.com/oidcscope/oidcscope/decode"
@@ -259,6 +260,23 @@ func BenchmarkPipeline1MiB(b *testing.B) {
 	for b.Loop() {
 		if r := inspect.Run(context.Background(), opts); r.ExitCode() != 0 {
 			b.Fatalf("exit code %d", r.ExitCode())
+		}
+	}
+}
+
+// BenchmarkRetime1MiB is the terminal UI's clock tick on the largest
+// token: the time checks evaluated again at the next second.
+func BenchmarkRetime1MiB(b *testing.B) {
+	tok, _ := testseeds.LargeToken(b, decode.DefaultMaxSize)
+	opts := benchOptions(b)
+	opts.Input = tok
+	opts.At = time.Time{}
+	r := inspect.Run(context.Background(), opts)
+	at := r.At
+	for b.Loop() {
+		at = at.Add(time.Second)
+		if inspect.Retime(r, opts, at) == r {
+			b.Fatal("not re-timed")
 		}
 	}
 }

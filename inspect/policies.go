@@ -19,3 +19,8 @@ type Policies interface {
 // read or recognised as error results. The command layer builds it on
 // policyset.Loader; the terminal UI's policy prompt calls it.
 type PolicyLoader func(loaded Policies, paths ...string) (Policies, []policy.Result)
+
+// PolicyUnloader returns loaded without the documents read from source,
+// and how many policies and failed documents went with them. The command
+// layer builds it; the terminal UI's policies pane calls it.
+type PolicyUnloader func(loaded Policies, source string) (Policies, int)

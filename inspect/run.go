@@ -38,6 +38,9 @@ type Options struct {
 	// LoadPolicies reads policy files for Session.WithPolicyFiles; nil:
 	// the session cannot load any.
 	LoadPolicies PolicyLoader
+	// UnloadPolicies drops a document for Session.WithoutPolicies; nil:
+	// the session cannot unload any.
+	UnloadPolicies PolicyUnloader
 }
 
 // Run decodes, loads keys and verifies. It never fails as a whole: every

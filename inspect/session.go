@@ -12,6 +12,10 @@ import (
 // options give no PolicyLoader.
 var ErrNoPolicyLoader = errors.New("this session cannot load policy files")
 
+// ErrNoPolicyUnloader is the failure of WithoutPolicies in a session
+// whose options give no PolicyUnloader.
+var ErrNoPolicyUnloader = errors.New("this session cannot unload policy documents")
+
 // Session is what stays fixed while a user inspects token after token in
 // the terminal UI: the options (keys, expected issuer and audiences) and
 // the loaded policies. It is a value: changing it makes a new Session, so a
@@ -75,6 +79,10 @@ func (s Session) WithPolicies(set Policies) Session {
 	return s
 }
 
+// Policies are the session's policies, for another session to take over
+// (WithPolicies).
+func (s Session) Policies() Policies { return s.opts.Policies }
+
 // WithPolicyFiles loads policy documents from paths with the options'
 // PolicyLoader and returns a session that evaluates them after those it
 // had, with the documents that could not be read.
@@ -90,6 +98,21 @@ func (s Session) WithPolicyFiles(paths ...string) (Session, []policy.Result) {
 	var failures []policy.Result
 	s.opts.Policies, failures = s.opts.LoadPolicies(s.opts.Policies, paths...)
 	return s, failures
+}
+
+// WithoutPolicies returns a session that no longer evaluates the
+// documents read from source, with how many policies (and failed
+// documents) went.
+func (s Session) WithoutPolicies(source string) (Session, int, error) {
+	if s.opts.UnloadPolicies == nil {
+		return s, 0, ErrNoPolicyUnloader
+	}
+	if s.opts.Policies == nil {
+		return s, 0, nil
+	}
+	var n int
+	s.opts.Policies, n = s.opts.UnloadPolicies(s.opts.Policies, source)
+	return s, n, nil
 }
 
 // PolicyCount is the number of loaded policy documents' policies.

@@ -57,6 +57,7 @@ type Model struct {
 	keys    KeyMap
 	help    help.Model
 	session inspect.Session
+	demo    bool // the token shown is the demo's, inspected by cfg.DemoSession
 
 	width, height int
 	screen        screen
@@ -82,11 +83,12 @@ type Model struct {
 	policyOpen bool
 	vp         viewport.Model
 
-	prompt     promptKind
-	promptIn   textinput.Model
-	flash      string
-	flashError bool
-	showHelp   bool
+	prompt        promptKind
+	promptIn      textinput.Model
+	promptChoices []string // what Tab found for the typed path
+	flash         string
+	flashError    bool
+	showHelp      bool
 }
 
 // New builds the program's model.
@@ -114,6 +116,9 @@ func New(cfg Config) Model {
 	if cfg.Input != nil {
 		m.screen = screenInspector
 		m.input = cfg.Input
+		if cfg.InputDemo && cfg.DemoSession != nil {
+			m.session, m.demo = *cfg.DemoSession, true
+		}
 	}
 	return m
 }
@@ -138,6 +143,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tickMsg:
 		m.now = m.cfg.Now()
+		m.retime()
 		return m, tickCmd()
 	case spinner.TickMsg:
 		if !m.fetching {
@@ -164,12 +170,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else {
 			// The report is rendered like the screen: every outside
 			// string in it is escaped already.
-			m.copyText(msg.what, msg.text, false)
+			return m, m.copyText(msg.what, msg.text, false)
 		}
 		return m, nil
+	case copiedMsg:
+		return m.gotCopied(msg)
 	case tea.MouseMsg:
 		return m.mouse(msg)
 	case tea.KeyMsg:
+		if m.oneByOne(msg) {
+			return m.eachKey(msg)
+		}
 		if m.prompt != promptNone {
 			return m.promptKey(msg)
 		}
@@ -203,6 +214,7 @@ func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
 	}
 	m.report = msg.report
 	m.now = m.cfg.Now()
+	m.retime()
 	var cmd tea.Cmd
 	if msg.offline && m.session.Fetches(msg.report) {
 		m.fetching = true
@@ -238,6 +250,25 @@ func (m Model) gotFile(msg fileMsg) (tea.Model, tea.Cmd) {
 	m.paste.set(msg.data)
 	m.paste.gen++
 	return m, previewCmd(m.paste.gen, msg.data, m.session.Limits())
+}
+
+// retime evaluates the report's time checks at the clock's instant, as
+// the countdown is, so no view shows a check the clock has overtaken.
+func (m *Model) retime() {
+	if m.report == nil {
+		return
+	}
+	r := m.session.Retime(m.report, m.now)
+	if r == m.report {
+		return
+	}
+	m.report = r
+	// Only the panes that show times are drawn again: the Raw pane of a
+	// 1 MiB token would cost a re-wrap every second for nothing.
+	switch m.pane {
+	case paneClaims, paneDetail, paneSignature:
+		m.refresh()
+	}
 }
 
 func (m *Model) setFlash(s string, isErr bool) {

@@ -9,29 +9,69 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/report/view"
 )
 
-// copyText puts s on the clipboard with OSC 52, wrapped for tmux or screen
-// when the program runs inside one, so it works over SSH too. escaped
-// says s is the escaped form of what was asked for (see cliptext.go), and
-// the status line says so: the copy is not the raw value.
-func (m *Model) copyText(what, s string, escaped bool) {
-	seq := osc52.New(s)
-	switch {
-	case m.cfg.Getenv("TMUX") != "":
-		seq = seq.Tmux()
-	case strings.HasPrefix(m.cfg.Getenv("TERM"), "screen"):
+// copyText puts s on the clipboard. Inside tmux it goes into tmux's paste
+// buffer with tmux load-buffer -w, off the UI goroutine (copiedMsg): that
+// works under tmux's default settings, where an OSC 52 wrapped for
+// passthrough is dropped (allow-passthrough is off) and a plain one is
+// ignored (set-clipboard external), and -w hands it on to the outer
+// terminal's clipboard where tmux can. Elsewhere, and when tmux refuses,
+// an OSC 52 is sent (wrapped for screen, whose passthrough is always on),
+// so it works over SSH too. Whether a terminal took an OSC 52 cannot be
+// known, so the status line says it was sent, not copied. escaped says s
+// is the escaped form of what was asked for (see cliptext.go), and the
+// status line says so: the copy is not the raw value.
+func (m *Model) copyText(what, s string, escaped bool) tea.Cmd {
+	c := copiedMsg{what: what, text: s, escaped: escaped}
+	if m.cfg.Getenv("TMUX") != "" {
+		m.setFlash("copying "+what+"…", false)
+		load := m.cfg.TmuxBuffer
+		return func() tea.Msg {
+			c.err = load([]byte(s))
+			return c
+		}
+	}
+	m.sendOSC52(c)
+	return nil
+}
+
+// copiedMsg is what tmux load-buffer made of a copy.
+type copiedMsg struct {
+	what, text string
+	escaped    bool
+	err        error // tmux refused: the copy went by OSC 52 instead
+}
+
+func (m Model) gotCopied(c copiedMsg) (tea.Model, tea.Cmd) {
+	if c.err != nil {
+		m.sendOSC52(c)
+		return m, nil
+	}
+	m.setFlash(fmt.Sprintf("copied %s (%d bytes) into tmux's paste buffer", c.what, len(c.text))+c.escapedNote(), false)
+	return m, nil
+}
+
+// sendOSC52 writes c as an OSC 52 sequence: plain, which tmux's
+// set-clipboard on takes, or wrapped for screen.
+func (m *Model) sendOSC52(c copiedMsg) {
+	seq := osc52.New(c.text)
+	if m.cfg.Getenv("TMUX") == "" && strings.HasPrefix(m.cfg.Getenv("TERM"), "screen") {
 		seq = seq.Screen()
 	}
 	if _, err := seq.WriteTo(m.cfg.Clipboard); err != nil {
 		m.setFlash("copy failed: "+err.Error(), true)
 		return
 	}
-	msg := fmt.Sprintf("copied %s (%d bytes) to the clipboard", what, len(s))
-	if escaped {
-		msg += " (escaped: it held control or invisible characters)"
+	m.setFlash(fmt.Sprintf("sent %s (%d bytes) to the terminal's clipboard (OSC 52)", c.what, len(c.text))+c.escapedNote(), false)
+}
+
+func (c copiedMsg) escapedNote() string {
+	if c.escaped {
+		return " (escaped: it held control or invisible characters)"
 	}
-	m.setFlash(msg, false)
+	return ""
 }
 
 // copySelected copies the selected claim's value (the Raw and Policies
@@ -44,8 +84,7 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 	// A string is copied as its text, anything else as its JSON.
 	if c.Value.Kind == decode.String {
 		s, escaped := clipValue(c.Value.Text)
-		m.copyText(escape.Text(c.Name), s, escaped)
-		return m, nil
+		return m, m.copyText(escape.Text(c.Name), s, escaped)
 	}
 	js, err := c.Value.MarshalJSON()
 	if err != nil {
@@ -53,19 +92,18 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	s, escaped := clipJSON(js)
-	m.copyText(escape.Text(c.Name), s, escaped)
-	return m, nil
+	return m, m.copyText(escape.Text(c.Name), s, escaped)
 }
 
 // copyToken copies the token being inspected (never the rest of what was
 // pasted around it).
-func (m *Model) copyToken() {
+func (m *Model) copyToken() tea.Cmd {
 	if m.report == nil || m.report.Token == nil {
 		m.setFlash("no token to copy", true)
-		return
+		return nil
 	}
 	s, escaped := clipToken(m.report.Token.Input.Text)
-	m.copyText("the whole token", s, escaped)
+	return m.copyText("the whole token", s, escaped)
 }
 
 // copyCondition copies the selected ready-to-paste condition.
@@ -80,6 +118,6 @@ func (m Model) copyCondition() (tea.Model, tea.Cmd) {
 	// member's pool comes from aud), so the whole payload decides.
 	hostile := func() bool { return m.report.Token != nil && !plainValue(m.report.Token.Payload) }
 	s, escaped := clipDocument(sn.Text, hostile)
-	m.copyText("a "+sn.Provider+" condition", s, escaped)
-	return m, nil
+	// The display name, with "the": "a aws condition" read badly.
+	return m, m.copyText("the "+view.ProviderName(sn.Provider)+" condition", s, escaped)
 }

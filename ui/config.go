@@ -15,11 +15,18 @@ import (
 
 // Config is everything the program needs from outside.
 type Config struct {
+	// Session inspects the tokens the user pastes or opens: the keys,
+	// checks and policies the command line gave.
 	Session inspect.Session
 	// Input opens the inspector on this token; nil opens the paste screen.
 	Input []byte
-	// DemoSession and DemoToken back the paste screen's demo offer: the
-	// demo keys and sample policies, and a freshly signed demo token.
+	// InputDemo says Input is the demo's token (--demo): DemoSession
+	// inspects it and the title says "demo" until another token comes.
+	InputDemo bool
+	// DemoSession and DemoToken back the demo: the demo keys, checks and
+	// sample policies, and a freshly signed demo token (the paste
+	// screen's offer). A token pasted after the demo gets Session, with
+	// the policies loaded by then.
 	DemoSession *inspect.Session
 	DemoToken   func(now time.Time) ([]byte, error)
 	// Renderer decides the colour profile (NO_COLOR, 16/256/true colour).
@@ -28,12 +35,13 @@ type Config struct {
 	Now func() time.Time
 	// Clipboard receives OSC 52 sequences; nil discards them.
 	Clipboard io.Writer
-	// Getenv tells tmux and screen apart for OSC 52; nil is os.Getenv.
+	// TmuxBuffer puts copied text into tmux's paste buffer when the
+	// program runs inside tmux ($TMUX); nil runs tmux load-buffer -w.
+	TmuxBuffer func(text []byte) error
+	// Getenv tells tmux and screen apart for copying; nil is os.Getenv.
 	Getenv func(string) string
 	// ReadFile opens token files from the paste screen; nil is os.ReadFile.
 	ReadFile func(string) ([]byte, error)
-	// Title notes where the session comes from, e.g. "demo".
-	Title string
 	// StaticCursor stops the input cursors blinking (tests, screen readers).
 	StaticCursor bool
 }
@@ -47,6 +55,9 @@ func (c *Config) defaults() {
 	}
 	if c.Clipboard == nil {
 		c.Clipboard = io.Discard
+	}
+	if c.TmuxBuffer == nil {
+		c.TmuxBuffer = tmuxLoadBuffer
 	}
 	if c.Getenv == nil {
 		c.Getenv = os.Getenv

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +65,14 @@ func withProviders(o inspect.Options) inspect.Options {
 		prev, _ := loaded.(*policyset.Set)
 		return prev.Merge(set), set.Failures()
 	}
+	// The command layer's unloader keeps failed documents apart; these
+	// tests unload only parsed ones.
+	o.UnloadPolicies = func(loaded inspect.Policies, source string) (inspect.Policies, int) {
+		set, _ := loaded.(*policyset.Set)
+		kept := slices.DeleteFunc(set.Policies(), func(p policy.Policy) bool { return p.Source() == source })
+		out := policyset.FromPolicies(kept...)
+		return out, set.Len() - out.Len()
+	}
 	return o
 }
 
@@ -92,6 +102,7 @@ func newTestModel(t testing.TB, s inspect.Session, input []byte, w, h int) (Mode
 	m := New(Config{
 		Session: s, Input: input, Renderer: asciiRenderer(), Now: fixedNow, Clipboard: clip,
 		Getenv: func(string) string { return "" }, StaticCursor: true,
+		TmuxBuffer: func([]byte) error { return errors.New("no tmux in tests") },
 		DemoToken: func(time.Time) ([]byte, error) {
 			tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
 			return []byte(tok), err

@@ -74,10 +74,16 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.copySelected()
 	case matches(msg, k.CopyCondition):
 		return m.copyCondition()
-	case matches(msg, k.PrevCondition):
-		m.condSel--
-	case matches(msg, k.NextCondition):
-		m.condSel++
+	case matches(msg, k.PrevCondition), matches(msg, k.NextCondition):
+		if matches(msg, k.PrevCondition) {
+			m.condSel--
+		} else {
+			m.condSel++
+		}
+		m.clampSelection()
+		m.refresh()
+		m.scrollToCondition()
+		return m, nil
 	case matches(msg, k.Export), matches(msg, k.ExportIDs):
 		if m.report == nil || m.report.Token == nil {
 			return m, nil
@@ -91,7 +97,9 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case matches(msg, k.LoadPolicy):
 		m.openPrompt(promptPolicy, "policy file: ")
 	case matches(msg, k.NewToken):
+		// An empty box: a paste is the next token, not more of the last.
 		m.screen = screenPaste
+		m.paste.clear()
 		return m, nil
 	case matches(msg, k.Refetch):
 		if m.input == nil || m.report == nil {
@@ -181,6 +189,7 @@ func (m *Model) openPrompt(kind promptKind, label string) {
 	m.promptIn = m.newInput()
 	m.promptIn.Prompt = label
 	m.promptIn.Focus()
+	m.promptChoices = nil
 }
 
 func (m Model) promptKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -188,21 +197,30 @@ func (m Model) promptKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if kind == promptCopyToken {
 		m.prompt = promptNone
 		if msg.String() == "y" {
-			m.copyToken()
-		} else {
-			m.setFlash("not copied", false)
+			return m, m.copyToken()
 		}
+		m.setFlash("not copied", false)
 		return m, nil
 	}
 	switch msg.Type {
 	case tea.KeyCtrlC:
 		return m, tea.Quit
 	case tea.KeyEsc:
-		m.prompt = promptNone
+		m.prompt, m.promptChoices = promptNone, nil
+		m.refresh()
+		return m, nil
+	case tea.KeyTab:
+		// Complete the path; several choices are listed under the prompt.
+		done, choices := completePath(m.promptIn.Value())
+		m.promptIn.SetValue(done)
+		m.promptIn.CursorEnd()
+		m.promptChoices = choices
+		m.refresh()
 		return m, nil
 	case tea.KeyEnter:
-		m.prompt = promptNone
-		path := strings.TrimSpace(m.promptIn.Value())
+		m.prompt, m.promptChoices = promptNone, nil
+		m.refresh()
+		path := expandHome(strings.TrimSpace(m.promptIn.Value()))
 		if path == "" {
 			return m, nil
 		}
@@ -214,6 +232,10 @@ func (m Model) promptKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.promptIn, cmd = m.promptIn.Update(typed(msg))
+	if m.promptChoices != nil {
+		m.promptChoices = nil
+		m.refresh()
+	}
 	return m, cmd
 }
 
@@ -238,5 +260,15 @@ func (m Model) promptView() string {
 	if m.prompt == promptCopyToken {
 		return m.st.Warn.Render("Copy the whole token to the clipboard? It is a credential. y/n")
 	}
-	return m.promptIn.View() + m.st.Dim.Render("  (enter load · esc cancel)")
+	line := m.promptIn.View() + m.st.Dim.Render("  (enter load · tab completes · esc cancel)")
+	if len(m.promptChoices) == 0 {
+		return line
+	}
+	// The names are the user's own files, escaped all the same: a file
+	// name may hold any byte but / and NUL.
+	names := make([]string, len(m.promptChoices))
+	for i, c := range m.promptChoices {
+		names[i] = escape.Text(c)
+	}
+	return m.st.Dim.Render(strings.Join(names, "  ")) + "\n" + line
 }

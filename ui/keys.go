@@ -12,7 +12,8 @@ type KeyMap struct {
 	Copy, CopyCondition                     key.Binding
 	PrevCondition, NextCondition            key.Binding
 	Export, ExportIDs                       key.Binding
-	LoadPolicy, NewToken, Refetch           key.Binding
+	LoadPolicy, UnloadPolicy                key.Binding
+	NewToken, Refetch                       key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -40,7 +41,8 @@ func DefaultKeyMap() KeyMap {
 		NextCondition: b("]", "next condition", "]"),
 		Export:        b("x", "copy report, signature redacted", "x"),
 		ExportIDs:     b("X", "copy report, IDs redacted too", "X"),
-		LoadPolicy:    b("p", "load policy", "p"),
+		LoadPolicy:    b("p", "load policy (file or folder)", "p"),
+		UnloadPolicy:  b("d", "unload policy", "d"),
 		NewToken:      b("n", "new token", "n"),
 		Refetch:       b("r", "re-fetch keys", "r"),
 		Help:          b("?", "help", "?"),

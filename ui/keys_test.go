@@ -138,7 +138,7 @@ func TestCopyKeys(t *testing.T) {
 	if got := clipboard(t, clip); got != "61532875419" {
 		t.Errorf("y copied %q", got)
 	}
-	contains(t, m.View(), "copied check_run_id")
+	contains(t, m.View(), "sent check_run_id")
 
 	// Y copies the ▸ condition; ] moves to the next.
 	m = selectClaim(t, m, "repository_id")
@@ -180,22 +180,6 @@ func TestCopyKeys(t *testing.T) {
 	m = keys(t, m, "y", "y")
 	if got := clipboard(t, clip); got != tok {
 		t.Error("y y did not copy the token")
-	}
-}
-
-func TestCopyInsideTmux(t *testing.T) {
-	s := inspect.NewSession(demoOptions(t))
-	tok, _ := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	m, clip := newTestModel(t, s, []byte(tok), 100, 30)
-	m.cfg.Getenv = func(k string) string {
-		if k == "TMUX" {
-			return "tmux-socket,1,0" // any value: inside tmux
-		}
-		return ""
-	}
-	keys(t, m, "y")
-	if !strings.HasPrefix(clip.String(), "\x1bPtmux;") {
-		t.Errorf("inside tmux, OSC 52 is wrapped in a DCS passthrough: %q", clip.String())
 	}
 }
 

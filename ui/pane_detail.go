@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/report/view"
@@ -149,3 +150,22 @@ func (m Model) wouldSatisfy(b *strings.Builder, c view.Claim) {
 }
 
 func (detailPane) Tab(Model) string { return "" }
+
+// scrollToCondition scrolls the claim detail, when the chosen ▸
+// condition is out of view, so that it shows with the line above it: [
+// and ] choose a condition the reader should see.
+func (m *Model) scrollToCondition() {
+	if m.showHelp || (m.pane != paneDetail && !(m.pane == paneClaims && m.wide())) {
+		return
+	}
+	lines := strings.Split(m.paneContent(m.vp.Width), "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(ansi.Strip(l), "▸ ") {
+			continue
+		}
+		if i < m.vp.YOffset || i >= m.vp.YOffset+m.vp.Height {
+			m.vp.SetYOffset(max(i-1, 0))
+		}
+		return
+	}
+}

@@ -16,7 +16,7 @@ import (
 type policiesPane struct{}
 
 func (policiesPane) KeyMap(k KeyMap) []key.Binding {
-	return []key.Binding{described(k.Open, "open policy"), described(k.Back, "close policy"), described(k.Copy, "copy policy name")}
+	return []key.Binding{described(k.Open, "open policy"), described(k.Back, "close policy"), described(k.Copy, "copy policy name"), k.UnloadPolicy}
 }
 
 // Update: enter opens the selected policy; y copies its name (a role
@@ -24,18 +24,53 @@ func (policiesPane) KeyMap(k KeyMap) []key.Binding {
 // keys, since a policy opened stays so until then whichever pane has the
 // focus.
 func (policiesPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
+	var cmd tea.Cmd
 	switch {
 	case matches(msg, m.keys.Open):
 		m.policyOpen = len(m.policies()) > 0
 	case matches(msg, m.keys.Copy):
 		if ps := m.policies(); m.policySel < len(ps) {
 			s, escaped := clipValue(ps[m.policySel].Name)
-			m.copyText("the policy name", s, escaped)
+			cmd = m.copyText("the policy name", s, escaped)
 		}
+	case matches(msg, m.keys.UnloadPolicy):
+		m, cmd = m.unloadSelected()
 	default:
 		return m, nil, false
 	}
-	return m, nil, true
+	return m, cmd, true
+}
+
+// unloadSelected unloads the selected policy's source (a document, with
+// all its policies; each role of a list of roles has a source of its own)
+// and inspects the token again without it.
+func (m Model) unloadSelected() (Model, tea.Cmd) {
+	ps := m.policies()
+	if m.policySel >= len(ps) {
+		return m, nil
+	}
+	source := ps[m.policySel].Source
+	next, n, err := m.session.WithoutPolicies(source)
+	if err != nil {
+		m.setFlash("could not unload: "+err.Error(), true)
+		return m, nil
+	}
+	m.session = next
+	m.policyOpen = false
+	// The footer escapes the flash, the source with it.
+	m.setFlash(fmt.Sprintf("unloaded %s (%d %s)", source, n, plural(n, "policy", "policies")), false)
+	if m.input == nil {
+		return m, nil
+	}
+	m.gen++
+	return m, inspectCmd(m.gen, m.session, m.input)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func (policiesPane) View(m Model, w, h int) string {

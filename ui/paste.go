@@ -30,6 +30,12 @@ const pasteTail = 4096
 
 func newPasteModel(demo bool) pasteModel { return pasteModel{demo: demo} }
 
+// clear empties the box for the next token; gen moves on, so a preview
+// of the old text still on its way is dropped.
+func (p *pasteModel) clear() {
+	*p = pasteModel{gen: p.gen + 1, demo: p.demo}
+}
+
 func (p *pasteModel) set(b []byte) {
 	p.buf = append(p.buf[:0], b...)
 	p.problem = ""
@@ -53,6 +59,11 @@ func (m Model) pasteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		input := append([]byte(nil), p.buf...)
+		// The user's token, checked as the command line says, never with
+		// the demo's keys or audience; the policies loaded so far (the
+		// demo's samples too) stay.
+		m.session = m.cfg.Session.WithPolicies(m.session.Policies())
+		m.demo = false
 		return m, m.startInspection(input)
 	case msg.Type == tea.KeyCtrlD && p.demo:
 		tok, err := m.cfg.DemoToken(m.cfg.Now())
@@ -61,7 +72,7 @@ func (m Model) pasteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		if m.cfg.DemoSession != nil {
-			m.session = *m.cfg.DemoSession
+			m.session, m.demo = *m.cfg.DemoSession, true
 		}
 		return m, m.startInspection(tok)
 	case msg.Type == tea.KeyCtrlO:

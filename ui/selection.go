@@ -25,10 +25,20 @@ type claimList struct {
 // claimList returns the list for the current report and filter: the one
 // refresh built, or, if something changed since, a fresh one.
 func (m Model) claimList() *claimList {
-	if l := m.list; l != nil && l.report == m.report && l.filter == m.filter.Value() {
+	if l := m.list; l != nil && sameClaims(l.report, m.report) && l.filter == m.filter.Value() {
 		return l
 	}
 	return newClaimList(m.report, m.filter.Value())
+}
+
+// sameClaims reports whether a and b hold the very same claims: a report
+// re-timed by the clock (Model.retime) keeps its predecessor's, and
+// rebuilding the list every second would cost a large token dearly.
+func sameClaims(a, b *inspect.Report) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return len(a.Claims) == len(b.Claims) && (len(a.Claims) == 0 || &a.Claims[0] == &b.Claims[0])
 }
 
 // newClaimList keeps the claims that pass the filter (a case-insensitive
@@ -116,6 +126,9 @@ func (m Model) bodyHeight() int {
 }
 
 func (m Model) chromeHeight() int {
+	if m.prompt != promptNone && len(m.promptChoices) > 0 {
+		return 4 // and the line of Tab's choices above the prompt
+	}
 	return 3 // status, tabs, footer
 }
 

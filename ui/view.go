@@ -21,13 +21,15 @@ func (m Model) inspectorView() string {
 	return fitScreen(b.String(), m.width, m.height)
 }
 
-// statusLine: profile and issuer, the signature badge, the live expiry.
+// statusLine: the signature badge, the failed checks, the live expiry
+// (at --at's instant, named, when one is given), the policies' tally,
+// profile and issuer.
 func (m Model) statusLine() string {
 	st := m.st
 	r := m.report
 	parts := []string{st.Title.Render("oidcscope")}
-	if m.cfg.Title != "" {
-		parts = append(parts, st.Warn.Render(m.cfg.Title))
+	if m.demo {
+		parts = append(parts, st.Warn.Render("demo"))
 	}
 	if r == nil {
 		return strings.Join(append(parts, m.spin.View()+" inspecting…"), " · ")
@@ -36,8 +38,11 @@ func (m Model) statusLine() string {
 		return strings.Join(append(parts, st.Fail.Render("✗ no token")), " · ")
 	}
 	parts = append(parts, m.signatureBadge(m.wide()))
-	if exp := m.expiry(); exp != "" {
-		parts = append(parts, exp)
+	// What failed first: a narrow screen cuts the line's end.
+	for _, s := range []string{m.failedChecks(), m.expiry(), m.evaluatedAt()} {
+		if s != "" {
+			parts = append(parts, s)
+		}
 	}
 	if t := view.TallyOf(r.Policies); t.Total > 0 {
 		parts = append(parts, fmt.Sprintf("policies %s %s", st.Pass.Render(fmt.Sprintf("✓%d", t.Allow)), st.Fail.Render(fmt.Sprintf("✗%d", t.Total-t.Allow))))
@@ -149,19 +154,28 @@ func (m Model) footer() string {
 		return m.st.Pass.Render(escape.Text(m.flash))
 	}
 	if m.showHelp {
+		// The help scrolls on a short screen: say so while some is below.
+		if !m.vp.AtBottom() {
+			return m.st.Label.Render("↓/j more") + m.st.Dim.Render(" · ? or esc closes the help")
+		}
 		return m.st.Dim.Render("? or esc closes the help")
 	}
 	return m.shortHelp()
 }
 
-// shortHelp is the footer: the focused pane's keys, then the shared ones.
-// When the line is too wide, keys go from before "? help • q quit", so
-// those two always show (help.Model alone would cut the end off). The
-// widths are worked out without rendering (help.Model's styles add no
-// cells), since the footer is drawn on every frame.
+// shortHelp is the footer: the filter in force (the tabs line, cut on a
+// narrow screen, may not show it), the focused pane's keys, then the
+// shared ones. When the line is too wide, keys go from before "? help •
+// q quit", so those two always show (help.Model alone would cut the end
+// off). The widths are worked out without rendering (help.Model's styles
+// add no cells), since the footer is drawn on every frame.
 func (m Model) shortHelp() string {
 	keys := m.helpKeys().ShortHelp()
-	if m.help.Width > 0 {
+	filter := m.filterNote()
+	if filter != "" {
+		filter = m.st.Label.Render(filter) + m.help.Styles.ShortSeparator.Render(m.help.ShortSeparator)
+	}
+	if width := m.help.Width - lipgloss.Width(filter); m.help.Width > 0 {
 		sep := ansi.StringWidth(m.help.ShortSeparator)
 		widths := make([]int, len(keys))
 		total := -sep
@@ -170,11 +184,24 @@ func (m Model) shortHelp() string {
 			widths[i] = sep + ansi.StringWidth(h.Key) + 1 + ansi.StringWidth(h.Desc)
 			total += widths[i]
 		}
-		for n := len(keys); n > 2 && total > m.help.Width; n-- {
+		for n := len(keys); n > 2 && total > width; n-- {
 			total -= widths[n-3]
 			keys = append(keys[:n-3], keys[n-2:]...)
 			widths = append(widths[:n-3], widths[n-2:]...)
 		}
 	}
-	return m.help.ShortHelpView(keys)
+	if filter == "" {
+		return m.help.ShortHelpView(keys)
+	}
+	return filter + m.help.ShortHelpView(keys)
+}
+
+// filterNote is the claim filter in force, for the footer of the claim
+// panes, cut to a quarter of the screen: "/repo".
+func (m Model) filterNote() string {
+	f := m.filter.Value()
+	if f == "" || m.filtering || (m.pane != paneClaims && m.pane != paneDetail) {
+		return ""
+	}
+	return ansi.Truncate("/"+escape.Text(f), max(m.width/4, 8), "…")
 }

@@ -43,27 +43,20 @@ func tuiRun(o *inspectOptions, args []string, s streams) error {
 	if err != nil {
 		return err
 	}
-	demo, err := demoSession()
+	sessions, err := tuiSessions(o, opts, s.getenv)
 	if err != nil {
 		return err
 	}
 	cfg := ui.Config{
+		Session:     sessions.pasted,
 		Input:       opts.Input,
-		DemoSession: &demo,
+		InputDemo:   o.demo.on(),
+		DemoSession: &sessions.demo,
 		DemoToken:   demoToken,
 		Renderer:    lipgloss.NewRenderer(out, termenv.WithEnvironment(environ(s.getenv))),
 		Clipboard:   clipboardWriter(s.errOut, out),
 		Getenv:      s.getenv,
 	}
-	if o.demo.on() {
-		// The onboarding demo: the demo keys as set up by --demo, plus the
-		// sample policies after any --policy, so every view has something
-		// to show.
-		given, _ := opts.Policies.(*policyset.Set)
-		opts.Policies = given.Merge(demoPolicies())
-		cfg.Title = "demo"
-	}
-	cfg.Session = inspect.NewSession(opts)
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out)}
 	if !stdinIsTerminal(s.in) {
 		// The token came on stdin; keys come from the terminal itself.
@@ -73,6 +66,33 @@ func tuiRun(o *inspectOptions, args []string, s streams) error {
 		return failf("%w", err)
 	}
 	return nil
+}
+
+// tuiSessions are the terminal inspector's two sessions: the one for the
+// tokens the user pastes or opens, and the demo's.
+type tuiSessionPair struct {
+	pasted, demo inspect.Session
+}
+
+// tuiSessions builds them from opts (pipeline's). Without --demo, opts
+// are the pasted tokens' and the demo has its keys and sample policies.
+// With --demo, opts are the demo's, to which the sample policies are
+// added after any --policy; a token pasted later is checked as the flags
+// say, without the demo's keys, issuer and audience, against the same
+// policies.
+func tuiSessions(o *inspectOptions, opts inspect.Options, getenv env) (tuiSessionPair, error) {
+	if !o.demo.on() {
+		demo, err := demoSession()
+		return tuiSessionPair{pasted: inspect.NewSession(opts), demo: demo}, err
+	}
+	given, _ := opts.Policies.(*policyset.Set)
+	opts.Policies = given.Merge(demoPolicies())
+	pasted, err := o.checkOptions(getenv)
+	if err != nil {
+		return tuiSessionPair{}, err
+	}
+	pasted.Policies, pasted.PoliciesAny = opts.Policies, opts.PoliciesAny
+	return tuiSessionPair{pasted: inspect.NewSession(pasted), demo: inspect.NewSession(opts)}, nil
 }
 
 // clipboardWriter is where OSC 52 goes: the terminal, never a file. stderr

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"slices"
 
 	"github.com/oidcscope/oidcscope/inspect"
@@ -56,14 +57,15 @@ func (o *inspectOptions) pipeline(positional []string, s streams, tokenOptional 
 func (o *inspectOptions) checkOptions(getenv env) (inspect.Options, error) {
 	c, k := &o.checks, &o.keys
 	opts := inspect.Options{
-		Providers:    policyset.All(),
-		LoadPolicies: loadPolicyFiles,
-		MaxSize:      c.maxSize,
-		Algs:         c.algs.split(),
-		Issuer:       c.issuer,
-		Audiences:    c.audiences,
-		Leeway:       c.leeway,
-		Highlight:    c.highlight.split(),
+		Providers:      policyset.All(),
+		LoadPolicies:   loadPolicyFiles,
+		UnloadPolicies: unloadPolicyDocument,
+		MaxSize:        c.maxSize,
+		Algs:           c.algs.split(),
+		Issuer:         c.issuer,
+		Audiences:      c.audiences,
+		Leeway:         c.leeway,
+		Highlight:      c.highlight.split(),
 		Source: verify.Source{
 			JWKS: k.jwks, KeyFile: k.key, SecretFile: k.secretFile,
 			Discover: k.discover, Offline: k.offline,
@@ -95,10 +97,17 @@ func (o *inspectOptions) checkOptions(getenv env) (inspect.Options, error) {
 }
 
 // loadPolicyFiles is the pipeline's inspect.PolicyLoader: the documents at
-// paths, read by every provider, after those already loaded (a
-// *policyset.Set, or nil).
+// paths, read by every provider, after those already loaded. A path that
+// is a folder loads the policy documents in it, as --policy-dir does.
 func loadPolicyFiles(loaded inspect.Policies, paths ...string) (inspect.Policies, []policy.Result) {
-	set := policyset.Loader{}.Load(paths, nil, nil)
-	prev, _ := loaded.(*policyset.Set)
-	return prev.Merge(set), set.Failures()
+	var files, dirs []string
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			dirs = append(dirs, p)
+		} else {
+			files = append(files, p)
+		}
+	}
+	set := policyset.Loader{}.Load(files, dirs, nil)
+	return documentsOf(loaded).with(set), set.Failures()
 }

@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/verify"
+)
+
+// tuiSessionsFor parses args as `oidcscope tui` would and builds its
+// sessions.
+func tuiSessionsFor(t *testing.T, args ...string) tuiSessionPair {
+	t.Helper()
+	var o inspectOptions
+	fs := pflag.NewFlagSet("tui", pflag.ContinueOnError)
+	o.register(fs)
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	getenv := func(string) string { return "" }
+	opts, err := o.pipeline(fs.Args(), streams{in: strings.NewReader(""), getenv: getenv}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pair, err := tuiSessions(&o, opts, getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pair
+}
+
+func checkStatus(r *inspect.Report, name string) verify.CheckStatus {
+	i := slices.IndexFunc(r.Verify.Checks, func(c verify.Check) bool { return c.Name == name })
+	if i < 0 {
+		return ""
+	}
+	return r.Verify.Checks[i].Status
+}
+
+// TestTUIDemoSessions: after --demo, a pasted token is checked as the
+// flags say (no demo keys, issuer, audience or note), against the demo's
+// sample policies and the user's --policy, which the demo keeps beside
+// its own (issue 16 item 1; issue 15).
+func TestTUIDemoSessions(t *testing.T) {
+	beacon, err := os.ReadFile(filepath.Join("..", "..", "testdata", "github", "sigstore-beacon.jwt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples := tuiSessionsFor(t, "--demo").demo.PolicyCount()
+	if samples == 0 {
+		t.Fatal("the demo has no sample policies")
+	}
+	userPolicy := filepath.Join("..", "..", "fixtures", "policies", "aws", "trust-deny-pull-requests.json")
+	pair := tuiSessionsFor(t, "--demo", "--policy", userPolicy)
+	for name, s := range map[string]inspect.Session{"demo": pair.demo, "pasted": pair.pasted} {
+		if got := s.PolicyCount(); got != samples+1 {
+			t.Errorf("%s session: %d policies, want the %d samples and the user's", name, got, samples)
+		}
+	}
+
+	demo := pair.demo.InspectOffline(context.Background(), beacon)
+	if checkStatus(demo, "aud") != verify.Fail || demo.Verify.Signature.KeySource != verify.SourceJWKSFile {
+		t.Fatalf("the demo session should check the demo audience with the demo keys: %+v", demo.Verify)
+	}
+	pasted := pair.pasted.InspectOffline(context.Background(), beacon)
+	if got := checkStatus(pasted, "aud"); got != verify.Skip {
+		t.Errorf("a token pasted after the demo: aud %s, want skip (no --audience given)", got)
+	}
+	if got := checkStatus(pasted, "iss"); got != verify.Skip {
+		t.Errorf("a token pasted after the demo: iss %s, want skip (no --issuer given)", got)
+	}
+	if pasted.KeysGiven || pasted.Verify.Signature.KeySource == verify.SourceJWKSFile {
+		t.Errorf("a token pasted after the demo was verified with the demo keys: %+v", pasted.Verify.Signature)
+	}
+	if !pair.pasted.Fetches(pasted) {
+		t.Error("a GitHub token pasted after the demo is not discovered as without --demo")
+	}
+	for _, n := range pasted.Notes {
+		if strings.Contains(n, "demo") {
+			t.Errorf("a demo note on the pasted token: %s", n)
+		}
+	}
+	if off := tuiSessionsFor(t, "--demo", "--offline"); off.pasted.Fetches(off.pasted.InspectOffline(context.Background(), beacon)) {
+		t.Error("--offline: a pasted token must not be fetched for")
+	}
+}
