@@ -28,6 +28,10 @@ var providerTable = [...]ProviderInfo{
 	{ID: Vault, Name: "Vault"},
 	{ID: OctoSTS, Name: "octo-sts", Aliases: []string{"octosts"}},
 	{ID: K8s, Name: "Kubernetes", Aliases: []string{"kubernetes"}},
+	// The package registries' trusted publishers (policy/publisher).
+	{ID: PyPI, Name: "PyPI", Audience: "pypi", Aliases: []string{"testpypi"}},
+	{ID: CratesIO, Name: "crates.io", Audience: "crates.io", Aliases: []string{"crates", "cratesio"}},
+	{ID: RubyGems, Name: "RubyGems", Audience: "rubygems.org", Aliases: []string{"gem", "gems"}},
 }
 
 // KnownProviders lists every provider in display order, as copies.

@@ -10,7 +10,7 @@ func TestKnownProvidersIsTheDisplayOrder(t *testing.T) {
 	for _, p := range KnownProviders() {
 		ids = append(ids, p.ID)
 	}
-	if want := []string{AWS, Entra, GCP, Vault, OctoSTS, K8s}; !slices.Equal(ids, want) {
+	if want := []string{AWS, Entra, GCP, Vault, OctoSTS, K8s, PyPI, CratesIO, RubyGems}; !slices.Equal(ids, want) {
 		t.Fatalf("ids = %v, want %v", ids, want)
 	}
 }
@@ -66,7 +66,8 @@ func TestProviderAudiencesListsOnlyProvidersThatHaveOne(t *testing.T) {
 		got = append(got, p.ID+"="+p.Audience)
 	}
 	want := []string{"aws=sts.amazonaws.com", "entra=api://AzureADTokenExchange",
-		"gcp=https://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>"}
+		"gcp=https://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>",
+		"pypi=pypi", "crates.io=crates.io", "rubygems=rubygems.org"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("ProviderAudiences = %v, want %v", got, want)
 	}

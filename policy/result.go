@@ -79,4 +79,8 @@ const (
 	Vault   = "vault"
 	OctoSTS = "octo-sts"
 	K8s     = "k8s"
+
+	PyPI     = "pypi"
+	CratesIO = "crates.io"
+	RubyGems = "rubygems"
 )

@@ -10,6 +10,9 @@ import (
 	"github.com/oidcscope/oidcscope/policy/gcp"
 	"github.com/oidcscope/oidcscope/policy/k8s"
 	"github.com/oidcscope/oidcscope/policy/octosts"
+	"github.com/oidcscope/oidcscope/policy/publisher/cratesio"
+	"github.com/oidcscope/oidcscope/policy/publisher/pypi"
+	"github.com/oidcscope/oidcscope/policy/publisher/rubygems"
 	"github.com/oidcscope/oidcscope/policy/vault"
 )
 
@@ -19,7 +22,8 @@ import (
 // results are under policy.AWS too. Each call builds a fresh list.
 func Registrations() []policy.Registration {
 	return []policy.Registration{aws.Registration(), oidcprovider.Registration(), entra.Registration(),
-		gcp.Registration(), vault.Registration(), octosts.Registration(), k8s.Registration()}
+		gcp.Registration(), vault.Registration(), octosts.Registration(), k8s.Registration(),
+		pypi.Registration(), cratesio.Registration(), rubygems.Registration()}
 }
 
 // Lookup finds the registration whose id or alias is name, ignoring case
