@@ -2,9 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/oidcscope/oidcscope/internal/buildinfo"
 )
 
 func newVersionCmd(s streams) *cobra.Command {
@@ -19,20 +20,10 @@ func newVersionCmd(s streams) *cobra.Command {
 	}
 }
 
-// version reports the module version stamped by `go install …@vX`, or the
+// version is what `oidcscope version` and `--version` print after the
+// name: a release build's tag, commit and date (stamped by GoReleaser into
+// internal/buildinfo), else the module version of `go install …@vX` or the
 // VCS revision of a local build.
 func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
-	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			return "devel-" + s.Value[:12]
-		}
-	}
-	return "devel"
+	return buildinfo.Read().String()
 }
