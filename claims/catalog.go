@@ -44,10 +44,12 @@ type NewClaim struct {
 
 // ProviderUse says how one relying party can condition on a claim.
 type ProviderUse struct {
-	Provider string `json:"provider"` // aws, entra, gcp, vault, octo-sts, kubernetes, pypi, crates.io, rubygems, npm, fulcio
+	Provider string `json:"provider"` // aws, entra, gcp, vault, octo-sts, kubernetes, pypi (and TestPyPI), crates.io, rubygems, npm, nuget, jsr, pub.dev, fulcio
 	How      string `json:"how"`
 	// Confidence is "documented", "secondary" (from secondary sources
-	// only) or "inference".
+	// only), "inference" (concluded from code or docs that do not say it)
+	// or "uncertain" (what the relying party does is not published or not
+	// in its code, as the trusted-publishing reference marks it).
 	Confidence string `json:"confidence"`
 }
 

@@ -62,8 +62,8 @@ var (
 		ScopeEnterprise, ScopeIssuer, ScopeCommit, ScopeWorkflow, ScopeAudience, ScopeUser}
 	catalogTrusts      = []Trust{TrustSafe, TrustCareful, TrustAvoid, TrustInfo}
 	catalogStatuses    = []string{"documented", "observed", "undocumented"}
-	catalogProviders   = []string{"aws", "entra", "gcp", "vault", "octo-sts", "kubernetes", "pypi", "crates.io", "rubygems", "npm", "fulcio"}
-	catalogConfidences = []string{"documented", "secondary", "inference"}
+	catalogProviders   = validProviders
+	catalogConfidences = validConfidence
 	catalogSourceTag   = regexp.MustCompile(`^[A-Z][0-9]+b?$`)
 	catalogSince       = regexp.MustCompile(`^20[0-9]{2}-(0[1-9]|1[0-2])$`)
 )

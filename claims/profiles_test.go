@@ -73,8 +73,8 @@ var (
 	validTrust      = []Trust{TrustSafe, TrustCareful, TrustAvoid, TrustInfo}
 	validStatus     = []string{"documented", "observed", "undocumented"}
 	validTypes      = []string{"string", "number", "boolean", "object", "array", "string or array of strings"}
-	validProviders  = []string{"aws", "entra", "gcp", "vault", "octo-sts", "kubernetes", "pypi", "crates.io", "rubygems", "npm", "fulcio"}
-	validConfidence = []string{"documented", "secondary", "inference"}
+	validProviders  = []string{"aws", "entra", "gcp", "vault", "octo-sts", "kubernetes", "pypi", "crates.io", "rubygems", "npm", "nuget", "jsr", "pub.dev", "fulcio"}
+	validConfidence = []string{"documented", "secondary", "inference", "uncertain"}
 )
 
 func TestProfileEntriesComplete(t *testing.T) {
