@@ -44,6 +44,10 @@ type Report struct {
 
 	Policies    []policy.Result // every loaded policy evaluated, in load order
 	PoliciesAny bool            // --any: one allowing policy is enough for exit 0
+
+	// ProviderErrors are the providers' error messages found in the
+	// input, in the order they appear; the report leads with them.
+	ProviderErrors []ProviderError
 }
 
 // Claim is one payload member with what a reader needs beside its value.
@@ -91,16 +95,20 @@ func (r *Report) Kind() decode.TokenKind {
 }
 
 // ExitCode follows the documented contract: 0 when the token decoded and
-// every requested check passed, 1 when a check failed or the token did not
-// decode cleanly, 2 when there is no token or a key source is unusable.
+// every requested check passed, 1 when a check failed, the token did not
+// decode cleanly or the input holds a provider's error message, 2 when
+// there is no token (and no such message) or a key source is unusable.
 func (r *Report) ExitCode() int {
+	if r.Token == nil {
+		if len(r.ProviderErrors) > 0 {
+			return 1 // no token, but a provider said what failed
+		}
+		return 2
+	}
 	for _, e := range r.Errors {
 		if e.Stage == StageExtract || e.Stage == StageVerify || e.Stage == StageExplain {
 			return 2
 		}
-	}
-	if r.Token == nil {
-		return 2
 	}
 	if len(r.Errors) > 0 || r.Verify.Failed() || r.policiesFail() {
 		return 1

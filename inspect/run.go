@@ -49,10 +49,12 @@ type Options struct {
 // rest is analysis of the token and the keys.
 func Run(ctx context.Context, opts Options) *Report {
 	r := decodeInput(opts)
-	if r.Token == nil {
-		return r
+	if r.Token != nil {
+		analyze(r, opts, FetchKeys(ctx, r.Token, opts))
 	}
-	analyze(r, opts, FetchKeys(ctx, r.Token, opts))
+	// After the policies: an error next to a token is tied to the ones
+	// that fail.
+	findProviderErrors(r, opts)
 	return r
 }
 

@@ -1,7 +1,9 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -74,6 +76,21 @@ func reports(t *testing.T) map[string]*inspect.Report {
 		}),
 		// Nothing to decode.
 		"not-a-token": run(inspect.Options{Input: []byte("hello world"), Source: offline}),
+		// No token, an Entra error in a job log line and the credentials:
+		// the one the quoted subject fits is named, the other differs.
+		"entra-error-no-token": run(inspect.Options{
+			Input:    []byte("2026-01-01T00:00:00.0000000Z ##[error]" + entraSubjectError("repo:octo-org/octo-repo:environment:prod") + "\n"),
+			Source:   offline,
+			Policies: policyset.Loader{}.Load([]string{"../fixtures/policies/entra/graph-list-environment-prod.json"}, nil, nil),
+		}),
+		// A log holding the token and the error it got: the error leads,
+		// tied to the credentials that deny this token.
+		"entra-error-with-token": run(inspect.Options{
+			Input: slices.Concat([]byte("Run azure/login@v2\ntoken: "), bytes.TrimSpace(policytest.StaticJWT(t, "push-main")),
+				[]byte("\nError: "+entraSubjectError("repo:octo-org/octo-repo:ref:refs/heads/main")+"\n")),
+			Source:   offline,
+			Policies: policyset.Loader{}.Load([]string{"../fixtures/policies/entra/graph-list-environment-prod.json"}, nil, nil),
+		}),
 		// Duplicate keys and strings that would drive a terminal.
 		"hostile": run(inspect.Options{
 			Input: policytest.SignedDemo(t,
@@ -113,4 +130,10 @@ func markdownInjection(t *testing.T) *inspect.Report {
 			`"list":"1. item","fence":"`+"```"+`\nx\n`+"```"+`","esc":"\u001b[2J\u202e"}`, ""),
 		Source: verify.Source{Offline: true},
 	})
+}
+
+// entraSubjectError is Entra's AADSTS700213 message quoting sub.
+func entraSubjectError(sub string) string {
+	return "AADSTS700213: No matching federated identity record found for presented assertion subject '" + sub +
+		"'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion."
 }

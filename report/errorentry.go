@@ -30,18 +30,23 @@ func FoundErrors(w io.Writer, found []providererrors.Match, rend *lipgloss.Rende
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		f := view.FoundErrorOf(m)
-		b.WriteString(st.Dim.Render(fmt.Sprintf("line %d: ", f.Line)) + f.Quoted + "\n")
-		if len(f.Values) > 0 {
-			b.WriteString(st.Label.Render("It carries") + "\n")
-			for _, v := range f.Values {
-				b.WriteString("  " + st.Label.Render(v.Label) + strings.Repeat(" ", max(1, 21-len(v.Label))) + v.Value + "\n")
-			}
-		}
-		writeErrorEntry(&b, st, f.Entry)
+		writeFoundError(&b, st, view.FoundErrorOf(m))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeFoundError is one message found: where, as found, the values it
+// carries and its catalogue entry.
+func writeFoundError(b *strings.Builder, st view.Palette, f view.FoundError) {
+	b.WriteString(st.Dim.Render(fmt.Sprintf("line %d: ", f.Line)) + f.Quoted + "\n")
+	if len(f.Values) > 0 {
+		b.WriteString(st.Label.Render("It carries") + "\n")
+		for _, v := range f.Values {
+			b.WriteString("  " + st.Label.Render(v.Label) + strings.Repeat(" ", max(1, 21-len(v.Label))) + v.Value + "\n")
+		}
+	}
+	writeErrorEntry(b, st, f.Entry)
 }
 
 func writeErrorEntry(b *strings.Builder, st view.Palette, e view.ErrorEntry) {

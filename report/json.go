@@ -46,6 +46,9 @@ type jsonTail struct {
 	Subject   *claims.Subject    `json:"subject,omitempty"`
 	Links     []claims.Link      `json:"links,omitempty"`
 	Policies  []policy.Result    `json:"policies"`
+	// ProviderErrors are the error messages found in the input (added
+	// to v1; absent when there are none).
+	ProviderErrors []jsonProviderError `json:"provider_errors,omitempty"`
 }
 
 type jsonInput struct {
@@ -140,6 +143,7 @@ func JSON(w io.Writer, r *inspect.Report) error {
 		doc.Profile, doc.Subject, doc.Links = &r.Profile, r.Subject, r.Links
 	}
 	doc.Policies = r.Policies
+	doc.ProviderErrors = jsonProviderErrors(r)
 	if doc.Policies == nil {
 		doc.Policies = []policy.Result{}
 	}

@@ -35,6 +35,7 @@ func Text(w io.Writer, r *inspect.Report, rend *lipgloss.Renderer) error {
 		b.Reset()
 	}
 	textHeadline(&b, r, st)
+	textProviderErrors(&b, r, st) // what the user came with leads
 	textProblems(&b, r, st)
 	if r.Token != nil {
 		textSignature(&b, r, st)

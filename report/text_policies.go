@@ -64,6 +64,9 @@ func textPolicyDetail(b *strings.Builder, p view.Policy, st view.Palette) {
 			b.WriteString("      " + d + "\n")
 		}
 	}
+	if p.ProviderAnswer != "" {
+		b.WriteString("  " + st.Dim.Render(p.ProviderAnswer) + "\n")
+	}
 	textInstead(b, p, st)
 	for _, f := range p.Lint {
 		b.WriteString("  " + st.Style(f.Mark.Tone).Render("lint "+f.Mark.Word) + " " + st.Dim.Render(f.Rule+": ") + f.Message + "\n")

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/oidcscope/oidcscope/claims"
+	"github.com/oidcscope/oidcscope/providererrors"
 	"github.com/oidcscope/oidcscope/report"
 )
 
@@ -20,12 +21,19 @@ type explainOptions struct {
 	json    bool
 }
 
-// newExplainCmd is `oidcscope explain CLAIM`: the catalog entry of one claim.
+// newExplainCmd is `oidcscope explain CLAIM | CODE | MESSAGE…`: the
+// catalog entry of one claim, or the catalogue entries of a provider's
+// error message.
 func newExplainCmd(s streams) *cobra.Command {
 	var o explainOptions
 	cmd := &cobra.Command{
-		Use:   "explain CLAIM",
-		Short: "what a claim means, from the catalog",
+		Use:   "explain CLAIM | CODE | MESSAGE…",
+		Short: "what a claim or a provider's error message means, from the catalogs",
+		Long: `Explain a claim (sub, check_run_id, …) from the issuer profile's catalog, or a
+provider's error message from the catalogue of the messages oidcscope
+recognises: its code (AADSTS700213, InvalidIdentityToken), its entry ID
+(aws.no-provider) or the message itself, quoted or as several arguments.
+With --json, the entry; a code several messages share gives an array.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return explainRun(&o, args, s)
 		},
@@ -44,13 +52,17 @@ func explainRun(o *explainOptions, args []string, s streams) error {
 	if p == nil {
 		return usagef("unknown profile %s (known: %s)", quoted(o.profile), profileIDs(cat))
 	}
-	if len(args) != 1 {
-		return usagef("name one claim; the %s catalog has: %s", p.Name, strings.Join(claimNames(p), ", "))
+	if len(args) == 0 {
+		return usagef("name one claim or provider error; the %s catalog has: %s", p.Name, strings.Join(claimNames(p), ", "))
 	}
-	name := args[0]
+	name := strings.Join(args, " ")
 	e, ok := cat.Lookup(p, name)
 	if !ok {
-		return &exitError{code: exitFailed, err: fmt.Errorf("%s is not in the %s catalog; it has: %s", quoted(name), p.Name, strings.Join(claimNames(p), ", "))}
+		if entries := providererrors.Lookup(name); len(entries) > 0 {
+			return explainErrors(o, entries, s)
+		}
+		return &exitError{code: exitFailed, err: fmt.Errorf("%s is not in the %s catalog; it has: %s; nor is it a catalogued provider error code or message%s",
+			quoted(name), p.Name, strings.Join(claimNames(p), ", "), didYouMean(name, p))}
 	}
 	if o.json {
 		enc := json.NewEncoder(s.out)

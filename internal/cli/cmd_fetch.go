@@ -109,7 +109,8 @@ func (c fetchCommand) run(o *fetchOptions, positional []string, s streams) error
 	if err != nil {
 		return err
 	}
-	pols, failures := fetchrun.LoadPolicies(o.policies.files, o.policies.dirs, s.in)
+	pols, failures, skipNote := fetchrun.LoadPoliciesNoting(o.policies.files, o.policies.dirs, s.in)
+	sayPolicySkips(s, skipNote)
 	if len(failures) > 0 {
 		for _, r := range failures {
 			fmt.Fprintf(s.errOut, "oidcscope: policy %s: %s\n", escape.Text(r.Source), escape.Text(r.Error))

@@ -69,7 +69,9 @@ func inspectRun(o *inspectOptions, args []string, s streams) error {
 	if err != nil {
 		return failf("writing the report: %w", err)
 	}
-	if set, ok := opts.Policies.(*policyset.Set); ok && set.Failed() {
+	set, _ := opts.Policies.(*policyset.Set)
+	sayPolicySkips(s, set.SkipNote())
+	if set != nil && set.Failed() {
 		// The report shows them too; stderr says why the exit code is 2.
 		for _, r := range set.Failures() {
 			fmt.Fprintf(s.errOut, "oidcscope: policy %s: %s\n", escape.Text(r.Source), escape.Text(r.Error))

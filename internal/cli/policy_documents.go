@@ -36,6 +36,10 @@ func (d *documents) Evaluate(tok policy.Token) []policy.Result {
 	return append(d.set.Evaluate(tok), d.failed...)
 }
 
+// Policies are the parsed policies, for the values a pasted provider
+// error carries to be evaluated against (inspect.PolicyLister).
+func (d *documents) Policies() []policy.Policy { return d.set.Policies() }
+
 // with is d and then added's policies and failures; d is not changed.
 func (d *documents) with(added *policyset.Set) *documents {
 	return &documents{

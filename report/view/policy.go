@@ -28,6 +28,11 @@ type Policy struct {
 	Lint       []Lint
 	LintErrors bool
 	Instead    []Snippet
+	// ProviderAnswer ends a denied policy's diagnosis: the error text
+	// its provider returns ("AWS answers: Not authorized to perform
+	// sts:AssumeRoleWithWebIdentity"), to match with the log; "" when
+	// not denied, unknown, or already in the summary or a diagnosis.
+	ProviderAnswer string
 }
 
 // Condition is one of a policy's conditions.
@@ -82,6 +87,7 @@ func PolicyOf(r *inspect.Report, p policy.Result) Policy {
 		out.LintErrors = out.LintErrors || f.Severity == policy.SevError
 	}
 	out.Instead = Instead(r, p)
+	out.ProviderAnswer = providerAnswer(p)
 	return out
 }
 
