@@ -82,6 +82,7 @@ type Model struct {
 	policyOff  int
 	policyOpen bool
 	vp         viewport.Model
+	vpWider    bool // the scrolling text has a line wider than vp
 
 	prompt        promptKind
 	promptIn      textinput.Model

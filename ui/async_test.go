@@ -1,14 +1,11 @@
 package ui
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/decode"
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -19,16 +16,7 @@ import (
 // command runs. The key server counts its requests to show when.
 func TestKeyPressesLeaveWorkToCommands(t *testing.T) {
 	var fetches atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fetches.Add(1)
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(fixtures.DemoJWKS())
-	}))
-	defer srv.Close()
-	s := inspect.NewSession(withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{JWKS: srv.URL + "/jwks"}}))
-	m, _ := newTestModel(t, s, nil, 100, 30)
-	tok, _ := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	m = typeText(t, m, tok)
+	m := typedDemo(t, inspect.NewSession(keyServerOptions(t, func() { fetches.Add(1) })))
 
 	// Enter: no report yet, nothing fetched; the command inspects offline.
 	next, cmd := m.Update(keyMsg("enter"))

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/oidcscope/oidcscope/report/view"
 )
@@ -25,23 +24,13 @@ func (m Model) paneContent(w int) string {
 	return wrapIndented(strings.TrimRight(b.String(), "\n"), w)
 }
 
-// wrapIndented wraps each line to w columns, continuing an indented line
-// at its indent, so a wrapped diagnosis stays under its condition.
+// wrapIndented lays s out for w columns with report/view's Fit: lines
+// wrap only at spaces and continue at their indent, so a wrapped diagnosis
+// stays under its condition; a value (an ARN, a link, a condition) is never
+// cut, and a first difference shows both values around it, the caret under
+// the differing character.
 func wrapIndented(s string, w int) string {
-	lines := strings.Split(s, "\n")
-	out := make([]string, 0, len(lines))
-	for _, l := range lines {
-		n := len(l) - len(strings.TrimLeft(l, " "))
-		if n > w/2 {
-			n = 0
-		}
-		indent := strings.Repeat(" ", n)
-		wrapped := ansi.Wrap(l[n:], w-n, "")
-		for _, part := range strings.Split(wrapped, "\n") {
-			out = append(out, indent+part)
-		}
-	}
-	return strings.Join(out, "\n")
+	return strings.Join(view.Fit(strings.Split(s, "\n"), w), "\n")
 }
 
 // helpView is the full help as a list in the scrolling pane, so it fits
@@ -94,6 +83,14 @@ func (m Model) snippet(b *strings.Builder, sn view.Snippet) {
 // outcomeMark pads the outcome so the conditions line up.
 func (m Model) outcomeMark(mk view.Mark) string {
 	return m.st.Style(mk.Tone).Render(mk.Padded(view.OutcomeWidth))
+}
+
+// warningsView is the report's warnings, which the Header and Signature
+// panes both show.
+func (m Model) warningsView(b *strings.Builder) {
+	for _, w := range view.Warnings(m.report) {
+		b.WriteString(m.st.Warn.Render("! ") + w + "\n")
+	}
 }
 
 func (m Model) errorsView(b *strings.Builder) {

@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"sync/atomic"
 	"testing"
 
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
@@ -31,17 +28,8 @@ func (p countingPolicy) Evaluate(policy.Token) policy.Result {
 // once more for each r (re-fetch keys) would be one too many.
 func TestKeysArrivingReverifyWithoutReevaluating(t *testing.T) {
 	var fetches, evaluations atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fetches.Add(1)
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(fixtures.DemoJWKS())
-	}))
-	defer srv.Close()
-	opts := withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{JWKS: srv.URL + "/jwks"}})
-	s := inspect.NewSession(opts).WithPolicies(policyset.FromPolicies(countingPolicy{&evaluations}))
-	m, _ := newTestModel(t, s, nil, 100, 30)
-	tok, _ := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	m = typeText(t, m, tok)
+	opts := keyServerOptions(t, func() { fetches.Add(1) })
+	m := typedDemo(t, inspect.NewSession(opts).WithPolicies(policyset.FromPolicies(countingPolicy{&evaluations})))
 
 	next, cmd := m.Update(keyMsg("enter"))
 	m = run(t, next.(Model), cmd)

@@ -1,13 +1,10 @@
 package ui
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -17,18 +14,10 @@ import (
 // verify it.
 func TestKeysFetchedInBackground(t *testing.T) {
 	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		<-release
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte(fixtures.DemoJWKS()))
-	}))
-	defer srv.Close()
+	// Closed before the server is (t.Cleanup), which waits for the
+	// request held here.
 	defer close(release)
-
-	tok, _ := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	s := inspect.NewSession(withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{JWKS: srv.URL + "/jwks"}}))
-	m, _ := newTestModel(t, s, nil, 100, 30)
-	m = typeText(t, m, tok)
+	m := typedDemo(t, inspect.NewSession(keyServerOptions(t, func() { <-release })))
 	// Enter starts the offline pass; its answer starts the fetch.
 	next, cmd := m.Update(keyMsg("enter"))
 	m = next.(Model)

@@ -31,13 +31,20 @@ import (
 // fixedNow is the clock of every test: the static fixtures' instant.
 func fixedNow() time.Time { return fixtures.StaticNow() }
 
-func staticToken(t testing.TB, name string) []byte {
+// repoFile is a file of the repository, by its slash-separated path from
+// the repository's root: fixtures and third-party vectors.
+func repoFile(t testing.TB, path string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "fixtures", fixtures.StaticDir, name+".jwt"))
+	b, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(path)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bytes.TrimSpace(b)
+	return b
+}
+
+func staticToken(t testing.TB, name string) []byte {
+	t.Helper()
+	return bytes.TrimSpace(repoFile(t, "fixtures/"+fixtures.StaticDir+"/"+name+".jwt"))
 }
 
 // demoOptions are what `oidcscope --demo` sets up: demo keys, offline, the
@@ -94,12 +101,23 @@ func asciiRenderer() *lipgloss.Renderer {
 	return lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii))
 }
 
-// newTestModel opens the inspector on input (or the paste screen for nil)
-// with a fixed clock and a clipboard buffer, already sized.
-func newTestModel(t testing.TB, s inspect.Session, input []byte, w, h int) (Model, *bytes.Buffer) {
+// demoToken is the demo token, signed at the fixed instant.
+func demoToken(t testing.TB) []byte {
 	t.Helper()
+	tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []byte(tok)
+}
+
+// testConfig is what every test's program starts from: session s on input
+// (nil: the paste screen), no colour, the fixed clock, a clipboard buffer,
+// no environment, a still cursor, no tmux, and the demo token for ctrl+d.
+// A test sets what it is about (a clock, the environment) on top.
+func testConfig(s inspect.Session, input []byte) (Config, *bytes.Buffer) {
 	clip := &bytes.Buffer{}
-	m := New(Config{
+	return Config{
 		Session: s, Input: input, Renderer: asciiRenderer(), Now: fixedNow, Clipboard: clip,
 		Getenv: func(string) string { return "" }, StaticCursor: true,
 		TmuxBuffer: func([]byte) error { return errors.New("no tmux in tests") },
@@ -107,12 +125,32 @@ func newTestModel(t testing.TB, s inspect.Session, input []byte, w, h int) (Mode
 			tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
 			return []byte(tok), err
 		},
-	})
-	m = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
-	if input != nil {
+	}, clip
+}
+
+// start runs cfg's program in a w×h terminal, its first inspection done.
+func start(t testing.TB, cfg Config, w, h int) Model {
+	t.Helper()
+	m := send(t, New(cfg), tea.WindowSizeMsg{Width: w, Height: h})
+	if cfg.Input != nil {
 		m = run(t, m, m.Init())
 	}
-	return m, clip
+	return m
+}
+
+// newTestModel opens the inspector on input (or the paste screen for nil)
+// with testConfig, already sized.
+func newTestModel(t testing.TB, s inspect.Session, input []byte, w, h int) (Model, *bytes.Buffer) {
+	t.Helper()
+	cfg, clip := testConfig(s, input)
+	return start(t, cfg, w, h), clip
+}
+
+// plainDemo is the demo token in the inspector at w×h, no policy loaded.
+func plainDemo(t *testing.T, w, h int) Model {
+	t.Helper()
+	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), demoToken(t), w, h)
+	return m
 }
 
 // send delivers one message and runs what it starts.
@@ -188,6 +226,10 @@ func keyMsg(s string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyUp}
 	case "down":
 		return tea.KeyMsg{Type: tea.KeyDown}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
 	case "pgdown":
 		return tea.KeyMsg{Type: tea.KeyPgDown}
 	case "pgup":

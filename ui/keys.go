@@ -6,6 +6,7 @@ import "github.com/charmbracelet/bubbles/key"
 // full help from it.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Left, Right                             key.Binding
 	Next, Prev, Views                       key.Binding
 	Open, Back                              key.Binding
 	Filter                                  key.Binding
@@ -29,6 +30,8 @@ func DefaultKeyMap() KeyMap {
 		PageDown:      b("pgdn", "page down", "pgdown", "ctrl+f", " "),
 		Top:           b("g/home", "top", "g", "home"),
 		Bottom:        b("G/end", "bottom", "G", "end"),
+		Left:          b("←", "scroll left", "left"),
+		Right:         b("→", "scroll right", "right"),
 		Next:          b("tab", "next pane", "tab"),
 		Prev:          b("shift+tab", "prev pane", "shift+tab"),
 		Views:         b("1-5", "views", "1", "2", "3", "4", "5"),
@@ -60,25 +63,38 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // the focused pane's own.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.sideways()},
 		{k.Next, k.Prev, k.Views, k.Back, k.Filter},
 		{k.Export, k.ExportIDs, k.LoadPolicy, k.NewToken, k.Refetch, k.Help, k.Quit},
 	}
 }
 
+// sideways is ← and → as one entry of the help: they scroll a value wider
+// than the pane, which is never wrapped inside (issue 16, item 7).
+func (k KeyMap) sideways() key.Binding {
+	return key.NewBinding(key.WithKeys(append(k.Left.Keys(), k.Right.Keys()...)...), key.WithHelp("←/→", "scroll sideways"))
+}
+
 // helpKeys is what help.Model reads for the inspector: the focused pane's
 // keys (its component's KeyMap), then the ones every pane shares.
+// sideways says ←/→ in the short help: the text shown is wider than its
+// pane.
 type helpKeys struct {
-	pane   []key.Binding
-	global KeyMap
+	pane     []key.Binding
+	global   KeyMap
+	sideways bool
 }
 
 func (m Model) helpKeys() helpKeys {
-	return helpKeys{pane: m.pane.component().KeyMap(m.keys), global: m.keys}
+	return helpKeys{pane: m.pane.component().KeyMap(m.keys), global: m.keys, sideways: m.scrollsSideways()}
 }
 
 func (h helpKeys) ShortHelp() []key.Binding {
-	return append(append([]key.Binding(nil), h.pane...), h.global.ShortHelp()...)
+	out := append([]key.Binding(nil), h.pane...)
+	if h.sideways {
+		out = append(out, h.global.sideways())
+	}
+	return append(out, h.global.ShortHelp()...)
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {

@@ -7,22 +7,18 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 )
 
 func demoModel(t *testing.T, w, h int) (Model, []byte) {
 	t.Helper()
-	tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := demoToken(t)
 	s := inspect.NewSession(demoOptions(t)).WithPolicies(demoPolicySet(t))
-	m, _ := newTestModel(t, s, []byte(tok), w, h)
+	m, _ := newTestModel(t, s, tok, w, h)
 	if m.report == nil {
 		t.Fatal("no report after Init")
 	}
-	return m, []byte(tok)
+	return m, tok
 }
 
 func TestMovementKeys(t *testing.T) {
@@ -130,9 +126,8 @@ func TestFilterKey(t *testing.T) {
 }
 
 func TestCopyKeys(t *testing.T) {
-	s := inspect.NewSession(demoOptions(t))
-	tok, _ := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	m, clip := newTestModel(t, s, []byte(tok), 100, 30)
+	tok := demoToken(t)
+	m, clip := newTestModel(t, inspect.NewSession(demoOptions(t)), tok, 100, 30)
 	m = selectClaim(t, m, "check_run_id")
 	m = keys(t, m, "y")
 	if got := clipboard(t, clip); got != "61532875419" {
@@ -178,15 +173,13 @@ func TestCopyKeys(t *testing.T) {
 		t.Error("n still copied the token")
 	}
 	m = keys(t, m, "y", "y")
-	if got := clipboard(t, clip); got != tok {
+	if got := clipboard(t, clip); got != string(tok) {
 		t.Error("y y did not copy the token")
 	}
 }
 
 func TestLoadPolicyKey(t *testing.T) {
-	s := inspect.NewSession(demoOptions(t))
-	tok, _ := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	m, _ := newTestModel(t, s, []byte(tok), 100, 30)
+	m := plainDemo(t, 100, 30)
 	m = keys(t, m, "p")
 	if m.prompt != promptPolicy {
 		t.Fatal("p does not ask for a policy file")

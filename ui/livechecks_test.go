@@ -1,14 +1,10 @@
 package ui
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 )
 
@@ -20,16 +16,10 @@ func TestTimeChecksFollowTheClock(t *testing.T) {
 	clock := func() time.Time { return now }
 	o := demoOptions(t)
 	o.At, o.Now = time.Time{}, clock // the clock's, not --at
-	tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := New(Config{
-		Session: inspect.NewSession(o), Input: []byte(tok), Renderer: asciiRenderer(), Now: clock,
-		Clipboard: &bytes.Buffer{}, Getenv: func(string) string { return "" }, StaticCursor: true,
-	})
-	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
-	m = run(t, m, m.Init())
+	tok := demoToken(t)
+	cfg, _ := testConfig(inspect.NewSession(o), tok)
+	cfg.Now = clock
+	m := start(t, cfg, 120, 40)
 	m = keys(t, m, "3")
 	checkLine := func(m Model, name string) string {
 		for _, l := range strings.Split(m.View(), "\n") {

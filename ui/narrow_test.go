@@ -5,21 +5,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/oidcscope/oidcscope/fixtures"
-	"github.com/oidcscope/oidcscope/inspect"
 )
-
-// plainDemo is the demo token in the inspector at w×h, no policy loaded.
-func plainDemo(t *testing.T, w, h int) Model {
-	t.Helper()
-	tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), []byte(tok), w, h)
-	return m
-}
 
 func lastLine(s string) string { return s[strings.LastIndexByte(s, '\n')+1:] }
 

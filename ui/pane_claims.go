@@ -75,11 +75,11 @@ func (m Model) claimsList(w, h int) string {
 		if m.filter.Value() != "" {
 			msg = "no claim matches the filter (esc clears it)"
 		}
-		return lipgloss.NewStyle().Width(w).Height(h).Render(st.Dim.Render(msg))
+		return m.emptyList(w, h, msg)
 	}
 	nameW := min(list.nameW, max(w/2, 8))
-	lines := make([]string, 0, h)
-	for row := m.claimOff; row < len(vis) && len(lines) < h; row++ {
+	focused := m.pane == paneClaims
+	rows := m.listRows(len(vis), m.claimOff, m.claimSel, focused, w, h, func(row int) string {
 		c := view.ClaimRow(m.report.Claims[vis[row]])
 		name := ansi.Truncate(c.Name, nameW, "…")
 		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
@@ -91,22 +91,12 @@ func (m Model) claimsList(w, h int) string {
 		}
 		pad := max(w-4-nameW-lipgloss.Width(val)-lipgloss.Width(badges), 0)
 		line := name + "  " + val + strings.Repeat(" ", pad) + badges
-		if row == m.claimSel {
-			cursor := "▸ "
-			if m.pane == paneClaims {
-				line = st.Selected.Render(line)
-				cursor = st.Cursor.Render(cursor)
-			}
-			line = cursor + line
-		} else {
-			line = "  " + line
+		if row == m.claimSel && focused {
+			line = st.Selected.Render(line)
 		}
-		lines = append(lines, ansi.Truncate(line, w, "…"))
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return lipgloss.NewStyle().Width(w).Render(strings.Join(lines, "\n"))
+		return line
+	})
+	return lipgloss.NewStyle().Width(w).Render(rows)
 }
 
 // claimBadges: NEW, RISK, UNKNOWN, the user's ★, and the policy verdict of

@@ -32,9 +32,7 @@ func (m Model) headerView(b *strings.Builder) {
 	} else {
 		b.WriteString(st.Warn.Render("the header could not be read as a JSON object") + "\n")
 	}
-	for _, w := range view.Warnings(m.report) {
-		b.WriteString(st.Warn.Render("! ") + w + "\n")
-	}
+	m.warningsView(b)
 	// The paste's own notes are the paste screen's; here, the token's and
 	// the inspection's.
 	for _, n := range h.Notes()[len(tok.Input.Notes):] {

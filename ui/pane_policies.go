@@ -6,8 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/oidcscope/oidcscope/report/view"
 )
@@ -92,26 +90,16 @@ func (m Model) policyList(w, h int) string {
 	st := m.st
 	ps := m.policies()
 	if len(ps) == 0 {
-		return lipgloss.NewStyle().Width(w).Height(h).Render(st.Dim.Render("no policy loaded: press p to load a trust policy file (" + view.ProviderNames() + ")"))
+		return m.emptyList(w, h, "no policy loaded: press p to load a trust policy file ("+view.ProviderNames()+")")
 	}
-	lines := make([]string, 0, h)
-	for row := m.policyOff; row < len(ps) && len(lines) < h; row++ {
+	return m.listRows(len(ps), m.policyOff, m.policySel, true, w, h, func(row int) string {
 		p := view.PolicyOf(m.report, ps[row])
 		line := m.verdictBadge(p.Mark) + "  " + fmt.Sprintf("%-8s", p.Provider) + " " + p.Name
 		if p.SourceDiffers {
 			line += st.Dim.Render("  " + p.Source)
 		}
-		if row == m.policySel {
-			line = st.Cursor.Render("▸ ") + line
-		} else {
-			line = "  " + line
-		}
-		lines = append(lines, ansi.Truncate(line, w, "…"))
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
+		return line
+	})
 }
 
 // verdictBadge pads the verdict so the policies' names line up.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/oidcscope/oidcscope/report/view"
 )
@@ -39,7 +40,10 @@ func (m Model) rawView(b *strings.Builder) {
 	b.WriteString(st.Title.Render("Segments") + st.Dim.Render("  (y copies the whole token, after asking)") + "\n")
 	for _, s := range tok.Segments {
 		b.WriteString(st.Label.Render(s.Name) + st.Dim.Render(fmt.Sprintf("  %d chars, %d bytes", len(s.Text), len(s.Bytes))) + "\n")
-		b.WriteString(view.Raw([]byte(s.Text)) + "\n")
+		// A segment is base64url: no column is a better break than another
+		// (ansi.Wrap's break at '-' only made the lines ragged), and y
+		// copies the token whole, so it fills the pane's width exactly.
+		b.WriteString(ansi.Hardwrap(view.Raw([]byte(s.Text)), max(m.vp.Width, 1), false) + "\n")
 	}
 }
 

@@ -27,9 +27,7 @@ func (m Model) signatureView(b *strings.Builder) {
 	for _, c := range view.Checks(m.report) {
 		b.WriteString(st.Render(c.Mark) + "  " + st.Label.Render(fmt.Sprintf("%-9s", c.Name)) + " " + c.Detail + "\n")
 	}
-	for _, w := range view.Warnings(m.report) {
-		b.WriteString(st.Warn.Render("! ") + w + "\n")
-	}
+	m.warningsView(b)
 	b.WriteString("\n" + st.Dim.Render("r re-fetches the keys") + "\n")
 	m.errorsView(b)
 }

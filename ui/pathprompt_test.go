@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 )
 
@@ -15,10 +14,7 @@ import (
 func TestPolicyPromptPaths(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
-	doc, err := os.ReadFile(filepath.Join("..", "fixtures", "policies", "aws", "trust-environment-prod.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := repoFile(t, "fixtures/policies/aws/trust-environment-prod.json")
 	if err := os.MkdirAll(filepath.Join(home, "policies", "aws"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -27,12 +23,9 @@ func TestPolicyPromptPaths(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := demoToken(t)
 	open := func() Model {
-		m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), []byte(tok), 100, 30)
+		m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), tok, 100, 30)
 		return keys(t, m, "p")
 	}
 

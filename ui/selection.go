@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
@@ -148,6 +149,37 @@ func (m *Model) refresh() {
 	}
 	m.vp.Width = max(m.vp.Width, 10)
 	y := m.vp.YOffset
-	m.vp.SetContent(m.paneContent(m.vp.Width))
+	text := m.paneContent(m.vp.Width)
+	m.vp.SetContent(text)
 	m.vp.SetYOffset(y)
+	m.vp.ScrollLeft(0) // keeps the sideways scroll within the new text
+	m.vpWider = widerThan(text, m.vp.Width)
+}
+
+// widerThan reports whether a line of text is wider than w columns.
+func widerThan(text string, w int) bool {
+	for l := range strings.SplitSeq(text, "\n") {
+		if ansi.StringWidth(l) > w {
+			return true
+		}
+	}
+	return false
+}
+
+// scrollsSideways: the scrolling text shows (the help, a text pane, the
+// claim detail, an opened policy) and has a line wider than its pane.
+func (m Model) scrollsSideways() bool {
+	switch {
+	case !m.vpWider:
+		return false
+	case m.showHelp:
+		return true
+	case m.report == nil || m.report.Token == nil:
+		return false
+	case m.pane == paneClaims:
+		return m.wide()
+	case m.pane == panePolicies:
+		return m.policyOpen
+	}
+	return true
 }

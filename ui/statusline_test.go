@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 )
 
@@ -13,10 +12,7 @@ import (
 // … expires in" alone while a check fails, and says when the instant the
 // checks were evaluated at is not now (--at) (issue 16, item 4).
 func TestStatusLineTellsEveryFailure(t *testing.T) {
-	tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := demoToken(t)
 	at := fixedNow().Add(-175 * 24 * time.Hour)
 	tests := []struct {
 		name      string
@@ -39,7 +35,7 @@ func TestStatusLineTellsEveryFailure(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			o := demoOptions(t)
 			tc.options(&o)
-			m, _ := newTestModel(t, inspect.NewSession(o), []byte(tok), 200, 30)
+			m, _ := newTestModel(t, inspect.NewSession(o), tok, 200, 30)
 			line := strings.SplitN(m.View(), "\n", 2)[0]
 			for _, w := range tc.want {
 				if !strings.Contains(line, w) {

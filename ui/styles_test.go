@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -20,16 +19,16 @@ var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 // invalid and unverified differ in symbol and word; with colour, also in
 // colour; without (NO_COLOR, Ascii), no escape codes at all.
 func TestSignatureBadgesNeverConfused(t *testing.T) {
-	tok, _ := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	badRSA := []byte(tok[:len(tok)-4] + "AAAA")
+	tok := demoToken(t)
+	badRSA := append(tok[:len(tok)-4:len(tok)-4], "AAAA"...)
 	cases := map[verify.Status]struct {
 		session inspect.Session
 		input   []byte
 		word    string
 	}{
-		verify.StatusValid:      {inspect.NewSession(demoOptions(t)), []byte(tok), "✓ valid"},
+		verify.StatusValid:      {inspect.NewSession(demoOptions(t)), tok, "✓ valid"},
 		verify.StatusInvalid:    {inspect.NewSession(demoOptions(t)), badRSA, "✗ invalid"},
-		verify.StatusUnverified: {inspect.NewSession(withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{Offline: true}})), []byte(tok), "? unverified"},
+		verify.StatusUnverified: {inspect.NewSession(withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{Offline: true}})), tok, "? unverified"},
 	}
 	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI, termenv.ANSI256, termenv.TrueColor} {
 		colours := map[string]verify.Status{}

@@ -1,14 +1,10 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
 )
@@ -21,10 +17,7 @@ import (
 // know. The condition is named by its provider's display name (issue 16,
 // item 6).
 func TestCopyUnderTmux(t *testing.T) {
-	tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := demoToken(t)
 	tests := []struct {
 		name     string
 		env      map[string]string
@@ -46,18 +39,13 @@ func TestCopyUnderTmux(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var loaded []string
-			clip := &bytes.Buffer{}
-			m := New(Config{
-				Session: inspect.NewSession(demoOptions(t)), Input: []byte(tok), Renderer: asciiRenderer(),
-				Now: fixedNow, Clipboard: clip, StaticCursor: true,
-				Getenv: func(k string) string { return tt.env[k] },
-				TmuxBuffer: func(text []byte) error {
-					loaded = append(loaded, string(text))
-					return tt.loadErr
-				},
-			})
-			m = send(t, m, tea.WindowSizeMsg{Width: 200, Height: 40})
-			m = run(t, m, m.Init())
+			cfg, clip := testConfig(inspect.NewSession(demoOptions(t)), tok)
+			cfg.Getenv = func(k string) string { return tt.env[k] }
+			cfg.TmuxBuffer = func(text []byte) error {
+				loaded = append(loaded, string(text))
+				return tt.loadErr
+			}
+			m := start(t, cfg, 200, 40)
 			m = selectClaim(t, m, "repository_id")
 			want := ""
 			for i, sn := range m.selectedClaim().WouldSatisfy {

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 )
 
@@ -13,17 +12,14 @@ import (
 // document, the report follows, and the pane's help names the key (issue
 // 16, item 11).
 func TestUnloadPolicy(t *testing.T) {
-	tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := demoToken(t)
 	s, failures := inspect.NewSession(demoOptions(t)).WithPolicyFiles(
 		filepath.Join("..", "fixtures", "policies", "aws", "trust-environment-prod.json"),
 		filepath.Join("..", "fixtures", "policies", "aws", "trust-deny-pull-requests.json"))
 	if len(failures) > 0 {
 		t.Fatal(failures)
 	}
-	m, _ := newTestModel(t, s, []byte(tok), 100, 30)
+	m, _ := newTestModel(t, s, tok, 100, 30)
 	m = keys(t, m, "4")
 	if len(m.report.Policies) != 2 {
 		t.Fatalf("%d policies loaded", len(m.report.Policies))
