@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // QuoteJSON writes s as a JSON string for a suggested document, escaping
@@ -48,4 +50,37 @@ func IndentJSON(v any) (string, error) {
 		return "", err
 	}
 	return buf.String(), nil
+}
+
+// QuoteCEL writes s as a single-quoted CEL string literal: quotes,
+// backslashes and every control or invisible character escaped, so a
+// hostile claim value can neither end the literal nor hide in the
+// terminal. It is celclaims.Quote's rule; the core cannot import
+// celclaims (which imports the core) to fill lint examples.
+func QuoteCEL(s string) string {
+	if escape.Verbatim(s) {
+		return "'" + s + "'"
+	}
+	q := strconv.Quote(s) // Go escapes are valid CEL escapes; invisible characters are escaped
+	inner := q[1 : len(q)-1]
+	var b strings.Builder
+	b.WriteByte('\'')
+	for i := 0; i < len(inner); i++ {
+		switch ch := inner[i]; {
+		case ch == '\\' && i+1 < len(inner) && inner[i+1] == '"':
+			// A double quote needs no escape inside single quotes.
+			b.WriteByte('"')
+			i++
+		case ch == '\\' && i+1 < len(inner):
+			b.WriteByte('\\')
+			b.WriteByte(inner[i+1])
+			i++
+		case ch == '\'':
+			b.WriteString(`\'`)
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
 }

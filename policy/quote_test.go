@@ -23,3 +23,19 @@ func TestQuoteJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteCEL: a hostile value stays one single-quoted CEL literal that
+// shows every control and invisible character as an escape.
+func TestQuoteCEL(t *testing.T) {
+	for in, want := range map[string]string{
+		"76491096":          `'76491096'`,
+		`a'b"c\`:            `'a\'b"c\\'`,
+		"x\x1b[2J\u202ey\n": `'x\x1b[2J\u202ey\n'`,
+		"1' || true || '":   `'1\' || true || \''`,
+		"\U000e0041é":       `'\U000e0041é'`,
+	} {
+		if got := QuoteCEL(in); got != want {
+			t.Errorf("QuoteCEL(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

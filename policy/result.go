@@ -3,7 +3,8 @@
 // condition, and the interface a provider implements; and what several
 // share: reading JSON documents with positions (document.go) and the
 // `*`/`?` wildcard matcher of AWS StringLike and Entra's matches
-// (wildcard.go). The provider table (providers.go) is the one list of
+// (wildcard.go); and the lint examples that name the token's own IDs
+// (examples.go). The provider table (providers.go) is the one list of
 // providers' ids, display names, default audiences and aliases; results
 // are ordered by SortResults (order.go), so renderers need neither the
 // providers nor cel-go. Each provider lives in its own subpackage

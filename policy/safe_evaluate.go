@@ -6,7 +6,8 @@ import "fmt"
 // policy's error result, so that a bug one document reaches (in any
 // provider) never takes the report, or the other policies, down. The set
 // evaluates every policy through it; a caller evaluating a policy on its
-// own should too.
+// own should too. It also fills the lint's examples with the token's
+// values (FillExamples), for every provider alike.
 func SafeEvaluate(p Policy, tok Token) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -18,5 +19,7 @@ func SafeEvaluate(p Policy, tok Token) (res Result) {
 			}
 		}
 	}()
-	return p.Evaluate(tok)
+	res = p.Evaluate(tok)
+	res.FillExamples(tok)
+	return res
 }

@@ -29,6 +29,7 @@ func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
 	}
 	res.Conditions = ev.Conds
 	res.Lint = append(append([]policy.Finding{}, p.lint...), ev.tokenLint()...)
+	res.FillExamples(tok) // here too, not only in SafeEvaluate: alone or in a set, the same result
 	res.Verdict, res.Summary = policy.Allow, ev.allowSummary()
 	if ev.Failed {
 		res.Verdict, res.Summary = policy.Deny, "deny: "+ev.Reason

@@ -67,7 +67,7 @@ func (p *gcpPolicy) staticLint() []policy.Finding {
 	c := p.condition
 	switch {
 	case github && c == nil:
-		add(RuleNoCondition, policy.SevError, "a GitHub provider without attributeCondition accepts a token from any repository on GitHub; creating one now fails with \"Error 400: The attribute condition must reference one of the provider's claims\": add e.g. assertion.repository_owner_id == '<owner id>'")
+		add(RuleNoCondition, policy.SevError, "a GitHub provider without attributeCondition accepts a token from any repository on GitHub; creating one now fails with \"Error 400: The attribute condition must reference one of the provider's claims\": add e.g. assertion.repository_owner_id == '<REPOSITORY_OWNER_ID>'")
 	case github && c.err == "" && len(p.claimsVia(c.refs)) == 0:
 		add(RuleNoCondition, policy.SevError, "the attribute condition %q reads no claim, so it does not restrict which repository's tokens are accepted; Google Cloud refuses it: \"Error 400: The attribute condition must reference one of the provider's claims\"", c.src)
 	}
@@ -81,7 +81,7 @@ func (p *gcpPolicy) staticLint() []policy.Finding {
 		}
 		pinned := slices.ContainsFunc(claims, func(n string) bool { return slices.Contains(idClaims, n) }) || hasImmutableSubLiteral(c.root)
 		if len(names) > 0 && !pinned {
-			add(RuleNamesOnly, policy.SevWarning, "the attribute condition pins the repository only by mutable names (%s): an owner or repository name that is renamed, transferred or deleted can be taken by someone else; pin the immutable IDs instead, e.g. assertion.repository_owner_id == '65' && assertion.repository_id == '74' (IDs are strings in the token, so quote them)", strings.Join(names, ", "))
+			add(RuleNamesOnly, policy.SevWarning, "the attribute condition pins the repository only by mutable names (%s): an owner or repository name that is renamed, transferred or deleted can be taken by someone else; pin the immutable IDs instead, e.g. assertion.repository_owner_id == '<REPOSITORY_OWNER_ID>' && assertion.repository_id == '<REPOSITORY_ID>' (IDs are strings in the token, so quote them)", strings.Join(names, ", "))
 		}
 	}
 	if len(p.audiences) > 0 && !(p.hasRes && slices.ContainsFunc(p.audiences, func(a string) bool { return slices.Contains(p.res.defaultAudiences(), a) })) {

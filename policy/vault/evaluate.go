@@ -25,6 +25,7 @@ type check struct {
 // Vault would refuse to write or cannot use) makes the verdict Error.
 func (r *role) Evaluate(tok policy.Token) policy.Result {
 	res := policy.NewResult(r, r.lint)
+	res.FillExamples(tok) // here too, not only in SafeEvaluate: alone or in a set, the same result
 	if r.shapeErr != "" {
 		res.SetError(r.shapeErr)
 		return res

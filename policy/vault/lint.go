@@ -144,7 +144,7 @@ func lintIdentity(r *role) []policy.Finding {
 	}
 	if !pinsID && r.jwt() {
 		out = append(out, finding(RuleNoIDs, policy.SevInfo,
-			"nothing pins repository_id or repository_owner_id: names (repository, repository_owner, the repo part of sub) change on rename or transfer and can be taken by someone else; bind the IDs, e.g. \"repository_id\": \"74\" (as strings, as GitHub sends them)"))
+			"nothing pins repository_id or repository_owner_id: names (repository, repository_owner, the repo part of sub) change on rename or transfer and can be taken by someone else; bind the IDs, e.g. \"repository_id\": \"<REPOSITORY_ID>\" (as strings, as GitHub sends them)"))
 	}
 	if ghsub.IsLegacy(r.subject) {
 		out = append(out, finding(RuleSubjectMutable, policy.SevInfo,
