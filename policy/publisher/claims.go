@@ -131,3 +131,20 @@ func stateProblem(claim string, st ClaimState) string {
 	}
 	return ""
 }
+
+// PathWorkflowFile is the file name of a workflow ref of the shape
+// <owner>/<repo>/.github/workflows/<file>@<ref>: everything up to the
+// first `@` after the workflows folder (RubyGems's pattern, and the shape
+// npm's docs describe).
+func PathWorkflowFile(ref string) (string, bool) {
+	w, ok := RubyGemsWorkflowPath(ref)
+	return w.File, ok
+}
+
+// String words the rule for a condition's expression.
+func (c CaseRule) String() string {
+	if c == CaseInsensitive {
+		return "ignoring case"
+	}
+	return "case-sensitive"
+}

@@ -11,20 +11,13 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/policy/publisher"
-	"github.com/oidcscope/oidcscope/policy/publisher/cratesio"
-	"github.com/oidcscope/oidcscope/policy/publisher/pypi"
-	"github.com/oidcscope/oidcscope/policy/publisher/rubygems"
 )
-
-func providers() []policy.Provider {
-	return []policy.Provider{pypi.New(), cratesio.New(), rubygems.New()}
-}
 
 // FuzzParse: the parser never panics; a document it reads writes back
 // (Write) to one that reads the same; every provider's Detect and Parse
 // agree and every policy evaluates any token to a verdict.
 func FuzzParse(f *testing.F) {
-	for _, dir := range []string{"pypi", "crates.io", "rubygems"} {
+	for _, dir := range []string{"pypi", "crates.io", "rubygems", "npm", "nuget"} {
 		policytest.SeedFixtureDocuments(f, filepath.Join("../../fixtures/policies", dir))
 	}
 	policytest.SeedHostileDocuments(f)

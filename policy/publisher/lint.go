@@ -34,8 +34,12 @@ func lint(reg Registry, doc Document) []policy.Finding {
 		}
 	}
 	if contains(reg.Keys, "owner_id") && doc.OwnerID == "" {
+		when := reg.OwnerIDRecorded
+		if when == "" {
+			when = "when the publisher was set up"
+		}
 		out = append(out, policy.Finding{Rule: RuleNoOwnerID, Severity: policy.SevInfo, Message: fmt.Sprintf(
-			"no owner_id: %s recorded the owner's numeric ID when the publisher was set up and refuses a token whose repository_owner_id differs (an owner deleted and re-registered by someone else); add owner_id to check it offline", name)})
+			"no owner_id: %s recorded the owner's numeric ID %s and refuses a token whose repository_owner_id differs (an owner deleted and re-registered by someone else); add owner_id to check it offline", name, when)})
 	}
 	if reg.Lint != nil {
 		out = append(out, reg.Lint(doc)...)

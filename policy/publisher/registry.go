@@ -28,6 +28,9 @@ type Registry struct {
 	Check func(doc Document, tok policy.Token) []policy.Condition
 	// Lint adds the registry's own findings about a document.
 	Lint func(doc Document) []policy.Finding
+	// OwnerIDRecorded says when the registry records the owner's ID, for
+	// lint; "" means when the publisher was set up.
+	OwnerIDRecorded string
 	// Form words the registry's set-up form for a suggested document.
 	Form func(doc Document) []string
 }

@@ -65,7 +65,11 @@ func (p *Provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 	switch err := policy.CheckSuggestion(p, text, tok); {
 	case errors.Is(err, policy.ErrSuggestionAudOnly):
 		aud, _ := tok.Text("aud")
-		s.Notes = append(s.Notes, fmt.Sprintf("this token's aud is %q: %s requires %q, so request the token with that audience", aud, reg.displayName(doc), reg.Audience(doc)))
+		if want := reg.Audience(doc); want != "" {
+			s.Notes = append(s.Notes, fmt.Sprintf("this token's aud is %q: %s requires %q, so request the token with that audience", aud, reg.displayName(doc), want))
+		} else {
+			s.Notes = append(s.Notes, fmt.Sprintf("this token's aud is %q: %s refuses it; the aud condition says which audience it wants", aud, reg.displayName(doc)))
+		}
 	case err != nil:
 		return policy.Suggestion{}, fmt.Errorf("%w: %w", ErrSuggest, err)
 	}

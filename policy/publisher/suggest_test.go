@@ -10,6 +10,9 @@ import (
 	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/cratesio"
+	"github.com/oidcscope/oidcscope/policy/publisher/npm"
+	"github.com/oidcscope/oidcscope/policy/publisher/nuget"
+	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 	"github.com/oidcscope/oidcscope/policy/publisher/pypi"
 	"github.com/oidcscope/oidcscope/policy/publisher/rubygems"
 )
@@ -21,6 +24,8 @@ var refused = map[string]map[string]string{
 	pypi.ID:     {"enterprise": "unknown trusted publishing issuer", "reusable-workflow": "job_workflow_ref", "custom-sub": "job_workflow_ref"},
 	cratesio.ID: {"enterprise": "Unsupported JWT issuer"},
 	rubygems.ID: {"enterprise": "the issuer"},
+	npm.ID:      {"enterprise": "unauthorized", "self-hosted": "self-hosted runners are not supported"},
+	nuget.ID:    {"enterprise": "could not be validated", "reusable-workflow": "does not start with", "custom-sub": "does not start with"},
 }
 
 // TestSuggestRoundTrip: for every fixture token given the registry's
@@ -29,9 +34,9 @@ var refused = map[string]map[string]string{
 // are refused with the registry's reason.
 func TestSuggestRoundTrip(t *testing.T) {
 	for _, p := range providers() {
-		aud := policy.Audiences(policytest.ParseOne(t, p, "x.yml", "registry: "+p.(*publisher.Provider).Registry().Values[0]+"\nowner: o\nrepository: r\nworkflow: w.yml\n"))[0]
+		aud := fixtureAudience(policytest.ParseOne(t, p, "x.yml", "registry: "+p.(*publisher.Provider).Registry().Values[0]+"\nowner: o\nrepository: r\nworkflow: w.yml\n"), p.ID())
 		for _, name := range policytest.FixtureNames() {
-			tok := policytest.ClaimsWith(t, name, map[string]any{"aud": aud})
+			tok := publishertest.WithAud(t, name, aud)
 			if why, ok := refused[p.ID()][name]; ok {
 				_, err := p.Suggest(tok, policy.ScopeRepo)
 				if !errors.Is(err, publisher.ErrSuggest) || !strings.Contains(err.Error(), why) {
@@ -51,7 +56,7 @@ func TestSuggestRoundTrip(t *testing.T) {
 }
 
 // TestSuggestReadsTheRegistrysWorkflowClaim: PyPI and RubyGems name the
-// called workflow, crates.io the caller; RubyGems adds the reusable
+// called workflow, crates.io and npm the caller; RubyGems adds the reusable
 // workflow's repository.
 func TestSuggestReadsTheRegistrysWorkflowClaim(t *testing.T) {
 	for _, tc := range []struct {
@@ -60,6 +65,7 @@ func TestSuggestReadsTheRegistrysWorkflowClaim(t *testing.T) {
 		want []string
 	}{
 		{cratesio.New(), cratesio.Audience, []string{`workflow: "release.yml"`}},
+		{npm.New(), "npm:registry.example", []string{`workflow: "release.yml"`, `registry: "npm"`}},
 		{rubygems.New(), rubygems.Audience, []string{`workflow: "oidc.yml"`, `workflow_repository: "octo-org/octo-automation"`, `owner_id: "65"`}},
 	} {
 		s, err := tc.p.Suggest(policytest.ClaimsWith(t, "reusable-workflow", map[string]any{"aud": tc.aud}), policy.ScopeRepo)

@@ -94,38 +94,39 @@ func event(tok policy.Token) policy.Condition {
 	return c.Decide(ev != "pull_request_target" && ev != "workflow_run")
 }
 
-func repositoryShape(tok policy.Token) policy.Condition {
-	c := publisher.Check{Expression: "repository is owner/name", Claims: []string{"repository"}, Answer: answer("Unexpected `repository` value")}
-	v, ok := publisher.ReadClaim(tok, "repository", &c)
+// shape is one of the exchange's checks of a claim's form: a claim that
+// does not decode is "Failed to decode JWT", one that valid refuses
+// "Unexpected `<claim>` value".
+func shape(tok policy.Token, claim, expression string, valid func(string) bool) policy.Condition {
+	c := publisher.Check{Expression: expression, Claims: []string{claim}, Answer: answer("Unexpected `" + claim + "` value")}
+	v, ok := publisher.ReadClaim(tok, claim, &c)
 	if !ok {
 		c.Answer = answer(decodeFailed)
+		return c.Fail()
 	}
-	return c.Decide(ok && strings.Contains(v, "/"))
+	return c.Decide(valid(v))
+}
+
+// repositoryShape: the repository must be owner/name.
+func repositoryShape(tok policy.Token) policy.Condition {
+	return shape(tok, "repository", "repository is owner/name", func(v string) bool { return strings.Contains(v, "/") })
 }
 
 // workflowShape: the file name must be readable from workflow_ref, the
 // calling workflow.
 func workflowShape(tok policy.Token) policy.Condition {
-	c := publisher.Check{Expression: "workflow_ref names a .yml or .yaml file", Claims: []string{"workflow_ref"}, Answer: answer("Unexpected `workflow_ref` value")}
-	v, ok := publisher.ReadClaim(tok, "workflow_ref", &c)
-	if !ok {
-		c.Answer = answer(decodeFailed)
-		return c.Fail()
-	}
-	_, found := publisher.CratesIOWorkflowFile(v)
-	return c.Decide(found)
+	return shape(tok, "workflow_ref", "workflow_ref names a .yml or .yaml file", func(v string) bool {
+		_, found := publisher.CratesIOWorkflowFile(v)
+		return found
+	})
 }
 
 // ownerIDShape: repository_owner_id must parse as a 32-bit integer.
 func ownerIDShape(tok policy.Token) policy.Condition {
-	c := publisher.Check{Expression: "repository_owner_id is a 32-bit integer", Claims: []string{"repository_owner_id"}, Answer: answer("Unexpected `repository_owner_id` value")}
-	v, ok := publisher.ReadClaim(tok, "repository_owner_id", &c)
-	if !ok {
-		c.Answer = answer(decodeFailed)
-		return c.Fail()
-	}
-	_, err := strconv.ParseInt(v, 10, 32)
-	return c.Decide(err == nil)
+	return shape(tok, "repository_owner_id", "repository_owner_id is a 32-bit integer", func(v string) bool {
+		_, err := strconv.ParseInt(v, 10, 32)
+		return err == nil
+	})
 }
 
 // config: the repository's configurations, found by owner and name
@@ -165,11 +166,7 @@ func workflow(doc publisher.Document, tok policy.Token, repo string) policy.Cond
 	if file == doc.Workflow {
 		return c.Pass()
 	}
-	if jwr, ok := tok.String("job_workflow_ref"); ok && jwr != ref {
-		if called, ok := publisher.CratesIOWorkflowFile(jwr); ok && called == doc.Workflow {
-			c.Notes = append(c.Notes, fmt.Sprintf("%s is the reusable workflow this job runs: crates.io reads the calling workflow's file from workflow_ref (%s), so the configuration must name %s", called, file, file))
-		}
-	}
+	c.Notes = append(c.Notes, publisher.CallerNote(tok, "crates.io", "configuration", file, doc.Workflow, publisher.CratesIOWorkflowFile)...)
 	c.Notes = append(c.Notes, publisher.Differ("crates.io", "the workflow file name", publisher.CaseSensitive, doc.Workflow, file)...)
 	return c.Fail()
 }

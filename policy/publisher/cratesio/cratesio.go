@@ -26,7 +26,7 @@ func Registry() publisher.Registry {
 		Values:        []string{"crates.io"},
 		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id", "package"},
 		Required:      []string{"owner", "repository", "workflow"},
-		Audience:      func(publisher.Document) string { return Audience },
+		Audience:      publisher.FixedAudience(Audience),
 		WorkflowClaim: "workflow_ref",
 		WorkflowFile:  publisher.CratesIOWorkflowFile,
 		Check:         check,
@@ -39,11 +39,7 @@ func New() policy.Provider { return publisher.NewProvider(Registry()) }
 
 // Registration offers the provider to policy/policyset.
 func Registration() policy.Registration {
-	return policy.Registration{
-		ProviderInfo: policy.InfoOf(ID),
-		Documents:    "a crates.io publisher document (registry: crates.io)",
-		New:          New,
-	}
+	return publisher.Registration(Registry, "a crates.io publisher document (registry: crates.io)")
 }
 
 func form(doc publisher.Document) []string {
@@ -51,10 +47,6 @@ func form(doc publisher.Document) []string {
 	if crate == "" {
 		crate = "<crate>"
 	}
-	env := "(leave empty)"
-	if doc.Environment != "" {
-		env = doc.Environment
-	}
 	return []string{fmt.Sprintf("crates.io's form (the crate's Settings, Trusted Publishing, GitHub): crate %s, Repository owner %s, Repository name %s, Workflow filename %s (the calling workflow, from workflow_ref), Environment %s; crates.io records the owner's ID itself",
-		crate, doc.Owner, doc.Repository, doc.Workflow, env)}
+		crate, doc.Owner, doc.Repository, doc.Workflow, publisher.FormValue(doc.Environment))}
 }

@@ -15,13 +15,16 @@ import (
 // Case is one row: Doc is the publisher document (YAML); Claims edits the
 // base claims (raw JSON values, "" removes the claim, as
 // policytest.EditClaims takes them); Answer, for a deny, is the text one
-// failing condition must open with, verbatim.
+// failing condition must open with, verbatim; each of Mentions must appear
+// in some condition's expression or diagnosis (what the registry hides,
+// the lines not checked offline).
 type Case struct {
-	Name    string
-	Doc     string
-	Claims  map[string]string
-	Verdict policy.Verdict
-	Answer  string
+	Name     string
+	Doc      string
+	Claims   map[string]string
+	Verdict  policy.Verdict
+	Answer   string
+	Mentions []string
 }
 
 // Run evaluates every case with p against base edited by the case's
@@ -38,6 +41,9 @@ func Run(t *testing.T, p policy.Provider, base string, cases []Case) {
 			r := pols[0].Evaluate(tok)
 			if r.Verdict != c.Verdict {
 				t.Fatalf("verdict %s, want %s: %s\n%s", r.Verdict, c.Verdict, r.Summary, Describe(r))
+			}
+			if all := fullText(r); !containsAll(all, c.Mentions) {
+				t.Errorf("the conditions do not mention all of %q:\n%s", c.Mentions, all)
 			}
 			if c.Verdict != policy.Deny {
 				return
@@ -56,6 +62,23 @@ func Run(t *testing.T, p policy.Provider, base string, cases []Case) {
 			}
 		})
 	}
+}
+
+func fullText(r policy.Result) string {
+	var b strings.Builder
+	for _, c := range r.Conditions {
+		b.WriteString(c.Expression + "\n  " + strings.Join(c.Diagnosis, "\n  ") + "\n")
+	}
+	return b.String()
+}
+
+func containsAll(s string, parts []string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
 }
 
 func containsAnswer(answers []string, want string) bool {

@@ -43,11 +43,7 @@ func New() policy.Provider { return publisher.NewProvider(Registry()) }
 
 // Registration offers the provider to policy/policyset.
 func Registration() policy.Registration {
-	return policy.Registration{
-		ProviderInfo: policy.InfoOf(ID),
-		Documents:    "a PyPI or TestPyPI publisher document (registry: pypi)",
-		New:          New,
-	}
+	return publisher.Registration(Registry, "a PyPI or TestPyPI publisher document (registry: pypi)")
 }
 
 func audience(doc publisher.Document) string {
@@ -65,10 +61,6 @@ func displayName(doc publisher.Document) string {
 }
 
 func form(doc publisher.Document) []string {
-	env := "(leave empty)"
-	if doc.Environment != "" {
-		env = doc.Environment
-	}
 	return []string{fmt.Sprintf("%s's form (the project's Publishing page, GitHub tab): Owner %s, Repository name %s, Workflow name %s, Environment name %s; PyPI looks the owner's ID up itself when you save",
-		displayName(doc), doc.Owner, doc.Repository, doc.Workflow, env)}
+		displayName(doc), doc.Owner, doc.Repository, doc.Workflow, publisher.FormValue(doc.Environment))}
 }

@@ -102,7 +102,8 @@ func lookup(doc publisher.Document, tok policy.Token, path publisher.WorkflowPat
 		fileC.Notes = publisher.Differ("RubyGems", "the workflow file name", publisher.CaseSensitive, doc.Workflow, path.File)
 	}
 	out = append(out, fileC.Decide(pathOK && path.File == doc.Workflow))
-	out = append(out, workflowRepository(doc, repo, path, pathOK), environment(doc, tok))
+	out = append(out, workflowRepository(doc, repo, path, pathOK),
+		publisher.EnvironmentCheck(doc, tok, "RubyGems", publisher.CaseSensitive, hidden("the environment (compared case-sensitively)")))
 	return out
 }
 
@@ -136,22 +137,6 @@ func workflowRepository(doc publisher.Document, repo string, path publisher.Work
 		return c.Pass()
 	}
 	return c.Fail()
-}
-
-// environment: a token with an environment matches a publisher with
-// exactly that environment (case-sensitive) or with none; a token
-// without one matches only a publisher without one.
-func environment(doc publisher.Document, tok policy.Token) policy.Condition {
-	if doc.Environment == "" {
-		return publisher.Check{Expression: "environment: (none: any environment or none)", Claims: []string{"environment"}}.Pass()
-	}
-	c := publisher.Check{Expression: "environment: " + doc.Environment + " (case-sensitive)", Claims: []string{"environment"}, Expected: []string{doc.Environment},
-		Answer: hidden("the environment (compared case-sensitively)")}
-	env, ok := publisher.ReadClaim(tok, "environment", &c)
-	if ok && env != doc.Environment {
-		c.Notes = append(c.Notes, publisher.Differ("RubyGems", "the environment", publisher.CaseSensitive, doc.Environment, env)...)
-	}
-	return c.Decide(ok && env == doc.Environment)
 }
 
 // refCondition is the access policy's job_workflow_ref condition: the

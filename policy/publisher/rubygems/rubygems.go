@@ -26,15 +26,12 @@ func Registry() publisher.Registry {
 		Values:        []string{"rubygems"},
 		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id", "workflow_repository"},
 		Required:      []string{"owner", "repository", "workflow"},
-		Audience:      func(publisher.Document) string { return Audience },
+		Audience:      publisher.FixedAudience(Audience),
 		WorkflowClaim: "job_workflow_ref",
-		WorkflowFile: func(ref string) (string, bool) {
-			w, ok := publisher.RubyGemsWorkflowPath(ref)
-			return w.File, ok
-		},
-		Check: check,
-		Lint:  lint,
-		Form:  form,
+		WorkflowFile:  publisher.PathWorkflowFile,
+		Check:         check,
+		Lint:          lint,
+		Form:          form,
 	}
 }
 
@@ -43,20 +40,12 @@ func New() policy.Provider { return publisher.NewProvider(Registry()) }
 
 // Registration offers the provider to policy/policyset.
 func Registration() policy.Registration {
-	return policy.Registration{
-		ProviderInfo: policy.InfoOf(ID),
-		Documents:    "a RubyGems publisher document (registry: rubygems)",
-		New:          New,
-	}
+	return publisher.Registration(Registry, "a RubyGems publisher document (registry: rubygems)")
 }
 
 func form(doc publisher.Document) []string {
-	env := "(leave empty)"
-	if doc.Environment != "" {
-		env = doc.Environment
-	}
 	out := []string{fmt.Sprintf("RubyGems's form (the gem's Trusted publishers, GitHub Actions): Repository owner %s, Repository name %s, Workflow filename %s, Environment %s; RubyGems looks the owner's ID up itself when you save",
-		doc.Owner, doc.Repository, doc.Workflow, env)}
+		doc.Owner, doc.Repository, doc.Workflow, publisher.FormValue(doc.Environment))}
 	if doc.WorkflowRepository != "" {
 		out = append(out, "Workflow repository owner and name: "+doc.WorkflowRepository+" (the reusable workflow's repository)")
 	}

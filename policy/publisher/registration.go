@@ -1,0 +1,34 @@
+package publisher
+
+import "github.com/oidcscope/oidcscope/policy"
+
+// Registration offers the provider of the registry reg returns to
+// policy/policyset; documents says what the provider reads. Every
+// registry package registers this way.
+func Registration(reg func() Registry, documents string) policy.Registration {
+	return policy.Registration{
+		ProviderInfo: policy.InfoOf(reg().ID),
+		Documents:    documents,
+		New:          func() policy.Provider { return NewProvider(reg()) },
+	}
+}
+
+// FixedAudience is Registry.Audience for a registry that requires one
+// audience whatever the document says.
+func FixedAudience(aud string) func(Document) string {
+	return func(Document) string { return aud }
+}
+
+// DocumentAudience is Registry.Audience for a registry whose audience
+// the document names (npm's host, NuGet's deployment): "" when it does
+// not.
+func DocumentAudience(doc Document) string { return doc.Audience }
+
+// FormValue is a value as a registry's form is filled in: "(leave
+// empty)" for none.
+func FormValue(v string) string {
+	if v == "" {
+		return "(leave empty)"
+	}
+	return v
+}
