@@ -32,6 +32,12 @@ var providerTable = [...]ProviderInfo{
 	{ID: PyPI, Name: "PyPI", Audience: "pypi", Aliases: []string{"testpypi"}},
 	{ID: CratesIO, Name: "crates.io", Audience: "crates.io", Aliases: []string{"crates", "cratesio"}},
 	{ID: RubyGems, Name: "RubyGems", Audience: "rubygems.org", Aliases: []string{"gem", "gems"}},
+	// npm's audience is npm: and the host of the registry published to;
+	// NuGet's is deployment configuration; JSR's names the package.
+	{ID: NPM, Name: "npm"},
+	{ID: NuGet, Name: "NuGet"},
+	{ID: JSR, Name: "JSR"},
+	{ID: PubDev, Name: "pub.dev", Audience: "https://pub.dev", Aliases: []string{"pubdev", "pub"}},
 }
 
 // KnownProviders lists every provider in display order, as copies.

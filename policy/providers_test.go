@@ -10,7 +10,7 @@ func TestKnownProvidersIsTheDisplayOrder(t *testing.T) {
 	for _, p := range KnownProviders() {
 		ids = append(ids, p.ID)
 	}
-	if want := []string{AWS, Entra, GCP, Vault, OctoSTS, K8s, PyPI, CratesIO, RubyGems}; !slices.Equal(ids, want) {
+	if want := []string{AWS, Entra, GCP, Vault, OctoSTS, K8s, PyPI, CratesIO, RubyGems, NPM, NuGet, JSR, PubDev}; !slices.Equal(ids, want) {
 		t.Fatalf("ids = %v, want %v", ids, want)
 	}
 }
@@ -67,7 +67,7 @@ func TestProviderAudiencesListsOnlyProvidersThatHaveOne(t *testing.T) {
 	}
 	want := []string{"aws=sts.amazonaws.com", "entra=api://AzureADTokenExchange",
 		"gcp=https://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>",
-		"pypi=pypi", "crates.io=crates.io", "rubygems=rubygems.org"}
+		"pypi=pypi", "crates.io=crates.io", "rubygems=rubygems.org", "pub.dev=https://pub.dev"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("ProviderAudiences = %v, want %v", got, want)
 	}

@@ -84,4 +84,8 @@ const (
 	PyPI     = "pypi"
 	CratesIO = "crates.io"
 	RubyGems = "rubygems"
+	NPM      = "npm"
+	NuGet    = "nuget"
+	JSR      = "jsr"
+	PubDev   = "pub.dev"
 )

@@ -7,6 +7,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/entra"
+	"github.com/oidcscope/oidcscope/policy/octosts"
 )
 
 // entraCredentials parses the sample credential list that trusts the prod
@@ -82,5 +83,34 @@ func TestMessageWithoutValuesIsNotEvaluated(t *testing.T) {
 	ms := Find("Error: Could not assume role with OIDC: Incorrect token audience")
 	if _, err := EvaluatePartial(ms[0], nil); err == nil {
 		t.Error("no error for a message that carries nothing")
+	}
+}
+
+// Every entry's provider is an id policy results carry, so a message
+// meets its provider's policies: octo-sts's results say "octo-sts".
+func TestOctoSTSMessageMeetsOctoSTSPolicies(t *testing.T) {
+	data, err := os.ReadFile("../fixtures/policies/octo-sts/octo-repo-main.sts.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pols, err := octosts.New().Parse("octo-repo-main.sts.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := Find(`trust policy: subject "repo:octo-org/octo-repo:pull_request" did not match "repo:octo-org/octo-repo:ref:refs/heads/main"`)
+	parts, err := EvaluatePartial(ms[0], pols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) != len(pols) {
+		t.Fatalf("%d of %d octo-sts policies evaluated on the message", len(parts), len(pols))
+	}
+}
+
+func TestEveryEntryNamesAKnownProvider(t *testing.T) {
+	for _, e := range Catalogue() {
+		if _, ok := policy.LookupProvider(e.Provider); !ok || policy.InfoOf(e.Provider).ID != e.Provider {
+			t.Errorf("%s: provider %q is not a provider id", e.ID, e.Provider)
+		}
 	}
 }

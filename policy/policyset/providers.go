@@ -11,6 +11,10 @@ import (
 	"github.com/oidcscope/oidcscope/policy/k8s"
 	"github.com/oidcscope/oidcscope/policy/octosts"
 	"github.com/oidcscope/oidcscope/policy/publisher/cratesio"
+	"github.com/oidcscope/oidcscope/policy/publisher/jsr"
+	"github.com/oidcscope/oidcscope/policy/publisher/npm"
+	"github.com/oidcscope/oidcscope/policy/publisher/nuget"
+	"github.com/oidcscope/oidcscope/policy/publisher/pubdev"
 	"github.com/oidcscope/oidcscope/policy/publisher/pypi"
 	"github.com/oidcscope/oidcscope/policy/publisher/rubygems"
 	"github.com/oidcscope/oidcscope/policy/vault"
@@ -23,7 +27,8 @@ import (
 func Registrations() []policy.Registration {
 	return []policy.Registration{aws.Registration(), oidcprovider.Registration(), entra.Registration(),
 		gcp.Registration(), vault.Registration(), octosts.Registration(), k8s.Registration(),
-		pypi.Registration(), cratesio.Registration(), rubygems.Registration()}
+		pypi.Registration(), cratesio.Registration(), rubygems.Registration(),
+		npm.Registration(), nuget.Registration(), jsr.Registration(), pubdev.Registration()}
 }
 
 // Lookup finds the registration whose id or alias is name, ignoring case

@@ -60,7 +60,7 @@ func TestUnrecognisedListsEveryRegisteredDocument(t *testing.T) {
 	s := &Set{}
 	s.Add(All(), "x.json", []byte(`{"nothing":"here"}`))
 	f := s.Failures()
-	want := "not a policy document oidcscope recognises (expected an AWS trust policy, get-role or list-roles output, get-open-id-connect-provider or list-open-id-connect-providers output, an Entra federated credential, a Google Cloud workload identity provider, a Vault JWT role, an octo-sts .sts.yaml, a Kubernetes AuthenticationConfiguration, a PyPI or TestPyPI publisher document (registry: pypi), a crates.io publisher document (registry: crates.io) or a RubyGems publisher document (registry: rubygems))"
+	want := "not a policy document oidcscope recognises (expected an AWS trust policy, get-role or list-roles output, get-open-id-connect-provider or list-open-id-connect-providers output, an Entra federated credential, a Google Cloud workload identity provider, a Vault JWT role, an octo-sts .sts.yaml, a Kubernetes AuthenticationConfiguration, a PyPI or TestPyPI publisher document (registry: pypi), a crates.io publisher document (registry: crates.io), a RubyGems publisher document (registry: rubygems), an npm publisher document (registry: npm), a NuGet publisher document (registry: nuget), a JSR publisher document (registry: jsr) or a pub.dev automated-publishing document (registry: pub.dev))"
 	if len(f) != 1 || f[0].Error != want {
 		t.Fatalf("failures %+v\nwant error %q", f, want)
 	}
