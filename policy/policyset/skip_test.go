@@ -42,7 +42,7 @@ func TestFolderSkipsWhatIsNotAPolicy(t *testing.T) {
 	for _, f := range set.Failures() {
 		failed[filepath.Base(f.Source)] = f.Error
 	}
-	wantFailed := map[string]string{"octo.sts.yaml": "not valid YAML: line 2: ", "first-line.sts.yaml": "not valid YAML: line 1: "}
+	wantFailed := map[string]string{"octo.sts.yaml": "not valid YAML: line 2, column 10: ", "first-line.sts.yaml": "not valid YAML: line 1, column 9: "}
 	if len(failed) != len(wantFailed) {
 		t.Errorf("failures %q, want only the broken YAML", failed)
 	}
@@ -80,7 +80,7 @@ func TestSyntaxError(t *testing.T) {
 		{"a.json", `{"a": }`, "not valid JSON: "},
 		{"b.json", `{"a": }`, "at line 1, column 7"},
 		{"a.yaml", `{"a": }`, ""}, // YAML, where a missing value is null
-		{"a.yaml", "a:\n\t- b\n", "not valid YAML: line 2: "},
+		{"a.yaml", "a:\n\t- b\n", "not valid YAML: line 2, column 1: "},
 		{"ci.yml", "on: push\n", ""},
 		{"package.json", `{"name":"x"}`, ""},
 		{"pnpm-lock.yaml", strings.Repeat("a: b\n", maxYAMLCheck/4) + "c: [", ""}, // too large to parse: taken as well-formed
