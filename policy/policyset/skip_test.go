@@ -98,3 +98,12 @@ func TestSyntaxError(t *testing.T) {
 		}
 	}
 }
+
+// One skipped file is "a file that is not", in the singular.
+func TestSkipNoteSingular(t *testing.T) {
+	dir := writeTree(t, map[string]string{"credential.json": entraCredential, "package.json": `{"name":"x"}`})
+	set := Loader{}.Load(nil, []string{dir}, nil)
+	if note := set.SkipNote(); !strings.HasPrefix(note, "skipped 1 file that is not a policy document: ") {
+		t.Errorf("note %q", note)
+	}
+}

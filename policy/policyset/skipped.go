@@ -23,11 +23,11 @@ func (s *Set) SkipNote() string {
 	if s == nil || len(s.skipped) == 0 {
 		return ""
 	}
-	files := "files"
+	what := "files that are not policy documents"
 	if len(s.skipped) == 1 {
-		files = "file"
+		what = "file that is not a policy document"
 	}
-	return fmt.Sprintf("skipped %d %s that are not policy documents: %s", len(s.skipped), files, strings.Join(s.skipped, ", "))
+	return fmt.Sprintf("skipped %d %s: %s", len(s.skipped), what, strings.Join(s.skipped, ", "))
 }
 
 // unrecognised files a document no provider detects: a well-formed one
