@@ -35,6 +35,7 @@ func newRootCmd(s streams, client actions.Client) *cobra.Command {
 		newFetchCmd(s, client),
 		newVersionCmd(s),
 		newCompletionCmd(s),
+		newSimulateCmd(s),
 	)
 	setHelp(root)
 	for _, c := range append(root.Commands(), root) {
