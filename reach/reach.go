@@ -73,17 +73,25 @@ func Of(p policy.Policy, base simulate.Context) (Table, error) {
 	if base.OwnerID != "" && base.RepoID != "" {
 		subjects = append(subjects, "immutable")
 	} else {
-		t.Notes = append(t.Notes, "no owner and repository IDs given: the immutable-subject rows are left out")
+		t.Notes = append(t.Notes, "no owner and repository IDs given: the immutable-subject rows are left out, and a condition on repository_id or repository_owner_id fails on every row (give --owner-id and --repo-id)")
 	}
 	// No environment, the ones the policy names, and one it cannot know
 	// of: a row for OtherEnvironment shows a policy that lets in any.
 	envs := append(append([]string{""}, mentioned.environments...), OtherEnvironment)
+	seen := map[[4]string]bool{}
 	for _, sc := range Contexts(base, mentioned.events, mentioned.refs, envs, subjects) {
 		row, err := evaluate(p, sc.Context)
 		if err != nil {
 			return Table{}, err
 		}
 		row.Subject = sc.Subject
+		// Refs can meet in one simulated job (every pull request runs on
+		// the merge ref): one row each.
+		key := [4]string{row.Event, row.Ref, row.Environment, row.Subject}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
 		t.Rows = append(t.Rows, row)
 	}
 	return t, nil

@@ -36,6 +36,7 @@ func newRootCmd(s streams, client actions.Client) *cobra.Command {
 		newVersionCmd(s),
 		newCompletionCmd(s),
 		newSimulateCmd(s),
+		newReachCmd(s),
 	)
 	setHelp(root)
 	for _, c := range append(root.Commands(), root) {
