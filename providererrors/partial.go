@@ -21,19 +21,40 @@ type Partial struct {
 	Decided, Unknown []policy.Condition
 }
 
-// Fits reports whether every condition the message settles passes: the
-// policy would match as far as the message can tell.
-func (p Partial) Fits() bool {
+// Verdicts of a policy against the values a message carries.
+const (
+	Fits      = "fits"      // every condition the values decide passes
+	Differs   = "differs"   // one fails: the first is the difference
+	Undecided = "undecided" // the message quotes none of the claims it reads
+	Error     = "error"     // the policy cannot be evaluated
+)
+
+// Verdict is p's verdict. A condition the policy itself leaves unchecked
+// (n/a: "not checked offline") is no difference: the values fit as far as
+// anything can tell.
+func (p Partial) Verdict() string {
 	if p.Result.Verdict == policy.Error {
-		return false
+		return Error
 	}
+	passed := 0
 	for _, c := range p.Decided {
-		if c.Result != policy.Pass {
-			return false
+		switch c.Result {
+		case policy.Pass:
+			passed++
+		case policy.NotApplied:
+		default:
+			return Differs
 		}
 	}
-	return len(p.Decided) > 0
+	if passed == 0 {
+		return Undecided
+	}
+	return Fits
 }
+
+// Fits reports whether the policy would match as far as the message can
+// tell (Verdict is Fits).
+func (p Partial) Fits() bool { return p.Verdict() == Fits }
 
 // Token is the message's claim values as a token; ok is false when it
 // carries none.

@@ -3,7 +3,6 @@ package report
 import (
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/report/view"
 )
 
 // jsonProviderError is one provider error message found in the input:
@@ -51,7 +50,7 @@ func jsonProviderErrors(r *inspect.Report) []jsonProviderError {
 		}
 		for _, p := range pe.Partials {
 			je.Policies = append(je.Policies, jsonErrorPolicy{Provider: p.Result.Provider, Policy: p.Result.Name, Source: p.Result.Source,
-				Verdict: view.PartialVerdict(p), Decided: p.Decided, Unknown: p.Unknown})
+				Verdict: p.Verdict(), Decided: p.Decided, Unknown: p.Unknown})
 		}
 		for _, i := range pe.Failing {
 			res := r.Policies[i]

@@ -64,46 +64,15 @@ func reportedError(r *inspect.Report, pe inspect.ProviderError) ReportedError {
 	return out
 }
 
-// Partial verdicts: a policy against the values a message carries.
-const (
-	PartialFits      = "fits"      // every condition the values decide passes
-	PartialDiffers   = "differs"   // one fails: the first is the difference
-	PartialUndecided = "undecided" // the message quotes none of the claims it reads
-	PartialError     = "error"     // the policy cannot be evaluated
-)
-
-// PartialVerdict is p's verdict. A condition the policy itself leaves
-// unchecked (n/a: "not checked offline") is no difference: the values
-// fit as far as anything can tell.
-func PartialVerdict(p providererrors.Partial) string {
-	if p.Result.Verdict == policy.Error {
-		return PartialError
-	}
-	passed := 0
-	for _, c := range p.Decided {
-		switch c.Result {
-		case policy.Pass:
-			passed++
-		case policy.NotApplied:
-		default:
-			return PartialDiffers
-		}
-	}
-	if passed == 0 {
-		return PartialUndecided
-	}
-	return PartialFits
-}
-
 func partialFit(p providererrors.Partial) PolicyFit {
 	f := fitHead(p.Result)
 	f.Unknown = len(p.Unknown)
-	switch PartialVerdict(p) {
-	case PartialError:
+	switch p.Verdict() {
+	case providererrors.Error:
 		f.Mark = errorMark
-	case PartialFits:
+	case providererrors.Fits:
 		f.Mark = fitsMark
-	case PartialUndecided:
+	case providererrors.Undecided:
 		f.Mark = undecidedMark
 	default:
 		f.Mark = differsMark
