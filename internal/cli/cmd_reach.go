@@ -12,6 +12,7 @@ import (
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/reach"
+	"github.com/oidcscope/oidcscope/report/view"
 	"github.com/oidcscope/oidcscope/simulate"
 )
 
@@ -102,7 +103,7 @@ func writeReach(w io.Writer, tables []reach.Table, all bool) error {
 			if env == "" {
 				env = "-"
 			}
-			b.WriteString(fmt.Sprintf("  %s %-20s %-28s %-16s %-9s %s\n", verdictMark(r.Verdict), escape.Text(r.Event), escape.Text(r.Ref), escape.Text(env), r.Subject, escape.Text(r.Sub)))
+			b.WriteString(fmt.Sprintf("  %s %-20s %-28s %-16s %-9s %s\n", view.VerdictMark(r.Verdict).Symbol, escape.Text(r.Event), escape.Text(r.Ref), escape.Text(env), r.Subject, escape.Text(r.Sub)))
 		}
 		for _, n := range t.Notes {
 			b.WriteString("note: " + escape.Text(n) + "\n")

@@ -15,6 +15,7 @@ import (
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
+	"github.com/oidcscope/oidcscope/report/view"
 	"github.com/oidcscope/oidcscope/simulate"
 )
 
@@ -190,7 +191,7 @@ func writeSimulation(w io.Writer, toks []simulatedToken) error {
 			b.WriteString("note: " + escape.Text(n) + "\n")
 		}
 		for _, r := range st.Policies {
-			b.WriteString(fmt.Sprintf("%s %-6s %s  %s  %s\n", verdictMark(r.Verdict), r.Verdict, escape.Text(r.Provider), escape.Text(r.Name), escape.Text(r.Source)))
+			b.WriteString(fmt.Sprintf("%s %-6s %s  %s  %s\n", view.VerdictMark(r.Verdict).Symbol, r.Verdict, escape.Text(r.Provider), escape.Text(r.Name), escape.Text(r.Source)))
 			if r.Verdict != policy.Allow && r.Summary != "" {
 				b.WriteString("    " + escape.Text(r.Summary) + "\n")
 			}
@@ -203,14 +204,4 @@ func writeSimulation(w io.Writer, toks []simulatedToken) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func verdictMark(v policy.Verdict) string {
-	switch v {
-	case policy.Allow:
-		return "✓"
-	case policy.Deny:
-		return "✗"
-	}
-	return "!"
 }
