@@ -187,3 +187,21 @@ func TestReachOfKnownPolicies(t *testing.T) {
 		}
 	}
 }
+
+// Every pull request runs on the merge ref, so the refs a policy mentions
+// meet in one simulated job: the table lists it once.
+func TestRowsAreDistinctJobs(t *testing.T) {
+	ps := samplePolicies(t)["policies/aws/trust-environment-prod.json"]
+	table, err := Of(ps[0], base())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[[4]string]bool{}
+	for _, r := range table.Rows {
+		k := [4]string{r.Event, r.Ref, r.Environment, r.Subject}
+		if seen[k] {
+			t.Fatalf("job %v listed twice", k)
+		}
+		seen[k] = true
+	}
+}
