@@ -21,21 +21,6 @@ func ErrorEntry(w io.Writer, e providererrors.Entry, rend *lipgloss.Renderer) er
 	return err
 }
 
-// FoundErrors writes the provider error messages found in a paste, each
-// with the values it carries and its catalogue entry.
-func FoundErrors(w io.Writer, found []providererrors.Match, rend *lipgloss.Renderer) error {
-	st := newPalette(rend)
-	var b strings.Builder
-	for i, m := range found {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		writeFoundError(&b, st, view.FoundErrorOf(m))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
 // writeFoundError is one message found: where, as found, the values it
 // carries and its catalogue entry.
 func writeFoundError(b *strings.Builder, st view.Palette, f view.FoundError) {

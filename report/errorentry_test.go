@@ -8,6 +8,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/oidcscope/oidcscope/providererrors"
+	"github.com/oidcscope/oidcscope/report/view"
 )
 
 func plainRenderer() *lipgloss.Renderer {
@@ -41,9 +42,7 @@ func TestFoundErrorsEscapeThePaste(t *testing.T) {
 		t.Fatalf("found %d", len(found))
 	}
 	var b strings.Builder
-	if err := FoundErrors(&b, found, plainRenderer()); err != nil {
-		t.Fatal(err)
-	}
+	writeFoundError(&b, newPalette(plainRenderer()), view.FoundErrorOf(found[0]))
 	out := b.String()
 	if strings.ContainsAny(out, "\u202e\x07") {
 		t.Errorf("control or bidi characters reached the output:\n%q", out)
