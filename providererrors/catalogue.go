@@ -58,3 +58,20 @@ var compiled = sync.OnceValue(func() []compiledEntry {
 	}
 	return out
 })
+
+// ByID is the entry with this ID. It reads the parsed catalogue without
+// copying the rest of it: renderers look one entry up per denied policy,
+// and a set can hold thousands.
+func ByID(id string) (Entry, bool) {
+	entries, err := parsed()
+	if err != nil {
+		return Entry{}, false
+	}
+	for _, e := range entries {
+		if e.ID == id {
+			e.Claims, e.Fields, e.Check = slices.Clone(e.Claims), slices.Clone(e.Fields), slices.Clone(e.Check)
+			return e, true
+		}
+	}
+	return Entry{}, false
+}

@@ -216,3 +216,15 @@ func entryIDs(ms []Match) []string {
 func slicesEqual(a, b []string) bool {
 	return strings.Join(a, "\x00") == strings.Join(b, "\x00") && len(a) == len(b)
 }
+
+func TestByID(t *testing.T) {
+	for _, e := range Catalogue() {
+		got, ok := ByID(e.ID)
+		if !ok || got.ID != e.ID || got.Text != e.Text || len(got.Check) != len(e.Check) {
+			t.Errorf("ByID(%q) = %+v, %v", e.ID, got, ok)
+		}
+	}
+	if _, ok := ByID("no.such"); ok {
+		t.Error("ByID found an entry that is not catalogued")
+	}
+}

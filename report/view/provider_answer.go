@@ -36,10 +36,8 @@ func providerAnswer(p policy.Result) string {
 	default:
 		return ""
 	}
-	for _, e := range providererrors.Catalogue() {
-		if e.ID == id {
-			return shown(policy.InfoOf(p.Provider).Name + " answers: " + e.Text)
-		}
+	if e, ok := providererrors.ByID(id); ok {
+		return shown(policy.InfoOf(p.Provider).Name + " answers: " + e.Text)
 	}
 	return ""
 }
