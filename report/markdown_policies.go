@@ -98,6 +98,9 @@ func mdPolicyDetail(b *strings.Builder, p view.Policy) {
 		}
 		b.WriteString("\n</details>\n\n")
 	}
+	if p.ProviderAnswer != "" {
+		b.WriteString(mdEscaped(p.ProviderAnswer) + "\n\n")
+	}
 	if len(p.Instead) > 0 {
 		b.WriteString(view.InsteadTitle(p.ProviderName) + "\n\n")
 		mdSnippets(b, p.Instead)

@@ -131,7 +131,7 @@ func needles(r *inspect.Report) []string {
 
 // policyNeedles are the texts of a detailed policy's block.
 func policyNeedles(p view.Policy) []string {
-	out := []string{p.Name, p.Summary, p.Error}
+	out := []string{p.Name, p.Summary, p.Error, p.ProviderAnswer}
 	for _, c := range p.Conditions {
 		out = append(out, c.Expression)
 		if c.Failed {

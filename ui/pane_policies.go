@@ -135,6 +135,9 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 			}
 		}
 	}
+	if p.ProviderAnswer != "" {
+		b.WriteString("\n" + st.Dim.Render(p.ProviderAnswer) + "\n")
+	}
 	if len(p.Instead) > 0 {
 		b.WriteString("\n" + st.Title.Render(view.InsteadTitle(p.ProviderName)) + "\n")
 		for _, sn := range p.Instead {
