@@ -142,6 +142,101 @@ func TestTUIUnderTmux(t *testing.T) {
 	}
 }
 
+// TestTUIProviderErrorsUnderTmux pastes what people arrive with: a
+// provider's error message and no token, then a job log. In the demo at
+// 120×40, n, a bracketed paste of Entra's AADSTS700213 quoting the
+// subject of the demo's Entra credential: the paste screen names the
+// error, and enter shows the credential it fits; p loads the environment
+// credentials, which it differs from. Then n and a GitHub job log excerpt
+// (timestamps, ANSI colours) holding a token and AWS's refusal: the
+// report opens on the error, its roles behind it listed.
+func TestTUIProviderErrorsUnderTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("OIDCSCOPE_REQUIRE_TMUX") != "" {
+			t.Fatal("tmux is required: apt-get install -y tmux")
+		}
+		t.Skip("tmux not installed")
+	}
+	if testing.Short() {
+		t.Skip("runs the program in tmux")
+	}
+	t.Parallel()
+	bin, err := exec.LookPath("oidcscope")
+	if err != nil {
+		t.Fatalf("oidcscope is not on PATH (TestMain puts it there): %v", err)
+	}
+	tm := tmuxServer{t: t, socket: fmt.Sprintf("oidcscope-e2e-errors-%d", os.Getpid())}
+	t.Cleanup(func() { tm.cmd("kill-server") })
+	tm.cmd("-f", os.DevNull, "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
+		"-e", "TERM=xterm-256color", "-e", "NO_COLOR=", bin+" --demo --offline")
+	tm.waitFor("check_run_id", "the demo inspector")
+
+	tm.keys("n")
+	tm.waitFor("waiting for a token", "the paste screen")
+	tm.cmd("set-buffer", "-b", "err", "Error: AADSTS700213: No matching federated identity record found for presented assertion subject "+
+		"'repo:octo-org/octo-repo:ref:refs/heads/main'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion.")
+	tm.cmd("paste-buffer", "-p", "-b", "err", "-t", "e2e")
+	screen := tm.waitFor("! AADSTS700213 · Entra", "the error named on the paste screen")
+	if strings.Contains(screen, "no token found") {
+		t.Errorf("the paste screen says no token found for a provider's error:\n%s", screen)
+	}
+	tm.keys("Enter")
+	tm.waitFor("✗ no token", "the error explained")
+	text := tm.scrolled("Problems")
+	for _, want := range []string{"✓ fits      entra    octo-repo-main-sts-audience", "Paste next", "the token the job presented"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the explained error lacks %q:\n%s", want, text)
+		}
+	}
+	assertFits(t, tm.capture(), 120, 40)
+
+	// The other credentials: one differs, named with its first difference.
+	tm.keys("p")
+	tm.literal(filepath.Join("fixtures", "policies", "entra", "graph-list-environment-prod.json"))
+	tm.keys("Enter")
+	tm.waitFor("loaded fixtures", "the credentials loaded")
+	tm.keys("g")
+	text = tm.scrolled("Problems")
+	for _, want := range []string{"✓ fits      entra    octo-repo-main-sts-audience", "✗ differs   entra    octo-repo-env-prod", `expects "subject": "repo:octo-org/octo-repo:environment:prod"`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("with the environment credentials, the explained error lacks %q:\n%s", want, text)
+		}
+	}
+
+	// A job log excerpt: the token a debugging step printed, and AWS's
+	// refusal, in colour.
+	tok, err := os.ReadFile(filepath.Join("fixtures", fixtures.StaticDir, "push-main.jwt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm.keys("n")
+	tm.waitFor("waiting for a token", "the paste screen again")
+	tm.cmd("set-buffer", "-b", "log", "2026-01-01T00:00:01.1234567Z \x1b[36;1mRun aws-actions/configure-aws-credentials@v4\x1b[0m\n"+
+		"2026-01-01T00:00:02.1234567Z token: "+strings.TrimSpace(string(tok))+"\n"+
+		"2026-01-01T00:00:03.1234567Z \x1b[31;1mError: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity\x1b[0m\n")
+	tm.cmd("paste-buffer", "-p", "-b", "log", "-t", "e2e")
+	screen = tm.waitFor("! AccessDenied · AWS", "the log's error on the paste screen")
+	if !strings.Contains(screen, "JWS, 3 segments") {
+		t.Errorf("the log's token is not found:\n%s", screen)
+	}
+	tm.keys("Enter")
+	screen = tm.waitFor("[! Errors (1)]", "the report opening on the error")
+	if status := strings.SplitN(screen, "\n", 2)[0]; !strings.Contains(status, "✗ AccessDenied · AWS") {
+		t.Errorf("the status line does not lead with the error: %s", status)
+	}
+	text = tm.scrolled("The policies behind it")
+	if !strings.Contains(text, "✗ deny") {
+		t.Errorf("no denied role behind the error:\n%s", text)
+	}
+	// The paste's line breaks arrive as carriage returns: the error is
+	// still on its own line, quoted without the token above it.
+	if !strings.Contains(text, "line 3: ") || strings.Contains(text, "token: eyJ") {
+		t.Errorf("the error is not quoted from its own line:\n%s", text)
+	}
+	assertFits(t, tm.capture(), 120, 40)
+	tm.keys("q")
+}
+
 type tmuxServer struct {
 	t      *testing.T
 	socket string
@@ -185,6 +280,24 @@ func (s tmuxServer) waitFor(want, what string) string {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// scrolled pages down (space) until the screen shows want, and returns
+// every page seen, joined.
+func (s tmuxServer) scrolled(want string) string {
+	s.t.Helper()
+	var all strings.Builder
+	for range 10 {
+		screen := s.capture()
+		all.WriteString(screen)
+		if strings.Contains(screen, want) {
+			return all.String()
+		}
+		s.keys("Space")
+		time.Sleep(150 * time.Millisecond)
+	}
+	s.t.Fatalf("%q never showed; the pages:\n%s", want, all.String())
+	return ""
 }
 
 func assertFits(t *testing.T, screen string, w, h int) {

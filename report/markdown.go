@@ -48,10 +48,12 @@ func MarkdownProblem(w io.Writer, heading, problem, snippet, lang string) error 
 
 func mdSection(b *strings.Builder, r *inspect.Report) {
 	if r.Token == nil {
+		mdProviderErrors(b, r)
 		mdProblems(b, r)
 		return
 	}
 	b.WriteString(mdVerdictLine(r) + "\n\n")
+	mdProviderErrors(b, r)
 	mdOverview(b, r)
 	mdProblems(b, r)
 	mdPolicies(b, r)

@@ -126,6 +126,12 @@ func mdFailedCondition(b *strings.Builder, c view.Condition) {
 		}
 		b.WriteString("  - token " + mdEscaped(strings.Join(c.Claims, ", ")) + ": " + actual + "\n")
 	}
+	mdDiagnosis(b, c.Diagnosis)
+}
+
+// mdDiagnosis is a failing condition's diagnosis as sub-items, whose
+// aligned lines (expected/token/caret) stay aligned in a code block.
+func mdDiagnosis(b *strings.Builder, diagnosis []string) {
 	var aligned []string
 	flush := func() {
 		if len(aligned) > 0 {
@@ -133,7 +139,7 @@ func mdFailedCondition(b *strings.Builder, c view.Condition) {
 			aligned = nil
 		}
 	}
-	for _, d := range c.Diagnosis {
+	for _, d := range diagnosis {
 		if strings.HasPrefix(d, "  ") {
 			aligned = append(aligned, d)
 			continue

@@ -9,13 +9,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/report"
+	"github.com/oidcscope/oidcscope/verify"
 )
 
 func TestMarkdownGolden(t *testing.T) {
 	cases := map[string][]report.MarkdownSection{
-		"push-main-denied":   {{Heading: "Token for audience sts.amazonaws.com", Report: pushMainDenied(t)}},
-		"markdown-injection": {{Heading: "Token for audience <b>|`x`", Report: markdownInjection(t)}},
+		"push-main-denied":         {{Heading: "Token for audience sts.amazonaws.com", Report: pushMainDenied(t)}},
+		"markdown-injection":       {{Heading: "Token for audience <b>|`x`", Report: markdownInjection(t)}},
+		"provider-error-injection": {{Heading: "Provider error", Report: providerErrorInjection(t)}},
 	}
 	for name, r := range reports(t) {
 		cases[name] = []report.MarkdownSection{{Heading: name, Report: r}}
@@ -41,6 +45,18 @@ func TestMarkdownProblem(t *testing.T) {
 	}
 	checkMarkdown(t, buf.String())
 	golden(t, "markdown/problem.md", buf.Bytes())
+}
+
+// providerErrorInjection is a pasted Entra error whose quoted subject
+// would drive Markdown and a terminal: a code span's backticks, HTML, a
+// table border, an autolink, an escape sequence and a bidi override.
+func providerErrorInjection(t *testing.T) *inspect.Report {
+	t.Helper()
+	return fixedRun(t, inspect.Options{
+		Input:    []byte("##[error]" + entraSubjectError("repo:octo-org/octo-repo:environment:``p`rod|<img src=x> www.evil.example \x1b[2J\u202e")),
+		Source:   verify.Source{Offline: true},
+		Policies: policyset.Loader{}.Load([]string{"../fixtures/policies/entra/graph-list-environment-prod.json"}, nil, nil),
+	})
 }
 
 // TestMarkdownDeniedContent names what the summary must say about a

@@ -35,10 +35,14 @@ const (
 	paneSignature
 	panePolicies
 	paneRaw
+	// paneErrors comes last so the 1-5 keys keep their panes; its tab,
+	// drawn only when the paste holds a provider's error message, leads
+	// the tabs line, so tab from Raw wraps round to it.
+	paneErrors
 	paneCount
 )
 
-var paneNames = [paneCount]string{"Claims", "Detail", "Header", "Signature", "Policies", "Raw"}
+var paneNames = [paneCount]string{"Claims", "Detail", "Header", "Signature", "Policies", "Raw", "Errors"}
 
 // promptKind is what an open prompt asks for.
 type promptKind int
@@ -156,6 +160,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case previewMsg:
 		if msg.gen == m.paste.gen {
 			m.paste.preview = msg.preview
+			m.paste.errs = msg.errs
 			m.paste.previewing = false
 		}
 		return m, nil
@@ -213,6 +218,12 @@ func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
 	if msg.gen != m.gen {
 		return m, nil
 	}
+	// A new paste holding a provider's error message opens on it; a
+	// report for the same input (keys fetched, policies loaded) keeps the
+	// pane the reader chose.
+	if m.report == nil && len(msg.report.ProviderErrors) > 0 {
+		m.pane = paneErrors
+	}
 	m.report = msg.report
 	m.now = m.cfg.Now()
 	m.retime()
@@ -250,7 +261,7 @@ func (m Model) gotFile(msg fileMsg) (tea.Model, tea.Cmd) {
 	}
 	m.paste.set(msg.data)
 	m.paste.gen++
-	return m, previewCmd(m.paste.gen, msg.data, m.session.Limits())
+	return m, previewCmd(m.paste.gen, msg.data, m.session)
 }
 
 // retime evaluates the report's time checks at the clock's instant, as

@@ -5,7 +5,6 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -84,7 +83,7 @@ func TestIsTimer(t *testing.T) {
 	if !isTimer(spun) {
 		t.Error("the spinner's next frame is not recognised as a timer")
 	}
-	if isTimer(previewCmd(1, []byte("x"), decode.Limits{})) || isTimer(exportCmd(nil, 0)) {
+	if isTimer(previewCmd(1, []byte("x"), inspect.NewSession(inspect.Options{}))) || isTimer(exportCmd(nil, 0)) {
 		t.Error("a command doing work is taken for a timer")
 	}
 }

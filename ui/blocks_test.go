@@ -56,7 +56,7 @@ func render(t *testing.T, r *inspect.Report) renderings {
 		return m.paneContent(1000)
 	}
 	var ui strings.Builder
-	ui.WriteString(m.statusLine() + "\n" + pane(paneHeader) + pane(paneSignature))
+	ui.WriteString(m.statusLine() + "\n" + pane(paneErrors) + pane(paneHeader) + pane(paneSignature))
 	for i := range r.Claims {
 		m.claimSel = i
 		ui.WriteString(pane(paneDetail))

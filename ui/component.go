@@ -38,8 +38,9 @@ type component interface {
 	TextSize(m Model, w, h int) (textW, textH int)
 	// Tab is the name on the pane's tab (numbered in pane order, which is
 	// also the 1-5 keys' order); "" for a pane that shows under the tab
-	// before it, as the claim detail does under Claims. Whether it is ""
-	// may not depend on m: tabOf and nthTab ask with a zero Model.
+	// before it, as the claim detail does under Claims, and for the
+	// errors pane, whose unnumbered tab tabsLine draws first. Whether it
+	// is "" may not depend on m: tabOf and nthTab ask with a zero Model.
 	Tab(m Model) string
 }
 
@@ -56,6 +57,8 @@ func (p pane) component() component {
 		return signaturePane{}
 	case panePolicies:
 		return policiesPane{}
+	case paneErrors:
+		return errorsPane{}
 	default:
 		return rawPane{}
 	}
@@ -63,6 +66,9 @@ func (p pane) component() component {
 
 // tabOf is the pane whose tab p shows under.
 func tabOf(p pane) pane {
+	if p == paneErrors {
+		return p // its own tab, unnumbered (errorsPane.Tab)
+	}
 	for p > 0 && p.component().Tab(Model{}) == "" {
 		p--
 	}

@@ -20,7 +20,7 @@ func (m Model) paneContent(w int) string {
 		m.helpView(&b)
 		return wrapIndented(strings.TrimRight(b.String(), "\n"), w)
 	}
-	m.pane.component().Content(m, &b)
+	m.shownPane().component().Content(m, &b)
 	return wrapIndented(strings.TrimRight(b.String(), "\n"), w)
 }
 

@@ -37,10 +37,10 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// An opened policy closes first, whichever pane has the focus.
 		m.policyOpen = false
 	case matches(msg, k.Next):
-		m.pane = (m.pane + 1) % paneCount
+		m.pane = m.nextPane(1)
 		m.policyOpen = false
 	case matches(msg, k.Prev):
-		m.pane = (m.pane + paneCount - 1) % paneCount
+		m.pane = m.nextPane(-1)
 		m.policyOpen = false
 	case matches(msg, k.Views):
 		m.pane = nthTab(int(msg.Runes[0] - '1'))
@@ -121,14 +121,26 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// nextPane is the pane tab (d 1) or shift+tab (d -1) moves to: the
+// errors pane only when the paste holds a provider's error message.
+func (m Model) nextPane(d int) pane {
+	p := m.pane
+	for {
+		p = (p + paneCount + pane(d)) % paneCount
+		if p != paneErrors || m.errorCount() > 0 {
+			return p
+		}
+	}
+}
+
 // move moves the selection of a list pane, or scrolls a text pane (and
 // the help).
 func (m *Model) move(d int) {
 	switch {
-	case !m.showHelp && m.pane == paneClaims:
+	case !m.showHelp && m.shownPane() == paneClaims:
 		m.claimSel += d
 		m.condSel = 0
-	case !m.showHelp && m.pane == panePolicies && !m.policyOpen:
+	case !m.showHelp && m.shownPane() == panePolicies && !m.policyOpen:
 		m.policySel += d
 	case d == -1<<30:
 		m.vp.GotoTop()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/redact"
 	"github.com/oidcscope/oidcscope/report"
+	"github.com/oidcscope/oidcscope/report/view"
 )
 
 // Async work comes back as messages; gen drops answers to a question that
@@ -20,6 +22,7 @@ import (
 type previewMsg struct {
 	gen     int
 	preview inspect.Preview
+	errs    []view.ReportedError // providers' error messages in the paste
 }
 
 type reportMsg struct {
@@ -49,9 +52,18 @@ type exportMsg struct {
 	err  error
 }
 
-func previewCmd(gen int, input []byte, lim decode.Limits) tea.Cmd {
+// previewCmd describes a paste; one that is not a token alone (no token,
+// or one inside other text: a log) is inspected, network-free, for the
+// providers' error messages it holds, which the paste screen names in
+// place of "no token found".
+func previewCmd(gen int, input []byte, s inspect.Session) tea.Cmd {
 	return func() tea.Msg {
-		return previewMsg{gen: gen, preview: inspect.PreviewInput(input, lim)}
+		p := inspect.PreviewInput(input, s.Limits())
+		msg := previewMsg{gen: gen, preview: p}
+		if !p.Empty && (p.Kind == "" || slices.Contains(p.Stripped, decode.StripSurroundingText)) {
+			msg.errs = view.ReportedErrors(s.InspectOffline(context.Background(), input))
+		}
+		return msg
 	}
 }
 

@@ -138,6 +138,16 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 	if p.ProviderAnswer != "" {
 		b.WriteString("\n" + st.Dim.Render(p.ProviderAnswer) + "\n")
 	}
+	// The message the paste holds that this policy's failing conditions
+	// explain: what the reader saw in the log, tied to its cause.
+	if found := m.errorsBehind(p); len(found) > 0 {
+		m.section(b, "Behind the error in the paste")
+		for _, f := range found {
+			b.WriteString(st.Fail.Render("✗ "+errorHead(f.Entry)) + "  " + f.Entry.Title + "\n")
+			b.WriteString("  " + st.Dim.Render(fmt.Sprintf("line %d: ", f.Line)) + f.Quoted + "\n")
+		}
+		b.WriteString(st.Dim.Render("the first failing condition above is the likely cause; the Errors tab explains the message") + "\n")
+	}
 	if len(p.Instead) > 0 {
 		b.WriteString("\n" + st.Title.Render(view.InsteadTitle(p.ProviderName)) + "\n")
 		for _, sn := range p.Instead {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/report/view"
 )
 
 // pasteModel is the paste screen's buffer. bubbles/textarea is not used: it
@@ -20,6 +21,7 @@ type pasteModel struct {
 	buf        []byte
 	gen        int
 	preview    inspect.Preview
+	errs       []view.ReportedError // providers' error messages found in it
 	previewing bool
 	problem    string // a file that could not be opened
 	demo       bool   // a demo token can be offered
@@ -88,7 +90,11 @@ func (m Model) pasteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			changed = true
 		}
 	case msg.Type == tea.KeyRunes, msg.Type == tea.KeySpace:
-		p.buf = append(p.buf, string(msg.Runes)...)
+		text := string(msg.Runes)
+		if msg.Paste {
+			text = pastedLines(text)
+		}
+		p.buf = append(p.buf, text...)
 		changed = true
 	case msg.Type == tea.KeyEnter: // inside a bracketed paste
 		p.buf = append(p.buf, '\n')
@@ -100,7 +106,7 @@ func (m Model) pasteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	p.problem = ""
 	p.gen++
 	p.previewing = true
-	return m, previewCmd(p.gen, append([]byte(nil), p.buf...), m.session.Limits())
+	return m, previewCmd(p.gen, append([]byte(nil), p.buf...), m.session)
 }
 
 func (m Model) pasteView() string {
@@ -112,6 +118,12 @@ func (m Model) pasteView() string {
 
 	boxW := w - 2
 	boxH := max(m.height-9, 3)
+	// A token found with a provider's error message around it (a job
+	// log): the message gets a line under the token's.
+	withError := len(p.errs) > 0 && p.preview.Kind != "" && !p.previewing
+	if withError {
+		boxH = max(boxH-1, 3)
+	}
 	text := p.buf
 	if len(text) > pasteTail {
 		text = text[len(text)-pasteTail:]
@@ -134,6 +146,9 @@ func (m Model) pasteView() string {
 	box := st.PaneFocused.Width(boxW - 2).Height(boxH).Render(body)
 	b.WriteString(box + "\n")
 	b.WriteString(m.previewLine() + "\n")
+	if withError {
+		b.WriteString(st.Warn.Render("! ") + m.foundErrorsLine() + "\n")
+	}
 	if n := len(p.preview.Stripped); n > 0 && p.preview.Problem == nil {
 		b.WriteString(st.Dim.Render("removed: "+strings.Join(p.preview.Stripped, ", ")) + "\n")
 	}
@@ -168,6 +183,10 @@ func (m Model) previewLine() string {
 		return st.Dim.Render("waiting for a token")
 	case p.previewing:
 		return st.Dim.Render("reading " + sizeText(len(p.buf)) + "…")
+	case len(p.errs) > 0 && p.preview.Kind == "":
+		// No token, but a provider said what failed: that is what the
+		// reader pasted, not a failed token.
+		return st.Warn.Render("! ") + m.foundErrorsLine() + st.Dim.Render(" · enter to explain")
 	case p.preview.Problem != nil && p.preview.Kind == "":
 		return st.Fail.Render("✗ ") + escape.Text(p.preview.Problem.Error())
 	}
@@ -184,6 +203,26 @@ func (m Model) previewLine() string {
 		return st.Warn.Render("! ") + line + st.Warn.Render(" · "+escape.Text(v.Problem.Error()))
 	}
 	return st.Pass.Render("✓ ") + line + st.Dim.Render(" · enter to inspect")
+}
+
+// pastedLines turns the carriage returns a terminal sends for a paste's
+// line breaks (xterm, tmux's paste-buffer) back into newlines: a pasted
+// job log keeps its lines, so an error is found on its own line and
+// quoted without the lines around it (a token among them).
+func pastedLines(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// foundErrorsLine names the paste's first error message, and how many
+// more: "AADSTS700213 · Entra: no federated credential has this subject
+// (line 3)".
+func (m Model) foundErrorsLine() string {
+	f := m.paste.errs[0].Found
+	s := fmt.Sprintf("%s: %s (line %d)", errorHead(f.Entry), f.Entry.Title, f.Line)
+	if n := len(m.paste.errs) - 1; n > 0 {
+		s += fmt.Sprintf(" and %d more", n)
+	}
+	return s
 }
 
 func sizeText(n int) string {

@@ -145,7 +145,7 @@ func (m *Model) refresh() {
 	m.list = m.claimList()
 	m.vp.Width, m.vp.Height = m.width-1, m.bodyHeight()
 	if !m.showHelp {
-		m.vp.Width, m.vp.Height = m.pane.component().TextSize(*m, m.width, m.bodyHeight())
+		m.vp.Width, m.vp.Height = m.shownPane().component().TextSize(*m, m.width, m.bodyHeight())
 	}
 	m.vp.Width = max(m.vp.Width, 10)
 	y := m.vp.YOffset
@@ -174,7 +174,7 @@ func (m Model) scrollsSideways() bool {
 		return false
 	case m.showHelp:
 		return true
-	case m.report == nil || m.report.Token == nil:
+	case m.report == nil:
 		return false
 	case m.pane == paneClaims:
 		return m.wide()

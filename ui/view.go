@@ -34,6 +34,10 @@ func (m Model) statusLine() string {
 	if r == nil {
 		return strings.Join(append(parts, m.spin.View()+" inspecting…"), " · ")
 	}
+	// The provider's error message leads, as in the text report.
+	if s := m.errorsStatus(); s != "" {
+		parts = append(parts, s)
+	}
 	if r.Token == nil {
 		return strings.Join(append(parts, st.Fail.Render("✗ no token")), " · ")
 	}
@@ -99,6 +103,13 @@ func (m Model) expiry() string {
 
 func (m Model) tabsLine() string {
 	var out []string
+	if tab := m.errorsTab(); tab != "" {
+		if m.shownPane() == paneErrors {
+			out = append(out, m.st.TabActive.Render("["+tab+"]"))
+		} else {
+			out = append(out, m.st.Tab.Render(tab))
+		}
+	}
 	n := 0
 	for p := range paneCount {
 		tab := p.component().Tab(m)
@@ -107,7 +118,7 @@ func (m Model) tabsLine() string {
 		}
 		n++
 		name := fmt.Sprintf("%d %s", n, tab)
-		if p == tabOf(m.pane) {
+		if p == tabOf(m.shownPane()) {
 			out = append(out, m.st.TabActive.Render("["+name+"]"))
 		} else {
 			out = append(out, m.st.Tab.Render(name))
@@ -134,13 +145,7 @@ func (m Model) body() string {
 	if m.showHelp {
 		return m.vp.View()
 	}
-	if m.report.Token == nil {
-		var b strings.Builder
-		m.errorsView(&b)
-		b.WriteString("\n" + m.st.Dim.Render("n pastes another token · q quits"))
-		return lipgloss.NewStyle().Height(h).Render(wrapIndented(strings.TrimLeft(b.String(), "\n"), m.width-1))
-	}
-	return m.pane.component().View(m, m.width, h)
+	return m.shownPane().component().View(m, m.width, h)
 }
 
 func (m Model) footer() string {

@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/oidcscope/oidcscope/report/view"
+)
+
+// errorsPane is the providers' error messages found in the paste (a
+// message alone, a step's output, a whole job log): each explained, with
+// the values it carries, the loaded policies on those values (or, with a
+// token, the policies behind it) and what to paste next. It leads: its
+// tab is drawn first and a report holding such a message opens on it.
+// Without a token it is all the inspector shows, the problems after it.
+type errorsPane struct{ textPane }
+
+func (errorsPane) Content(m Model, b *strings.Builder) {
+	if m.report.Token != nil {
+		m.providerErrorsView(b)
+		return
+	}
+	var own strings.Builder
+	m.providerErrorsView(&own)
+	m.errorsView(&own)
+	hint := "n pastes another token · q quits"
+	if m.errorCount() > 0 {
+		// The message is checked against the policies loaded, and
+		// loading more is what the reader is told to do next.
+		hint = "n pastes another token · p loads a policy · q quits"
+	}
+	own.WriteString("\n" + m.st.Dim.Render(hint))
+	b.WriteString(strings.TrimLeft(own.String(), "\n"))
+}
+
+// Tab is "": the tab is not numbered (the 1-5 keys keep their panes) and
+// tabsLine draws it first, only when the report holds a message.
+func (errorsPane) Tab(Model) string { return "" }
+
+// errorsTab is the errors pane's tab, "" when there is no message.
+func (m Model) errorsTab() string {
+	if n := m.errorCount(); n > 0 {
+		return fmt.Sprintf("! Errors (%d)", n)
+	}
+	return ""
+}
+
+func (m Model) errorCount() int {
+	if m.report == nil {
+		return 0
+	}
+	return len(m.report.ProviderErrors)
+}
+
+// shownPane is the pane whose body shows: without a token, the errors
+// pane (with the problems), whichever pane has the focus.
+func (m Model) shownPane() pane {
+	if m.report != nil && m.report.Token == nil && !m.showHelp {
+		return paneErrors
+	}
+	return m.pane
+}
+
+// providerErrorsView lays out view.ReportedErrors, as the text report
+// does: the advice on what to paste next once for all the messages.
+func (m Model) providerErrorsView(b *strings.Builder) {
+	st := m.st
+	errs := view.ReportedErrors(m.report)
+	if len(errs) == 0 {
+		return
+	}
+	b.WriteString(st.Title.Render("Provider errors") + st.Dim.Render(fmt.Sprintf(" (%d found in the paste)", len(errs))) + "\n")
+	var next []string
+	for _, e := range errs {
+		b.WriteString("\n")
+		m.foundErrorView(b, e.Found)
+		if len(e.Fits) > 0 {
+			m.section(b, "The loaded policies on the values it carries")
+			m.fitsView(b, e.Fits, "quoted ")
+		}
+		if len(e.Failing) > 0 {
+			b.WriteString("\n" + st.Title.Render("The policies behind it") + st.Dim.Render(" (this token, first failing condition; 4 Policies has them in full)") + "\n")
+			m.fitsView(b, e.Failing, "token ")
+		}
+		for _, n := range e.Next {
+			if !slices.Contains(next, n) {
+				next = append(next, n)
+			}
+		}
+	}
+	if len(next) > 0 {
+		m.section(b, "Paste next")
+		for _, n := range next {
+			b.WriteString("  · " + n + "\n")
+		}
+	}
+}
+
+// errorHead is a message's short name: its code and provider.
+func errorHead(e view.ErrorEntry) string {
+	if e.Code != "" {
+		return e.Code + " · " + e.Provider
+	}
+	return e.Provider
+}
+
+func (m Model) foundErrorView(b *strings.Builder, f view.FoundError) {
+	st := m.st
+	e := f.Entry
+	b.WriteString(st.Fail.Render("✗ "+errorHead(e)) + "  " + st.Bold.Render(e.Title) + "\n")
+	b.WriteString(st.Dim.Render(fmt.Sprintf("line %d: ", f.Line)) + f.Quoted + "\n")
+	if len(f.Values) > 0 {
+		m.section(b, "It carries")
+		width := 0
+		for _, v := range f.Values {
+			width = max(width, len(v.Label))
+		}
+		for _, v := range f.Values {
+			m.field(b, v.Label+strings.Repeat(" ", width-len(v.Label)), v.Value)
+		}
+	}
+	b.WriteString("\n" + e.Meaning + "\n")
+	b.WriteString(st.Dim.Render("the provider's text: "+e.Text) + "\n")
+	if len(e.Claims) > 0 {
+		m.field(b, "claims", strings.Join(e.Claims, ", "))
+	}
+	if len(e.Fields) > 0 {
+		m.field(b, "fields", strings.Join(e.Fields, ", "))
+	}
+	m.section(b, "What to check")
+	for i, c := range e.Check {
+		b.WriteString(fmt.Sprintf("  %d. %s\n", i+1, c))
+	}
+	b.WriteString(st.Dim.Render("Source: "+e.Source) + "\n")
+}
+
+// fitsView lists each policy with its first difference; whose names the
+// values' origin: the message's quote or the token.
+func (m Model) fitsView(b *strings.Builder, fits []view.PolicyFit, whose string) {
+	st := m.st
+	for _, f := range fits {
+		line := st.Style(f.Mark.Tone).Render(fmt.Sprintf("%-11s", f.Mark.Text())) + " " + fmt.Sprintf("%-8s", f.Provider) + " " + st.Bold.Render(f.Name)
+		if f.SourceDiffers {
+			line += st.Dim.Render("  " + f.Source)
+		}
+		b.WriteString(line + "\n")
+		if f.Expression != "" {
+			b.WriteString("    " + st.Dim.Render("expects ") + f.Expression + "\n")
+			if len(f.Claims) > 0 {
+				actual := f.Actual
+				if f.Absent {
+					actual = st.Dim.Render("(absent)")
+				}
+				b.WriteString("    " + st.Dim.Render(whose+strings.Join(f.Claims, ", ")+": ") + actual + "\n")
+			}
+			for _, d := range f.Diagnosis {
+				b.WriteString("    " + d + "\n")
+			}
+		}
+		if f.Unknown > 0 {
+			b.WriteString("    " + st.Dim.Render(fmt.Sprintf("%d more condition(s) on claims the message does not quote: undecided", f.Unknown)) + "\n")
+		}
+	}
+}
+
+// errorsBehind are the messages found in the paste that a policy, denied
+// for this token, is behind: matched on the blocks' provider, name and
+// source, which name a policy result.
+func (m Model) errorsBehind(p view.Policy) []view.FoundError {
+	var out []view.FoundError
+	for _, e := range view.ReportedErrors(m.report) {
+		if slices.ContainsFunc(e.Failing, func(f view.PolicyFit) bool {
+			return f.Provider == p.Provider && f.Name == p.Name && f.Source == p.Source
+		}) {
+			out = append(out, e.Found)
+		}
+	}
+	return out
+}
+
+// errorsStatus names the messages for the status line, first: "✗
+// AADSTS700213 · Entra", and how many more.
+func (m Model) errorsStatus() string {
+	errs := view.ReportedErrors(m.report)
+	if len(errs) == 0 {
+		return ""
+	}
+	s := m.st.Fail.Render("✗ " + errorHead(errs[0].Found.Entry))
+	if len(errs) > 1 {
+		s += m.st.Dim.Render(fmt.Sprintf(" +%d", len(errs)-1))
+	}
+	return s
+}
