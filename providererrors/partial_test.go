@@ -1,28 +1,19 @@
 package providererrors
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/entra"
 	"github.com/oidcscope/oidcscope/policy/octosts"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // entraCredentials parses the sample credential list that trusts the prod
 // environment of octo-org/octo-repo.
 func entraCredentials(t *testing.T) []policy.Policy {
-	t.Helper()
-	data, err := os.ReadFile("../fixtures/policies/entra/graph-list-environment-prod.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pols, err := entra.New().Parse("graph-list-environment-prod.json", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pols
+	return policytest.FixtureDocument(t, entra.New(), "entra", "graph-list-environment-prod.json")
 }
 
 // An AADSTS700213 paste with no token: the credential expecting the
@@ -89,14 +80,7 @@ func TestMessageWithoutValuesIsNotEvaluated(t *testing.T) {
 // Every entry's provider is an id policy results carry, so a message
 // meets its provider's policies: octo-sts's results say "octo-sts".
 func TestOctoSTSMessageMeetsOctoSTSPolicies(t *testing.T) {
-	data, err := os.ReadFile("../fixtures/policies/octo-sts/octo-repo-main.sts.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pols, err := octosts.New().Parse("octo-repo-main.sts.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pols := policytest.FixtureDocument(t, octosts.New(), "octo-sts", "octo-repo-main.sts.yaml")
 	ms := Find(`trust policy: subject "repo:octo-org/octo-repo:pull_request" did not match "repo:octo-org/octo-repo:ref:refs/heads/main"`)
 	parts, err := EvaluatePartial(ms[0], pols)
 	if err != nil {

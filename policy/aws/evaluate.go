@@ -133,21 +133,21 @@ func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 		res.Verdict = policy.Deny
 		res.Summary = fmt.Sprintf("denied by %s: all its conditions hold for this token, and an explicit Deny overrides every Allow", denyBy.group)
 		if denyAssumed > 0 {
-			res.Summary += fmt.Sprintf(" (assuming its %s on AWS request context, not in the token, hold)", plural(denyAssumed, "condition"))
+			res.Summary += fmt.Sprintf(" (assuming its %s on AWS request context, not in the token, hold)", policy.Count(denyAssumed, "condition"))
 		}
 	case allowBy != nil:
 		res.Verdict = policy.Allow
 		if len(allowBy.conds) == 0 {
 			res.Summary = fmt.Sprintf("allowed by %s: principal and action match, and it has no conditions", allowBy.group)
 		} else {
-			res.Summary = fmt.Sprintf("allowed by %s: principal, action and %s hold", allowBy.group, plural(len(allowBy.conds), "condition"))
+			res.Summary = fmt.Sprintf("allowed by %s: principal, action and %s hold", allowBy.group, policy.Count(len(allowBy.conds), "condition"))
 		}
 		if assumed > 0 {
-			res.Summary += fmt.Sprintf(", assuming its %s on AWS request context (not in the token) also hold", plural(assumed, "condition"))
+			res.Summary += fmt.Sprintf(", assuming its %s on AWS request context (not in the token) also hold", policy.Count(assumed, "condition"))
 		}
 	case closest != nil:
 		res.Verdict = policy.Deny
-		res.Summary = fmt.Sprintf("denied: %s fails %s: %s", closest.group, plural(len(closestFailed), "condition"), strings.Join(first(closestFailed, 3), ", "))
+		res.Summary = fmt.Sprintf("denied: %s fails %s: %s", closest.group, policy.Count(len(closestFailed), "condition"), strings.Join(first(closestFailed, 3), ", "))
 	default:
 		res.Verdict = policy.Deny
 		if firstMiss == "" {
@@ -207,13 +207,6 @@ func (r *request) evalCondition(c *condition, s *statement, applies bool, why st
 		}
 	}
 	return out, got == triMaybe
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func first(s []string, n int) []string {

@@ -88,7 +88,7 @@ func (tp *trustPolicy) verdict(conds []policy.Condition, fields []*field) (polic
 		s += fmt.Sprintf("%s %q does not match", first.Claims[0], first.Actual)
 	}
 	if n := len(failed) - 1; n > 0 {
-		s += fmt.Sprintf(" (and %d more failing condition%s)", n, plural(n))
+		s += " (and " + policy.Count(n, "more failing condition") + ")"
 	}
 	return policy.Deny, s
 }
@@ -97,14 +97,7 @@ func claimCount(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" and %d claim pattern%s", n, plural(n))
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
+	return " and " + policy.Count(n, "claim pattern")
 }
 
 // checkSingle tests iss or sub, which go-oidc reads as strings.

@@ -38,28 +38,6 @@ type document struct {
 	unquoted []unquotedScalar // numbers and booleans where strings go (scalars.go)
 }
 
-// parseError says what is wrong and on which line; it unwraps to
-// ErrUnreadable and to the YAML/JSON decoder's own error.
-type parseError struct {
-	line  int // 0: unknown
-	msg   string
-	cause error
-}
-
-func (e *parseError) Error() string {
-	if e.line > 0 {
-		return fmt.Sprintf("%s: line %d: %s", ErrUnreadable, e.line, e.msg)
-	}
-	return fmt.Sprintf("%s: %s", ErrUnreadable, e.msg)
-}
-
-func (e *parseError) Unwrap() []error {
-	if e.cause == nil {
-		return []error{ErrUnreadable}
-	}
-	return []error{ErrUnreadable, e.cause}
-}
-
 // Parse reads one .sts.yaml (or its JSON form) strictly, as octo-sts does
 // with sigs.k8s.io/yaml.UnmarshalStrict, and compiles it. A policy that
 // octo-sts's Compile would refuse is still returned; it evaluates to an
@@ -93,7 +71,7 @@ var (
 func readDocument(data []byte) (document, error) {
 	var doc document
 	if len(bytes.TrimSpace(stripComments(data))) == 0 {
-		return doc, &parseError{msg: "the document is empty"}
+		return doc, &policy.DocumentError{Kind: ErrUnreadable, Msg: "the document is empty"}
 	}
 	if err := yaml.UnmarshalStrict(data, &doc); err != nil {
 		return doc, explain(data, err)
@@ -121,24 +99,24 @@ func explain(data []byte, err error) error {
 				msg += fmt.Sprintf(" (did you mean %q?)", near)
 			}
 		}
-		return &parseError{line: keyLine(data, m[1], 0), msg: msg, cause: err}
+		return &policy.DocumentError{Kind: ErrUnreadable, Line: keyLine(data, m[1], 0), Msg: msg, Cause: err}
 	}
 	if m := typeError().FindStringSubmatch(text); m != nil {
 		if m[2] == "" {
-			return &parseError{msg: fmt.Sprintf("the document is a %s, not a mapping of issuer, subject, … to values", yamlKind(m[1])), cause: err}
+			return &policy.DocumentError{Kind: ErrUnreadable, Msg: fmt.Sprintf("the document is a %s, not a mapping of issuer, subject, … to values", yamlKind(m[1])), Cause: err}
 		}
 		field := m[2] // issuer, subject, …, claim_pattern (encoding/json names no map key)
 		line := 0
 		for _, part := range strings.Split(field, ".") {
 			line = keyLine(data, part, line)
 		}
-		return &parseError{line: line, msg: fmt.Sprintf("%s: a %s where octo-sts expects %s", field, yamlKind(m[1]), goKind(m[3])), cause: err}
+		return &policy.DocumentError{Kind: ErrUnreadable, Line: line, Msg: fmt.Sprintf("%s: a %s where octo-sts expects %s", field, yamlKind(m[1]), goKind(m[3])), Cause: err}
 	}
 	if m := yamlLine().FindStringSubmatch(text); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return &parseError{line: n, msg: "YAML: " + m[2], cause: err}
+		return &policy.DocumentError{Kind: ErrUnreadable, Line: n, Msg: "YAML: " + m[2], Cause: err}
 	}
-	return &parseError{msg: text, cause: err}
+	return &policy.DocumentError{Kind: ErrUnreadable, Msg: text, Cause: err}
 }
 
 func yamlKind(jsonKind string) string {

@@ -81,9 +81,9 @@ func checkPermissions(data []byte, perms map[string]*string) error {
 		msg += "; a permission GitHub added after go-github v88 is accepted only by octo-sts releases built with a newer go-github"
 	}
 	if n := len(unknown) - 1; n > 0 {
-		msg += fmt.Sprintf(" (and %d more unknown permission%s)", n, plural(n))
+		msg += " (and " + policy.Count(n, "more unknown permission") + ")"
 	}
-	return &parseError{line: keyLine(data, k, keyLine(data, "permissions", 0)), msg: msg}
+	return &policy.DocumentError{Kind: ErrUnreadable, Line: keyLine(data, k, keyLine(data, "permissions", 0)), Msg: msg}
 }
 
 // permissionLint warns about values GitHub does not document, and about

@@ -171,7 +171,7 @@ func (tp *trustPolicy) refused(rs []refusal, conds []policy.Condition) (string, 
 		}
 	}
 	if n := failed - 1; n > 0 {
-		s += fmt.Sprintf(" (and %d more failing condition%s)", n, plural(n))
+		s += " (and " + policy.Count(n, "more failing condition") + ")"
 	}
 	if len(tp.errs) > 0 {
 		s += "; this policy does not compile either: " + tp.errs[0]

@@ -108,7 +108,7 @@ func orgPolicyError(data []byte, us []unquotedScalar) error {
 	if n := len(us) - 1; n > 0 {
 		msg += fmt.Sprintf(" (and %d more)", n)
 	}
-	return &parseError{line: line, msg: msg}
+	return &policy.DocumentError{Kind: ErrUnreadable, Line: line, Msg: msg}
 }
 
 // unquotedScalarLint warns, in a policy that may be a repository's, about

@@ -20,30 +20,8 @@ var ErrUnreadable = errors.New("not a readable publisher document")
 // lines.
 const maxDocument = 256 << 10
 
-// ParseError says what is wrong and where (line and column, 1-based, 0
-// when unknown); it unwraps to ErrUnreadable and to the decoder's error.
-type ParseError struct {
-	Line, Column int
-	Msg          string
-	cause        error
-}
-
-func (e *ParseError) Error() string {
-	switch {
-	case e.Line > 0 && e.Column > 0:
-		return fmt.Sprintf("%s: line %d, column %d: %s", ErrUnreadable, e.Line, e.Column, e.Msg)
-	case e.Line > 0:
-		return fmt.Sprintf("%s: line %d: %s", ErrUnreadable, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", ErrUnreadable, e.Msg)
-}
-
-func (e *ParseError) Unwrap() []error {
-	if e.cause == nil {
-		return []error{ErrUnreadable}
-	}
-	return []error{ErrUnreadable, e.cause}
-}
+// ParseError says what is wrong and where; its Kind is ErrUnreadable.
+type ParseError = policy.DocumentError
 
 // Parse reads a publisher document, JSON or YAML. Unknown keys, values of
 // the wrong shape, an unknown registry, YAML anchors and a second document
@@ -53,12 +31,12 @@ func Parse(data []byte) (Document, error) {
 	var doc Document
 	data = policy.TrimBOM(data)
 	if len(data) > maxDocument {
-		return doc, &ParseError{Msg: fmt.Sprintf("the document is %d bytes; a publisher document is at most %d", len(data), maxDocument)}
+		return doc, &ParseError{Kind: ErrUnreadable, Msg: fmt.Sprintf("the document is %d bytes; a publisher document is at most %d", len(data), maxDocument)}
 	}
 	if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 		// JSON: its own reader names the line and column of a syntax error.
 		if _, err := policy.ReadJSON(data); err != nil {
-			return doc, &ParseError{Msg: "JSON: " + err.Error(), cause: err}
+			return doc, &ParseError{Kind: ErrUnreadable, Msg: "JSON: " + err.Error(), Cause: err}
 		}
 	}
 	root, err := decodeOne(data)
@@ -66,14 +44,14 @@ func Parse(data []byte) (Document, error) {
 		return doc, err
 	}
 	if root.Kind != yaml.MappingNode {
-		return doc, &ParseError{Line: root.Line, Column: root.Column, Msg: "the document is " + kindName(root) + ", not a mapping of registry, owner, repository, … to values"}
+		return doc, &ParseError{Kind: ErrUnreadable, Line: root.Line, Column: root.Column, Msg: "the document is " + kindName(root) + ", not a mapping of registry, owner, repository, … to values"}
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
 		if first, dup := seen[k.Value]; dup && k.Kind == yaml.ScalarNode {
 			// A YAML node tree keeps both; which one a reader takes differs.
-			return doc, &ParseError{Line: k.Line, Column: k.Column, Msg: fmt.Sprintf("key %q given twice (first at line %d): say it once", policy.Shorten(k.Value, 60), first)}
+			return doc, &ParseError{Kind: ErrUnreadable, Line: k.Line, Column: k.Column, Msg: fmt.Sprintf("key %q given twice (first at line %d): say it once", policy.Shorten(k.Value, 60), first)}
 		}
 		seen[k.Value] = k.Line
 		if err := doc.set(k, root.Content[i+1]); err != nil {
@@ -81,7 +59,7 @@ func Parse(data []byte) (Document, error) {
 		}
 	}
 	if !doc.Has("registry") {
-		return doc, &ParseError{Line: root.Line, Column: root.Column, Msg: "no registry key: a publisher document names its registry (" + strings.Join(registries, ", ") + ")"}
+		return doc, &ParseError{Kind: ErrUnreadable, Line: root.Line, Column: root.Column, Msg: "no registry key: a publisher document names its registry (" + strings.Join(registries, ", ") + ")"}
 	}
 	return doc, nil
 }
@@ -92,14 +70,14 @@ func decodeOne(data []byte) (*yaml.Node, error) {
 	var top yaml.Node
 	if err := dec.Decode(&top); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &ParseError{Msg: "the document is empty"}
+			return nil, &ParseError{Kind: ErrUnreadable, Msg: "the document is empty"}
 		}
-		return nil, &ParseError{Msg: "YAML: " + strings.TrimPrefix(err.Error(), "yaml: "), cause: err}
+		return nil, &ParseError{Kind: ErrUnreadable, Msg: "YAML: " + strings.TrimPrefix(err.Error(), "yaml: "), Cause: err}
 	}
 	var second yaml.Node
 	if err := dec.Decode(&second); !errors.Is(err, io.EOF) {
 		line := second.Line
-		return nil, &ParseError{Line: line, Msg: "the file holds more than one YAML document: one publisher per document", cause: err}
+		return nil, &ParseError{Kind: ErrUnreadable, Line: line, Msg: "the file holds more than one YAML document: one publisher per document", Cause: err}
 	}
 	if top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
 		return top.Content[0], nil
@@ -127,7 +105,7 @@ func kindName(n *yaml.Node) string {
 // set stores one key of the document.
 func (d *Document) set(k, v *yaml.Node) error {
 	if k.Kind != yaml.ScalarNode || k.Tag == "!!null" {
-		return &ParseError{Line: k.Line, Column: k.Column, Msg: "a key must be a plain name"}
+		return &ParseError{Kind: ErrUnreadable, Line: k.Line, Column: k.Column, Msg: "a key must be a plain name"}
 	}
 	name := k.Value
 	if !isDocumentKey(name) {
@@ -135,10 +113,10 @@ func (d *Document) set(k, v *yaml.Node) error {
 		if near := closest.Match(name, documentKeys, 4); near != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", near)
 		}
-		return &ParseError{Line: k.Line, Column: k.Column, Msg: msg + "; a publisher document has " + strings.Join(documentKeys, ", ")}
+		return &ParseError{Kind: ErrUnreadable, Line: k.Line, Column: k.Column, Msg: msg + "; a publisher document has " + strings.Join(documentKeys, ", ")}
 	}
 	if v.Kind == yaml.AliasNode || v.Anchor != "" {
-		return &ParseError{Line: v.Line, Column: v.Column, Msg: name + ": YAML anchors and aliases are not read in a publisher document; write the value"}
+		return &ParseError{Kind: ErrUnreadable, Line: v.Line, Column: v.Column, Msg: name + ": YAML anchors and aliases are not read in a publisher document; write the value"}
 	}
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return nil // null: not set, as the registries' APIs take it
@@ -147,7 +125,7 @@ func (d *Document) set(k, v *yaml.Node) error {
 		return d.setEvents(k, v)
 	}
 	if v.Kind != yaml.ScalarNode {
-		return &ParseError{Line: v.Line, Column: v.Column, Msg: fmt.Sprintf("%s: %s where a single value goes", name, kindName(v))}
+		return &ParseError{Kind: ErrUnreadable, Line: v.Line, Column: v.Column, Msg: fmt.Sprintf("%s: %s where a single value goes", name, kindName(v))}
 	}
 	value := v.Value
 	if name == "registry" {
@@ -157,7 +135,7 @@ func (d *Document) set(k, v *yaml.Node) error {
 			if near := closest.Match(value, registries, 4); near != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", near)
 			}
-			return &ParseError{Line: v.Line, Column: v.Column, Msg: msg + "; known: " + strings.Join(registries, ", ")}
+			return &ParseError{Kind: ErrUnreadable, Line: v.Line, Column: v.Column, Msg: msg + "; known: " + strings.Join(registries, ", ")}
 		}
 	}
 	*d.stringField(name) = value
@@ -172,12 +150,12 @@ func (d *Document) setEvents(k, v *yaml.Node) error {
 	case yaml.SequenceNode:
 		for _, it := range v.Content {
 			if it.Kind != yaml.ScalarNode || it.Tag == "!!null" || it.Anchor != "" {
-				return &ParseError{Line: it.Line, Column: it.Column, Msg: "events: each event is a single name, such as push"}
+				return &ParseError{Kind: ErrUnreadable, Line: it.Line, Column: it.Column, Msg: "events: each event is a single name, such as push"}
 			}
 			d.Events = append(d.Events, it.Value)
 		}
 	default:
-		return &ParseError{Line: v.Line, Column: v.Column, Msg: "events: " + kindName(v) + " where a list of event names goes"}
+		return &ParseError{Kind: ErrUnreadable, Line: v.Line, Column: v.Column, Msg: "events: " + kindName(v) + " where a list of event names goes"}
 	}
 	d.keys = append(d.keys, Key{Name: "events", Line: k.Line, Column: k.Column})
 	return nil

@@ -108,14 +108,7 @@ func verdict(name string, conds []policy.Condition) (policy.Verdict, string) {
 	}
 	s := name + " refuses this token: " + failed[0].Diagnosis[0]
 	if n := len(failed) - 1; n > 0 {
-		s += fmt.Sprintf(" (and %d more failing check%s)", n, plural(n))
+		s += " (and " + policy.Count(n, "more failing check") + ")"
 	}
 	return policy.Deny, s
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }

@@ -36,7 +36,7 @@ func (p *Provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 		return nil, err
 	}
 	if !p.reg.reads(doc.Registry) {
-		return nil, &ParseError{Msg: fmt.Sprintf("registry %q is not %s's", doc.Registry, p.reg.Name)}
+		return nil, &ParseError{Kind: ErrUnreadable, Msg: fmt.Sprintf("registry %q is not %s's", doc.Registry, p.reg.Name)}
 	}
 	return []policy.Policy{NewPolicy(p.reg, source, doc)}, nil
 }

@@ -33,6 +33,13 @@ type Registry struct {
 	OwnerIDRecorded string
 	// Form words the registry's set-up form for a suggested document.
 	Form func(doc Document) []string
+	// Suggest and Snippets replace the shared suggestion and snippets,
+	// which read a workflow file, for a registry that pins none (JSR
+	// reads the package from aud, pub.dev pins a tag pattern); p is the
+	// registry's provider, to check the suggestion with. nil means the
+	// shared ones.
+	Suggest  func(p policy.Provider, tok policy.Token, scope policy.Scope) (policy.Suggestion, error)
+	Snippets func(tok policy.Token) []policy.Snippet
 }
 
 func (r Registry) displayName(doc Document) string {

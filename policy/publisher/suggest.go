@@ -1,15 +1,11 @@
 package publisher
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
 )
-
-// ErrSuggest is wrapped when no publisher can be suggested for a token.
-var ErrSuggest = errors.New("cannot suggest a publisher")
 
 // Suggest writes the publisher this token satisfies: the token's owner,
 // repository and workflow file (read the way the registry reads it), its
@@ -20,29 +16,28 @@ var ErrSuggest = errors.New("cannot suggest a publisher")
 // requested for another audience.
 func (p *Provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
 	reg := p.reg
-	doc := Document{Registry: reg.Values[0]}
+	if reg.Suggest != nil {
+		return reg.Suggest(p, tok, scope)
+	}
+	registry := reg.Values[0]
 	// A token requested for TestPyPI's audience gets a TestPyPI publisher.
 	if aud, ok := tok.String("aud"); ok {
 		for _, v := range reg.Values {
 			if reg.Audience(Document{Registry: v}) == aud {
-				doc.Registry = v
+				registry = v
 				break
 			}
 		}
 	}
-	repo, err := policy.NeedClaim(tok, "repository", "a publisher names the repository", ErrSuggest)
+	doc, err := SuggestRepository(tok, registry, "a publisher names the repository")
 	if err != nil {
 		return policy.Suggestion{}, err
 	}
-	owner, name, ok := SplitRepository(repo)
-	if !ok || owner == "" || name == "" {
-		return policy.Suggestion{}, fmt.Errorf("%w: the token's repository %q is not owner/name", ErrSuggest, repo)
-	}
-	doc.Owner, doc.Repository = owner, name
 	ref, err := policy.NeedClaim(tok, reg.WorkflowClaim, "a publisher names the workflow file", ErrSuggest)
 	if err != nil {
 		return policy.Suggestion{}, err
 	}
+	var ok bool
 	if doc.Workflow, ok = reg.WorkflowFile(ref); !ok {
 		return policy.Suggestion{}, fmt.Errorf("%w: %s cannot read a workflow file name from the token's %s %q", ErrSuggest, reg.Name, reg.WorkflowClaim, ref)
 	}
@@ -50,7 +45,7 @@ func (p *Provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		doc.OwnerID = id
 	}
 	if contains(reg.Keys, "workflow_repository") {
-		if w, ok := RubyGemsWorkflowPath(ref); ok && w.Repository() != repo {
+		if w, ok := RubyGemsWorkflowPath(ref); ok && w.Repository() != doc.Owner+"/"+doc.Repository {
 			doc.WorkflowRepository = w.Repository()
 		}
 	}
@@ -59,21 +54,13 @@ func (p *Provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 			return policy.Suggestion{}, err
 		}
 	}
-	text := Write(doc)
-	s := policy.Suggestion{Provider: reg.ID, Scope: scope, Format: "yaml", Document: text}
-	s.Notes = append(s.Notes, suggestNotes(reg, doc, scope)...)
-	switch err := policy.CheckSuggestion(p, text, tok); {
-	case errors.Is(err, policy.ErrSuggestionAudOnly):
+	return FinishSuggestion(p, tok, scope, doc, suggestNotes(reg, doc, scope), func() string {
 		aud, _ := tok.Text("aud")
 		if want := reg.Audience(doc); want != "" {
-			s.Notes = append(s.Notes, fmt.Sprintf("this token's aud is %q: %s requires %q, so request the token with that audience", aud, reg.displayName(doc), want))
-		} else {
-			s.Notes = append(s.Notes, fmt.Sprintf("this token's aud is %q: %s refuses it; the aud condition says which audience it wants", aud, reg.displayName(doc)))
+			return fmt.Sprintf("this token's aud is %q: %s requires %q, so request the token with that audience", aud, reg.displayName(doc), want)
 		}
-	case err != nil:
-		return policy.Suggestion{}, fmt.Errorf("%w: %w", ErrSuggest, err)
-	}
-	return s, nil
+		return fmt.Sprintf("this token's aud is %q: %s refuses it; the aud condition says which audience it wants", aud, reg.displayName(doc))
+	})
 }
 
 func suggestNotes(reg Registry, doc Document, scope policy.Scope) []string {
@@ -96,7 +83,7 @@ func Write(doc Document) string {
 	var b strings.Builder
 	line := func(key, value string) {
 		if value != "" {
-			fmt.Fprintf(&b, "%s: %s\n", key, policy.QuoteJSON(value, true))
+			b.WriteString(Line(key, value) + "\n")
 		}
 	}
 	line("registry", doc.Registry)
@@ -125,27 +112,21 @@ func Write(doc Document) string {
 // Snippets are the publisher lines each claim of the token satisfies.
 func (p *Provider) Snippets(tok policy.Token) []policy.Snippet {
 	reg := p.reg
-	var out []policy.Snippet
-	add := func(claim, text, note string) {
-		out = append(out, policy.Snippet{Provider: reg.ID, Claim: claim, Text: text, Note: note})
+	if reg.Snippets != nil {
+		return reg.Snippets(tok)
 	}
-	q := func(s string) string { return policy.QuoteJSON(s, true) }
-	if repo, st := ReadString(tok, "repository"); st == ClaimString {
-		if owner, name, ok := SplitRepository(repo); ok {
-			add("repository", "owner: "+q(owner), reg.Name+" publisher: the repository's owner")
-			add("repository", "repository: "+q(name), reg.Name+" publisher: the repository name, without the owner")
-		}
-	}
+	s := NewSnippetList(reg.ID)
+	s.Repository(tok, reg.Name+" publisher: the repository's owner", reg.Name+" publisher: the repository name, without the owner")
 	if ref, st := ReadString(tok, reg.WorkflowClaim); st == ClaimString {
 		if file, ok := reg.WorkflowFile(ref); ok {
-			add(reg.WorkflowClaim, "workflow: "+q(file), fmt.Sprintf("%s reads the workflow file from %s", reg.Name, reg.WorkflowClaim))
+			s.Add(reg.WorkflowClaim, Line("workflow", file), fmt.Sprintf("%s reads the workflow file from %s", reg.Name, reg.WorkflowClaim))
 		}
 	}
 	if env, st := ReadString(tok, "environment"); st == ClaimString && env != "" {
-		add("environment", "environment: "+q(env), "")
+		s.Add("environment", Line("environment", env), "")
 	}
 	if id, st := ReadString(tok, "repository_owner_id"); st == ClaimString && contains(reg.Keys, "owner_id") {
-		add("repository_owner_id", "owner_id: "+q(id), reg.Name+" records it at set-up")
+		s.Add("repository_owner_id", Line("owner_id", id), reg.Name+" records it at set-up")
 	}
-	return out
+	return s.List()
 }

@@ -67,7 +67,7 @@ func (d *listDocument) Evaluate(tok policy.Token) policy.Result {
 	for i, p := range d.providers {
 		arns[i] = p.text
 	}
-	ic := policy.Condition{Expression: "OpenIDConnectProviderList: " + plural(len(d.providers), "provider"),
+	ic := policy.Condition{Expression: "OpenIDConnectProviderList: " + policy.Count(len(d.providers), "provider"),
 		Claims: []string{"iss"}, Expected: arns, Actual: is.text, Absent: !is.present}
 	hit := -1
 	if is.usable {
@@ -126,11 +126,4 @@ func closestPath(paths []string, path string) string {
 		}
 	}
 	return best
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }

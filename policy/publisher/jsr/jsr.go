@@ -30,19 +30,17 @@ func Registry() publisher.Registry {
 		Check:    check,
 		Lint:     lint,
 		Form:     form,
+		Suggest:  suggest,
+		Snippets: snippets,
 	}
 }
 
 // New returns the JSR provider.
-func New() policy.Provider { return provider{publisher.NewProvider(Registry())} }
+func New() policy.Provider { return publisher.NewProvider(Registry()) }
 
 // Registration offers the provider to policy/policyset.
 func Registration() policy.Registration {
-	return policy.Registration{
-		ProviderInfo: policy.InfoOf(ID),
-		Documents:    "a JSR publisher document (registry: jsr)",
-		New:          New,
-	}
+	return publisher.Registration(Registry, "a JSR publisher document (registry: jsr)")
 }
 
 // Audience is the aud that grants publishing the document's package: the

@@ -8,6 +8,7 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/policy/publisher"
+	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
 
 const pkgAud = `{"permissions":[{"permission":"package/publish","scope":"octo","package":"pkg"}]}`
@@ -48,35 +49,19 @@ func TestSuggest(t *testing.T) {
 }
 
 func TestSnippets(t *testing.T) {
-	got := map[string]bool{}
-	for _, s := range New().Snippets(policytest.ClaimsWith(t, "push-main", map[string]any{"aud": pkgAud})) {
-		got[s.Claim+" "+s.Text] = true
-	}
-	for _, w := range []string{`repository owner: "octo-org"`, `repository_id repository_id: "74"`, `aud package: "@octo/pkg"`} {
-		if !got[w] {
-			t.Errorf("no snippet %q in %v", w, got)
-		}
-	}
+	publishertest.CheckSnippets(t, New(), policytest.ClaimsWith(t, "push-main", map[string]any{"aud": pkgAud}),
+		`repository owner: "octo-org"`, `repository_id repository_id: "74"`, `aud package: "@octo/pkg"`)
 }
 
 func TestLint(t *testing.T) {
-	for _, tc := range []struct{ doc, rule, want string }{
-		{"package: octo/pkg\n", RulePackage, "is not a JSR package name"},
-		{"package: \"@Octo/pkg\"\n", RulePackage, "is not a JSR package name"},
-		{"package: \"@octo/pkg\"\nversion: v1.2.3\n", RuleVersion, "normal form"},
-		{"package: \"@octo/pkg\"\nrepository_id: octo\n", RuleRepositoryID, "not an integer"},
-		{"package: \"@octo/pkg\"\n", RuleNoRepoID, "add repository_id"},
-		{"package: \"@octo/pkg\"\nworkflow: release.yml\n", publisher.RuleUnusedKey, "workflow is not used by JSR"},
-	} {
-		r := policytest.ParseOne(t, New(), "x.yml", "registry: jsr\nowner: octo-org\nrepository: octo-repo\n"+tc.doc).Evaluate(policytest.FixtureToken(t, "push-main"))
-		found := false
-		for _, f := range r.Lint {
-			found = found || (f.Rule == tc.rule && strings.Contains(f.Message, tc.want))
-		}
-		if !found {
-			t.Errorf("%q: no %s finding with %q in %+v", tc.doc, tc.rule, tc.want, r.Lint)
-		}
-	}
+	publishertest.CheckLint(t, New(), "registry: jsr\nowner: octo-org\nrepository: octo-repo\n", []publishertest.LintCase{
+		{Doc: "package: octo/pkg\n", Rule: RulePackage, Want: "is not a JSR package name"},
+		{Doc: "package: \"@Octo/pkg\"\n", Rule: RulePackage, Want: "is not a JSR package name"},
+		{Doc: "package: \"@octo/pkg\"\nversion: v1.2.3\n", Rule: RuleVersion, Want: "normal form"},
+		{Doc: "package: \"@octo/pkg\"\nrepository_id: octo\n", Rule: RuleRepositoryID, Want: "not an integer"},
+		{Doc: "package: \"@octo/pkg\"\n", Rule: RuleNoRepoID, Want: "add repository_id"},
+		{Doc: "package: \"@octo/pkg\"\nworkflow: release.yml\n", Rule: publisher.RuleUnusedKey, Want: "workflow is not used by JSR"},
+	})
 }
 
 // TestOfflineLines: what JSR checks and oidcscope cannot is a visible

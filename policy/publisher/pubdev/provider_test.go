@@ -8,6 +8,7 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/policy/publisher"
+	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
 
 // TestSuggest: reusable-workflow runs on a push of v1.4.0; the settings
@@ -36,15 +37,8 @@ func TestSuggest(t *testing.T) {
 }
 
 func TestSnippets(t *testing.T) {
-	got := map[string]bool{}
-	for _, s := range New().Snippets(policytest.ClaimsWith(t, "reusable-workflow", map[string]any{"aud": Audience})) {
-		got[s.Claim+" "+s.Text] = true
-	}
-	for _, w := range []string{`repository owner: "octo-org"`, `ref tag_pattern: "v{{version}}"`, `event_name events: ["push"]`, `repository_owner_id owner_id: "65"`} {
-		if !got[w] {
-			t.Errorf("no snippet %q in %v", w, got)
-		}
-	}
+	publishertest.CheckSnippets(t, New(), policytest.ClaimsWith(t, "reusable-workflow", map[string]any{"aud": Audience}),
+		`repository owner: "octo-org"`, `ref tag_pattern: "v{{version}}"`, `event_name events: ["push"]`, `repository_owner_id owner_id: "65"`)
 }
 
 // TestTagWithoutVersion: without the version being published, a tag that
@@ -71,26 +65,17 @@ func TestTagWithoutVersion(t *testing.T) {
 // TestLint: the settings' validation (backend.dart verifyTagPattern and
 // the repository and environment patterns), quoted.
 func TestLint(t *testing.T) {
-	for _, tc := range []struct{ doc, rule, want string }{
-		{"tag_pattern: v1\n", RuleForm, "must contain a single `{{version}}` part"},
-		{"tag_pattern: \"{{version}}-{{version}}\"\n", RuleForm, "must contain a single `{{version}}` part"},
-		{"tag_pattern: \"v {{version}}\"\n", RuleForm, "The `tagPattern` field has invalid characters."},
-		{"tag_pattern: \"{{version}}\"\nenvironment: \"prod env\"\n", RuleForm, "The `environment` field has invalid characters."},
-		{"tag_pattern: \"{{version}}\"\nevents: []\n", RuleForm, "At least one of the events"},
-		{"tag_pattern: \"{{version}}\"\nevents: [pull_request]\n", RuleForm, "push and workflow_dispatch only"},
-		{"tag_pattern: \"{{version}}\"\n", RuleNoVersion, "add version"},
-		{"tag_pattern: \"{{version}}\"\n", RuleNoIDs, "add them"},
-		{"tag_pattern: \"{{version}}\"\nworkflow: release.yml\n", publisher.RuleUnusedKey, "workflow is not used by pub.dev"},
-	} {
-		r := policytest.ParseOne(t, New(), "x.yml", "registry: pub.dev\nowner: octo-org\nrepository: octo-repo\n"+tc.doc).Evaluate(policytest.FixtureToken(t, "push-main"))
-		found := false
-		for _, f := range r.Lint {
-			found = found || (f.Rule == tc.rule && strings.Contains(f.Message, tc.want))
-		}
-		if !found {
-			t.Errorf("%q: no %s finding with %q in %+v", tc.doc, tc.rule, tc.want, r.Lint)
-		}
-	}
+	publishertest.CheckLint(t, New(), "registry: pub.dev\nowner: octo-org\nrepository: octo-repo\n", []publishertest.LintCase{
+		{Doc: "tag_pattern: v1\n", Rule: RuleForm, Want: "must contain a single `{{version}}` part"},
+		{Doc: "tag_pattern: \"{{version}}-{{version}}\"\n", Rule: RuleForm, Want: "must contain a single `{{version}}` part"},
+		{Doc: "tag_pattern: \"v {{version}}\"\n", Rule: RuleForm, Want: "The `tagPattern` field has invalid characters."},
+		{Doc: "tag_pattern: \"{{version}}\"\nenvironment: \"prod env\"\n", Rule: RuleForm, Want: "The `environment` field has invalid characters."},
+		{Doc: "tag_pattern: \"{{version}}\"\nevents: []\n", Rule: RuleForm, Want: "At least one of the events"},
+		{Doc: "tag_pattern: \"{{version}}\"\nevents: [pull_request]\n", Rule: RuleForm, Want: "push and workflow_dispatch only"},
+		{Doc: "tag_pattern: \"{{version}}\"\n", Rule: RuleNoVersion, Want: "add version"},
+		{Doc: "tag_pattern: \"{{version}}\"\n", Rule: RuleNoIDs, Want: "add them"},
+		{Doc: "tag_pattern: \"{{version}}\"\nworkflow: release.yml\n", Rule: publisher.RuleUnusedKey, Want: "workflow is not used by pub.dev"},
+	})
 	r := policytest.ParseOne(t, New(), "x.yml", "registry: pub.dev\nowner: Octo-Org\nrepository: octo_repo.dart\ntag_pattern: \"dir/pkg-v{{version}}\"\nversion: 1.0.0\nrepository_id: \"1\"\n").Evaluate(policytest.FixtureToken(t, "push-main"))
 	for _, f := range r.Lint {
 		if f.Rule == RuleForm || f.Rule == RuleNoVersion || f.Rule == RuleNoIDs {

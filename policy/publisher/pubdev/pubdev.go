@@ -33,19 +33,17 @@ func Registry() publisher.Registry {
 		Check:    check,
 		Lint:     lint,
 		Form:     form,
+		Suggest:  suggest,
+		Snippets: snippets,
 	}
 }
 
 // New returns the pub.dev provider.
-func New() policy.Provider { return provider{publisher.NewProvider(Registry())} }
+func New() policy.Provider { return publisher.NewProvider(Registry()) }
 
 // Registration offers the provider to policy/policyset.
 func Registration() policy.Registration {
-	return policy.Registration{
-		ProviderInfo: policy.InfoOf(ID),
-		Documents:    "a pub.dev automated-publishing document (registry: pub.dev)",
-		New:          New,
-	}
+	return publisher.Registration(Registry, "a pub.dev automated-publishing document (registry: pub.dev)")
 }
 
 // events is the document's events, or pub.dev's default: push on,
