@@ -44,7 +44,8 @@ func Catalogue() []Entry {
 // compiledEntry is an entry with its expression.
 type compiledEntry struct {
 	Entry
-	re *regexp.Regexp
+	re      *regexp.Regexp
+	literal string // in every match (requiredLiteral); "" when none is
 }
 
 // compiled is the catalogue with its expressions, built on first use: a
@@ -54,7 +55,8 @@ var compiled = sync.OnceValue(func() []compiledEntry {
 	entries := Catalogue()
 	out := make([]compiledEntry, len(entries))
 	for i, e := range entries {
-		out[i] = compiledEntry{Entry: e, re: e.compile()}
+		re := e.compile()
+		out[i] = compiledEntry{Entry: e, re: re, literal: requiredLiteral(re.String())}
 	}
 	return out
 })

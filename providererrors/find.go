@@ -27,6 +27,9 @@ func Find(text string) []Match {
 	for _, join := range []func([]line) (string, []int){joinLines, joinCut} {
 		joined, starts := join(lines)
 		for _, ce := range compiled() {
+			if !strings.Contains(joined, ce.literal) {
+				continue
+			}
 			for _, idx := range ce.re.FindAllStringSubmatchIndex(joined, -1) {
 				m := matchAt(ce, joined, starts, lines, idx)
 				first := lineAt(starts, idx[0])

@@ -228,3 +228,30 @@ func TestByID(t *testing.T) {
 		t.Error("ByID found an entry that is not catalogued")
 	}
 }
+
+// Terminals send a paste's line breaks as carriage returns and old Mac
+// files keep them: a lone "\r" ends a line like "\n" and "\r\n" do, so a
+// token printed two lines above is not quoted as part of the error.
+func TestFindSplitsLinesAtLoneCarriageReturns(t *testing.T) {
+	lines := []string{
+		"2026-12-06T10:00:00.0000000Z Run azure/login@v2",
+		"2026-12-06T10:00:00.5000000Z token: eyJhbGciOiJSUzI1NiJ9.e30.c2ln",
+		"2026-12-06T10:00:01.0000000Z Error: AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:o/r:ref:refs/heads/main'.",
+	}
+	for name, sep := range map[string]string{"CR": "\r", "CRLF": "\r\n", "LF": "\n", "mixed": "\r\n"} {
+		text := strings.Join(lines, sep)
+		if name == "mixed" {
+			text = lines[0] + "\r" + lines[1] + "\n" + lines[2]
+		}
+		got := Find(text)
+		if len(got) != 1 {
+			t.Fatalf("%s: found %d messages", name, len(got))
+		}
+		if got[0].Line != 3 {
+			t.Errorf("%s: the error is on line %d, want 3", name, got[0].Line)
+		}
+		if strings.Contains(got[0].Text, "eyJ") || strings.Contains(got[0].Text, "azure/login") {
+			t.Errorf("%s: the quote holds other lines: %q", name, got[0].Text)
+		}
+	}
+}

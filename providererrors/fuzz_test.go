@@ -7,7 +7,8 @@ import (
 
 // FuzzFind: any paste is read without panicking, every match points at a
 // line of the paste and quotes a bounded text, and a message found in a
-// paste is still found with log decoration around it.
+// paste is still found with log decoration around it; no entry matches
+// without its required literal (the prefilter hides nothing).
 func FuzzFind(f *testing.F) {
 	for _, ss := range samples() {
 		for _, s := range ss {
@@ -18,7 +19,10 @@ func FuzzFind(f *testing.F) {
 	f.Add(strings.Repeat("%0A", 100) + "Incorrect token audience")
 	f.Fuzz(func(t *testing.T, paste string) {
 		ms := Find(paste)
-		lines := strings.Count(paste, "\n") + 1
+		if err := literalHolds(paste); err != nil {
+			t.Fatal(err)
+		}
+		lines := len(strings.Split(strings.ReplaceAll(strings.ReplaceAll(paste, "\r\n", "\n"), "\r", "\n"), "\n"))
 		for _, m := range ms {
 			if m.Line < 1 || m.Line > lines {
 				t.Fatalf("match %s at line %d of %d", m.Entry.ID, m.Line, lines)

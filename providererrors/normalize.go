@@ -30,8 +30,11 @@ func Normalize(text string) []string {
 
 func normalizedLines(text string) []line {
 	var out []line
+	// "\r\n", "\n" and a lone "\r" (a terminal's paste, old Mac files)
+	// each end a line.
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	for i, raw := range strings.Split(text, "\n") {
-		raw = stripANSI(strings.TrimRight(raw, "\r"))
+		raw = stripANSI(raw)
 		width := utf8.RuneCountInString(raw) // as the terminal showed it, before unquoting
 		raw = jsonUnquote(raw)
 		for _, part := range strings.Split(strings.ReplaceAll(raw, "%0D", ""), "%0A") {
