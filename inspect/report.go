@@ -5,6 +5,14 @@
 // when the keys arrive, only verifies it again (Reverify). The policies and
 // the providers come from the caller (Policies, Providers), so inspect, and
 // the renderers importing it for the Report, import no provider.
+//
+// Claims nobody signed — simulated by package simulate, or a real token's
+// edited in the terminal's what-if — go through the same pipeline with
+// Options.Unsigned (or Session.InspectClaims, which re-runs a session on
+// edited claims): the input is the claims as one JSON object, no key is
+// fetched, the signature is unverified with the reason "not signed:
+// simulated" (or "edited"), and Report.Unsigned marks the report so every
+// renderer leads with "simulated, unsigned".
 package inspect
 
 import (
@@ -48,6 +56,10 @@ type Report struct {
 	// ProviderErrors are the providers' error messages found in the
 	// input, in the order they appear; the report leads with them.
 	ProviderErrors []ProviderError
+
+	// Unsigned is set when the claims were built or changed by oidcscope
+	// (Options.Unsigned): renderers lead with Unsigned.Marker().
+	Unsigned Unsigned
 }
 
 // Claim is one payload member with what a reader needs beside its value.

@@ -41,6 +41,10 @@ type Options struct {
 	// UnloadPolicies drops a document for Session.WithoutPolicies; nil:
 	// the session cannot unload any.
 	UnloadPolicies PolicyUnloader
+	// Unsigned, when set, makes Input the claims alone (one JSON object,
+	// not a token) built or changed by oidcscope: no key is fetched and
+	// the report is marked with it (see Session.InspectClaims).
+	Unsigned Unsigned
 }
 
 // Run decodes, loads keys and verifies. It never fails as a whole: every
@@ -48,6 +52,9 @@ type Options struct {
 // the keys (FetchKeys) is its only step that may use the network; the
 // rest is analysis of the token and the keys.
 func Run(ctx context.Context, opts Options) *Report {
+	if opts.Unsigned != "" {
+		return runUnsigned(opts)
+	}
 	r := decodeInput(opts)
 	if r.Token != nil {
 		analyze(r, opts, FetchKeys(ctx, r.Token, opts))
@@ -61,15 +68,16 @@ func Run(ctx context.Context, opts Options) *Report {
 // decodeInput starts the report: the instant, the notes and the decoded
 // token with its claims, or the reason there is no token.
 func decodeInput(opts Options) *Report {
-	now := time.Now
-	if opts.Now != nil {
-		now = opts.Now
-	}
-	r := &Report{At: opts.At, AtFixed: !opts.At.IsZero(), Notes: slices.Clone(opts.Notes)}
-	if !r.AtFixed {
-		r.At = now().UTC()
-	}
-	tok, err := decode.DecodeWithin(opts.Input, decode.Limits{MaxSize: opts.MaxSize, Names: opts.Source.Names})
+	return startReport(opts, func() (*decode.Token, error) {
+		return decode.DecodeWithin(opts.Input, decode.Limits{MaxSize: opts.MaxSize, Names: opts.Source.Names})
+	})
+}
+
+// startReport is a new report with the token read returns, its decoding
+// problems and its claims, or the reason there is none.
+func startReport(opts Options, read func() (*decode.Token, error)) *Report {
+	r := newReport(opts)
+	tok, err := read()
 	if err != nil {
 		r.Errors = append(r.Errors, StageError{Stage: StageExtract, Err: err})
 		return r
@@ -79,6 +87,19 @@ func decodeInput(opts Options) *Report {
 		r.Errors = append(r.Errors, StageError{Stage: StageDecode, Err: e})
 	}
 	r.Claims = claimsOf(tok.Payload, r.At)
+	return r
+}
+
+// newReport is an empty report at the options' instant, with their notes.
+func newReport(opts Options) *Report {
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	r := &Report{At: opts.At, AtFixed: !opts.At.IsZero(), Notes: slices.Clone(opts.Notes)}
+	if !r.AtFixed {
+		r.At = now().UTC()
+	}
 	return r
 }
 
@@ -136,6 +157,9 @@ func verifyToken(tok *decode.Token, opts Options, k Keys, at time.Time) verifica
 		At:        at,
 		Names:     opts.Source.Names,
 	})
+	if opts.Unsigned != "" {
+		v.result = unsignedResult(v.result, opts.Unsigned)
+	}
 	v.notes = append(v.notes, v.result.Warnings...)
 	if v.keyErr != nil && v.result.Signature.Status == verify.StatusUnverified {
 		// Without keys the signature is unverified, not invalid; the reason

@@ -50,7 +50,7 @@ func (s Session) InspectOffline(ctx context.Context, input []byte) *Report {
 // FetchKeys loads the keys for r's token as Inspect would, network
 // included.
 func (s Session) FetchKeys(ctx context.Context, r *Report) Keys {
-	if r == nil || r.Token == nil {
+	if r == nil || r.Token == nil || r.Unsigned != "" {
 		return Keys{}
 	}
 	return FetchKeys(ctx, r.Token, s.opts)
@@ -66,7 +66,7 @@ func (s Session) Reverify(r *Report, keys Keys) *Report {
 // token (a JWKS URL or OIDC discovery), so the UI can show the offline
 // report first and a spinner until the keys arrive.
 func (s Session) Fetches(r *Report) bool {
-	if s.opts.Keys != nil || s.opts.Source.Offline || r == nil || r.Token == nil {
+	if s.opts.Keys != nil || s.opts.Source.Offline || r == nil || r.Token == nil || r.Unsigned != "" {
 		return false
 	}
 	return s.opts.Source.UsesNetwork(r.Token)

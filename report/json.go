@@ -29,10 +29,15 @@ type jsonReport struct {
 // are written one at a time (see JSON); encoding/json flattens them into
 // jsonReport in this order.
 type jsonHead struct {
-	Schema  string        `json:"schema"`
-	Input   jsonInput     `json:"input"`
-	Header  *decode.Value `json:"header"`
-	Payload *decode.Value `json:"payload"`
+	Schema string `json:"schema"`
+	// Simulated (added to v1; absent for a pasted token): the claims were
+	// built or changed by oidcscope and never signed; Unsigned says how,
+	// "simulated" or "edited".
+	Simulated bool          `json:"simulated,omitempty"`
+	Unsigned  string        `json:"unsigned,omitempty"`
+	Input     jsonInput     `json:"input"`
+	Header    *decode.Value `json:"header"`
+	Payload   *decode.Value `json:"payload"`
 }
 
 type jsonTail struct {
@@ -50,6 +55,9 @@ type jsonTail struct {
 	// to v1; absent when there are none).
 	ProviderErrors []jsonProviderError `json:"provider_errors,omitempty"`
 }
+
+// unsignedInputKind is input.kind when the input was claims alone.
+const unsignedInputKind = "claims"
 
 type jsonInput struct {
 	Kind          string   `json:"kind"`
@@ -141,6 +149,10 @@ func JSON(w io.Writer, r *inspect.Report) error {
 	}
 	if r.Token != nil {
 		doc.Profile, doc.Subject, doc.Links = &r.Profile, r.Subject, r.Links
+	}
+	if r.Unsigned != "" {
+		// The input was the claims, not a token.
+		doc.Simulated, doc.Unsigned, doc.Input.Kind = true, string(r.Unsigned), unsignedInputKind
 	}
 	doc.Policies = r.Policies
 	doc.ProviderErrors = jsonProviderErrors(r)

@@ -1,8 +1,8 @@
 // Package tokendiff compares two inspected tokens for "works on main,
-// fails on the PR": the claims that differ and, for every policy
-// evaluated against both, the two verdicts and which conditions flipped.
-// It reads two inspect Reports and writes nothing; the renderers lay the
-// Diff out.
+// fails on the PR": the claims and the verification checks that differ
+// and, for every policy evaluated against both, the two verdicts and
+// which conditions flipped. It reads two inspect Reports and writes
+// nothing; the renderers lay the Diff out.
 package tokendiff
 
 import (
@@ -55,6 +55,7 @@ type ConditionDiff struct {
 // Diff is the comparison of two reports.
 type Diff struct {
 	Claims   []ClaimDiff   `json:"claims"`
+	Checks   []CheckDiff   `json:"checks"`
 	Verdicts []VerdictDiff `json:"verdicts"`
 }
 
@@ -62,7 +63,7 @@ type Diff struct {
 // claims (iat, nbf, exp) and jti differ between any two tokens and are
 // left out. Policies are paired by source and name.
 func Of(a, b *inspect.Report) Diff {
-	d := Diff{Claims: []ClaimDiff{}, Verdicts: []VerdictDiff{}}
+	d := Diff{Claims: []ClaimDiff{}, Checks: checks(a, b), Verdicts: []VerdictDiff{}}
 	av, bv := values(a), values(b)
 	for _, name := range order(a, b) {
 		if ignored(name) {

@@ -81,3 +81,25 @@ func TestAddedAndRemovedClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestChecksThatDiffer: a check that passes for one token and fails for
+// the other (here the audience) is listed with both outcomes; checks that
+// agree are not.
+func TestChecksThatDiffer(t *testing.T) {
+	at := fixtures.StaticNow()
+	runAud := func(name string) *inspect.Report {
+		tok, err := fixtures.Sign(name, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return inspect.Run(context.Background(), inspect.Options{Input: []byte(tok), Source: verify.Source{Offline: true}, At: at,
+			Audiences: []string{"sts.amazonaws.com"}})
+	}
+	d := Of(runAud("push-main"), runAud("environment-prod"))
+	if len(d.Checks) != 1 || d.Checks[0].Name != "aud" || d.Checks[0].A != verify.Pass || d.Checks[0].B != verify.Fail || d.Checks[0].BDetail == "" {
+		t.Errorf("checks %+v, want aud pass → fail with its detail", d.Checks)
+	}
+	if d := Of(runAud("push-main"), runAud("push-main")); len(d.Checks) != 0 {
+		t.Errorf("the same token: checks %+v", d.Checks)
+	}
+}

@@ -18,30 +18,22 @@ import (
 // --audience read as the audience to request and --redact on by default,
 // and fetch's own.
 type fetchOptions struct {
-	keys       keySourceFlags
-	checks     checkFlags
-	policies   policyFlags
-	output     outputFlags
+	// inspectOptions' demo is registered hidden so that --demo is refused
+	// by name (fetch requests the job's real token), not merely unknown.
+	inspectOptions
 	noRedact   bool
 	printToken bool
 	noFail     bool
-	// demo is registered hidden so that --demo is refused by name (fetch
-	// requests the job's real token), not merely unknown.
-	demo demoFlags
 }
 
 const fetchAudienceUsage = "audience to request (repeatable: one token each; default: the audience the given policies expect, else GitHub's default, the repository owner's URL); each token's aud is checked against it"
 
 func (o *fetchOptions) register(fs *pflag.FlagSet) {
-	o.keys.register(fs)
-	o.checks.register(fs, fetchAudienceUsage)
-	o.policies.register(fs)
 	o.output.redact = redact.Signature // before registering: the default shown in help
-	o.output.register(fs, "hide in every output the signature (the default, alone: --redact), ids (the signature, numeric IDs and jti) or none")
+	o.registerAs(fs, fetchAudienceUsage, "hide in every output the signature (the default, alone: --redact), ids (the signature, numeric IDs and jti) or none")
 	fs.BoolVar(&o.noRedact, "no-redact", false, "same as --redact=none")
 	fs.BoolVar(&o.printToken, "print-token", false, "print the raw token(s) on stdout, one a line, and the report on stderr: a live credential until it expires")
 	fs.BoolVar(&o.noFail, "no-fail", false, "exit 0 when a given policy denies (checks and fetch problems still fail)")
-	o.demo.register(fs)
 	for _, name := range []string{"demo", "demo-set"} {
 		fs.Lookup(name).Hidden = true
 	}
@@ -103,7 +95,7 @@ func (c fetchCommand) run(o *fetchOptions, positional []string, s streams) error
 	// The other flags are checked before anything is requested; the
 	// policies are loaded here so each token meets only those that want
 	// its audience.
-	checks := inspectOptions{keys: o.keys, checks: o.checks}
+	checks := o.inspectOptions // a copy: the audiences are those to request
 	checks.checks.audiences = nil
 	opts, err := checks.checkOptions(s.getenv)
 	if err != nil {

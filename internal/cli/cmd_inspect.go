@@ -2,18 +2,12 @@ package cli
 
 import (
 	"context"
-	"fmt"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy/policyset"
-	"github.com/oidcscope/oidcscope/redact"
-	"github.com/oidcscope/oidcscope/report"
 )
 
 // inspectOptions are the flags of inspect, and of the terminal UI, which
@@ -29,10 +23,16 @@ type inspectOptions struct {
 const inspectRedactUsage = "hide in the report the signature (alone: --redact), ids (the signature, numeric IDs and jti), or none (the default), to paste it where others read it"
 
 func (o *inspectOptions) register(fs *pflag.FlagSet) {
+	o.registerAs(fs, inspectAudienceUsage, inspectRedactUsage)
+}
+
+// registerAs registers inspect's flag groups with what --audience and
+// --redact mean to the command (fetch reads them its own way).
+func (o *inspectOptions) registerAs(fs *pflag.FlagSet, audienceUsage, redactUsage string) {
 	o.keys.register(fs)
-	o.checks.register(fs, inspectAudienceUsage)
+	o.checks.register(fs, audienceUsage)
 	o.policies.register(fs)
-	o.output.register(fs, inspectRedactUsage)
+	o.output.register(fs, redactUsage)
 	o.demo.register(fs)
 }
 
@@ -60,23 +60,12 @@ func inspectRun(o *inspectOptions, args []string, s streams) error {
 		return err
 	}
 	rep := inspect.Run(context.Background(), opts)
-	shown := redact.Report(rep, o.output.redact) // the exit code stays the real token's
-	if o.output.json {
-		err = report.JSON(s.out, shown)
-	} else {
-		err = report.Text(s.out, shown, lipgloss.NewRenderer(s.out, termenv.WithEnvironment(environ(s.getenv))))
-	}
-	if err != nil {
-		return failf("writing the report: %w", err)
+	if err := writeReport(s, o.output, rep); err != nil {
+		return err
 	}
 	set, _ := opts.Policies.(*policyset.Set)
-	sayPolicySkips(s, set.SkipNote())
-	if set != nil && set.Failed() {
-		// The report shows them too; stderr says why the exit code is 2.
-		for _, r := range set.Failures() {
-			fmt.Fprintf(s.errOut, "oidcscope: policy %s: %s\n", escape.Text(r.Source), escape.Text(r.Error))
-		}
-		return exitWith(exitProblem) // a policy document could not be read: the user must fix the input
+	if err := policyProblems(s, set); err != nil {
+		return err
 	}
 	return exitWith(rep.ExitCode())
 }

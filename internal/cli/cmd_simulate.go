@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
-	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
@@ -13,24 +11,28 @@ import (
 
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
-	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
+	"github.com/oidcscope/oidcscope/internal/setting"
 	"github.com/oidcscope/oidcscope/policy/policyset"
-	"github.com/oidcscope/oidcscope/report/view"
 	"github.com/oidcscope/oidcscope/simulate"
+	"github.com/oidcscope/oidcscope/verify"
 )
 
-// simulateOptions are the flags of simulate: the job's context, and the
-// policies to check its token against.
+// simulateOptions are the flags of simulate: the job's context, and what
+// inspect takes that applies to a token nobody signed.
 type simulateOptions struct {
 	ctx       simulate.Context
 	template  string
 	from, job string
+	checks    checkFlags // issuer, leeway, at, highlight
 	policies  policyFlags
-	json      bool
+	output    outputFlags
 }
 
+const simulateRedactUsage = "hide in the report ids (numeric IDs and jti; alone: --redact), or none (the default), to paste it where others read it"
+
 // newSimulateCmd is `oidcscope simulate`: the token GitHub would issue a
-// job that has not run yet, checked against the policies.
+// job that has not run yet, through the whole pipeline.
 func newSimulateCmd(s streams) *cobra.Command {
 	var o simulateOptions
 	cmd := &cobra.Command{
@@ -38,10 +40,18 @@ func newSimulateCmd(s streams) *cobra.Command {
 		Short: "the token a workflow job would get, before it runs (simulated, unsigned)",
 		Long: `Build the claims GitHub would put in a job's OIDC token from its context —
 repository, event, ref, environment, workflows, the repository's sub
-template — and check them against the given policies. Nothing is signed: the
-token is marked simulated, and claims only a real run has (run IDs, SHAs)
-are placeholders. --from reads the event, environment and reusable workflow
-from a workflow file, one simulated token per trigger.`,
+template — and run the whole inspect pipeline on them: the checks, every
+policy with its diagnosis and suggestions, the claims explained. Nothing is
+signed: the report leads with "simulated, unsigned", and claims only a real
+run has (run IDs, SHAs) are listed as made up. --from reads the event,
+environment and reusable workflow from a workflow file, one report per
+trigger followed by a summary of the verdicts (with --json: an object whose
+"reports" lists them; one trigger prints the plain report).
+
+--audience is the audience the job requests (the token's aud), not an
+expected one. Exit code: 0 when every report passes (every policy allows, or
+one with --any), 1 when one does not, 2 for a context GitHub could not run
+or a policy that cannot be read.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return simulateRun(&o, s) },
 	}
@@ -66,77 +76,95 @@ from a workflow file, one simulated token per trigger.`,
 	fs.BoolVar(&c.Protected, "protected", false, "the ref is protected")
 	fs.StringVar(&o.from, "from", "", "read the triggers, environment and reusable workflow from this workflow `FILE`")
 	fs.StringVar(&o.job, "job", "", "with --from: the job (needed when the file has several)")
+	o.checks.registerClaimChecks(fs, "the instant the job runs and the claims are checked at, `RFC3339|unix` (default now)")
 	o.policies.register(fs)
-	fs.BoolVar(&o.json, "json", false, "print the simulation as JSON (schema oidcscope/v1, simulated: true)")
+	o.output.registerIDsOnly(fs, simulateRedactUsage)
 	return cmd
 }
 
-// simulatedToken is one simulated token with the policies' results.
-type simulatedToken struct {
-	Trigger      string          `json:"trigger,omitempty"`
-	Claims       map[string]any  `json:"claims"`
-	Placeholders []string        `json:"placeholders"`
-	Notes        []string        `json:"notes"`
-	Policies     []policy.Result `json:"policies"`
+// simulatedReport is one simulated job's report; trigger names it when
+// the job came from --from.
+type simulatedReport struct {
+	trigger string
+	report  *inspect.Report
 }
 
 func simulateRun(o *simulateOptions, s streams) error {
 	if o.template != "" {
 		o.ctx.SubTemplate = strings.Split(o.template, ",")
 	}
+	base, err := o.checks.claimOptions()
+	if err != nil {
+		return err
+	}
 	if o.ctx.At.IsZero() {
 		o.ctx.At = time.Now().UTC().Truncate(time.Second) // issued now: the time claims read as a fresh token's
+		if !base.At.IsZero() {
+			o.ctx.At = base.At // --at: the job runs then
+		}
 	}
 	contexts, err := o.contexts()
 	if err != nil {
 		return err
 	}
-	var set *policyset.Set
-	if o.policies.given() {
-		set = policyset.Loader{}.Load(o.policies.files, o.policies.dirs, s.in)
-	}
-	var out []simulatedToken
-	worst := exitOK
+	set := o.policies.load(&base, s.in)
+	reports := make([]simulatedReport, 0, len(contexts))
 	for _, tr := range contexts {
-		sim, err := simulate.Build(tr.Context)
+		sr, err := o.simulateOne(tr, base)
 		if err != nil {
-			return usageFrom(err)
+			return err
 		}
-		st := simulatedToken{Claims: sim.Claims, Placeholders: sim.Placeholders, Notes: append(sim.Notes, tr.Notes...), Policies: []policy.Result{}}
-		if o.from != "" {
-			st.Trigger = tr.Context.Event + " " + tr.Context.Ref
-		}
-		if set != nil {
-			tok, err := sim.Token()
-			if err != nil {
-				return failf("simulated token: %w", err)
-			}
-			st.Policies = set.Evaluate(tok)
-			for _, r := range st.Policies {
-				if r.Verdict != policy.Allow {
-					worst = exitFailed
-				}
-			}
-		}
-		out = append(out, st)
+		reports = append(reports, sr)
 	}
-	if o.json {
-		enc := json.NewEncoder(s.out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(map[string]any{"schema": inspect.Schema, "simulated": true, "tokens": out}); err != nil {
-			return exitWith(exitProblem)
-		}
-	} else if err := writeSimulation(s.out, out); err != nil {
-		return exitWith(exitProblem)
+	if err := writeSimulated(s, o.output, reports); err != nil {
+		return err
 	}
-	if set != nil && set.Failed() {
-		for _, r := range set.Failures() {
-			fmt.Fprintf(s.errOut, "oidcscope: policy %s: %s\n", escape.Text(r.Source), escape.Text(r.Error))
-		}
-		return exitWith(exitProblem)
+	if err := policyProblems(s, set); err != nil {
+		return err
+	}
+	worst := exitOK
+	for _, sr := range reports {
+		worst = max(worst, sr.report.ExitCode())
 	}
 	return exitWith(worst)
+}
+
+// simulateOne builds one job's claims and runs the pipeline on them.
+func (o *simulateOptions) simulateOne(tr simulate.Trigger, base inspect.Options) (simulatedReport, error) {
+	sim, err := simulate.Build(tr.Context)
+	if err != nil {
+		return simulatedReport{}, usageFrom(err)
+	}
+	payload, err := sim.Payload()
+	if err != nil {
+		return simulatedReport{}, failf("%w", err)
+	}
+	sr := simulatedReport{}
+	if o.from != "" {
+		sr.trigger = tr.Context.Event + " " + tr.Context.Ref
+	}
+	opts := base
+	opts.Input, opts.Unsigned = payload, inspect.Simulated
+	at := tr.Context.At
+	opts.Now = func() time.Time { return at }
+	opts.Notes = simulationNotes(sr.trigger, sim, tr.Notes)
+	sr.report = inspect.Run(context.Background(), opts)
+	return sr, nil
+}
+
+// simulationNotes lead the report: what the claims are, what in them is
+// made up, and what the simulation assumed.
+func simulationNotes(trigger string, sim simulate.Simulation, more []string) []string {
+	what := "the claims GitHub would issue this job"
+	if trigger != "" {
+		what += " on " + trigger
+	}
+	notes := []string{"simulated: " + what + "; no run exists and nothing is signed"}
+	if len(sim.Placeholders) > 0 {
+		notes = append(notes, "made up (only a real run has them): "+strings.Join(sim.Placeholders, ", "))
+	}
+	notes = append(notes, sim.Notes...)
+	return append(notes, more...)
 }
 
 // contexts are the flags' one context, or one per trigger of --from.
@@ -163,45 +191,28 @@ func usageFrom(err error) error {
 	return failf("%w", err)
 }
 
-// writeSimulation lays the simulated tokens out as text: the banner, the
-// claims, what is made up, and each policy's verdict with the conditions
-// that fail. Everything from the command line or a policy is escaped.
-func writeSimulation(w io.Writer, toks []simulatedToken) error {
-	var b strings.Builder
-	for i, st := range toks {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		head := "simulated, unsigned"
-		if st.Trigger != "" {
-			head += " · " + escape.Text(st.Trigger)
-		}
-		b.WriteString(head + ": the claims GitHub would issue this job (no run exists; nothing is signed)\n")
-		data, err := json.MarshalIndent(st.Claims, "", "  ")
-		if err != nil {
-			return err
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			b.WriteString(escape.Text(line) + "\n")
-		}
-		if len(st.Placeholders) > 0 {
-			b.WriteString("made up (only a real run has them): " + strings.Join(st.Placeholders, ", ") + "\n")
-		}
-		for _, n := range st.Notes {
-			b.WriteString("note: " + escape.Text(n) + "\n")
-		}
-		for _, r := range st.Policies {
-			b.WriteString(fmt.Sprintf("%s %-6s %s  %s  %s\n", view.VerdictMark(r.Verdict).Symbol, r.Verdict, escape.Text(r.Provider), escape.Text(r.Name), escape.Text(r.Source)))
-			if r.Verdict != policy.Allow && r.Summary != "" {
-				b.WriteString("    " + escape.Text(r.Summary) + "\n")
-			}
-			for _, c := range r.Conditions {
-				if c.Result == policy.Fail || c.Result == policy.Errored {
-					b.WriteString("    ✗ " + escape.Text(c.Expression) + "\n")
-				}
-			}
-		}
+// simulateWords words as flags only the settings simulate takes: its
+// --audience is the audience the job requests, not an expected one, and
+// it has no key source.
+func simulateWords(id setting.ID) string {
+	if id == setting.Issuer || id == setting.Highlight {
+		return flagwords.Names(id)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return ""
+}
+
+// claimOptions are the pipeline options of the checks that read claims
+// alone (no keys): the providers, the expected issuer, leeway, highlights
+// and --at.
+func (c *checkFlags) claimOptions() (inspect.Options, error) {
+	opts := inspect.Options{
+		Providers: policyset.All(),
+		Issuer:    c.issuer,
+		Leeway:    c.leeway,
+		Highlight: c.highlight.split(),
+		Source:    verify.Source{Offline: true, Names: simulateWords},
+	}
+	var err error
+	opts.At, err = c.instant()
+	return opts, err
 }

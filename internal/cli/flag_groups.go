@@ -52,11 +52,18 @@ const inspectAudienceUsage = "expected aud (repeatable; any one must match)"
 func (c *checkFlags) register(fs *pflag.FlagSet, audienceUsage string) {
 	fs.Var(&c.algs, "algs", "allowed algorithms, comma-separated or repeated (default: all supported)")
 	fs.Var(&c.algs, "alg", "same as --algs")
-	fs.StringVar(&c.issuer, "issuer", "", "expected iss, matched exactly")
 	fs.Var(&c.audiences, "audience", audienceUsage)
-	fs.DurationVar(&c.leeway, "leeway", verify.DefaultLeeway, "clock skew allowed for exp, nbf and iat (zero or more)")
-	fs.StringVar(&c.at, "at", "", "evaluate time claims at `RFC3339|unix` (1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z) instead of now")
 	fs.IntVar(&c.maxSize, "max-size", decode.DefaultMaxSize, "largest token text accepted, in `bytes`")
+	c.registerClaimChecks(fs, "evaluate time claims at `RFC3339|unix` (1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z) instead of now")
+}
+
+// registerClaimChecks registers the checks that apply to claims nobody
+// signed (simulate, diff's own): no algorithms, audiences or size limit.
+// atUsage says what --at means to the command.
+func (c *checkFlags) registerClaimChecks(fs *pflag.FlagSet, atUsage string) {
+	fs.StringVar(&c.issuer, "issuer", "", "expected iss, matched exactly")
+	fs.DurationVar(&c.leeway, "leeway", verify.DefaultLeeway, "clock skew allowed for exp, nbf and iat (zero or more)")
+	fs.StringVar(&c.at, "at", "", atUsage)
 	fs.Var(&c.highlight, "highlight", "highlight these claims too, comma-separated or repeated")
 }
 
@@ -84,6 +91,13 @@ func (o *outputFlags) register(fs *pflag.FlagSet, redactUsage string) {
 	fs.BoolVar(&o.json, "json", false, "print the report as JSON (schema oidcscope/v1)")
 	fs.Var(redactValue{&o.redact}, "redact", redactUsage)
 	fs.Lookup("redact").NoOptDefVal = redact.Signature.String()
+}
+
+// registerIDsOnly registers the output flags of a command that shows no
+// signature (simulate, diff): --redact alone hides the ids.
+func (o *outputFlags) registerIDsOnly(fs *pflag.FlagSet, redactUsage string) {
+	o.register(fs, redactUsage)
+	fs.Lookup("redact").NoOptDefVal = redact.IDs.String()
 }
 
 // demoFlags sign a fresh demo token instead of reading one.

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"io"
 	"os"
 	"slices"
+	"time"
 
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
@@ -44,11 +46,19 @@ func (o *inspectOptions) pipeline(positional []string, s streams, tokenOptional 
 			opts.Input = input
 		}
 	}
-	if o.policies.given() {
-		opts.Policies = policyset.Loader{}.Load(o.policies.files, o.policies.dirs, s.in)
-		opts.PoliciesAny = o.policies.any
-	}
+	o.policies.load(&opts, s.in)
 	return opts, nil
+}
+
+// load reads the policy documents named (stdin for -) into opts, with
+// --any; nil when none are named.
+func (p *policyFlags) load(opts *inspect.Options, stdin io.Reader) *policyset.Set {
+	if !p.given() {
+		return nil
+	}
+	set := policyset.Loader{}.Load(p.files, p.dirs, stdin)
+	opts.Policies, opts.PoliciesAny = set, p.any
+	return set
 }
 
 // checkOptions are the options every token gets: limits, checks, the key
@@ -82,18 +92,26 @@ func (o *inspectOptions) checkOptions(getenv env) (inspect.Options, error) {
 	if n := k.count(); n > 1 {
 		return opts, usagef("give one of --jwks, --key and --secret-file, not %d", n)
 	}
+	var err error
+	opts.At, err = c.instant()
+	return opts, err
+}
+
+// instant is --at (zero without it), once --at and --leeway are checked.
+func (c *checkFlags) instant() (time.Time, error) {
+	var at time.Time
 	if c.at != "" {
 		t, err := parseInstant(c.at)
 		if err != nil {
-			return opts, usagef("--at: %w", err)
+			return at, usagef("--at: %w", err)
 		}
-		opts.At = t
+		at = t
 	}
 	if c.leeway < 0 {
 		// It would make the time checks stricter than the token itself.
-		return opts, usagef("--leeway: %s is negative; give the clock skew to allow, such as 1m", c.leeway)
+		return at, usagef("--leeway: %s is negative; give the clock skew to allow, such as 1m", c.leeway)
 	}
-	return opts, nil
+	return at, nil
 }
 
 // loadPolicyFiles is the pipeline's inspect.PolicyLoader: the documents at

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -14,15 +13,7 @@ import (
 // is the list pasteTheErrorList generates (so a new entry fails here until
 // the README lists it).
 func TestREADMEListsEveryProviderError(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(readme), "## Paste the error")
-	if !ok {
-		t.Fatal("README has no section \"Paste the error\"")
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
+	section := readmeSection(t, "Paste the error")
 	for _, e := range providererrors.Catalogue() {
 		if !strings.Contains(section, "`"+e.ID+"`") || (e.Code == "" || !strings.Contains(section, e.Code)) && !strings.Contains(section, markdownCell(e.Title)) {
 			t.Errorf("README \"Paste the error\" does not list %s (%s %q)", e.ID, e.Code, e.Title)

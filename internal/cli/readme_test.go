@@ -10,18 +10,26 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// TestREADMEFlagsOfInspect: the README's table of inspect's flags names
-// exactly the flags inspect has.
-func TestREADMEFlagsOfInspect(t *testing.T) {
+// readmeSection is the README's "## heading" section, up to the next
+// one.
+func readmeSection(t *testing.T, heading string) string {
+	t.Helper()
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, section, ok := strings.Cut(string(readme), "## Flags of `inspect`")
+	_, section, ok := strings.Cut(string(readme), "## "+heading)
 	if !ok {
-		t.Fatal("README has no section \"Flags of `inspect`\"")
+		t.Fatalf("README has no section %q", heading)
 	}
 	section, _, _ = strings.Cut(section, "\n## ")
+	return section
+}
+
+// TestREADMEFlagsOfInspect: the README's table of inspect's flags names
+// exactly the flags inspect has.
+func TestREADMEFlagsOfInspect(t *testing.T) {
+	section := readmeSection(t, "Flags of `inspect`")
 	var documented []string
 	for _, line := range strings.Split(section, "\n") {
 		if !strings.HasPrefix(line, "| `--") {

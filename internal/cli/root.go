@@ -37,6 +37,7 @@ func newRootCmd(s streams, client actions.Client) *cobra.Command {
 		newCompletionCmd(s),
 		newSimulateCmd(s),
 		newReachCmd(s),
+		newDiffCmd(s),
 	)
 	setHelp(root)
 	for _, c := range append(root.Commands(), root) {

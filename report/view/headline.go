@@ -11,7 +11,7 @@ import (
 // Headline is what a reader checks first: what kind of token, from whom,
 // what was removed from the paste, and the notes.
 type Headline struct {
-	Kind           string // "JWS", "JWS JSON (flattened)"; "" with no token
+	Kind           string // "JWS", "JWS JSON (flattened)", "simulated, unsigned"; "" with no token
 	Alg            string
 	Issuer         string
 	HasIssuer      bool
@@ -40,6 +40,10 @@ func HeadlineOf(r *inspect.Report) Headline {
 	h.Kind = strings.ToUpper(string(t.Kind))
 	if t.Kind == decode.KindJSON {
 		h.Kind = "JWS JSON (" + t.Serialization + ")"
+	}
+	if r.Unsigned != "" {
+		// Claims nobody signed: what they are leads, before anything they say.
+		h.Kind = r.Unsigned.Marker()
 	}
 	h.Alg = shown(t.Alg())
 	iss, ok := t.Payload.Str("iss")
