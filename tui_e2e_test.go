@@ -237,6 +237,79 @@ func TestTUIProviderErrorsUnderTmux(t *testing.T) {
 	tm.keys("q")
 }
 
+// TestTUIWhatIfUnderTmux is the what-if as a user does it (issue 19): in
+// the demo at 100×30, e on event_name, the value replaced with
+// pull_request: the token becomes edited and unsigned, its sub is rebuilt
+// and the role trusting the main branch's sub flips from allow to deny,
+// which the side-by-side (=) shows with the condition that flips. u takes
+// the edit back: the signed token again. Then w on a policy: who can
+// assume it.
+func TestTUIWhatIfUnderTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("OIDCSCOPE_REQUIRE_TMUX") != "" {
+			t.Fatal("tmux is required: apt-get install -y tmux")
+		}
+		t.Skip("tmux not installed")
+	}
+	if testing.Short() {
+		t.Skip("runs the program in tmux")
+	}
+	t.Parallel()
+	bin, err := exec.LookPath("oidcscope")
+	if err != nil {
+		t.Fatalf("oidcscope is not on PATH (TestMain puts it there): %v", err)
+	}
+	tm := tmuxServer{t: t, socket: fmt.Sprintf("oidcscope-e2e-whatif-%d", os.Getpid())}
+	t.Cleanup(func() { tm.cmd("kill-server") })
+	tm.cmd("-f", os.DevNull, "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30",
+		"-e", "TERM=xterm-256color", "-e", "NO_COLOR=", bin+" --demo --offline")
+	screen := tm.waitFor("check_run_id", "the demo inspector")
+	if !strings.Contains(screen, "policies ✓8 ✗10") {
+		t.Errorf("the demo's verdicts changed; the flips below assume ✓8 ✗10:\n%s", screen)
+	}
+
+	tm.keys("/")
+	tm.literal("event_name")
+	tm.keys("Enter", "e")
+	tm.waitFor("edit event_name: push", "the edit prompt")
+	tm.keys("C-u")
+	tm.literal("pull_request")
+	tm.keys("Enter")
+	screen = tm.waitFor("edited, unsigned (1 edit)", "the edited token")
+	status := strings.SplitN(screen, "\n", 2)[0]
+	if !strings.Contains(status, "policies ✓5 ✗13") || strings.Contains(status, "✓ valid") {
+		t.Errorf("after event_name → pull_request the status line reads: %s", status)
+	}
+	assertFits(t, screen, 100, 30)
+
+	tm.keys("=")
+	screen = tm.waitFor("Real vs edited", "the side-by-side")
+	for _, want := range []string{
+		"✓ allow → ✗ deny  aws arn:aws:iam::111122223333:role/gha-legacy-deploy-main",
+		`StringEquals "token.actions.githubusercontent.com:sub":`,
+		`edited "repo:octo-org/octo-repo:pull_request"`,
+	} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the side-by-side lacks %q:\n%s", want, screen)
+		}
+	}
+	assertFits(t, screen, 100, 30)
+
+	tm.keys("u")
+	screen = tm.waitFor("undone: the token's own claims", "the edit undone")
+	if status := strings.SplitN(screen, "\n", 2)[0]; strings.Contains(status, "edited") || !strings.Contains(status, "✓ valid") || !strings.Contains(status, "policies ✓8 ✗10") {
+		t.Errorf("after u the status line reads: %s", status)
+	}
+
+	tm.keys("4", "w")
+	screen = tm.waitFor("simulated jobs of octo-org/octo-repo", "who can assume the first policy")
+	if !strings.Contains(screen, "Who can assume") || !strings.Contains(screen, "Lets in") {
+		t.Errorf("the who-can-assume view:\n%s", screen)
+	}
+	assertFits(t, screen, 100, 30)
+	tm.keys("q")
+}
+
 type tmuxServer struct {
 	t      *testing.T
 	socket string

@@ -39,10 +39,13 @@ const (
 	// drawn only when the paste holds a provider's error message, leads
 	// the tabs line, so tab from Raw wraps round to it.
 	paneErrors
+	// paneCompare is the what-if's side-by-side, opened with = (it has
+	// no tab, and tab passes it by).
+	paneCompare
 	paneCount
 )
 
-var paneNames = [paneCount]string{"Claims", "Detail", "Header", "Signature", "Policies", "Raw", "Errors"}
+var paneNames = [paneCount]string{"Claims", "Detail", "Header", "Signature", "Policies", "Raw", "Errors", "Compare"}
 
 // promptKind is what an open prompt asks for.
 type promptKind int
@@ -52,6 +55,7 @@ const (
 	promptPolicy
 	promptFile
 	promptCopyToken
+	promptEdit // a claim's new value (editprompt.go)
 )
 
 // Model is the whole program's state.
@@ -85,8 +89,16 @@ type Model struct {
 	policySel  int
 	policyOff  int
 	policyOpen bool
-	vp         viewport.Model
-	vpWider    bool // the scrolling text has a line wider than vp
+	// reachOpen shows the selected policy's "who can assume this" table
+	// (reach) in place of its list; reach holds the table once computed.
+	reachOpen bool
+	reach     reachState
+	// whatIf is the claims edited (e) over the token's own, u undoes.
+	whatIf   whatIf
+	editAt   int // the member the edit prompt changes
+	editPick int // the chosen value among promptChoices; -1 for none
+	vp       viewport.Model
+	vpWider  bool // the scrolling text has a line wider than vp
 
 	prompt        promptKind
 	promptIn      textinput.Model
@@ -166,6 +178,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case reportMsg:
 		return m.gotReport(msg)
+	case editedMsg:
+		return m.gotEdited(msg)
+	case reachMsg:
+		return m.gotReach(msg)
 	case policiesMsg:
 		return m.gotPolicies(msg)
 	case fileMsg:
@@ -207,7 +223,8 @@ func (m *Model) startInspection(input []byte) tea.Cmd {
 	m.report = nil
 	m.fetching = false
 	m.claimSel, m.claimOff, m.condSel, m.policySel, m.policyOff = 0, 0, 0, 0, 0
-	m.policyOpen = false
+	m.policyOpen, m.reachOpen = false, false
+	m.whatIf = whatIf{gen: m.whatIf.gen + 1}
 	m.pane = paneClaims
 	m.filter.SetValue("")
 	m.refresh()
@@ -224,7 +241,15 @@ func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
 	if m.report == nil && len(msg.report.ProviderErrors) > 0 {
 		m.pane = paneErrors
 	}
-	m.report = msg.report
+	// While editing, the token's own report is the one beside the edited
+	// claims (keys fetched, policies loaded).
+	editing := m.editing()
+	if m.whatIf.real != nil {
+		m.whatIf.real = msg.report
+	}
+	if !editing {
+		m.report = msg.report
+	}
 	m.now = m.cfg.Now()
 	m.retime()
 	var cmd tea.Cmd
@@ -235,8 +260,9 @@ func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
 		m.fetching = false
 	}
 	m.clampSelection()
+	m, again := m.reachAgain()
 	m.refresh()
-	return m, cmd
+	return m, tea.Batch(cmd, again)
 }
 
 func (m Model) gotPolicies(msg policiesMsg) (tea.Model, tea.Cmd) {
@@ -249,9 +275,8 @@ func (m Model) gotPolicies(msg policiesMsg) (tea.Model, tea.Cmd) {
 	if m.input == nil {
 		return m, nil
 	}
-	m.gen++
 	m.pane = panePolicies
-	return m, inspectCmd(m.gen, m.session, m.input)
+	return m, m.reinspect()
 }
 
 func (m Model) gotFile(msg fileMsg) (tea.Model, tea.Cmd) {
@@ -273,6 +298,9 @@ func (m *Model) retime() {
 	r := m.session.Retime(m.report, m.now)
 	if r == m.report {
 		return
+	}
+	if m.whatIf.real == m.report {
+		m.whatIf.real = r // the token's own claims shown: still not edited
 	}
 	m.report = r
 	// Only the panes that show times are drawn again: the Raw pane of a

@@ -59,6 +59,8 @@ func (p pane) component() component {
 		return policiesPane{}
 	case paneErrors:
 		return errorsPane{}
+	case paneCompare:
+		return comparePane{}
 	default:
 		return rawPane{}
 	}
@@ -66,8 +68,8 @@ func (p pane) component() component {
 
 // tabOf is the pane whose tab p shows under.
 func tabOf(p pane) pane {
-	if p == paneErrors {
-		return p // its own tab, unnumbered (errorsPane.Tab)
+	if p == paneErrors || p == paneCompare {
+		return p // its own tab, unnumbered (errorsPane.Tab), or none
 	}
 	for p > 0 && p.component().Tab(Model{}) == "" {
 		p--

@@ -48,6 +48,10 @@ func (m Model) helpView(b *strings.Builder) {
 	for _, group := range h.global.FullHelp() {
 		m.helpGroup(b, group)
 	}
+	if len(h.whatIf) > 0 {
+		b.WriteString(m.st.Title.Render("What-if (edited claims, unsigned)") + "\n")
+		m.helpGroup(b, h.whatIf)
+	}
 	b.WriteString(m.st.Dim.Render("On the paste screen: enter inspects, ctrl+d opens the demo token, ctrl+o a file, ctrl+u clears, esc goes back.") + "\n")
 }
 

@@ -35,16 +35,18 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.showHelp = false
 	case m.policyOpen && matches(msg, k.Back):
 		// An opened policy closes first, whichever pane has the focus.
-		m.policyOpen = false
+		m.policyOpen, m.reachOpen = false, false
+	case m.pane == paneCompare && matches(msg, k.Back):
+		m.pane = paneClaims
 	case matches(msg, k.Next):
 		m.pane = m.nextPane(1)
-		m.policyOpen = false
+		m.policyOpen, m.reachOpen = false, false
 	case matches(msg, k.Prev):
 		m.pane = m.nextPane(-1)
-		m.policyOpen = false
+		m.policyOpen, m.reachOpen = false, false
 	case matches(msg, k.Views):
 		m.pane = nthTab(int(msg.Runes[0] - '1'))
-		m.policyOpen = false
+		m.policyOpen, m.reachOpen = false, false
 	case matches(msg, k.Up):
 		m.move(-1)
 	case matches(msg, k.Down):
@@ -98,6 +100,18 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		m.setFlash("preparing the report…", false)
 		return m, exportCmd(m.report, mode)
+	case matches(msg, k.Undo):
+		if m.whatIf.real == nil {
+			return m, nil
+		}
+		return m.undoEdit()
+	case matches(msg, k.Compare):
+		if m.whatIf.real == nil {
+			m.setFlash("nothing edited: e on a claim changes it (what-if)", false)
+			return m, nil
+		}
+		m.pane = paneCompare
+		m.policyOpen, m.reachOpen = false, false
 	case matches(msg, k.LoadPolicy):
 		m.openPrompt(promptPolicy, "policy file: ")
 	case matches(msg, k.NewToken):
@@ -112,7 +126,7 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.gen++
 		m.fetching = true
 		m.setFlash("fetching keys again", false)
-		return m, tea.Batch(verifyCmd(m.gen, m.session, m.report), m.spin.Tick)
+		return m, tea.Batch(verifyCmd(m.gen, m.session, m.realReport()), m.spin.Tick)
 	default:
 		return m, nil
 	}
@@ -127,7 +141,7 @@ func (m Model) nextPane(d int) pane {
 	p := m.pane
 	for {
 		p = (p + paneCount + pane(d)) % paneCount
-		if p != paneErrors || m.errorCount() > 0 {
+		if p != paneCompare && (p != paneErrors || m.errorCount() > 0) {
 			return p
 		}
 	}
@@ -140,7 +154,7 @@ func (m *Model) move(d int) {
 	case !m.showHelp && m.shownPane() == paneClaims:
 		m.claimSel += d
 		m.condSel = 0
-	case !m.showHelp && m.shownPane() == panePolicies && !m.policyOpen:
+	case !m.showHelp && m.shownPane() == panePolicies && !m.policyOpen && !m.reachOpen:
 		m.policySel += d
 	case d == -1<<30:
 		m.vp.GotoTop()
@@ -210,6 +224,9 @@ func (m *Model) openPrompt(kind promptKind, label string) {
 
 func (m Model) promptKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	kind := m.prompt
+	if kind == promptEdit {
+		return m.editKey(msg)
+	}
 	if kind == promptCopyToken {
 		m.prompt = promptNone
 		if msg.String() == "y" {
@@ -275,6 +292,9 @@ func typed(msg tea.KeyMsg) tea.KeyMsg {
 func (m Model) promptView() string {
 	if m.prompt == promptCopyToken {
 		return m.st.Warn.Render("Copy the whole token to the clipboard? It is a credential. y/n")
+	}
+	if m.prompt == promptEdit {
+		return m.editPromptView()
 	}
 	line := m.promptIn.View() + m.st.Dim.Render("  (enter load · tab completes · esc cancel)")
 	if len(m.promptChoices) == 0 {

@@ -15,6 +15,8 @@ type KeyMap struct {
 	Export, ExportIDs                       key.Binding
 	LoadPolicy, UnloadPolicy                key.Binding
 	NewToken, Refetch                       key.Binding
+	Edit, Undo, Compare                     key.Binding // the what-if
+	WhoCanAssume                            key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -48,6 +50,10 @@ func DefaultKeyMap() KeyMap {
 		UnloadPolicy:  b("d", "unload policy", "d"),
 		NewToken:      b("n", "new token", "n"),
 		Refetch:       b("r", "re-fetch keys", "r"),
+		Edit:          b("e", "edit claim (what-if)", "e"),
+		Undo:          b("u", "undo edit", "u"),
+		Compare:       b("=", "real vs edited", "="),
+		WhoCanAssume:  b("w", "who can assume this", "w"),
 		Help:          b("?", "help", "?"),
 		Quit:          b("q", "quit", "q", "ctrl+c"),
 	}
@@ -78,15 +84,40 @@ func (k KeyMap) sideways() key.Binding {
 // helpKeys is what help.Model reads for the inspector: the focused pane's
 // keys (its component's KeyMap), then the ones every pane shares.
 // sideways says ←/→ in the short help: the text shown is wider than its
-// pane.
+// pane. whatIf is the pane's what-if keys (e, u, =, w), kept apart: the
+// help lists them in a section of their own, the footer only where they
+// fit beside the pane's other keys (u and = only while editing).
 type helpKeys struct {
 	pane     []key.Binding
+	whatIf   []key.Binding
+	footerIf []key.Binding // the what-if keys the footer may show
 	global   KeyMap
 	sideways bool
 }
 
 func (m Model) helpKeys() helpKeys {
-	return helpKeys{pane: m.pane.component().KeyMap(m.keys), global: m.keys, sideways: m.scrollsSideways()}
+	h := helpKeys{global: m.keys, sideways: m.scrollsSideways()}
+	k := m.keys
+	all := m.pane.component().KeyMap(k)
+	// One array for the three lists: the footer is drawn on every frame.
+	buf := make([]key.Binding, 0, 2*len(all))
+	h.pane = all[:0] // KeyMap's slice is the pane's own: filtered in place
+	for _, b := range all {
+		switch b.Keys()[0] {
+		case k.Edit.Keys()[0], k.WhoCanAssume.Keys()[0], k.Undo.Keys()[0], k.Compare.Keys()[0]:
+			buf = append(buf, b)
+		default:
+			h.pane = append(h.pane, b)
+		}
+	}
+	h.whatIf = buf
+	for _, b := range h.whatIf {
+		if m.whatIf.real != nil || b.Keys()[0] == k.Edit.Keys()[0] || b.Keys()[0] == k.WhoCanAssume.Keys()[0] {
+			buf = append(buf, b) // u and = only while editing
+		}
+	}
+	h.footerIf = buf[len(h.whatIf):]
+	return h
 }
 
 func (h helpKeys) ShortHelp() []key.Binding {
@@ -98,5 +129,5 @@ func (h helpKeys) ShortHelp() []key.Binding {
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append([][]key.Binding{h.pane}, h.global.FullHelp()...)
+	return append([][]key.Binding{h.pane, h.whatIf}, h.global.FullHelp()...)
 }

@@ -23,7 +23,16 @@ type claimsPane struct{}
 // keeps room for the shared keys.
 func claimKeys(k KeyMap) []key.Binding {
 	choose := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "choose condition"))
-	return []key.Binding{k.Copy, k.CopyCondition, choose}
+	return []key.Binding{k.Copy, k.CopyCondition, choose, k.Edit, k.Undo, k.Compare}
+}
+
+// editKey: e on the selected claim opens the what-if's edit prompt, from
+// the list and from the claim's detail.
+func editKey(m Model, msg tea.KeyMsg) (Model, bool) {
+	if !matches(msg, m.keys.Edit) || m.report == nil || m.report.Token == nil {
+		return m, false
+	}
+	return m.openEdit(), true
 }
 
 func (claimsPane) KeyMap(k KeyMap) []key.Binding {
@@ -35,7 +44,8 @@ func (claimsPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 		m.pane = paneDetail
 		return m, nil, true
 	}
-	return m, nil, false
+	m, ok := editKey(m, msg)
+	return m, nil, ok
 }
 
 func (claimsPane) View(m Model, w, h int) string {

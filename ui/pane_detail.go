@@ -27,7 +27,8 @@ func (detailPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 		m.pane = paneClaims
 		return m, nil, true
 	}
-	return m, nil, false
+	m, ok := editKey(m, msg)
+	return m, nil, ok
 }
 
 func (detailPane) View(m Model, w, h int) string {

@@ -25,7 +25,9 @@ func (m Model) headerView(b *strings.Builder) {
 		}
 		b.WriteString(st.Dim.Render("issuer profile: "+name) + "\n")
 	}
-	if tok.Header.Kind == decode.Object {
+	if m.report.Unsigned != "" {
+		b.WriteString(st.Warn.Render(m.report.Unsigned.Marker()) + st.Dim.Render(": the claims were changed here (e, what-if); no header, no signature, nothing issued them · = compares with the real token · u undoes") + "\n")
+	} else if tok.Header.Kind == decode.Object {
 		for _, mem := range view.Members(tok.Header.Members) {
 			b.WriteString(st.Label.Render(mem.Key) + "  " + mem.Value + "\n")
 		}

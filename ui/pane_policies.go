@@ -14,7 +14,7 @@ import (
 type policiesPane struct{}
 
 func (policiesPane) KeyMap(k KeyMap) []key.Binding {
-	return []key.Binding{described(k.Open, "open policy"), described(k.Back, "close policy"), described(k.Copy, "copy policy name"), k.UnloadPolicy}
+	return []key.Binding{described(k.Open, "open policy"), described(k.Back, "close policy"), described(k.Copy, "copy policy name"), k.WhoCanAssume, k.UnloadPolicy}
 }
 
 // Update: enter opens the selected policy; y copies its name (a role
@@ -24,8 +24,16 @@ func (policiesPane) KeyMap(k KeyMap) []key.Binding {
 func (policiesPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 	var cmd tea.Cmd
 	switch {
+	case m.reachOpen && matches(msg, m.keys.Back):
+		m.reachOpen = false
+	case matches(msg, m.keys.WhoCanAssume):
+		if m.reachOpen {
+			m.reachOpen = false
+			break
+		}
+		m, cmd = m.openReach()
 	case matches(msg, m.keys.Open):
-		m.policyOpen = len(m.policies()) > 0
+		m.policyOpen, m.reachOpen = len(m.policies()) > 0, false
 	case matches(msg, m.keys.Copy):
 		if ps := m.policies(); m.policySel < len(ps) {
 			s, escaped := clipValue(ps[m.policySel].Name)
@@ -60,8 +68,7 @@ func (m Model) unloadSelected() (Model, tea.Cmd) {
 	if m.input == nil {
 		return m, nil
 	}
-	m.gen++
-	return m, inspectCmd(m.gen, m.session, m.input)
+	return m, m.reinspect()
 }
 
 func plural(n int, one, many string) string {
@@ -72,13 +79,17 @@ func plural(n int, one, many string) string {
 }
 
 func (policiesPane) View(m Model, w, h int) string {
-	if m.policyOpen {
+	if m.policyOpen || m.reachOpen {
 		return m.vp.View()
 	}
 	return m.policyList(w, h)
 }
 
 func (policiesPane) Content(m Model, b *strings.Builder) {
+	if m.reachOpen {
+		m.reachView(b)
+		return
+	}
 	if ps := m.policies(); m.policyOpen && m.policySel < len(ps) {
 		m.policyDetail(b, view.PolicyOf(m.report, ps[m.policySel]))
 	}

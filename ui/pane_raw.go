@@ -24,7 +24,10 @@ func (rawPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 	if !matches(msg, m.keys.Copy) {
 		return m, nil, false
 	}
-	if m.report != nil && m.report.Token != nil {
+	switch {
+	case m.report != nil && m.report.Unsigned != "":
+		m.setFlash("nothing to copy: edited claims are no token (u undoes the edits)", false)
+	case m.report != nil && m.report.Token != nil:
 		m.prompt = promptCopyToken
 	}
 	return m, nil, true

@@ -179,7 +179,7 @@ func (m Model) scrollsSideways() bool {
 	case m.pane == paneClaims:
 		return m.wide()
 	case m.pane == panePolicies:
-		return m.policyOpen
+		return m.policyOpen || m.reachOpen
 	}
 	return true
 }

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -40,6 +42,11 @@ func (m Model) statusLine() string {
 	}
 	if r.Token == nil {
 		return strings.Join(append(parts, st.Fail.Render("✗ no token")), " · ")
+	}
+	if r.Unsigned != "" {
+		// Before the badge: these claims were never signed by anyone.
+		n := len(m.whatIf.edits)
+		parts = append(parts, st.Warn.Render(fmt.Sprintf("%s (%d %s)", r.Unsigned.Marker(), n, plural(n, "edit", "edits"))))
 	}
 	parts = append(parts, m.signatureBadge(m.wide()))
 	// What failed first: a narrow screen cuts the line's end.
@@ -125,6 +132,9 @@ func (m Model) tabsLine() string {
 		}
 	}
 	line := strings.Join(out, "")
+	if m.pane == paneCompare {
+		line += m.st.TabActive.Render("[real vs edited]")
+	}
 	if m.pane == paneClaims || m.pane == paneDetail {
 		// The filter, when there is one, else (narrow) which pane shows.
 		switch {
@@ -175,7 +185,8 @@ func (m Model) footer() string {
 // off). The widths are worked out without rendering (help.Model's styles
 // add no cells), since the footer is drawn on every frame.
 func (m Model) shortHelp() string {
-	keys := m.helpKeys().ShortHelp()
+	h := m.helpKeys()
+	keys := h.ShortHelp()
 	filter := m.filterNote()
 	if filter != "" {
 		filter = m.st.Label.Render(filter) + m.help.Styles.ShortSeparator.Render(m.help.ShortSeparator)
@@ -195,10 +206,38 @@ func (m Model) shortHelp() string {
 			widths = append(widths[:n-3], widths[n-2:]...)
 		}
 	}
+	keys = m.withWhatIfKeys(h, keys, m.help.Width-lipgloss.Width(filter))
 	if filter == "" {
 		return m.help.ShortHelpView(keys)
 	}
 	return filter + m.help.ShortHelpView(keys)
+}
+
+// withWhatIfKeys adds the pane's what-if keys after its own, each only
+// while the footer still fits width: they never push out a key that
+// showed before them.
+func (m Model) withWhatIfKeys(h helpKeys, keys []key.Binding, width int) []key.Binding {
+	if len(h.footerIf) == 0 || m.help.Width <= 0 {
+		return keys
+	}
+	sep := ansi.StringWidth(m.help.ShortSeparator)
+	entry := func(k key.Binding) int {
+		return sep + ansi.StringWidth(k.Help().Key) + 1 + ansi.StringWidth(k.Help().Desc)
+	}
+	total := -sep
+	for _, k := range keys {
+		total += entry(k)
+	}
+	at := min(len(h.pane), len(keys))
+	for _, k := range h.footerIf {
+		if total+entry(k) > width {
+			break
+		}
+		total += entry(k)
+		keys = slices.Insert(keys, at, k)
+		at++
+	}
+	return keys
 }
 
 // filterNote is the claim filter in force, for the footer of the claim
