@@ -243,7 +243,9 @@ func TestTUIProviderErrorsUnderTmux(t *testing.T) {
 // and the role trusting the main branch's sub flips from allow to deny,
 // which the side-by-side (=) shows with the condition that flips. u takes
 // the edit back: the signed token again. Then w on a policy: who can
-// assume it.
+// assume it. Then a adds environment prod, which the demo's push lacks:
+// the role pinned to environment prod flips to allow. Last, n and the
+// pull-request token: = compares the demo token with it.
 func TestTUIWhatIfUnderTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("OIDCSCOPE_REQUIRE_TMUX") != "" {
@@ -305,6 +307,52 @@ func TestTUIWhatIfUnderTmux(t *testing.T) {
 	screen = tm.waitFor("simulated jobs of octo-org/octo-repo", "who can assume the first policy")
 	if !strings.Contains(screen, "Who can assume") || !strings.Contains(screen, "Lets in") {
 		t.Errorf("the who-can-assume view:\n%s", screen)
+	}
+	assertFits(t, screen, 100, 30)
+
+	// a: a claim the token lacks, environment offered first and prod
+	// (which a sample policy names) its value: the role pinned to
+	// environment prod lets the job in, the main branch's role not.
+	tm.keys("esc", "1", "a")
+	tm.waitFor("add claim: environment", "the add prompt")
+	tm.keys("Enter")
+	tm.waitFor("add environment: prod", "the environment's value")
+	tm.keys("Enter")
+	screen = tm.waitFor("edited, unsigned (1 edit)", "the added environment")
+	if status := strings.SplitN(screen, "\n", 2)[0]; !strings.Contains(status, "policies ✓6 ✗12") {
+		t.Errorf("after adding environment prod the status line reads: %s", status)
+	}
+	tm.keys("=")
+	screen = tm.waitFor("Real vs edited", "the side-by-side of the added environment")
+	for _, want := range []string{
+		"✗ deny → ✓ allow  aws fixtures/policies/aws/trust-environment-prod.json",
+		"✓ allow → ✗ deny  aws arn:aws:iam::111122223333:role/gha-legacy-deploy-main",
+		`edited "repo:octo-org/octo-repo:environment:prod"`,
+	} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the side-by-side lacks %q:\n%s", want, screen)
+		}
+	}
+	tm.keys("u")
+	tm.waitFor("undone: the token's own claims", "the added environment undone")
+
+	// Works on main, fails on the PR: n, the pull-request token (signed
+	// by the demo key), = compares the previous token with it.
+	pr, err := os.ReadFile(filepath.Join("fixtures", fixtures.StaticDir, "pull-request.jwt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm.keys("n")
+	tm.waitFor("waiting for a token", "the paste screen")
+	tm.cmd("set-buffer", "-b", "pr", strings.TrimSpace(string(pr)))
+	tm.cmd("paste-buffer", "-p", "-b", "pr", "-t", "e2e")
+	tm.waitFor("JWS, 3 segments", "the pull-request token's preview")
+	tm.keys("Enter")
+	tm.waitFor("pull_request", "the pull-request token inspected")
+	tm.keys("=")
+	screen = tm.waitFor("Previous vs this token", "the two tokens side by side")
+	if !strings.Contains(screen, "✓ allow → ✗ deny  aws arn:aws:iam::111122223333:role/gha-legacy-deploy-main") {
+		t.Errorf("the tokens' side-by-side lacks the main branch's role flipping:\n%s", screen)
 	}
 	assertFits(t, screen, 100, 30)
 	tm.keys("q")

@@ -55,7 +55,8 @@ const (
 	promptPolicy
 	promptFile
 	promptCopyToken
-	promptEdit // a claim's new value (editprompt.go)
+	promptEdit // a claim's new value (editprompt.go), or an added claim's
+	promptAdd  // the name of a claim to add (addclaim.go)
 )
 
 // Model is the whole program's state.
@@ -94,8 +95,12 @@ type Model struct {
 	reachOpen bool
 	reach     reachState
 	// whatIf is the claims edited (e) over the token's own, u undoes.
-	whatIf   whatIf
-	editAt   int // the member the edit prompt changes
+	whatIf  whatIf
+	editAt  int    // the member the edit prompt changes; -1 while adding
+	addName string // the claim the edit prompt adds (a), "" for an edit
+	// previous is the report of the token inspected before this one
+	// (n): = compares the two while nothing is edited.
+	previous *inspect.Report
 	editPick int // the chosen value among promptChoices; -1 for none
 	vp       viewport.Model
 	vpWider  bool // the scrolling text has a line wider than vp
@@ -220,6 +225,9 @@ func (m *Model) startInspection(input []byte) tea.Cmd {
 	m.gen++
 	m.input = input
 	m.screen = screenInspector
+	if m.report != nil {
+		m.previous = m.realReport()
+	}
 	m.report = nil
 	m.fetching = false
 	m.claimSel, m.claimOff, m.condSel, m.policySel, m.policyOff = 0, 0, 0, 0, 0

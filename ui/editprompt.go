@@ -36,7 +36,8 @@ func (m Model) openEdit() Model {
 
 // knownValues are the values GitHub issues for a claim, where simulate
 // and reach list them: the events, ref types, runners, and this token's
-// sub in the legacy and immutable forms.
+// sub in the legacy and immutable forms; for environment, those the
+// loaded policies name.
 func (m Model) knownValues(name string, v decode.Value) []string {
 	switch name {
 	case "event_name":
@@ -45,6 +46,8 @@ func (m Model) knownValues(name string, v decode.Value) []string {
 		return simulate.RefTypes()
 	case "runner_environment":
 		return simulate.RunnerEnvironments()
+	case "environment":
+		return policyEnvironments(m.realReport().Policies)
 	case "sub":
 		if v.Kind != decode.String {
 			return nil
@@ -94,7 +97,7 @@ func (m Model) editKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case tea.KeyCtrlC:
 		return m, tea.Quit
 	case tea.KeyEsc:
-		m.prompt, m.promptChoices = promptNone, nil
+		m.prompt, m.promptChoices, m.addName = promptNone, nil, ""
 		m.refresh()
 		return m, nil
 	case tea.KeyTab, tea.KeyShiftTab:
@@ -113,12 +116,30 @@ func (m Model) editKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyEnter:
 		m.prompt, m.promptChoices = promptNone, nil
+		if name := m.addName; name != "" {
+			m.addName = ""
+			if m.promptIn.Value() == "" {
+				m.setFlash("nothing added", false)
+				m.refresh()
+				return m, nil
+			}
+			next, cmd := m.applyAdd(name, m.promptIn.Value())
+			next.refresh()
+			return next, cmd
+		}
 		c := m.report.Token.Payload.Members
-		if m.editAt >= len(c) {
+		if m.editAt < 0 || m.editAt >= len(c) {
 			m.refresh()
 			return m, nil
 		}
 		old := c[m.editAt].Value
+		if m.promptIn.Value() == "" && m.addedClaim(c[m.editAt].Key) {
+			// An added claim emptied is taken out again: GitHub leaves
+			// out, not empties, a claim such as environment.
+			next, cmd := m.deleteClaim(m.editAt)
+			next.refresh()
+			return next, cmd
+		}
 		v := typedValue(old, m.promptIn.Value())
 		if editText(v) == editText(old) && v.Kind == old.Kind {
 			m.setFlash("unchanged", false)
@@ -138,7 +159,11 @@ func (m Model) editKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 // editPromptView is the edit prompt, the known values above it (the
 // chosen one bracketed), cut from the left so the chosen one shows.
 func (m Model) editPromptView() string {
-	line := m.promptIn.View() + m.st.Dim.Render("  (enter apply · esc cancel)")
+	hint := "  (enter apply · esc cancel)"
+	if m.prompt == promptAdd {
+		hint = "  (enter asks its value · esc cancel)"
+	}
+	line := m.promptIn.View() + m.st.Dim.Render(hint)
 	if len(m.promptChoices) == 0 {
 		return line
 	}

@@ -106,7 +106,9 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m.undoEdit()
 	case matches(msg, k.Compare):
-		if m.whatIf.real == nil {
+		// Edits are compared with the token; with none, the token with
+		// the one inspected before it (n).
+		if m.whatIf.real == nil && (m.previous == nil || m.report == nil) {
 			m.setFlash("nothing edited: e on a claim changes it (what-if)", false)
 			return m, nil
 		}
@@ -227,6 +229,9 @@ func (m Model) promptKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if kind == promptEdit {
 		return m.editKey(msg)
 	}
+	if kind == promptAdd {
+		return m.addNameKey(msg)
+	}
 	if kind == promptCopyToken {
 		m.prompt = promptNone
 		if msg.String() == "y" {
@@ -293,7 +298,7 @@ func (m Model) promptView() string {
 	if m.prompt == promptCopyToken {
 		return m.st.Warn.Render("Copy the whole token to the clipboard? It is a credential. y/n")
 	}
-	if m.prompt == promptEdit {
+	if m.prompt == promptEdit || m.prompt == promptAdd {
 		return m.editPromptView()
 	}
 	line := m.promptIn.View() + m.st.Dim.Render("  (enter load · tab completes · esc cancel)")

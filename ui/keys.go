@@ -16,6 +16,7 @@ type KeyMap struct {
 	LoadPolicy, UnloadPolicy                key.Binding
 	NewToken, Refetch                       key.Binding
 	Edit, Undo, Compare                     key.Binding // the what-if
+	AddClaim, DeleteClaim                   key.Binding
 	WhoCanAssume                            key.Binding
 	Help, Quit                              key.Binding
 }
@@ -52,6 +53,8 @@ func DefaultKeyMap() KeyMap {
 		Refetch:       b("r", "re-fetch keys", "r"),
 		Edit:          b("e", "edit claim (what-if)", "e"),
 		Undo:          b("u", "undo edit", "u"),
+		AddClaim:      b("a", "add claim (what-if)", "a"),
+		DeleteClaim:   b("del", "delete claim (what-if)", "delete"),
 		Compare:       b("=", "real vs edited", "="),
 		WhoCanAssume:  b("w", "who can assume this", "w"),
 		Help:          b("?", "help", "?"),
@@ -86,7 +89,8 @@ func (k KeyMap) sideways() key.Binding {
 // sideways says ←/→ in the short help: the text shown is wider than its
 // pane. whatIf is the pane's what-if keys (e, u, =, w), kept apart: the
 // help lists them in a section of their own, the footer only where they
-// fit beside the pane's other keys (u and = only while editing).
+// fit beside the pane's other keys (u and = only while editing, = also
+// after a second token; a and del in the help only).
 type helpKeys struct {
 	pane     []key.Binding
 	whatIf   []key.Binding
@@ -104,7 +108,12 @@ func (m Model) helpKeys() helpKeys {
 	h.pane = all[:0] // KeyMap's slice is the pane's own: filtered in place
 	for _, b := range all {
 		switch b.Keys()[0] {
-		case k.Edit.Keys()[0], k.WhoCanAssume.Keys()[0], k.Undo.Keys()[0], k.Compare.Keys()[0]:
+		case k.Compare.Keys()[0]:
+			if m.whatIf.real == nil && m.previous != nil {
+				b = described(b, "previous vs this token")
+			}
+			buf = append(buf, b)
+		case k.Edit.Keys()[0], k.AddClaim.Keys()[0], k.DeleteClaim.Keys()[0], k.WhoCanAssume.Keys()[0], k.Undo.Keys()[0]:
 			buf = append(buf, b)
 		default:
 			h.pane = append(h.pane, b)
@@ -112,9 +121,19 @@ func (m Model) helpKeys() helpKeys {
 	}
 	h.whatIf = buf
 	for _, b := range h.whatIf {
-		if m.whatIf.real != nil || b.Keys()[0] == k.Edit.Keys()[0] || b.Keys()[0] == k.WhoCanAssume.Keys()[0] {
-			buf = append(buf, b) // u and = only while editing
+		switch b.Keys()[0] {
+		case k.Edit.Keys()[0], k.WhoCanAssume.Keys()[0]:
+			buf = append(buf, b)
+		case k.Undo.Keys()[0]:
+			if m.whatIf.real != nil {
+				buf = append(buf, b) // only while editing
+			}
+		case k.Compare.Keys()[0]:
+			if m.whatIf.real != nil || m.previous != nil {
+				buf = append(buf, b)
+			}
 		}
+		// a and del: the help's what-if section; the footer has no room.
 	}
 	h.footerIf = buf[len(h.whatIf):]
 	return h

@@ -23,16 +23,25 @@ type claimsPane struct{}
 // keeps room for the shared keys.
 func claimKeys(k KeyMap) []key.Binding {
 	choose := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "choose condition"))
-	return []key.Binding{k.Copy, k.CopyCondition, choose, k.Edit, k.Undo, k.Compare}
+	return []key.Binding{k.Copy, k.CopyCondition, choose, k.Edit, k.AddClaim, k.DeleteClaim, k.Undo, k.Compare}
 }
 
 // editKey: e on the selected claim opens the what-if's edit prompt, from
 // the list and from the claim's detail.
-func editKey(m Model, msg tea.KeyMsg) (Model, bool) {
-	if !matches(msg, m.keys.Edit) || m.report == nil || m.report.Token == nil {
-		return m, false
+func editKey(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
+	if m.report == nil || m.report.Token == nil {
+		return m, nil, false
 	}
-	return m.openEdit(), true
+	switch {
+	case matches(msg, m.keys.Edit):
+		return m.openEdit(), nil, true
+	case matches(msg, m.keys.AddClaim):
+		return m.openAdd(), nil, true
+	case matches(msg, m.keys.DeleteClaim):
+		m, cmd := m.deleteSelected()
+		return m, cmd, true
+	}
+	return m, nil, false
 }
 
 func (claimsPane) KeyMap(k KeyMap) []key.Binding {
@@ -44,8 +53,7 @@ func (claimsPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 		m.pane = paneDetail
 		return m, nil, true
 	}
-	m, ok := editKey(m, msg)
-	return m, nil, ok
+	return editKey(m, msg)
 }
 
 func (claimsPane) View(m Model, w, h int) string {

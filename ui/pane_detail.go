@@ -27,8 +27,7 @@ func (detailPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 		m.pane = paneClaims
 		return m, nil, true
 	}
-	m, ok := editKey(m, msg)
-	return m, nil, ok
+	return editKey(m, msg)
 }
 
 func (detailPane) View(m Model, w, h int) string {

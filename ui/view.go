@@ -133,7 +133,11 @@ func (m Model) tabsLine() string {
 	}
 	line := strings.Join(out, "")
 	if m.pane == paneCompare {
-		line += m.st.TabActive.Render("[real vs edited]")
+		if m.comparison().previousTokens {
+			line += m.st.TabActive.Render("[previous vs this]") // fits 80 columns
+		} else {
+			line += m.st.TabActive.Render("[real vs edited]")
+		}
 	}
 	if m.pane == paneClaims || m.pane == paneDetail {
 		// The filter, when there is one, else (narrow) which pane shows.

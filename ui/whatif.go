@@ -58,6 +58,13 @@ func (m Model) applyEdit(i int, v decode.Value) (Model, tea.Cmd) {
 	next := clonePayload(cur)
 	name := next.Members[i].Key
 	next.Members[i].Value = v
+	return m.pushEdit(cur, next, name)
+}
+
+// pushEdit shows next, the claims cur after a change to claim name (an
+// edit, an added or a deleted claim), as the newest edit; sub is rebuilt
+// unless it is the claim changed.
+func (m Model) pushEdit(cur, next decode.Value, name string) (Model, tea.Cmd) {
 	e := claimEdit{payload: next, claim: name}
 	if name != "sub" {
 		e.payload, e.subNote = resubject(cur, next)
@@ -80,7 +87,7 @@ func (m Model) undoEdit() (Model, tea.Cmd) {
 	if len(w.edits) == 0 {
 		m, cmd := m.realAgain("undone: the token's own claims")
 		m.whatIf.real = nil
-		if m.pane == paneCompare {
+		if m.pane == paneCompare && m.previous == nil {
 			m.pane = paneClaims // nothing left to compare
 			m.refresh()
 		}

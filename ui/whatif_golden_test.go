@@ -13,9 +13,11 @@ import (
 // TestWhatIfGolden draws the what-if's screens on the demo at the
 // smallest, the usual and a wide terminal: the edit prompt with the
 // events to pick (tab has picked pull_request), the side-by-side after
-// event_name became pull_request, and the main-branch role's "who can
-// assume this" (go test ./ui -run TestWhatIfGolden -update rewrites
-// them).
+// event_name became pull_request, the value prompt of an added
+// environment (a, enter) with the environments the policies name, the
+// demo token against the pull-request token pasted after it (n, =), and
+// the main-branch role's "who can assume this" (go test ./ui -run
+// TestWhatIfGolden -update rewrites them).
 func TestWhatIfGolden(t *testing.T) {
 	cases := []struct {
 		name  string
@@ -26,6 +28,12 @@ func TestWhatIfGolden(t *testing.T) {
 		}},
 		{"side-by-side", func(t *testing.T, m Model) Model {
 			return keys(t, editClaim(t, m, "event_name", "pull_request"), "=")
+		}},
+		{"add-environment", func(t *testing.T, m Model) Model {
+			return keys(t, m, "a", "enter")
+		}},
+		{"previous-vs-this-token", func(t *testing.T, m Model) Model {
+			return keys(t, pasteToken(t, m, staticToken(t, "pull-request")), "=")
 		}},
 		{"who-can-assume", func(t *testing.T, m Model) Model {
 			m = keys(t, m, "4")
