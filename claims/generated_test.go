@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
 	"testing"
 )
 
@@ -29,5 +30,26 @@ func TestDefaultIsTheFiles(t *testing.T) {
 				t.Errorf("%s: issuer pattern %q not compiled", p.ID, ip.Variant)
 			}
 		}
+	}
+}
+
+// TestBuiltinIssuerPatternsCompile: the built-in catalog compiles its
+// issuer patterns on first use, which must not fail in a run; and an
+// invalid pattern from files is refused as it loads.
+func TestBuiltinIssuerPatternsCompile(t *testing.T) {
+	builtin, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range builtin.Profiles() {
+		for _, ip := range p.Issuers {
+			if _, err := regexp.Compile(anchor(ip.Pattern)); err != nil {
+				t.Errorf("%s: issuer pattern %q: %v", p.ID, ip.Variant, err)
+			}
+		}
+	}
+	bad := &Profile{ID: "bad", Name: "Bad", Issuers: []IssuerPattern{{Variant: "v", Pattern: "https://(unclosed"}}}
+	if _, err := newCatalog([]*Profile{bad, {ID: GenericID, Name: "Generic"}}, now); err == nil {
+		t.Error("an invalid issuer pattern loaded from files was accepted")
 	}
 }

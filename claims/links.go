@@ -18,14 +18,9 @@ type Link struct {
 }
 
 // Claim values only become links when they have the shape GitHub gives
-// them, so a hostile token cannot smuggle a URL of its own making.
-var (
-	repoShape   = lazyre.New(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`)
-	digits      = lazyre.New(`^[0-9]+$`)
-	shaShape    = lazyre.New(`^[0-9a-f]{40}$`)
-	workflowRef = lazyre.New(`^([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)/(\.github/workflows/[A-Za-z0-9_./-]+\.ya?ml)@`)
-	gheIssuer   = lazyre.New(`^https://token\.actions\.([a-z0-9][a-z0-9-]*)\.ghe\.com(?:/|$)`)
-)
+// them (shapes.go), so a hostile token cannot smuggle a URL of its own
+// making.
+var gheIssuer = lazyre.New(`^https://token\.actions\.([a-z0-9][a-z0-9-]*)\.ghe\.com(?:/|$)`)
 
 // githubHosts returns the web and API base URLs for an issuer: github.com,
 // GHE.com (<name>.ghe.com) or GHES (the issuer's own host).
@@ -55,18 +50,18 @@ func githubLinks(iss string, tok tokenView) []Link {
 	}
 	var links []Link
 	repo, ok := tok.str("repository")
-	if !ok || !repoShape().MatchString(repo) {
+	if !ok || !isRepo(repo) {
 		return nil
 	}
 	repoURL := web + "/" + repo
 	links = append(links, Link{Name: "repository", URL: repoURL, Claims: []string{"repository"}})
 	runID, hasRun := tok.str("run_id")
-	hasRun = hasRun && digits().MatchString(runID)
-	if attempt, ok := tok.str("run_attempt"); hasRun && ok && digits().MatchString(attempt) {
+	hasRun = hasRun && isDigits(runID)
+	if attempt, ok := tok.str("run_attempt"); hasRun && ok && isDigits(attempt) {
 		links = append(links, Link{Name: "run-attempt", URL: repoURL + "/actions/runs/" + runID + "/attempts/" + attempt,
 			Claims: []string{"repository", "run_id", "run_attempt"}})
 	}
-	if check, ok := tok.str("check_run_id"); ok && digits().MatchString(check) {
+	if check, ok := tok.str("check_run_id"); ok && isDigits(check) {
 		if hasRun {
 			links = append(links, Link{Name: "job", URL: repoURL + "/actions/runs/" + runID + "/job/" + check,
 				Note: "check_run_id as the job ID in this URL is observed, not documented", Claims: []string{"repository", "run_id", "check_run_id"}})
@@ -74,7 +69,7 @@ func githubLinks(iss string, tok tokenView) []Link {
 		links = append(links, Link{Name: "check-run-api", URL: api + "/repos/" + repo + "/check-runs/" + check,
 			Claims: []string{"repository", "check_run_id"}})
 	}
-	if sha, ok := tok.str("sha"); ok && shaShape().MatchString(sha) {
+	if sha, ok := tok.str("sha"); ok && isSHA(sha) {
 		links = append(links, Link{Name: "commit", URL: repoURL + "/commit/" + sha, Claims: []string{"repository", "sha"}})
 	}
 	for _, wf := range []struct{ name, ref, sha string }{
@@ -83,9 +78,9 @@ func githubLinks(iss string, tok tokenView) []Link {
 	} {
 		ref, ok1 := tok.str(wf.ref)
 		sha, ok2 := tok.str(wf.sha)
-		m := workflowRef().FindStringSubmatch(ref)
-		if ok1 && ok2 && m != nil && shaShape().MatchString(sha) {
-			links = append(links, Link{Name: wf.name, URL: web + "/" + m[1] + "/blob/" + sha + "/" + m[2],
+		wfRepo, wfPath, isRef := splitWorkflowRef(ref)
+		if ok1 && ok2 && isRef && isSHA(sha) {
+			links = append(links, Link{Name: wf.name, URL: web + "/" + wfRepo + "/blob/" + sha + "/" + wfPath,
 				Note: "the " + wf.ref + " file at " + wf.sha, Claims: []string{wf.ref, wf.sha}})
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // Profile is what oidcscope knows about one kind of issuer. Each profile is
@@ -39,8 +41,8 @@ type IssuerPattern struct {
 	Pattern string `json:"pattern"` // RE2, anchored by the loader
 	// SelfHosted: the pattern admits any host (GitHub Enterprise Server),
 	// so a token matching it is only what it claims until verified.
-	SelfHosted bool `json:"self_hosted,omitempty"`
-	re         *regexp.Regexp
+	SelfHosted bool                  `json:"self_hosted,omitempty"`
+	re         func() *regexp.Regexp // Pattern anchored, compiled by newCatalog or on first use
 }
 
 // ValueRisk flags a claim value that deserves a second look.
@@ -65,7 +67,11 @@ const GenericID = "generic"
 // (Decoding 140 KB of JSON cost milliseconds at every start of the
 // program; `go generate ./claims` rewrites the Go form from the JSON files,
 // and TestGeneratedProfilesMatchFiles fails when they differ.)
-var Default = sync.OnceValues(func() (*Catalog, error) { return newCatalog(builtinProfiles()) })
+// The built-in issuer patterns compile on first use: a token's issuer
+// usually matches the first one tried, and the rest would cost every run
+// their compilation (TestBuiltinIssuerPatternsCompile keeps that first use
+// from failing).
+var Default = sync.OnceValues(func() (*Catalog, error) { return newCatalog(builtinProfiles(), lazily) })
 
 //go:generate go run ./internal/gencatalog -o profiles_gen.go profiles
 
@@ -75,7 +81,7 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newCatalog(profiles)
+	return newCatalog(profiles, now)
 }
 
 // ReadProfiles decodes every *.json profile under dir of fsys, in file
@@ -105,12 +111,22 @@ func ReadProfiles(fsys fs.FS, dir string) ([]*Profile, error) {
 	return out, nil
 }
 
-// newCatalog checks the profiles, compiles their issuer patterns and
-// orders them.
-func newCatalog(profiles []*Profile) (*Catalog, error) {
+// compileWhen is when newCatalog compiles the issuer patterns: now, so a
+// profile read from files reports a bad pattern as it loads, or lazily,
+// for the built-in ones, which tests compile.
+type compileWhen bool
+
+const (
+	now    compileWhen = false
+	lazily compileWhen = true
+)
+
+// newCatalog checks the profiles, compiles their issuer patterns (now or
+// lazily) and orders them.
+func newCatalog(profiles []*Profile, when compileWhen) (*Catalog, error) {
 	c := &Catalog{}
 	for _, p := range profiles {
-		if err := checkProfile(p); err != nil {
+		if err := checkProfile(p, when); err != nil {
 			return nil, fmt.Errorf("profile %s: %w", p.ID, err)
 		}
 		if p.ID == GenericID {
@@ -126,16 +142,21 @@ func newCatalog(profiles []*Profile) (*Catalog, error) {
 	return c, nil
 }
 
-func checkProfile(p *Profile) error {
+func checkProfile(p *Profile, when compileWhen) error {
 	if p.ID == "" || p.Name == "" {
 		return fmt.Errorf("id and name are required")
 	}
 	for i := range p.Issuers {
-		re, err := regexp.Compile("^(?:" + p.Issuers[i].Pattern + ")$")
+		anchored := anchor(p.Issuers[i].Pattern)
+		if when == lazily {
+			p.Issuers[i].re = lazyre.New(anchored)
+			continue
+		}
+		re, err := regexp.Compile(anchored)
 		if err != nil {
 			return fmt.Errorf("issuer %q: %w", p.Issuers[i].Variant, err)
 		}
-		p.Issuers[i].re = re
+		p.Issuers[i].re = func() *regexp.Regexp { return re }
 	}
 	seen := map[string]bool{}
 	for _, e := range p.Claims {
@@ -149,6 +170,9 @@ func checkProfile(p *Profile) error {
 	}
 	return nil
 }
+
+// anchor makes an issuer pattern match the whole iss.
+func anchor(pattern string) string { return "^(?:" + pattern + ")$" }
 
 // Profiles returns the issuer-specific profiles and then the generic one.
 func (c *Catalog) Profiles() []*Profile {
@@ -186,7 +210,7 @@ func (c *Catalog) match(iss string, has func(claim string) bool) matched {
 	}
 	for _, p := range c.profiles {
 		for _, ip := range p.Issuers {
-			if ip.re.MatchString(iss) {
+			if ip.re().MatchString(iss) {
 				return matched{p, ip.Variant, ip.SelfHosted}
 			}
 		}

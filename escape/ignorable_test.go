@@ -104,8 +104,8 @@ func TestFastPathsAgreeWithUnsafe(t *testing.T) {
 		if (clean(s) || Verbatim(s)) && (Unsafe(r) || Text(s) != s) {
 			t.Fatalf("%U passes a fast path but is escaped", r)
 		}
-		if isASCIINoDEL([]byte(s)) != (r < 0x7f) {
-			t.Fatalf("isASCIINoDEL(%U) is wrong", r)
+		if escapes := Unsafe(r) && r >= 0x7f && r != utf8.RuneError; (firstUnsafe([]byte(s)) == 0) != escapes {
+			t.Fatalf("firstUnsafe(%U) = %d", r, firstUnsafe([]byte(s)))
 		}
 		if Plain(s) == Unsafe(r) {
 			t.Fatalf("Plain(%U) = %v, Unsafe = %v", r, Plain(s), Unsafe(r))

@@ -33,8 +33,22 @@ func (iw *IndentWriter) newline() {
 
 func (iw *IndentWriter) Write(p []byte) (int, error) {
 	iw.out = iw.out[:0]
-	for _, c := range p {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
 		if iw.inStr {
+			if !iw.esc {
+				// Copy the string up to its next quote or backslash at
+				// once: a report is mostly strings.
+				j := i
+				for j < len(p) && p[j] != '"' && p[j] != '\\' {
+					j++
+				}
+				iw.out = append(iw.out, p[i:j]...)
+				if j == len(p) {
+					break
+				}
+				i, c = j, p[j]
+			}
 			iw.out = append(iw.out, c)
 			switch {
 			case iw.esc:

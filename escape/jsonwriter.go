@@ -8,12 +8,18 @@ import (
 // JSONWriter applies JSON to everything written through it, so an encoder
 // can stream a large document straight to its destination instead of into
 // a buffer that is then escaped into a second one. A UTF-8 sequence split
-// across two writes is held back until it is whole; Close writes whatever
-// is left.
+// across two writes is held back until it is whole. What it writes on is
+// gathered into writes of about jsonWriterBatch bytes: a report written a
+// claim at a time made a system call per claim. Close writes whatever is
+// left; the document is complete only then.
 type JSONWriter struct {
 	w       io.Writer
 	pending []byte // the start of a UTF-8 sequence cut off by the last write
+	out     []byte // escaped, not yet written on
 }
+
+// jsonWriterBatch is how much JSONWriter gathers before writing it on.
+const jsonWriterBatch = 32 << 10
 
 // NewJSONWriter escapes what it is given and writes it to w.
 func NewJSONWriter(w io.Writer) *JSONWriter { return &JSONWriter{w: w} }
@@ -35,19 +41,36 @@ func (jw *JSONWriter) Write(p []byte) (int, error) {
 		}
 	}
 	jw.pending = append(jw.pending, p[cut:]...)
-	if _, err := jw.w.Write(JSON(p[:cut])); err != nil {
-		return 0, err
+	esc := JSON(p[:cut])
+	if len(jw.out) == 0 && len(esc) >= jsonWriterBatch {
+		// A batch already: written on without a copy.
+		if _, err := jw.w.Write(esc); err != nil {
+			return 0, err
+		}
+		return n, nil
+	}
+	jw.out = append(jw.out, esc...)
+	if len(jw.out) >= jsonWriterBatch {
+		if err := jw.flush(); err != nil {
+			return 0, err
+		}
 	}
 	return n, nil
 }
 
-// Close writes a sequence still held back (which can only be invalid
-// UTF-8, as it will never be completed).
-func (jw *JSONWriter) Close() error {
-	if len(jw.pending) == 0 {
+func (jw *JSONWriter) flush() error {
+	if len(jw.out) == 0 {
 		return nil
 	}
-	_, err := jw.w.Write(JSON(jw.pending))
-	jw.pending = nil
+	_, err := jw.w.Write(jw.out)
+	jw.out = jw.out[:0]
 	return err
+}
+
+// Close writes what is gathered and a sequence still held back (which can
+// only be invalid UTF-8, as it will never be completed).
+func (jw *JSONWriter) Close() error {
+	jw.out = append(jw.out, JSON(jw.pending)...)
+	jw.pending = nil
+	return jw.flush()
 }
