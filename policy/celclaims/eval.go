@@ -70,7 +70,7 @@ func (m *Meter) Eval(prg cel.Program, vars map[string]any) (ref.Val, error) {
 	}
 	switch {
 	case err != nil && cancelled(err) != "":
-		return nil, fmt.Errorf("%w (%d per expression): %s", ErrCostLimit, CostLimit, cancelled(err))
+		return nil, &callCostError{fmt.Errorf("%w (%d per expression): %s", ErrCostLimit, CostLimit, cancelled(err)), cancelled(err) == trackerCancelled}
 	case m.spent > cmp.Or(m.budget, PolicyCostLimit):
 		m.err = fmt.Errorf("%w: the policy's expressions cost more than %d together", ErrCostLimit, cmp.Or(m.budget, PolicyCostLimit))
 		return nil, m.err
@@ -86,6 +86,29 @@ func (m *Meter) Eval(prg cel.Program, vars map[string]any) (ref.Val, error) {
 		return nil, fmt.Errorf("%w: the expression's value holds more than %d elements and characters", ErrCostLimit, MaxResultSize)
 	}
 	return out, nil
+}
+
+// trackerCancelled is what cel-go says when its own cost tracker, not
+// the guard, stops an evaluation at the limit.
+const trackerCancelled = "operation cancelled: actual cost limit exceeded"
+
+// callCostError is an expression stopped at CostLimit; tracked says
+// cel-go's cost tracker stopped it as it ran, not the guard before a call.
+type callCostError struct {
+	error
+	tracked bool
+}
+
+func (e *callCostError) Unwrap() error { return e.error }
+
+// TrackedToLimit reports whether err is an expression cel-go's cost
+// tracker stopped at CostLimit as it ran: what a provider whose limit is
+// the same and whose accounting is cel-go's (kube-apiserver's per-call
+// limit) does too, as opposed to the guard stopping a call before it
+// runs, the deadline, or the policy's budget.
+func TrackedToLimit(err error) bool {
+	var c *callCostError
+	return errors.As(err, &c) && c.tracked
 }
 
 // cancelled is the message of an evaluation cel-go cancelled (at its

@@ -14,22 +14,35 @@ import (
 // the price of compiling a regular expression. Like the cel.Env it wraps,
 // it is immutable and safe for concurrent use.
 type Runtime struct {
-	env  *cel.Env
-	opts []cel.ProgramOption
+	env        *cel.Env
+	opts       []cel.ProgramOption
+	noEstimate bool // Check refuses nothing: the provider only limits cost as it runs
 }
 
 // NewRuntime wraps env, whose function implementations the guard calls.
-func NewRuntime(env *cel.Env) (*Runtime, error) {
+// extra are the provider's own program options, such as how its cost
+// tracker prices presence tests.
+func NewRuntime(env *cel.Env, extra ...cel.ProgramOption) (*Runtime, error) {
 	g, err := newGuard(env)
 	if err != nil {
 		return nil, fmt.Errorf("the CEL guard: %w", err)
 	}
-	return &Runtime{env: env, opts: []cel.ProgramOption{
+	return &Runtime{env: env, opts: append([]cel.ProgramOption{
 		cel.CostLimit(CostLimit),
 		cel.CostTrackerOptions(cost.OverloadTracker(regexCompileOverload, chargeRegexCompile)),
 		cel.InterruptCheckFrequency(interruptEvery),
 		cel.CustomDecoratorV2(g.decorate),
-	}}, nil
+	}, extra...)}, nil
+}
+
+// WithoutEstimate is r with Check refusing nothing, for a provider that
+// has no cost estimate before evaluation (kube-apiserver's authentication
+// CEL): an expression that could cost more than the limit but stops
+// early is evaluated, and the runtime bounds still stop the rest.
+func (r *Runtime) WithoutEstimate() *Runtime {
+	c := *r
+	c.noEstimate = true
+	return &c
 }
 
 // Env is the environment, for parsing and checking.

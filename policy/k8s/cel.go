@@ -2,6 +2,8 @@ package k8s
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"cel.dev/cel-go/cel"
@@ -17,26 +19,21 @@ type compiled struct {
 	prg    cel.Program
 	root   ast.Expr         // the checked AST, for the term split and diagnoses
 	info   *ast.SourceInfo  // offsets of root's nodes in src
-	claims []string         // claims it reads (static: claims.x, claims['x'], claims.?x)
+	claims []string         // claims it reads (static: claims.x, claims['x'], claims.?x), unescaped
+	notes  []string         // how kube-apiserver reads them, when not as written (claims.a__dot__b)
 	terms  []celclaims.Term // top-level && terms (validation rules with more than one)
 	err    string           // compile problem, as kube-apiserver words it; "" when compiled
 	local  bool             // err is oidcscope's limit (a Kubernetes-only function), not Kubernetes'
 }
 
-// kubernetesCEL words kube-apiserver's compilation failures. Its
-// ProviderOnly are the functions of the Kubernetes CEL libraries, which
-// cel-go does not provide.
+// kubernetesCEL words kube-apiserver's compilation failures. Every
+// function of Kubernetes' authentication CEL environment is ported
+// (k8scel), so none is provider-only (the authz library's need an
+// authorizer, which authentication expressions do not have, so they do
+// not compile in kube-apiserver either).
 var kubernetesCEL = celclaims.Dialect{
 	CompileFailed: "compilation failed: ",
 	PlanFailed:    "program instantiation failed: ",
-	ProviderOnly: []string{
-		"url", "isURL", "getScheme", "getHost", "getHostname", "getPort", "getEscapedPath", "getQuery",
-		"ip", "isIP", "cidr", "isCIDR", "quantity", "isQuantity", "semver", "isSemver",
-		"isSorted", "sum", "indexOf", "lastIndexOf", "find", "findAll", "format",
-		"authorizer", "path", "group", "resource", "check", "errored", "allowed", "reason",
-		"fieldSelector", "labelSelector", "image", "isImage",
-	},
-	NotImplemented: " is a function of the Kubernetes CEL libraries, which oidcscope does not implement: kube-apiserver may accept this expression",
 }
 
 // compileCEL compiles src in env. wantBool mirrors Kubernetes' return type
@@ -58,7 +55,7 @@ func compileCEL(rt *celclaims.Runtime, src, field string, wantBool bool) *compil
 		return c
 	}
 	c.prg, c.root, c.info = cc.Prg, cc.Ast.NativeRep().Expr(), cc.Ast.NativeRep().SourceInfo()
-	c.claims = claimsRead(c.root)
+	c.claims, c.notes = claimsRead(c.root)
 	if wantBool {
 		if terms := celclaims.AndTerms(c.root); len(terms) > 1 {
 			for _, t := range terms {
@@ -118,11 +115,22 @@ func sourceSpan(e ast.Expr, src string, info *ast.SourceInfo) string {
 }
 
 // claimsRead lists, in order of appearance, the top-level claims an
-// expression reads: claims.x, has(claims.x), claims['x'], claims.?x.
-func claimsRead(e ast.Expr) []string {
-	var out []string
+// expression reads: claims.x, has(claims.x), claims['x'], claims.?x, by
+// the names kube-apiserver looks up (see unescape); notes says which
+// were written escaped.
+func claimsRead(e ast.Expr) (names, notes []string) {
 	for _, r := range celclaims.RefsRead(e, varClaims) {
-		out = append(out, r.Key)
+		name, ok := unescape(r.Key)
+		switch {
+		case !ok:
+			notes = append(notes, fmt.Sprintf("claims.%s reads no claim at all: kube-apiserver unescapes claim names (__dot__, __dash__, __slash__, __underscores__, __<CEL keyword>__) and refuses any other __x__ part", r.Key))
+			name = r.Key
+		case name != r.Key:
+			notes = append(notes, fmt.Sprintf("claims.%s reads the claim %s: kube-apiserver unescapes claim names, so a claim literally named %s cannot be read", r.Key, strconv.Quote(name), strconv.Quote(r.Key)))
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
 	}
-	return out
+	return names, notes
 }

@@ -5,9 +5,11 @@ import (
 	"sync"
 
 	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/cost"
 	"cel.dev/cel-go/ext"
 
 	"github.com/oidcscope/oidcscope/policy/celclaims"
+	"github.com/oidcscope/oidcscope/policy/k8s/k8scel"
 )
 
 // varClaims is the CEL variable of claim validation rules and claim
@@ -30,12 +32,15 @@ type UserInfo struct {
 // (celconfig.PerCallLimit, which also bounds the work a hostile token
 // causes), the guard, the deadline.
 type envs struct {
-	claims *celclaims.Runtime // `claims`: map(string, dyn)
+	claims *celclaims.Runtime // `claims`: map(string, any)
 	user   *celclaims.Runtime // `user`: UserInfo
 }
 
 var sharedEnvs = sync.OnceValues(func() (envs, error) {
-	claims, err := newRuntime(cel.Variable(varClaims, cel.MapType(cel.StringType, cel.DynType)))
+	// map(string, any) as Kubernetes declares it: `any` is
+	// google.protobuf.Any to the checker, so a claim is no comprehension
+	// range until wrapped in dyn().
+	claims, err := newRuntime(cel.Variable(varClaims, cel.MapType(cel.StringType, cel.AnyType)))
 	if err != nil {
 		return envs{}, err
 	}
@@ -53,20 +58,37 @@ func newRuntime(vars ...cel.EnvOption) (*celclaims.Runtime, error) {
 	if err != nil {
 		return nil, err
 	}
-	return celclaims.NewRuntime(env)
+	// Presence tests (has(), claims.?x) are free in kube-apiserver's cost
+	// tracking; and it makes no estimate before evaluating an
+	// authentication expression.
+	rt, err := celclaims.NewRuntime(env, cel.CostTrackerOptions(cost.TrackerPresenceTestHasCost(false)))
+	if err != nil {
+		return nil, err
+	}
+	return rt.WithoutEstimate(), nil
 }
 
-// baseOptions are the language settings and libraries of Kubernetes' base
-// CEL environment (k8s.io/apiserver/pkg/cel/environment) that cel-go
-// itself provides. Missing: the Kubernetes libraries (URLs, Regex, Lists,
-// Authz, Quantity, IP, CIDR, Format, Semver, Image).
+// baseOptions are the language settings and libraries of Kubernetes'
+// base CEL environment (k8s.io/apiserver/pkg/cel/environment, base.go)
+// as the authentication compiler uses it at v0.37.2 (its
+// StoredExpressions environment: every library not removed): cel-go's
+// own, and Kubernetes' libraries written for oidcscope in k8scel (checked
+// against Kubernetes' own in differential/k8scel). Not
+// here: the authz and selector libraries, whose functions take an
+// `authorizer` no authentication expression has (calling them makes a
+// "found no matching overload" compile error in kube-apiserver and an
+// "undeclared reference" one here: both refuse the configuration).
 func baseOptions() []cel.EnvOption {
 	return []cel.EnvOption{
 		cel.HomogeneousAggregateLiterals(),
 		cel.EagerlyValidateDeclarations(true),
 		cel.DefaultUTCTimeZone(true),
+		k8scel.URLs(),
+		k8scel.Regex(),
+		cel.CostEstimatorOptions(cost.PresenceTestHasCost(false)),
 		cel.CrossTypeNumericComparisons(true),
 		cel.OptionalTypes(),
+		k8scel.QuantityLib(),
 		cel.ASTValidators(
 			cel.ValidateDurationLiterals(),
 			cel.ValidateTimestampLiterals(),
@@ -77,6 +99,12 @@ func baseOptions() []cel.EnvOption {
 		// Version 2 prices none of its functions; cel-go's later models do.
 		cel.CostModel(celclaims.StringsCostModels()...),
 		ext.Sets(),
+		k8scel.IPLib(),
+		k8scel.CIDRLib(),
+		k8scel.FormatLib(),
 		ext.TwoVarComprehensions(),
+		k8scel.SemverLib(k8scel.SemverVersion(1)),
+		ext.Lists(ext.ListsVersion(3)),
+		k8scel.Lists(k8scel.ListsVersion(1)),
 	}
 }

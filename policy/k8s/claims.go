@@ -6,18 +6,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
-
-// kubernetesClaims reads the token's claims as the `claims` CEL
-// variable Kubernetes builds: the payload decoded by Go's encoding/json,
-// so of a duplicated claim the LAST value wins (unlike oidcscope's token
-// view, which keeps the first), and converted to unstructured values:
-// integers as int64, other numbers as float64.
-var kubernetesClaims = celclaims.Decoding{
-	Dup:       celclaims.LastWins,
-	Ambiguous: "ambiguous (Kubernetes decodes claims with Go's encoding/json, which keeps the last value; oidcscope refuses to guess)",
-}
 
 // actual renders the values of the claims a condition reads: the value
 // itself for one claim, name=value pairs for several.

@@ -12,6 +12,18 @@ type Config struct {
 	APIVersion string             `json:"apiVersion"`
 	Kind       string             `json:"kind"`
 	JWT        []JWTAuthenticator `json:"jwt"`
+	Anonymous  *Anonymous         `json:"anonymous,omitempty"`
+}
+
+// Anonymous is the anonymous block: read only for its validation.
+type Anonymous struct {
+	Enabled    bool                 `json:"enabled,omitempty"`
+	Conditions []AnonymousCondition `json:"conditions,omitempty"`
+}
+
+// AnonymousCondition is one anonymous.conditions[] entry.
+type AnonymousCondition struct {
+	Path string `json:"path"`
 }
 
 // JWTAuthenticator is one jwt[] entry.

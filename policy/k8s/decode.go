@@ -11,10 +11,11 @@ import (
 )
 
 // toObject reads YAML or JSON (JSON is YAML) the way kube-apiserver does:
-// YAML 1.1 through sigs.k8s.io/yaml, duplicate keys refused (its decoding
-// of configuration files is strict), then JSON with numbers kept as text.
+// YAML 1.1 through sigs.k8s.io/yaml, then JSON with numbers kept as text.
+// Duplicated keys are not refused here: fieldProblems reports them by
+// path, with the unknown fields, as kube-apiserver's strict decoder does.
 func toObject(data []byte) (map[string]any, error) {
-	j, err := yaml.YAMLToJSONStrict(data)
+	j, err := yaml.YAMLToJSON(data)
 	if err != nil {
 		return nil, err
 	}
@@ -32,8 +33,8 @@ func toObject(data []byte) (map[string]any, error) {
 }
 
 // decodeConfig reads one AuthenticationConfiguration. Like kube-apiserver's
-// strict decoder it refuses unknown fields (field names are
-// case-sensitive) and values of the wrong type, and says where.
+// strict decoder it refuses values of the wrong type, then unknown
+// (field names are case-sensitive) and duplicated fields, and says where.
 func decodeConfig(data []byte) (Config, error) {
 	top, err := toObject(data)
 	if err != nil {
@@ -50,6 +51,9 @@ func decodeConfig(data []byte) (Config, error) {
 	}
 	if err := checkFields(top, configSchema, ""); err != nil {
 		return Config{}, fmt.Errorf("%w: %v (kube-apiserver decodes this file strictly and refuses it too)", ErrDocument, err)
+	}
+	if problems := fieldProblems(data); len(problems) > 0 {
+		return Config{}, strictError(problems)
 	}
 	j, err := json.Marshal(top)
 	if err != nil {
@@ -104,7 +108,8 @@ var configSchema = object(map[string]shape{
 	}),
 })
 
-// checkFields walks v against s. null is accepted anywhere (it decodes to
+// checkFields walks v against s for values of the wrong type, which the
+// decoder refuses before any strict check. null is accepted anywhere (it decodes to
 // the zero value, as in Kubernetes).
 func checkFields(v any, s shape, path string) error {
 	if v == nil {
@@ -159,11 +164,7 @@ func checkFields(v any, s shape, path string) error {
 			sub, known := s.fields[k]
 			p := join(path, k)
 			if !known {
-				msg := fmt.Sprintf("%s: unknown field", p)
-				if near := caseVariant(s.fields, k); near != "" {
-					msg += fmt.Sprintf(" (did you mean %q? field names are case-sensitive)", near)
-				}
-				return fmt.Errorf("%s", msg)
+				continue // fieldProblems reports every unknown field
 			}
 			if err := checkFields(m[k], sub, p); err != nil {
 				return err

@@ -107,7 +107,8 @@ func termDiagnosis(tok policy.Token, e ast.Expr) ([]string, bool) {
 			}
 		}
 	}
-	return readsLine(tok, claimsRead(e)), false
+	names, _ := claimsRead(e)
+	return readsLine(tok, names), false
 }
 
 func verb(fn string) string {

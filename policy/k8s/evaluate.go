@@ -3,8 +3,10 @@ package k8s
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
@@ -25,7 +27,7 @@ func (p *k8sPolicy) Evaluate(tok policy.Token) policy.Result {
 		Conditions: []policy.Condition{},
 		Lint:       p.lint(tok),
 	}
-	ev := &evaluation{tok: tok}
+	ev := &evaluation{tok: kubernetesView(tok), orig: tok}
 	defer ev.Meter.Close()
 	a, summary := p.pick(ev)
 	if a != nil {
@@ -36,7 +38,15 @@ func (p *k8sPolicy) Evaluate(tok policy.Token) policy.Result {
 	if ev.Failed {
 		res.Verdict = policy.Deny
 	}
-	kubernetesRefusals.Apply(&res, p.errs, p.local, ev.Stops)
+	// A token some check denies is denied whatever an expression stopped
+	// at oidcscope's bounds would have given: kube-apiserver rejects it
+	// at that check, or at the stopped expression, which its own cost
+	// limit would stop too or which must pass as well.
+	stops := ev.Stops
+	if ev.Failed {
+		stops = nil
+	}
+	kubernetesRefusals.Apply(&res, p.errs, p.local, stops)
 	return res
 }
 
@@ -57,51 +67,56 @@ var kubernetesRefusals = celclaims.Refusals{
 // evaluation collects one Evaluate's conditions.
 type evaluation struct {
 	celclaims.Record
-	tok  policy.Token
+	tok  policy.Token   // as kube-apiserver's claims map holds it (kubernetesView)
+	orig policy.Token   // every member, for go-oidc's registered claims and notes
 	vars map[string]any // CEL activation, built on first use
+
+	issNote string // how kube-apiserver read iss, when not plainly
 }
 
 func (ev *evaluation) celVars() map[string]any {
 	if ev.vars == nil {
-		ev.vars = map[string]any{varClaims: kubernetesClaims.Map(ev.tok)}
+		ev.vars = map[string]any{varClaims: ev.tok.Memo(claimsKey{}, func() any { return newClaimsValue(ev.tok) })}
 	}
 	return ev.vars
 }
+
+// claimsKey names the claims value in the token's memo.
+type claimsKey struct{}
 
 // pick finds the authenticator whose issuer.url equals iss exactly. When
 // there is none, it records the failed issuer condition and returns the
 // deny summary.
 func (p *k8sPolicy) pick(ev *evaluation) (*authenticator, string) {
-	tok := ev.tok
 	var urls []string
 	for _, a := range p.auths {
 		urls = append(urls, a.spec.Issuer.URL)
 	}
 	c := policy.Condition{Expression: "jwt[*].issuer.url", Claims: []string{"iss"}, Expected: urls, Result: policy.Fail}
-	iss, isStr := tok.String("iss")
+	// kube-apiserver's untrustedIssuer decodes iss into a struct, as
+	// go-oidc does: case-insensitive names, the last member wins, and a
+	// member that is not a string makes no authenticator take the token.
+	ms := oidcMembers(ev.orig, "iss")
+	iss, present, note := oidcString(ev.orig, "iss")
+	bad := slices.IndexFunc(ms, func(m decode.Member) bool { return !isStringOrNull(m.Value) })
 	switch {
 	case len(p.auths) == 0:
 		c.Actual = iss
 		c.Diagnosis = []string{"the configuration has no jwt authenticators"}
 		ev.Add(c, "")
 		return nil, "deny: the configuration has no jwt authenticators"
-	case tok.Duplicated("iss"):
-		c.Actual = iss
-		c.Diagnosis = kubernetesClaims.Duplicated(tok, []string{"iss"})
+	case bad >= 0:
+		c.Actual, _ = valueText(ms[bad].Value)
+		c.Diagnosis = []string{fmt.Sprintf("%s is %s, not a string: no authenticator can match it", strconv.Quote(ms[bad].Key), kindWord(ms[bad].Value))}
 		ev.Add(c, "")
-		return nil, "deny: the token carries iss more than once"
-	case !isStr:
-		v, present := tok.Claim("iss")
-		c.Absent = !present
-		if present {
-			c.Actual, _ = tok.Text("iss")
-			c.Diagnosis = []string{"iss is " + kindWord(v) + ", not a string: no authenticator can match it"}
-		} else {
-			c.Diagnosis = []string{policy.Absent("iss") + ": kube-apiserver hands a JWT to the authenticator whose issuer.url equals its iss"}
-		}
+		return nil, "deny: the token has no string iss claim"
+	case !present:
+		c.Absent = true
+		c.Diagnosis = []string{policy.Absent("iss") + ": kube-apiserver hands a JWT to the authenticator whose issuer.url equals its iss"}
 		ev.Add(c, "")
 		return nil, "deny: the token has no string iss claim"
 	}
+	ev.issNote = note
 	for _, a := range p.auths {
 		if a.spec.Issuer.URL == iss {
 			return a, ""
@@ -109,6 +124,9 @@ func (p *k8sPolicy) pick(ev *evaluation) (*authenticator, string) {
 	}
 	c.Actual = iss
 	c.Diagnosis = issuerDiagnosis(urls, iss)
+	if note != "" {
+		c.Diagnosis = append(c.Diagnosis, note)
+	}
 	ev.Add(c, "")
 	return nil, fmt.Sprintf("deny: no jwt authenticator for issuer %s", iss)
 }
@@ -136,11 +154,21 @@ func (a *authenticator) evaluate(ev *evaluation) string {
 		Expected:   []string{a.spec.Issuer.URL},
 		Actual:     a.spec.Issuer.URL,
 		Result:     errored(policy.Pass, a.issuerErrs),
-		Diagnosis:  lines(a.issuerErrs),
+		Diagnosis:  appendNote(lines(a.issuerErrs), ev.issNote),
 		Group:      a.path,
 	}, "")
-	aud, _ := ev.tok.Text("aud")
-	ev.Add(a.audienceCondition(ev.tok), fmt.Sprintf("aud %s is not one of issuer.audiences [%s]", aud, strings.Join(a.spec.Issuer.Audiences, ", ")))
+	if problems := oidcDecodeProblems(ev.orig); len(problems) > 0 {
+		ev.Add(policy.Condition{
+			Expression: "the token's registered claims, as go-oidc decodes them",
+			Claims:     []string{},
+			Expected:   []string{"iss, sub, nonce, at_hash strings; aud a string or list of strings; exp, iat, nbf numbers"},
+			Result:     policy.Fail,
+			Diagnosis:  problems,
+			Group:      a.path,
+		}, "go-oidc cannot decode the token's payload: "+firstLine(problems[0]))
+	}
+	aud := a.audienceCondition(ev.orig)
+	ev.Add(aud, fmt.Sprintf("aud %s is not one of issuer.audiences [%s]", aud.Actual, strings.Join(a.spec.Issuer.Audiences, ", ")))
 	for _, r := range a.rules {
 		c, why := r.evaluate(ev)
 		c.Group = a.path
@@ -178,8 +206,7 @@ func (a *authenticator) audienceCondition(tok policy.Token) policy.Condition {
 		expr += ", audienceMatchPolicy: " + iss.AudienceMatchPolicy
 	}
 	c := policy.Condition{Expression: expr, Claims: []string{"aud"}, Expected: slices.Clone(iss.Audiences), Group: a.path}
-	c.Actual, _ = tok.Text("aud")
-	if auds, ok := policy.ReadAudience(tok, &c, kubernetesClaims.Duplicated); ok {
+	if auds, ok := oidcAudience(tok, &c); ok {
 		c.Result = policy.Fail
 		for _, t := range auds {
 			for _, want := range iss.Audiences {
@@ -202,6 +229,51 @@ func (a *authenticator) audienceCondition(tok policy.Token) policy.Condition {
 		c.Diagnosis = slices.Concat(lines(a.audErrs), c.Diagnosis)
 	}
 	return c
+}
+
+// oidcAudience reads aud as go-oidc does (see oidcMembers): a string or a
+// list of strings, from the last member named aud in any case. It records
+// the actual value and, when aud is unusable, the failure.
+func oidcAudience(tok policy.Token, c *policy.Condition) ([]string, bool) {
+	ms := oidcMembers(tok, "aud")
+	if len(ms) == 0 {
+		c.Result, c.Absent, c.Diagnosis = policy.Fail, true, []string{policy.Absent("aud")}
+		return nil, false
+	}
+	last := ms[len(ms)-1]
+	c.Actual, _ = valueText(last.Value)
+	c.Diagnosis = appendNote(nil, spellingNote(ms, "aud"))
+	if !isAudience(last.Value) {
+		c.Result = policy.Fail
+		c.Diagnosis = append(c.Diagnosis, "aud must be a string or a list of strings")
+		return nil, false
+	}
+	if last.Value.Kind != decode.Array {
+		return []string{last.Value.Text}, true
+	}
+	var auds []string
+	for _, it := range last.Value.Items {
+		auds = append(auds, it.Text)
+	}
+	return auds, true
+}
+
+// valueText is a value as conditions show it: a string bare, anything
+// else as JSON.
+func valueText(v decode.Value) (string, bool) {
+	if v.Kind == decode.String {
+		return v.Text, true
+	}
+	b, err := v.MarshalJSON()
+	return string(b), err == nil
+}
+
+// appendNote appends note when there is one.
+func appendNote(lines []string, note string) []string {
+	if note == "" {
+		return lines
+	}
+	return append(lines, note)
 }
 
 // lines splits validation messages (a CEL error spans several lines, with

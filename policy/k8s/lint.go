@@ -19,6 +19,7 @@ const (
 	RuleMultipleAudiences = "k8s-multiple-audiences-policy"
 	RuleNoClaimValidation = "k8s-no-claim-validation"
 	RuleUsernameMutable   = "k8s-username-mutable"
+	RuleEmailIndexForm    = "k8s-email-index-form"
 )
 
 // mutableNames maps a claim naming something renameable to the claims
@@ -102,6 +103,10 @@ func (a *authenticator) lint(tok policy.Token) []policy.Finding {
 		if c, bare := claimOf(a.username.cel.root); bare {
 			add(RuleUsernameNoPrefix, policy.SevWarning, fmt.Sprintf("username expression is the bare claims.%s: it can collide with other users of the cluster; prepend a prefix, e.g. 'github:' + claims.%s", c, c))
 		}
+	}
+
+	if m := a.username.cel; m != nil && m.root != nil && indexes(m.root, "email") && !selects(m.root, "email") {
+		add(RuleEmailIndexForm, policy.SevWarning, "username.expression reads claims['email'] by index: kube-apiserver requires claims.email_verified to be used only when the expression selects claims.email (or claims.?email), so the index form gets around that rule and an unverified email can become the username; write claims.email and check claims.email_verified == true")
 	}
 
 	if claims := a.usernameClaims(); !slices.ContainsFunc(idClaims, func(id string) bool { return slices.Contains(claims, id) }) {

@@ -9,7 +9,6 @@ import (
 
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
-	"cel.dev/cel-go/common/types/traits"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
@@ -48,6 +47,9 @@ func (a *authenticator) mapUser(ev *evaluation) (UserInfo, bool) {
 		}
 		record(c, why)
 	}
+	if id := credentialID(ev.tok); id != "" {
+		u.Extra = map[string][]string{credentialIDKey: {id}}
+	}
 	for _, x := range a.extra {
 		vals, c, why = x.run(ev, "a string or a list of strings (none when empty)")
 		if len(vals) > 0 {
@@ -81,9 +83,9 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 		c.Result, c.Diagnosis = policy.Errored, lines(m.errs)
 		return nil, c, ""
 	}
-	if d := kubernetesClaims.Duplicated(ev.tok, c.Claims); len(d) > 0 {
-		c.Result, c.Diagnosis = policy.Fail, d
-		return nil, c, m.what + ": a claim it reads is duplicated"
+	c.Diagnosis = duplicatedNotes(ev.orig, c.Claims)
+	if m.cel != nil {
+		c.Diagnosis = append(c.Diagnosis, m.cel.notes...)
 	}
 	var vals []string
 	var problem string
@@ -91,6 +93,9 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 		var missing string
 		var stop error
 		vals, problem, missing, stop = m.runCEL(ev)
+		if why, over := overLimit(&c, m.cel.field, stop); over {
+			return nil, c, why
+		}
 		if ev.Stopped(&c, m.cel.field, stop) {
 			return nil, c, ""
 		}
@@ -111,6 +116,9 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 		return nil, c, m.what + ": " + firstLine(problem)
 	}
 	c.Result = policy.Pass
+	if m.what == "username" && m.cel == nil && len(vals) == 1 && vals[0] == "" {
+		c.Diagnosis = append(c.Diagnosis, fmt.Sprintf("the username is empty (%s is \"\" and there is no prefix): kube-apiserver refuses an empty username only from an expression, and accepts this one (an upstream gap): RBAC bindings for the user \"\" would apply", m.claim))
+	}
 	return vals, c, ""
 }
 
@@ -158,33 +166,54 @@ func (m *mapping) runCEL(ev *evaluation) (vals []string, problem, missing string
 	return list, "", "", nil
 }
 
-// stringList2 is Kubernetes' convertCELValueToStringList: a string ("" is
-// none), a list of strings (empty strings dropped) or null.
+// stringList2 is Kubernetes' convertCELValueToStringList, followed to
+// the letter: a string ("" is none), null, or a list whose Go value is
+// []any or []ref.Val holding strings (empty ones dropped). A list cel-go
+// keeps as []string, such as split()'s result, is refused although it
+// holds strings: an upstream quirk (`.map(x, x)` makes it a []ref.Val).
 func stringList2(v ref.Val) ([]string, error) {
 	bad := fmt.Errorf("expression must return a string or a list of strings, this one returned %s", v.Type().TypeName())
-	switch x := v.(type) {
-	case types.String:
-		if x == "" {
-			return nil, nil
+	switch v.Type().TypeName() {
+	case types.StringType.TypeName():
+		if s, _ := v.Value().(string); s != "" {
+			return []string{s}, nil
 		}
-		return []string{string(x)}, nil
-	case types.Null:
 		return nil, nil
-	case traits.Lister:
-		var out []string
-		n, _ := x.Size().(types.Int)
-		for i := types.Int(0); i < n; i++ {
-			s, ok := x.Get(i).(types.String)
-			if !ok {
-				return nil, bad
-			}
-			if s != "" {
-				out = append(out, string(s))
+	case types.NullType.TypeName():
+		return nil, nil
+	case types.ListType.TypeName():
+	default:
+		return nil, bad
+	}
+	var out []string
+	keep := func(s string, ok bool) error {
+		if !ok {
+			return bad
+		}
+		if s != "" {
+			out = append(out, s)
+		}
+		return nil
+	}
+	switch elems := v.Value().(type) {
+	case []any:
+		for _, e := range elems {
+			s, ok := e.(string)
+			if err := keep(s, ok); err != nil {
+				return nil, err
 			}
 		}
-		return out, nil
+	case []ref.Val:
+		for _, e := range elems {
+			s, ok := e.Value().(string)
+			if err := keep(s, ok); err != nil {
+				return nil, err
+			}
+		}
+	default:
+		return nil, fmt.Errorf("expression must return a string or a list of strings, this one returned a list kube-apiserver's converter does not read (%T: cel-go's own list of strings, as split() returns; rebuild it with .map(x, x))", elems)
 	}
-	return nil, bad
+	return out, nil
 }
 
 // runClaim maps from a claim, decoding it as Go's encoding/json decodes
@@ -223,11 +252,7 @@ func (m *mapping) runClaim(tok policy.Token) (vals []string, problem string, abs
 			return nil, p, false
 		}
 	}
-	name := prefix + v.Text
-	if m.what == "username" && name == "" {
-		return nil, fmt.Sprintf("the username is empty (%s is \"\" and there is no prefix); kube-apiserver only refuses an empty username from an expression, so what it does with an empty one from a claim is uncertain: treated as a failure here", m.claim), false
-	}
-	return []string{name}, "", false
+	return []string{prefix + v.Text}, "", false
 }
 
 // emailVerified: with username.claim email, an email_verified claim that

@@ -45,7 +45,7 @@ func (provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 		p.auths = append(p.auths, a)
 	}
 	p.name = policyName(cfg)
-	p.validate()
+	p.validate(validateDocument(cfg))
 	return []policy.Policy{p}, nil
 }
 
@@ -115,7 +115,9 @@ type userRule struct {
 func compileAuthenticator(e envs, spec JWTAuthenticator, i int) *authenticator {
 	a := &authenticator{index: i, path: fmt.Sprintf("jwt[%d]", i), spec: spec}
 	ip := a.path + ".issuer"
-	a.issuerErrs = append(validateIssuerURL(spec.Issuer.URL, ip+".url"), validateDiscoveryURL(spec.Issuer, ip+".discoveryURL")...)
+	a.issuerErrs = slices.Concat(validateIssuerURL(spec.Issuer.URL, ip+".url"), validateDiscoveryURL(spec.Issuer, ip+".discoveryURL"),
+		validateCertificateAuthority(spec.Issuer.CertificateAuthority, ip+".certificateAuthority"),
+		validateEgressSelector(spec.Issuer.EgressSelectorType, ip+".egressSelectorType"))
 	a.audErrs = validateAudiences(spec.Issuer, ip)
 
 	seenClaims, seenExprs := map[string]bool{}, map[string]bool{}
@@ -196,14 +198,15 @@ func appendCELErr(errs []string, c *compiled) []string {
 	return append(errs, c.field+": Invalid value: "+c.err)
 }
 
-// emailVerifiedRule: when username.expression reads claims.email, some
-// expression must read claims.email_verified (kube-apiserver's rule; with
-// username.claim: email it checks email_verified itself).
+// emailVerifiedRule: when username.expression selects claims.email, some
+// expression (username, extra, claimValidationRules) must select
+// claims.email_verified: kube-apiserver's rule, on selections only (see
+// selects). With username.claim: email it checks email_verified itself.
 func emailVerifiedRule(a *authenticator) []string {
-	if a.username.cel == nil || !slices.Contains(a.username.cel.claims, "email") {
+	if a.username.cel == nil || a.username.cel.root == nil || !selects(a.username.cel.root, "email") {
 		return nil
 	}
-	reads := func(c *compiled) bool { return c != nil && slices.Contains(c.claims, "email_verified") }
+	reads := func(c *compiled) bool { return c != nil && c.root != nil && selects(c.root, "email_verified") }
 	if reads(a.username.cel) {
 		return nil
 	}
@@ -217,7 +220,7 @@ func emailVerifiedRule(a *authenticator) []string {
 			return nil
 		}
 	}
-	return []string{a.path + ".claimMappings.username.expression: Invalid value: claims.email_verified must be used in claimMappings.username.expression or claimMappings.extra[*].valueExpression or claimValidationRules[*].expression when claimMappings.username.expression uses claims.email"}
+	return []string{fmt.Sprintf("%s.claimMappings.username.expression: Invalid value: %q: claims.email_verified must be used in claimMappings.username.expression or claimMappings.extra[*].valueExpression or claimValidationRules[*].expression when claims.email is used in claimMappings.username.expression", a.path, a.username.cel.src)}
 }
 
 // errs lists every validation problem of the authenticator, in document order.
@@ -241,10 +244,15 @@ func (a *authenticator) errs() []string {
 	return append(out, a.otherErrs...)
 }
 
-// validate collects the document's validation problems once; local says
-// that all of them are CEL functions oidcscope lacks (its limit, not a
-// refusal by Kubernetes).
-func (p *k8sPolicy) validate() {
+// validate collects the document's validation problems once (docErrs
+// span authenticators; tooMany means kube-apiserver reports only them);
+// local says that all of them are CEL functions oidcscope lacks (its
+// limit, not a refusal by Kubernetes).
+func (p *k8sPolicy) validate(docErrs []string, tooMany bool) {
+	if tooMany {
+		p.errs = docErrs
+		return
+	}
 	nLocal := 0
 	for _, a := range p.auths {
 		p.errs = append(p.errs, a.errs()...)
@@ -254,6 +262,7 @@ func (p *k8sPolicy) validate() {
 			}
 		}
 	}
+	p.errs = append(p.errs, docErrs...)
 	p.local = len(p.errs) > 0 && nLocal == len(p.errs)
 }
 

@@ -7,14 +7,16 @@
 // Semantics follow the shared reference, §8, and the kube-apiserver sources
 // it cites (validation and the OIDC authenticator), quirks included.
 //
-// CEL is the real evaluator (cel.dev/cel-go) with the options Kubernetes'
-// base environment sets that cel-go provides; the Kubernetes-only CEL
-// libraries (url(), ip(), cidr(), quantity(), semver(), format…) are not
-// available here, and an expression that uses them is reported as not
-// compiling here, saying so. Every expression is held to celclaims'
-// bounds (kube-apiserver's per-call cost limit, priced by cel-go's string
-// models, and oidcscope's time and result-size bounds); one they stop
-// makes the configuration's verdict an error naming it.
+// CEL is the real evaluator (cel.dev/cel-go) in the environment
+// kube-apiserver's authentication compiler builds (k8s.io/apiserver
+// v0.37.2): its language options, cel-go's libraries and Kubernetes' own
+// (lists, URL, regex, IP, CIDR, quantity, semver, format; package k8scel),
+// claims declared map(string, any) and shown as Kubernetes' lazy map
+// (values as encoding/json decodes them, comprehensions over values).
+// Every expression is held to celclaims' bounds (kube-apiserver's
+// per-call cost limit with free presence tests, and oidcscope's time and
+// result-size bounds); one they stop makes the configuration's verdict
+// an error naming it, unless another check denies the token anyway.
 package k8s
 
 import (

@@ -13,22 +13,26 @@ import (
 )
 
 // evaluate runs one claimValidationRule.
-func (r *rule) evaluate(ev *evaluation) (policy.Condition, string) {
+func (r *rule) evaluate(ev *evaluation) (c policy.Condition, why string) {
 	name := r.path[strings.LastIndex(r.path, ".")+1:] // claimValidationRules[i]
 	if r.cel == nil {
-		return r.claimRule(ev.tok, name)
+		c, why = r.claimRule(ev.tok, name)
+		c.Diagnosis = append(c.Diagnosis, duplicatedNotes(ev.orig, c.Claims)...)
+		return c, why
 	}
-	c := policy.Condition{Expression: r.spec.Expression, Claims: slices.Clone(r.cel.claims), Expected: expectedOf(r.cel)}
+	c = policy.Condition{Expression: r.spec.Expression, Claims: slices.Clone(r.cel.claims), Expected: expectedOf(r.cel)}
 	c.Actual, _ = actual(ev.tok, c.Claims)
 	if len(r.errs) > 0 {
 		c.Result, c.Diagnosis = policy.Errored, lines(r.errs)
 		return c, ""
 	}
-	if d := kubernetesClaims.Duplicated(ev.tok, c.Claims); len(d) > 0 {
-		c.Result, c.Diagnosis = policy.Fail, d
-		return c, name + ": a claim it reads is duplicated"
-	}
+	// How kube-apiserver read the claims, after whatever the outcome adds.
+	notes := append(duplicatedNotes(ev.orig, c.Claims), r.cel.notes...)
+	defer func() { c.Diagnosis = append(c.Diagnosis, notes...) }()
 	out, err := ev.Meter.Eval(r.cel.prg, ev.celVars())
+	if why, over := overLimit(&c, r.cel.field, err); over {
+		return c, why
+	}
 	if ev.Stopped(&c, r.cel.field, err) {
 		return c, ""
 	}
@@ -37,7 +41,6 @@ func (r *rule) evaluate(ev *evaluation) (policy.Condition, string) {
 		return c, ""
 	}
 	c.Result = policy.Fail
-	var why string
 	c.Diagnosis, c.Absent, why = celFailure(ev, r.cel, r.spec.Message, err)
 	if c.Absent && len(c.Claims) == 1 {
 		c.Actual = ""
@@ -72,9 +75,6 @@ func (r *rule) claimRule(tok policy.Token, name string) (policy.Condition, strin
 	}
 	v, ok := tok.Claim(claim)
 	switch {
-	case tok.Duplicated(claim):
-		c.Result, c.Diagnosis = policy.Fail, kubernetesClaims.Duplicated(tok, c.Claims)
-		return c, name + ": " + claim + " is duplicated"
 	case !ok:
 		c.Result, c.Absent = policy.Fail, true
 		c.Diagnosis = append([]string{policy.Absent(claim), fmt.Sprintf("kube-apiserver: required claim %s not present in ID token", claim)}, omitted()...)
@@ -119,6 +119,9 @@ func (r *userRule) evaluate(ev *evaluation, user UserInfo, ok bool) (policy.Cond
 		return c, ""
 	}
 	out, err := ev.Meter.Eval(r.cel.prg, map[string]any{"user": &user})
+	if why, over := overLimit(&c, r.cel.field, err); over {
+		return c, why
+	}
 	if ev.Stopped(&c, r.cel.field, err) {
 		return c, ""
 	}

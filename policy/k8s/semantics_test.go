@@ -224,7 +224,7 @@ func TestSemantics(t *testing.T) {
 		{
 			name:    "userValidationRules see the mapped user",
 			body:    issuerAud + "  claimMappings:\n    username:\n      claim: sub\n      prefix: \"\"\n  userValidationRules:\n  - expression: \"user.username.startsWith('github:')\"\n    message: must be prefixed\n",
-			verdict: policy.Deny, cond: "user.username.startsWith", outcome: policy.Fail, actual: `username="repo:octo-org/octo-repo:ref:refs/heads/main" groups=[]`,
+			verdict: policy.Deny, cond: "user.username.startsWith", outcome: policy.Fail, actual: `username="repo:octo-org/octo-repo:ref:refs/heads/main" groups=[] extra[authentication.kubernetes.io/credential-id]=[JTI=3f6d2b8e-9c41-4a7e-b5d2-0e8f1a6c4b97]`,
 			diag: []string{"message: must be prefixed"},
 		},
 		{

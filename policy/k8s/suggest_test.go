@@ -149,7 +149,7 @@ func TestSnippets(t *testing.T) {
 			e, _ := sharedEnvs()
 			if c := compileCEL(e.claims, s.Text, "snippet", true); c.err != "" {
 				t.Errorf("snippet %q does not compile: %s", s.Text, c.err)
-			} else if out, err := new(celclaims.Meter).Eval(c.prg, map[string]any{"claims": kubernetesClaims.Map(tok)}); err != nil || out.Value() != true {
+			} else if out, err := new(celclaims.Meter).Eval(c.prg, map[string]any{"claims": newClaimsValue(tok)}); err != nil || out.Value() != true {
 				t.Errorf("snippet %q is not true for its own token: %v %v", s.Text, out, err)
 			}
 		}

@@ -1,6 +1,8 @@
 package k8s
 
 import (
+	"crypto/x509"
+	"encoding/pem"
 	"fmt"
 	"net/url"
 	"strings"
@@ -11,9 +13,9 @@ import (
 // The checks kube-apiserver's validation makes on each JWT authenticator
 // (k8s.io/apiserver/pkg/apis/apiserver/validation). A configuration that
 // fails any of them is refused as a whole: the API server does not start,
-// or a reload keeps the previous configuration. Not checked here: the
-// certificateAuthority PEM, disallowed issuers (the service-account
-// issuer) and the feature gates of older releases.
+// or a reload keeps the previous configuration. Not checked here:
+// disallowed issuers (the service-account issuer, which depends on the
+// server's flags) and the feature gates of older releases.
 
 func validateIssuerURL(u, path string) []string {
 	if u == "" {
@@ -123,17 +125,109 @@ func validatePrefixed(m PrefixedClaimOrExpression, path string, required bool) [
 	return nil
 }
 
-var dns1123Subdomain = lazyre.New(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
+var (
+	dns1123Subdomain = lazyre.New(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
+	httpPath         = lazyre.New(`^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$`)
+)
 
-// validateExtraKey: a lowercase domain-prefixed path (example.org/foo).
+// validateExtraKey is kube-apiserver's check of claimMappings.extra[].key:
+// a domain-prefixed path (apimachinery's IsDomainPrefixedPath: a DNS-1123
+// subdomain, "/", then URL path characters), lowercase, and not in the
+// k8s.io or kubernetes.io domains, which Kubernetes reserves for itself
+// (it sets authentication.kubernetes.io/credential-id).
 func validateExtraKey(key, path string) []string {
+	p := path + ".key"
 	var out []string
 	domain, rest, ok := strings.Cut(key, "/")
-	if !ok || rest == "" || len(domain) > 253 || !dns1123Subdomain().MatchString(domain) {
-		out = append(out, fmt.Sprintf("%s.key: Invalid value: %q: must be a domain-prefixed path (such as \"acme.io/foo\")", path, key))
+	switch {
+	case key == "":
+		out = append(out, p+": Required value")
+	case !ok || domain == "" || rest == "":
+		out = append(out, fmt.Sprintf("%s: Invalid value: %q: must be a domain-prefixed path (such as \"acme.io/foo\")", p, key))
+	default:
+		if len(domain) > 253 {
+			out = append(out, fmt.Sprintf("%s: Invalid value: %q: must be no more than 253 characters", p, domain))
+		}
+		if !dns1123Subdomain().MatchString(domain) {
+			out = append(out, fmt.Sprintf("%s: Invalid value: %q: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')", p, domain))
+		}
+		if !httpPath().MatchString(rest) {
+			out = append(out, fmt.Sprintf("%s: Invalid value: %q: Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%%!$&'()*+,;=:]+')", p, rest))
+		}
 	}
 	if key != strings.ToLower(key) {
-		out = append(out, fmt.Sprintf("%s.key: Invalid value: %q: key must be lowercase", path, key))
+		out = append(out, fmt.Sprintf("%s: Invalid value: %q: must be lowercase", p, key))
+	}
+	if d := domain; d == "kubernetes.io" || strings.HasSuffix(d, ".kubernetes.io") || d == "k8s.io" || strings.HasSuffix(d, ".k8s.io") {
+		out = append(out, fmt.Sprintf("%s: Invalid value: %q: k8s.io, kubernetes.io and their subdomains are reserved for Kubernetes use", p, key))
 	}
 	return out
+}
+
+// validateCertificateAuthority: kube-apiserver builds a pool from the PEM
+// (client-go's cert.NewPoolFromBytes): every CERTIFICATE block without
+// headers must parse, and there must be one.
+func validateCertificateAuthority(ca, path string) []string {
+	if ca == "" {
+		return nil
+	}
+	found := false
+	rest := []byte(ca)
+	for len(rest) > 0 {
+		var block *pem.Block
+		block, rest = pem.Decode(rest)
+		if block == nil {
+			break
+		}
+		if block.Type != "CERTIFICATE" || len(block.Headers) != 0 {
+			continue
+		}
+		if _, err := x509.ParseCertificate(block.Bytes); err != nil {
+			return []string{fmt.Sprintf("%s: Invalid value: \"<omitted>\": %v", path, err)}
+		}
+		found = true
+	}
+	if !found {
+		return []string{path + ": Invalid value: \"<omitted>\": data does not contain any valid RSA or ECDSA certificates"}
+	}
+	return nil
+}
+
+// validateEgressSelector: empty, controlplane or cluster (the feature
+// gate StructuredAuthenticationConfigurationEgressSelector is on by
+// default since Kubernetes 1.34).
+func validateEgressSelector(t, path string) []string {
+	switch t {
+	case "", "controlplane", "cluster":
+		return nil
+	}
+	return []string{fmt.Sprintf("%s: Invalid value: %q: egress selector must be either controlplane or cluster", path, t)}
+}
+
+// maxAuthenticators is kube-apiserver's limit on jwt[].
+const maxAuthenticators = 64
+
+// validateDocument makes the checks of ValidateAuthenticationConfiguration
+// that span authenticators: their number (over the limit, nothing else is
+// reported), unique discoveryURLs, and anonymous.conditions only with
+// anonymous.enabled. Unique issuer URLs are checked as they are compiled.
+func validateDocument(cfg Config) (errs []string, tooMany bool) {
+	if n := len(cfg.JWT); n > maxAuthenticators {
+		return []string{fmt.Sprintf("jwt: Too many: %d: must have at most %d items", n, maxAuthenticators)}, true
+	}
+	seen := map[string]bool{}
+	for i, a := range cfg.JWT {
+		if a.Issuer.DiscoveryURL == nil || *a.Issuer.DiscoveryURL == "" {
+			continue
+		}
+		d := *a.Issuer.DiscoveryURL
+		if seen[d] {
+			errs = append(errs, fmt.Sprintf("jwt[%d].issuer.discoveryURL: Duplicate value: %q", i, d))
+		}
+		seen[d] = true
+	}
+	if an := cfg.Anonymous; an != nil && !an.Enabled && len(an.Conditions) > 0 {
+		errs = append(errs, "anonymous.conditions: Invalid value: enabled should be set to true when conditions are defined")
+	}
+	return errs, false
 }

@@ -1,0 +1,60 @@
+package k8s
+
+import (
+	"fmt"
+	"strings"
+
+	yamlv3 "go.yaml.in/yaml/v3"
+)
+
+// fieldProblems are the strict decoder's complaints, in document order:
+// every unknown field (names are case-sensitive) and every field given
+// twice in one object, each by its path, as kube-apiserver words them
+// ("unknown field "jwt[0].Issuer"", "duplicate field "jwt[1].issuer"").
+// It walks the YAML node tree (JSON is YAML), which keeps duplicated keys
+// that decoding into a map would merge.
+func fieldProblems(data []byte) []string {
+	var doc yamlv3.Node
+	if err := yamlv3.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
+		return nil // the decoder reports the syntax error
+	}
+	var out []string
+	walkFields(doc.Content[0], configSchema, "", &out)
+	return out
+}
+
+func walkFields(n *yamlv3.Node, s shape, path string, out *[]string) {
+	for n.Kind == yamlv3.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	switch {
+	case s.kind == "object" && n.Kind == yamlv3.MappingNode:
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, p := n.Content[i].Value, join(path, n.Content[i].Value)
+			sub, known := s.fields[key]
+			switch {
+			case !known:
+				msg := fmt.Sprintf("unknown field %q", p)
+				if near := caseVariant(s.fields, key); near != "" {
+					msg += fmt.Sprintf(" (did you mean %q? field names are case-sensitive)", near)
+				}
+				*out = append(*out, msg)
+			case seen[key]:
+				*out = append(*out, fmt.Sprintf("duplicate field %q", p))
+			default:
+				walkFields(n.Content[i+1], sub, p, out)
+			}
+			seen[key] = true
+		}
+	case s.kind == "objects" && n.Kind == yamlv3.SequenceNode:
+		for i, it := range n.Content {
+			walkFields(it, object(s.fields), fmt.Sprintf("%s[%d]", path, i), out)
+		}
+	}
+}
+
+// strictError words the problems as kube-apiserver's strict decoder does.
+func strictError(problems []string) error {
+	return fmt.Errorf("%w: strict decoding error: %s (kube-apiserver decodes this file strictly and refuses it too)", ErrDocument, strings.Join(problems, ", "))
+}
