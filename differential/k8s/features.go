@@ -15,20 +15,20 @@ func exprTexts(config node) []string {
 	var out []string
 	forEachAuthenticator(config, func(a node) node {
 		for _, list := range []string{"claimValidationRules", "userValidationRules"} {
-			rules, _ := a.get(list)
-			for _, it := range rules.items {
+			rules, _ := a.Get(list)
+			for _, it := range rules.Items {
 				out = append(out, itemTexts(it)...)
 			}
 		}
-		cm, _ := a.get("claimMappings")
-		for _, mb := range cm.members {
-			if mb.val.isArr {
-				for _, it := range mb.val.items {
+		cm, _ := a.Get("claimMappings")
+		for _, mb := range cm.Members {
+			if mb.Val.IsArr {
+				for _, it := range mb.Val.Items {
 					out = append(out, itemTexts(it)...)
 				}
 				continue
 			}
-			out = append(out, itemTexts(mb.val)...)
+			out = append(out, itemTexts(mb.Val)...)
 		}
 		return a
 	})
@@ -38,12 +38,12 @@ func exprTexts(config node) []string {
 // itemTexts is one rule's or mapping's CEL text or claim.
 func itemTexts(it node) []string {
 	var out []string
-	for _, mb := range it.members {
-		switch mb.key {
+	for _, mb := range it.Members {
+		switch mb.Key {
 		case "expression", "valueExpression":
-			out = append(out, unquote(mb.val.raw))
+			out = append(out, unquote(mb.Val.Raw))
 		case "claim":
-			out = append(out, "claim:"+unquote(mb.val.raw))
+			out = append(out, "claim:"+unquote(mb.Val.Raw))
 		}
 	}
 	return out
@@ -64,12 +64,12 @@ func itemMatches(it node, re *regexp.Regexp) bool {
 // username mapping (which is required) becomes claim sub, prefix "".
 func withoutExprs(c testCase, re *regexp.Regexp) testCase {
 	c.config = forEachAuthenticator(c.config, func(a node) node {
-		for i, mb := range a.members {
-			switch mb.key {
+		for i, mb := range a.Members {
+			switch mb.Key {
 			case "claimValidationRules", "userValidationRules":
-				a.members[i].val = filterItems(mb.val, re)
+				a.Members[i].Val = filterItems(mb.Val, re)
 			case "claimMappings":
-				a.members[i].val = withoutMappings(mb.val, re)
+				a.Members[i].Val = withoutMappings(mb.Val, re)
 			}
 		}
 		return a
@@ -78,30 +78,30 @@ func withoutExprs(c testCase, re *regexp.Regexp) testCase {
 }
 
 func filterItems(list node, re *regexp.Regexp) node {
-	out := list.clone()
-	out.items = out.items[:0]
-	for _, it := range list.items {
+	out := list.Clone()
+	out.Items = out.Items[:0]
+	for _, it := range list.Items {
 		if !itemMatches(it, re) {
-			out.items = append(out.items, it)
+			out.Items = append(out.Items, it)
 		}
 	}
 	return out
 }
 
 func withoutMappings(cm node, re *regexp.Regexp) node {
-	out := cm.clone()
-	out.members = out.members[:0]
-	for _, mb := range cm.members {
+	out := cm.Clone()
+	out.Members = out.Members[:0]
+	for _, mb := range cm.Members {
 		switch {
-		case mb.val.isArr:
-			mb.val = filterItems(mb.val, re)
-		case !itemMatches(mb.val, re):
-		case mb.key == "username":
-			mb.val = obj(m("claim", str("sub")), m("prefix", str("")))
+		case mb.Val.IsArr:
+			mb.Val = filterItems(mb.Val, re)
+		case !itemMatches(mb.Val, re):
+		case mb.Key == "username":
+			mb.Val = obj(m("claim", str("sub")), m("prefix", str("")))
 		default:
 			continue
 		}
-		out.members = append(out.members, mb)
+		out.Members = append(out.Members, mb)
 	}
 	return out
 }
@@ -109,13 +109,13 @@ func withoutMappings(cm node, re *regexp.Regexp) node {
 // forEachAuthenticator rewrites every jwt[] entry of a configuration
 // (a copy: the given tree is not changed).
 func forEachAuthenticator(config node, f func(a node) node) node {
-	out := config.clone()
-	for i, mb := range out.members {
-		if mb.key != "jwt" {
+	out := config.Clone()
+	for i, mb := range out.Members {
+		if mb.Key != "jwt" {
 			continue
 		}
-		for j, a := range mb.val.items {
-			out.members[i].val.items[j] = f(a)
+		for j, a := range mb.Val.Items {
+			out.Members[i].Val.Items[j] = f(a)
 		}
 	}
 	return out
@@ -124,9 +124,9 @@ func forEachAuthenticator(config node, f func(a node) node) node {
 // withoutIssuerMember removes a member of every issuer.
 func withoutIssuerMember(c testCase, key string) testCase {
 	c.config = forEachAuthenticator(c.config, func(a node) node {
-		for i, mb := range a.members {
-			if mb.key == "issuer" {
-				a.members[i].val = mb.val.without(key)
+		for i, mb := range a.Members {
+			if mb.Key == "issuer" {
+				a.Members[i].Val = mb.Val.Without(key)
 			}
 		}
 		return a
@@ -138,25 +138,13 @@ func withoutIssuerMember(c testCase, key string) testCase {
 func issuerHas(c testCase, key string) bool {
 	found := false
 	forEachAuthenticator(c.config, func(a node) node {
-		iss, _ := a.get("issuer")
-		if _, ok := iss.get(key); ok {
+		iss, _ := a.Get("issuer")
+		if _, ok := iss.Get(key); ok {
 			found = true
 		}
 		return a
 	})
 	return found
-}
-
-// without returns an object without the member key.
-func (n node) without(key string) node {
-	out := n.clone()
-	out.members = out.members[:0]
-	for _, mb := range n.members {
-		if mb.key != key {
-			out.members = append(out.members, mb)
-		}
-	}
-	return out
 }
 
 // registered are the claims go-oidc and kube-apiserver decode into
@@ -169,20 +157,20 @@ var registered = []string{"iss", "sub", "aud", "exp", "iat", "nbf", "email", "em
 func tokenOddities(claims node) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, mb := range claims.members {
-		if seen[mb.key] {
-			out = append(out, "duplicate "+mb.key)
+	for _, mb := range claims.Members {
+		if seen[mb.Key] {
+			out = append(out, "duplicate "+mb.Key)
 		}
-		seen[mb.key] = true
+		seen[mb.Key] = true
 		for _, r := range registered {
-			if mb.key != r && strings.EqualFold(mb.key, r) {
-				out = append(out, "case variant "+mb.key)
+			if mb.Key != r && strings.EqualFold(mb.Key, r) {
+				out = append(out, "case variant "+mb.Key)
 			}
 		}
 	}
-	if sub, ok := claims.get("sub"); !ok {
+	if sub, ok := claims.Get("sub"); !ok {
 		out = append(out, "no sub")
-	} else if !strings.HasPrefix(sub.raw, `"`) {
+	} else if !strings.HasPrefix(sub.Raw, `"`) {
 		out = append(out, "non-string sub")
 	}
 	return out
@@ -191,23 +179,23 @@ func tokenOddities(claims node) []string {
 // canonicalClaims keeps the last of duplicate members, drops case
 // variants of registered names and gives sub a string.
 func canonicalClaims(claims node) node {
-	out := claims.clone()
-	out.members = out.members[:0]
+	out := claims.Clone()
+	out.Members = out.Members[:0]
 	last := map[string]int{}
-	for i, mb := range claims.members {
-		last[mb.key] = i
+	for i, mb := range claims.Members {
+		last[mb.Key] = i
 	}
-	for i, mb := range claims.members {
-		if last[mb.key] != i || isCaseVariant(mb.key) {
+	for i, mb := range claims.Members {
+		if last[mb.Key] != i || isCaseVariant(mb.Key) {
 			continue
 		}
-		if mb.key == "sub" && !strings.HasPrefix(mb.val.raw, `"`) {
-			mb.val = str("repo:octo-org/octo-repo:ref:refs/heads/main")
+		if mb.Key == "sub" && !strings.HasPrefix(mb.Val.Raw, `"`) {
+			mb.Val = str("repo:octo-org/octo-repo:ref:refs/heads/main")
 		}
-		out.members = append(out.members, mb)
+		out.Members = append(out.Members, mb)
 	}
-	if _, ok := out.get("sub"); !ok {
-		out.members = append(out.members, m("sub", str("repo:octo-org/octo-repo:ref:refs/heads/main")))
+	if _, ok := out.Get("sub"); !ok {
+		out.Members = append(out.Members, m("sub", str("repo:octo-org/octo-repo:ref:refs/heads/main")))
 	}
 	return out
 }

@@ -15,11 +15,11 @@ type testCase struct {
 func (c testCase) document() []byte {
 	switch c.format {
 	case "yaml":
-		return []byte(c.config.yamlText(false))
+		return []byte(c.config.YAMLText(false))
 	case "yaml-plain":
-		return []byte(c.config.yamlText(true))
+		return []byte(c.config.YAMLText(true))
 	}
-	return []byte(c.config.text())
+	return []byte(c.config.Text())
 }
 
 // genCase builds case i of a seeded run; each case has its own stream, so

@@ -54,14 +54,14 @@ func genConfig(r *rand.Rand, s shape) node {
 // kube-apiserver's strict decoder refuses both.
 func oddSpelling(r *rand.Rand, config node) node {
 	return forEachAuthenticator(config, func(a node) node {
-		i := r.IntN(len(a.members))
+		i := r.IntN(len(a.Members))
 		switch r.IntN(3) {
 		case 0:
-			a.members[i].key = strings.ToUpper(a.members[i].key[:1]) + a.members[i].key[1:]
+			a.Members[i].Key = strings.ToUpper(a.Members[i].Key[:1]) + a.Members[i].Key[1:]
 		case 1:
-			a.members[i].key = strings.ToLower(a.members[i].key)
+			a.Members[i].Key = strings.ToLower(a.Members[i].Key)
 		default:
-			a.members = append(a.members, a.members[i])
+			a.Members = append(a.Members, a.Members[i])
 		}
 		return a
 	})
@@ -75,7 +75,7 @@ func genAuthenticator(r *rand.Rand, s shape, url string) node {
 		m("claimValidationRules", genClaimRules(r, s)),
 		m("claimMappings", genMappings(r, s)),
 		m("userValidationRules", genUserRules(r, s)),
-	).dropEmpty()
+	).DropEmpty()
 }
 
 func genIssuer(r *rand.Rand, s shape, url string) node {
@@ -92,7 +92,7 @@ func genIssuer(r *rand.Rand, s shape, url string) node {
 	for _, i := range r.Perm(len(audiences))[:1+r.IntN(3)*r.IntN(2)] {
 		auds = append(auds, str(audiences[i]))
 	}
-	if r.IntN(30) != 0 && !slices.ContainsFunc(auds, func(a node) bool { return unquote(a.raw) == s.aud }) {
+	if r.IntN(30) != 0 && !slices.ContainsFunc(auds, func(a node) bool { return unquote(a.Raw) == s.aud }) {
 		auds[r.IntN(len(auds))] = str(s.aud)
 	}
 	switch r.IntN(100) {
@@ -219,20 +219,6 @@ func genUserRules(r *rand.Rand, s shape) node {
 	return arr(rules...)
 }
 
-// dropEmpty removes members whose value is an empty array or object, so
-// that documents read as a user would write them.
-func (n node) dropEmpty() node {
-	out := n.clone()
-	out.members = out.members[:0]
-	for _, mb := range n.members {
-		if (mb.val.isArr && len(mb.val.items) == 0) || (mb.val.isObj && len(mb.val.members) == 0) {
-			continue
-		}
-		out.members = append(out.members, mb)
-	}
-	return out
-}
-
 // extraKey picks an extra key, one Kubernetes refuses now and then.
 func extraKey(r *rand.Rand) string {
 	if r.IntN(6) == 0 {
@@ -243,11 +229,11 @@ func extraKey(r *rand.Rand) string {
 
 // setIssuer sets a member of an authenticator's issuer.
 func setIssuer(a node, key string, v node) node {
-	a = a.clone()
-	for i, mb := range a.members {
-		if mb.key == "issuer" {
-			a.members[i].val = mb.val.without(key)
-			a.members[i].val.members = append(a.members[i].val.members, m(key, v))
+	a = a.Clone()
+	for i, mb := range a.Members {
+		if mb.Key == "issuer" {
+			a.Members[i].Val = mb.Val.Without(key)
+			a.Members[i].Val.Members = append(a.Members[i].Val.Members, m(key, v))
 		}
 	}
 	return a

@@ -55,8 +55,8 @@ func mappingCase() testCase {
 
 func TestWithoutExprs(t *testing.T) {
 	c := mappingCase()
-	before := c.config.text()
-	got := withoutExprs(c, regexp.MustCompile(`url\(|isURL\(`)).config.text()
+	before := c.config.Text()
+	got := withoutExprs(c, regexp.MustCompile(`url\(|isURL\(`)).config.Text()
 	want := obj(m("jwt", arr(obj(
 		m("issuer", obj(m("url", str(GitHubIssuer)), m("audiences", arr(str("k"))))),
 		m("claimValidationRules", arr(obj(m("claim", str("ref")), m("requiredValue", str("x"))))),
@@ -65,11 +65,11 @@ func TestWithoutExprs(t *testing.T) {
 			m("uid", obj(m("claim", str("actor_id")))),
 			m("extra", arr(obj(m("key", str("example.com/b")), m("valueExpression", str(`claims.sub`))))),
 		)),
-	)))).text()
+	)))).Text()
 	if got != want {
 		t.Errorf("without url():\n got %s\nwant %s", got, want)
 	}
-	if c.config.text() != before {
+	if c.config.Text() != before {
 		t.Error("withoutExprs changed the case it was given")
 	}
 }
@@ -81,8 +81,8 @@ func TestCanonicalClaims(t *testing.T) {
 	}
 	got := canonicalClaims(claims)
 	want := obj(m("sub", str("repo:octo-org/octo-repo:ref:refs/heads/main")), m("aud", str("b")), m("x", str("y")))
-	if got.text() != want.text() {
-		t.Errorf("canonicalClaims = %s, want %s", got.text(), want.text())
+	if got.Text() != want.Text() {
+		t.Errorf("canonicalClaims = %s, want %s", got.Text(), want.Text())
 	}
 	if len(tokenOddities(got)) != 0 {
 		t.Errorf("the canonical claims still have oddities: %q", tokenOddities(got))
@@ -116,15 +116,15 @@ func TestYAMLReadsAsTheJSON(t *testing.T) {
 	for i := range 200 {
 		c := genCase(7, i, 1_800_000_000)
 		var fromJSON, fromYAML any
-		if err := json.Unmarshal([]byte(c.config.text()), &fromJSON); err != nil {
+		if err := json.Unmarshal([]byte(c.config.Text()), &fromJSON); err != nil {
 			t.Fatal(err)
 		}
-		y := c.config.yamlText(false)
+		y := c.config.YAMLText(false)
 		if err := yaml.Unmarshal([]byte(y), &fromYAML); err != nil {
 			t.Fatalf("case %d: %v\n%s", i, err, y)
 		}
 		if !reflect.DeepEqual(fromJSON, fromYAML) {
-			t.Fatalf("case %d: the YAML rendering reads differently:\n%s\n%s", i, c.config.text(), y)
+			t.Fatalf("case %d: the YAML rendering reads differently:\n%s\n%s", i, c.config.Text(), y)
 		}
 	}
 }

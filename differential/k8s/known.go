@@ -91,16 +91,16 @@ var knownClasses = []knownClass{
 		without: func(c testCase) testCase {
 			i := 0
 			c.config = forEachAuthenticator(c.config, func(a node) node {
-				cm, _ := a.get("claimMappings")
-				x, ok := cm.get("extra")
+				cm, _ := a.Get("claimMappings")
+				x, ok := cm.Get("extra")
 				if !ok {
 					return a
 				}
-				for j, it := range x.items {
-					for k, mb := range it.members {
-						if mb.key == "key" {
+				for j, it := range x.Items {
+					for k, mb := range it.Members {
+						if mb.Key == "key" {
 							i++
-							x.items[j].members[k].val = str(fmt.Sprintf("example.com/key-%d", i))
+							x.Items[j].Members[k].Val = str(fmt.Sprintf("example.com/key-%d", i))
 						}
 					}
 				}
@@ -112,18 +112,18 @@ var knownClasses = []knownClass{
 	{
 		id:      "anonymous",
 		what:    "anonymous.conditions need anonymous.enabled: true (validation.go ValidateAuthenticationConfiguration)",
-		fits:    func(c testCase) bool { _, ok := c.config.get("anonymous"); return ok },
-		without: func(c testCase) testCase { c.config = c.config.without("anonymous"); return c },
+		fits:    func(c testCase) bool { _, ok := c.config.Get("anonymous"); return ok },
+		without: func(c testCase) testCase { c.config = c.config.Without("anonymous"); return c },
 	},
 	{
 		id:   "too-many-authenticators",
 		what: "more than 64 jwt authenticators are refused (validation.go ValidateAuthenticationConfiguration)",
-		fits: func(c testCase) bool { j, _ := c.config.get("jwt"); return len(j.items) > 64 },
+		fits: func(c testCase) bool { j, _ := c.config.Get("jwt"); return len(j.Items) > 64 },
 		without: func(c testCase) testCase {
-			c.config = c.config.clone()
-			for i, mb := range c.config.members {
-				if mb.key == "jwt" {
-					c.config.members[i].val.items = mb.val.items[:1]
+			c.config = c.config.Clone()
+			for i, mb := range c.config.Members {
+				if mb.Key == "jwt" {
+					c.config.Members[i].Val.Items = mb.Val.Items[:1]
 				}
 			}
 			return c
@@ -145,11 +145,11 @@ var plainExtraKey = regexp.MustCompile(`^(example\.com|acme\.io)/[a-z0-9-]+$`)
 func extraKeysOf(config node) []string {
 	var keys []string
 	forEachAuthenticator(config, func(a node) node {
-		cm, _ := a.get("claimMappings")
-		x, _ := cm.get("extra")
-		for _, it := range x.items {
-			if k, ok := it.get("key"); ok {
-				keys = append(keys, unquote(k.raw))
+		cm, _ := a.Get("claimMappings")
+		x, _ := cm.Get("extra")
+		for _, it := range x.Items {
+			if k, ok := it.Get("key"); ok {
+				keys = append(keys, unquote(k.Raw))
 			}
 		}
 		return a

@@ -18,7 +18,7 @@ func TestEveryClassIsGeneratedAndRemovable(t *testing.T) {
 				}
 				found++
 				if k.fits(k.without(c)) {
-					t.Fatalf("case %d keeps the feature once it is taken out:\n%s", i, k.without(c).config.text())
+					t.Fatalf("case %d keeps the feature once it is taken out:\n%s", i, k.without(c).config.Text())
 				}
 			}
 			if found == 0 {

@@ -30,7 +30,7 @@ type outcome struct {
 
 // run signs the claims and asks both sides.
 func (rn *runner) run(ctx context.Context, c testCase) (outcome, error) {
-	payload := c.claims.text()
+	payload := c.claims.Text()
 	jwt, ok := rn.signed[payload]
 	if !ok {
 		var err error

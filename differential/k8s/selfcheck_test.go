@@ -42,8 +42,8 @@ func selfCheck(t *testing.T, ctx context.Context, rn *runner) {
 			`username "github:` + sub + `", extra {"authentication.kubernetes.io/credential-id": ["JTI=abc"]}`},
 		{"required claim matches", config(obj(issuer(), m("claimValidationRules", arr(obj(m("claim", str("repository_owner")), m("requiredValue", str("octo-org"))))), byClaim)), claims(), policy.Allow, "", ""},
 		{"required claim differs", config(obj(issuer(), m("claimValidationRules", arr(obj(m("claim", str("repository_owner")), m("requiredValue", str("acme"))))), byClaim)), claims(), policy.Deny, "required claim repository_owner value does not match", ""},
-		{"audience differs", config(obj(issuer(), byClaim)), claims(m("azp", str("x"))).with("aud", str("other")), policy.Deny, "expected audience", ""},
-		{"issuer of no authenticator", config(obj(issuer(), byClaim)), claims().with("iss", str("https://other.example")), policy.Deny, "no authenticator", ""},
+		{"audience differs", config(obj(issuer(), byClaim)), claims(m("azp", str("x"))).With("aud", str("other")), policy.Deny, "expected audience", ""},
+		{"issuer of no authenticator", config(obj(issuer(), byClaim)), claims().With("iss", str("https://other.example")), policy.Deny, "no authenticator", ""},
 		{"several audiences need a match policy", config(obj(m("issuer", obj(m("url", str(GitHubIssuer)), m("audiences", arr(str("kubernetes"), str("other"))))), byClaim)), claims(), policy.Error, "audienceMatchPolicy", ""},
 		{"claim mapping needs a prefix", config(obj(issuer(), m("claimMappings", obj(m("username", obj(m("claim", str("sub")))))))), claims(), policy.Error, "prefix", ""},
 		{"issuer must be https", config(obj(m("issuer", obj(m("url", str("http://token.actions.githubusercontent.com")), m("audiences", arr(str("kubernetes"))))), byClaim)), claims(), policy.Error, "https", ""},
@@ -71,15 +71,4 @@ func selfCheck(t *testing.T, ctx context.Context, rn *runner) {
 			}
 		})
 	}
-}
-
-// with returns an object whose member key has the value v.
-func (n node) with(key string, v node) node {
-	out := n.clone()
-	for i, mb := range out.members {
-		if mb.key == key {
-			out.members[i].val = v
-		}
-	}
-	return out
 }

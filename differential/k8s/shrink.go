@@ -59,12 +59,12 @@ func (rn *runner) shrink(ctx context.Context, c testCase, sig string) (testCase,
 
 func candidates(c testCase) []testCase {
 	var out []testCase
-	for _, cfg := range c.config.smaller(kept) {
+	for _, cfg := range c.config.Smaller(kept) {
 		d := c
 		d.config = cfg
 		out = append(out, d)
 	}
-	for _, cl := range c.claims.smaller(kept) {
+	for _, cl := range c.claims.Smaller(kept) {
 		d := c
 		d.claims = cl
 		out = append(out, d)
@@ -77,11 +77,11 @@ func reproduction(c testCase, o outcome) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "case %d\n", c.index)
 	if c.format == "json" || c.format == "" {
-		fmt.Fprintf(&b, "  config: %s\n", c.config.text())
+		fmt.Fprintf(&b, "  config: %s\n", c.config.Text())
 	} else {
 		fmt.Fprintf(&b, "  config (%s):\n%s", c.format, indent(string(c.document()), "    "))
 	}
-	fmt.Fprintf(&b, "  claims: %s\n", withoutTimes(c.claims).text())
+	fmt.Fprintf(&b, "  claims: %s\n", withoutTimes(c.claims).Text())
 	fmt.Fprintf(&b, "  kube-apiserver: %s", o.kube.verdict)
 	if o.kube.msg != "" {
 		fmt.Fprintf(&b, " (%s)", o.kube.msg)
@@ -101,11 +101,11 @@ func reproduction(c testCase, o outcome) string {
 // withoutTimes drops iat, nbf and exp from a printed claim set: every
 // case has them, valid around the run's clock.
 func withoutTimes(claims node) node {
-	out := claims.clone()
-	out.members = out.members[:0]
-	for _, mb := range claims.members {
-		if mb.key != "iat" && mb.key != "nbf" && mb.key != "exp" {
-			out.members = append(out.members, mb)
+	out := claims.Clone()
+	out.Members = out.Members[:0]
+	for _, mb := range claims.Members {
+		if mb.Key != "iat" && mb.Key != "nbf" && mb.Key != "exp" {
+			out.Members = append(out.Members, mb)
 		}
 	}
 	return out

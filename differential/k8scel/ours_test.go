@@ -4,41 +4,15 @@ import (
 	"sync"
 
 	"cel.dev/cel-go/cel"
-	"cel.dev/cel-go/common/cost"
-	"cel.dev/cel-go/ext"
 
-	"github.com/oidcscope/oidcscope/policy/k8s/k8scel"
+	"github.com/oidcscope/oidcscope/policy/k8s"
 )
 
-// oursEnv is the environment oidcscope builds (policy/k8s/celenv.go's
-// baseOptions) with our k8scel libraries.
+// oursEnv is the environment oidcscope's Kubernetes provider builds
+// (policy/k8s.EnvOptions: cel-go's options and libraries and ours in
+// k8scel), without the claims and user variables no expression here reads.
 var oursEnv = sync.OnceValue(func() *cel.Env {
-	env, err := cel.NewEnv(
-		cel.HomogeneousAggregateLiterals(),
-		cel.EagerlyValidateDeclarations(true),
-		cel.DefaultUTCTimeZone(true),
-		k8scel.URLs(),
-		k8scel.Regex(),
-		cel.CostEstimatorOptions(cost.PresenceTestHasCost(false)),
-		cel.CrossTypeNumericComparisons(true),
-		cel.OptionalTypes(),
-		k8scel.QuantityLib(),
-		cel.ASTValidators(
-			cel.ValidateDurationLiterals(),
-			cel.ValidateTimestampLiterals(),
-			cel.ValidateRegexLiterals(),
-			cel.ValidateHomogeneousAggregateLiterals(),
-		),
-		ext.Strings(ext.StringsVersion(2)),
-		ext.Sets(),
-		k8scel.IPLib(),
-		k8scel.CIDRLib(),
-		k8scel.FormatLib(),
-		ext.TwoVarComprehensions(),
-		k8scel.SemverLib(k8scel.SemverVersion(1)),
-		ext.Lists(ext.ListsVersion(3)),
-		k8scel.Lists(k8scel.ListsVersion(1)),
-	)
+	env, err := cel.NewEnv(k8s.EnvOptions()...)
 	if err != nil {
 		panic(err)
 	}

@@ -33,14 +33,14 @@ func boundClaim(r *rand.Rand, claims node, glob bool) member {
 		if len(own) > 0 && r.IntN(10) < 7 { // mostly the token's own values
 			v = pick(r, own)
 		}
-		isString := strings.HasPrefix(v.raw, `"`)
+		isString := strings.HasPrefix(v.Raw, `"`)
 		switch {
 		case glob && !isString && r.IntN(4) > 0:
 			return str(pick(r, []string{"*", "refs/heads/*"}))
 		case glob && isString && r.IntN(2) == 0:
-			return str(globOf(r, unquote(v.raw)))
+			return str(globOf(r, unquote(v.Raw)))
 		case !glob && isString && r.IntN(12) == 0:
-			return str(strings.ToUpper(unquote(v.raw)))
+			return str(strings.ToUpper(unquote(v.Raw)))
 		}
 		return v
 	}
@@ -86,15 +86,15 @@ func globOf(r *rand.Rand, s string) string {
 // leaves are a value's scalars (a list's elements), or the value itself.
 func leaves(v node) []node {
 	switch {
-	case v.isArr:
+	case v.IsArr:
 		var out []node
-		for _, it := range v.items {
-			if !it.isArr && !it.isObj {
+		for _, it := range v.Items {
+			if !it.IsArr && !it.IsObj {
 				out = append(out, it)
 			}
 		}
 		return out
-	case v.isObj:
+	case v.IsObj:
 		return nil
 	}
 	return []node{v}
@@ -104,8 +104,8 @@ func leaves(v node) []node {
 func stringsIn(v node) []string {
 	var out []string
 	for _, l := range leaves(v) {
-		if strings.HasPrefix(l.raw, `"`) {
-			out = append(out, unquote(l.raw))
+		if strings.HasPrefix(l.Raw, `"`) {
+			out = append(out, unquote(l.Raw))
 		}
 	}
 	return out

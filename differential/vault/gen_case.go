@@ -37,24 +37,24 @@ func genCase(seed uint64, i int, now int64) testCase {
 // RFC 6901 pointer into objects and lists.
 func lookup(claims node, key string) (node, bool) {
 	if !strings.HasPrefix(key, "/") {
-		return claims.get(key)
+		return claims.Get(key)
 	}
 	cur := claims
 	for _, part := range strings.Split(key[1:], "/") {
 		part = strings.ReplaceAll(strings.ReplaceAll(part, "~1", "/"), "~0", "~")
 		switch {
-		case cur.isObj:
-			next, ok := cur.get(part)
+		case cur.IsObj:
+			next, ok := cur.Get(part)
 			if !ok {
 				return node{}, false
 			}
 			cur = next
-		case cur.isArr:
+		case cur.IsArr:
 			i, err := strconv.Atoi(part)
-			if err != nil || i < 0 || i >= len(cur.items) {
+			if err != nil || i < 0 || i >= len(cur.Items) {
 				return node{}, false
 			}
-			cur = cur.items[i]
+			cur = cur.Items[i]
 		default:
 			return node{}, false
 		}

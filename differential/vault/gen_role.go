@@ -48,7 +48,7 @@ func genRole(r *rand.Rand, claims node) node {
 		add("user_claim", str("/ctx/a~1b/c~0d"))
 	}
 
-	aud, _ := claims.get("aud")
+	aud, _ := claims.Get("aud")
 	tokAud := pick(r, auds)
 	if own := stringsIn(aud); len(own) > 0 && r.IntN(20) > 0 {
 		tokAud = pick(r, own)
@@ -73,16 +73,16 @@ func genRole(r *rand.Rand, claims node) node {
 		add("bound_audiences", scalar("null"))
 	}
 
-	if sub, ok := claims.get("sub"); ok {
+	if sub, ok := claims.Get("sub"); ok {
 		switch x := r.IntN(100); {
 		case x < 20:
 			add("bound_subject", sub)
 		case x < 24:
-			add("bound_subject", str(globOf(r, unquote(sub.raw))))
+			add("bound_subject", str(globOf(r, unquote(sub.Raw))))
 		case x < 26:
 			add("bound_subject", str(""))
 		case x < 28:
-			add("bound_subject", str(strings.ToUpper(unquote(sub.raw))))
+			add("bound_subject", str(strings.ToUpper(unquote(sub.Raw))))
 		}
 	}
 
@@ -109,10 +109,10 @@ func genRole(r *rand.Rand, claims node) node {
 		used := map[string]bool{}
 		for range 1 + r.IntN(3) {
 			bc := boundClaim(r, claims, claimsType == "glob")
-			if used[bc.key] && r.IntN(20) > 0 { // a duplicate key now and then
+			if used[bc.Key] && r.IntN(20) > 0 { // a duplicate key now and then
 				continue
 			}
-			used[bc.key] = true
+			used[bc.Key] = true
 			bcs = append(bcs, bc)
 		}
 		add("bound_claims", obj(bcs...))

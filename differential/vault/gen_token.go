@@ -95,13 +95,13 @@ func genClaims(r *rand.Rand, now int64) node {
 	}
 	if r.IntN(10) == 0 {
 		rare := pick(r, rareClaims)
-		if _, ok := obj(ms...).get(rare.key); !ok {
+		if _, ok := obj(ms...).Get(rare.key); !ok {
 			add(rare.key, rare.val(r))
 		}
 	}
 	if r.IntN(25) == 0 { // a claim given twice: Vault keeps the last
 		dup := pick(r, []string{"repository_id", "sub", "aud", "ref"})
-		if v, ok := obj(ms...).get(dup); ok && r.IntN(2) == 0 {
+		if v, ok := obj(ms...).Get(dup); ok && r.IntN(2) == 0 {
 			add(dup, v)
 		} else {
 			add(dup, str("refs/heads/main"))

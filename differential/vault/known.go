@@ -23,7 +23,7 @@ var knownClasses = []knownClass{
 			"oidcscope reports the condition as not applied and leaves the verdict to the claims",
 		source: "path_login.go:121-129 (cidrutil.RemoteAddrIsOk), answer \"permission denied\"",
 		match: func(c testCase, o outcome, d disagreement) bool {
-			_, cidrs := c.role.get("token_bound_cidrs")
+			_, cidrs := c.role.Get("token_bound_cidrs")
 			return cidrs && d.vault == policy.Deny && d.scope.verdict == policy.Allow && o.vaultMsg == logical.ErrPermissionDenied.Error()
 		},
 	},

@@ -57,11 +57,11 @@ func (rn *runner) run(ctx context.Context, c testCase) (outcome, error) {
 	name := fmt.Sprintf("c%d-%d", c.index, rn.serial)
 	defer p.deleteRole(ctx, name)
 
-	jwt, err := rn.signer.sign(c.claims.text())
+	jwt, err := rn.signer.sign(c.claims.Text())
 	if err != nil {
 		return out, err
 	}
-	refusal, err := p.writeRole(ctx, name, c.role.text())
+	refusal, err := p.writeRole(ctx, name, c.role.Text())
 	if err != nil {
 		return out, err
 	}
@@ -75,7 +75,7 @@ func (rn *runner) run(ctx context.Context, c testCase) (outcome, error) {
 		if err != nil {
 			return out, err
 		}
-		if h := harnessProblem(why); h != "" && !unreadable(c.claims.text()) {
+		if h := harnessProblem(why); h != "" && !unreadable(c.claims.Text()) {
 			return out, fmt.Errorf("case %d: Vault refused the login for a reason the harness must rule out (%s): %s", c.index, h, why)
 		}
 		out.vault, out.vaultMsg = policy.Deny, why
@@ -84,7 +84,7 @@ func (rn *runner) run(ctx context.Context, c testCase) (outcome, error) {
 		}
 	}
 	cfg := rn.configs[c.issuer]
-	if out.written, err = evaluate(cfg, name, c.role.text(), jwt); err != nil {
+	if out.written, err = evaluate(cfg, name, c.role.Text(), jwt); err != nil {
 		return out, err
 	}
 	if out.readBack != "" {

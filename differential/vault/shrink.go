@@ -46,12 +46,12 @@ func candidates(c testCase) []testCase {
 		d.issuer = ""
 		out = append(out, d)
 	}
-	for _, r := range c.role.smaller(nil) {
+	for _, r := range c.role.Smaller(nil) {
 		d := c
 		d.role = r
 		out = append(out, d)
 	}
-	for _, cl := range c.claims.smaller(timeClaims) {
+	for _, cl := range c.claims.Smaller(timeClaims) {
 		d := c
 		d.claims = cl
 		out = append(out, d)
@@ -73,8 +73,8 @@ func reproduction(c testCase, o outcome, d disagreement) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "case %d, oidcscope given the role %s\n", c.index, d.doc)
 	fmt.Fprintf(&b, "  config bound_issuer: %q\n", c.issuer)
-	fmt.Fprintf(&b, "  role:   %s\n", c.role.text())
-	fmt.Fprintf(&b, "  claims: %s\n", withoutTimes(c.claims).text())
+	fmt.Fprintf(&b, "  role:   %s\n", c.role.Text())
+	fmt.Fprintf(&b, "  claims: %s\n", withoutTimes(c.claims).Text())
 	fmt.Fprintf(&b, "  Vault:     %s", o.vault)
 	if o.vaultMsg != "" {
 		fmt.Fprintf(&b, " (%q)", o.vaultMsg)
@@ -89,11 +89,11 @@ func reproduction(c testCase, o outcome, d disagreement) string {
 // withoutTimes drops iat, nbf and exp from a printed claim set: every
 // case has them, valid around the run's clock.
 func withoutTimes(claims node) node {
-	out := claims.clone()
-	out.members = out.members[:0]
-	for _, mb := range claims.members {
-		if !timeClaims(mb.key) {
-			out.members = append(out.members, mb)
+	out := claims.Clone()
+	out.Members = out.Members[:0]
+	for _, mb := range claims.Members {
+		if !timeClaims(mb.Key) {
+			out.Members = append(out.Members, mb)
 		}
 	}
 	return out

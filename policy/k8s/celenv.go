@@ -54,7 +54,7 @@ var sharedEnvs = sync.OnceValues(func() (envs, error) {
 })
 
 func newRuntime(vars ...cel.EnvOption) (*celclaims.Runtime, error) {
-	env, err := cel.NewEnv(append(baseOptions(), vars...)...)
+	env, err := cel.NewEnv(append(EnvOptions(), vars...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +68,7 @@ func newRuntime(vars ...cel.EnvOption) (*celclaims.Runtime, error) {
 	return rt.WithoutEstimate(), nil
 }
 
-// baseOptions are the language settings and libraries of Kubernetes'
+// EnvOptions are the language settings and libraries of Kubernetes'
 // base CEL environment (k8s.io/apiserver/pkg/cel/environment, base.go)
 // as the authentication compiler uses it at v0.37.2 (its
 // StoredExpressions environment: every library not removed): cel-go's
@@ -78,7 +78,9 @@ func newRuntime(vars ...cel.EnvOption) (*celclaims.Runtime, error) {
 // `authorizer` no authentication expression has (calling them makes a
 // "found no matching overload" compile error in kube-apiserver and an
 // "undeclared reference" one here: both refuse the configuration).
-func baseOptions() []cel.EnvOption {
+// Exported so that differential/k8scel compiles its expressions in this
+// very environment, not a copy of it.
+func EnvOptions() []cel.EnvOption {
 	return []cel.EnvOption{
 		cel.HomogeneousAggregateLiterals(),
 		cel.EagerlyValidateDeclarations(true),
