@@ -97,10 +97,15 @@ type helpKeys struct {
 	footerIf []key.Binding // the what-if keys the footer may show
 	global   KeyMap
 	sideways bool
+	noToken  bool // a pasted error alone: no claim to filter, edit or copy
 }
 
 func (m Model) helpKeys() helpKeys {
 	h := helpKeys{global: m.keys, sideways: m.scrollsSideways()}
+	if m.report != nil && m.report.Token == nil {
+		h.noToken = true
+		return h
+	}
 	k := m.keys
 	all := m.pane.component().KeyMap(k)
 	// One array for the three lists: the footer is drawn on every frame.
@@ -140,6 +145,14 @@ func (m Model) helpKeys() helpKeys {
 }
 
 func (h helpKeys) ShortHelp() []key.Binding {
+	if h.noToken {
+		k := h.global
+		out := []key.Binding{k.Up, k.NewToken, k.LoadPolicy, k.Help, k.Quit}
+		if h.sideways {
+			out = append([]key.Binding{k.sideways()}, out...)
+		}
+		return out
+	}
 	out := append([]key.Binding(nil), h.pane...)
 	if h.sideways {
 		out = append(out, h.global.sideways())
