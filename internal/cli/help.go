@@ -49,8 +49,11 @@ Usage:
   oidcscope inspect [TOKEN | - | @FILE] [flags]   decode, verify and explain a token
   oidcscope inspect --demo                        the same, on a fresh embedded demo token
   oidcscope tui [TOKEN | @FILE] [flags]           the terminal inspector, named
-  oidcscope explain CLAIM [--profile ID] [--json] what a claim means, from the catalog
+  oidcscope explain CLAIM|CODE [--json]           what a claim or a provider's error code means
   oidcscope suggest --provider P [--scope S] TOKEN  a least-privilege policy this token satisfies
+  oidcscope diff A B [flags]                      two tokens: the claims and the verdicts that differ
+  oidcscope simulate --repo O/R --event E [flags] the token a job would get, before it runs (unsigned)
+  oidcscope reach --policy FILE --repo O/R        which jobs of a repository a policy lets in
   oidcscope fetch [--policy FILE] [flags]         in a GitHub Actions job: fetch the job's token, check it
   oidcscope completion bash|zsh|fish              a shell completion script
   oidcscope version
