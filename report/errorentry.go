@@ -35,11 +35,7 @@ func writeFoundError(b *strings.Builder, st view.Palette, f view.FoundError) {
 }
 
 func writeErrorEntry(b *strings.Builder, st view.Palette, e view.ErrorEntry) {
-	head := e.Provider
-	if e.Code != "" {
-		head = e.Code + " · " + e.Provider
-	}
-	b.WriteString(st.Title.Render(head) + "  " + e.Title + "\n")
+	b.WriteString(st.Title.Render(e.Head()) + "  " + e.Title + "\n")
 	b.WriteString(st.Dim.Render(e.Text) + "\n\n")
 	b.WriteString(e.Meaning + "\n")
 	if len(e.Claims) > 0 {

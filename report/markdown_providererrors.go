@@ -52,11 +52,7 @@ func mdProviderErrors(b *strings.Builder, r *inspect.Report) {
 // and the rest of the entry.
 func mdFoundError(b *strings.Builder, f view.FoundError) {
 	e := f.Entry
-	head := e.Provider
-	if e.Code != "" {
-		head = e.Code + " · " + e.Provider
-	}
-	b.WriteString("##### ❌ " + mdEscaped(head) + " · " + mdEscaped(e.Title) + "\n\n")
+	b.WriteString("##### ❌ " + mdEscaped(e.Head()) + " · " + mdEscaped(e.Title) + "\n\n")
 	fmt.Fprintf(b, "Line %d: %s\n\n", f.Line, codeSpan(f.Quoted, false))
 	if len(f.Values) > 0 {
 		b.WriteString("It carries:\n\n")

@@ -165,25 +165,10 @@ func policyEnvironments(results []policy.Result) []string {
 				case slices.Contains(c.Claims, "environment"):
 					add(v)
 				case slices.Contains(c.Claims, "sub"):
-					add(subEnvironment(v))
+					add(ghsub.Environment(v))
 				}
 			}
 		}
 	}
 	return out
-}
-
-// subEnvironment is the environment a sub's context names, "" for none.
-func subEnvironment(sub string) string {
-	rest := sub
-	if s, ok := ghsub.Parse(sub); ok {
-		rest = s.Rest
-	}
-	parts := strings.Split(rest, ":")
-	for i := 0; i+1 < len(parts); i++ {
-		if parts[i] == "environment" {
-			return parts[i+1]
-		}
-	}
-	return ""
 }

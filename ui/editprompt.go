@@ -140,8 +140,10 @@ func (m Model) editKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			next.refresh()
 			return next, cmd
 		}
+		// The prompt showed the value escaped: that text back is no edit.
+		unchanged := m.promptIn.Value() == escape.Text(editText(old))
 		v := typedValue(old, m.promptIn.Value())
-		if editText(v) == editText(old) && v.Kind == old.Kind {
+		if unchanged || editText(v) == editText(old) && v.Kind == old.Kind {
 			m.setFlash("unchanged", false)
 			m.refresh()
 			return m, nil

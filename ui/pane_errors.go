@@ -97,18 +97,10 @@ func (m Model) providerErrorsView(b *strings.Builder) {
 	}
 }
 
-// errorHead is a message's short name: its code and provider.
-func errorHead(e view.ErrorEntry) string {
-	if e.Code != "" {
-		return e.Code + " · " + e.Provider
-	}
-	return e.Provider
-}
-
 func (m Model) foundErrorView(b *strings.Builder, f view.FoundError) {
 	st := m.st
 	e := f.Entry
-	b.WriteString(st.Fail.Render("✗ "+errorHead(e)) + "  " + st.Bold.Render(e.Title) + "\n")
+	b.WriteString(st.Fail.Render("✗ "+e.Head()) + "  " + st.Bold.Render(e.Title) + "\n")
 	b.WriteString(st.Dim.Render(fmt.Sprintf("line %d: ", f.Line)) + f.Quoted + "\n")
 	if len(f.Values) > 0 {
 		m.section(b, "It carries")
@@ -182,11 +174,12 @@ func (m Model) errorsBehind(p view.Policy) []view.FoundError {
 // errorsStatus names the messages for the status line, first: "✗
 // AADSTS700213 · Entra", and how many more.
 func (m Model) errorsStatus() string {
-	errs := view.ReportedErrors(m.report)
-	if len(errs) == 0 {
+	// Drawn on every frame: the first entry's head, not every block.
+	if m.report == nil || len(m.report.ProviderErrors) == 0 {
 		return ""
 	}
-	s := m.st.Fail.Render("✗ " + errorHead(errs[0].Found.Entry))
+	errs := m.report.ProviderErrors
+	s := m.st.Fail.Render("✗ " + view.ErrorEntryOf(errs[0].Match.Entry).Head())
 	if len(errs) > 1 {
 		s += m.st.Dim.Render(fmt.Sprintf(" +%d", len(errs)-1))
 	}

@@ -154,7 +154,7 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 	if found := m.errorsBehind(p); len(found) > 0 {
 		m.section(b, "Behind the error in the paste")
 		for _, f := range found {
-			b.WriteString(st.Fail.Render("✗ "+errorHead(f.Entry)) + "  " + f.Entry.Title + "\n")
+			b.WriteString(st.Fail.Render("✗ "+f.Entry.Head()) + "  " + f.Entry.Title + "\n")
 			b.WriteString("  " + st.Dim.Render(fmt.Sprintf("line %d: ", f.Line)) + f.Quoted + "\n")
 		}
 		b.WriteString(st.Dim.Render("the first failing condition above is the likely cause; the Errors tab explains the message") + "\n")

@@ -218,7 +218,7 @@ func pastedLines(s string) string {
 // (line 3)".
 func (m Model) foundErrorsLine() string {
 	f := m.paste.errs[0].Found
-	s := fmt.Sprintf("%s: %s (line %d)", errorHead(f.Entry), f.Entry.Title, f.Line)
+	s := fmt.Sprintf("%s: %s (line %d)", f.Entry.Head(), f.Entry.Title, f.Line)
 	if n := len(m.paste.errs) - 1; n > 0 {
 		s += fmt.Sprintf(" and %d more", n)
 	}

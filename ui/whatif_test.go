@@ -350,3 +350,20 @@ func TestUnloadWhileEditing(t *testing.T) {
 		t.Error("the token's own report became an edited one")
 	}
 }
+
+// TestEditHostileValueUnchanged: e then enter on a claim whose value the
+// prompt shows escaped changes nothing: the escaped text is not taken
+// for a new value.
+func TestEditHostileValueUnchanged(t *testing.T) {
+	tok, err := fixtures.SignPayload([]byte(maliciousPayload), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), []byte(tok), 100, 30)
+	m = pickClaim(t, m, "osc52")
+	before := claimValue(t, m.report, "osc52")
+	m = keys(t, m, "e", "enter")
+	if m.whatIf.real != nil {
+		t.Errorf("e, enter on an unchanged hostile value made an edit: osc52 = %q, was %q", claimValue(t, m.report, "osc52"), before)
+	}
+}

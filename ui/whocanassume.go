@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/oidcscope/oidcscope/inspect"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -29,11 +30,6 @@ type reachMsg struct {
 	table reach.Table
 	err   error
 }
-
-// policyLister is what a session's loaded policies are when they can be
-// listed (the command layer's policy set): reach runs one policy's own
-// matcher.
-type policyLister interface{ Policies() []policy.Policy }
 
 // openReach computes the table of the selected policy, off the UI
 // goroutine: reach simulates and evaluates every context its conditions
@@ -63,7 +59,7 @@ func (m Model) openReach() (Model, tea.Cmd) {
 // findPolicy is the loaded policy behind a result: the same source and
 // name.
 func (m Model) findPolicy(r policy.Result) policy.Policy {
-	l, ok := m.session.Policies().(policyLister)
+	l, ok := m.session.Policies().(inspect.PolicyLister)
 	if !ok {
 		return nil
 	}

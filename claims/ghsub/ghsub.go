@@ -123,3 +123,20 @@ func Context(sub string) string {
 	}
 	return ""
 }
+
+// Environment is the environment a sub's context names ("prod" in
+// repo:o/r:environment:prod, in either repository form or a custom
+// template), "" for none.
+func Environment(sub string) string {
+	rest := sub
+	if s, ok := Parse(sub); ok {
+		rest = s.Rest
+	}
+	parts := strings.Split(rest, ":")
+	for i := 0; i+1 < len(parts); i++ {
+		if parts[i] == "environment" {
+			return parts[i+1]
+		}
+	}
+	return ""
+}

@@ -144,3 +144,18 @@ func TestFormsMatchRegexps(t *testing.T) {
 	}
 	walk(nil, 7)
 }
+
+func TestEnvironment(t *testing.T) {
+	for sub, want := range map[string]string{
+		"repo:o/r:environment:prod":                      "prod",
+		"repo:o@1/r@2:environment:prod":                  "prod",
+		"repo:o/r:environment:prod:job_workflow_ref:x@y": "prod",
+		"repo:o/r:ref:refs/heads/environment":            "",
+		"repo:o/r:pull_request":                          "",
+		"":                                               "",
+	} {
+		if got := Environment(sub); got != want {
+			t.Errorf("Environment(%q) = %q, want %q", sub, got, want)
+		}
+	}
+}

@@ -15,6 +15,15 @@ type ErrorEntry struct {
 	Claims, Fields, Check                            []string
 }
 
+// Head is the entry's short name: its code and provider ("AADSTS700213 ·
+// Entra"), or the provider alone when the message has no code.
+func (e ErrorEntry) Head() string {
+	if e.Code != "" {
+		return e.Code + " · " + e.Provider
+	}
+	return e.Provider
+}
+
 // ErrorEntryOf is e's block.
 func ErrorEntryOf(e providererrors.Entry) ErrorEntry {
 	return ErrorEntry{ID: shown(e.ID), Provider: shown(policy.InfoOf(e.Provider).Name), Code: shown(e.Code),
