@@ -133,7 +133,7 @@ func environment(doc publisher.Document, tok policy.Token, name string) policy.C
 	}
 	c := publisher.Check{Expression: "environment: " + doc.Environment + " (ignoring case)", Claims: []string{"environment"}, Expected: []string{doc.Environment}, Answer: noPublisher(notFound)}
 	env, ok := publisher.ReadClaim(tok, "environment", &c)
-	if ok && env != "" && strings.EqualFold(doc.Environment, env) {
+	if ok && env != "" && publisher.CaseInsensitive.Same(doc.Environment, env) {
 		return c.Pass()
 	}
 	if ok {

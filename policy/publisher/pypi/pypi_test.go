@@ -61,6 +61,9 @@ func TestPyPICases(t *testing.T) {
 			Verdict: policy.Deny, Answer: pub(notFoundText)},
 		// test_github.py test_github_publisher_environment_claim.
 		{Name: "environment ignoring case", Doc: withEnv("some-environment"), Claims: map[string]string{"environment": `"sOmE-eNvIrOnMeNt"`}, Verdict: policy.Allow},
+		// Python's str.lower() does not fold ſ (long s) to s; Go's
+		// EqualFold would.
+		{Name: "environment differing by a long s", Doc: withEnv("staging"), Claims: map[string]string{"environment": `"ſtaging"`}, Verdict: policy.Deny, Answer: pub(notFoundText)},
 		{Name: "publisher without environment, token with one", Doc: doc, Claims: map[string]string{"environment": `"some-environment"`}, Verdict: policy.Allow},
 		{Name: "publisher environment, token without", Doc: withEnv("some-environment"), Verdict: policy.Deny, Answer: pub(notFoundText)},
 
