@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -63,25 +62,14 @@ func reachRun(o *reachOptions, s streams) error {
 		}
 		tables = append(tables, t)
 	}
-	var err error
 	if o.json {
-		enc := json.NewEncoder(s.out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		err = enc.Encode(map[string]any{"schema": inspect.Schema, "reach": tables})
-	} else {
-		err = writeReach(s.out, tables, o.all)
-	}
-	if err != nil {
-		return exitWith(exitProblem)
-	}
-	if set.Failed() {
-		for _, r := range set.Failures() {
-			fmt.Fprintf(s.errOut, "oidcscope: policy %s: %s\n", escape.Text(r.Source), escape.Text(r.Error))
+		if err := writeJSONDoc(s, map[string]any{"schema": inspect.Schema, "reach": tables}); err != nil {
+			return err
 		}
+	} else if err := writeReach(s.out, tables, o.all); err != nil {
 		return exitWith(exitProblem)
 	}
-	return nil
+	return policyProblems(s, set)
 }
 
 // writeReach lays the tables out: per policy, the rows it allows (all

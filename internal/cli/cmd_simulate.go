@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/internal/setting"
@@ -186,7 +185,7 @@ func (o *simulateOptions) contexts() ([]simulate.Trigger, error) {
 // usageFrom is a context GitHub could not have run: the user's input.
 func usageFrom(err error) error {
 	if errors.Is(err, simulate.ErrContext) {
-		return usagef("%s", escape.Text(err.Error()))
+		return usagef("%w", err) // exitCodeOf escapes every message
 	}
 	return failf("%w", err)
 }
