@@ -34,6 +34,11 @@ func walkFields(n *yamlv3.Node, s shape, path string, out *[]string) {
 			key, p := n.Content[i].Value, join(path, n.Content[i].Value)
 			sub, known := s.fields[key]
 			switch {
+			case n.Content[i].Tag == "!!merge":
+				// YAML's merge key is resolved before the strict decoder
+				// reads the document: the merged mappings' keys are this
+				// object's (the ones written here override them).
+				walkMerged(n.Content[i+1], s, path, out)
 			case !known:
 				msg := fmt.Sprintf("unknown field %q", p)
 				if near := caseVariant(s.fields, key); near != "" {
@@ -52,6 +57,21 @@ func walkFields(n *yamlv3.Node, s shape, path string, out *[]string) {
 			walkFields(it, object(s.fields), fmt.Sprintf("%s[%d]", path, i), out)
 		}
 	}
+}
+
+// walkMerged checks the mapping, or each mapping of the sequence, that a
+// merge key brings in.
+func walkMerged(v *yamlv3.Node, s shape, path string, out *[]string) {
+	for v.Kind == yamlv3.AliasNode && v.Alias != nil {
+		v = v.Alias
+	}
+	if v.Kind == yamlv3.SequenceNode {
+		for _, it := range v.Content {
+			walkFields(it, s, path, out)
+		}
+		return
+	}
+	walkFields(v, s, path, out)
 }
 
 // strictError words the problems as kube-apiserver's strict decoder does.

@@ -41,3 +41,26 @@ func TestStrictDecodingNamesEveryField(t *testing.T) {
 		})
 	}
 }
+
+// TestStrictDecodingFollowsMergeKeys: YAML's merge key (<<) is resolved
+// before kube-apiserver's strict JSON decoding sees the document, so it
+// is no unknown field; a merged mapping's own unknown field still is.
+func TestStrictDecodingFollowsMergeKeys(t *testing.T) {
+	base := "apiVersion: apiserver.config.k8s.io/v1\nkind: AuthenticationConfiguration\njwt:\n" +
+		"- issuer: &iss\n    url: https://token.actions.githubusercontent.com\n    audiences: [sts.amazonaws.com]\n" +
+		"  claimMappings: {username: {claim: sub, prefix: 'gh:'}}\n"
+	merged := base + "- issuer: {<<: *iss, url: https://token.actions.githubusercontent.com/octo-org}\n" +
+		"  claimMappings: {username: {claim: sub, prefix: 'gh:'}}\n"
+	if _, err := New().Parse("merge.yaml", []byte(merged)); err != nil {
+		t.Errorf("a merge key refused: %v", err)
+	}
+	bad := "apiVersion: apiserver.config.k8s.io/v1\nkind: AuthenticationConfiguration\njwt:\n" +
+		"- issuer: &iss\n    url: https://token.actions.githubusercontent.com\n    Audiences: [x]\n" +
+		"  claimMappings: {username: {claim: sub, prefix: 'gh:'}}\n" +
+		"- issuer: {<<: *iss, url: https://token.actions.githubusercontent.com/octo-org}\n" +
+		"  claimMappings: {username: {claim: sub, prefix: 'gh:'}}\n"
+	_, err := New().Parse("merge.yaml", []byte(bad))
+	if err == nil || !strings.Contains(err.Error(), `unknown field "jwt[1].issuer.Audiences"`) {
+		t.Errorf("Parse: %v, want the merged mapping's unknown field named", err)
+	}
+}
