@@ -154,7 +154,7 @@ func (m Model) addedClaim(name string) bool {
 func policyEnvironments(results []policy.Result) []string {
 	var out []string
 	add := func(env string) {
-		if env != "" && !strings.ContainsAny(env, "*?[]()|^$\\") && escape.Text(env) == env && !slices.Contains(out, env) {
+		if env != "" && !strings.ContainsAny(env, "*?[]()|^$\\") && pickable(env) && !slices.Contains(out, env) {
 			out = append(out, env)
 		}
 	}

@@ -55,7 +55,7 @@ func (m Model) knownValues(name string, v decode.Value) []string {
 		cl := claimMap(m.report.Token.Payload)
 		var out []string
 		for _, form := range []simulate.SubjectForm{simulate.LegacyForm, simulate.ImmutableForm} {
-			if s, err := simulate.ResubjectAs(cl, v.Text, form); err == nil && !slices.Contains(out, s) {
+			if s, err := simulate.ResubjectAs(cl, v.Text, form); err == nil && pickable(s) && !slices.Contains(out, s) {
 				out = append(out, s)
 			}
 		}
@@ -66,6 +66,11 @@ func (m Model) knownValues(name string, v decode.Value) []string {
 	}
 	return nil
 }
+
+// pickable says whether a value built from a token or a policy may be
+// offered on tab: a pick goes into the input as it is, so one that
+// escaping would change (a control or format character) is not offered.
+func pickable(s string) bool { return escape.Text(s) == s }
 
 // editText is a claim's value as typed: a string as it is, anything else
 // as JSON.

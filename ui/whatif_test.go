@@ -367,3 +367,28 @@ func TestEditHostileValueUnchanged(t *testing.T) {
 		t.Errorf("e, enter on an unchanged hostile value made an edit: osc52 = %q, was %q", claimValue(t, m.report, "osc52"), before)
 	}
 }
+
+// TestSubPicksNeverHoldFormatCharacters: the sub forms offered on tab
+// are built from the token's own sub and repository: a form escaping
+// would change (a bidi override in a branch name) is not offered, as an
+// environment from a policy is not, since a pick goes into the input
+// raw.
+func TestSubPicksNeverHoldFormatCharacters(t *testing.T) {
+	payload := `{"iss":"https://token.actions.githubusercontent.com","sub":"repo:octo-org/octo-repo:ref:refs/heads/ma\u202ein","repository":"octo-org/octo-repo","repository_owner":"octo-org","repository_owner_id":"65","repository_id":"74","ref":"refs/heads/ma\u202ein","exp":1767229200}`
+	tok, err := fixtures.SignPayload([]byte(payload), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), []byte(tok), 100, 30)
+	m = pickClaim(t, m, "sub")
+	m = keys(t, m, "e")
+	for _, c := range m.promptChoices {
+		if strings.ContainsRune(c, '\u202e') {
+			t.Errorf("a sub form with a bidi override is offered: %q", c)
+		}
+	}
+	m = keys(t, m, "tab")
+	if strings.ContainsRune(m.promptIn.Value(), '\u202e') {
+		t.Errorf("tab put a bidi override into the input: %q", m.promptIn.Value())
+	}
+}
