@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/inspect"
@@ -20,7 +19,6 @@ func mdProviderErrors(b *strings.Builder, r *inspect.Report) {
 		return
 	}
 	fmt.Fprintf(b, "#### Provider errors (%d found in the input)\n\n", len(errs))
-	var next []string
 	for _, e := range errs {
 		mdFoundError(b, e.Found)
 		if len(e.Fits) > 0 {
@@ -31,14 +29,9 @@ func mdProviderErrors(b *strings.Builder, r *inspect.Report) {
 			b.WriteString("The policies behind it (this token, first failing condition; details under Policies):\n\n")
 			mdFits(b, e.Failing, "token ")
 		}
-		for _, n := range e.Next {
-			if !slices.Contains(next, n) {
-				next = append(next, n)
-			}
-		}
 	}
 	// Once for all: a log repeats the same advice for every message.
-	if len(next) > 0 {
+	if next := view.PasteNext(errs); len(next) > 0 {
 		b.WriteString("Paste next:\n\n")
 		for _, n := range next {
 			b.WriteString("- " + mdEscaped(n) + "\n")

@@ -71,25 +71,19 @@ func (m Model) providerErrorsView(b *strings.Builder) {
 		return
 	}
 	b.WriteString(st.Title.Render("Provider errors") + st.Dim.Render(fmt.Sprintf(" (%d found in the paste)", len(errs))) + "\n")
-	var next []string
 	for _, e := range errs {
 		b.WriteString("\n")
 		m.foundErrorView(b, e.Found)
 		if len(e.Fits) > 0 {
 			m.section(b, "The loaded policies on the values it carries")
-			m.fitsView(b, e.Fits, "quoted ")
+			view.WriteFits(b, st.Palette, e.Fits, "quoted ", "", st.Bold.Render)
 		}
 		if len(e.Failing) > 0 {
 			b.WriteString("\n" + st.Title.Render("The policies behind it") + st.Dim.Render(" (this token, first failing condition; 4 Policies has them in full)") + "\n")
-			m.fitsView(b, e.Failing, "token ")
-		}
-		for _, n := range e.Next {
-			if !slices.Contains(next, n) {
-				next = append(next, n)
-			}
+			view.WriteFits(b, st.Palette, e.Failing, "token ", "", st.Bold.Render)
 		}
 	}
-	if len(next) > 0 {
+	if next := view.PasteNext(errs); len(next) > 0 {
 		m.section(b, "Paste next")
 		for _, n := range next {
 			b.WriteString("  · " + n + "\n")
@@ -125,35 +119,6 @@ func (m Model) foundErrorView(b *strings.Builder, f view.FoundError) {
 		b.WriteString(fmt.Sprintf("  %d. %s\n", i+1, c))
 	}
 	b.WriteString(st.Dim.Render("Source: "+e.Source) + "\n")
-}
-
-// fitsView lists each policy with its first difference; whose names the
-// values' origin: the message's quote or the token.
-func (m Model) fitsView(b *strings.Builder, fits []view.PolicyFit, whose string) {
-	st := m.st
-	for _, f := range fits {
-		line := st.Style(f.Mark.Tone).Render(fmt.Sprintf("%-11s", f.Mark.Text())) + " " + fmt.Sprintf("%-8s", f.Provider) + " " + st.Bold.Render(f.Name)
-		if f.SourceDiffers {
-			line += st.Dim.Render("  " + f.Source)
-		}
-		b.WriteString(line + "\n")
-		if f.Expression != "" {
-			b.WriteString("    " + st.Dim.Render("expects ") + f.Expression + "\n")
-			if len(f.Claims) > 0 {
-				actual := f.Actual
-				if f.Absent {
-					actual = st.Dim.Render("(absent)")
-				}
-				b.WriteString("    " + st.Dim.Render(whose+strings.Join(f.Claims, ", ")+": ") + actual + "\n")
-			}
-			for _, d := range f.Diagnosis {
-				b.WriteString("    " + d + "\n")
-			}
-		}
-		if f.Unknown > 0 {
-			b.WriteString("    " + st.Dim.Render(fmt.Sprintf("%d more condition(s) on claims the message does not quote: undecided", f.Unknown)) + "\n")
-		}
-	}
 }
 
 // errorsBehind are the messages found in the paste that a policy, denied
