@@ -77,9 +77,7 @@ func (m Model) compareView(b *strings.Builder) {
 			name = v.Source
 		}
 		fmt.Fprintf(b, "  %s → %s  %s %s\n", st.Render(view.VerdictMark(v.A)), st.Render(view.VerdictMark(v.B)), escape.Text(v.Provider), escape.Text(name))
-		for _, c := range v.Conditions {
-			fmt.Fprintf(b, "      %s → %s  %s\n", st.Render(view.OutcomeMark(c.A)), st.Render(view.OutcomeMark(c.B)), escape.Text(c.Expression))
-		}
+		view.WriteFlippedConditions(b, st.Palette, v.Conditions)
 	}
 	b.WriteString("\n" + st.Title.Render("Claims that differ") + st.Dim.Render(fmt.Sprintf(" (%d)", len(d.Claims))) + "\n")
 	m.claimsSideBySide(b, d.Claims, cmp.nameA, cmp.nameB)

@@ -41,9 +41,7 @@ func writeDiffText(s streams, sides [2]diffSide, d tokendiff.Diff) error {
 			name = escape.Text(v.Name) + "  " + name
 		}
 		fmt.Fprintf(&b, "  %s %s %s  %s  %s\n", st.Render(view.VerdictMark(v.A)), sep, st.Render(view.VerdictMark(v.B)), escape.Text(v.Provider), name)
-		for _, c := range v.Conditions {
-			fmt.Fprintf(&b, "      %s → %s  %s\n", st.Render(view.OutcomeMark(c.A)), st.Render(view.OutcomeMark(c.B)), escape.Text(c.Expression))
-		}
+		view.WriteFlippedConditions(&b, st, v.Conditions)
 	}
 	b.WriteString("\n" + st.Title.Render("Claims that differ") + st.Dim.Render(fmt.Sprintf(" (%d; iat, nbf, exp and jti are left out)", len(d.Claims))) + "\n")
 	width := 0
