@@ -130,9 +130,12 @@ func (s Session) Limits() decode.Limits {
 }
 
 // MaxSize is the largest paste the session accepts.
-func (s Session) MaxSize() int {
-	if s.opts.MaxSize > 0 {
-		return s.opts.MaxSize
+func (s Session) MaxSize() int { return maxSize(s.opts) }
+
+// maxSize is the largest input opts accept: MaxSize, or decode's default.
+func maxSize(opts Options) int {
+	if opts.MaxSize > 0 {
+		return opts.MaxSize
 	}
 	return decode.DefaultMaxSize
 }

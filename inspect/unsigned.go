@@ -58,7 +58,7 @@ func (s Session) InspectClaims(ctx context.Context, claims []byte, label Unsigne
 // runUnsigned is Run for Options.Unsigned: the input is the claims, and
 // no key is looked for.
 func runUnsigned(opts Options) *Report {
-	r := startReport(opts, func() (*decode.Token, error) { return unsignedToken(opts.Input, opts.MaxSize) })
+	r := startReport(opts, func() (*decode.Token, error) { return unsignedToken(opts.Input, maxSize(opts)) })
 	r.Unsigned = opts.Unsigned
 	if r.Token != nil {
 		analyze(r, opts, Keys{})
@@ -70,11 +70,7 @@ func runUnsigned(opts Options) *Report {
 // Its kind is decode.KindSegment (a lone JSON part), which verification
 // already treats as carrying no signature; there is no token text
 // (Input.Text is empty) because none was ever issued.
-func unsignedToken(claims []byte, maxSize int) (*decode.Token, error) {
-	limit := maxSize
-	if limit <= 0 {
-		limit = decode.DefaultMaxSize
-	}
+func unsignedToken(claims []byte, limit int) (*decode.Token, error) {
 	if len(claims) > limit {
 		return nil, fmt.Errorf("%w: %d bytes, more than the limit of %d", ErrNotClaims, len(claims), limit)
 	}

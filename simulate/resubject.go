@@ -101,9 +101,9 @@ func templateOf(sub string) ([]string, ghsub.Repo, error) {
 func repoPart(claims map[string]any, old ghsub.Repo, form SubjectForm) (ghsub.Repo, error) {
 	repo := old.Legacy()
 	if name, ok := claims["repository"].(string); ok {
-		owner, n, ok := strings.Cut(name, "/")
-		if !ok || owner == "" || n == "" || strings.Contains(n, "/") {
-			return ghsub.Repo{}, fmt.Errorf("%w: repository %q is not OWNER/REPO", ErrContext, name)
+		owner, n, err := Context{Repository: name}.split()
+		if err != nil {
+			return ghsub.Repo{}, err
 		}
 		repo = ghsub.Repo{Owner: owner, Name: n}
 	}

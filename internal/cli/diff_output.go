@@ -135,9 +135,6 @@ func writeDiffJSON(s streams, sides [2]diffSide, d tokendiff.Diff) error {
 		}
 		return out
 	}
-	if d.Verdicts == nil {
-		d.Verdicts = []tokendiff.VerdictDiff{}
-	}
 	doc := diffJSON{Schema: inspect.Schema, A: side(sides[0]), B: side(sides[1]), Diff: d, Flips: len(d.Flips())}
 	return writeJSONDoc(s, doc)
 }
