@@ -83,7 +83,7 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 		c.Result, c.Diagnosis = policy.Errored, lines(m.errs)
 		return nil, c, ""
 	}
-	c.Diagnosis = duplicatedNotes(ev.orig, c.Claims)
+	c.Diagnosis = kubernetesDecoding.Duplicated(ev.orig, c.Claims)
 	if m.cel != nil {
 		c.Diagnosis = append(c.Diagnosis, m.cel.notes...)
 	}

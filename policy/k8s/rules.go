@@ -17,7 +17,7 @@ func (r *rule) evaluate(ev *evaluation) (c policy.Condition, why string) {
 	name := r.path[strings.LastIndex(r.path, ".")+1:] // claimValidationRules[i]
 	if r.cel == nil {
 		c, why = r.claimRule(ev.tok, name)
-		c.Diagnosis = append(c.Diagnosis, duplicatedNotes(ev.orig, c.Claims)...)
+		c.Diagnosis = append(c.Diagnosis, kubernetesDecoding.Duplicated(ev.orig, c.Claims)...)
 		return c, why
 	}
 	c = policy.Condition{Expression: r.spec.Expression, Claims: slices.Clone(r.cel.claims), Expected: expectedOf(r.cel)}
@@ -27,7 +27,7 @@ func (r *rule) evaluate(ev *evaluation) (c policy.Condition, why string) {
 		return c, ""
 	}
 	// How kube-apiserver read the claims, after whatever the outcome adds.
-	notes := append(duplicatedNotes(ev.orig, c.Claims), r.cel.notes...)
+	notes := append(kubernetesDecoding.Duplicated(ev.orig, c.Claims), r.cel.notes...)
 	defer func() { c.Diagnosis = append(c.Diagnosis, notes...) }()
 	out, err := ev.Meter.Eval(r.cel.prg, ev.celVars())
 	if why, over := overLimit(&c, r.cel.field, err); over {

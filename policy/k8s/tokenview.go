@@ -11,6 +11,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // kubernetesView is the token as kube-apiserver's claims map holds it:
@@ -52,17 +53,10 @@ func lastWins(v decode.Value) decode.Value {
 	return v
 }
 
-// duplicatedNotes explains, for the claims among names that the token
-// carries more than once, which value Kubernetes reads.
-func duplicatedNotes(tok policy.Token, names []string) []string {
-	var out []string
-	for _, n := range names {
-		if tok.Duplicated(n) {
-			out = append(out, fmt.Sprintf("the token carries %s %d times: kube-apiserver decodes claims with Go's encoding/json, which keeps the last value, and that is the value checked here", n, tok.Count(n)))
-		}
-	}
-	return out
-}
+// kubernetesDecoding is how kube-apiserver reads a duplicated claim, for
+// the notes on the conditions that read one.
+var kubernetesDecoding = celclaims.Decoding{Dup: celclaims.LastWins,
+	Ambiguous: "kube-apiserver decodes claims with Go's encoding/json, which keeps the last value, and that is the value checked here"}
 
 // oidcMembers are the members go-oidc's idToken struct decodes into the
 // field tagged name: encoding/json matches a member to a field by exact
