@@ -108,7 +108,7 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case matches(msg, k.Compare):
 		// Edits are compared with the token; with none, the token with
 		// the one inspected before it (n).
-		if m.whatIf.real == nil && (m.previous == nil || m.report == nil) {
+		if !m.canCompare() {
 			m.setFlash("nothing edited: e on a claim changes it (what-if)", false)
 			return m, nil
 		}

@@ -114,7 +114,7 @@ func (m Model) helpKeys() helpKeys {
 	for _, b := range all {
 		switch b.Keys()[0] {
 		case k.Compare.Keys()[0]:
-			if m.whatIf.real == nil && m.previous != nil {
+			if m.comparison().previousTokens {
 				b = described(b, "previous vs this token")
 			}
 			buf = append(buf, b)
@@ -134,7 +134,7 @@ func (m Model) helpKeys() helpKeys {
 				buf = append(buf, b) // only while editing
 			}
 		case k.Compare.Keys()[0]:
-			if m.whatIf.real != nil || m.previous != nil {
+			if m.canCompare() {
 				buf = append(buf, b)
 			}
 		}

@@ -33,6 +33,12 @@ type comparison struct {
 	previousTokens bool // the previous token against this one, not an edit
 }
 
+// canCompare says whether = has two sides to show: edits, or a token
+// inspected before this one.
+func (m Model) canCompare() bool {
+	return m.whatIf.real != nil || m.previous != nil && m.report != nil
+}
+
 // comparison is the edits against the token while there are any (or no
 // token came before), else the previous token against this one.
 func (m Model) comparison() comparison {
