@@ -87,18 +87,27 @@ func releaseAssets(t *testing.T) map[string][]byte {
 func releaseArchive(t *testing.T, goos, goarch string) (string, []byte) {
 	t.Helper()
 	stub := []byte("#!/bin/sh\necho oidcscope " + goos + "/" + goarch + "\n")
+	// The CEL helper a release build runs for Google Cloud and Kubernetes
+	// documents (policy/remote) ships beside it.
+	helper := []byte("#!/bin/sh\necho oidcscope-cel " + goos + "/" + goarch + "\n")
+	content := func(f string) []byte {
+		if strings.HasPrefix(f, "oidcscope-cel") {
+			return helper
+		}
+		return stub
+	}
 	base := "oidcscope_" + installVersion + "_" + goos + "_" + goarch
 	var buf bytes.Buffer
 	if goos == "windows" {
 		zw := zip.NewWriter(&buf)
-		for _, f := range []string{"README.md", "oidcscope.exe"} {
+		for _, f := range []string{"README.md", "oidcscope.exe", "oidcscope-cel.exe"} {
 			h := &zip.FileHeader{Name: f, Method: zip.Deflate}
 			h.SetMode(0o755)
 			w, err := zw.CreateHeader(h)
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, _ = w.Write(stub)
+			_, _ = w.Write(content(f))
 		}
 		if err := zw.Close(); err != nil {
 			t.Fatal(err)
@@ -107,11 +116,11 @@ func releaseArchive(t *testing.T, goos, goarch string) (string, []byte) {
 	}
 	gz := gzip.NewWriter(&buf)
 	tw := tar.NewWriter(gz)
-	for _, f := range []string{"README.md", "oidcscope"} {
-		if err := tw.WriteHeader(&tar.Header{Name: f, Mode: 0o755, Size: int64(len(stub)), Typeflag: tar.TypeReg}); err != nil {
+	for _, f := range []string{"README.md", "oidcscope", "oidcscope-cel"} {
+		if err := tw.WriteHeader(&tar.Header{Name: f, Mode: 0o755, Size: int64(len(content(f))), Typeflag: tar.TypeReg}); err != nil {
 			t.Fatal(err)
 		}
-		_, _ = tw.Write(stub)
+		_, _ = tw.Write(content(f))
 	}
 	if err := tw.Close(); err != nil {
 		t.Fatal(err)
@@ -281,6 +290,10 @@ func TestActionInstall(t *testing.T) {
 			if err != nil || string(got) != "oidcscope "+tc.platform+"\n" {
 				t.Errorf("the cached binary says %q (%v): not the %s archive's", got, err, tc.platform)
 			}
+			helper := filepath.Join(filepath.Dir(wantPath), strings.Replace(tc.exe, "oidcscope", "oidcscope-cel", 1))
+			if got, err := exec.Command(helper).Output(); err != nil || string(got) != "oidcscope-cel "+tc.platform+"\n" {
+				t.Errorf("the helper beside the binary says %q (%v): not the %s archive's", got, err, tc.platform)
+			}
 			if _, err := os.Stat(filepath.Join(cache, "oidcscope", installVersion, tc.arch+".complete")); err != nil {
 				t.Errorf("no tool-cache completion marker: %v", err)
 			}
@@ -353,8 +366,10 @@ func TestActionInstallCacheHit(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "oidcscope"), []byte("#!/bin/sh\necho cached\n"), 0o755); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"oidcscope", "oidcscope-cel"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\necho cached\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := os.WriteFile(dir+".complete", nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -425,10 +440,14 @@ func TestActionInstallNoGo(t *testing.T) {
 type releaseConfig struct {
 	ProjectName string `json:"project_name"`
 	Builds      []struct {
+		ID     string   `json:"id"`
+		Binary string   `json:"binary"`
+		Tags   []string `json:"tags"`
 		Goos   []string `json:"goos"`
 		Goarch []string `json:"goarch"`
 	} `json:"builds"`
 	Archives []struct {
+		IDs             []string `json:"ids"`
 		NameTemplate    string   `json:"name_template"`
 		Formats         []string `json:"formats"`
 		FormatOverrides []struct {
@@ -454,20 +473,31 @@ func TestReleaseConfigFitsAction(t *testing.T) {
 	if err := yaml.Unmarshal(data, &cfg); err != nil {
 		t.Fatalf(".goreleaser.yaml: %v", err)
 	}
-	if cfg.ProjectName != "oidcscope" || len(cfg.Builds) != 1 || len(cfg.Archives) != 1 {
-		t.Fatalf("project %q, %d builds, %d archives: want oidcscope, 1, 1", cfg.ProjectName, len(cfg.Builds), len(cfg.Archives))
+	if cfg.ProjectName != "oidcscope" || len(cfg.Builds) != 2 || len(cfg.Archives) != 1 {
+		t.Fatalf("project %q, %d builds, %d archives: want oidcscope, 2, 1", cfg.ProjectName, len(cfg.Builds), len(cfg.Archives))
 	}
-	for _, want := range []string{"linux", "darwin", "windows"} {
-		if !slices.Contains(cfg.Builds[0].Goos, want) {
-			t.Errorf("goos %v lacks %s", cfg.Builds[0].Goos, want)
+	// oidcscope runs the CEL providers in oidcscope-cel (build tag
+	// celhelper), which the action installs beside it from the same archive.
+	main, helper := cfg.Builds[0], cfg.Builds[1]
+	if main.Binary != "oidcscope" || !slices.Contains(main.Tags, "celhelper") || helper.Binary != "oidcscope-cel" || len(helper.Tags) != 0 {
+		t.Errorf("builds %s (tags %v) and %s (tags %v): want oidcscope with celhelper and oidcscope-cel", main.Binary, main.Tags, helper.Binary, helper.Tags)
+	}
+	for _, b := range cfg.Builds {
+		for _, want := range []string{"linux", "darwin", "windows"} {
+			if !slices.Contains(b.Goos, want) {
+				t.Errorf("%s: goos %v lacks %s", b.ID, b.Goos, want)
+			}
 		}
-	}
-	for _, want := range []string{"amd64", "arm64"} {
-		if !slices.Contains(cfg.Builds[0].Goarch, want) {
-			t.Errorf("goarch %v lacks %s", cfg.Builds[0].Goarch, want)
+		for _, want := range []string{"amd64", "arm64"} {
+			if !slices.Contains(b.Goarch, want) {
+				t.Errorf("%s: goarch %v lacks %s", b.ID, b.Goarch, want)
+			}
 		}
 	}
 	ar := cfg.Archives[0]
+	if !slices.Equal(ar.IDs, []string{"oidcscope", "oidcscope-cel"}) {
+		t.Errorf("archive ids %v: the action installs both binaries from one archive", ar.IDs)
+	}
 	if ar.NameTemplate != "{{ .ProjectName }}_{{ .Version }}_{{ .Os }}_{{ .Arch }}" {
 		t.Errorf("archive name_template %q: scripts/action-install asks for oidcscope_<version>_<os>_<arch>", ar.NameTemplate)
 	}

@@ -13,7 +13,7 @@ func (p *gcpPolicy) Audiences() []string {
 		return policy.AppendAudiences(nil, p.audiences...)
 	}
 	if p.hasRes {
-		return p.res.defaultAudiences()[:1]
+		return p.res.DefaultAudiences()[:1]
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
 )
 
 // checkState: a DELETED or disabled provider accepts no token.
@@ -104,8 +105,8 @@ func (ev *evaluation) checkAudience() {
 			ev.Add(c, "")
 			return
 		}
-		c.Expression = "audience: " + p.res.defaultAudiences()[0] + " (default: oidc.allowedAudiences is empty)"
-		c.Expected = p.res.defaultAudiences()
+		c.Expression = "audience: " + p.res.DefaultAudiences()[0] + " (default: oidc.allowedAudiences is empty)"
+		c.Expected = p.res.DefaultAudiences()
 	} else {
 		c.Expression = "oidc.allowedAudiences: [" + strings.Join(p.audiences, ", ") + "]"
 		c.Expected = slices.Clone(p.audiences)
@@ -130,7 +131,7 @@ func (ev *evaluation) audienceDiagnosis(auds []string, defaulted bool) []string 
 	p := ev.p
 	var out []string
 	if defaulted {
-		out = append(out, fmt.Sprintf("oidc.allowedAudiences is empty, so Google Cloud accepts only the provider's canonical name as aud: %s (google-github-actions/auth's default audience) or %s", p.res.defaultAudiences()[0], p.res.canonical()))
+		out = append(out, fmt.Sprintf("oidc.allowedAudiences is empty, so Google Cloud accepts only the provider's canonical name as aud: %s (google-github-actions/auth's default audience) or %s", p.res.DefaultAudiences()[0], p.res.Canonical()))
 	} else {
 		out = append(out, "the token's aud must equal one of oidc.allowedAudiences")
 	}
@@ -143,15 +144,15 @@ func (ev *evaluation) audienceDiagnosis(auds []string, defaulted bool) []string 
 		if strings.HasPrefix(a, "https://github.com/") {
 			out = append(out, fmt.Sprintf("the token's aud %q is GitHub's default audience (the owner's URL): the workflow did not ask for an audience", a))
 		}
-		r, isProvider := audienceResource(a)
+		r, isProvider := gcpinfo.AudienceResource(a)
 		switch {
 		case isProvider && defaulted:
-			out = append(out, fmt.Sprintf("the token's aud names provider %s, not this one (%s): the workflow's workload_identity_provider input points elsewhere", r.name(), p.res.name()))
-			out = append(out, policy.Align(p.res.defaultAudiences()[0], "https:"+strings.TrimPrefix(a, "https:"))...)
+			out = append(out, fmt.Sprintf("the token's aud names provider %s, not this one (%s): the workflow's workload_identity_provider input points elsewhere", r.Name(), p.res.Name()))
+			out = append(out, policy.Align(p.res.DefaultAudiences()[0], "https:"+strings.TrimPrefix(a, "https:"))...)
 		case isProvider && p.hasRes && r == p.res:
 			out = append(out, fmt.Sprintf("the token carries the provider's default audience %q, but oidc.allowedAudiences is set and replaces the default: add it to the list, or empty the list", a))
 		case defaulted:
-			out = append(out, fmt.Sprintf("request the token with audience %s (google-github-actions/auth does this unless its audience input is set), or add %q to oidc.allowedAudiences", p.res.defaultAudiences()[0], a))
+			out = append(out, fmt.Sprintf("request the token with audience %s (google-github-actions/auth does this unless its audience input is set), or add %q to oidc.allowedAudiences", p.res.DefaultAudiences()[0], a))
 		default:
 			out = append(out, policy.Mismatch(policy.GCP, "audience", p.audiences, a, true)...)
 		}

@@ -10,6 +10,7 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
@@ -128,7 +129,7 @@ func yamlToJSON(d []byte) ([]byte, error) {
 // is broken.
 func (provider) Detect(data []byte) bool {
 	d := trimDoc(data)
-	if len(d) == 0 || !mentionsProvider(d) {
+	if len(d) == 0 || !gcpinfo.Mentions(d) {
 		return false
 	}
 	if !isJSON(d) && len(d) > maxDetectYAML {
@@ -139,18 +140,6 @@ func (provider) Detect(data []byte) bool {
 		return isJSON(d) && bytes.Contains(d, []byte(`"attributeMapping"`)) && bytes.Contains(d, []byte(`"oidc"`))
 	}
 	return hasProvider(doc.root)
-}
-
-// providerMarks: every provider document holds one of these.
-var providerMarks = [][]byte{[]byte("attributeMapping"), []byte("issuerUri"), []byte("/workloadIdentityPools/"), []byte("workloadIdentityPoolProviders")}
-
-func mentionsProvider(d []byte) bool {
-	for _, m := range providerMarks {
-		if bytes.Contains(d, m) {
-			return true
-		}
-	}
-	return false
 }
 
 func hasProvider(v decode.Value) bool {
@@ -194,7 +183,7 @@ func isProvider(v decode.Value) bool {
 		}
 	}
 	name, _ := v.Str("name")
-	_, ok := parseResource(name)
+	_, ok := gcpinfo.ParseResource(name)
 	return ok
 }
 

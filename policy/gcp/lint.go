@@ -84,15 +84,15 @@ func (p *gcpPolicy) staticLint() []policy.Finding {
 			add(RuleNamesOnly, policy.SevWarning, "the attribute condition pins the repository only by mutable names (%s): an owner or repository name that is renamed, transferred or deleted can be taken by someone else; pin the immutable IDs instead, e.g. assertion.repository_owner_id == '<REPOSITORY_OWNER_ID>' && assertion.repository_id == '<REPOSITORY_ID>' (IDs are strings in the token, so quote them)", strings.Join(names, ", "))
 		}
 	}
-	if len(p.audiences) > 0 && !(p.hasRes && slices.ContainsFunc(p.audiences, func(a string) bool { return slices.Contains(p.res.defaultAudiences(), a) })) {
+	if len(p.audiences) > 0 && !(p.hasRes && slices.ContainsFunc(p.audiences, func(a string) bool { return slices.Contains(p.res.DefaultAudiences(), a) })) {
 		def := "https://iam.googleapis.com/<provider name>"
 		if p.hasRes {
-			def = p.res.defaultAudiences()[0]
+			def = p.res.DefaultAudiences()[0]
 		}
 		add(RuleAudiencesMismatch, policy.SevInfo, "oidc.allowedAudiences [%s] replaces the default audience %s, which google-github-actions/auth requests unless its audience input is set: set that input to one of the allowed audiences, or empty the list to use the default", strings.Join(p.audiences, ", "), def)
 	}
 	for _, m := range p.members {
-		if p.hasRes && m.pool != "" && m.pool != p.res.poolPath() {
+		if p.hasRes && m.pool != "" && m.pool != p.res.PoolPath() {
 			continue
 		}
 		switch m.kind {

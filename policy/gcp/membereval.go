@@ -53,7 +53,7 @@ func (ev *evaluation) checkMembers() {
 	if relevant == 0 {
 		pool := "this provider's pool"
 		if p.hasRes {
-			pool = p.res.poolPath()
+			pool = p.res.PoolPath()
 		}
 		ev.Add(policy.Condition{
 			Expression: "members of " + pool,
@@ -91,9 +91,9 @@ func (ev *evaluation) memberCondition(m member) (c policy.Condition) {
 	} else {
 		c.Expected = []string{"any identity of " + m.pool}
 	}
-	if p.hasRes && m.pool != p.res.poolPath() {
+	if p.hasRes && m.pool != p.res.PoolPath() {
 		c.Result = policy.Fail
-		c.Actual = p.res.poolPath()
+		c.Actual = p.res.PoolPath()
 		c.Diagnosis = poolDiagnosis(m.pool, p.res)
 		return c
 	}
@@ -170,9 +170,9 @@ var (
 
 // poolDiagnosis explains a member of another pool.
 func poolDiagnosis(pool string, r resource) []string {
-	out := []string{fmt.Sprintf("the member names pool %s, but this provider is in %s: it grants another pool's identities", pool, r.poolPath())}
-	if m := projectPart().FindStringSubmatch(pool); m != nil && m[1] != r.project && (!numeric().MatchString(m[1]) || !numeric().MatchString(r.project)) {
+	out := []string{fmt.Sprintf("the member names pool %s, but this provider is in %s: it grants another pool's identities", pool, r.PoolPath())}
+	if m := projectPart().FindStringSubmatch(pool); m != nil && m[1] != r.Project && (!numeric().MatchString(m[1]) || !numeric().MatchString(r.Project)) {
 		out = append(out, "principal identifiers name the project by its NUMBER (gcloud projects describe <id> --format='value(projectNumber)'), not its ID")
 	}
-	return append(out, policy.Align(r.poolPath(), pool)...)
+	return append(out, policy.Align(r.PoolPath(), pool)...)
 }

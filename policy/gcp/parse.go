@@ -9,6 +9,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
+	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
@@ -129,7 +130,7 @@ func compileProvider(rt *celclaims.Runtime, loc locator, source string, e entry)
 	switch {
 	case hasName:
 		p.name = name
-		if p.res, p.hasRes = parseResource(name); !p.hasRes {
+		if p.res, p.hasRes = gcpinfo.ParseResource(name); !p.hasRes {
 			f.problem(f.at("name"), offsetOf(obj, "name"), "%q is not a provider name projects/<number>/locations/<location>/workloadIdentityPools/<pool>/providers/<id>", name)
 		}
 	case display != "":

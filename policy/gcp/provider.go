@@ -29,6 +29,7 @@ import (
 	"errors"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
 )
 
 // Sentinel causes; every error this package returns wraps one of them.
@@ -42,15 +43,15 @@ var (
 
 // Google Cloud's limits on a workload identity pool provider [G1].
 const (
-	MaxSubjectBytes      = 127  // google.subject, in bytes
-	MaxAttributes        = 50   // attribute.<key> entries
-	MaxAttributeKey      = 100  // characters of <key>
-	MaxMappingExpression = 2048 // characters of one mapping expression
-	MaxConditionChars    = 4096 // characters of attributeCondition
-	MaxMappedBytes       = 8192 // total size of the mapped attributes
+	MaxSubjectBytes      = gcpinfo.MaxSubjectBytes // google.subject, in bytes
+	MaxAttributes        = 50                      // attribute.<key> entries
+	MaxAttributeKey      = 100                     // characters of <key>
+	MaxMappingExpression = 2048                    // characters of one mapping expression
+	MaxConditionChars    = 4096                    // characters of attributeCondition
+	MaxMappedBytes       = 8192                    // total size of the mapped attributes
 	MaxAllowedAudiences  = 10
 	MaxAudienceChars     = 256
-	IAMHost              = "iam.googleapis.com"
+	IAMHost              = gcpinfo.IAMHost
 )
 
 // MembersField is oidcscope's own provider field for attaching IAM members
@@ -65,3 +66,10 @@ func New() policy.Provider { return provider{} }
 
 // ID is policy.GCP.
 func (provider) ID() string { return policy.GCP }
+
+// Snippets are gcpinfo's, which a build running this provider in the
+// helper makes without it.
+func (provider) Snippets(tok policy.Token) []policy.Snippet { return gcpinfo.Snippets(tok) }
+
+// resource is a provider's resource name (gcpinfo's).
+type resource = gcpinfo.Resource

@@ -1,13 +1,15 @@
 package gcp
 
-import "github.com/oidcscope/oidcscope/policy"
+import (
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
+)
 
 // Registration offers this provider to policy/policyset: its entry in the
-// provider table, what it reads, and its constructor.
+// provider table, what it reads (gcpinfo, shared with the helper build), and
+// its constructor.
 func Registration() policy.Registration {
-	return policy.Registration{
-		ProviderInfo: policy.InfoOf(policy.GCP),
-		Documents:    "a Google Cloud workload identity provider",
-		New:          New,
-	}
+	r := gcpinfo.Registration()
+	r.New = New
+	return r
 }

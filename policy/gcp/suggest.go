@@ -8,16 +8,15 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
+	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
 )
 
-// Placeholders the suggestion leaves for the user.
+// Placeholders the suggestion leaves for the user (gcpinfo's).
 const (
-	PlaceholderProject  = "<PROJECT_NUMBER>"
-	PlaceholderPool     = "<POOL_ID>"
-	PlaceholderProvider = "<PROVIDER_ID>"
+	PlaceholderProject  = gcpinfo.PlaceholderProject
+	PlaceholderPool     = gcpinfo.PlaceholderPool
+	PlaceholderProvider = gcpinfo.PlaceholderProvider
 )
-
-var placeholderResource = resource{project: PlaceholderProject, location: "global", pool: PlaceholderPool, id: PlaceholderProvider}
 
 // Suggest writes a provider, in the `providers describe --format=json`
 // shape, that accepts this token and pins it by immutable IDs: the
@@ -44,7 +43,7 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 	if !ok || len(auds) == 0 || tok.Duplicated("aud") || slices.Contains(auds, "") {
 		return policy.Suggestion{}, fmt.Errorf("%w: the token has no usable aud claim (a string or a list of non-empty strings)", ErrSuggest)
 	}
-	s := suggestion{res: placeholderResource}
+	s := suggestion{res: gcpinfo.Placeholder}
 	env, hasEnv := tok.String("environment")
 	hasEnv = hasEnv && env != "" && !tok.Duplicated("environment")
 	switch scope {
@@ -85,8 +84,8 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		return policy.Suggestion{}, err
 	}
 	s.issuer = iss
-	s.note("bind this IAM member to what the workflow may use (e.g. roles/iam.workloadIdentityUser on a service account, or a role on the resource itself): principalSet://%s/%s/attribute.repository_id/%s", IAMHost, s.res.poolPath(), repoID)
-	if s.res == placeholderResource {
+	s.note("bind this IAM member to what the workflow may use (e.g. roles/iam.workloadIdentityUser on a service account, or a role on the resource itself): principalSet://%s/%s/attribute.repository_id/%s", IAMHost, s.res.PoolPath(), repoID)
+	if s.res == gcpinfo.Placeholder {
 		s.note("fill in %s (the project NUMBER, not its ID), %s and %s; Google Cloud prints the name itself, so create the provider with these fields (gcloud iam workload-identity-pools providers create-oidc, Terraform google_iam_workload_identity_pool_provider)", PlaceholderProject, PlaceholderPool, PlaceholderProvider)
 	}
 	doc := s.render()
@@ -138,7 +137,7 @@ func (s *suggestion) mapSubject(tok policy.Token) {
 // lists the token's aud.
 func (s *suggestion) audience(auds []string) error {
 	for _, a := range auds {
-		if r, ok := audienceResource(a); ok {
+		if r, ok := gcpinfo.AudienceResource(a); ok {
 			s.res = r
 			s.note("oidc.allowedAudiences is empty: the token's aud %s is the provider's default audience (its canonical name), which google-github-actions/auth requests by default; the name is taken from it", a)
 			return nil
@@ -168,7 +167,7 @@ func (s suggestion) render() string {
 		oidc = append(oidc, kv{"allowedAudiences", array(s.audiences, "    ")})
 	}
 	return object([]kv{
-		{"name", jsonString(s.res.name())},
+		{"name", jsonString(s.res.Name())},
 		{"attributeMapping", object(mapping, "  ")},
 		{"attributeCondition", jsonString(s.condition)},
 		{"oidc", object(oidc, "  ")},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
+	"github.com/oidcscope/oidcscope/policy/k8s/k8sinfo"
 
 	"github.com/oidcscope/oidcscope/claims/ghsub"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
@@ -23,13 +24,8 @@ const (
 )
 
 // mutableNames maps a claim naming something renameable to the claims
-// that pin the same thing immutably.
-var mutableNames = map[string][]string{
-	"repository":       {"repository_id"},
-	"repository_owner": {"repository_owner_id", "repository_id"},
-	"actor":            {"actor_id"},
-	"workflow":         {"job_workflow_ref", "workflow_ref"},
-}
+// that pin the same thing immutably (k8sinfo's, which snippets share).
+var mutableNames = k8sinfo.MutableNames
 
 var mutableOrder = []string{"repository", "repository_owner", "actor", "workflow"}
 

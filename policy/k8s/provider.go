@@ -20,10 +20,10 @@
 package k8s
 
 import (
-	"bytes"
 	"errors"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/k8s/k8sinfo"
 )
 
 // Sentinel causes; every error this package returns wraps one of them.
@@ -39,10 +39,10 @@ var (
 )
 
 // Group is the API group of the configuration file.
-const Group = "apiserver.config.k8s.io"
+const Group = k8sinfo.Group
 
 // Kind is the configuration's kind.
-const Kind = "AuthenticationConfiguration"
+const Kind = k8sinfo.Kind
 
 // Versions kube-apiserver has served the kind under: alpha in 1.29, beta
 // in 1.30, v1 from 1.34.
@@ -64,7 +64,7 @@ func (provider) ID() string { return policy.K8s }
 // can say which versions exist). A byte search rules out every other
 // document before anything is parsed.
 func (provider) Detect(data []byte) bool {
-	if !bytes.Contains(data, []byte(Kind)) || !bytes.Contains(data, []byte(Group+"/")) {
+	if !k8sinfo.Mentions(data) {
 		return false
 	}
 	top, err := toObject(data)

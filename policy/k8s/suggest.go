@@ -2,12 +2,11 @@ package k8s
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
-	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
+	"github.com/oidcscope/oidcscope/policy/k8s/k8sinfo"
 )
 
 // ExampleAudience is the cluster-specific audience the notes recommend.
@@ -112,59 +111,9 @@ func audienceNote(aud string) string {
 	return note
 }
 
-// yamlQuote writes s as a double-quoted YAML scalar (a JSON string, which
-// YAML reads the same), escaping control and invisible characters.
-func yamlQuote(s string) string {
-	if escape.Verbatim(s) {
-		return `"` + s + `"`
-	}
-	return policy.QuoteJSON(s, true)
-}
+// yamlQuote is k8sinfo's YAMLQuote.
+func yamlQuote(s string) string { return k8sinfo.YAMLQuote(s) }
 
-// Snippets are the conditions a claimValidationRules entry can make of
-// this token's claims: a CEL term per claim and, for the claims worth
-// pinning exactly, a claim/requiredValue rule; plus issuer.url and
-// issuer.audiences.
-func (provider) Snippets(tok policy.Token) []policy.Snippet {
-	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's
-	add := func(claim, text, note string) {
-		out = append(out, policy.Snippet{Provider: policy.K8s, Claim: claim, Text: text, Note: note})
-	}
-	if iss, ok := tok.String("iss"); ok && !tok.Duplicated("iss") {
-		add("iss", "url: "+yamlQuote(iss), "jwt[].issuer.url: compared with iss exactly")
-	}
-	if auds, ok := tok.Strings("aud"); ok && len(auds) > 0 && !tok.Duplicated("aud") {
-		quoted := make([]string, len(auds))
-		for i, a := range auds {
-			quoted[i] = yamlQuote(a)
-		}
-		note := "jwt[].issuer.audiences: the token's aud must contain one"
-		if len(auds) > 1 {
-			note += "; several audiences need audienceMatchPolicy: MatchAny"
-		}
-		add("aud", "audiences: ["+strings.Join(quoted, ", ")+"]", note)
-	}
-	for _, claim := range snippetClaims {
-		v, ok := tok.String(claim)
-		if !ok || tok.Duplicated(claim) {
-			continue
-		}
-		note := "CEL term for a claimValidationRules expression (join terms with &&)"
-		if ids := mutableNames[claim]; ids != nil {
-			note += fmt.Sprintf("; %s is mutable, prefer %s", claim, ids[0])
-		}
-		add(claim, "claims."+claim+" == "+celclaims.Quote(v), note)
-		if slices.Contains(requiredValueClaims, claim) {
-			add(claim, fmt.Sprintf("- {claim: %s, requiredValue: %s}", claim, yamlQuote(v)), "claimValidationRules entry: the claim must be this exact string")
-		}
-	}
-	return out
-}
-
-var snippetClaims = []string{
-	"repository_id", "repository_owner_id", "repository", "repository_owner", "sub",
-	"ref", "ref_type", "ref_protected", "environment", "job_workflow_ref", "workflow_ref",
-	"event_name", "actor_id", "runner_environment", "repository_visibility", "enterprise_id",
-}
-
-var requiredValueClaims = []string{"repository_id", "repository_owner_id", "ref", "environment", "job_workflow_ref"}
+// Snippets are k8sinfo's, which a build running this provider in the
+// helper makes without it.
+func (provider) Snippets(tok policy.Token) []policy.Snippet { return k8sinfo.Snippets(tok) }

@@ -7,8 +7,6 @@ import (
 	"github.com/oidcscope/oidcscope/policy/aws"
 	"github.com/oidcscope/oidcscope/policy/aws/oidcprovider"
 	"github.com/oidcscope/oidcscope/policy/entra"
-	"github.com/oidcscope/oidcscope/policy/gcp"
-	"github.com/oidcscope/oidcscope/policy/k8s"
 	"github.com/oidcscope/oidcscope/policy/octosts"
 	"github.com/oidcscope/oidcscope/policy/publisher/cratesio"
 	"github.com/oidcscope/oidcscope/policy/publisher/jsr"
@@ -26,7 +24,7 @@ import (
 // results are under policy.AWS too. Each call builds a fresh list.
 func Registrations() []policy.Registration {
 	return []policy.Registration{aws.Registration(), oidcprovider.Registration(), entra.Registration(),
-		gcp.Registration(), vault.Registration(), octosts.Registration(), k8s.Registration(),
+		gcpRegistration(), vault.Registration(), octosts.Registration(), k8sRegistration(),
 		pypi.Registration(), cratesio.Registration(), rubygems.Registration(),
 		npm.Registration(), nuget.Registration(), jsr.Registration(), pubdev.Registration()}
 }

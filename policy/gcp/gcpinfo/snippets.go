@@ -1,10 +1,9 @@
-package gcp
+package gcpinfo
 
 import (
 	"fmt"
 
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
 // snippetClaims are the claims worth a CEL term, most useful first.
@@ -24,30 +23,30 @@ var betterIDs = map[string]string{
 	"actor":            "actor_id",
 }
 
-// Snippets are ready-to-paste pieces of a provider and its IAM bindings
+// Snippets are the provider's ready-to-paste pieces of a provider and its IAM bindings
 // for this token: the issuer, the audience, a CEL term per claim for
 // attributeCondition (IDs quoted: they are strings), attributeMapping
 // entries, and principal/principalSet members.
-func (provider) Snippets(tok policy.Token) []policy.Snippet {
+func Snippets(tok policy.Token) []policy.Snippet {
 	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's
 	add := func(claim, text, note string) {
 		out = append(out, policy.Snippet{Provider: policy.GCP, Claim: claim, Text: text, Note: note})
 	}
-	pool := placeholderResource
+	pool := Placeholder
 	if iss, ok := tok.String("iss"); ok && !tok.Duplicated("iss") {
-		add("iss", `"issuerUri": `+jsonString(iss), "oidc.issuerUri: compared with iss exactly")
+		add("iss", `"issuerUri": `+policy.QuoteJSON(iss, false), "oidc.issuerUri: compared with iss exactly")
 	}
 	if auds, ok := tok.Strings("aud"); ok && len(auds) > 0 && !tok.Duplicated("aud") {
 		defaulted := false
 		for _, a := range auds {
-			if r, ok := audienceResource(a); ok {
+			if r, ok := AudienceResource(a); ok {
 				pool, defaulted = r, true
-				add("aud", `"allowedAudiences": []`, fmt.Sprintf("the token's aud %s is the default audience of provider %s: leave oidc.allowedAudiences empty", a, r.name()))
+				add("aud", `"allowedAudiences": []`, fmt.Sprintf("the token's aud %s is the default audience of provider %s: leave oidc.allowedAudiences empty", a, r.Name()))
 				break
 			}
 		}
 		if !defaulted {
-			add("aud", `"allowedAudiences": [`+jsonString(auds[0])+`]`, "oidc.allowedAudiences: the token's aud must be one of them; without the list, aud must be https://iam.googleapis.com/<provider name> (google-github-actions/auth's default)")
+			add("aud", `"allowedAudiences": [`+policy.QuoteJSON(auds[0], false)+`]`, "oidc.allowedAudiences: the token's aud must be one of them; without the list, aud must be https://iam.googleapis.com/<provider name> (google-github-actions/auth's default)")
 		}
 	}
 	for _, claim := range snippetClaims {
@@ -59,7 +58,7 @@ func (provider) Snippets(tok policy.Token) []policy.Snippet {
 		if id := betterIDs[claim]; id != "" {
 			note += fmt.Sprintf("; %s is mutable, prefer %s", claim, id)
 		}
-		add(claim, "assertion."+claim+" == "+celclaims.Quote(v), note)
+		add(claim, "assertion."+claim+" == "+policy.QuoteCEL(v), note)
 	}
 	for _, claim := range mappedClaims {
 		if _, ok := tok.String(claim); ok && !tok.Duplicated(claim) {
@@ -68,12 +67,12 @@ func (provider) Snippets(tok policy.Token) []policy.Snippet {
 	}
 	for _, claim := range []string{"repository_id", "repository_owner_id"} {
 		if v, ok := tok.String(claim); ok && v != "" && !tok.Duplicated(claim) {
-			add(claim, fmt.Sprintf("principalSet://%s/%s/attribute.%s/%s", IAMHost, pool.poolPath(), claim, v), "IAM member: every identity of the pool with this "+claim+"; needs attribute."+claim+" in attributeMapping")
+			add(claim, fmt.Sprintf("principalSet://%s/%s/attribute.%s/%s", IAMHost, pool.PoolPath(), claim, v), "IAM member: every identity of the pool with this "+claim+"; needs attribute."+claim+" in attributeMapping")
 		}
 	}
 	if sub, ok := tok.String("sub"); ok && sub != "" && !tok.Duplicated("sub") {
 		if len(sub) <= MaxSubjectBytes {
-			add("sub", fmt.Sprintf("principal://%s/%s/subject/%s", IAMHost, pool.poolPath(), sub), "IAM member for exactly this google.subject (with google.subject = assertion.sub)")
+			add("sub", fmt.Sprintf("principal://%s/%s/subject/%s", IAMHost, pool.PoolPath(), sub), "IAM member for exactly this google.subject (with google.subject = assertion.sub)")
 		} else {
 			add("sub", `"google.subject": "'repository_id:' + assertion.repository_id"`, fmt.Sprintf("this sub is %d bytes, over google.subject's %d-byte limit: map something shorter", len(sub), MaxSubjectBytes))
 		}

@@ -1,0 +1,121 @@
+package remote
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/oidcscope/oidcscope/decode"
+)
+
+// ErrHelper is wrapped by every failure to reach the helper or to
+// understand it, as opposed to a provider's own answer.
+var ErrHelper = errors.New("the oidcscope-cel helper")
+
+// Conn is oidcscope's side of one helper: calls are answered in turn, so
+// a policy set evaluating on several goroutines shares it safely.
+type Conn struct {
+	mu     sync.Mutex
+	enc    *json.Encoder
+	w      *bufio.Writer
+	dec    *json.Decoder
+	closer io.Closer
+	broken error // once set, every call fails with it
+	// held is the token the helper holds (TokenID), 0 for none.
+	held uint64
+	// tokens numbers the tokens sent, under mu.
+	tokens uint64
+	// describe adds what is known of the helper to a failure (its path,
+	// what it wrote to stderr).
+	describe func(error) error
+}
+
+// NewConn speaks the protocol over r (the helper's stdout) and w (its
+// stdin), and greets the helper: it fails unless the helper speaks this
+// Protocol and is the same release (version). closer, if not nil, is
+// closed by Close.
+func NewConn(r io.Reader, w io.Writer, closer io.Closer, version string) (*Conn, error) {
+	return newConn(r, w, closer, version, func(err error) error { return err })
+}
+
+func newConn(r io.Reader, w io.Writer, closer io.Closer, version string, describe func(error) error) (*Conn, error) {
+	bw := bufio.NewWriter(w)
+	c := &Conn{enc: json.NewEncoder(bw), w: bw, dec: json.NewDecoder(bufio.NewReader(r)), closer: closer, describe: describe}
+	resp, err := c.call(request{Op: opHello, Version: version})
+	if err != nil {
+		return nil, err
+	}
+	if resp.Protocol != Protocol || resp.Version != version {
+		return nil, fmt.Errorf("%w is release %s (protocol %d), this oidcscope is %s (protocol %d): install both from the same release",
+			ErrHelper, resp.Version, resp.Protocol, version, Protocol)
+	}
+	return c, nil
+}
+
+// Close ends the helper's input, which ends the helper.
+func (c *Conn) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.broken == nil {
+		c.broken = fmt.Errorf("%w: closed", ErrHelper)
+	}
+	if c.closer == nil {
+		return nil
+	}
+	return c.closer.Close()
+}
+
+// call sends req and reads its response; a transport failure breaks the
+// connection for good (a helper that died mid-answer is not trusted again).
+func (c *Conn) call(req request) (response, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.callLocked(req)
+}
+
+func (c *Conn) callLocked(req request) (response, error) {
+	if c.broken != nil {
+		return response{}, c.broken
+	}
+	var resp response
+	err := c.enc.Encode(req)
+	if err == nil {
+		err = c.w.Flush()
+	}
+	if err == nil {
+		err = c.dec.Decode(&resp)
+	}
+	if err != nil {
+		c.broken = c.describe(fmt.Errorf("%w stopped answering (%s): %w", ErrHelper, req.Op, err))
+		return response{}, c.broken
+	}
+	return resp, nil
+}
+
+// withToken makes a call about a token: the payload goes along only when
+// the helper does not hold that token already.
+func (c *Conn) withToken(req request, id uint64, payload decode.Value) (response, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	req.TokenID = id
+	if c.held != id {
+		w := toWire(payload)
+		req.Payload = &w
+	}
+	resp, err := c.callLocked(req)
+	if err == nil {
+		c.held = id
+	}
+	return resp, err
+}
+
+// newTokenID numbers a token oidcscope has not sent before.
+func (c *Conn) newTokenID() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.tokens++
+	return c.tokens
+}
