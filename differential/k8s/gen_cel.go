@@ -3,6 +3,8 @@ package k8s
 import (
 	"math/rand/v2"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/differential/internal/harness"
 )
 
 // fill puts the token's values, or now and then another's, into an
@@ -10,11 +12,11 @@ import (
 // {aud}.
 func fill(r *rand.Rand, s shape, tmpl string) string {
 	if r.IntN(4) == 0 {
-		s = shape{sub: "repo:acme/other:ref:refs/heads/main", owner: "acme", repo: "other", ref: "refs/heads/dev",
-			env: "prod", ownerID: "99", aud: "other"}
+		s = shape{sub: "repo:acme/other:ref:refs/heads/main", aud: "other",
+			Repository: harness.Repository{Owner: "acme", Name: "other", Ref: "refs/heads/dev", Env: "prod", OwnerID: "99"}}
 	}
-	return strings.NewReplacer("{sub}", s.sub, "{owner}", s.owner, "{repo}", s.repo, "{ref}", s.ref,
-		"{env}", s.env, "{ownerID}", s.ownerID, "{aud}", s.aud).Replace(tmpl)
+	return strings.NewReplacer("{sub}", s.sub, "{owner}", s.Owner, "{repo}", s.Name, "{ref}", s.Ref,
+		"{env}", s.Env, "{ownerID}", s.OwnerID, "{aud}", s.aud).Replace(tmpl)
 }
 
 // claimRules are claimValidationRules expressions: plain comparisons,

@@ -128,7 +128,7 @@ func genClaimRules(r *rand.Rand, s shape) node {
 	for range r.IntN(3) {
 		if r.IntN(4) == 0 {
 			claim := pick(r, []string{"repository_owner", "ref", "environment", "sub", "repository_owner_id", "n", "missing", "aud", "flag", "email_verified"})
-			want := pick(r, []string{s.owner, s.ref, s.env, "acme", "refs/heads/main", "1", ""})
+			want := pick(r, []string{s.Owner, s.Ref, s.Env, "acme", "refs/heads/main", "1", ""})
 			ms := []member{m("claim", str(claim)), m("requiredValue", str(want))}
 			if r.IntN(40) == 0 {
 				ms = append(ms, m("expression", str(`claims.sub != ""`)))

@@ -1,9 +1,9 @@
 package k8s
 
 import (
-	"fmt"
 	"math/rand/v2"
-	"strconv"
+
+	"github.com/oidcscope/oidcscope/differential/internal/harness"
 )
 
 // GitHubIssuer is the github.com token issuer.
@@ -15,8 +15,8 @@ const enterpriseIssuer = GitHubIssuer + "/octo-enterprise"
 // shape is the identity a generated token describes; expressions are
 // written against it so that some hold and some do not.
 type shape struct {
-	iss, aud, owner, repo, ref, env, sub string
-	ownerID, repoID, email               string
+	harness.Repository
+	iss, aud, sub, email string
 }
 
 var (
@@ -31,26 +31,15 @@ var (
 
 // genShape picks the token's identity.
 func genShape(r *rand.Rand) shape {
-	s := shape{owner: pick(r, owners), repo: pick(r, repos), ref: pick(r, refs), env: pick(r, envs),
-		ownerID: pick(r, []string{"65", "66"}), repoID: "74", aud: pick(r, audiences), iss: GitHubIssuer}
+	s := shape{Repository: harness.Repository{Owner: pick(r, owners), Name: pick(r, repos), Ref: pick(r, refs), Env: pick(r, envs),
+		OwnerID: pick(r, []string{"65", "66"}), ID: "74"}, aud: pick(r, audiences), iss: GitHubIssuer}
 	if r.IntN(30) == 0 {
 		s.aud = pick(r, yamlAudiences)
 	}
 	if r.IntN(5) == 0 {
 		s.iss = enterpriseIssuer
 	}
-	repo := s.owner + "/" + s.repo
-	if r.IntN(4) == 0 {
-		repo = fmt.Sprintf("%s@%s/%s@%s", s.owner, s.ownerID, s.repo, s.repoID)
-	}
-	switch {
-	case s.env != "-" && s.env != "":
-		s.sub = "repo:" + repo + ":environment:" + s.env
-	case s.ref == "refs/pull/4/merge":
-		s.sub = "repo:" + repo + ":pull_request"
-	default:
-		s.sub = "repo:" + repo + ":ref:" + s.ref
-	}
+	s.sub = s.Subject(r.IntN(4) == 0)
 	if r.IntN(4) == 0 {
 		s.email = "octocat@example.com"
 	}
@@ -81,16 +70,11 @@ func genClaims(r *rand.Rand, s shape, now int64) node {
 	default:
 		add("sub", pick(r, []node{scalar("42"), scalar("true"), arr(str(s.sub))}))
 	}
-	add("repository", str(s.owner+"/"+s.repo))
-	add("repository_id", str(s.repoID))
-	add("repository_owner", str(s.owner))
-	add("repository_owner_id", str(s.ownerID))
-	add("ref", str(s.ref))
-	add("ref_type", str(map[bool]string{true: "tag", false: "branch"}[s.ref == "refs/tags/v1.2.3"]))
-	if s.env != "-" {
-		add("environment", str(s.env))
+	ms = append(ms, s.Claims()...)
+	if s.Env != "-" {
+		add("environment", str(s.Env))
 	}
-	add("job_workflow_ref", str(s.owner+"/"+s.repo+"/.github/workflows/deploy.yml@"+s.ref))
+	add("job_workflow_ref", str(s.WorkflowRef()))
 	add("actor", str("octocat"))
 	add("actor_id", str("583231"))
 	add("run_number", str("12"))
@@ -115,10 +99,7 @@ func genClaims(r *rand.Rand, s shape, now int64) node {
 		rare := pick(r, rareClaims)
 		add(rare.key, rare.val(r, s))
 	}
-	add("iat", scalar(strconv.FormatInt(now-30, 10)))
-	add("nbf", scalar(strconv.FormatInt(now-30, 10)))
-	add("exp", scalar(strconv.FormatInt(now+86400, 10))) // long runs stay inside it
-	return obj(ms...)
+	return obj(append(ms, harness.TimeClaims(now)...)...)
 }
 
 // extraClaims are non-GitHub claims a case may add.
@@ -156,7 +137,7 @@ var rareClaims = []struct {
 	{"email_verified", func(r *rand.Rand, s shape) node { return pick(r, []node{str("true"), scalar("1"), scalar("null")}) }},
 	{"Email", func(r *rand.Rand, s shape) node { return str("admin@example.com") }},
 	{"sub", func(r *rand.Rand, s shape) node { return str("") }},
-	{"repository_owner_id", func(r *rand.Rand, s shape) node { return scalar(s.ownerID) }},
+	{"repository_owner_id", func(r *rand.Rand, s shape) node { return scalar(s.OwnerID) }},
 	{"jti", func(r *rand.Rand, s shape) node { return pick(r, []node{scalar("12"), str("")}) }},
 }
 

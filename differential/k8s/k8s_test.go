@@ -4,11 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/oidcscope/oidcscope/differential/internal/harness"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -31,36 +31,23 @@ const maxUnknownShown = 12
 func TestKubernetesAgreement(t *testing.T) {
 	ctx := context.Background()
 	start := time.Now()
-	rn, err := newRunner()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !t.Run("self-check", func(t *testing.T) { selfCheck(t, ctx, rn) }) {
-		t.Fatal("the harness does not drive kube-apiserver's code as documented; no comparison made")
-	}
+	rn := harness.Prepare(t, "kube-apiserver's code", newRunner, func(t *testing.T, rn *runner) { selfCheck(t, ctx, rn) })
 	now := time.Now().Unix()
 	if *caseFlag >= 0 {
 		explain(t, ctx, rn, genCase(*seedFlag, *caseFlag, now))
 		return
 	}
-	mix := map[policy.Verdict]int{}
-	reasons := map[string]int{} // kube-apiserver's refusals by kind
-	known := map[string]int{}
-	agree, unknown := 0, 0
-	seen := map[string]bool{} // one reproduction per signature
+	tally := harness.NewTally()
 	for i := range *casesFlag {
 		c := genCase(*seedFlag, i, now)
 		o, err := rn.run(ctx, c)
 		if err != nil {
 			t.Fatal(err)
 		}
-		mix[o.kube.verdict]++
-		if o.kube.msg != "" {
-			reasons[string(o.kube.verdict)+": "+family(o.kube.msg)]++
-		}
+		tally.Real(o.kube.verdict, o.kube.msg, family)
 		d, ok := compare(o)
 		if ok {
-			agree++
+			tally.Agree++
 			continue
 		}
 		k, err := classify(c, func(x testCase) (bool, error) {
@@ -71,48 +58,30 @@ func TestKubernetesAgreement(t *testing.T) {
 			t.Fatal(err)
 		}
 		if k != nil {
-			if known[k.id] == 0 {
+			if tally.Known[k.id] == 0 {
 				small, so, err := rn.shrink(ctx, c, d.signature())
 				if err != nil {
 					t.Fatal(err)
 				}
 				t.Logf("known disagreement %s, first case shrunk:\n%s", k.id, reproduction(small, so))
 			}
-			known[k.id]++
+			tally.Known[k.id]++
 			continue
 		}
-		unknown++
-		if seen[d.signature()] || len(seen) >= maxUnknownShown {
+		tally.Unknown++
+		if !tally.Show(d.signature(), maxUnknownShown) {
 			continue
 		}
-		seen[d.signature()] = true
 		small, so, err := rn.shrink(ctx, c, d.signature())
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Errorf("unknown disagreement (%s; seed %d):\n%s", d.what, *seedFlag, reproduction(small, so))
 	}
-	n := *casesFlag
-	pct := 100 * float64(agree) / float64(n)
+	mix := tally.Verdicts
 	t.Logf("k8s.io/apiserver v0.37.2 vs oidcscope: %d/%d cases agree (%.2f %%); kube-apiserver's answers: %d allow, %d deny, %d error (configuration refused); seed %d; %s",
-		agree, n, pct, mix[policy.Allow], mix[policy.Deny], mix[policy.Error], *seedFlag, time.Since(start).Round(time.Millisecond))
-	logCounts(t, "kube-apiserver's answer", reasons)
-	var ids []string
-	for id := range known {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		return known[ids[i]] > known[ids[j]] || known[ids[i]] == known[ids[j]] && ids[i] < ids[j]
-	})
-	for _, id := range ids {
-		t.Logf("known disagreement %-24s %4d cases (%s)", id, known[id], knownByID(id).what)
-	}
-	if unknown > 0 {
-		t.Errorf("%d unexplained disagreements, %d kinds shown above", unknown, len(seen))
-	}
-	if pct < minAgreement {
-		t.Errorf("agreement %.2f %% is under %.1f %%", pct, minAgreement)
-	}
+		tally.Agree, tally.Cases, tally.Percent(), mix[policy.Allow], mix[policy.Deny], mix[policy.Error], *seedFlag, time.Since(start).Round(time.Millisecond))
+	tally.Report(t, "kube-apiserver's answer", func(id string) string { return knownByID(id).what }, minAgreement)
 }
 
 // explain prints one case, both answers, and the classes its features
@@ -150,21 +119,4 @@ func explain(t *testing.T, ctx context.Context, rn *runner, c testCase) {
 		fmt.Fprintf(&b, "  they differ on the %s\n", d.what)
 	}
 	t.Log(b.String())
-}
-
-// logCounts logs counts, most frequent first.
-func logCounts(t *testing.T, what string, counts map[string]int) {
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if counts[keys[i]] != counts[keys[j]] {
-			return counts[keys[i]] > counts[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	for _, k := range keys {
-		t.Logf("%s %5d  %s", what, counts[k], k)
-	}
 }

@@ -5,21 +5,23 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/differential/internal/harness"
 )
 
 // runner asks kube-apiserver's code and oidcscope about cases.
 type runner struct {
-	signer *signer
+	signer *harness.Signer
 	kube   *kube
 	signed map[string]string // payload → token: shrinking signs the same claims again and again
 }
 
 func newRunner() (*runner, error) {
-	s, err := newSigner()
+	s, err := harness.NewSigner()
 	if err != nil {
 		return nil, err
 	}
-	return &runner{signer: s, kube: newKube(s.keySet()), signed: map[string]string{}}, nil
+	return &runner{signer: s, kube: newKube(newKeySet(s)), signed: map[string]string{}}, nil
 }
 
 // outcome is both answers to one case.
@@ -34,7 +36,7 @@ func (rn *runner) run(ctx context.Context, c testCase) (outcome, error) {
 	jwt, ok := rn.signed[payload]
 	if !ok {
 		var err error
-		if jwt, err = rn.signer.sign(payload); err != nil {
+		if jwt, err = rn.signer.Sign(payload); err != nil {
 			return outcome{}, err
 		}
 		rn.signed[payload] = jwt

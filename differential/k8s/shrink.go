@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/oidcscope/oidcscope/differential/internal/harness"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -31,30 +32,14 @@ func kept(key string) bool {
 // the case keeps a disagreement with the same signature; it returns the
 // smallest case found and its outcome.
 func (rn *runner) shrink(ctx context.Context, c testCase, sig string) (testCase, outcome, error) {
-	best := c
-	bestOut, err := rn.run(ctx, c)
-	if err != nil {
-		return c, bestOut, err
-	}
-	runs, start := 0, time.Now()
-	for progress := true; progress && runs < maxShrinkRuns; {
-		progress = false
-		for _, cand := range candidates(best) {
-			if runs++; runs > maxShrinkRuns || time.Since(start) > maxShrinkTime {
-				runs = maxShrinkRuns
-				break
-			}
-			o, err := rn.run(ctx, cand)
-			if err != nil {
-				continue // a smaller case the harness cannot run is no reproduction
-			}
-			if d, ok := compare(o); !ok && d.signature() == sig {
-				best, bestOut, progress = cand, o, true
-				break
-			}
+	return harness.Shrink(c, candidates, func(x testCase) (outcome, bool, error) {
+		o, err := rn.run(ctx, x)
+		if err != nil {
+			return o, false, err
 		}
-	}
-	return best, bestOut, nil
+		d, ok := compare(o)
+		return o, !ok && d.signature() == sig, nil
+	}, harness.Limits{Runs: maxShrinkRuns, Time: maxShrinkTime})
 }
 
 func candidates(c testCase) []testCase {
@@ -81,7 +66,7 @@ func reproduction(c testCase, o outcome) string {
 	} else {
 		fmt.Fprintf(&b, "  config (%s):\n%s", c.format, indent(string(c.document()), "    "))
 	}
-	fmt.Fprintf(&b, "  claims: %s\n", withoutTimes(c.claims).Text())
+	fmt.Fprintf(&b, "  claims: %s\n", harness.WithoutTimes(c.claims).Text())
 	fmt.Fprintf(&b, "  kube-apiserver: %s", o.kube.verdict)
 	if o.kube.msg != "" {
 		fmt.Fprintf(&b, " (%s)", o.kube.msg)
@@ -96,19 +81,6 @@ func reproduction(c testCase, o outcome) string {
 		}
 	}
 	return b.String()
-}
-
-// withoutTimes drops iat, nbf and exp from a printed claim set: every
-// case has them, valid around the run's clock.
-func withoutTimes(claims node) node {
-	out := claims.Clone()
-	out.Members = out.Members[:0]
-	for _, mb := range claims.Members {
-		if mb.Key != "iat" && mb.Key != "nbf" && mb.Key != "exp" {
-			out.Members = append(out.Members, mb)
-		}
-	}
-	return out
 }
 
 // indent puts prefix before every line of text.

@@ -30,24 +30,10 @@ func TestDeclarationsMatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	baseIDs := map[string]bool{}
-	for _, fn := range base.Functions() {
-		for _, o := range fn.OverloadDecls() {
-			baseIDs[o.ID()] = true
-		}
-	}
-	real := map[string]bool{}
-	for name, fn := range realEnv().Functions() {
-		for _, o := range fn.OverloadDecls() {
-			if baseIDs[o.ID()] {
-				continue
-			}
-			if slices.ContainsFunc(authzPrefixes, func(p string) bool { return strings.HasPrefix(o.ID(), p) }) {
-				continue
-			}
-			real[fmt.Sprintf("%s %s member=%v %v -> %v", name, o.ID(), o.IsMemberFunction(), o.ArgTypes(), o.ResultType())] = true
-		}
-	}
+	baseIDs := ids(overloads(base.Functions()))
+	real := declared(overloads(realEnv().Functions()), func(id string) bool {
+		return baseIDs[id] || slices.ContainsFunc(authzPrefixes, func(p string) bool { return strings.HasPrefix(id, p) })
+	})
 	oursBase, err := cel.NewEnv(cel.OptionalTypes(), ext.Strings(ext.StringsVersion(2)), ext.Sets(),
 		ext.Lists(ext.ListsVersion(3)), ext.TwoVarComprehensions())
 	if err != nil {
@@ -58,21 +44,8 @@ func TestDeclarationsMatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	oursBaseIDs := map[string]bool{}
-	for _, fn := range oursBase.Functions() {
-		for _, o := range fn.OverloadDecls() {
-			oursBaseIDs[o.ID()] = true
-		}
-	}
-	ours := map[string]bool{}
-	for name, fn := range oursLibs.Functions() {
-		for _, o := range fn.OverloadDecls() {
-			if oursBaseIDs[o.ID()] {
-				continue
-			}
-			ours[fmt.Sprintf("%s %s member=%v %v -> %v", name, o.ID(), o.IsMemberFunction(), o.ArgTypes(), o.ResultType())] = true
-		}
-	}
+	oursBaseIDs := ids(overloads(oursBase.Functions()))
+	ours := declared(overloads(oursLibs.Functions()), func(id string) bool { return oursBaseIDs[id] })
 	for d := range real {
 		if !ours[d] {
 			t.Errorf("kube-apiserver declares, k8scel does not: %s", d)
@@ -84,4 +57,51 @@ func TestDeclarationsMatch(t *testing.T) {
 		}
 	}
 	t.Logf("%d overloads compared", len(real))
+}
+
+// overload is one overload declaration: its ID, and what it declares as
+// "name id member=… args -> result".
+type overload struct{ id, desc string }
+
+// The forks' declarations, as overloads reads them.
+type (
+	functionDecl[O any] interface{ OverloadDecls() []O }
+	overloadDecl[T any] interface {
+		ID() string
+		IsMemberFunction() bool
+		ArgTypes() []T
+		ResultType() T
+	}
+)
+
+// overloads lists the overloads of a fork's functions.
+func overloads[F functionDecl[O], O overloadDecl[T], T any](fns map[string]F) []overload {
+	var out []overload
+	for name, fn := range fns {
+		for _, o := range fn.OverloadDecls() {
+			out = append(out, overload{o.ID(),
+				fmt.Sprintf("%s %s member=%v %v -> %v", name, o.ID(), o.IsMemberFunction(), o.ArgTypes(), o.ResultType())})
+		}
+	}
+	return out
+}
+
+// ids are the overloads' IDs.
+func ids(decls []overload) map[string]bool {
+	out := map[string]bool{}
+	for _, o := range decls {
+		out[o.id] = true
+	}
+	return out
+}
+
+// declared are the descriptions of the overloads but those skip names.
+func declared(decls []overload, skip func(id string) bool) map[string]bool {
+	out := map[string]bool{}
+	for _, o := range decls {
+		if !skip(o.id) {
+			out[o.desc] = true
+		}
+	}
+	return out
 }

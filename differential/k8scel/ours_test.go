@@ -21,18 +21,5 @@ var oursEnv = sync.OnceValue(func() *cel.Env {
 
 // evalOurs compiles and evaluates expr in our environment.
 func evalOurs(expr string) outcome {
-	env := oursEnv()
-	ast, iss := env.Compile(expr)
-	if iss != nil && iss.Err() != nil {
-		return outcome{kind: compileErr, text: iss.Err().Error()}
-	}
-	prg, err := env.Program(ast)
-	if err != nil {
-		return outcome{kind: compileErr, text: err.Error()}
-	}
-	v, _, err := prg.Eval(cel.NoVars())
-	if err != nil {
-		return outcome{kind: runtimeErr, text: err.Error()}
-	}
-	return outcome{kind: value, text: formatOurs(v)}
+	return evaluate(oursEnv(), cel.NoVars(), expr, formatOurs)
 }

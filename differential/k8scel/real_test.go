@@ -15,18 +15,5 @@ var realEnv = sync.OnceValue(func() *gcel.Env {
 
 // evalReal compiles and evaluates expr in the real environment.
 func evalReal(expr string) outcome {
-	env := realEnv()
-	ast, iss := env.Compile(expr)
-	if iss != nil && iss.Err() != nil {
-		return outcome{kind: compileErr, text: iss.Err().Error()}
-	}
-	prg, err := env.Program(ast)
-	if err != nil {
-		return outcome{kind: compileErr, text: err.Error()}
-	}
-	v, _, err := prg.Eval(gcel.NoVars())
-	if err != nil {
-		return outcome{kind: runtimeErr, text: err.Error()}
-	}
-	return outcome{kind: value, text: formatReal(v)}
+	return evaluate(realEnv(), gcel.NoVars(), expr, formatReal)
 }

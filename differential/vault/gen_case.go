@@ -1,7 +1,6 @@
 package vault
 
 import (
-	"encoding/json"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -60,13 +59,4 @@ func lookup(claims node, key string) (node, bool) {
 		}
 	}
 	return cur, true
-}
-
-// unquote reads a JSON string's text; other JSON reads as "".
-func unquote(jsonText string) string {
-	var s string
-	if err := json.Unmarshal([]byte(jsonText), &s); err != nil {
-		return ""
-	}
-	return s
 }

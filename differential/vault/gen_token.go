@@ -1,9 +1,9 @@
 package vault
 
 import (
-	"fmt"
 	"math/rand/v2"
-	"strconv"
+
+	"github.com/oidcscope/oidcscope/differential/internal/harness"
 )
 
 // GitHubIssuer is the github.com token issuer.
@@ -19,12 +19,6 @@ var numberTexts = []string{
 	"9223372036854775807", "-9223372036854775808", "-0", "3.14e1",
 }
 
-// tokenShape is the identity a generated token describes.
-type tokenShape struct {
-	owner, repo, ref, env string
-	ownerID, repoID       string
-}
-
 var (
 	owners = []string{"octo-org", "Octo-Org", "acme"}
 	repos  = []string{"octo-repo", "deploy", "infra.tf"}
@@ -37,8 +31,8 @@ var (
 // that Vault's clock checks always pass, and sometimes odd extra claims:
 // numbers, booleans, lists, nested objects for JSON pointers, null, "".
 func genClaims(r *rand.Rand, now int64) node {
-	s := tokenShape{owner: pick(r, owners), repo: pick(r, repos), ref: pick(r, refs), env: pick(r, envs),
-		ownerID: "65", repoID: pick(r, []string{"74", "75"})}
+	s := harness.Repository{Owner: pick(r, owners), Name: pick(r, repos), Ref: pick(r, refs), Env: pick(r, envs),
+		OwnerID: "65", ID: pick(r, []string{"74", "75"})}
 	var ms []member
 	add := func(k string, v node) { ms = append(ms, m(k, v)) }
 
@@ -66,22 +60,17 @@ func genClaims(r *rand.Rand, now int64) node {
 	}
 	switch x := r.IntN(60); {
 	case x < 56:
-		add("sub", str(subject(r, s)))
+		add("sub", str(s.Subject(r.IntN(3) == 0)))
 	case x < 58: // no sub
 	default: // a sub Vault's JWT library cannot read as a string
-		add("sub", pick(r, []node{scalar("42"), scalar("true"), arr(str(subject(r, s))), scalar("null")}))
+		add("sub", pick(r, []node{scalar("42"), scalar("true"), arr(str(s.Subject(r.IntN(3) == 0))), scalar("null")}))
 	}
-	add("repository", str(s.owner+"/"+s.repo))
-	add("repository_id", str(s.repoID))
-	add("repository_owner", str(s.owner))
-	add("repository_owner_id", str(s.ownerID))
-	add("ref", str(s.ref))
-	add("ref_type", str(map[bool]string{true: "tag", false: "branch"}[s.ref == "refs/tags/v1.2.3"]))
+	ms = append(ms, s.Claims()...)
 	add("ref_protected", str(pick(r, []string{"true", "false"})))
-	if s.env != "-" {
-		add("environment", str(s.env))
+	if s.Env != "-" {
+		add("environment", str(s.Env))
 	}
-	add("job_workflow_ref", str(s.owner+"/"+s.repo+"/.github/workflows/deploy.yml@"+s.ref))
+	add("job_workflow_ref", str(s.WorkflowRef()))
 	add("workflow", str("Deploy"))
 	add("actor", str("octocat"))
 	add("actor_id", str("583231"))
@@ -107,27 +96,10 @@ func genClaims(r *rand.Rand, now int64) node {
 			add(dup, str("refs/heads/main"))
 		}
 	}
-	add("iat", scalar(strconv.FormatInt(now-30, 10)))
-	add("nbf", scalar(strconv.FormatInt(now-30, 10)))
-	add("exp", scalar(strconv.FormatInt(now+86400, 10))) // long runs stay inside it
+	ms = append(ms, harness.TimeClaims(now)...)
+	// Shuffled but for the time claims, which stay last.
 	r.Shuffle(len(ms)-3, func(i, j int) { ms[i], ms[j] = ms[j], ms[i] })
 	return obj(ms...)
-}
-
-// subject writes sub in the legacy or the immutable (owner@id/repo@id)
-// form, for an environment, a ref or a pull request.
-func subject(r *rand.Rand, s tokenShape) string {
-	repo := s.owner + "/" + s.repo
-	if r.IntN(3) == 0 {
-		repo = fmt.Sprintf("%s@%s/%s@%s", s.owner, s.ownerID, s.repo, s.repoID)
-	}
-	switch {
-	case s.env != "-" && s.env != "":
-		return "repo:" + repo + ":environment:" + s.env
-	case s.ref == "refs/pull/4/merge":
-		return "repo:" + repo + ":pull_request"
-	}
-	return "repo:" + repo + ":ref:" + s.ref
 }
 
 // extraClaims are the non-GitHub claims a case may add.

@@ -16,3 +16,4 @@ var (
 	m      = jsonnode.M
 	quote  = jsonnode.Quote
 )
+var unquote = jsonnode.Unquote

@@ -6,25 +6,30 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/differential/internal/harness"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
 // runner drives one plugin mount per bound_issuer and oidcscope.
 type runner struct {
-	signer  *signer
+	signer  *harness.Signer
 	plugins map[string]*plugin
 	configs map[string]map[string]any // each mount's config, as `vault read` shows it
 	serial  int                       // for unique role names
 }
 
 func newRunner(ctx context.Context, issuers []string) (*runner, error) {
-	s, err := newSigner()
+	s, err := harness.NewSigner()
+	if err != nil {
+		return nil, err
+	}
+	pubPEM, err := s.PublicPEM()
 	if err != nil {
 		return nil, err
 	}
 	rn := &runner{signer: s, plugins: map[string]*plugin{}, configs: map[string]map[string]any{}}
 	for _, iss := range issuers {
-		p, err := newPlugin(ctx, s.pubPEM, iss)
+		p, err := newPlugin(ctx, pubPEM, iss)
 		if err != nil {
 			return nil, err
 		}
@@ -57,7 +62,7 @@ func (rn *runner) run(ctx context.Context, c testCase) (outcome, error) {
 	name := fmt.Sprintf("c%d-%d", c.index, rn.serial)
 	defer p.deleteRole(ctx, name)
 
-	jwt, err := rn.signer.sign(c.claims.Text())
+	jwt, err := rn.signer.Sign(c.claims.Text())
 	if err != nil {
 		return out, err
 	}

@@ -4,39 +4,21 @@ import (
 	"context"
 	"fmt"
 	"strings"
-)
 
-// timeClaims stay in every shrunk token: without them Vault refuses it
-// for a reason the comparison leaves out.
-func timeClaims(key string) bool { return key == "iat" || key == "nbf" || key == "exp" }
+	"github.com/oidcscope/oidcscope/differential/internal/harness"
+)
 
 // shrink removes role fields, claims, list items and the config's
 // bound_issuer while the case keeps a disagreement with the same
 // signature; it returns the smallest case found and its outcome.
 func (rn *runner) shrink(ctx context.Context, c testCase, sig string) (testCase, outcome, error) {
-	best := c
-	var bestOut outcome
-	for progress := true; progress; {
-		progress = false
-		for _, cand := range candidates(best) {
-			o, err := rn.run(ctx, cand)
-			if err != nil {
-				continue // a smaller case the harness cannot run is no reproduction
-			}
-			if hasSignature(disagreements(o), sig) {
-				best, bestOut, progress = cand, o, true
-				break
-			}
-		}
-	}
-	if bestOut.vault == "" {
-		o, err := rn.run(ctx, best)
+	return harness.Shrink(c, candidates, func(x testCase) (outcome, bool, error) {
+		o, err := rn.run(ctx, x)
 		if err != nil {
-			return best, o, err
+			return o, false, err
 		}
-		bestOut = o
-	}
-	return best, bestOut, nil
+		return o, hasSignature(disagreements(o), sig), nil
+	}, harness.Limits{})
 }
 
 func candidates(c testCase) []testCase {
@@ -51,7 +33,9 @@ func candidates(c testCase) []testCase {
 		d.role = r
 		out = append(out, d)
 	}
-	for _, cl := range c.claims.Smaller(timeClaims) {
+	// The time claims stay: without them Vault refuses the token for a
+	// reason the comparison leaves out.
+	for _, cl := range c.claims.Smaller(harness.IsTimeClaim) {
 		d := c
 		d.claims = cl
 		out = append(out, d)
@@ -74,7 +58,7 @@ func reproduction(c testCase, o outcome, d disagreement) string {
 	fmt.Fprintf(&b, "case %d, oidcscope given the role %s\n", c.index, d.doc)
 	fmt.Fprintf(&b, "  config bound_issuer: %q\n", c.issuer)
 	fmt.Fprintf(&b, "  role:   %s\n", c.role.Text())
-	fmt.Fprintf(&b, "  claims: %s\n", withoutTimes(c.claims).Text())
+	fmt.Fprintf(&b, "  claims: %s\n", harness.WithoutTimes(c.claims).Text())
 	fmt.Fprintf(&b, "  Vault:     %s", o.vault)
 	if o.vaultMsg != "" {
 		fmt.Fprintf(&b, " (%q)", o.vaultMsg)
@@ -84,19 +68,6 @@ func reproduction(c testCase, o outcome, d disagreement) string {
 		b.WriteString("  both say error, but oidcscope's answer lacks Vault's own message\n")
 	}
 	return b.String()
-}
-
-// withoutTimes drops iat, nbf and exp from a printed claim set: every
-// case has them, valid around the run's clock.
-func withoutTimes(claims node) node {
-	out := claims.Clone()
-	out.Members = out.Members[:0]
-	for _, mb := range claims.Members {
-		if !timeClaims(mb.Key) {
-			out.Members = append(out.Members, mb)
-		}
-	}
-	return out
 }
 
 // matching is the shrunk outcome's disagreement with d's signature (d

@@ -4,11 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/oidcscope/oidcscope/differential/internal/harness"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -29,38 +29,26 @@ var issuers = []string{GitHubIssuer, "", GitHubIssuer + "/"}
 func TestVaultAgreement(t *testing.T) {
 	ctx := context.Background()
 	start := time.Now()
-	rn, err := newRunner(ctx, issuers)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !t.Run("self-check", func(t *testing.T) { selfCheck(t, ctx, rn) }) {
-		t.Fatal("the harness does not drive the plugin as documented; no comparison made")
-	}
+	rn := harness.Prepare(t, "the plugin", func() (*runner, error) { return newRunner(ctx, issuers) },
+		func(t *testing.T, rn *runner) { selfCheck(t, ctx, rn) })
 	now := time.Now().Unix()
-	mix := map[policy.Verdict]int{}
-	reasons := map[string]int{} // Vault's refusals by kind
-	known := map[string]int{}
-	agree, unknown := 0, 0
-	seen := map[string]bool{} // one reproduction per signature
+	tally := harness.NewTally()
 	for i := range *casesFlag {
 		c := genCase(*seedFlag, i, now)
 		o, err := rn.run(ctx, c)
 		if err != nil {
 			t.Fatal(err)
 		}
-		mix[o.vault]++
-		if o.vaultMsg != "" {
-			reasons[string(o.vault)+": "+family(o.vaultMsg)]++
-		}
+		tally.Real(o.vault, o.vaultMsg, family)
 		ds := disagreements(o)
 		if len(ds) == 0 {
-			agree++
+			tally.Agree++
 			continue
 		}
 		classes := map[string]bool{}
 		for _, d := range ds {
 			if k := classify(c, o, d); k != nil {
-				if !classes[k.id] && known[k.id] == 0 {
+				if !classes[k.id] && tally.Known[k.id] == 0 {
 					small, so, err := rn.shrink(ctx, c, d.signature())
 					if err != nil {
 						t.Fatal(err)
@@ -70,11 +58,10 @@ func TestVaultAgreement(t *testing.T) {
 				classes[k.id] = true
 				continue
 			}
-			unknown++
-			if seen[d.signature()] {
+			tally.Unknown++
+			if !tally.Show(d.signature(), 0) {
 				continue
 			}
-			seen[d.signature()] = true
 			small, so, err := rn.shrink(ctx, c, d.signature())
 			if err != nil {
 				t.Fatal(err)
@@ -82,28 +69,13 @@ func TestVaultAgreement(t *testing.T) {
 			t.Errorf("unknown disagreement (seed %d):\n%s", *seedFlag, reproduction(small, so, matching(so, d)))
 		}
 		for id := range classes {
-			known[id]++
+			tally.Known[id]++
 		}
 	}
-	n := *casesFlag
-	pct := 100 * float64(agree) / float64(n)
+	mix := tally.Verdicts
 	t.Logf("Vault v0.26.1 vs oidcscope: %d/%d cases agree on both documents (%.2f %%); Vault's answers: %d allow, %d deny, %d error (role refused); seed %d; %s",
-		agree, n, pct, mix[policy.Allow], mix[policy.Deny], mix[policy.Error], *seedFlag, time.Since(start).Round(time.Millisecond))
-	logCounts(t, "Vault's answer", reasons)
-	var ids []string
-	for id := range known {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		t.Logf("known disagreement %s: %d cases (%s)", id, known[id], knownByID(id).reason)
-	}
-	if unknown > 0 {
-		t.Errorf("%d unknown disagreements (documents), %d distinct kinds shown above", unknown, len(seen))
-	}
-	if pct < minAgreement {
-		t.Errorf("agreement %.2f %% is under %.1f %%", pct, minAgreement)
-	}
+		tally.Agree, tally.Cases, tally.Percent(), mix[policy.Allow], mix[policy.Deny], mix[policy.Error], *seedFlag, time.Since(start).Round(time.Millisecond))
+	tally.Report(t, "Vault's answer", func(id string) string { return knownByID(id).reason }, minAgreement)
 }
 
 // selfCheck runs documented behaviour through the plugin before any
@@ -150,22 +122,5 @@ func selfCheck(t *testing.T, ctx context.Context, rn *runner) {
 				t.Fatalf("Vault answered %s (%q), documented: %s (%q)", o.vault, o.vaultMsg, tt.want, tt.msg)
 			}
 		})
-	}
-}
-
-// logCounts logs counts, most frequent first.
-func logCounts(t *testing.T, what string, counts map[string]int) {
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if counts[keys[i]] != counts[keys[j]] {
-			return counts[keys[i]] > counts[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	for _, k := range keys {
-		t.Logf("%s %5d  %s", what, counts[k], k)
 	}
 }

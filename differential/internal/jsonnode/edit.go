@@ -2,10 +2,15 @@ package jsonnode
 
 // Without returns an object without the member key.
 func (n Node) Without(key string) Node {
+	return n.WithoutFunc(func(k string) bool { return k == key })
+}
+
+// WithoutFunc returns an object without the members whose key drop says.
+func (n Node) WithoutFunc(drop func(key string) bool) Node {
 	out := n.Clone()
 	out.Members = out.Members[:0]
 	for _, mb := range n.Members {
-		if mb.Key != key {
+		if !drop(mb.Key) {
 			out.Members = append(out.Members, mb)
 		}
 	}

@@ -1,7 +1,6 @@
 package k8scel
 
 import (
-	"fmt"
 	"reflect"
 
 	"cel.dev/cel-go/cel"
@@ -19,30 +18,18 @@ type NamedFormat struct {
 	validate validator
 }
 
+var namedFormatKind = objectKind[NamedFormat]{
+	celType: namedFormatType,
+	equal:   func(f, g NamedFormat) ref.Val { return types.Bool(f.Name == g.Name) },
+}
+
 func (f NamedFormat) ConvertToNative(t reflect.Type) (any, error) {
-	if reflect.TypeOf(f).AssignableTo(t) {
-		return f, nil
-	}
-	return nil, fmt.Errorf("type conversion from %s to %v not supported", namedFormatType.TypeName(), t)
+	return namedFormatKind.convertToNative(f, t)
 }
-
-func (f NamedFormat) ConvertToType(t ref.Type) ref.Val {
-	if t == types.TypeType {
-		return namedFormatType
-	}
-	return types.NewErr("type conversion error from %s to %s", namedFormatType.TypeName(), t.TypeName())
-}
-
-func (f NamedFormat) Equal(other ref.Val) ref.Val {
-	o, ok := other.(NamedFormat)
-	if !ok {
-		return types.MaybeNoSuchOverloadErr(other)
-	}
-	return types.Bool(f.Name == o.Name)
-}
-
-func (f NamedFormat) Type() ref.Type { return namedFormatType }
-func (f NamedFormat) Value() any     { return f }
+func (f NamedFormat) ConvertToType(t ref.Type) ref.Val { return namedFormatKind.convertToType(f, t) }
+func (f NamedFormat) Equal(other ref.Val) ref.Val      { return namedFormatKind.equalTo(f, other) }
+func (f NamedFormat) Type() ref.Type                   { return namedFormatType }
+func (f NamedFormat) Value() any                       { return f }
 
 // namedFormats lists the formats: the CEL function name after
 // "format.", Kubernetes' internal name, and the rule.
@@ -95,20 +82,12 @@ func FormatLib() cel.EnvOption {
 			})))),
 		cel.Function("validate", cel.MemberOverload("format-validate", []*cel.Type{namedFormatType, cel.StringType},
 			cel.OptionalType(cel.ListType(cel.StringType)),
-			cel.BinaryBinding(func(lhs, rhs ref.Val) ref.Val {
-				f, ok := lhs.(NamedFormat)
-				if !ok {
-					return types.MaybeNoSuchOverloadErr(lhs)
-				}
-				s, ok := rhs.(types.String)
-				if !ok {
-					return types.MaybeNoSuchOverloadErr(rhs)
-				}
+			cel.BinaryBinding(binaryOf(func(f NamedFormat, s types.String) ref.Val {
 				errs := f.validate(string(s))
 				if len(errs) == 0 {
 					return types.OptionalNone
 				}
 				return types.OptionalOf(types.NewStringList(types.DefaultTypeAdapter, errs))
-			}))))
+			})))))
 	return cel.Lib(library{name: "format", compile: compile})
 }

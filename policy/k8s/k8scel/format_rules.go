@@ -2,7 +2,9 @@ package k8scel
 
 import (
 	"encoding/base64"
+	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -34,42 +36,34 @@ var (
 // validator returns the problems of a string, none when it is valid.
 type validator func(string) []string
 
-func dns1123Label(s string) []string {
+// nameRule is the shape of most of Kubernetes' name rules: a length
+// limit (in the unit its message names), then a pattern.
+func nameRule(s string, limit int, unit string, pattern func() *regexp.Regexp, msg string) []string {
 	var errs []string
-	if len(s) > 63 {
-		errs = append(errs, "must be no more than 63 characters")
+	if len(s) > limit {
+		errs = append(errs, fmt.Sprintf("must be no more than %d %s", limit, unit))
 	}
-	if !reDNS1123Label().MatchString(s) {
-		// A valid subdomain fails only for its dots; Kubernetes says so.
-		if reSubdomain().MatchString(s) {
-			errs = append(errs, "must not contain dots")
-		} else {
-			errs = append(errs, msgDNS1123Label)
-		}
+	if !pattern().MatchString(s) {
+		errs = append(errs, msg)
 	}
 	return errs
+}
+
+func dns1123Label(s string) []string {
+	msg := msgDNS1123Label
+	if reSubdomain().MatchString(s) {
+		// A valid subdomain fails only for its dots; Kubernetes says so.
+		msg = "must not contain dots"
+	}
+	return nameRule(s, 63, "characters", reDNS1123Label, msg)
 }
 
 func dns1035Label(s string) []string {
-	var errs []string
-	if len(s) > 63 {
-		errs = append(errs, "must be no more than 63 characters")
-	}
-	if !reDNS1035Label().MatchString(s) {
-		errs = append(errs, msgDNS1035Label)
-	}
-	return errs
+	return nameRule(s, 63, "characters", reDNS1035Label, msgDNS1035Label)
 }
 
 func dns1123Subdomain(s string) []string {
-	var errs []string
-	if len(s) > 253 {
-		errs = append(errs, "must be no more than 253 characters")
-	}
-	if !reSubdomain().MatchString(s) {
-		errs = append(errs, msgSubdomain)
-	}
-	return errs
+	return nameRule(s, 253, "characters", reSubdomain, msgSubdomain)
 }
 
 // prefixOf validates a generateName prefix: Kubernetes masks a trailing
@@ -85,14 +79,7 @@ func prefixOf(v validator) validator {
 }
 
 func labelValue(s string) []string {
-	var errs []string
-	if len(s) > 63 {
-		errs = append(errs, "must be no more than 63 bytes")
-	}
-	if !reLabelValue().MatchString(s) {
-		errs = append(errs, msgLabelValue)
-	}
-	return errs
+	return nameRule(s, 63, "bytes", reLabelValue, msgLabelValue)
 }
 
 func qualifiedName(s string) []string {

@@ -10,47 +10,28 @@ import (
 // sign() (a global function, not a method, in Kubernetes), comparisons,
 // add()/sub() with quantities or ints, and the conversions.
 func QuantityLib() cel.EnvOption {
-	unary := func(f func(Quantity) ref.Val) func(ref.Val) ref.Val {
-		return func(arg ref.Val) ref.Val {
-			q, ok := arg.(Quantity)
-			if !ok {
-				return types.MaybeNoSuchOverloadErr(arg)
-			}
-			return f(q)
-		}
-	}
+	// The right-hand side of add(), sub() and the comparisons may be an int.
 	binary := func(f func(Quantity, Quantity) ref.Val) func(ref.Val, ref.Val) ref.Val {
-		return func(lhs, rhs ref.Val) ref.Val {
-			q, ok := lhs.(Quantity)
-			if !ok {
-				return types.MaybeNoSuchOverloadErr(lhs)
-			}
-			var o Quantity
+		return binaryOf(func(q Quantity, rhs ref.Val) ref.Val {
 			switch r := rhs.(type) {
 			case Quantity:
-				o = r
+				return f(q, r)
 			case types.Int:
-				o = intQuantity(int64(r))
-			default:
-				return types.MaybeNoSuchOverloadErr(rhs)
+				return f(q, intQuantity(int64(r)))
 			}
-			return f(q, o)
+			return types.MaybeNoSuchOverloadErr(rhs)
+		})
+	}
+	arithmetic := func(op func(Quantity, Quantity) (Quantity, error)) func(Quantity, Quantity) ref.Val {
+		return func(q, o Quantity) ref.Val {
+			r, err := op(q, o)
+			if err != nil {
+				return types.WrapErr(err)
+			}
+			return r
 		}
 	}
-	sum := func(q, o Quantity) ref.Val {
-		r, err := q.Add(o)
-		if err != nil {
-			return types.WrapErr(err)
-		}
-		return r
-	}
-	difference := func(q, o Quantity) ref.Val {
-		r, err := q.Sub(o)
-		if err != nil {
-			return types.WrapErr(err)
-		}
-		return r
-	}
+	sum, difference := arithmetic(Quantity.Add), arithmetic(Quantity.Sub)
 	compare := func(f func(int) ref.Val) func(Quantity, Quantity) ref.Val {
 		return func(q, o Quantity) ref.Val { return f(q.Cmp(o)) }
 	}
@@ -58,21 +39,10 @@ func QuantityLib() cel.EnvOption {
 	qi := []*cel.Type{quantityType, cel.IntType}
 	return cel.Lib(library{name: "quantity", compile: []cel.EnvOption{
 		cel.Types(quantityType),
-		cel.Function("quantity", cel.Overload("string_to_quantity", []*cel.Type{cel.StringType}, quantityType,
-			cel.UnaryBinding(stringFunc(func(s string) ref.Val {
-				q, err := parseQuantity(s)
-				if err != nil {
-					return types.WrapErr(err)
-				}
-				return q
-			})))),
-		cel.Function("isQuantity", cel.Overload("is_quantity_string", []*cel.Type{cel.StringType}, cel.BoolType,
-			cel.UnaryBinding(stringFunc(func(s string) ref.Val {
-				_, err := parseQuantity(s)
-				return types.Bool(err == nil)
-			})))),
+		fromString("quantity", "string_to_quantity", quantityType, parseQuantity),
+		parses("isQuantity", "is_quantity_string", parseQuantity),
 		cel.Function("sign", cel.Overload("quantity_sign", []*cel.Type{quantityType}, cel.IntType,
-			cel.UnaryBinding(unary(func(q Quantity) ref.Val { return types.Int(q.u.Sign()) })))),
+			cel.UnaryBinding(unaryOf(func(q Quantity) ref.Val { return types.Int(q.u.Sign()) })))),
 		cel.Function("isGreaterThan", cel.MemberOverload("quantity_is_greater_than", qq, cel.BoolType,
 			cel.BinaryBinding(binary(compare(func(c int) ref.Val { return types.Bool(c > 0) }))))),
 		cel.Function("isLessThan", cel.MemberOverload("quantity_is_less_than", qq, cel.BoolType,
@@ -88,18 +58,18 @@ func QuantityLib() cel.EnvOption {
 			cel.MemberOverload("quantity_sub_int", qi, quantityType,
 				cel.BinaryBinding(binary(difference)))),
 		cel.Function("asInteger", cel.MemberOverload("quantity_get_int", []*cel.Type{quantityType}, cel.IntType,
-			cel.UnaryBinding(unary(func(q Quantity) ref.Val {
+			cel.UnaryBinding(unaryOf(func(q Quantity) ref.Val {
 				if v, ok := q.Int64(); ok {
 					return types.Int(v)
 				}
 				return types.NewErr("cannot convert value to integer")
 			})))),
 		cel.Function("isInteger", cel.MemberOverload("quantity_is_integer", []*cel.Type{quantityType}, cel.BoolType,
-			cel.UnaryBinding(unary(func(q Quantity) ref.Val {
+			cel.UnaryBinding(unaryOf(func(q Quantity) ref.Val {
 				_, ok := q.Int64()
 				return types.Bool(ok)
 			})))),
 		cel.Function("asApproximateFloat", cel.MemberOverload("quantity_get_float", []*cel.Type{quantityType}, cel.DoubleType,
-			cel.UnaryBinding(unary(func(q Quantity) ref.Val { return types.Double(q.Float64()) })))),
+			cel.UnaryBinding(unaryOf(func(q Quantity) ref.Val { return types.Double(q.Float64()) })))),
 	}})
 }

@@ -1,6 +1,7 @@
 package k8scel
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/big"
@@ -80,33 +81,24 @@ func roundAway(u *big.Int, n int64) *big.Int {
 	return q
 }
 
+var quantityKind = objectKind[Quantity]{
+	celType: quantityType,
+	quoted:  true,
+	equal: func(q, o Quantity) ref.Val {
+		if o.derived {
+			return types.NoSuchOverloadErr()
+		}
+		return types.Bool(q.Cmp(o) == 0)
+	},
+}
+
 func (q Quantity) ConvertToNative(t reflect.Type) (any, error) {
-	if reflect.TypeOf(q).AssignableTo(t) {
-		return q, nil
-	}
-	return nil, fmt.Errorf("type conversion from %s to %v not supported", quantityType.TypeName(), t)
+	return quantityKind.convertToNative(q, t)
 }
-
-func (q Quantity) ConvertToType(t ref.Type) ref.Val {
-	if t == types.TypeType {
-		return quantityType
-	}
-	return types.NewErr("type conversion error from '%s' to '%s'", quantityType.TypeName(), t.TypeName())
-}
-
-func (q Quantity) Equal(other ref.Val) ref.Val {
-	o, ok := other.(Quantity)
-	if !ok {
-		return types.MaybeNoSuchOverloadErr(other)
-	}
-	if o.derived {
-		return types.NoSuchOverloadErr()
-	}
-	return types.Bool(q.Cmp(o) == 0)
-}
-
-func (q Quantity) Type() ref.Type { return quantityType }
-func (q Quantity) Value() any     { return q }
+func (q Quantity) ConvertToType(t ref.Type) ref.Val { return quantityKind.convertToType(q, t) }
+func (q Quantity) Equal(other ref.Val) ref.Val      { return quantityKind.equalTo(q, other) }
+func (q Quantity) Type() ref.Type                   { return quantityType }
+func (q Quantity) Value() any                       { return q }
 
 // Exact is the value as "<integer>e<exponent>" with no trailing zeros in
 // the integer: one text per value, for comparing with Kubernetes'.
@@ -130,7 +122,7 @@ func (q Quantity) Exact() string {
 // magnitudes of different orders compare by order alone.
 func (q Quantity) Cmp(o Quantity) int {
 	if s, t := q.u.Sign(), o.u.Sign(); s != t {
-		return cmpInt(s, t)
+		return cmp.Compare(s, t)
 	}
 	if q.u.Sign() == 0 {
 		return 0
@@ -138,7 +130,7 @@ func (q Quantity) Cmp(o Quantity) int {
 	orderQ := int64(len(new(big.Int).Abs(q.u).Text(10))) + q.exp
 	orderO := int64(len(new(big.Int).Abs(o.u).Text(10))) + o.exp
 	if orderQ != orderO {
-		c := cmpInt64(orderQ, orderO)
+		c := cmp.Compare(orderQ, orderO)
 		return c * q.u.Sign()
 	}
 	a, b := aligned(q, o)
@@ -277,24 +269,4 @@ func (q Quantity) Float64() float64 {
 	f.Mul(f, new(big.Float).SetPrec(53).SetFloat64(math.Pow10(int(-q.scale))))
 	v, _ := f.Float64()
 	return v
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

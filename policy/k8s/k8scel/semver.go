@@ -19,33 +19,19 @@ var semverType = cel.ObjectType("kubernetes.Semver")
 // same ordering (build metadata ignored, so 1.0.0+a == 1.0.0+b).
 type Semver struct{ semver.Version }
 
-func (v Semver) ConvertToNative(t reflect.Type) (any, error) {
-	if reflect.TypeOf(v.Version).AssignableTo(t) {
-		return v.Version, nil
-	}
-	if reflect.TypeOf(v).AssignableTo(t) {
-		return v, nil
-	}
-	return nil, fmt.Errorf("type conversion from %s to %v not supported", semverType.TypeName(), t)
+// Kubernetes' semver has no string conversion.
+var semverKind = objectKind[Semver]{
+	celType: semverType,
+	native:  func(v Semver) any { return v.Version },
+	quoted:  true,
+	equal:   func(v, w Semver) ref.Val { return types.Bool(v.Version.Equals(w.Version)) },
 }
 
-func (v Semver) ConvertToType(t ref.Type) ref.Val {
-	if t == types.TypeType {
-		return semverType
-	}
-	return types.NewErr("type conversion error from '%s' to '%s'", semverType.TypeName(), t.TypeName())
-}
-
-func (v Semver) Equal(other ref.Val) ref.Val {
-	o, ok := other.(Semver)
-	if !ok {
-		return types.MaybeNoSuchOverloadErr(other)
-	}
-	return types.Bool(v.Version.Equals(o.Version))
-}
-
-func (v Semver) Type() ref.Type { return semverType }
-func (v Semver) Value() any     { return v.Version }
+func (v Semver) ConvertToNative(t reflect.Type) (any, error) { return semverKind.convertToNative(v, t) }
+func (v Semver) ConvertToType(t ref.Type) ref.Val            { return semverKind.convertToType(v, t) }
+func (v Semver) Equal(other ref.Val) ref.Val                 { return semverKind.equalTo(v, other) }
+func (v Semver) Type() ref.Type                              { return semverType }
+func (v Semver) Value() any                                  { return v.Version }
 
 // SemverOption configures SemverLib.
 type SemverOption func(*semverConfig)
@@ -125,28 +111,13 @@ func SemverLib(options ...SemverOption) cel.EnvOption {
 	}
 	part := func(name string, f func(semver.Version) uint64) cel.EnvOption {
 		return cel.Function(name, cel.MemberOverload("semver_"+name, []*cel.Type{semverType}, cel.IntType,
-			cel.UnaryBinding(func(arg ref.Val) ref.Val {
-				v, ok := arg.(Semver)
-				if !ok {
-					return types.MaybeNoSuchOverloadErr(arg)
-				}
-				// uint64 wraps into CEL's int as in Kubernetes.
-				return types.Int(int64(f(v.Version)))
-			})))
+			cel.UnaryBinding(unaryOf(func(v Semver) ref.Val {
+				return types.Int(int64(f(v.Version))) // uint64 wraps into CEL's int as in Kubernetes.
+			}))))
 	}
 	cmp := func(name, id string, result *cel.Type, f func(int) ref.Val) cel.EnvOption {
 		return cel.Function(name, cel.MemberOverload(id, []*cel.Type{semverType, semverType}, result,
-			cel.BinaryBinding(func(lhs, rhs ref.Val) ref.Val {
-				a, ok := lhs.(Semver)
-				if !ok {
-					return types.MaybeNoSuchOverloadErr(lhs)
-				}
-				b, ok := rhs.(Semver)
-				if !ok {
-					return types.MaybeNoSuchOverloadErr(rhs)
-				}
-				return f(a.Version.Compare(b.Version))
-			})))
+			cel.BinaryBinding(binaryOf(func(a, b Semver) ref.Val { return f(a.Version.Compare(b.Version)) }))))
 	}
 	return cel.Lib(library{name: "semver", compile: []cel.EnvOption{
 		cel.Types(semverType),

@@ -20,68 +20,34 @@ var urlType = cel.ObjectType("kubernetes.URL")
 // "host", "#frag" is a fragment).
 type URL struct{ *url.URL }
 
-func (v URL) ConvertToNative(t reflect.Type) (any, error) {
-	if reflect.TypeOf(v.URL).AssignableTo(t) {
-		return v.URL, nil
-	}
-	if reflect.TypeOf(v).AssignableTo(t) {
-		return v, nil
-	}
-	return nil, fmt.Errorf("type conversion from %s to %v not supported", urlType.TypeName(), t)
+var urlKind = objectKind[URL]{
+	celType: urlType,
+	native:  func(v URL) any { return v.URL },
+	text:    func(v URL) string { return v.URL.String() },
+	equal:   func(v, w URL) ref.Val { return types.Bool(reflect.DeepEqual(v.URL, w.URL)) },
 }
 
-func (v URL) ConvertToType(t ref.Type) ref.Val {
-	switch t {
-	case types.StringType:
-		return types.String(v.URL.String())
-	case types.TypeType:
-		return urlType
-	}
-	return types.NewErr("type conversion error from %s to %s", urlType.TypeName(), t.TypeName())
-}
-
-func (v URL) Equal(other ref.Val) ref.Val {
-	o, ok := other.(URL)
-	if !ok {
-		return types.MaybeNoSuchOverloadErr(other)
-	}
-	return types.Bool(reflect.DeepEqual(v.URL, o.URL))
-}
-
-func (v URL) Type() ref.Type { return urlType }
-func (v URL) Value() any     { return v.URL }
+func (v URL) ConvertToNative(t reflect.Type) (any, error) { return urlKind.convertToNative(v, t) }
+func (v URL) ConvertToType(t ref.Type) ref.Val            { return urlKind.convertToType(v, t) }
+func (v URL) Equal(other ref.Val) ref.Val                 { return urlKind.equalTo(v, other) }
+func (v URL) Type() ref.Type                              { return urlType }
+func (v URL) Value() any                                  { return v.URL }
 
 // URLs is Kubernetes' URL library: url(), isURL() and the getters of
 // the parsed parts.
 func URLs() cel.EnvOption {
 	getter := func(name, id string, result *cel.Type, f func(*url.URL) ref.Val) cel.EnvOption {
 		return cel.Function(name, cel.MemberOverload(id, []*cel.Type{urlType}, result,
-			cel.UnaryBinding(func(arg ref.Val) ref.Val {
-				u, ok := arg.(URL)
-				if !ok {
-					return types.MaybeNoSuchOverloadErr(arg)
-				}
-				return f(u.URL)
-			})))
+			cel.UnaryBinding(unaryOf(func(u URL) ref.Val { return f(u.URL) }))))
 	}
 	str := func(f func(*url.URL) string) func(*url.URL) ref.Val {
 		return func(u *url.URL) ref.Val { return types.String(f(u)) }
 	}
 	return cel.Lib(library{name: "urls", compile: []cel.EnvOption{
 		cel.Types(urlType),
-		cel.Function("url", cel.Overload("string_to_url", []*cel.Type{cel.StringType}, urlType,
-			cel.UnaryBinding(stringFunc(func(s string) ref.Val {
-				u, err := parseURL(s)
-				if err != nil {
-					return types.NewErr("URL parse error during conversion from string: %v", err)
-				}
-				return URL{u}
-			})))),
-		cel.Function("isURL", cel.Overload("is_url_string", []*cel.Type{cel.StringType}, cel.BoolType,
-			cel.UnaryBinding(stringFunc(func(s string) ref.Val {
-				_, err := url.ParseRequestURI(s)
-				return types.Bool(err == nil)
-			})))),
+		fromString("url", "string_to_url", urlType, parseURL),
+		// isURL() checks the request-URI form alone, as Kubernetes does.
+		parses("isURL", "is_url_string", url.ParseRequestURI),
 		getter("getScheme", "url_get_scheme", cel.StringType, str(func(u *url.URL) string { return u.Scheme })),
 		getter("getHost", "url_get_host", cel.StringType, str(func(u *url.URL) string { return u.Host })),
 		getter("getHostname", "url_get_hostname", cel.StringType, str((*url.URL).Hostname)),
@@ -94,9 +60,16 @@ func URLs() cel.EnvOption {
 	}})
 }
 
-func parseURL(s string) (*url.URL, error) {
-	if _, err := url.ParseRequestURI(s); err != nil {
-		return nil, err
+// parseURL is url()'s parser: the string must be a request URI, and its
+// parts are read as a URL reference.
+func parseURL(s string) (URL, error) {
+	_, err := url.ParseRequestURI(s)
+	var u *url.URL
+	if err == nil {
+		u, err = url.Parse(s)
 	}
-	return url.Parse(s)
+	if err != nil {
+		return URL{}, fmt.Errorf("URL parse error during conversion from string: %w", err)
+	}
+	return URL{u}, nil
 }
