@@ -52,8 +52,9 @@ func TestTUIUnderTmux(t *testing.T) {
 		"-e", "TERM=xterm-256color", "-e", "NO_COLOR=",
 		fmt.Sprintf("%s --demo --offline; echo $? > %s", bin, status))
 
-	screen := tm.waitFor("check_run_id", "the demo inspector")
-	for _, want := range []string{"oidcscope · demo", "✓ valid", "[1 Claims]", "policies ✓"} {
+	// The sample policies come a moment after the first frame.
+	screen := tm.waitFor("policies ✓", "the demo inspector with its sample policies")
+	for _, want := range []string{"oidcscope · demo", "✓ valid", "[1 Claims]", "check_run_id"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("demo screen lacks %q:\n%s", want, screen)
 		}
@@ -265,7 +266,8 @@ func TestTUIWhatIfUnderTmux(t *testing.T) {
 	t.Cleanup(func() { tm.cmd("kill-server") })
 	tm.cmd("-f", os.DevNull, "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30",
 		"-e", "TERM=xterm-256color", "-e", "NO_COLOR=", bin+" --demo --offline")
-	screen := tm.waitFor("check_run_id", "the demo inspector")
+	// The sample policies come a moment after the first frame.
+	screen := tm.waitFor("policies ✓", "the demo inspector with its sample policies")
 	if !strings.Contains(screen, "policies ✓8 ✗10") {
 		t.Errorf("the demo's verdicts changed; the flips below assume ✓8 ✗10:\n%s", screen)
 	}

@@ -25,13 +25,18 @@ func TestTokenAfterTheDemoIsVerifiedNormally(t *testing.T) {
 	demo := demoOptions(t)
 	demo.At = time.Time{}
 	demo.Now = clock
-	demoSession := inspect.NewSession(demo).WithPolicies(demoPolicySet(t))
+	// As the command line gives it: the samples are added in the
+	// background.
+	demoSession := inspect.NewSession(demo)
+	sampled := demoSession.WithPolicies(demoPolicySet(t))
 	tok, err := fixtures.Sign(fixtures.DefaultDemo, inside)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg, _ := testConfig(inspect.NewSession(normal), []byte(tok))
-	cfg.DemoSession, cfg.InputDemo, cfg.Now = &demoSession, true, clock
+	cfg.DemoSession = func() (inspect.Session, error) { return demoSession, nil }
+	cfg.DemoSamples = func(inspect.Session) inspect.Session { return sampled }
+	cfg.InputDemo, cfg.Now = true, clock
 	cfg.DemoToken = func(now time.Time) ([]byte, error) {
 		tok, err := fixtures.Sign(fixtures.DefaultDemo, now)
 		return []byte(tok), err

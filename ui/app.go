@@ -66,7 +66,11 @@ type Model struct {
 	keys    KeyMap
 	help    help.Model
 	session inspect.Session
-	demo    bool // the token shown is the demo's, inspected by cfg.DemoSession
+	demo    bool // the token shown is the demo's, inspected by demoSession
+	// demoSession is the demo's, once it has shown (cfg.DemoSession);
+	// samples is the background read of its sample policies (samples.go).
+	demoSession *inspect.Session
+	samples     samplesState
 
 	width, height int
 	screen        screen
@@ -139,7 +143,11 @@ func New(cfg Config) Model {
 		m.screen = screenInspector
 		m.input = cfg.Input
 		if cfg.InputDemo && cfg.DemoSession != nil {
-			m.session, m.demo = *cfg.DemoSession, true
+			if err := m.openDemo(); err != nil {
+				m.screen, m.input = screenPaste, nil
+				m.paste.problem = err.Error()
+			}
+			m.askSamples()
 		}
 	}
 	return m
@@ -189,6 +197,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.gotReach(msg)
 	case policiesMsg:
 		return m.gotPolicies(msg)
+	case samplesDueMsg:
+		return m, samplesCmd(m.gen, m.cfg.DemoSamples, m.session, m.input)
+	case samplesMsg:
+		return m.gotSamples(msg)
 	case fileMsg:
 		return m.gotFile(msg)
 	case exportMsg:
@@ -203,8 +215,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case copiedMsg:
 		return m.gotCopied(msg)
 	case tea.MouseMsg:
+		if m.hold(msg) {
+			return m, nil
+		}
 		return m.mouse(msg)
 	case tea.KeyMsg:
+		if m.hold(msg) {
+			return m, nil
+		}
 		if m.oneByOne(msg) {
 			return m.eachKey(msg)
 		}
@@ -270,7 +288,8 @@ func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
 	m.clampSelection()
 	m, again := m.reachAgain()
 	m.refresh()
-	return m, tea.Batch(cmd, again)
+	due := m.samplesAfterFrame()
+	return m, tea.Batch(cmd, again, due)
 }
 
 func (m Model) gotPolicies(msg policiesMsg) (tea.Model, tea.Cmd) {

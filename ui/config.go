@@ -23,12 +23,18 @@ type Config struct {
 	// InputDemo says Input is the demo's token (--demo): DemoSession
 	// inspects it and the title says "demo" until another token comes.
 	InputDemo bool
-	// DemoSession and DemoToken back the demo: the demo keys, checks and
-	// sample policies, and a freshly signed demo token (the paste
-	// screen's offer). A token pasted after the demo gets Session, with
-	// the policies loaded by then.
-	DemoSession *inspect.Session
+	// DemoSession and DemoToken back the demo: the demo keys and checks,
+	// built the first time the demo shows (a user may never open it),
+	// and a freshly signed demo token (the paste screen's offer). A token
+	// pasted after the demo gets Session, with the policies loaded by then.
+	DemoSession func() (inspect.Session, error)
 	DemoToken   func(now time.Time) ([]byte, error)
+	// DemoSamples returns the demo's session with its sample policies
+	// added. Reading them takes longer than drawing a frame, so it runs
+	// in the background once, when the demo first shows: until it is done
+	// the inspector shows the token, says the policies are loading, and
+	// holds the keys pressed meanwhile. nil: DemoSession has them already.
+	DemoSamples func(inspect.Session) inspect.Session
 	// Renderer decides the colour profile (NO_COLOR, 16/256/true colour).
 	Renderer *lipgloss.Renderer
 	// Now is the clock of the expiry countdown; nil is time.Now.

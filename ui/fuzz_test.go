@@ -137,7 +137,7 @@ func newFuzzDriver(t *testing.T, s inspect.Session, starts [][]byte, first byte)
 	m := New(Config{
 		Session: s, Input: input, Renderer: asciiRenderer(), Now: fixedNow, Clipboard: clip,
 		Getenv: func(string) string { return "" }, StaticCursor: true,
-		DemoSession: &demo,
+		DemoSession: func() (inspect.Session, error) { return demo, nil },
 		DemoToken: func(time.Time) ([]byte, error) {
 			tok, err := fixtures.Sign(fixtures.DefaultDemo, fixedNow())
 			return []byte(tok), err

@@ -118,11 +118,16 @@ func (m Model) claimLinks(b *strings.Builder, ls []view.Link) {
 }
 
 // claimConditions: every loaded policy condition that reads the claim.
+// While the sample policies load, the section says so, above those
+// read so far (the command line's).
 func (m Model) claimConditions(b *strings.Builder, c view.Claim) {
-	if len(c.Conditions) == 0 {
-		return
+	switch {
+	case m.samples.loading:
+		m.section(b, "Policy conditions reading "+c.Name)
+		b.WriteString(m.st.Dim.Render(samplesLoading) + "\n")
+	case len(c.Conditions) > 0:
+		m.section(b, fmt.Sprintf("Policy conditions reading %s (%d)", c.Name, len(c.Conditions)))
 	}
-	m.section(b, fmt.Sprintf("Policy conditions reading %s (%d)", c.Name, len(c.Conditions)))
 	for _, cc := range c.Conditions {
 		b.WriteString(m.outcomeMark(cc.Mark) + " " + cc.Provider + "  " + m.st.Bold.Render(cc.Policy) + "\n")
 		b.WriteString("    " + cc.Expression + "\n")

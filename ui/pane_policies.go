@@ -100,6 +100,9 @@ func (policiesPane) TextSize(_ Model, w, h int) (int, int) { return w - 1, h }
 func (m Model) policyList(w, h int) string {
 	st := m.st
 	ps := m.policies()
+	if m.samples.loading {
+		return m.emptyList(w, h, samplesLoading)
+	}
 	if len(ps) == 0 {
 		return m.emptyList(w, h, "no policy loaded: press p to load a trust policy file ("+view.ProviderNames()+")")
 	}
@@ -176,7 +179,7 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 
 // Tab counts the loaded policies.
 func (policiesPane) Tab(m Model) string {
-	if m.report != nil && len(m.report.Policies) > 0 {
+	if m.report != nil && len(m.report.Policies) > 0 && !m.samples.loading {
 		return fmt.Sprintf("Policies (%d)", len(m.report.Policies))
 	}
 	return "Policies"

@@ -73,9 +73,14 @@ func (m Model) pasteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			p.problem = err.Error()
 			return m, nil
 		}
-		if m.cfg.DemoSession != nil {
-			m.session, m.demo = *m.cfg.DemoSession, true
+		if m.cfg.DemoSession == nil {
+			return m, m.startInspection(tok)
 		}
+		if err := m.openDemo(); err != nil {
+			p.problem = err.Error()
+			return m, nil
+		}
+		m.askSamples()
 		return m, m.startInspection(tok)
 	case msg.Type == tea.KeyCtrlO:
 		m.openPrompt(promptFile, "token file: ")

@@ -5,12 +5,8 @@ import (
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
-	"github.com/oidcscope/oidcscope/inspect"
-	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/ui"
 )
 
@@ -43,21 +39,24 @@ func tuiRun(o *inspectOptions, args []string, s streams) error {
 	if err != nil {
 		return err
 	}
-	sessions, err := tuiSessions(o, opts, s.getenv)
+	start, err := tuiStartOf(o, opts, s.getenv)
 	if err != nil {
 		return err
 	}
 	cfg := ui.Config{
-		Session:     sessions.pasted,
+		Session:     start.pasted,
 		Input:       opts.Input,
 		InputDemo:   o.demo.on(),
-		DemoSession: &sessions.demo,
+		DemoSession: start.demo,
+		DemoSamples: withDemoSamples,
 		DemoToken:   demoToken,
-		Renderer:    lipgloss.NewRenderer(out, termenv.WithEnvironment(environ(s.getenv))),
+		Renderer:    tuiRenderer(out, s.getenv),
 		Clipboard:   clipboardWriter(s.errOut, out),
 		Getenv:      s.getenv,
 	}
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out)}
+	// Bubble Tea writes frames on a ticker; at its highest rate a frame
+	// (the first one, and each key's answer) waits at most 8 ms, not 17.
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out), tea.WithFPS(120)}
 	if !stdinIsTerminal(s.in) {
 		// The token came on stdin; keys come from the terminal itself.
 		progOpts = append(progOpts, tea.WithInputTTY())
@@ -66,33 +65,6 @@ func tuiRun(o *inspectOptions, args []string, s streams) error {
 		return failf("%w", err)
 	}
 	return nil
-}
-
-// tuiSessions are the terminal inspector's two sessions: the one for the
-// tokens the user pastes or opens, and the demo's.
-type tuiSessionPair struct {
-	pasted, demo inspect.Session
-}
-
-// tuiSessions builds them from opts (pipeline's). Without --demo, opts
-// are the pasted tokens' and the demo has its keys and sample policies.
-// With --demo, opts are the demo's, to which the sample policies are
-// added after any --policy; a token pasted later is checked as the flags
-// say, without the demo's keys, issuer and audience, against the same
-// policies.
-func tuiSessions(o *inspectOptions, opts inspect.Options, getenv env) (tuiSessionPair, error) {
-	if !o.demo.on() {
-		demo, err := demoSession()
-		return tuiSessionPair{pasted: inspect.NewSession(opts), demo: demo}, err
-	}
-	given, _ := opts.Policies.(*policyset.Set)
-	opts.Policies = given.Merge(demoPolicies())
-	pasted, err := o.checkOptions(getenv)
-	if err != nil {
-		return tuiSessionPair{}, err
-	}
-	pasted.Policies, pasted.PoliciesAny = opts.Policies, opts.PoliciesAny
-	return tuiSessionPair{pasted: inspect.NewSession(pasted), demo: inspect.NewSession(opts)}, nil
 }
 
 // clipboardWriter is where OSC 52 goes: the terminal, never a file. stderr

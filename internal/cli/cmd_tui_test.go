@@ -91,3 +91,32 @@ func TestTUIDemoSessions(t *testing.T) {
 		t.Error("--offline: a pasted token must not be fetched for")
 	}
 }
+
+// tuiSessionPair are the terminal inspector's two sessions once the
+// demo's sample policies are in: the one for the tokens the user pastes
+// or opens, and the demo's.
+type tuiSessionPair struct {
+	pasted, demo inspect.Session
+}
+
+// tuiSessions are those sessions, as the inspector has them once the
+// samples came (ui adds them in the background; this builds the same here): with --demo the demo's policies are the user's --policy
+// and then the samples, and a token pasted after the demo is checked
+// against them; without it, the pasted tokens keep the command line's.
+func tuiSessions(o *inspectOptions, opts inspect.Options, getenv env) (tuiSessionPair, error) {
+	start, err := tuiStartOf(o, opts, getenv)
+	if err != nil {
+		return tuiSessionPair{}, err
+	}
+	demo, err := start.demo()
+	if err != nil {
+		return tuiSessionPair{}, err
+	}
+	demo = withDemoSamples(demo)
+	pasted := start.pasted
+	if o.demo.on() {
+		// What the inspector does with a token pasted after the demo.
+		pasted = pasted.WithPolicies(demo.Policies())
+	}
+	return tuiSessionPair{pasted: pasted, demo: demo}, nil
+}

@@ -57,13 +57,21 @@ func demoToken(now time.Time) ([]byte, error) {
 }
 
 // demoSession is what the paste screen's demo offer uses: the demo keys,
-// offline, with the sample policies.
+// offline; withDemoSamples adds the sample policies.
 func demoSession() (inspect.Session, error) {
 	opts := inspect.Options{Providers: policyset.All(), LoadPolicies: loadPolicyFiles}
 	if err := setupDemo(&opts, fixtures.DefaultDemo); err != nil {
 		return inspect.Session{}, err
 	}
-	return inspect.NewSession(opts).WithPolicies(demoPolicies()), nil
+	return inspect.NewSession(opts), nil
+}
+
+// withDemoSamples is s with the demo's sample policies after those it
+// has. Parsing them is most of the demo's setup, so the terminal
+// inspector runs this in the background (ui.Config.DemoSamples).
+func withDemoSamples(s inspect.Session) inspect.Session {
+	given, _ := s.Policies().(*policyset.Set)
+	return s.WithPolicies(given.Merge(demoPolicies()))
 }
 
 // demoPolicies loads the embedded sample policies the demo shows, named by

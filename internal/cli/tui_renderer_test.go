@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"os"
+	"testing"
+)
+
+// TestTUIRendererReusesTheBackgroundAnswer: the inspector's renderer
+// takes the background Bubble Tea's init asked stdout for only when it
+// would have asked the same terminal with the same variables.
+func TestTUIRendererReusesTheBackgroundAnswer(t *testing.T) {
+	t.Setenv("TERM", "xterm-256color")
+	t.Setenv("COLORFGBG", "")
+	t.Setenv("CI", "")
+	if !sameBackgroundQuery(os.Stdout, os.Getenv) {
+		t.Error("stdout with the process's environment: not reused")
+	}
+	other, err := os.CreateTemp(t.TempDir(), "out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if sameBackgroundQuery(other, os.Getenv) {
+		t.Error("another file: reused")
+	}
+	for _, k := range []string{"TERM", "COLORFGBG", "CI"} {
+		differs := func(name string) string {
+			if name == k {
+				return "screen;15"
+			}
+			return os.Getenv(name)
+		}
+		if sameBackgroundQuery(os.Stdout, differs) {
+			t.Errorf("%s differs from the process's: reused", k)
+		}
+	}
+}

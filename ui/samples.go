@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"context"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/oidcscope/oidcscope/inspect"
+)
+
+// The demo's session is built when the demo first shows, and its sample
+// policies are read in the background (Config.DemoSamples): parsing them
+// took a third of the time to the first frame. Until they come, the
+// inspector draws the token, decoded and verified, says the policies are
+// loading (never a verdict it has not computed), and holds the keys and
+// mouse events; they are replayed in order once the token's report with
+// the policies is in, so none is lost or acts on a report without them.
+//
+// The read starts once the token's first report is drawn: Bubble Tea
+// calls View right after the Update that takes the report, and only then
+// takes the next message, the samplesDueMsg that Update returned. So the
+// parse (and the garbage it leaves to collect) does not compete with the
+// inspection and the drawing of the first frame for the CPU.
+
+// What the screen says while they load: the status line's tally, and the
+// policies list and a claim's conditions.
+const (
+	policiesLoading = "policies loading…"
+	samplesLoading  = "the demo's sample policies are loading…"
+)
+
+// samplesState is that background read.
+type samplesState struct {
+	loading bool      // asked for, not come yet
+	started bool      // samplesCmd is running
+	loaded  bool      // in the demo's session
+	held    []tea.Msg // keys and mouse events that came meanwhile, in order
+}
+
+// samplesDueMsg starts the read: the first report is drawn.
+type samplesDueMsg struct{}
+
+// samplesMsg is the demo's session with its sample policies, and the
+// token of inspection gen inspected with it.
+type samplesMsg struct {
+	gen     int
+	session inspect.Session
+	report  *inspect.Report
+}
+
+// samplesCmd adds the sample policies to s (add is Config.DemoSamples)
+// and inspects input with them, network-free like inspectCmd.
+func samplesCmd(gen int, add func(inspect.Session) inspect.Session, s inspect.Session, input []byte) tea.Cmd {
+	return func() tea.Msg {
+		s = add(s)
+		return samplesMsg{gen: gen, session: s, report: s.InspectOffline(context.Background(), input)}
+	}
+}
+
+// openDemo makes the demo's session the one inspecting, building it the
+// first time.
+func (m *Model) openDemo() error {
+	if m.demoSession == nil {
+		s, err := m.cfg.DemoSession()
+		if err != nil {
+			return err
+		}
+		m.demoSession = &s
+	}
+	m.session, m.demo = *m.demoSession, true
+	return nil
+}
+
+// askSamples marks the sample policies as on their way when the demo,
+// just opened, lacks them; the first report starts the read
+// (samplesAfterFrame).
+func (m *Model) askSamples() {
+	if m.demo && m.cfg.DemoSamples != nil && !m.samples.loaded {
+		m.samples.loading = true
+	}
+}
+
+// samplesAfterFrame is, for the first report while the samples are
+// wanted, the message that starts their read after its frame.
+func (m *Model) samplesAfterFrame() tea.Cmd {
+	if !m.samples.loading || m.samples.started {
+		return nil
+	}
+	m.samples.started = true
+	return func() tea.Msg { return samplesDueMsg{} }
+}
+
+// hold keeps msg for later while the sample policies load; ctrl+c still
+// quits at once.
+func (m *Model) hold(msg tea.Msg) bool {
+	if !m.samples.loading {
+		return false
+	}
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyCtrlC {
+		return false
+	}
+	m.samples.held = append(m.samples.held, msg)
+	return true
+}
+
+// gotSamples keeps the demo's session with the samples and shows the
+// token's report with them, then plays the keys held meanwhile.
+func (m Model) gotSamples(msg samplesMsg) (tea.Model, tea.Cmd) {
+	held := m.samples.held
+	m.samples = samplesState{loaded: true}
+	m.demoSession = &msg.session
+	var cmd tea.Cmd
+	if m.demo && msg.gen == m.gen {
+		m.session = msg.session
+		// A new generation drops the report without the samples, should
+		// it still be on its way.
+		m.gen++
+		var next tea.Model
+		next, cmd = m.gotReport(reportMsg{gen: m.gen, report: msg.report, offline: true})
+		m = next.(Model)
+	}
+	var next tea.Model = m
+	cmds := []tea.Cmd{cmd}
+	for _, h := range held {
+		var c tea.Cmd
+		next, c = next.Update(h)
+		cmds = append(cmds, c)
+	}
+	return next, tea.Batch(cmds...)
+}
