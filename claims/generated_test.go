@@ -26,7 +26,7 @@ func TestDefaultIsTheFiles(t *testing.T) {
 	}
 	for _, p := range builtin.Profiles() {
 		for _, ip := range p.Issuers {
-			if ip.re == nil {
+			if ip.matches == nil {
 				t.Errorf("%s: issuer pattern %q not compiled", p.ID, ip.Variant)
 			}
 		}

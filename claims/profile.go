@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
 // Profile is what oidcscope knows about one kind of issuer. Each profile is
@@ -42,7 +40,7 @@ type IssuerPattern struct {
 	// SelfHosted: the pattern admits any host (GitHub Enterprise Server),
 	// so a token matching it is only what it claims until verified.
 	SelfHosted bool                  `json:"self_hosted,omitempty"`
-	re         func() *regexp.Regexp // Pattern anchored, compiled by newCatalog or on first use
+	matches    func(iss string) bool // Pattern anchored, set by newCatalog (see issuerMatcher)
 }
 
 // ValueRisk flags a claim value that deserves a second look.
@@ -71,7 +69,7 @@ const GenericID = "generic"
 // usually matches the first one tried, and the rest would cost every run
 // their compilation (TestBuiltinIssuerPatternsCompile keeps that first use
 // from failing).
-var Default = sync.OnceValues(func() (*Catalog, error) { return newCatalog(builtinProfiles(), lazily) })
+var Default = sync.OnceValues(func() (*Catalog, error) { return newCatalog(builtinProfiles, lazily) })
 
 //go:generate go run ./internal/gencatalog -o profiles_gen.go profiles
 
@@ -124,8 +122,13 @@ const (
 // newCatalog checks the profiles, compiles their issuer patterns (now or
 // lazily) and orders them.
 func newCatalog(profiles []*Profile, when compileWhen) (*Catalog, error) {
-	c := &Catalog{}
+	c := &Catalog{profiles: make([]*Profile, 0, len(profiles))}
 	for _, p := range profiles {
+		// A copy, with its own issuer patterns to compile: the built-in
+		// profiles are package data, shared by every catalog.
+		cp := *p
+		cp.Issuers = slices.Clone(p.Issuers)
+		p = &cp
 		if err := checkProfile(p, when); err != nil {
 			return nil, fmt.Errorf("profile %s: %w", p.ID, err)
 		}
@@ -147,26 +150,23 @@ func checkProfile(p *Profile, when compileWhen) error {
 		return fmt.Errorf("id and name are required")
 	}
 	for i := range p.Issuers {
-		anchored := anchor(p.Issuers[i].Pattern)
-		if when == lazily {
-			p.Issuers[i].re = lazyre.New(anchored)
-			continue
-		}
-		re, err := regexp.Compile(anchored)
+		m, err := issuerMatcher(p.Issuers[i].Pattern, when)
 		if err != nil {
 			return fmt.Errorf("issuer %q: %w", p.Issuers[i].Variant, err)
 		}
-		p.Issuers[i].re = func() *regexp.Regexp { return re }
+		p.Issuers[i].matches = m
 	}
-	seen := map[string]bool{}
-	for _, e := range p.Claims {
+	for i, e := range p.Claims {
 		if e.Name == "" || e.Summary == "" {
 			return fmt.Errorf("a claim without name or summary: %+v", e)
 		}
-		if seen[e.Name] {
-			return fmt.Errorf("claim %q listed twice", e.Name)
+		// Compared pairwise rather than through a map: a profile lists a
+		// few dozen claims, and the built-in ones are checked at every start.
+		for _, before := range p.Claims[:i] {
+			if before.Name == e.Name {
+				return fmt.Errorf("claim %q listed twice", e.Name)
+			}
 		}
-		seen[e.Name] = true
 	}
 	return nil
 }
@@ -210,7 +210,7 @@ func (c *Catalog) match(iss string, has func(claim string) bool) matched {
 	}
 	for _, p := range c.profiles {
 		for _, ip := range p.Issuers {
-			if ip.re().MatchString(iss) {
+			if ip.matches(iss) {
 				return matched{p, ip.Variant, ip.SelfHosted}
 			}
 		}

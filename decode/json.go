@@ -114,70 +114,42 @@ func (v Value) Interface() any {
 // MarshalJSON writes the value back with member order, duplicates and number
 // literals exactly as decoded.
 func (v Value) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	if err := v.writeJSON(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return v.AppendJSON(nil), nil
 }
 
-func (v Value) writeJSON(buf *bytes.Buffer) error {
+// AppendJSON appends what MarshalJSON returns: strings quoted as
+// encoding/json quotes them without HTML escaping (claims such as "a<b"
+// should read as written), and nothing else allocated.
+func (v Value) AppendJSON(dst []byte) []byte {
 	switch v.Kind {
 	case Null:
-		buf.WriteString("null")
+		dst = append(dst, "null"...)
 	case Bool, Number:
-		buf.WriteString(v.Text)
+		dst = append(dst, v.Text...)
 	case String:
-		if err := writeString(buf, v.Text); err != nil {
-			return err
-		}
+		dst = escape.AppendJSONString(dst, v.Text)
 	case Array:
-		buf.WriteByte('[')
+		dst = append(dst, '[')
 		for i, it := range v.Items {
 			if i > 0 {
-				buf.WriteByte(',')
+				dst = append(dst, ',')
 			}
-			if err := it.writeJSON(buf); err != nil {
-				return err
-			}
+			dst = it.AppendJSON(dst)
 		}
-		buf.WriteByte(']')
+		dst = append(dst, ']')
 	case Object:
-		buf.WriteByte('{')
+		dst = append(dst, '{')
 		for i, m := range v.Members {
 			if i > 0 {
-				buf.WriteByte(',')
+				dst = append(dst, ',')
 			}
-			if err := writeString(buf, m.Key); err != nil {
-				return err
-			}
-			buf.WriteByte(':')
-			if err := m.Value.writeJSON(buf); err != nil {
-				return err
-			}
+			dst = escape.AppendJSONString(dst, m.Key)
+			dst = append(dst, ':')
+			dst = m.Value.AppendJSON(dst)
 		}
-		buf.WriteByte('}')
+		dst = append(dst, '}')
 	}
-	return nil
-}
-
-// writeString encodes s as a JSON string without HTML escaping: claims such
-// as "a<b" should read as written.
-func writeString(buf *bytes.Buffer, s string) error {
-	if escape.Verbatim(s) {
-		// Nothing to escape, the usual claim: skip the encoder.
-		buf.WriteByte('"')
-		buf.WriteString(s)
-		buf.WriteByte('"')
-		return nil
-	}
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
-		return err
-	}
-	buf.Truncate(buf.Len() - 1) // Encode appends a newline
-	return nil
+	return dst
 }
 
 // ParseJSON decodes one JSON value from data, keeping order and number text.

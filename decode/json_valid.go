@@ -172,8 +172,16 @@ func (p *validParser) object(depth int) (Value, bool) {
 		return v, true
 	}
 	var seen map[string]bool
-	members := scratch(&p.members, depth)
-	defer func() { p.members[depth] = members[:0] }()
+	var members []Member
+	if depth == 0 {
+		// The claim set itself: counted first and gathered in place, as
+		// the scratch list would grow through a doubling series the size
+		// of the copy.
+		members = make([]Member, 0, p.countMembers())
+	} else {
+		members = scratch(&p.members, depth)
+		defer func() { p.members[depth] = members[:0] }()
+	}
 	for {
 		p.skipSpace()
 		keyOff := p.pos
@@ -206,8 +214,41 @@ func (p *validParser) object(depth int) (Value, bool) {
 		}
 		members = append(members, m)
 		if p.sep() == '}' {
-			v.Members = slices.Clone(members)
+			if depth == 0 {
+				v.Members = members
+			} else {
+				v.Members = slices.Clone(members)
+			}
 			return v, true
 		}
 	}
+}
+
+// countMembers counts the members of the object whose first member starts
+// at p.pos (the document is valid JSON): its commas outside strings and
+// nested values, plus one.
+func (p *validParser) countMembers() int {
+	n, nested := 1, 0
+	for i := p.pos; i < len(p.text); i++ {
+		switch p.text[i] {
+		case '"':
+			for i++; p.text[i] != '"'; i++ {
+				if p.text[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '[':
+			nested++
+		case '}', ']':
+			if nested == 0 {
+				return n
+			}
+			nested--
+		case ',':
+			if nested == 0 {
+				n++
+			}
+		}
+	}
+	return n
 }

@@ -55,19 +55,31 @@ func TestParseValidTooDeep(t *testing.T) {
 	}
 }
 
-// TestWriteStringAsEncoder: the fast path for plain strings writes what
-// encoding/json (HTML escaping off) writes.
-func TestWriteStringAsEncoder(t *testing.T) {
-	for _, s := range []string{"", "repo:octo-org/octo-repo:ref:refs/heads/main", "a<b>&c", "q\"uote", `back\slash`, "tab\t", "del\x7f", "é", "\u2028", "\x1b[31m"} {
-		var fast, want bytes.Buffer
-		if err := writeString(&fast, s); err != nil {
-			t.Fatal(err)
-		}
+// TestAppendJSONAsEncoder: a value written back is what encoding/json
+// (HTML escaping off) writes for its strings.
+func TestAppendJSONAsEncoder(t *testing.T) {
+	for _, s := range []string{"", "repo:octo-org/octo-repo:ref:refs/heads/main", "a<b>&c", "q\"uote", `back\slash`, "tab\t", "del\x7f", "é", "\u2028", "\x1b[31m", "\xff"} {
+		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetEscapeHTML(false)
 		_ = enc.Encode(s)
-		if got := fast.String(); got != strings.TrimSuffix(want.String(), "\n") {
-			t.Errorf("writeString(%q) = %s, encoding/json writes %s", s, got, want.String())
+		if got := string(Value{Kind: String, Text: s}.AppendJSON(nil)); got != strings.TrimSuffix(want.String(), "\n") {
+			t.Errorf("AppendJSON of %q = %s, encoding/json writes %s", s, got, want.String())
+		}
+	}
+}
+
+// TestParseValidCountsClaims: the claim set's members are counted before
+// they are gathered, past commas and brackets in strings and nested
+// values, so its list is allocated once at its size.
+func TestParseValidCountsClaims(t *testing.T) {
+	for _, doc := range []string{`{"a":1}`, `{"a":"x,}{[\"","b":[1,2,{"c":3}],"d":{"e":",","f":[]} , "g" : "\\\\"}`, `{"a":{},"a":[[],[{}]]}`} {
+		v, _, ok := parseValid("payload", []byte(doc))
+		if !ok {
+			t.Fatalf("%s: not parsed", doc)
+		}
+		if len(v.Members) != cap(v.Members) {
+			t.Errorf("%s: %d members in a list of capacity %d", doc, len(v.Members), cap(v.Members))
 		}
 	}
 }

@@ -7,7 +7,8 @@ import "io"
 // without holding a second copy of it: encoding/json's Encoder with
 // SetIndent builds the compact document and then an indented copy, and
 // for a report of megabytes that copy was the program's peak memory.
-// Write takes the compact document in pieces of any size.
+// Write takes the compact document in pieces of any size; what it writes
+// on goes through one buffer of indentBatch bytes, allocated once.
 type IndentWriter struct {
 	w      io.Writer
 	indent string
@@ -17,11 +18,38 @@ type IndentWriter struct {
 	opened bool // the last byte was [ or {, its newline not yet written
 	begun  bool // a value has started: whitespace after it at depth 0 is kept, as json.Indent keeps it
 	out    []byte
+	err    error // the first write error; every later Write returns it
 }
+
+// indentBatch is the size of the writes IndentWriter makes. Its writer is
+// usually a JSONWriter, which gathers them into larger ones.
+const indentBatch = 4 << 10
+
+// indentSlack is the room kept free in the buffer outside strings.
+const indentSlack = 256
 
 // NewIndentWriter indents with indent per level and writes to w.
 func NewIndentWriter(w io.Writer, indent string) *IndentWriter {
 	return &IndentWriter{w: w, indent: indent}
+}
+
+// emitRun adds a run of string bytes, which may be longer than the
+// buffer, writing the buffer on whenever it is full.
+func (iw *IndentWriter) emitRun(b []byte) {
+	for len(b) > 0 && iw.err == nil {
+		k := copy(iw.out[len(iw.out):cap(iw.out)], b)
+		iw.out, b = iw.out[:len(iw.out)+k], b[k:]
+		if len(iw.out) == cap(iw.out) {
+			iw.flush()
+		}
+	}
+}
+
+func (iw *IndentWriter) flush() {
+	if len(iw.out) > 0 && iw.err == nil {
+		_, iw.err = iw.w.Write(iw.out)
+	}
+	iw.out = iw.out[:0]
 }
 
 func (iw *IndentWriter) newline() {
@@ -32,8 +60,15 @@ func (iw *IndentWriter) newline() {
 }
 
 func (iw *IndentWriter) Write(p []byte) (int, error) {
-	iw.out = iw.out[:0]
-	for i := 0; i < len(p); i++ {
+	if iw.out == nil {
+		iw.out = make([]byte, 0, indentBatch)
+	}
+	for i := 0; i < len(p) && iw.err == nil; i++ {
+		// Flushed with room to spare for a few bytes and a newline's
+		// indent, so that appending rarely outgrows the buffer.
+		if len(iw.out) >= indentBatch-indentSlack {
+			iw.flush()
+		}
 		c := p[i]
 		if iw.inStr {
 			if !iw.esc {
@@ -43,7 +78,7 @@ func (iw *IndentWriter) Write(p []byte) (int, error) {
 				for j < len(p) && p[j] != '"' && p[j] != '\\' {
 					j++
 				}
-				iw.out = append(iw.out, p[i:j]...)
+				iw.emitRun(p[i:j])
 				if j == len(p) {
 					break
 				}
@@ -96,15 +131,10 @@ func (iw *IndentWriter) Write(p []byte) (int, error) {
 		default:
 			iw.out = append(iw.out, c)
 		}
-		if len(iw.out) >= 32<<10 {
-			if _, err := iw.w.Write(iw.out); err != nil {
-				return 0, err
-			}
-			iw.out = iw.out[:0]
-		}
 	}
-	if _, err := iw.w.Write(iw.out); err != nil {
-		return 0, err
+	iw.flush()
+	if iw.err != nil {
+		return 0, iw.err
 	}
 	return len(p), nil
 }

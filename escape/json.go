@@ -1,8 +1,6 @@
 package escape
 
 import (
-	"bytes"
-	"fmt"
 	"unicode/utf8"
 )
 
@@ -17,17 +15,15 @@ func JSON(doc []byte) []byte {
 	if i < 0 {
 		return doc
 	}
-	var b bytes.Buffer
-	b.Grow(len(doc) + 32)
+	out := make([]byte, 0, len(doc)+32)
 	for i >= 0 {
-		b.Write(doc[:i])
+		out = append(out, doc[:i]...)
 		r, size := utf8.DecodeRune(doc[i:])
-		writeJSONEscape(&b, r)
+		out = appendJSONEscape(out, r)
 		doc = doc[i+size:]
 		i = firstUnsafe(doc)
 	}
-	b.Write(doc)
-	return b.Bytes()
+	return append(out, doc...)
 }
 
 // firstUnsafe is the offset of the first rune of doc that JSON escapes, or
@@ -56,11 +52,20 @@ func firstUnsafe(doc []byte) int {
 	return -1
 }
 
-func writeJSONEscape(b *bytes.Buffer, r rune) {
+// maxJSONEscape is the longest escape of one rune: a surrogate pair.
+const maxJSONEscape = len(`\ud800\udc00`)
+
+// appendJSONEscape appends r as \uXXXX (lower-case hex), or as a UTF-16
+// surrogate pair of them above U+FFFF.
+func appendJSONEscape(dst []byte, r rune) []byte {
 	if r > 0xffff {
 		r -= 0x10000
-		fmt.Fprintf(b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
-		return
+		return appendU4(appendU4(dst, 0xd800+(r>>10)), 0xdc00+(r&0x3ff))
 	}
-	fmt.Fprintf(b, `\u%04x`, r)
+	return appendU4(dst, r)
+}
+
+func appendU4(dst []byte, r rune) []byte {
+	const hex = "0123456789abcdef"
+	return append(dst, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
 }

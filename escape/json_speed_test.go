@@ -17,9 +17,13 @@ func jsonRuneByRune(doc []byte) []byte {
 	var b bytes.Buffer
 	for i := 0; i < len(doc); {
 		r, size := utf8.DecodeRune(doc[i:])
-		if (size > 1 || r == 0x7f) && r != utf8.RuneError && Unsafe(r) {
-			writeJSONEscape(&b, r)
-		} else {
+		switch {
+		case (size > 1 || r == 0x7f) && r != utf8.RuneError && Unsafe(r) && r > 0xffff:
+			r -= 0x10000
+			fmt.Fprintf(&b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
+		case (size > 1 || r == 0x7f) && r != utf8.RuneError && Unsafe(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
 			b.Write(doc[i : i+size])
 		}
 		i += size

@@ -50,8 +50,33 @@ func evaluate(r *Report, tok *decode.Token, opts Options) {
 			}
 		}
 	}
-	for _, p := range opts.Providers {
-		for _, sn := range capSnippets(p.Snippets(pt)) {
+	fileSnippets(r, pt, index, opts.Providers)
+}
+
+// fileSnippets lists under each claim the conditions it would satisfy, in
+// provider order. Counted first, so that the lists are cut from one
+// array: grown one by one, they cost twice the memory.
+func fileSnippets(r *Report, pt policy.Token, index claimIndex, providers []policy.Provider) {
+	lists := make([][]policy.Snippet, len(providers))
+	counts := make([]int, len(r.Claims))
+	total := 0
+	for k, p := range providers {
+		lists[k] = capSnippets(p.Snippets(pt))
+		for _, sn := range lists[k] {
+			for _, i := range index.of(sn.Claim) {
+				counts[i]++
+				total++
+			}
+		}
+	}
+	all := make([]policy.Snippet, 0, total)
+	for i, n := range counts {
+		if n > 0 {
+			r.Claims[i].WouldSatisfy, all = all[:0:n], all[n:n:cap(all)]
+		}
+	}
+	for _, sns := range lists {
+		for _, sn := range sns {
 			for _, i := range index.of(sn.Claim) {
 				r.Claims[i].WouldSatisfy = append(r.Claims[i].WouldSatisfy, sn)
 			}
@@ -68,16 +93,10 @@ func capSnippets(in []policy.Snippet) []policy.Snippet {
 	if len(in) <= maxSnippets {
 		return in
 	}
-	count := make(map[string]int, len(in))
-	over := false
-	for _, sn := range in {
-		count[sn.Claim]++
-		over = over || count[sn.Claim] > maxSnippets
-	}
-	if !over {
+	if !overSnippets(in) {
 		return in // the usual case: nothing to drop, nothing to copy
 	}
-	clear(count)
+	count := make(map[string]int, len(in))
 	out := make([]policy.Snippet, 0, len(in))
 	last := map[string]int{} // claim → index in out of its last kept snippet
 	for _, sn := range in {
@@ -95,6 +114,34 @@ func capSnippets(in []policy.Snippet) []policy.Snippet {
 		}
 	}
 	return out
+}
+
+// overSnippets reports whether a claim has more than maxSnippets of in. A
+// provider's few dozen are compared with each other, which allocates
+// nothing: the map for counting them cost a page of memory per run.
+func overSnippets(in []policy.Snippet) bool {
+	const fewSnippets = 64
+	if len(in) > fewSnippets {
+		count := make(map[string]int, len(in))
+		for _, sn := range in {
+			if count[sn.Claim]++; count[sn.Claim] > maxSnippets {
+				return true
+			}
+		}
+		return false
+	}
+	for i, sn := range in {
+		n := 1
+		for _, later := range in[i+1:] {
+			if later.Claim == sn.Claim {
+				n++
+			}
+		}
+		if n > maxSnippets {
+			return true
+		}
+	}
+	return false
 }
 
 // claimIndex finds a claim's places in the report's list: one for almost

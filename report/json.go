@@ -5,9 +5,9 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
+	"reflect"
+	"slices"
 	"time"
 
 	"github.com/oidcscope/oidcscope/claims"
@@ -117,9 +117,14 @@ type jsonSegment struct {
 
 // JSON writes r as one JSON document followed by a newline.
 func JSON(w io.Writer, r *inspect.Report) error {
+	return writeJSON(w, jsonDoc(r), r.Claims)
+}
+
+// jsonDoc is r in the shape of the JSON contract but for the claims, which
+// writeJSON shapes one at a time (jsonClaimOf).
+func jsonDoc(r *inspect.Report) jsonReport {
 	doc := jsonReport{
 		jsonHead: jsonHead{Schema: inspect.Schema, Input: jsonInput{Stripped: []string{}}},
-		Claims:   make([]jsonClaim, 0, len(r.Claims)),
 		jsonTail: jsonTail{
 			Checks: []jsonCheck{},
 			Errors: []jsonError{},
@@ -136,7 +141,7 @@ func JSON(w io.Writer, r *inspect.Report) error {
 		},
 	}
 	if t := r.Token; t != nil {
-		doc.Input = jsonInput{Kind: string(t.Kind), Serialization: t.Serialization, Stripped: nonNil(t.Input.Stripped), Notes: append(t.Input.Notes, t.Notes...)}
+		doc.Input = jsonInput{Kind: string(t.Kind), Serialization: t.Serialization, Stripped: nonNil(t.Input.Stripped), Notes: slices.Concat(t.Input.Notes, t.Notes)}
 		if t.Header.Kind == decode.Object {
 			doc.Header = &t.Header
 		}
@@ -162,82 +167,71 @@ func JSON(w io.Writer, r *inspect.Report) error {
 	if doc.Signature.Status == "" {
 		doc.Signature.Status, doc.Signature.KeySource = "unverified", "none"
 	}
-	for _, c := range r.Claims {
-		jc := jsonClaim{Name: c.Name, Value: c.Value, Duplicate: c.Duplicate, Known: c.Info.Known(), Highlight: c.Info.Highlights,
-			Conditions: c.Conditions, WouldSatisfy: c.WouldSatisfy}
-		if jc.Highlight == nil {
-			jc.Highlight = []claims.Highlight{}
-		}
-		if e := c.Info.Entry; e != nil {
-			jc.Summary, jc.Scope, jc.Providers = e.Summary, string(e.Scope), e.Providers
-			jc.Immutable = &e.Immutable
-		}
-		if c.Time != nil {
-			jc.Time = &jsonTime{}
-			if c.Time.Err != nil {
-				jc.Time.Error = c.Time.Err.Error()
-			} else {
-				jc.Time.UTC = c.Time.UTC.Format(time.RFC3339Nano)
-				jc.Time.Relative = c.Time.Relative
-			}
-		}
-		doc.Claims = append(doc.Claims, jc)
-	}
 	for _, c := range r.Verify.Checks {
 		doc.Checks = append(doc.Checks, jsonCheck{Name: c.Name, Status: string(c.Status), Detail: c.Detail})
 	}
 	for _, e := range r.Errors {
 		doc.Errors = append(doc.Errors, jsonError{Stage: e.Stage, Message: e.Err.Error()})
 	}
-	return writeJSON(w, doc)
+	return doc
 }
 
-// writeJSON writes doc as encoding/json would (indented by two spaces, no
-// HTML escaping), escaped, but a claim at a time: a 1 MiB token makes a
+// jsonClaimOf is c in the shape of the JSON contract.
+func jsonClaimOf(c *inspect.Claim) jsonClaim {
+	jc := jsonClaim{Name: c.Name, Value: c.Value, Duplicate: c.Duplicate, Known: c.Info.Known(), Highlight: c.Info.Highlights,
+		Conditions: c.Conditions, WouldSatisfy: c.WouldSatisfy}
+	if jc.Highlight == nil {
+		jc.Highlight = []claims.Highlight{}
+	}
+	if e := c.Info.Entry; e != nil {
+		jc.Summary, jc.Scope, jc.Providers = e.Summary, string(e.Scope), e.Providers
+		jc.Immutable = &e.Immutable
+	}
+	if c.Time != nil {
+		jc.Time = &jsonTime{}
+		if c.Time.Err != nil {
+			jc.Time.Error = c.Time.Err.Error()
+		} else {
+			jc.Time.UTC = c.Time.UTC.Format(time.RFC3339Nano)
+			jc.Time.Relative = c.Time.Relative
+		}
+	}
+	return jc
+}
+
+// writeJSON writes doc, its claims being claimList, as encoding/json would
+// (indented by two spaces, no HTML escaping), escaped, but a claim at a
+// time, each shaped only as it is written: a 1 MiB token makes a
 // report of megabytes, and the encoder's buffer for all of it, its
 // indented copy and an escaped copy were most of the program's peak
-// memory. The pieces are compact JSON; the indenting writer lays them out.
-func writeJSON(w io.Writer, doc jsonReport) error {
+// memory. The pieces are compact JSON, written by a jsonStream; the
+// indenting writer lays them out. Which values are addressable (which
+// decides whether pointer methods marshal them) is as in encoding/json's
+// encoding of the whole document: the head and tail not, the claims (the
+// elements of a slice) yes.
+func writeJSON(w io.Writer, doc jsonReport, claimList []inspect.Claim) (err error) {
+	defer catchJSONError(&err)
 	ew := escape.NewJSONWriter(w)
-	out := escape.NewIndentWriter(ew, "  ")
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	// piece encodes v compactly and writes it without the encoder's
-	// newline, minus cut bytes at its start and end.
-	piece := func(v any, cutStart, cutEnd int) error {
-		buf.Reset()
-		if err := enc.Encode(v); err != nil {
-			return err
-		}
-		b := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-		_, err := out.Write(b[cutStart : len(b)-cutEnd])
-		return err
-	}
-	if err := piece(doc.jsonHead, 0, 1); err != nil { // {…} without its }
-		return err
-	}
-	if _, err := out.Write([]byte(`,"claims":[`)); err != nil {
-		return err
-	}
-	for i := range doc.Claims {
+	s := newJSONStream(escape.NewIndentWriter(ew, "  "))
+	s.raw("{")
+	s.members(reflect.ValueOf(doc.jsonHead))
+	s.raw(`,"claims":[`)
+	var jc jsonClaim // each claim in turn, addressable as an element of doc.Claims would be
+	jcv := reflect.ValueOf(&jc).Elem()
+	for i := range claimList {
 		if i > 0 {
-			if _, err := out.Write([]byte(",")); err != nil {
-				return err
-			}
+			s.raw(",")
 		}
-		if err := piece(doc.Claims[i], 0, 0); err != nil {
-			return err
-		}
+		jc = jsonClaimOf(&claimList[i])
+		s.value(jcv)
+		s.spill()
 	}
-	if _, err := out.Write([]byte("],")); err != nil {
-		return err
-	}
-	if err := piece(doc.jsonTail, 1, 0); err != nil { // {…} without its {
-		return err
-	}
-	if _, err := out.Write([]byte("\n")); err != nil {
-		return err
+	s.raw("],")
+	s.members(reflect.ValueOf(doc.jsonTail))
+	s.raw("}\n")
+	s.flush()
+	if s.err != nil {
+		return s.err
 	}
 	return ew.Close()
 }

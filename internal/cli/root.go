@@ -13,6 +13,15 @@ import (
 // newRootCmd is `oidcscope`: the terminal inspector when no command is
 // named (as `tui`), and every command below it.
 func newRootCmd(s streams, client actions.Client) *cobra.Command {
+	return newRootCmdFor(s, client, "")
+}
+
+// newRootCmdFor is newRootCmd with only the command named only, when it
+// is one (the first argument names it): building every command's flags
+// was a tenth of a short command's start-up, and cobra needs no other
+// command to find and run this one. Help, completion, a mistyped
+// command and the bare inspector get the whole tree.
+func newRootCmdFor(s streams, client actions.Client, only string) *cobra.Command {
 	var o inspectOptions
 	root := &cobra.Command{
 		Use:     "oidcscope [TOKEN | @FILE]",
@@ -25,20 +34,35 @@ func newRootCmd(s streams, client actions.Client) *cobra.Command {
 		CompletionOptions:          cobra.CompletionOptions{DisableDefaultCmd: true},
 		SuggestionsMinimumDistance: 2,
 	}
-	o.register(root.Flags())
 	root.SetVersionTemplate("oidcscope {{.Version}}\n")
-	root.AddCommand(
-		newInspectCmd(s),
-		newTUICmd(s),
-		newExplainCmd(s),
-		newSuggestCmd(s),
-		newFetchCmd(s, client),
-		newVersionCmd(s),
-		newCompletionCmd(s),
-		newSimulateCmd(s),
-		newReachCmd(s),
-		newDiffCmd(s),
-	)
+	commands := []struct {
+		name  string
+		build func() *cobra.Command
+	}{
+		{"inspect", func() *cobra.Command { return newInspectCmd(s) }},
+		{"tui", func() *cobra.Command { return newTUICmd(s) }},
+		{"explain", func() *cobra.Command { return newExplainCmd(s) }},
+		{"suggest", func() *cobra.Command { return newSuggestCmd(s) }},
+		{"fetch", func() *cobra.Command { return newFetchCmd(s, client) }},
+		{"version", func() *cobra.Command { return newVersionCmd(s) }},
+		{"completion", func() *cobra.Command { return newCompletionCmd(s) }},
+		{"simulate", func() *cobra.Command { return newSimulateCmd(s) }},
+		{"reach", func() *cobra.Command { return newReachCmd(s) }},
+		{"diff", func() *cobra.Command { return newDiffCmd(s) }},
+	}
+	known := false
+	for _, c := range commands {
+		known = known || c.name == only
+	}
+	if !known || only == "completion" {
+		only = "" // completion describes every command
+		o.register(root.Flags())
+	}
+	for _, c := range commands {
+		if only == "" || c.name == only {
+			root.AddCommand(c.build())
+		}
+	}
 	setHelp(root)
 	for _, c := range append(root.Commands(), root) {
 		commonSetup(c, s)

@@ -35,7 +35,16 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 // run is Run with fetch's client chosen, so tests can put a stand-in
 // runner in its place.
 func run(args []string, s streams, client actions.Client) int {
-	root := newRootCmd(s, client)
+	only := ""
+	if len(args) > 0 {
+		only = args[0]
+	}
+	return runTree(newRootCmdFor(s, client, only), args, s)
+}
+
+// runTree executes args on a command tree and maps the outcome to an exit
+// code.
+func runTree(root *cobra.Command, args []string, s streams) int {
 	root.SetArgs(joinRedactValue(args))
 	_, err := root.ExecuteC()
 	return exitCodeOf(err, s.errOut)

@@ -5,43 +5,25 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
-	"github.com/oidcscope/oidcscope/internal/lazyre"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
 // GitHubIssuer is the issuer every registry here requires.
 const GitHubIssuer = "https://token.actions.githubusercontent.com"
 
-// Each registry's own pattern for the workflow file name in a workflow
-// ref, as its source writes it (the reference quotes them). PyPI's is
-// `[^/]+\.(yml|yaml)` followed by a lookahead for `@`; RE2 has no
-// lookahead, so the `@` is matched and left out of the group, which picks
-// the same text.
-var (
-	pypiWorkflowRE     = lazyre.New(`([^/]+\.(yml|yaml))@`)
-	cratesioWorkflowRE = lazyre.New(`([^/]+\.(yml|yaml))(@.+)`)
-	rubygemsWorkflowRE = lazyre.New(`\A([^/]+)/([^/]+)/\.github/workflows/([^@]+)@`)
-)
-
-// PyPIWorkflowFile is PyPI's _extract_workflow_filename: the first run of
+// PyPIWorkflowFile is PyPI's _extract_workflow_filename, the pattern
+// `[^/]+\.(yml|yaml)` followed by a lookahead for `@`: the first run of
 // non-slash characters ending in .yml or .yaml right before an `@`.
 func PyPIWorkflowFile(ref string) (string, bool) {
-	m := pypiWorkflowRE().FindStringSubmatch(ref)
-	if m == nil {
-		return "", false
-	}
-	return m[1], true
+	return workflowFileBeforeAt(ref, func(string) bool { return true })
 }
 
-// CratesIOWorkflowFile is crates.io's extract_workflow_filename: a run of
-// non-slash characters ending in .yml or .yaml followed by `@` and at
-// least one character.
+// CratesIOWorkflowFile is crates.io's extract_workflow_filename, the
+// pattern `([^/]+\.(yml|yaml))(@.+)`: a run of non-slash characters ending
+// in .yml or .yaml followed by `@` and at least one character that is not
+// a newline.
 func CratesIOWorkflowFile(ref string) (string, bool) {
-	m := cratesioWorkflowRE().FindStringSubmatch(ref)
-	if m == nil {
-		return "", false
-	}
-	return m[1], true
+	return workflowFileBeforeAt(ref, func(after string) bool { return after != "" && after[0] != '\n' })
 }
 
 // WorkflowPath is a job_workflow_ref taken apart as RubyGems does:
@@ -54,14 +36,26 @@ type WorkflowPath struct {
 // Repository is owner/name of the workflow's repository.
 func (w WorkflowPath) Repository() string { return w.Owner + "/" + w.Name }
 
-// RubyGemsWorkflowPath parses job_workflow_ref with RubyGems's
-// `\A([^/]+)/([^/]+)/\.github/workflows/([^@]+)@`.
+// RubyGemsWorkflowPath parses job_workflow_ref as RubyGems's
+// `\A([^/]+)/([^/]+)/\.github/workflows/([^@]+)@` does: a non-empty owner
+// and name, the workflows folder, and a non-empty file up to the first `@`.
 func RubyGemsWorkflowPath(ref string) (WorkflowPath, bool) {
-	m := rubygemsWorkflowRE().FindStringSubmatchIndex(ref)
-	if m == nil {
+	owner, rest, ok := strings.Cut(ref, "/")
+	if !ok || owner == "" {
 		return WorkflowPath{}, false
 	}
-	return WorkflowPath{Owner: ref[m[2]:m[3]], Name: ref[m[4]:m[5]], File: ref[m[6]:m[7]], Ref: ref[m[1]:]}, true
+	name, rest, ok := strings.Cut(rest, "/")
+	if !ok || name == "" {
+		return WorkflowPath{}, false
+	}
+	if rest, ok = strings.CutPrefix(rest, ".github/workflows/"); !ok {
+		return WorkflowPath{}, false
+	}
+	file, after, ok := strings.Cut(rest, "@")
+	if !ok || file == "" {
+		return WorkflowPath{}, false
+	}
+	return WorkflowPath{Owner: owner, Name: name, File: file, Ref: after}, true
 }
 
 // SplitRepository splits the repository claim at its first `/`, as every
