@@ -38,6 +38,11 @@ var (
 		"1e2Ki", "1 ", " 1", "1.2.3", "0001", "123456789e-3", "1.23456789012", "0.0001", "-0.0001", "33.3m", "0.3",
 		"12345678901234567890", "123456789123456789123", "2000000k", "0.001k", "x", "1.5e3", "7e-9", "3e-9",
 		"0.0Ki",
+		// Decimal zeros at a scale, int64 values adding a zero, the binary
+		// int64 form's limit, numbers without a digit in the decimal form.
+		"0.00Mi", "0e-12", "0.0000000000", "0.000000000", "0.0000000000000000000e400", "3e25", "9e29", "7e30",
+		"9999999Mi", "99999999Mi", "999999999Mi", "99999999999Ki", "99Ti", "Pi", "-Pi", ".Pi", "e-10", ".e-10",
+		".000000000000000001e18", ".00000000000000001e17",
 	}
 	// quantityOperands leave out the exponent kube-apiserver cannot
 	// compare or add in reasonable time (it rescales its decimal to

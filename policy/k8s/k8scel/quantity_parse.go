@@ -12,8 +12,9 @@ import (
 // documented for resource.Quantity: a signed decimal number and a binary
 // SI, decimal SI or exponent suffix).
 var (
-	errQuantityFormat = errors.New("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")
-	errQuantitySuffix = errors.New("unable to parse quantity's suffix")
+	errQuantityFormat  = errors.New("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")
+	errQuantitySuffix  = errors.New("unable to parse quantity's suffix")
+	errQuantityNumeric = errors.New("unable to parse numeric part of quantity")
 )
 
 // decimalSuffix is a decimal SI suffix's power of ten.
@@ -46,9 +47,10 @@ func binarySuffix(s string) (uint, bool) {
 const maxFastDigits = 18
 
 // parseQuantity reads a Kubernetes quantity. Observed rules it keeps: the
-// number may be empty ("Gi", "-" and "." are zero), values are rounded
-// away from zero to a multiple of 1n, an exponent wraps to 32 bits, and a
-// binary-suffixed value beyond int64 is capped to ±(2^63-1).
+// number may be empty ("Gi", "-" and "." are zero) while the int64 form
+// holds the value, values are rounded away from zero to a multiple of 1n,
+// an exponent wraps to 32 bits, and a binary-suffixed value beyond int64
+// is capped to ±(2^63-1).
 func parseQuantity(s string) (Quantity, error) {
 	if s == "" {
 		return Quantity{}, errQuantityFormat
@@ -83,33 +85,16 @@ func parseQuantity(s string) (Quantity, error) {
 	if negative {
 		u.Neg(u)
 	}
-	exp := -int64(len(fracDigits))
-	// Kubernetes keeps the int64 form while the mantissa has at most 18
-	// digits, counting the integer part without its leading zeros (but at
-	// least one digit when it is written) and every fraction digit.
-	counted := len(strings.TrimLeft(intDigits, "0")) + len(fracDigits)
-	if intDigits != "" && strings.TrimLeft(intDigits, "0") == "" && fracDigits != "" {
-		counted++
-	}
-	fast := counted <= maxFastDigits
+	n := writtenNumber{u: u, fracDigits: len(fracDigits), hasDigits: number != "" && number != "."}
+	// Kubernetes counts the integer part without its leading zeros, but
+	// as one digit at least.
+	n.intDigits = max(len(strings.TrimLeft(intDigits, "0")), 1)
 
 	if shift, ok := binarySuffix(suffix); ok {
-		u.Lsh(u, shift)
-		if capsBinary(u, exp) {
-			capped := big.NewInt(math.MaxInt64)
-			if negative {
-				capped.Neg(capped)
-			}
-			return newQuantity(capped, 0, false).withScale(0), nil
-		}
-		// Observed: a binary value keeps the int64 form only when it is
-		// whole, written without a fraction, and at most 2^40 (1Ti and
-		// 1024Gi do; 1023Ti, 1048575Gi and 0Pi do not).
-		fast = fast && fracDigits == "" && shift <= 40 && u.CmpAbs(big.NewInt(maxFastBinary)) <= 0
-		return newQuantity(u, exp, fast), nil
+		return n.binary(shift, negative)
 	}
 	if p, ok := decimalSuffix(suffix); ok {
-		return newQuantity(u, exp+p, fast), nil
+		return n.decimal(int32(p))
 	}
 	if suffix[0] != 'e' && suffix[0] != 'E' || len(suffix) == 1 {
 		return Quantity{}, errQuantitySuffix
@@ -118,7 +103,61 @@ func parseQuantity(s string) (Quantity, error) {
 	if err != nil || suffix[1] != '+' && suffix[1] != '-' && !isDigit(suffix[1]) {
 		return Quantity{}, errQuantitySuffix
 	}
-	return newQuantity(u, exp+int64(int32(e)), fast), nil
+	return n.decimal(int32(e))
+}
+
+// writtenNumber is a quantity's number as written: its digits as an
+// integer u (signed), how many of them follow the point, how many the
+// integer part counts, and whether any digit was written at all.
+type writtenNumber struct {
+	u          *big.Int
+	fracDigits int
+	intDigits  int
+	hasDigits  bool
+}
+
+// decimal is the number times 10^p. Kubernetes keeps the int64 form for
+// at most 18 digits at a scale of at least -9 (so 1e-10 is decimal);
+// otherwise the decimal form, which needs a digit ("e-10" fails). Its
+// scales are int32 and wrap as Kubernetes' do.
+func (n writtenNumber) decimal(p int32) (Quantity, error) {
+	if scale := p - int32(n.fracDigits); n.intDigits+n.fracDigits <= maxFastDigits && scale >= nanoExp {
+		return newQuantity(n.u, int64(scale), true), nil
+	}
+	if !n.hasDigits {
+		return Quantity{}, errQuantityNumeric
+	}
+	decScale := int32(n.fracDigits) + -p
+	if n.u.Sign() == 0 {
+		return decimalZero(int64(decScale)), nil
+	}
+	return newQuantity(n.u, -int64(decScale), false), nil
+}
+
+// binary is the number times 2^shift. Kubernetes keeps the int64 form
+// for a number without fraction digits while 15 - digits - shift×3/10 - 1
+// ≥ 0 (99999999Mi: 0; 1Ti: 1; 1Pi: -2); otherwise the decimal form,
+// which needs a digit ("Pi" fails, "Gi" is zero).
+func (n writtenNumber) binary(shift uint, negative bool) (Quantity, error) {
+	u := new(big.Int).Lsh(n.u, shift)
+	if n.fracDigits == 0 && 15-n.intDigits-int(float32(shift)*3/10)-1 >= 0 {
+		return newQuantity(u, 0, true), nil
+	}
+	if !n.hasDigits {
+		return Quantity{}, errQuantityNumeric
+	}
+	exp := -int64(n.fracDigits)
+	if u.Sign() == 0 {
+		return decimalZero(int64(n.fracDigits)), nil
+	}
+	if capsBinary(u, exp) {
+		capped := big.NewInt(math.MaxInt64)
+		if negative {
+			capped.Neg(capped)
+		}
+		return newQuantity(capped, 0, false).withScale(0), nil
+	}
+	return newQuantity(u, exp, false), nil
 }
 
 // capsBinary reports whether u × 10^exp (exp ≤ 0: the fraction digits)
@@ -131,8 +170,6 @@ func capsBinary(u *big.Int, exp int64) bool {
 	c := whole.CmpAbs(big.NewInt(math.MaxInt64))
 	return c > 0 || c == 0 && rem.Sign() != 0
 }
-
-const maxFastBinary = 1 << 40
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 

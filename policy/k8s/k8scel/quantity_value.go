@@ -29,9 +29,10 @@ type Quantity struct {
 	fastV int64
 	fastS int64
 	// scale is the number of decimal places Kubernetes' arbitrary-precision
-	// form carries (its value is an integer × 10^-scale): 9 when parsed,
-	// the larger of the operands' after arithmetic. Only
-	// asApproximateFloat() shows it.
+	// form carries (its value is an integer × 10^-scale): 9 when parsed
+	// (a zero: as written, see decimalZero), the larger of the operands'
+	// after arithmetic; -fastS in the int64 form. Only asApproximateFloat()
+	// shows it.
 	scale int64
 	// derived marks a result of add()/sub(). Kubernetes' == refuses one on
 	// its right-hand side ("no such overload": quantity('2') ==
@@ -41,14 +42,14 @@ type Quantity struct {
 }
 
 // newQuantity rounds u × 10^exp away from zero to a multiple of 1n, as
-// Kubernetes does, and records the int64 form when fast.
+// Kubernetes does, and records the int64 form when fast. A value finer
+// than 1n is never in that form there (its scale would be below -9). The
+// decimal form's scale is 9, Kubernetes' after rounding.
 func newQuantity(u *big.Int, exp int64, fast bool) Quantity {
 	if exp < nanoExp {
 		u = roundAway(u, nanoExp-exp)
-		if fast {
-			fast = u.IsInt64()
-		}
 		exp = nanoExp
+		fast = false
 	}
 	q := Quantity{u: u, exp: exp, fast: fast, scale: -nanoExp}
 	if fast {
@@ -58,9 +59,16 @@ func newQuantity(u *big.Int, exp int64, fast bool) Quantity {
 	return q
 }
 
-// withScale sets the decimal form's scale (at most 9: finer is rounded).
+// decimalZero is zero in the decimal form at scale: Kubernetes leaves a
+// parsed zero at the scale it was written with ("0.0Ki": 1, "0e-12": 12),
+// and asApproximateFloat() shows it (0 × 10^381 is NaN).
+func decimalZero(scale int64) Quantity {
+	return Quantity{u: new(big.Int), scale: scale}
+}
+
+// withScale sets the decimal form's scale.
 func (q Quantity) withScale(scale int64) Quantity {
-	q.scale = min(scale, -nanoExp)
+	q.scale = scale
 	return q
 }
 
@@ -204,8 +212,15 @@ func fastQuantity(v, s int64) Quantity {
 }
 
 // addFast adds two int64 × 10^scale values at the smaller scale, failing
-// on overflow.
+// on overflow. As in Kubernetes, adding a zero leaves the other operand
+// as it is (7 × 10^30 + 0 stays at scale 30, not 7000…0 at scale 0).
 func addFast(v1, s1, v2, s2 int64) (int64, int64, bool) {
+	switch {
+	case v2 == 0:
+		return v1, s1, true
+	case v1 == 0:
+		return v2, s2, true
+	}
 	s := min(s1, s2)
 	a, ok1 := scaleUp(v1, s1-s)
 	b, ok2 := scaleUp(v2, s2-s)
@@ -243,30 +258,38 @@ func (q Quantity) Int64() (int64, bool) {
 	return scaleUp(q.fastV, q.fastS)
 }
 
-// Float64 approximates the value as Kubernetes does: int64 × 10^scale
-// in floating point; the decimal form as its unscaled integer (rounded to
-// 53 bits) times 10^-scale, without overflowing on the way (which is why
-// 12345678901234567890, parsed at scale 9, gives 1.234567890123457e19,
-// not the nearest double 1.2345678901234567e19).
+// Float64 approximates the value as Kubernetes does: in either form an
+// integer rounded to a float64 times math.Pow10 of the exponent, rounding
+// twice (which is why 12345678901234567890, parsed at scale 9, gives
+// 1.234567890123457e19, not the nearest double 1.2345678901234567e19, and
+// 3e25 plus 0 gives 3.0000000000000005e25).
 func (q Quantity) Float64() float64 {
 	if q.fast {
 		return float64(q.fastV) * math.Pow10(int(q.fastS))
 	}
+	base := q.unscaledFloat()
+	if q.scale == 0 {
+		return base
+	}
+	return base * math.Pow10(int(-q.scale))
+}
+
+// unscaledFloat is the decimal form's integer, u × 10^(exp+scale),
+// rounded to a float64, without expanding one far beyond its range.
+func (q Quantity) unscaledFloat() float64 {
 	if q.u.Sign() == 0 {
 		return 0
 	}
-	// Far beyond float64's range either way: no need to expand.
-	if order := int64(len(q.u.Text(10))) + q.exp; order > 400 {
+	unscaled := new(big.Int).Set(q.u)
+	shift := q.exp + q.scale
+	if digits := int64(len(unscaled.Text(10))) + shift; digits > 400 {
 		return math.Inf(q.u.Sign())
 	}
-	unscaled := new(big.Int).Set(q.u)
-	if shift := q.exp + q.scale; shift >= 0 {
+	if shift >= 0 {
 		unscaled.Mul(unscaled, pow10(shift))
 	} else {
 		unscaled.Quo(unscaled, pow10(-shift))
 	}
-	f := new(big.Float).SetPrec(53).SetInt(unscaled)
-	f.Mul(f, new(big.Float).SetPrec(53).SetFloat64(math.Pow10(int(-q.scale))))
-	v, _ := f.Float64()
+	v, _ := new(big.Float).SetInt(unscaled).Float64()
 	return v
 }
