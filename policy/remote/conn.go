@@ -28,9 +28,13 @@ type Conn struct {
 	held uint64
 	// tokens numbers the tokens sent, under mu.
 	tokens uint64
-	// describe adds what is known of the helper to a failure (its path,
-	// what it wrote to stderr).
-	describe func(error) error
+	// released are handles whose policies were dropped here, sent with
+	// the next call (relMu, not mu: a cleanup must never wait on a call).
+	relMu    sync.Mutex
+	released []int
+	// fail ends a helper that stopped answering and adds what is known of
+	// it to the failure (its path, what it wrote to stderr).
+	fail func(error) error
 }
 
 // NewConn speaks the protocol over r (the helper's stdout) and w (its
@@ -41,9 +45,9 @@ func NewConn(r io.Reader, w io.Writer, closer io.Closer, version string) (*Conn,
 	return newConn(r, w, closer, version, func(err error) error { return err })
 }
 
-func newConn(r io.Reader, w io.Writer, closer io.Closer, version string, describe func(error) error) (*Conn, error) {
+func newConn(r io.Reader, w io.Writer, closer io.Closer, version string, fail func(error) error) (*Conn, error) {
 	bw := bufio.NewWriter(w)
-	c := &Conn{enc: json.NewEncoder(bw), w: bw, dec: json.NewDecoder(bufio.NewReader(r)), closer: closer, describe: describe}
+	c := &Conn{enc: json.NewEncoder(bw), w: bw, dec: json.NewDecoder(bufio.NewReader(r)), closer: closer, fail: fail}
 	resp, err := c.call(request{Op: opHello, Version: version})
 	if err != nil {
 		return nil, err
@@ -80,6 +84,7 @@ func (c *Conn) callLocked(req request) (response, error) {
 	if c.broken != nil {
 		return response{}, c.broken
 	}
+	req.Release = c.takeReleased()
 	var resp response
 	err := c.enc.Encode(req)
 	if err == nil {
@@ -89,7 +94,7 @@ func (c *Conn) callLocked(req request) (response, error) {
 		err = c.dec.Decode(&resp)
 	}
 	if err != nil {
-		c.broken = c.describe(fmt.Errorf("%w stopped answering (%s): %w", ErrHelper, req.Op, err))
+		c.broken = c.fail(fmt.Errorf("%w stopped answering (%s): %w", ErrHelper, req.Op, err))
 		return response{}, c.broken
 	}
 	return resp, nil
@@ -118,4 +123,19 @@ func (c *Conn) newTokenID() uint64 {
 	defer c.mu.Unlock()
 	c.tokens++
 	return c.tokens
+}
+
+// release notes that the policy behind handle was dropped.
+func (c *Conn) release(handle int) {
+	c.relMu.Lock()
+	defer c.relMu.Unlock()
+	c.released = append(c.released, handle)
+}
+
+func (c *Conn) takeReleased() []int {
+	c.relMu.Lock()
+	defer c.relMu.Unlock()
+	out := c.released
+	c.released = nil
+	return out
 }

@@ -10,6 +10,8 @@ import (
 type remotePolicy struct {
 	info policyInfo
 	conn *Conn
+	// wire is what the helper was given for source (source.go).
+	wire, source string
 }
 
 func (p *remotePolicy) Provider() string { return p.info.Provider }
@@ -22,6 +24,7 @@ func (p *remotePolicy) Name() string     { return p.info.Name }
 func (p *remotePolicy) Evaluate(tok policy.Token) policy.Result {
 	resp, err := p.conn.withToken(request{Op: opEvaluate, Policy: p.info.Handle}, tokenID(p.conn, tok), tok.Payload)
 	if err == nil && resp.Error == "" && resp.Result != nil {
+		restoreSource(resp.Result, p.wire, p.source)
 		return *resp.Result
 	}
 	msg := resp.Error

@@ -1,7 +1,6 @@
 package remote
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 )
 
 // HelperName is the helper's file name, without .exe.
@@ -19,8 +19,15 @@ const HelperName = "oidcscope-cel"
 // path (tests, and installs that keep it elsewhere).
 const HelperEnv = "OIDCSCOPE_CEL_HELPER"
 
+// helloTimeout bounds the greeting: a program that is not the helper (a
+// wrong oidcscope-cel on PATH) may never answer, and every document
+// waits on the first.
+const helloTimeout = 10 * time.Second
+
 // Start runs the helper at path and greets it.
-func Start(path, version string) (*Conn, error) {
+func Start(path, version string) (*Conn, error) { return startWithin(path, version, helloTimeout) }
+
+func startWithin(path, version string, timeout time.Duration) (*Conn, error) {
 	cmd := exec.Command(path)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -32,29 +39,53 @@ func Start(path, version string) (*Conn, error) {
 	}
 	// What a failing helper says goes into the error, not onto the
 	// terminal the inspector draws on.
-	stderr := &tailBuffer{max: 2048}
+	stderr := &stderrKeeper{}
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("%w could not start: %w", ErrHelper, err)
 	}
-	closer := closeFunc(func() error {
-		err := stdin.Close()
-		return errors.Join(err, cmd.Wait())
-	})
-	describe := func(err error) error {
-		if said := bytes.TrimSpace(stderr.bytes()); len(said) > 0 {
+	// end stops the helper once: its input closed, then (when kill says
+	// so) the process killed, then waited for, which also waits for the
+	// copy of its stderr, so a failure can quote all it said.
+	var once sync.Once
+	var waited error
+	end := func(kill bool) error {
+		once.Do(func() {
+			closeErr := stdin.Close()
+			if kill {
+				_ = cmd.Process.Kill()
+			}
+			waited = errors.Join(closeErr, cmd.Wait())
+		})
+		return waited
+	}
+	fail := func(err error) error {
+		_ = end(true)
+		if said := stderr.said(); said != "" {
 			return fmt.Errorf("%w (%s said: %s)", err, path, said)
 		}
 		return fmt.Errorf("%w (%s)", err, path)
 	}
-	c, err := newConn(stdout, stdin, closer, version, describe)
-	if err != nil {
-		_ = stdin.Close()
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		return nil, err
+	type greeted struct {
+		c   *Conn
+		err error
 	}
-	return c, nil
+	done := make(chan greeted, 1)
+	go func() {
+		c, err := newConn(stdout, stdin, closeFunc(func() error { return end(false) }), version, fail)
+		done <- greeted{c, err}
+	}()
+	select {
+	case g := <-done:
+		if g.err != nil {
+			_ = end(true)
+		}
+		return g.c, g.err
+	case <-time.After(timeout):
+		_ = end(true) // the greeting's read ends with the process
+		<-done
+		return nil, fmt.Errorf("%w at %s did not answer within %s", ErrHelper, path, timeout)
+	}
 }
 
 // Locate finds the helper: HelperEnv when set, else beside the running
@@ -106,25 +137,40 @@ type closeFunc func() error
 
 func (f closeFunc) Close() error { return f() }
 
-// tailBuffer keeps the last max bytes written to it.
-type tailBuffer struct {
-	mu  sync.Mutex
-	max int
-	buf []byte
+// stderrKeeper keeps the start and the end of what the helper writes to
+// stderr: a Go crash says why first and prints its stacks after.
+type stderrKeeper struct {
+	mu         sync.Mutex
+	head, tail []byte
+	dropped    bool
 }
 
-func (b *tailBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.buf = append(b.buf, p...)
-	if over := len(b.buf) - b.max; over > 0 {
-		b.buf = b.buf[over:]
+const keptBytes = 1024
+
+func (k *stderrKeeper) Write(p []byte) (int, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	n := len(p)
+	if room := keptBytes - len(k.head); room > 0 {
+		take := min(room, len(p))
+		k.head = append(k.head, p[:take]...)
+		p = p[take:]
 	}
-	return len(p), nil
+	k.tail = append(k.tail, p...)
+	if over := len(k.tail) - keptBytes; over > 0 {
+		k.tail = k.tail[over:]
+		k.dropped = true
+	}
+	return n, nil
 }
 
-func (b *tailBuffer) bytes() []byte {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return bytes.Clone(b.buf)
+// said is what was kept, with "…" where the middle was dropped.
+func (k *stderrKeeper) said() string {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	gap := ""
+	if k.dropped {
+		gap = " … "
+	}
+	return strings.TrimSpace(string(k.head) + gap + string(k.tail))
 }

@@ -37,6 +37,9 @@ type request struct {
 	TokenID uint64       `json:"token_id,omitempty"`
 	Payload *wireValue   `json:"payload,omitempty"`
 	Scope   policy.Scope `json:"scope,omitempty"`
+	// Release lists handles of policies oidcscope dropped, so the helper
+	// drops them too (their compiled CEL would stay for the whole run).
+	Release []int `json:"release,omitempty"`
 }
 
 // response answers one request. Error is a provider's own error message

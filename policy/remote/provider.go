@@ -2,6 +2,7 @@ package remote
 
 import (
 	"errors"
+	"runtime"
 
 	"github.com/oidcscope/oidcscope/policy"
 )
@@ -61,19 +62,25 @@ func (p *Provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.call(request{Op: opParse, Provider: p.id, Source: source, Data: data})
+	wire := wireSource(source)
+	resp, err := c.call(request{Op: opParse, Provider: p.id, Source: wire, Data: data})
 	if err != nil {
 		return nil, err
 	}
+	restoreSource(&resp, wire, source)
 	if resp.Error != "" {
 		return nil, &providerError{msg: resp.Error}
 	}
 	pols := make([]policy.Policy, len(resp.Policies))
 	for i, info := range resp.Policies {
+		rp := remotePolicy{info: info, conn: c, wire: wire, source: source}
 		if info.Hints {
-			pols[i] = &hintingPolicy{remotePolicy{info: info, conn: c}}
+			h := &hintingPolicy{rp}
+			runtime.AddCleanup(h, c.release, info.Handle)
+			pols[i] = h
 		} else {
-			pols[i] = &remotePolicy{info: info, conn: c}
+			runtime.AddCleanup(&rp, c.release, info.Handle)
+			pols[i] = &rp
 		}
 	}
 	return pols, nil

@@ -15,10 +15,14 @@ import (
 // returns nil then. version is the helper's release, compared with
 // oidcscope's at hello.
 func Serve(r io.Reader, w io.Writer, version string, providers ...policy.Provider) error {
-	s := server{providers: map[string]policy.Provider{}, version: version}
+	s := &server{providers: map[string]policy.Provider{}, version: version}
 	for _, p := range providers {
 		s.providers[p.ID()] = p
 	}
+	return serveWith(s, r, w)
+}
+
+func serveWith(s *server, r io.Reader, w io.Writer) error {
 	dec := json.NewDecoder(bufio.NewReader(r))
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
@@ -59,6 +63,11 @@ func (s *server) answer(req request) (resp response) {
 			resp = response{Error: fmt.Sprintf("oidcscope-cel failed on this request (a bug: please report it): %s", policy.Shorten(fmt.Sprint(r), 200))}
 		}
 	}()
+	for _, h := range req.Release {
+		if h >= 1 && h <= len(s.policies) {
+			s.policies[h-1] = nil
+		}
+	}
 	if req.Payload != nil {
 		s.tokenID, s.token = req.TokenID, policy.NewToken(fromWire(*req.Payload))
 	}
@@ -66,7 +75,7 @@ func (s *server) answer(req request) (resp response) {
 	case opHello:
 		return response{Protocol: Protocol, Version: s.version}
 	case opEvaluate:
-		if req.Policy < 1 || req.Policy > len(s.policies) {
+		if req.Policy < 1 || req.Policy > len(s.policies) || s.policies[req.Policy-1] == nil {
 			return response{Error: fmt.Sprintf("oidcscope-cel holds no policy %d", req.Policy)}
 		}
 		if !s.holds(req.TokenID) {
