@@ -3,9 +3,9 @@
 package claims
 
 // builtinProfiles are the JSON files of profiles/, as Go: a package
-// variable, which the linker lays out as data, rather than values built
-// on the heap at every start. Never modified: newCatalog copies what it
-// changes.
+// variable, which the linker lays out as data (all but its few maps,
+// which package init builds) rather than values built on the heap at
+// every start. Never modified: newCatalog copies what it changes.
 var builtinProfiles = []*Profile{
 	{
 		ID:   "generic",

@@ -61,7 +61,7 @@ func TestJSONMatchesRuneByRune(t *testing.T) {
 // TestIndentWriterLongStrings: strings longer than a flush, with escaped
 // quotes and backslashes anywhere, in writes that cut them anywhere.
 func TestIndentWriterLongStrings(t *testing.T) {
-	long := strings.Repeat(`a \" b \\ c ✓ `, 4000) // 60 KB: over the 32 KiB flush
+	long := strings.Repeat(`a \" b \\ c ✓ `, 4000) // 60 KB: over the 4 and 16 KiB buffers
 	doc := fmt.Sprintf(`{"a":"%s","b":["%s",1,{"c":"\\"}],"d":"%s"}`, long, long[:999], `\\\"`)
 	var want bytes.Buffer
 	if err := json.Indent(&want, []byte(doc), "", "  "); err != nil {

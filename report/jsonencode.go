@@ -52,6 +52,40 @@ func (s *jsonStream) spill() {
 	}
 }
 
+// decodeValue writes v as its AppendJSON does, but member by member and
+// item by item, spilling between them: a token's payload near the 1 MiB
+// limit is one value of the report, and appended whole it grew the
+// buffer to several times its size.
+func (s *jsonStream) decodeValue(v *decode.Value) {
+	switch v.Kind {
+	case decode.Array:
+		s.buf = append(s.buf, '[')
+		for i := range v.Items {
+			if i > 0 {
+				s.buf = append(s.buf, ',')
+			}
+			s.decodeValue(&v.Items[i])
+			s.spill()
+		}
+		s.buf = append(s.buf, ']')
+	case decode.Object:
+		s.buf = append(s.buf, '{')
+		for i := range v.Members {
+			m := &v.Members[i]
+			if i > 0 {
+				s.buf = append(s.buf, ',')
+			}
+			s.buf = escape.AppendJSONString(s.buf, m.Key)
+			s.buf = append(s.buf, ':')
+			s.decodeValue(&m.Value)
+			s.spill()
+		}
+		s.buf = append(s.buf, '}')
+	default:
+		s.buf = v.AppendJSON(s.buf)
+	}
+}
+
 // flush writes buf on.
 func (s *jsonStream) flush() {
 	if s.err == nil && len(s.buf) > 0 {
@@ -63,10 +97,11 @@ func (s *jsonStream) value(v reflect.Value) {
 	t := v.Type()
 	switch {
 	case t == decodeValueType && v.CanAddr():
-		s.buf = v.Addr().Interface().(*decode.Value).AppendJSON(s.buf)
+		s.decodeValue(v.Addr().Interface().(*decode.Value))
 		return
 	case t == decodeValueType:
-		s.buf = v.Interface().(decode.Value).AppendJSON(s.buf)
+		dv := v.Interface().(decode.Value)
+		s.decodeValue(&dv)
 		return
 	case v.Kind() == reflect.Pointer:
 		// What the encoder writes for a pointer, whatever the methods of
@@ -155,12 +190,12 @@ func plainStruct(t reflect.Type) bool {
 		if f.Anonymous {
 			return false
 		}
-		name, omit, ok := jsonField(f)
+		name, _, ok := jsonField(f)
 		if !ok {
 			continue
 		}
 		_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if opts != "" && opts != "omitempty" || !omit && opts == "omitempty" {
+		if opts != "" && opts != "omitempty" {
 			return false
 		}
 		if !validTagName(name) {

@@ -2,11 +2,16 @@ package report_test
 
 import (
 	"bytes"
+	"context"
+	"encoding/base64"
+	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/report"
+	"github.com/oidcscope/oidcscope/verify"
 )
 
 // TestJSONMatchesEncoder: for every test report, JSON writes the bytes
@@ -61,5 +66,26 @@ func TestJSONAllocatesLittle(t *testing.T) {
 		if limit := uint64(48 << 10); allocated > limit {
 			t.Errorf("%s: report.JSON allocated %d bytes to write %d, want at most %d", name, allocated, written, limit)
 		}
+	}
+}
+
+// TestJSONLargePayloadPassesInPieces: a token near the 1 MiB limit goes
+// through the writer's buffer member by member, not whole: its payload is
+// one value of the report, and appending it whole grew a buffer to
+// several times its size.
+func TestJSONLargePayloadPassesInPieces(t *testing.T) {
+	var payload strings.Builder
+	payload.WriteString(`{"iss":"https://token.actions.githubusercontent.com","sub":"repo:o/r:ref:refs/heads/main"`)
+	for i := range 1500 {
+		fmt.Fprintf(&payload, `,"x_%04d":"%s"`, i, strings.Repeat("v", 400))
+	}
+	payload.WriteString(`}`)
+	b64 := base64.RawURLEncoding.EncodeToString
+	token := b64([]byte(`{"alg":"none"}`)) + "." + b64([]byte(payload.String())) + "."
+	r := inspect.Run(context.Background(), inspect.Options{Input: []byte(token), Source: verify.Source{Offline: true}})
+	allocated, written := jsonBytesAllocated(t, r)
+	t.Logf("%d bytes allocated to write %d", allocated, written)
+	if allocated > uint64(written)/2 {
+		t.Errorf("report.JSON allocated %d bytes to write %d: the payload went through whole", allocated, written)
 	}
 }
