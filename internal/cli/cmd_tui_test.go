@@ -8,32 +8,32 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spf13/pflag"
-
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
 // tuiSessionsFor parses args as `oidcscope tui` would and builds its
-// sessions.
+// sessions as they are once the demo's sample policies are in.
 func tuiSessionsFor(t *testing.T, args ...string) tuiSessionPair {
 	t.Helper()
-	var o inspectOptions
-	fs := pflag.NewFlagSet("tui", pflag.ContinueOnError)
-	o.register(fs)
-	if err := fs.Parse(args); err != nil {
-		t.Fatal(err)
-	}
-	getenv := func(string) string { return "" }
-	opts, err := o.pipeline(fs.Args(), streams{in: strings.NewReader(""), getenv: getenv}, true)
+	o, start := tuiParse(t, args...)
+	demo, err := start.demo()
 	if err != nil {
 		t.Fatal(err)
 	}
-	pair, err := tuiSessions(&o, opts, getenv)
-	if err != nil {
-		t.Fatal(err)
+	demo = withDemoSamples(demo)
+	pasted := start.pasted
+	if o.demo.on() {
+		// What the inspector does with a token pasted after the demo.
+		pasted = pasted.WithPolicies(demo.Policies())
 	}
-	return pair
+	return tuiSessionPair{pasted: pasted, demo: demo}
+}
+
+// tuiSessionPair are the inspector's two sessions: the one for the tokens
+// the user pastes or opens, and the demo's.
+type tuiSessionPair struct {
+	pasted, demo inspect.Session
 }
 
 func checkStatus(r *inspect.Report, name string) verify.CheckStatus {
@@ -90,33 +90,4 @@ func TestTUIDemoSessions(t *testing.T) {
 	if off := tuiSessionsFor(t, "--demo", "--offline"); off.pasted.Fetches(off.pasted.InspectOffline(context.Background(), beacon)) {
 		t.Error("--offline: a pasted token must not be fetched for")
 	}
-}
-
-// tuiSessionPair are the terminal inspector's two sessions once the
-// demo's sample policies are in: the one for the tokens the user pastes
-// or opens, and the demo's.
-type tuiSessionPair struct {
-	pasted, demo inspect.Session
-}
-
-// tuiSessions are those sessions, as the inspector has them once the
-// samples came (ui adds them in the background; this builds the same here): with --demo the demo's policies are the user's --policy
-// and then the samples, and a token pasted after the demo is checked
-// against them; without it, the pasted tokens keep the command line's.
-func tuiSessions(o *inspectOptions, opts inspect.Options, getenv env) (tuiSessionPair, error) {
-	start, err := tuiStartOf(o, opts, getenv)
-	if err != nil {
-		return tuiSessionPair{}, err
-	}
-	demo, err := start.demo()
-	if err != nil {
-		return tuiSessionPair{}, err
-	}
-	demo = withDemoSamples(demo)
-	pasted := start.pasted
-	if o.demo.on() {
-		// What the inspector does with a token pasted after the demo.
-		pasted = pasted.WithPolicies(demo.Policies())
-	}
-	return tuiSessionPair{pasted: pasted, demo: demo}, nil
 }

@@ -2,14 +2,15 @@ package cli
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/spf13/pflag"
 )
 
-// tuiStartFor parses args as `oidcscope tui` would and builds what the
+// tuiParse parses args as `oidcscope tui` would and builds what the
 // inspector starts with.
-func tuiStartFor(t *testing.T, args ...string) tuiStart {
+func tuiParse(t *testing.T, args ...string) (*inspectOptions, tuiStart) {
 	t.Helper()
 	var o inspectOptions
 	fs := pflag.NewFlagSet("tui", pflag.ContinueOnError)
@@ -18,7 +19,7 @@ func tuiStartFor(t *testing.T, args ...string) tuiStart {
 		t.Fatal(err)
 	}
 	getenv := func(string) string { return "" }
-	opts, err := o.pipeline(fs.Args(), streams{getenv: getenv}, true)
+	opts, err := o.pipeline(fs.Args(), streams{in: strings.NewReader(""), getenv: getenv}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +27,7 @@ func tuiStartFor(t *testing.T, args ...string) tuiStart {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return start
+	return &o, start
 }
 
 // TestTUIStartLeavesTheSamplesOut: the inspector starts without the
@@ -49,7 +50,7 @@ func TestTUIStartLeavesTheSamplesOut(t *testing.T) {
 		{[]string{"--demo"}, 0},
 		{[]string{"--demo", "--policy", userPolicy}, 1},
 	} {
-		start := tuiStartFor(t, tc.args...)
+		_, start := tuiParse(t, tc.args...)
 		if got := start.pasted.PolicyCount(); got != tc.given {
 			t.Errorf("%v: the pasted tokens' session starts with %d policies, want %d", tc.args, got, tc.given)
 		}

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 
@@ -38,10 +39,7 @@ var ErrTooLarge = errors.New("too large for oidcscope to evaluate")
 type limits struct{ input, policy, list int }
 
 func (l limits) orDefault() limits {
-	if l == (limits{}) {
-		return limits{input: MaxInputValues, policy: MaxPolicyItems, list: MaxListItems}
-	}
-	return l
+	return cmp.Or(l, limits{input: MaxInputValues, policy: MaxPolicyItems, list: MaxListItems})
 }
 
 // limitError is a cap reached; whole says it is the document's, not one

@@ -2,6 +2,7 @@ package publisher
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -24,7 +25,7 @@ func RegistryOf(data []byte) (string, bool) {
 		k, v := root.Content[i], root.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.Value == "registry" && v.Kind == yaml.ScalarNode {
 			value := strings.ToLower(v.Value)
-			return value, contains(registries, value)
+			return value, slices.Contains(registries, value)
 		}
 	}
 	return "", false

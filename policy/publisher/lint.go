@@ -2,6 +2,7 @@ package publisher
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
@@ -21,19 +22,19 @@ func lint(reg Registry, doc Document) []policy.Finding {
 	var out []policy.Finding
 	name := reg.displayName(doc)
 	for _, k := range doc.keys {
-		if k.Name == "registry" || contains(reg.Keys, k.Name) {
+		if k.Name == "registry" || slices.Contains(reg.Keys, k.Name) {
 			continue
 		}
 		out = append(out, policy.Finding{Rule: RuleUnusedKey, Severity: policy.SevWarning, Message: fmt.Sprintf(
 			"line %d: %s is not used by %s, which reads %s: the key has no effect here", k.Line, k.Name, name, strings.Join(reg.Keys, ", "))})
 	}
-	if w := doc.Workflow; w != "" && contains(reg.Keys, "workflow") {
+	if w := doc.Workflow; w != "" && slices.Contains(reg.Keys, "workflow") {
 		if msg := workflowFormat(w); msg != "" {
 			out = append(out, policy.Finding{Rule: RuleWorkflowFormat, Severity: policy.SevError, Message: fmt.Sprintf(
 				"workflow %q %s: %s's form refuses such a workflow file name", w, msg, name)})
 		}
 	}
-	if contains(reg.Keys, "owner_id") && doc.OwnerID == "" {
+	if slices.Contains(reg.Keys, "owner_id") && doc.OwnerID == "" {
 		when := reg.OwnerIDRecorded
 		if when == "" {
 			when = "when the publisher was set up"

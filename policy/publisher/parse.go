@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -130,7 +131,7 @@ func (d *Document) set(k, v *yaml.Node) error {
 	value := v.Value
 	if name == "registry" {
 		value = strings.ToLower(value)
-		if !contains(registries, value) {
+		if !slices.Contains(registries, value) {
 			msg := fmt.Sprintf("registry %q is not one oidcscope knows", policy.Shorten(v.Value, 60))
 			if near := closest.Match(value, registries, 4); near != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", near)
@@ -161,13 +162,4 @@ func (d *Document) setEvents(k, v *yaml.Node) error {
 	return nil
 }
 
-func isDocumentKey(name string) bool { return contains(documentKeys, name) }
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
+func isDocumentKey(name string) bool { return slices.Contains(documentKeys, name) }

@@ -14,7 +14,7 @@ type Provider struct {
 var _ policy.Provider = (*Provider)(nil)
 
 // NewProvider is the provider of reg's publishers.
-func NewProvider(reg Registry) *Provider { return &Provider{reg: reg} }
+func NewProvider(reg Registry) *Provider { return &Provider{reg: reg.withDefaults()} }
 
 // ID is the registry's provider id.
 func (p *Provider) ID() string { return p.reg.ID }

@@ -1,6 +1,10 @@
 package publisher
 
-import "github.com/oidcscope/oidcscope/policy"
+import (
+	"slices"
+
+	"github.com/oidcscope/oidcscope/policy"
+)
 
 // Registry describes one package registry's trusted publishing for GitHub
 // Actions: what the document may say for it and the checks it makes.
@@ -9,10 +13,12 @@ type Registry struct {
 	ID   string // provider id: results, --provider, fixtures/policies/<ID>
 	Name string // display name, e.g. "PyPI"
 	// Values are the document's `registry:` values this provider reads
-	// (PyPI reads pypi and testpypi).
+	// (PyPI reads pypi and testpypi); nil means ID alone.
 	Values []string
 	// Keys are the document keys the registry uses besides registry;
-	// Required are those it cannot be checked without.
+	// Required are those it cannot be checked without. nil Required means
+	// owner, repository and workflow: what a publisher pinning a workflow
+	// file names.
 	Keys, Required []string
 	// Audience is the aud the registry requires for a document.
 	Audience func(doc Document) string
@@ -42,6 +48,17 @@ type Registry struct {
 	Snippets func(tok policy.Token) []policy.Snippet
 }
 
+// withDefaults is r with its nil Values and Required filled in.
+func (r Registry) withDefaults() Registry {
+	if r.Values == nil {
+		r.Values = []string{r.ID}
+	}
+	if r.Required == nil {
+		r.Required = []string{"owner", "repository", "workflow"}
+	}
+	return r
+}
+
 func (r Registry) displayName(doc Document) string {
 	if r.DisplayName != nil {
 		return r.DisplayName(doc)
@@ -49,11 +66,4 @@ func (r Registry) displayName(doc Document) string {
 	return r.Name
 }
 
-func (r Registry) reads(value string) bool {
-	for _, v := range r.Values {
-		if v == value {
-			return true
-		}
-	}
-	return false
-}
+func (r Registry) reads(value string) bool { return slices.Contains(r.Values, value) }

@@ -2,6 +2,7 @@ package publisher
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
@@ -41,10 +42,10 @@ func (p *Provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 	if doc.Workflow, ok = reg.WorkflowFile(ref); !ok {
 		return policy.Suggestion{}, fmt.Errorf("%w: %s cannot read a workflow file name from the token's %s %q", ErrSuggest, reg.Name, reg.WorkflowClaim, ref)
 	}
-	if id, ok := tok.String("repository_owner_id"); ok && contains(reg.Keys, "owner_id") {
+	if id, ok := tok.String("repository_owner_id"); ok && slices.Contains(reg.Keys, "owner_id") {
 		doc.OwnerID = id
 	}
-	if contains(reg.Keys, "workflow_repository") {
+	if slices.Contains(reg.Keys, "workflow_repository") {
 		if w, ok := RubyGemsWorkflowPath(ref); ok && w.Repository() != doc.Owner+"/"+doc.Repository {
 			doc.WorkflowRepository = w.Repository()
 		}
@@ -125,7 +126,7 @@ func (p *Provider) Snippets(tok policy.Token) []policy.Snippet {
 	if env, st := ReadString(tok, "environment"); st == ClaimString && env != "" {
 		s.Add("environment", Line("environment", env), "")
 	}
-	if id, st := ReadString(tok, "repository_owner_id"); st == ClaimString && contains(reg.Keys, "owner_id") {
+	if id, st := ReadString(tok, "repository_owner_id"); st == ClaimString && slices.Contains(reg.Keys, "owner_id") {
 		s.Add("repository_owner_id", Line("owner_id", id), reg.Name+" records it at set-up")
 	}
 	return s.List()

@@ -1,6 +1,7 @@
 package oidcprovider
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 )
@@ -28,10 +29,7 @@ var ErrTooLarge = errors.New("too large for an IAM OIDC provider document")
 type limits struct{ bytes, items, value int }
 
 func (l limits) orDefault() limits {
-	if l == (limits{}) {
-		return limits{bytes: MaxDocumentBytes, items: MaxListItems, value: MaxValueBytes}
-	}
-	return l
+	return cmp.Or(l, limits{bytes: MaxDocumentBytes, items: MaxListItems, value: MaxValueBytes})
 }
 
 func (l limits) checkList(field string, n int) error {

@@ -5,6 +5,7 @@
 package cratesio
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/oidcscope/oidcscope/policy"
@@ -23,9 +24,7 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:            ID,
 		Name:          "crates.io",
-		Values:        []string{"crates.io"},
 		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id", "package"},
-		Required:      []string{"owner", "repository", "workflow"},
 		Audience:      publisher.FixedAudience(Audience),
 		WorkflowClaim: "workflow_ref",
 		WorkflowFile:  publisher.CratesIOWorkflowFile,
@@ -43,10 +42,7 @@ func Registration() policy.Registration {
 }
 
 func form(doc publisher.Document) []string {
-	crate := doc.Package
-	if crate == "" {
-		crate = "<crate>"
-	}
+	crate := cmp.Or(doc.Package, "<crate>")
 	return []string{fmt.Sprintf("crates.io's form (the crate's Settings, Trusted Publishing, GitHub): crate %s, Repository owner %s, Repository name %s, Workflow filename %s (the calling workflow, from workflow_ref), Environment %s; crates.io records the owner's ID itself",
 		crate, doc.Owner, doc.Repository, doc.Workflow, publisher.FormValue(doc.Environment))}
 }

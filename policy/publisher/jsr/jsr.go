@@ -23,7 +23,6 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:       ID,
 		Name:     "JSR",
-		Values:   []string{"jsr"},
 		Keys:     []string{"owner", "repository", "repository_id", "package", "version"},
 		Required: []string{"owner", "repository", "package"},
 		Audience: Audience,

@@ -8,6 +8,7 @@
 package npm
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -27,9 +28,7 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:            ID,
 		Name:          "npm",
-		Values:        []string{"npm"},
 		Keys:          []string{"owner", "repository", "workflow", "environment", "package", "audience"},
-		Required:      []string{"owner", "repository", "workflow"},
 		Audience:      publisher.DocumentAudience,
 		WorkflowClaim: "workflow_ref",
 		WorkflowFile:  publisher.PathWorkflowFile,
@@ -48,10 +47,7 @@ func Registration() policy.Registration {
 }
 
 func form(doc publisher.Document) []string {
-	pkg := doc.Package
-	if pkg == "" {
-		pkg = "<package>"
-	}
+	pkg := cmp.Or(doc.Package, "<package>")
 	return []string{fmt.Sprintf("npm's form (the package's Settings, Trusted Publisher, GitHub Actions) for %s: Organization or user %s, Repository %s, Workflow filename %s (the calling workflow), Environment name %s; or npm trust github %s --repository %s/%s --file %s",
 		pkg, doc.Owner, doc.Repository, doc.Workflow, publisher.FormValue(doc.Environment), pkg, doc.Owner, doc.Repository, doc.Workflow)}
 }

@@ -21,9 +21,7 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:            ID,
 		Name:          "NuGet",
-		Values:        []string{"nuget"},
 		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id", "repository_id", "package", "user", "audience"},
-		Required:      []string{"owner", "repository", "workflow"},
 		Audience:      publisher.DocumentAudience,
 		WorkflowClaim: "job_workflow_ref",
 		WorkflowFile:  publisher.PathWorkflowFile,

@@ -124,7 +124,7 @@ func event(doc publisher.Document, tok policy.Token) policy.Condition {
 	}
 	got, ok := publisher.ReadClaim(tok, "event_name", &c)
 	switch {
-	case ok && (got == "push" || got == "workflow_dispatch") && contains(ev, got):
+	case ok && (got == "push" || got == "workflow_dispatch") && slices.Contains(ev, got):
 		return c.Pass()
 	case got == "push":
 		c.Answer = answer(`publishing is not allowed from "push" events`)

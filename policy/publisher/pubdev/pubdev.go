@@ -8,6 +8,7 @@ package pubdev
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
@@ -26,7 +27,6 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:       ID,
 		Name:     "pub.dev",
-		Values:   []string{"pub.dev"},
 		Keys:     []string{"owner", "repository", "package", "tag_pattern", "version", "events", "environment", "owner_id", "repository_id"},
 		Required: []string{"owner", "repository", "tag_pattern"},
 		Audience: func(publisher.Document) string { return Audience },
@@ -56,17 +56,13 @@ func events(doc publisher.Document) []string {
 }
 
 func form(doc publisher.Document) []string {
-	pkg := doc.Package
-	if pkg == "" {
-		pkg = "<package>"
-	}
 	env := "Require GitHub Actions environment off"
 	if doc.Environment != "" {
 		env = "Require GitHub Actions environment on, Environment " + doc.Environment
 	}
 	ev := events(doc)
 	return []string{fmt.Sprintf("pub.dev's form (the package's Admin tab, Automated publishing, Enable publishing from GitHub Actions): Repository %s/%s, Tag pattern %s, Enable publishing from push events %s, Enable publishing from workflow_dispatch events %s, %s; pub.dev records the repository's and its owner's IDs at the first automated publish",
-		doc.Owner, doc.Repository, doc.TagPattern, onOff(contains(ev, "push")), onOff(contains(ev, "workflow_dispatch")), env)}
+		doc.Owner, doc.Repository, doc.TagPattern, onOff(slices.Contains(ev, "push")), onOff(slices.Contains(ev, "workflow_dispatch")), env)}
 }
 
 func onOff(b bool) string {
@@ -74,15 +70,6 @@ func onOff(b bool) string {
 		return "on"
 	}
 	return "off"
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // answer is pub.dev's 403 for a GitHub Actions token its configuration

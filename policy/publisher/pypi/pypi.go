@@ -28,7 +28,6 @@ func Registry() publisher.Registry {
 		Name:          "PyPI",
 		Values:        []string{"pypi", "testpypi"},
 		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id"},
-		Required:      []string{"owner", "repository", "workflow"},
 		Audience:      audience,
 		DisplayName:   displayName,
 		WorkflowClaim: "job_workflow_ref",

@@ -23,9 +23,7 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:            ID,
 		Name:          "RubyGems",
-		Values:        []string{"rubygems"},
 		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id", "workflow_repository"},
-		Required:      []string{"owner", "repository", "workflow"},
 		Audience:      publisher.FixedAudience(Audience),
 		WorkflowClaim: "job_workflow_ref",
 		WorkflowFile:  publisher.PathWorkflowFile,
