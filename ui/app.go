@@ -198,7 +198,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case policiesMsg:
 		return m.gotPolicies(msg)
 	case samplesDueMsg:
-		return m, samplesCmd(m.gen, m.cfg.DemoSamples, m.session, m.input)
+		return m, m.readSamples()
 	case samplesMsg:
 		return m.gotSamples(msg)
 	case fileMsg:

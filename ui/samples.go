@@ -16,11 +16,12 @@ import (
 // mouse events; they are replayed in order once the token's report with
 // the policies is in, so none is lost or acts on a report without them.
 //
-// The read starts once the token's first report is drawn: Bubble Tea
+// The read starts once the token's first frame is laid out: Bubble Tea
 // calls View right after the Update that takes the report, and only then
 // takes the next message, the samplesDueMsg that Update returned. So the
 // parse (and the garbage it leaves to collect) does not compete with the
-// inspection and the drawing of the first frame for the CPU.
+// inspection and the layout for the CPU; the renderer writes the frame
+// on its next tick (at most 8 ms later), which the parse may overlap.
 
 // What the screen says while they load: the status line's tally, and the
 // policies list and a claim's conditions.
@@ -103,21 +104,37 @@ func (m *Model) hold(msg tea.Msg) bool {
 	return true
 }
 
-// gotSamples keeps the demo's session with the samples and shows the
-// token's report with them, then plays the keys held meanwhile.
+// readSamples starts the read into the demo's own session, whatever the
+// inspector's is by now (a policy file loaded before the demo opened may
+// have landed meanwhile).
+func (m Model) readSamples() tea.Cmd {
+	if m.demoSession == nil {
+		return nil
+	}
+	return samplesCmd(m.gen, m.cfg.DemoSamples, *m.demoSession, m.input)
+}
+
+// gotSamples keeps the demo's session with the samples and, while the
+// demo shows, inspects with it: its report when nothing was inspected
+// since the read started, else the token again. Then it plays the keys
+// held meanwhile.
 func (m Model) gotSamples(msg samplesMsg) (tea.Model, tea.Cmd) {
 	held := m.samples.held
 	m.samples = samplesState{loaded: true}
 	m.demoSession = &msg.session
 	var cmd tea.Cmd
-	if m.demo && msg.gen == m.gen {
+	if m.demo {
 		m.session = msg.session
-		// A new generation drops the report without the samples, should
-		// it still be on its way.
-		m.gen++
-		var next tea.Model
-		next, cmd = m.gotReport(reportMsg{gen: m.gen, report: msg.report, offline: true})
-		m = next.(Model)
+		if msg.gen == m.gen {
+			// A new generation drops the report without the samples,
+			// should it still be on its way.
+			m.gen++
+			var next tea.Model
+			next, cmd = m.gotReport(reportMsg{gen: m.gen, report: msg.report, offline: true})
+			m = next.(Model)
+		} else if m.input != nil {
+			cmd = m.reinspect()
+		}
 	}
 	var next tea.Model = m
 	cmds := []tea.Cmd{cmd}

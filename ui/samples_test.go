@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 )
 
 // samplesConfig is the demo as the command line starts it (--demo): the
@@ -189,4 +190,48 @@ func TestDemoBuiltWhenShown(t *testing.T) {
 		t.Errorf("the second ctrl+d: %d demo sessions built, samples loading %v", *built, m.samples.loading)
 	}
 	contains(t, m.View(), "policies ✓8 ✗10")
+}
+
+// TestSamplesSurviveASessionSwap: a policy file loaded before the demo
+// opened may land while its samples load (its answer is no key, so it is
+// not held), swapping the inspector's session and inspecting again. The
+// samples are still read into the demo's own session, and when they come
+// the demo shows them, whichever came first.
+func TestSamplesSurviveASessionSwap(t *testing.T) {
+	samplesCount := demoPolicySet(t).Len()
+	// The file was loaded into another session: one policy of its own.
+	one := policyset.Loader{}.Load([]string{"../fixtures/policies/aws/trust-deny-pull-requests.json"}, nil, nil)
+	other := policiesMsg{session: inspect.NewSession(demoOptions(t)).WithPolicies(one), path: "other.json"}
+	for _, order := range []string{"before the read starts", "during the read"} {
+		cfg, _ := samplesConfig(t, demoToken(t))
+		cfg.DemoSamples = func(s inspect.Session) inspect.Session { // as the command line's does
+			given, _ := s.Policies().(*policyset.Set)
+			return s.WithPolicies(given.Merge(demoPolicySet(t)))
+		}
+		m := send(t, New(cfg), tea.WindowSizeMsg{Width: 140, Height: 40})
+		report, _ := only[reportMsg](results(m.Init()))
+		next, cmd := m.Update(report)
+		m = next.(Model)
+		due, _ := only[samplesDueMsg](results(cmd))
+		var samples samplesMsg
+		if order == "before the read starts" {
+			next, _ = m.Update(other)
+			m = next.(Model)
+			next, cmd = m.Update(due)
+			samples, _ = only[samplesMsg](results(cmd))
+			m = next.(Model)
+		} else {
+			next, cmd = m.Update(due)
+			samples, _ = only[samplesMsg](results(cmd))
+			next, _ = next.Update(other)
+			m = next.(Model)
+		}
+		m = send(t, m, samples)
+		if got := m.session.PolicyCount(); got != samplesCount || m.samples.loading {
+			t.Errorf("%s: once the samples came the demo has %d policies (loading %v), want the %d samples", order, got, m.samples.loading, samplesCount)
+		}
+		if view := m.View(); !strings.Contains(view, "policies ✓8 ✗10") {
+			t.Errorf("%s: once the samples came:\n%s", order, view)
+		}
+	}
 }

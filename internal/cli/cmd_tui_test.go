@@ -47,7 +47,10 @@ func checkStatus(r *inspect.Report, name string) verify.CheckStatus {
 // TestTUIDemoSessions: after --demo, a pasted token is checked as the
 // flags say (no demo keys, issuer, audience or note), against the demo's
 // sample policies and the user's --policy, which the demo keeps beside
-// its own (issue 16 item 1; issue 15).
+// its own (issue 16 item 1; issue 15). The sessions are built here as the
+// inspector builds them once the samples are in; that the inspector does
+// so (samples in the background, the demo's policies for a token pasted
+// after it) is ui's to test (ui/afterdemo_test.go, ui/samples_test.go).
 func TestTUIDemoSessions(t *testing.T) {
 	beacon, err := os.ReadFile(filepath.Join("..", "..", "testdata", "github", "sigstore-beacon.jwt"))
 	if err != nil {

@@ -3,6 +3,8 @@ package cli
 import (
 	"os"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
 )
 
 // TestTUIRendererReusesTheBackgroundAnswer: the inspector's renderer
@@ -14,6 +16,14 @@ func TestTUIRendererReusesTheBackgroundAnswer(t *testing.T) {
 	t.Setenv("CI", "")
 	if !sameBackgroundQuery(os.Stdout, os.Getenv) {
 		t.Error("stdout with the process's environment: not reused")
+	}
+	// The renderer takes the default renderer's answer: set it to what a
+	// query of a file that is no terminal would never give (dark).
+	defaultDark := lipgloss.HasDarkBackground()
+	t.Cleanup(func() { lipgloss.SetHasDarkBackground(defaultDark) })
+	lipgloss.SetHasDarkBackground(!defaultDark)
+	if got := tuiRenderer(os.Stdout, os.Getenv).HasDarkBackground(); got != !defaultDark {
+		t.Errorf("the renderer on stdout says dark=%v, not the answer Bubble Tea's init got (%v)", got, !defaultDark)
 	}
 	other, err := os.CreateTemp(t.TempDir(), "out")
 	if err != nil {
