@@ -2,11 +2,11 @@ package redact
 
 import (
 	"encoding/base64"
-	"reflect"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/strwalk"
 )
 
 // Notes added to a redacted report, so a reader knows what is missing.
@@ -38,7 +38,7 @@ func Report(r *inspect.Report, m Mode) *inspect.Report {
 		}
 	}
 	rp := newReplacer(exact, words)
-	out := walker{f: rp.apply}.value(reflect.ValueOf(r)).Interface().(*inspect.Report)
+	out := strwalk.Strings(r, rp.apply)
 	if out.Token != nil {
 		fixSegments(out.Token, r.Token, newPayload)
 	}

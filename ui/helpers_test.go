@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"context"
 	"encoding/base64"
 	"errors"
 	"io"
@@ -292,10 +291,6 @@ func clipboard(t *testing.T, buf *bytes.Buffer) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-func inspectNow(t *testing.T, s inspect.Session, input []byte) *inspect.Report {
-	return s.InspectOffline(context.Background(), input)
 }
 
 func contains(t *testing.T, view, want string) {

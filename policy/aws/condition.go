@@ -71,10 +71,6 @@ func (c *condition) negated() bool {
 	return c.base == opStringNotEquals || c.base == opStringNotEqualsIgnoreCase || c.base == opStringNotLike
 }
 
-func (c *condition) ignoreCase() bool {
-	return c.base == opStringEqualsIgnoreCase || c.base == opStringNotEqualsIgnoreCase
-}
-
 func (c *condition) equality() bool {
 	return c.base == opStringEquals || c.base == opStringNotEquals || c.base == opStringEqualsIgnoreCase || c.base == opStringNotEqualsIgnoreCase
 }

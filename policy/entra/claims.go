@@ -15,9 +15,6 @@ var githubClaims = map[string][]string{
 	"repository_owner_id": {opEq},
 }
 
-// githubClaimNames lists githubClaims in the documentation's order.
-var githubClaimNames = []string{"sub", "job_workflow_ref", "repository_id", "repository_owner_id"}
-
 // isGitHubFamily reports whether an issuer is one of GitHub's: github.com
 // (with or without an enterprise slug), GHE.com or GHES.
 func isGitHubFamily(issuer string) bool {

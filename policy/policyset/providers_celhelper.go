@@ -19,7 +19,7 @@ import (
 // celHelper is this process's one connection to the helper, made on first
 // use: a process resource, like its standard streams, not state a caller
 // changes.
-var celHelper = remote.Shared(os.Getenv, buildinfo.Read().String())
+var celHelper = remote.Shared(os.Getenv, func() string { return buildinfo.Read().String() })
 
 func gcpRegistration() policy.Registration {
 	return remote.Registration(gcpinfo.Registration(), remote.Local{Mentions: gcpinfo.Mentions, Snippets: gcpinfo.Snippets}, celHelper)

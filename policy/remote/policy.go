@@ -24,8 +24,7 @@ func (p *remotePolicy) Name() string     { return p.info.Name }
 func (p *remotePolicy) Evaluate(tok policy.Token) policy.Result {
 	resp, err := p.conn.withToken(request{Op: opEvaluate, Policy: p.info.Handle}, tokenID(p.conn, tok), tok.Payload)
 	if err == nil && resp.Error == "" && resp.Result != nil {
-		restoreSource(resp.Result, p.wire, p.source)
-		return *resp.Result
+		return restoreSource(*resp.Result, p.wire, p.source)
 	}
 	msg := resp.Error
 	if err != nil {

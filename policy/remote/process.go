@@ -122,14 +122,15 @@ func Locate(getenv func(string) string) (string, error) {
 
 // Shared is the dialer of one process: the first call locates and starts
 // the helper, every later call returns the same connection (or the same
-// failure, said once per document rather than retried on each).
-func Shared(getenv func(string) string, version string) Dialer {
+// failure, said once per document rather than retried on each). version
+// is asked then, not at start-up.
+func Shared(getenv func(string) string, version func() string) Dialer {
 	return sync.OnceValues(func() (*Conn, error) {
 		path, err := Locate(getenv)
 		if err != nil {
 			return nil, err
 		}
-		return Start(path, version)
+		return Start(path, version())
 	})
 }
 

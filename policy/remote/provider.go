@@ -67,7 +67,7 @@ func (p *Provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 	if err != nil {
 		return nil, err
 	}
-	restoreSource(&resp, wire, source)
+	resp = restoreSource(resp, wire, source)
 	if resp.Error != "" {
 		return nil, &providerError{msg: resp.Error}
 	}

@@ -1,9 +1,10 @@
 package remote
 
 import (
-	"reflect"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/internal/strwalk"
 )
 
 // A file name need not be UTF-8, and JSON would carry its stray bytes as
@@ -21,31 +22,10 @@ func wireSource(source string) string {
 }
 
 // restoreSource puts source back where the helper read wire for it, in
-// every string *v holds (v is a pointer).
-func restoreSource(v any, wire, source string) {
+// every string of v.
+func restoreSource[T any](v T, wire, source string) T {
 	if wire == source {
-		return
+		return v
 	}
-	restoreValue(reflect.ValueOf(v).Elem(), wire, source)
-}
-
-func restoreValue(v reflect.Value, wire, source string) {
-	switch v.Kind() {
-	case reflect.String:
-		if v.CanSet() {
-			v.SetString(strings.ReplaceAll(v.String(), wire, source))
-		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			restoreValue(v.Field(i), wire, source)
-		}
-	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			restoreValue(v.Index(i), wire, source)
-		}
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			restoreValue(v.Elem(), wire, source)
-		}
-	}
+	return strwalk.Strings(v, func(s string) string { return strings.ReplaceAll(s, wire, source) })
 }

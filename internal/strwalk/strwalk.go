@@ -1,4 +1,10 @@
-package redact
+// Package strwalk copies a value with every string in it passed through
+// a function, by reflection, so that every string of a Report or a policy
+// Result is covered, including fields added to their types later: a
+// rewrite that lists the fields it knows would silently miss the next
+// one. redact hides IDs with it; policy/remote puts a file name back that
+// travelled to its helper as a placeholder.
+package strwalk
 
 import (
 	"errors"
@@ -7,13 +13,14 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 )
 
-// walker copies a value, passing every string in it through f. It works
-// by reflection so that every string of a Report is covered, including
-// fields added to the Report's types later: a redaction that lists the
-// fields it knows would silently miss the next one. Only exported fields
-// are rewritten (unexported ones are copied as they are: no view can show
-// them), and nothing of the original is modified or shared in a way that
-// could be modified.
+// Strings returns a copy of v with every string in it passed through f.
+// Only exported fields are rewritten (unexported ones are copied as they
+// are: no view can show them), and nothing of the original is modified or
+// shared in a way that could be modified.
+func Strings[T any](v T, f func(string) string) T {
+	return walker{f: f}.value(reflect.ValueOf(&v).Elem()).Interface().(T)
+}
+
 type walker struct{ f func(string) string }
 
 var (
@@ -121,7 +128,7 @@ func (w walker) decodeValue(v decode.Value) decode.Value {
 // iface rewrites what an interface holds. An error is shown by its
 // message, so it is replaced by one with the message rewritten that still
 // answers errors.Is for its causes; errors.As cannot reach the original,
-// whose fields may hold what was redacted.
+// whose fields may hold what was rewritten away.
 func (w walker) iface(v reflect.Value) reflect.Value {
 	if v.IsNil() {
 		return v
@@ -129,7 +136,7 @@ func (w walker) iface(v reflect.Value) reflect.Value {
 	out := reflect.New(v.Type()).Elem()
 	if err, ok := v.Interface().(error); ok && v.Type().Implements(errorType) {
 		if msg := w.f(err.Error()); msg != err.Error() {
-			out.Set(reflect.ValueOf(redactedError{msg: msg, cause: err}))
+			out.Set(reflect.ValueOf(rewrittenError{msg: msg, cause: err}))
 			return out
 		}
 		return v
@@ -138,11 +145,11 @@ func (w walker) iface(v reflect.Value) reflect.Value {
 	return out
 }
 
-type redactedError struct {
+type rewrittenError struct {
 	msg   string
 	cause error
 }
 
-func (e redactedError) Error() string { return e.msg }
+func (e rewrittenError) Error() string { return e.msg }
 
-func (e redactedError) Is(target error) bool { return errors.Is(e.cause, target) }
+func (e rewrittenError) Is(target error) bool { return errors.Is(e.cause, target) }
