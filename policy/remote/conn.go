@@ -21,7 +21,7 @@ type Conn struct {
 	mu     sync.Mutex
 	enc    *json.Encoder
 	w      *bufio.Writer
-	dec    *json.Decoder
+	r      *bufio.Reader
 	closer io.Closer
 	broken error // once set, every call fails with it
 	// held is the token the helper holds (TokenID), 0 for none.
@@ -47,7 +47,7 @@ func NewConn(r io.Reader, w io.Writer, closer io.Closer, version string) (*Conn,
 
 func newConn(r io.Reader, w io.Writer, closer io.Closer, version string, fail func(error) error) (*Conn, error) {
 	bw := bufio.NewWriter(w)
-	c := &Conn{enc: json.NewEncoder(bw), w: bw, dec: json.NewDecoder(bufio.NewReader(r)), closer: closer, fail: fail}
+	c := &Conn{enc: json.NewEncoder(bw), w: bw, r: bufio.NewReader(r), closer: closer, fail: fail}
 	resp, err := c.call(request{Op: opHello, Version: version})
 	if err != nil {
 		return nil, err
@@ -91,7 +91,7 @@ func (c *Conn) callLocked(req request) (response, error) {
 		err = c.w.Flush()
 	}
 	if err == nil {
-		err = c.dec.Decode(&resp)
+		err = readMessage(c.r, &resp)
 	}
 	if err != nil {
 		c.broken = c.fail(fmt.Errorf("%w stopped answering (%s): %w", ErrHelper, req.Op, err))

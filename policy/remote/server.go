@@ -23,12 +23,12 @@ func Serve(r io.Reader, w io.Writer, version string, providers ...policy.Provide
 }
 
 func serveWith(s *server, r io.Reader, w io.Writer) error {
-	dec := json.NewDecoder(bufio.NewReader(r))
+	br := bufio.NewReader(r)
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	for {
 		var req request
-		if err := dec.Decode(&req); err != nil {
+		if err := readMessage(br, &req); err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil
 			}
