@@ -8,6 +8,7 @@ import (
 	"github.com/oidcscope/oidcscope/policy/aws/oidcprovider"
 	"github.com/oidcscope/oidcscope/policy/entra"
 	"github.com/oidcscope/oidcscope/policy/octosts"
+	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/cratesio"
 	"github.com/oidcscope/oidcscope/policy/publisher/jsr"
 	"github.com/oidcscope/oidcscope/policy/publisher/npm"
@@ -25,8 +26,8 @@ import (
 func Registrations() []policy.Registration {
 	return []policy.Registration{aws.Registration(), oidcprovider.Registration(), entra.Registration(),
 		gcpRegistration(), vault.Registration(), octosts.Registration(), k8sRegistration(),
-		pypi.Registration(), cratesio.Registration(), rubygems.Registration(),
-		npm.Registration(), nuget.Registration(), jsr.Registration(), pubdev.Registration()}
+		publisher.Registration(pypi.Registry), publisher.Registration(cratesio.Registry), publisher.Registration(rubygems.Registry),
+		publisher.Registration(npm.Registry), publisher.Registration(nuget.Registry), publisher.Registration(jsr.Registry), publisher.Registration(pubdev.Registry)}
 }
 
 // Lookup finds the registration whose id or alias is name, ignoring case

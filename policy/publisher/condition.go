@@ -45,7 +45,14 @@ func (c Check) condition(r policy.Outcome, diag []string) policy.Condition {
 // NotChecked is a visible line for what the registry checks and an
 // offline check cannot know: it neither passes nor fails the token.
 func NotChecked(what string, claims []string, why string) policy.Condition {
-	return policy.Condition{Expression: "not checked offline: " + what, Claims: nonNil(claims), Expected: []string{},
+	return Unchecked("not checked offline: "+what, claims, why)
+}
+
+// Unchecked is a line that neither passes nor fails the token, saying
+// why: NotChecked's lines, and what the registry itself never checks
+// (expression names the claims it ignores).
+func Unchecked(expression string, claims []string, why string) policy.Condition {
+	return policy.Condition{Expression: expression, Claims: nonNil(claims), Expected: []string{},
 		Result: policy.NotApplied, Diagnosis: []string{why}}
 }
 

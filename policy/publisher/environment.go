@@ -12,7 +12,7 @@ import (
 // registry's text for a missing or different environment.
 func EnvironmentCheck(doc Document, tok policy.Token, registry string, rule CaseRule, answer string) policy.Condition {
 	if doc.Environment == "" {
-		return Check{Expression: "environment: (none: any environment or none)", Claims: []string{"environment"}}.Pass()
+		return AnyEnvironment()
 	}
 	c := Check{Expression: "environment: " + doc.Environment + " (" + rule.String() + ")", Claims: []string{"environment"}, Expected: []string{doc.Environment}, Answer: answer}
 	env, ok := ReadClaim(tok, "environment", &c)
@@ -21,6 +21,13 @@ func EnvironmentCheck(doc Document, tok policy.Token, registry string, rule Case
 		c.Notes = append(c.Notes, Differ(registry, "the environment", rule, doc.Environment, env)...)
 	}
 	return c.Decide(same)
+}
+
+// AnyEnvironment is the environment line of a publisher that names
+// none: it accepts a job with any environment or none. Registries whose
+// environment rule EnvironmentCheck does not fit start with it too.
+func AnyEnvironment() policy.Condition {
+	return Check{Expression: "environment: (none: any environment or none)", Claims: []string{"environment"}}.Pass()
 }
 
 // CallerNote explains a workflow mismatch where the job runs a reusable

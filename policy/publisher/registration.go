@@ -3,12 +3,13 @@ package publisher
 import "github.com/oidcscope/oidcscope/policy"
 
 // Registration offers the provider of the registry reg returns to
-// policy/policyset; documents says what the provider reads. Every
-// registry package registers this way.
-func Registration(reg func() Registry, documents string) policy.Registration {
+// policy/policyset, which registers every registry package's Registry
+// function this way; each New builds the provider from a fresh Registry.
+func Registration(reg func() Registry) policy.Registration {
+	r := reg()
 	return policy.Registration{
-		ProviderInfo: policy.InfoOf(reg().ID),
-		Documents:    documents,
+		ProviderInfo: policy.InfoOf(r.ID),
+		Documents:    r.Documents,
 		New:          func() policy.Provider { return NewProvider(reg()) },
 	}
 }

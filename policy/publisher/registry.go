@@ -12,6 +12,9 @@ import (
 type Registry struct {
 	ID   string // provider id: results, --provider, fixtures/policies/<ID>
 	Name string // display name, e.g. "PyPI"
+	// Documents says what the provider reads, for policy/policyset's
+	// messages about a document no provider recognises.
+	Documents string
 	// Values are the document's `registry:` values this provider reads
 	// (PyPI reads pypi and testpypi); nil means ID alone.
 	Values []string

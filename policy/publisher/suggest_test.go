@@ -64,9 +64,9 @@ func TestSuggestReadsTheRegistrysWorkflowClaim(t *testing.T) {
 		aud  string
 		want []string
 	}{
-		{cratesio.New(), cratesio.Audience, []string{`workflow: "release.yml"`}},
-		{npm.New(), "npm:registry.example", []string{`workflow: "release.yml"`, `registry: "npm"`}},
-		{rubygems.New(), rubygems.Audience, []string{`workflow: "oidc.yml"`, `workflow_repository: "octo-org/octo-automation"`, `owner_id: "65"`}},
+		{publisher.NewProvider(cratesio.Registry()), cratesio.Audience, []string{`workflow: "release.yml"`}},
+		{publisher.NewProvider(npm.Registry()), "npm:registry.example", []string{`workflow: "release.yml"`, `registry: "npm"`}},
+		{publisher.NewProvider(rubygems.Registry()), rubygems.Audience, []string{`workflow: "oidc.yml"`, `workflow_repository: "octo-org/octo-automation"`, `owner_id: "65"`}},
 	} {
 		s, err := tc.p.Suggest(policytest.ClaimsWith(t, "reusable-workflow", map[string]any{"aud": tc.aud}), policy.ScopeRepo)
 		if err != nil {
@@ -84,7 +84,7 @@ func TestSuggestReadsTheRegistrysWorkflowClaim(t *testing.T) {
 // audience; the publisher is still printed, with a note naming the
 // audience to request.
 func TestSuggestForAnotherAudience(t *testing.T) {
-	s, err := pypi.New().Suggest(policytest.FixtureToken(t, "push-main"), policy.ScopeRepo)
+	s, err := publisher.NewProvider(pypi.Registry()).Suggest(policytest.FixtureToken(t, "push-main"), policy.ScopeRepo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestSuggestForAnotherAudience(t *testing.T) {
 // TestSuggestTestPyPI: a token requested for TestPyPI's audience gets a
 // TestPyPI publisher.
 func TestSuggestTestPyPI(t *testing.T) {
-	s, err := pypi.New().Suggest(policytest.ClaimsWith(t, "push-main", map[string]any{"aud": "testpypi"}), policy.ScopeRepo)
+	s, err := publisher.NewProvider(pypi.Registry()).Suggest(policytest.ClaimsWith(t, "push-main", map[string]any{"aud": "testpypi"}), policy.ScopeRepo)
 	if err != nil || !strings.HasPrefix(s.Document, `registry: "testpypi"`) {
 		t.Errorf("%v\n%s", err, s.Document)
 	}
@@ -109,7 +109,7 @@ func TestSuggestHostileClaims(t *testing.T) {
 	evil := "octo-repo\u202e\"\nworkflow: x.yml\nowner: \"y"
 	hostile := policytest.ClaimsWith(t, "push-main", map[string]any{"aud": "crates.io", "repository": "octo-org/" + evil})
 	plain := policytest.ClaimsWith(t, "push-main", map[string]any{"aud": "crates.io"})
-	p := cratesio.New()
+	p := publisher.NewProvider(cratesio.Registry())
 	s, err := p.Suggest(hostile, policy.ScopeRepo)
 	if err != nil {
 		t.Fatal(err)

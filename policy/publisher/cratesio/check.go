@@ -175,7 +175,7 @@ func workflow(doc publisher.Document, tok policy.Token, repo string) policy.Cond
 // ignoring case; one without accepts any.
 func environment(doc publisher.Document, tok policy.Token, repo string) policy.Condition {
 	if doc.Environment == "" {
-		return publisher.Check{Expression: "environment: (none: any environment or none)", Claims: []string{"environment"}}.Pass()
+		return publisher.AnyEnvironment()
 	}
 	c := publisher.Check{Expression: "environment: " + doc.Environment + " (ignoring case)", Claims: []string{"environment"}, Expected: []string{doc.Environment}}
 	v, present := tok.Claim("environment")

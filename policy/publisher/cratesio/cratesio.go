@@ -8,7 +8,6 @@ import (
 	"cmp"
 	"fmt"
 
-	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
 
@@ -24,6 +23,7 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:            ID,
 		Name:          "crates.io",
+		Documents:     "a crates.io publisher document (registry: crates.io)",
 		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id", "package"},
 		Audience:      publisher.FixedAudience(Audience),
 		WorkflowClaim: "workflow_ref",
@@ -31,14 +31,6 @@ func Registry() publisher.Registry {
 		Check:         check,
 		Form:          form,
 	}
-}
-
-// New returns the crates.io provider.
-func New() policy.Provider { return publisher.NewProvider(Registry()) }
-
-// Registration offers the provider to policy/policyset.
-func Registration() policy.Registration {
-	return publisher.Registration(Registry, "a crates.io publisher document (registry: crates.io)")
 }
 
 func form(doc publisher.Document) []string {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
 
@@ -26,7 +27,7 @@ func withEnv(env string) string { return doc + "environment: " + env + "\n" }
 func says(detail string) string { return "crates.io answers (400 Bad Request): " + detail }
 
 func TestCratesIOCases(t *testing.T) {
-	publishertest.Run(t, New(), base, []publishertest.Case{
+	publishertest.Run(t, publisher.NewProvider(Registry()), base, []publishertest.Case{
 		// exchange/github.rs test_happy_path, test_happy_path_with_environment,
 		// test_happy_path_with_ignored_environment, test_case_insensitive.
 		{Name: "happy path", Doc: doc, Verdict: policy.Allow},

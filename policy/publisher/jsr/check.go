@@ -25,8 +25,8 @@ func check(doc publisher.Document, tok policy.Token) []policy.Condition {
 		publisher.NotChecked("the actor is a member of the scope", []string{"actor_id"}, actorLine(doc, tok, scope)),
 		publisher.NotChecked("the package exists", nil, fmt.Sprintf("JSR publishes only to a package that exists and is linked to the repository; else %q: create %s and link the repository in its settings first", packageNotFound, doc.Package)),
 		linkedRepository(doc, tok),
-		{Expression: "not checked by JSR: the workflow file, environment, ref, event, jti", Claims: []string{"job_workflow_ref", "environment", "ref", "event_name", "jti"}, Expected: []string{},
-			Result: policy.NotApplied, Diagnosis: []string{"JSR reads only repository_id, actor_id and aud: any workflow of the linked repository, on any branch or event, can publish with a token whose aud grants it, as often as it likes until the token expires"}},
+		publisher.Unchecked("not checked by JSR: the workflow file, environment, ref, event, jti", []string{"job_workflow_ref", "environment", "ref", "event_name", "jti"},
+			"JSR reads only repository_id, actor_id and aud: any workflow of the linked repository, on any branch or event, can publish with a token whose aud grants it, as often as it likes until the token expires"),
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
 
@@ -21,25 +20,18 @@ const ID = "jsr"
 // Registry is JSR's publishing from GitHub Actions.
 func Registry() publisher.Registry {
 	return publisher.Registry{
-		ID:       ID,
-		Name:     "JSR",
-		Keys:     []string{"owner", "repository", "repository_id", "package", "version"},
-		Required: []string{"owner", "repository", "package"},
-		Audience: Audience,
-		Check:    check,
-		Lint:     lint,
-		Form:     form,
-		Suggest:  suggest,
-		Snippets: snippets,
+		ID:        ID,
+		Name:      "JSR",
+		Documents: "a JSR publisher document (registry: jsr)",
+		Keys:      []string{"owner", "repository", "repository_id", "package", "version"},
+		Required:  []string{"owner", "repository", "package"},
+		Audience:  Audience,
+		Check:     check,
+		Lint:      lint,
+		Form:      form,
+		Suggest:   suggest,
+		Snippets:  snippets,
 	}
-}
-
-// New returns the JSR provider.
-func New() policy.Provider { return publisher.NewProvider(Registry()) }
-
-// Registration offers the provider to policy/policyset.
-func Registration() policy.Registration {
-	return publisher.Registration(Registry, "a JSR publisher document (registry: jsr)")
 }
 
 // Audience is the aud that grants publishing the document's package: the

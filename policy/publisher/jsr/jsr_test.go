@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
 
@@ -78,5 +79,5 @@ func TestJSRCases(t *testing.T) {
 		"https://token.actions.githubusercontent.com.evil.com", "https://token.actions.githubusercontent.com.evil.com/foo", "https://token.actions.ghe.com/foo"} {
 		cases = append(cases, publishertest.Case{Name: "issuer " + iss, Doc: doc, Claims: map[string]string{"iss": quote(iss)}, Verdict: policy.Deny, Answer: invalidIssuer + iss})
 	}
-	publishertest.Run(t, New(), base, cases)
+	publishertest.Run(t, publisher.NewProvider(Registry()), base, cases)
 }

@@ -30,7 +30,7 @@ func TestSuggest(t *testing.T) {
 		`{"permissions":[{"permission":"package/publish","scope":"octo","package":"pkg","version":"1.4.0","tarballHash":"sha256-x"}]}`: {`version: "1.4.0"`},
 	} {
 		for _, scope := range policy.Scopes {
-			s, err := New().Suggest(policytest.ClaimsWith(t, "push-main", map[string]any{"aud": aud}), scope)
+			s, err := publisher.NewProvider(Registry()).Suggest(policytest.ClaimsWith(t, "push-main", map[string]any{"aud": aud}), scope)
 			if err != nil {
 				t.Fatalf("%s: %v", scope, err)
 			}
@@ -42,19 +42,19 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 	for _, aud := range []any{"sts.amazonaws.com", `{"permissions":[{"permission":"package/publish","scope":"octo"}]}`} {
-		if _, err := New().Suggest(policytest.ClaimsWith(t, "push-main", map[string]any{"aud": aud}), policy.ScopeRepo); !errors.Is(err, publisher.ErrSuggest) {
+		if _, err := publisher.NewProvider(Registry()).Suggest(policytest.ClaimsWith(t, "push-main", map[string]any{"aud": aud}), policy.ScopeRepo); !errors.Is(err, publisher.ErrSuggest) {
 			t.Errorf("aud %v: %v, want ErrSuggest", aud, err)
 		}
 	}
 }
 
 func TestSnippets(t *testing.T) {
-	publishertest.CheckSnippets(t, New(), policytest.ClaimsWith(t, "push-main", map[string]any{"aud": pkgAud}),
+	publishertest.CheckSnippets(t, publisher.NewProvider(Registry()), policytest.ClaimsWith(t, "push-main", map[string]any{"aud": pkgAud}),
 		`repository owner: "octo-org"`, `repository_id repository_id: "74"`, `aud package: "@octo/pkg"`)
 }
 
 func TestLint(t *testing.T) {
-	publishertest.CheckLint(t, New(), "registry: jsr\nowner: octo-org\nrepository: octo-repo\n", []publishertest.LintCase{
+	publishertest.CheckLint(t, publisher.NewProvider(Registry()), "registry: jsr\nowner: octo-org\nrepository: octo-repo\n", []publishertest.LintCase{
 		{Doc: "package: octo/pkg\n", Rule: RulePackage, Want: "is not a JSR package name"},
 		{Doc: "package: \"@Octo/pkg\"\n", Rule: RulePackage, Want: "is not a JSR package name"},
 		{Doc: "package: \"@octo/pkg\"\nversion: v1.2.3\n", Rule: RuleVersion, Want: "normal form"},
@@ -68,7 +68,7 @@ func TestLint(t *testing.T) {
 // line, never a silent pass: scope membership, the package's existence,
 // and the link without repository_id.
 func TestOfflineLines(t *testing.T) {
-	pol := policytest.ParseOne(t, New(), "x.yml", "registry: jsr\nowner: octo-org\nrepository: octo-repo\npackage: \"@octo/pkg\"\n")
+	pol := policytest.ParseOne(t, publisher.NewProvider(Registry()), "x.yml", "registry: jsr\nowner: octo-org\nrepository: octo-repo\npackage: \"@octo/pkg\"\n")
 	r := pol.Evaluate(policytest.ClaimsWith(t, "other-repo", map[string]any{"aud": pkgAud}))
 	want := map[string]string{
 		"the actor is a member of the scope": `actor_id "7712094"`,

@@ -28,6 +28,7 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:            ID,
 		Name:          "npm",
+		Documents:     "an npm publisher document (registry: npm)",
 		Keys:          []string{"owner", "repository", "workflow", "environment", "package", "audience"},
 		Audience:      publisher.DocumentAudience,
 		WorkflowClaim: "workflow_ref",
@@ -36,14 +37,6 @@ func Registry() publisher.Registry {
 		Lint:          lint,
 		Form:          form,
 	}
-}
-
-// New returns the npm provider.
-func New() policy.Provider { return publisher.NewProvider(Registry()) }
-
-// Registration offers the provider to policy/policyset.
-func Registration() policy.Registration {
-	return publisher.Registration(Registry, "an npm publisher document (registry: npm)")
 }
 
 func form(doc publisher.Document) []string {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
 
@@ -34,7 +35,7 @@ const reusable = `"octo-org/shared/.github/workflows/release.yml@refs/heads/main
 // exact", workflow_call "checks the calling workflow's name", GitHub-hosted
 // runners only, environment optional) and the CLI's audience.
 func TestNPMCases(t *testing.T) {
-	publishertest.Run(t, New(), base, []publishertest.Case{
+	publishertest.Run(t, publisher.NewProvider(Registry()), base, []publishertest.Case{
 		{Name: "matching publisher", Doc: doc, Verdict: policy.Allow, Mentions: []string{
 			"this token is for the registry at registry.example", "not checked offline: the other claims npm may compare (not confirmed)",
 			"not checked offline: token replay (jti) and the registry's clock (not confirmed)", "package.json's repository.url must be exactly https://github.com/octo-org/octo-pkg"}},

@@ -21,6 +21,7 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:            ID,
 		Name:          "NuGet",
+		Documents:     "a NuGet publisher document (registry: nuget)",
 		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id", "repository_id", "package", "user", "audience"},
 		Audience:      publisher.DocumentAudience,
 		WorkflowClaim: "job_workflow_ref",
@@ -31,14 +32,6 @@ func Registry() publisher.Registry {
 		// A policy is temporary until a token matches it (GitHubCriteria.cs).
 		OwnerIDRecorded: "from the first token that matched the policy",
 	}
-}
-
-// New returns the NuGet provider.
-func New() policy.Provider { return publisher.NewProvider(Registry()) }
-
-// Registration offers the provider to policy/policyset.
-func Registration() policy.Registration {
-	return publisher.Registration(Registry, "a NuGet publisher document (registry: nuget)")
 }
 
 func form(doc publisher.Document) []string {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
 
@@ -26,7 +27,7 @@ func says(text string) string { return "NuGet answers 401 Unauthorized: " + text
 const noMatch = "NuGet answers 401 Unauthorized: No matching trust policy owned by user 'test-user' was found."
 
 func TestNuGetCases(t *testing.T) {
-	publishertest.Run(t, New(), base, []publishertest.Case{
+	publishertest.Run(t, publisher.NewProvider(Registry()), base, []publishertest.Case{
 		// TheEvaluatePolicyMethod.ReturnsSuccessForValidPermanentPolicy (with and without environment).
 		{Name: "permanent policy", Doc: doc, Verdict: policy.Allow},
 		{Name: "permanent policy, no environment", Doc: "registry: nuget\nuser: test-user\naudience: https://nuget.example\nowner: test-owner\nowner_id: id-123\nrepository: test-repo\nrepository_id: id-456\nworkflow: test.yml\n", Verdict: policy.Allow},

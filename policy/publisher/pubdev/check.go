@@ -33,8 +33,8 @@ func check(doc publisher.Document, tok policy.Token) []policy.Condition {
 		tag(doc, tok),
 		environment(doc, tok),
 		idLock(doc, tok),
-		{Expression: "not checked by pub.dev: the workflow file, reusable workflows, sub, jti", Claims: []string{"job_workflow_ref", "workflow_ref", "sub", "jti"}, Expected: []string{},
-			Result: policy.NotApplied, Diagnosis: []string{"pub.dev reads no workflow claim and keeps no record of used tokens: any workflow of the repository that runs on a matching tag can publish, as often as it likes until the token expires; an environment with required reviewers is the guard pub.dev offers"}},
+		publisher.Unchecked("not checked by pub.dev: the workflow file, reusable workflows, sub, jti", []string{"job_workflow_ref", "workflow_ref", "sub", "jti"},
+			"pub.dev reads no workflow claim and keeps no record of used tokens: any workflow of the repository that runs on a matching tag can publish, as often as it likes until the token expires; an environment with required reviewers is the guard pub.dev offers"),
 	}
 	return out
 }

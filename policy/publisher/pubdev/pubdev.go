@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
 
@@ -25,25 +24,18 @@ const Audience = "https://pub.dev"
 // Registry is pub.dev's automated publishing from GitHub Actions.
 func Registry() publisher.Registry {
 	return publisher.Registry{
-		ID:       ID,
-		Name:     "pub.dev",
-		Keys:     []string{"owner", "repository", "package", "tag_pattern", "version", "events", "environment", "owner_id", "repository_id"},
-		Required: []string{"owner", "repository", "tag_pattern"},
-		Audience: func(publisher.Document) string { return Audience },
-		Check:    check,
-		Lint:     lint,
-		Form:     form,
-		Suggest:  suggest,
-		Snippets: snippets,
+		ID:        ID,
+		Name:      "pub.dev",
+		Documents: "a pub.dev automated-publishing document (registry: pub.dev)",
+		Keys:      []string{"owner", "repository", "package", "tag_pattern", "version", "events", "environment", "owner_id", "repository_id"},
+		Required:  []string{"owner", "repository", "tag_pattern"},
+		Audience:  publisher.FixedAudience(Audience),
+		Check:     check,
+		Lint:      lint,
+		Form:      form,
+		Suggest:   suggest,
+		Snippets:  snippets,
 	}
-}
-
-// New returns the pub.dev provider.
-func New() policy.Provider { return publisher.NewProvider(Registry()) }
-
-// Registration offers the provider to policy/policyset.
-func Registration() policy.Registration {
-	return publisher.Registration(Registry, "a pub.dev automated-publishing document (registry: pub.dev)")
 }
 
 // events is the document's events, or pub.dev's default: push on,

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
 
@@ -38,7 +39,7 @@ func tagCase(name, pattern, ref string, v policy.Verdict, answer string) publish
 const specific = `publishing is configured to only be allowed from actions with specific ref pattern, this token has "%s" ref for which publishing is not allowed. Expected tag "%s". Check that the version in the tag matches the version in "pubspec.yaml"`
 
 func TestPubDevCases(t *testing.T) {
-	publishertest.Run(t, New(), base, []publishertest.Case{
+	publishertest.Run(t, publisher.NewProvider(Registry()), base, []publishertest.Case{
 		// upload_test.dart "successful upload with GitHub Actions (push, without environment)".
 		{Name: "push without environment", Doc: doc, Verdict: policy.Allow},
 		// "successful upload with GitHub Actions (workflow_dispatch, without environment)".

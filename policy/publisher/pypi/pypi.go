@@ -7,7 +7,6 @@ package pypi
 import (
 	"fmt"
 
-	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
 
@@ -26,6 +25,7 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:            ID,
 		Name:          "PyPI",
+		Documents:     "a PyPI or TestPyPI publisher document (registry: pypi)",
 		Values:        []string{"pypi", "testpypi"},
 		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id"},
 		Audience:      audience,
@@ -35,14 +35,6 @@ func Registry() publisher.Registry {
 		Check:         check,
 		Form:          form,
 	}
-}
-
-// New returns the PyPI provider.
-func New() policy.Provider { return publisher.NewProvider(Registry()) }
-
-// Registration offers the provider to policy/policyset.
-func Registration() policy.Registration {
-	return publisher.Registration(Registry, "a PyPI or TestPyPI publisher document (registry: pypi)")
 }
 
 func audience(doc publisher.Document) string {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
 
@@ -25,7 +26,7 @@ func pub(reason string) string {
 const notFoundText = "Publisher with matching claims was not found"
 
 func TestPyPICases(t *testing.T) {
-	publishertest.Run(t, New(), base, []publishertest.Case{
+	publishertest.Run(t, publisher.NewProvider(Registry()), base, []publishertest.Case{
 		// test_github.py test_github_publisher_verifies: every claim as the publisher says.
 		{Name: "verifies", Doc: doc, Verdict: policy.Allow},
 

@@ -23,6 +23,7 @@ func Registry() publisher.Registry {
 	return publisher.Registry{
 		ID:            ID,
 		Name:          "RubyGems",
+		Documents:     "a RubyGems publisher document (registry: rubygems)",
 		Keys:          []string{"owner", "repository", "workflow", "environment", "owner_id", "workflow_repository"},
 		Audience:      publisher.FixedAudience(Audience),
 		WorkflowClaim: "job_workflow_ref",
@@ -31,14 +32,6 @@ func Registry() publisher.Registry {
 		Lint:          lint,
 		Form:          form,
 	}
-}
-
-// New returns the RubyGems provider.
-func New() policy.Provider { return publisher.NewProvider(Registry()) }
-
-// Registration offers the provider to policy/policyset.
-func Registration() policy.Registration {
-	return publisher.Registration(Registry, "a RubyGems publisher document (registry: rubygems)")
 }
 
 func form(doc publisher.Document) []string {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
 
@@ -45,7 +46,7 @@ func with(m map[string]string, k, v string) map[string]string {
 }
 
 func TestRubyGemsCases(t *testing.T) {
-	publishertest.Run(t, New(), base, []publishertest.Case{
+	publishertest.Run(t, publisher.NewProvider(Registry()), base, []publishertest.Case{
 		// trusted_publisher_controller_test.rb "succeed with matching trusted publisher".
 		{Name: "matching publisher", Doc: doc, Verdict: policy.Allow},
 		// "return not found with no matching trusted publisher".
