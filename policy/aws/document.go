@@ -126,7 +126,7 @@ func parseRoles(source string, roles decode.Value, path string, loc *locator, b 
 // parseRole compiles the AssumeRolePolicyDocument of one role object.
 func parseRole(source, fallbackName string, role decode.Value, path string, loc *locator, b *budget) (*trustPolicy, error) {
 	name := roleName(role, fallbackName)
-	docPath := join(path, "AssumeRolePolicyDocument")
+	docPath := policy.FieldPath(path, "AssumeRolePolicyDocument")
 	doc, ok := role.Get("AssumeRolePolicyDocument")
 	if !ok {
 		return nil, fmt.Errorf("%w: %s has no AssumeRolePolicyDocument", ErrMalformed, orRoot(path))
@@ -182,14 +182,6 @@ func offset(v decode.Value, key string) int64 {
 		}
 	}
 	return 0
-}
-
-// join appends a member name to a field path.
-func join(path, member string) string {
-	if path == "" {
-		return member
-	}
-	return path + "." + member
 }
 
 func orRoot(path string) string {

@@ -53,7 +53,7 @@ func (c *compiler) statement(v decode.Value, index int, path string, off int64) 
 	fail := func(expr, member string, m decode.Member, format string, a ...any) {
 		s.errs = append(s.errs, policy.Condition{
 			Expression: expr, Claims: []string{}, Expected: []string{}, Result: policy.Errored,
-			Diagnosis: []string{fmt.Sprintf(format, a...) + fmt.Sprintf(" (at %s, %s)", join(path, member), c.loc.at(m.Offset))},
+			Diagnosis: []string{fmt.Sprintf(format, a...) + fmt.Sprintf(" (at %s, %s)", policy.FieldPath(path, member), c.loc.at(m.Offset))},
 		})
 	}
 	var sawPrincipal, sawAction bool
@@ -97,7 +97,7 @@ func (c *compiler) statement(v decode.Value, index int, path string, off int64) 
 			// (hashicorp/terraform#34231, terraform-aws-modules/terraform-aws-eks-pod-identity#34).
 			fail(expr, m.Key, m, "a role trust policy has no %s: IAM refuses the document with \"MalformedPolicyDocument: Has prohibited field %s\"; the role is the resource", m.Key, m.Key)
 		case "Condition":
-			errs := c.conditions(s, m, join(path, "Condition"))
+			errs := c.conditions(s, m, policy.FieldPath(path, "Condition"))
 			s.errs = append(s.errs, errs...)
 		}
 	}

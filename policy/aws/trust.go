@@ -59,7 +59,7 @@ func compileDocument(source, name string, doc decode.Value, path string, loc *lo
 	c := &compiler{loc: loc, vars: version == "2012-10-17"}
 	c.members(doc, path)
 	st, ok := doc.Get("Statement")
-	stPath := join(path, "Statement")
+	stPath := policy.FieldPath(path, "Statement")
 	if !ok {
 		return nil, fmt.Errorf("%w: %s has no Statement", ErrMalformed, orRoot(path))
 	}

@@ -11,12 +11,7 @@ import (
 // provider. Every check is shown; any failure denies. Signature, exp and
 // nbf are the verify stage's business.
 func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
-	res := policy.Result{
-		Source:     p.source,
-		Provider:   policy.GCP,
-		Name:       p.name,
-		Conditions: []policy.Condition{},
-	}
+	res := policy.NewResult(p, p.lint)
 	ev := newEvaluation(p, tok)
 	defer ev.Meter.Close()
 	ev.checkState()
@@ -28,7 +23,7 @@ func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
 		ev.checkMembers()
 	}
 	res.Conditions = ev.Conds
-	res.Lint = append(append([]policy.Finding{}, p.lint...), ev.tokenLint()...)
+	res.Lint = append(res.Lint, ev.tokenLint()...)
 	res.FillExamples(tok) // here too, not only in SafeEvaluate: alone or in a set, the same result
 	res.Verdict, res.Summary = policy.Allow, ev.allowSummary()
 	if ev.Failed {

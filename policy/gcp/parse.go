@@ -82,12 +82,7 @@ type fields struct {
 	p    *gcpPolicy
 }
 
-func (f fields) at(key string) string {
-	if f.path == "" {
-		return key
-	}
-	return f.path + "." + key
-}
+func (f fields) at(key string) string { return policy.FieldPath(f.path, key) }
 
 func (f fields) problem(field string, off int64, format string, args ...any) {
 	f.p.problems = append(f.p.problems, f.loc.at(field, off)+": "+fmt.Sprintf(format, args...))

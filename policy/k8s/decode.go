@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"sigs.k8s.io/yaml"
+
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // toObject reads YAML or JSON (JSON is YAML) the way kube-apiserver does:
@@ -162,7 +164,7 @@ func checkFields(v any, s shape, path string) error {
 		slices.Sort(keys)
 		for _, k := range keys {
 			sub, known := s.fields[k]
-			p := join(path, k)
+			p := policy.FieldPath(path, k)
 			if !known {
 				continue // fieldProblems reports every unknown field
 			}
@@ -181,13 +183,6 @@ func caseVariant(fields map[string]shape, k string) string {
 		}
 	}
 	return ""
-}
-
-func join(path, k string) string {
-	if path == "" {
-		return k
-	}
-	return path + "." + k
 }
 
 func orTop(path string) string {

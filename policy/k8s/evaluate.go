@@ -20,13 +20,7 @@ import (
 // the verify stage's business, and the discovery document's issuer (which
 // must also equal issuer.url) is not fetched.
 func (p *k8sPolicy) Evaluate(tok policy.Token) policy.Result {
-	res := policy.Result{
-		Source:     p.source,
-		Provider:   policy.K8s,
-		Name:       p.name,
-		Conditions: []policy.Condition{},
-		Lint:       p.lint(tok),
-	}
+	res := policy.NewResult(p, p.lint(tok))
 	ev := &evaluation{tok: kubernetesView(tok), orig: tok}
 	defer ev.Meter.Close()
 	a, summary := p.pick(ev)

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	yamlv3 "go.yaml.in/yaml/v3"
+
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // fieldProblems are the strict decoder's complaints, in document order:
@@ -31,7 +33,7 @@ func walkFields(n *yamlv3.Node, s shape, path string, out *[]string) {
 	case s.kind == "object" && n.Kind == yamlv3.MappingNode:
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			key, p := n.Content[i].Value, join(path, n.Content[i].Value)
+			key, p := n.Content[i].Value, policy.FieldPath(path, n.Content[i].Value)
 			sub, known := s.fields[key]
 			switch {
 			case n.Content[i].Tag == "!!merge":
