@@ -64,11 +64,23 @@ func mapStrings(c Case, f func(string) string) Case {
 	return n
 }
 
-func replaceRunes(s string, match func(rune) bool, with rune) string {
-	return strings.Map(func(r rune) rune {
+// holding is the Fits of a known class about a kind of character: some
+// claim or condition value holds a rune that matches.
+func holding(match func(rune) bool) func(Case, Outcome) bool {
+	return func(c Case, _ Outcome) bool { return caseHas(c, match) }
+}
+
+// replacing is the Without of a known class about a kind of character:
+// every rune that matches, in every claim and condition value, becomes
+// with.
+func replacing(match func(rune) bool, with rune) func(Case, Outcome) Case {
+	replace := func(r rune) rune {
 		if match(r) {
 			return with
 		}
 		return r
-	}, s)
+	}
+	return func(c Case, _ Outcome) Case {
+		return mapStrings(c, func(s string) string { return strings.Map(replace, s) })
+	}
 }

@@ -77,7 +77,7 @@ var knownClasses = []KnownClass{
 		What:    "StringEqualsIgnoreCase/StringNotEqualsIgnoreCase where a character outside ASCII folds to an ASCII letter (ſ and s, the Kelvin sign K and k)",
 		Reason:  "AWS does not document which case folding the IgnoreCase operators use; oidcscope folds with Unicode simple case folding (Go's strings.EqualFold, as Java's equalsIgnoreCase also matches these pairs) and says in the diagnosis that AWS documents no folding rule; the simulator uses JavaScript's non-Unicode /i, which never folds a non-ASCII character to an ASCII one",
 		Source:  docOperators + " (\"Exact matching, ignoring case\": no folding rule given); undocumented, both readings possible",
-		Fits:    func(c Case, _ Outcome) bool { return caseHas(c, foldsToASCII) },
+		Fits:    holding(foldsToASCII),
 		Without: func(c Case, _ Outcome) Case { return mapStrings(c, asciiFold) },
 	},
 	{
@@ -86,10 +86,8 @@ var knownClasses = []KnownClass{
 		What:     "a ? of StringLike/StringNotLike meets a character outside the Basic Multilingual Plane (an emoji in a workflow name)",
 		Reason:   "IAM's ? matches one character, and oidcscope counts characters as Unicode code points; the simulator compiles patterns to JavaScript regular expressions without the u flag, where . matches one UTF-16 code unit, half of such a character",
 		Source:   docOperators + " (String condition operators: ? matches a single character); issue 14 lists it as simulator-wrong, out of scope",
-		Fits:     func(c Case, _ Outcome) bool { return caseHas(c, isAstral) },
-		Without: func(c Case, _ Outcome) Case {
-			return mapStrings(c, func(s string) string { return replaceRunes(s, isAstral, 'Ω') })
-		},
+		Fits:     holding(isAstral),
+		Without:  replacing(isAstral, 'Ω'),
 	},
 	{
 		ID:       "sim-line-terminator",
@@ -97,10 +95,8 @@ var knownClasses = []KnownClass{
 		What:     "a * or ? of StringLike/StringNotLike meets a line break in a claim (a workflow name over two lines)",
 		Reason:   "IAM's * matches any sequence of characters and ? any one character, line breaks included, as oidcscope does; the simulator's JavaScript regular expressions use . without the s flag, which never matches \\n, \\r, U+2028 or U+2029",
 		Source:   docOperators + " (String condition operators)",
-		Fits:     func(c Case, _ Outcome) bool { return caseHas(c, isLineTerminator) },
-		Without: func(c Case, _ Outcome) Case {
-			return mapStrings(c, func(s string) string { return replaceRunes(s, isLineTerminator, ' ') })
-		},
+		Fits:     holding(isLineTerminator),
+		Without:  replacing(isLineTerminator, ' '),
 	},
 }
 

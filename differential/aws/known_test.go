@@ -87,3 +87,32 @@ func TestMultivaluedKeyIsValuelessAsVariable(t *testing.T) {
 		}
 	}
 }
+
+// The character classes' Without replaces every matching rune, in a copy,
+// so that the case no longer Fits.
+func TestCharacterClassesTakeTheirFeatureOut(t *testing.T) {
+	c := withClaim(Case{ID: "t/1", Claims: selfCheckClaims()}, "workflow", "two\nlines 😀")
+	workflow := func(c Case) string {
+		v, _ := c.Claims.Text("workflow")
+		return v
+	}
+	for _, tc := range []struct {
+		match func(rune) bool
+		with  rune
+		want  string
+	}{
+		{isLineTerminator, ' ', "two lines 😀"},
+		{isAstral, 'Ω', "two\nlines Ω"},
+	} {
+		if !holding(tc.match)(c, Outcome{}) {
+			t.Errorf("holding: nothing found in %q", workflow(c))
+		}
+		n := replacing(tc.match, tc.with)(c, Outcome{})
+		if got := workflow(n); got != tc.want || holding(tc.match)(n, Outcome{}) {
+			t.Errorf("replacing: workflow %q, want %q", got, tc.want)
+		}
+	}
+	if got := workflow(c); got != "two\nlines 😀" {
+		t.Errorf("the original case changed: workflow %q", got)
+	}
+}

@@ -71,10 +71,7 @@ func genClaims(r *rand.Rand, s shape, now int64) node {
 		add("sub", pick(r, []node{scalar("42"), scalar("true"), arr(str(s.sub))}))
 	}
 	ms = append(ms, s.Claims()...)
-	if s.Env != "-" {
-		add("environment", str(s.Env))
-	}
-	add("job_workflow_ref", str(s.WorkflowRef()))
+	ms = append(ms, s.JobClaims()...)
 	add("actor", str("octocat"))
 	add("actor_id", str("583231"))
 	add("run_number", str("12"))

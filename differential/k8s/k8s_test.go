@@ -37,51 +37,45 @@ func TestKubernetesAgreement(t *testing.T) {
 		explain(t, ctx, rn, genCase(*seedFlag, *caseFlag, now))
 		return
 	}
-	tally := harness.NewTally()
-	for i := range *casesFlag {
-		c := genCase(*seedFlag, i, now)
-		o, err := rn.run(ctx, c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tally.Real(o.kube.verdict, o.kube.msg, family)
-		d, ok := compare(o)
-		if ok {
-			tally.Agree++
-			continue
-		}
-		k, err := classify(c, func(x testCase) (bool, error) {
-			xo, err := rn.run(ctx, x)
-			return agrees(xo), err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if k != nil {
-			if tally.Known[k.id] == 0 {
-				small, so, err := rn.shrink(ctx, c, d.signature())
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Logf("known disagreement %s, first case shrunk:\n%s", k.id, reproduction(small, so))
-			}
-			tally.Known[k.id]++
-			continue
-		}
-		tally.Unknown++
-		if !tally.Show(d.signature(), maxUnknownShown) {
-			continue
-		}
-		small, so, err := rn.shrink(ctx, c, d.signature())
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Errorf("unknown disagreement (%s; seed %d):\n%s", d.what, *seedFlag, reproduction(small, so))
-	}
+	tally := harness.Compare(t, harness.Comparison[testCase, outcome]{
+		Seed:     *seedFlag,
+		Cases:    *casesFlag,
+		MaxShown: maxUnknownShown,
+		Generate: func(i int) testCase { return genCase(*seedFlag, i, now) },
+		Run:      func(c testCase) (outcome, error) { return rn.run(ctx, c) },
+		Real:     func(o outcome) (policy.Verdict, string) { return o.kube.verdict, o.kube.msg },
+		Family:   family,
+		Disagree: func(c testCase, o outcome) ([]harness.Disagreement, error) { return classified(ctx, rn, c, o) },
+	})
 	mix := tally.Verdicts
 	t.Logf("k8s.io/apiserver v0.37.2 vs oidcscope: %d/%d cases agree (%.2f %%); kube-apiserver's answers: %d allow, %d deny, %d error (configuration refused); seed %d; %s",
 		tally.Agree, tally.Cases, tally.Percent(), mix[policy.Allow], mix[policy.Deny], mix[policy.Error], *seedFlag, time.Since(start).Round(time.Millisecond))
 	tally.Report(t, "kube-apiserver's answer", func(id string) string { return knownByID(id).what }, minAgreement)
+}
+
+// classified is how the two answers to a case differ: at most one way,
+// explained by the first known class whose feature, taken out, makes them
+// agree.
+func classified(ctx context.Context, rn *runner, c testCase, o outcome) ([]harness.Disagreement, error) {
+	d, ok := compare(o)
+	if ok {
+		return nil, nil
+	}
+	k, err := classify(c, func(x testCase) (bool, error) {
+		xo, err := rn.run(ctx, x)
+		return agrees(xo), err
+	})
+	if err != nil {
+		return nil, err
+	}
+	hd := harness.Disagreement{Signature: d.signature(), What: d.what, Reproduce: func() (string, error) {
+		small, so, err := rn.shrink(ctx, c, d.signature())
+		return reproduction(small, so), err
+	}}
+	if k != nil {
+		hd.Class = k.id
+	}
+	return []harness.Disagreement{hd}, nil
 }
 
 // explain prints one case, both answers, and the classes its features

@@ -67,10 +67,7 @@ func genClaims(r *rand.Rand, now int64) node {
 	}
 	ms = append(ms, s.Claims()...)
 	add("ref_protected", str(pick(r, []string{"true", "false"})))
-	if s.Env != "-" {
-		add("environment", str(s.Env))
-	}
-	add("job_workflow_ref", str(s.WorkflowRef()))
+	ms = append(ms, s.JobClaims()...)
 	add("workflow", str("Deploy"))
 	add("actor", str("octocat"))
 	add("actor_id", str("583231"))

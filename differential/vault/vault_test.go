@@ -32,50 +32,36 @@ func TestVaultAgreement(t *testing.T) {
 	rn := harness.Prepare(t, "the plugin", func() (*runner, error) { return newRunner(ctx, issuers) },
 		func(t *testing.T, rn *runner) { selfCheck(t, ctx, rn) })
 	now := time.Now().Unix()
-	tally := harness.NewTally()
-	for i := range *casesFlag {
-		c := genCase(*seedFlag, i, now)
-		o, err := rn.run(ctx, c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tally.Real(o.vault, o.vaultMsg, family)
-		ds := disagreements(o)
-		if len(ds) == 0 {
-			tally.Agree++
-			continue
-		}
-		classes := map[string]bool{}
-		for _, d := range ds {
-			if k := classify(c, o, d); k != nil {
-				if !classes[k.id] && tally.Known[k.id] == 0 {
-					small, so, err := rn.shrink(ctx, c, d.signature())
-					if err != nil {
-						t.Fatal(err)
-					}
-					t.Logf("known disagreement %s, first case shrunk:\n%s", k.id, reproduction(small, so, matching(so, d)))
-				}
-				classes[k.id] = true
-				continue
-			}
-			tally.Unknown++
-			if !tally.Show(d.signature(), 0) {
-				continue
-			}
-			small, so, err := rn.shrink(ctx, c, d.signature())
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Errorf("unknown disagreement (seed %d):\n%s", *seedFlag, reproduction(small, so, matching(so, d)))
-		}
-		for id := range classes {
-			tally.Known[id]++
-		}
-	}
+	tally := harness.Compare(t, harness.Comparison[testCase, outcome]{
+		Seed:     *seedFlag,
+		Cases:    *casesFlag,
+		Generate: func(i int) testCase { return genCase(*seedFlag, i, now) },
+		Run:      func(c testCase) (outcome, error) { return rn.run(ctx, c) },
+		Real:     func(o outcome) (policy.Verdict, string) { return o.vault, o.vaultMsg },
+		Family:   family,
+		Disagree: func(c testCase, o outcome) ([]harness.Disagreement, error) { return classified(ctx, rn, c, o), nil },
+	})
 	mix := tally.Verdicts
 	t.Logf("Vault v0.26.1 vs oidcscope: %d/%d cases agree on both documents (%.2f %%); Vault's answers: %d allow, %d deny, %d error (role refused); seed %d; %s",
 		tally.Agree, tally.Cases, tally.Percent(), mix[policy.Allow], mix[policy.Deny], mix[policy.Error], *seedFlag, time.Since(start).Round(time.Millisecond))
 	tally.Report(t, "Vault's answer", func(id string) string { return knownByID(id).reason }, minAgreement)
+}
+
+// classified are the ways the two answers to a case differ, each with
+// its known class if one explains it.
+func classified(ctx context.Context, rn *runner, c testCase, o outcome) []harness.Disagreement {
+	var out []harness.Disagreement
+	for _, d := range disagreements(o) {
+		hd := harness.Disagreement{Signature: d.signature(), Reproduce: func() (string, error) {
+			small, so, err := rn.shrink(ctx, c, d.signature())
+			return reproduction(small, so, matching(so, d)), err
+		}}
+		if k := classify(c, o, d); k != nil {
+			hd.Class = k.id
+		}
+		out = append(out, hd)
+	}
+	return out
 }
 
 // selfCheck runs documented behaviour through the plugin before any

@@ -34,10 +34,16 @@ func (r Repository) Claims() []jsonnode.Member {
 	}
 }
 
-// WorkflowRef is the job_workflow_ref claim: the repository's deploy
-// workflow at the ref.
-func (r Repository) WorkflowRef() string {
-	return r.Owner + "/" + r.Name + "/.github/workflows/deploy.yml@" + r.Ref
+// JobClaims are the members naming the job: its environment (none for
+// Env "-") and job_workflow_ref, the repository's deploy workflow at the
+// ref.
+func (r Repository) JobClaims() []jsonnode.Member {
+	var ms []jsonnode.Member
+	if r.Env != "-" {
+		ms = append(ms, jsonnode.M("environment", jsonnode.Str(r.Env)))
+	}
+	workflowRef := r.Owner + "/" + r.Name + "/.github/workflows/deploy.yml@" + r.Ref
+	return append(ms, jsonnode.M("job_workflow_ref", jsonnode.Str(workflowRef)))
 }
 
 // Subject is the sub claim for an environment, a pull request or a ref,

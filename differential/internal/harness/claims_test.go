@@ -36,6 +36,24 @@ func TestRepositoryClaims(t *testing.T) {
 	}
 }
 
+func TestJobClaims(t *testing.T) {
+	r := Repository{Owner: "octo-org", Name: "octo-repo", Ref: "refs/heads/main", Env: "prod"}
+	job := func(env string) string {
+		r.Env = env
+		return jsonnode.Obj(r.JobClaims()...).Text()
+	}
+	workflow := `"job_workflow_ref":"octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main"`
+	for _, tt := range []struct{ env, want string }{
+		{"prod", `{"environment":"prod",` + workflow + `}`},
+		{"", `{"environment":"",` + workflow + `}`},
+		{"-", `{` + workflow + `}`},
+	} {
+		if got := job(tt.env); got != tt.want {
+			t.Errorf("JobClaims() with Env %q = %s; want %s", tt.env, got, tt.want)
+		}
+	}
+}
+
 func TestWithoutTimes(t *testing.T) {
 	claims := jsonnode.Obj(append([]jsonnode.Member{jsonnode.M("sub", jsonnode.Str("x"))}, TimeClaims(1000)...)...)
 	if got, want := WithoutTimes(claims).Text(), `{"sub":"x"}`; got != want {
