@@ -18,8 +18,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"sigs.k8s.io/yaml"
 )
 
 // The release the install tests stand in for: tag v1.2.3 of
@@ -465,14 +463,7 @@ type releaseConfig struct {
 // scripts/action-install asks for, for every runner it maps), and the
 // workflow the action's attestation check names exists and may sign.
 func TestReleaseConfigFitsAction(t *testing.T) {
-	data, err := os.ReadFile(".goreleaser.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cfg releaseConfig
-	if err := yaml.Unmarshal(data, &cfg); err != nil {
-		t.Fatalf(".goreleaser.yaml: %v", err)
-	}
+	cfg, _ := readYAML[releaseConfig](t, ".goreleaser.yaml")
 	if cfg.ProjectName != "oidcscope" || len(cfg.Builds) != 2 || len(cfg.Archives) != 1 {
 		t.Fatalf("project %q, %d builds, %d archives: want oidcscope, 2, 1", cfg.ProjectName, len(cfg.Builds), len(cfg.Archives))
 	}
@@ -509,14 +500,8 @@ func TestReleaseConfigFitsAction(t *testing.T) {
 		t.Errorf("checksum name_template %q, the action reads checksums.txt", cfg.Checksum.NameTemplate)
 	}
 
-	wf, err := os.ReadFile(filepath.Join(".github", "workflows", "release.yml"))
-	if err != nil {
-		t.Fatalf("the workflow the attestation check names: %v", err)
-	}
-	var w workflowFile
-	if err := yaml.Unmarshal(wf, &w); err != nil {
-		t.Fatalf("release.yml: %v", err)
-	}
+	// The workflow the attestation check names.
+	w, _ := readYAML[workflowFile](t, filepath.Join(".github", "workflows", "release.yml"))
 	attests := false
 	for name, job := range w.Jobs {
 		for _, p := range []string{"id-token", "contents", "attestations"} {

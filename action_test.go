@@ -44,15 +44,23 @@ type actionStep struct {
 
 func readAction(t *testing.T) (actionFile, string) {
 	t.Helper()
-	data, err := os.ReadFile("action.yml")
+	a, data := readYAML[actionFile](t, "action.yml")
+	return a, string(data)
+}
+
+// readYAML reads the YAML file at path into a T, and returns the file's
+// bytes too.
+func readYAML[T any](t *testing.T, path string) (T, []byte) {
+	t.Helper()
+	var v T
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var a actionFile
-	if err := yaml.Unmarshal(data, &a); err != nil {
-		t.Fatalf("action.yml does not parse: %v", err)
+	if err := yaml.Unmarshal(data, &v); err != nil {
+		t.Fatalf("%s does not parse: %v", path, err)
 	}
-	return a, string(data)
+	return v, data
 }
 
 var (
@@ -228,14 +236,7 @@ func TestExamples(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var w workflowFile
-			if err := yaml.Unmarshal(data, &w); err != nil {
-				t.Fatalf("does not parse: %v", err)
-			}
+			w, _ := readYAML[workflowFile](t, f)
 			uses := 0
 			for name, job := range w.Jobs {
 				if perm := job.Permissions; perm["id-token"] != "write" && w.Permissions["id-token"] != "write" {

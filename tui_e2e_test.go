@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,35 +20,9 @@ import (
 // each step. CI installs tmux (OIDCSCOPE_REQUIRE_TMUX=1 turns a missing
 // tmux into a failure).
 func TestTUIUnderTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("OIDCSCOPE_REQUIRE_TMUX") != "" {
-			t.Fatal("tmux is required: apt-get install -y tmux")
-		}
-		t.Skip("tmux not installed")
-	}
-	if testing.Short() {
-		t.Skip("runs the program in tmux")
-	}
-	// Mostly waiting on tmux: run beside the other parallel tests (it sets
-	// no environment and reads none that they set).
-	t.Parallel()
-	dir := t.TempDir()
-	// The program is this test binary under the name oidcscope, which
-	// TestMain puts on PATH: its main is main's, without linking the
-	// whole program a second time.
-	bin, err := exec.LookPath("oidcscope")
-	if err != nil {
-		t.Fatalf("oidcscope is not on PATH (TestMain puts it there): %v", err)
-	}
-	status := filepath.Join(dir, "status")
-	tm := tmuxServer{t: t, socket: fmt.Sprintf("oidcscope-e2e-%d", os.Getpid())}
-	t.Cleanup(func() { tm.cmd("kill-server") })
+	status := filepath.Join(t.TempDir(), "status")
 	// The pane's shell writes the exit status where the test can read it.
-	// --offline: the token pasted after the demo is checked as the flags
-	// say, and without it that would be discovery on the network.
-	tm.cmd("-f", os.DevNull, "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30",
-		"-e", "TERM=xterm-256color", "-e", "NO_COLOR=",
-		fmt.Sprintf("%s --demo --offline; echo $? > %s", bin, status))
+	tm := startDemo(t, "oidcscope-e2e", 100, 30, "; echo $? > "+status)
 
 	// The sample policies come a moment after the first frame.
 	screen := tm.waitFor("policies ✓", "the demo inspector with its sample policies")
@@ -152,24 +124,7 @@ func TestTUIUnderTmux(t *testing.T) {
 // (timestamps, ANSI colours) holding a token and AWS's refusal: the
 // report opens on the error, its roles behind it listed.
 func TestTUIProviderErrorsUnderTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("OIDCSCOPE_REQUIRE_TMUX") != "" {
-			t.Fatal("tmux is required: apt-get install -y tmux")
-		}
-		t.Skip("tmux not installed")
-	}
-	if testing.Short() {
-		t.Skip("runs the program in tmux")
-	}
-	t.Parallel()
-	bin, err := exec.LookPath("oidcscope")
-	if err != nil {
-		t.Fatalf("oidcscope is not on PATH (TestMain puts it there): %v", err)
-	}
-	tm := tmuxServer{t: t, socket: fmt.Sprintf("oidcscope-e2e-errors-%d", os.Getpid())}
-	t.Cleanup(func() { tm.cmd("kill-server") })
-	tm.cmd("-f", os.DevNull, "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
-		"-e", "TERM=xterm-256color", "-e", "NO_COLOR=", bin+" --demo --offline")
+	tm := startDemo(t, "oidcscope-e2e-errors", 120, 40, "")
 	tm.waitFor("check_run_id", "the demo inspector")
 
 	tm.keys("n")
@@ -248,24 +203,7 @@ func TestTUIProviderErrorsUnderTmux(t *testing.T) {
 // the role pinned to environment prod flips to allow. Last, n and the
 // pull-request token: = compares the demo token with it.
 func TestTUIWhatIfUnderTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("OIDCSCOPE_REQUIRE_TMUX") != "" {
-			t.Fatal("tmux is required: apt-get install -y tmux")
-		}
-		t.Skip("tmux not installed")
-	}
-	if testing.Short() {
-		t.Skip("runs the program in tmux")
-	}
-	t.Parallel()
-	bin, err := exec.LookPath("oidcscope")
-	if err != nil {
-		t.Fatalf("oidcscope is not on PATH (TestMain puts it there): %v", err)
-	}
-	tm := tmuxServer{t: t, socket: fmt.Sprintf("oidcscope-e2e-whatif-%d", os.Getpid())}
-	t.Cleanup(func() { tm.cmd("kill-server") })
-	tm.cmd("-f", os.DevNull, "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30",
-		"-e", "TERM=xterm-256color", "-e", "NO_COLOR=", bin+" --demo --offline")
+	tm := startDemo(t, "oidcscope-e2e-whatif", 100, 30, "")
 	// The sample policies come a moment after the first frame.
 	screen := tm.waitFor("policies ✓", "the demo inspector with its sample policies")
 	if !strings.Contains(screen, "policies ✓8 ✗10") {
@@ -358,80 +296,4 @@ func TestTUIWhatIfUnderTmux(t *testing.T) {
 	}
 	assertFits(t, screen, 100, 30)
 	tm.keys("q")
-}
-
-type tmuxServer struct {
-	t      *testing.T
-	socket string
-}
-
-func (s tmuxServer) cmd(args ...string) string {
-	s.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
-	if err != nil && args[0] != "kill-server" {
-		s.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
-func (s tmuxServer) keys(keys ...string) {
-	s.t.Helper()
-	s.cmd(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
-}
-
-func (s tmuxServer) literal(text string) {
-	s.t.Helper()
-	s.cmd("send-keys", "-t", "e2e", "-l", text)
-}
-
-func (s tmuxServer) capture() string {
-	s.t.Helper()
-	return s.cmd("capture-pane", "-p", "-t", "e2e")
-}
-
-// waitFor polls the screen until it shows want.
-func (s tmuxServer) waitFor(want, what string) string {
-	s.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		screen := s.capture()
-		if strings.Contains(screen, want) {
-			return screen
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("waiting for %s (%q); the screen shows:\n%s", what, want, screen)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-}
-
-// scrolled pages down (space) until the screen shows want, and returns
-// every page seen, joined.
-func (s tmuxServer) scrolled(want string) string {
-	s.t.Helper()
-	var all strings.Builder
-	for range 10 {
-		screen := s.capture()
-		all.WriteString(screen)
-		if strings.Contains(screen, want) {
-			return all.String()
-		}
-		s.keys("Space")
-		time.Sleep(150 * time.Millisecond)
-	}
-	s.t.Fatalf("%q never showed; the pages:\n%s", want, all.String())
-	return ""
-}
-
-func assertFits(t *testing.T, screen string, w, h int) {
-	t.Helper()
-	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
-	if len(lines) > h {
-		t.Errorf("%d lines on a %d-line screen", len(lines), h)
-	}
-	for i, l := range lines {
-		if n := len([]rune(l)); n > w {
-			t.Errorf("line %d is %d wide on a %d-column screen", i+1, n, w)
-		}
-	}
 }

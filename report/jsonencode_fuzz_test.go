@@ -7,7 +7,6 @@ import (
 
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy/policytest"
-	"github.com/oidcscope/oidcscope/report"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -23,15 +22,8 @@ func FuzzJSONMatchesEncoder(f *testing.F) {
 	f.Add([]byte("Authorization: Bearer x.y.z"))
 	f.Fuzz(func(t *testing.T, input []byte) {
 		r := inspect.Run(context.Background(), inspect.Options{Input: input, Source: verify.Source{Offline: true}})
-		var got, want bytes.Buffer
-		if err := report.JSON(&got, r); err != nil {
-			t.Fatal(err)
-		}
-		if err := report.JSONByEncoder(&want, r); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Fatalf("JSON differs from encoding/json's document for %q\n--- got\n%s\n--- want\n%s", input, got.Bytes(), want.Bytes())
+		if got, want := jsonBothWays(t, r); !bytes.Equal(got, want) {
+			t.Fatalf("JSON differs from encoding/json's document for %q\n--- got\n%s\n--- want\n%s", input, got, want)
 		}
 	})
 }

@@ -18,17 +18,24 @@ import (
 // encoding/json writes for the whole document, indented and escaped.
 func TestJSONMatchesEncoder(t *testing.T) {
 	for name, r := range reports(t) {
-		var got, want bytes.Buffer
-		if err := report.JSON(&got, r); err != nil {
-			t.Fatal(err)
-		}
-		if err := report.JSONByEncoder(&want, r); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("%s: JSON differs from encoding/json's document\n--- got\n%s\n--- want\n%s", name, got.Bytes(), want.Bytes())
+		if got, want := jsonBothWays(t, r); !bytes.Equal(got, want) {
+			t.Errorf("%s: JSON differs from encoding/json's document\n--- got\n%s\n--- want\n%s", name, got, want)
 		}
 	}
+}
+
+// jsonBothWays writes r with JSON (got) and with encoding/json's encoder
+// (want), the document JSON has to match byte for byte.
+func jsonBothWays(t *testing.T, r *inspect.Report) (got, want []byte) {
+	t.Helper()
+	var g, w bytes.Buffer
+	if err := report.JSON(&g, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := report.JSONByEncoder(&w, r); err != nil {
+		t.Fatal(err)
+	}
+	return g.Bytes(), w.Bytes()
 }
 
 // jsonBytesAllocated is the average of the bytes report.JSON allocates to

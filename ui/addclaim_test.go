@@ -72,15 +72,7 @@ func TestAddEnvironment(t *testing.T) {
 	contains(t, values.View(), "add environment: ")
 
 	m = addClaim(t, m, "environment", "prod")
-	if m.report.Unsigned != inspect.Edited {
-		t.Fatalf("after adding, the report is %q, want edited", m.report.Unsigned)
-	}
-	if got := claimValue(t, m.report, "environment"); got != "prod" {
-		t.Errorf("environment = %q", got)
-	}
-	if got := claimValue(t, m.report, "sub"); got != "repo:octo-org/octo-repo:environment:prod" {
-		t.Errorf("sub = %q, want the environment context", got)
-	}
+	wantEdited(t, m.report, "environment", "prod", "repo:octo-org/octo-repo:environment:prod")
 	if got := envRoleVerdict(t, m.report); got != policy.Allow {
 		t.Errorf("%s: %s in environment prod, want allow", envRoleSource, got)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -18,7 +19,7 @@ func TestKeyPressesLeaveWorkToCommands(t *testing.T) {
 	m := typedDemo(t, inspect.NewSession(keyServerOptions(t, func() { fetches.Add(1) })))
 
 	// Enter: no report yet, nothing fetched; the command inspects offline.
-	next, cmd := m.Update(keyMsg("enter"))
+	next, cmd := m.Update(teakey.Msg("enter"))
 	m = next.(Model)
 	if m.report != nil || cmd == nil || fetches.Load() != 0 {
 		t.Fatalf("enter: report %v, command %v, %d fetches; want none, one, none", m.report != nil, cmd != nil, fetches.Load())
@@ -39,7 +40,7 @@ func TestKeyPressesLeaveWorkToCommands(t *testing.T) {
 	}
 
 	// r re-fetches, in a command.
-	next, cmd = m.Update(keyMsg("r"))
+	next, cmd = m.Update(teakey.Msg("r"))
 	m = next.(Model)
 	if fetches.Load() != 1 || cmd == nil {
 		t.Fatalf("r fetched %d times inside Update", fetches.Load()-1)
@@ -52,7 +53,7 @@ func TestKeyPressesLeaveWorkToCommands(t *testing.T) {
 	// p, a path, enter: the policy is read and evaluated by the command.
 	m = keys(t, m, "p")
 	m = typeText(t, m, filepath.Join("..", "fixtures", "policies", "aws", "trust-environment-prod.json"))
-	next, cmd = m.Update(keyMsg("enter"))
+	next, cmd = m.Update(teakey.Msg("enter"))
 	m = next.(Model)
 	if len(m.report.Policies) != 0 || cmd == nil {
 		t.Fatalf("enter at the policy prompt evaluated %d policies inside Update", len(m.report.Policies))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 	"github.com/oidcscope/oidcscope/internal/testseeds"
 )
 
@@ -75,7 +76,7 @@ func BenchmarkUpdateKey(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			m := benchModel(b, large, 200, 60)
-			down, up := keyMsg("down"), keyMsg("up")
+			down, up := teakey.Msg("down"), teakey.Msg("up")
 			i := 0
 			for b.Loop() {
 				msg := tea.Msg(down)

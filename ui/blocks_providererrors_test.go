@@ -79,11 +79,7 @@ func TestSameErrorBlocksEverywhere(t *testing.T) {
 			t.Fatalf("%s: no provider error found: the test checks nothing", name)
 		}
 		rs := render(t, r)
-		for _, n := range errorNeedles(r) {
-			if where := rs.missing(n); len(where) > 0 {
-				t.Errorf("%s: %q missing from %v", name, n, where)
-			}
-		}
+		rs.checkShown(t, name, errorNeedles(r))
 		behind := 0
 		for _, e := range view.ReportedErrors(r) {
 			for i, p := range view.Policies(r) {

@@ -91,6 +91,17 @@ func (rs renderings) missing(needle string) []string {
 	return out
 }
 
+// checkShown reports each of needles missing from a rendering of the
+// case name.
+func (rs renderings) checkShown(t *testing.T, name string, needles []string) {
+	t.Helper()
+	for _, n := range needles {
+		if where := rs.missing(n); len(where) > 0 {
+			t.Errorf("%s: %q missing from %v", name, n, where)
+		}
+	}
+}
+
 // needles are the texts of r's blocks that every rendering shows.
 func needles(r *inspect.Report) []string {
 	var out []string
@@ -198,11 +209,7 @@ func TestSameBlocksEverywhere(t *testing.T) {
 				Providers: policyset.All(),
 			})
 			rs := render(t, r)
-			for _, n := range needles(r) {
-				if where := rs.missing(n); len(where) > 0 {
-					t.Errorf("%s: %q missing from %v", name, n, where)
-				}
-			}
+			rs.checkShown(t, name, needles(r))
 			detailed := 0
 			for i, p := range view.Policies(r) {
 				if !p.Detailed(false) {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
@@ -31,7 +32,7 @@ func TestKeysArrivingReverifyWithoutReevaluating(t *testing.T) {
 	opts := keyServerOptions(t, func() { fetches.Add(1) })
 	m := typedDemo(t, inspect.NewSession(opts).WithPolicies(policyset.FromPolicies(countingPolicy{&evaluations})))
 
-	next, cmd := m.Update(keyMsg("enter"))
+	next, cmd := m.Update(teakey.Msg("enter"))
 	m = run(t, next.(Model), cmd)
 	if fetches.Load() != 1 || m.fetching || m.report.Verify.Signature.Status != verify.StatusValid {
 		t.Fatalf("after the fetch: %d fetches, fetching %v, signature %s", fetches.Load(), m.fetching, m.report.Verify.Signature.Status)
@@ -43,7 +44,7 @@ func TestKeysArrivingReverifyWithoutReevaluating(t *testing.T) {
 		t.Fatalf("the verified report lost the policy's result: %+v", m.report.Policies)
 	}
 
-	next, cmd = m.Update(keyMsg("r"))
+	next, cmd = m.Update(teakey.Msg("r"))
 	m = run(t, next.(Model), cmd)
 	if fetches.Load() != 2 {
 		t.Fatalf("r fetched %d times, want once", fetches.Load()-1)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 )
 
 // TestExportKeys: x copies the report as Markdown with the signature
@@ -16,7 +17,7 @@ func TestExportKeys(t *testing.T) {
 	s := inspect.NewSession(demoOptions(t)).WithPolicies(demoPolicySet(t))
 	m, clip := newTestModel(t, s, tok, 100, 30)
 
-	next, cmd := m.Update(keyMsg("x"))
+	next, cmd := m.Update(teakey.Msg("x"))
 	if cmd == nil || clip.Len() != 0 {
 		t.Fatal("x copied inside Update instead of in a command")
 	}

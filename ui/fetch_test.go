@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -19,7 +20,7 @@ func TestKeysFetchedInBackground(t *testing.T) {
 	defer close(release)
 	m := typedDemo(t, inspect.NewSession(keyServerOptions(t, func() { <-release })))
 	// Enter starts the offline pass; its answer starts the fetch.
-	next, cmd := m.Update(keyMsg("enter"))
+	next, cmd := m.Update(teakey.Msg("enter"))
 	m = next.(Model)
 	offline := results(cmd)
 	if len(offline) != 1 {

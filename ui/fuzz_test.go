@@ -19,6 +19,7 @@ import (
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 	"github.com/oidcscope/oidcscope/internal/testseeds"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 )
@@ -104,11 +105,7 @@ func fuzzStartTokens(tb testing.TB) [][]byte {
 	for _, tok := range testseeds.StaticTokens(tb) {
 		out = append(out, []byte(tok))
 	}
-	tok, err := fixtures.SignPayload([]byte(maliciousPayload), nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return append(out, []byte(tok))
+	return append(out, signedToken(tb, maliciousPayload))
 }
 
 // fuzzSession is the demo's: embedded keys and sample policies, offline,
@@ -216,7 +213,7 @@ func (d *fuzzDriver) op(script []byte) (string, []byte, bool) {
 	if d.pathPrompt() && len(key) == 1 && strings.Contains(pathSeparators, key) {
 		return "key " + key + " (skipped in a path prompt)", rest, true
 	}
-	return "key " + key, rest, d.send(keyMsg(key))
+	return "key " + key, rest, d.send(teakey.Msg(key))
 }
 
 // pathPrompt: a prompt for a policy or token file path is open. Policy

@@ -108,13 +108,7 @@ func goldenCases() []goldenCase {
 			session: func(t *testing.T) inspect.Session {
 				return inspect.NewSession(demoOptions(t))
 			},
-			input: func(t *testing.T) []byte {
-				tok, err := fixtures.SignPayload([]byte(maliciousPayload), nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return []byte(tok)
-			},
+			input: func(t *testing.T) []byte { return signedToken(t, maliciousPayload) },
 			// Down to osc52, the first claim the catalog does not know.
 			steps: func(tm *teatest.TestModel) {
 				tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}})

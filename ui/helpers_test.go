@@ -22,6 +22,8 @@ import (
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
+	"github.com/oidcscope/oidcscope/internal/guard"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
@@ -98,6 +100,17 @@ func demoPolicySet(t testing.TB) *policyset.Set {
 // asciiRenderer draws without colour, as the golden files are.
 func asciiRenderer() *lipgloss.Renderer {
 	return lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii))
+}
+
+// signedToken is payload, however hostile or malformed, signed with the
+// demo key.
+func signedToken(t testing.TB, payload string) []byte {
+	t.Helper()
+	tok, err := fixtures.SignPayload([]byte(payload), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []byte(tok)
 }
 
 // demoToken is the demo token, signed at the fixed instant.
@@ -182,12 +195,8 @@ func results(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil || isTimer(cmd) {
 		return nil
 	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-ch:
-	case <-time.After(10 * time.Second):
+	msg, ok := guard.Within(10*time.Second, cmd)
+	if !ok {
 		return nil
 	}
 	if batch, ok := msg.(tea.BatchMsg); ok {
@@ -211,48 +220,10 @@ func isTimer(cmd tea.Cmd) bool {
 		code == reflect.ValueOf(spinner.New().Tick).Pointer()
 }
 
-func keyMsg(s string) tea.KeyMsg {
-	switch s {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
-	case "right":
-		return tea.KeyMsg{Type: tea.KeyRight}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	case "pgup":
-		return tea.KeyMsg{Type: tea.KeyPgUp}
-	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
-	case "ctrl+d":
-		return tea.KeyMsg{Type: tea.KeyCtrlD}
-	case "ctrl+u":
-		return tea.KeyMsg{Type: tea.KeyCtrlU}
-	case "ctrl+o":
-		return tea.KeyMsg{Type: tea.KeyCtrlO}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	case "delete":
-		return tea.KeyMsg{Type: tea.KeyDelete}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
-
 func keys(t testing.TB, m Model, ks ...string) Model {
 	t.Helper()
 	for _, k := range ks {
-		m = send(t, m, keyMsg(k))
+		m = send(t, m, teakey.Msg(k))
 	}
 	return m
 }

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 )
 
 func demoModel(t *testing.T, w, h int) (Model, []byte) {
@@ -219,7 +220,7 @@ func TestNewTokenRefetchHelpQuit(t *testing.T) {
 		t.Error("esc on the paste screen does not go back to the token")
 	}
 	// r runs the full inspection again.
-	next, cmd := m.Update(keyMsg("r"))
+	next, cmd := m.Update(teakey.Msg("r"))
 	if !next.(Model).fetching || cmd == nil {
 		t.Error("r does not fetch again")
 	}
@@ -234,7 +235,7 @@ func TestNewTokenRefetchHelpQuit(t *testing.T) {
 		t.Error("? again closes the help")
 	}
 	for _, k := range []string{"q", "ctrl+c"} {
-		_, cmd := m.Update(keyMsg(k))
+		_, cmd := m.Update(teakey.Msg(k))
 		if cmd == nil || cmd() != tea.Quit() {
 			t.Errorf("%s does not quit", k)
 		}

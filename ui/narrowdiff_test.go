@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy/aws"
 	"github.com/oidcscope/oidcscope/policy/policyset"
@@ -36,13 +35,9 @@ func longSubModel(t *testing.T, w, h int) Model {
 	iat := fixedNow().Add(-time.Minute).Unix()
 	payload := fmt.Sprintf(`{"iss":"https://token.actions.githubusercontent.com","aud":"sts.amazonaws.com","sub":%q,"repository":%q,"repository_owner":"example-platform-engineering","environment":"production-eu-west-2","iat":%d,"nbf":%d,"exp":%d}`,
 		longTokenSub, longRepo, iat, iat, iat+300)
-	tok, err := fixtures.SignPayload([]byte(payload), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	role := policytest.ParseOne(t, aws.New(), "role.json", fmt.Sprintf(longRoleTrust, longTrusted))
 	s := inspect.NewSession(demoOptions(t)).WithPolicies(policyset.FromPolicies(role))
-	m, _ := newTestModel(t, s, []byte(tok), w, h)
+	m, _ := newTestModel(t, s, signedToken(t, payload), w, h)
 	return m
 }
 

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 )
 
 func TestPasteScreen(t *testing.T) {
@@ -45,7 +46,7 @@ func TestPasteScreen(t *testing.T) {
 	if string(g.paste.buf) != "aq" {
 		t.Errorf("q was not typed: %q", g.paste.buf)
 	}
-	_, cmd := g.Update(keyMsg("esc"))
+	_, cmd := g.Update(teakey.Msg("esc"))
 	if cmd == nil || cmd() != tea.Quit() {
 		t.Error("esc without a token quits")
 	}

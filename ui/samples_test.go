@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 )
 
@@ -154,7 +155,7 @@ func TestKeysWhileSamplesLoad(t *testing.T) {
 	}
 
 	m, _, _ = loadingDemo(t, cfg, 140, 40)
-	if _, cmd := m.Update(keyMsg("ctrl+c")); !isQuit(cmd) {
+	if _, cmd := m.Update(teakey.Msg("ctrl+c")); !isQuit(cmd) {
 		t.Error("ctrl+c while the samples load does not quit at once")
 	}
 }
@@ -177,7 +178,7 @@ func TestDemoBuiltWhenShown(t *testing.T) {
 	if *built != 0 {
 		t.Fatalf("the paste screen built %d demo sessions", *built)
 	}
-	next, cmd := m.Update(keyMsg("ctrl+d"))
+	next, cmd := m.Update(teakey.Msg("ctrl+d"))
 	m = next.(Model)
 	if *built != 1 || !m.samples.loading || !m.demo {
 		t.Fatalf("ctrl+d: %d demo sessions built, samples loading %v, demo %v", *built, m.samples.loading, m.demo)

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/decode"
-	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
 )
@@ -67,6 +66,22 @@ func verdictOf(t *testing.T, r *inspect.Report, name string) policy.Verdict {
 	return ""
 }
 
+// wantEdited checks the report after a what-if changed claim to value:
+// edited (so unsigned), the claim at its new value and sub rebuilt by the
+// context rule.
+func wantEdited(t *testing.T, r *inspect.Report, claim, value, sub string) {
+	t.Helper()
+	if r.Unsigned != inspect.Edited {
+		t.Fatalf("after changing %s the report is %q, want edited", claim, r.Unsigned)
+	}
+	if got := claimValue(t, r, claim); got != value {
+		t.Errorf("%s = %q, want %q", claim, got, value)
+	}
+	if got := claimValue(t, r, "sub"); got != sub {
+		t.Errorf("sub = %q, want %q (the context rule's)", got, sub)
+	}
+}
+
 // TestEditEventNameFlipsVerdicts: e on event_name, pull_request: the
 // token is edited and unsigned, sub is rebuilt by the context rule, and
 // the role pinned to the main branch's sub denies it.
@@ -76,15 +91,7 @@ func TestEditEventNameFlipsVerdicts(t *testing.T) {
 		t.Fatalf("the demo token: %s %s, want allow", mainRole, got)
 	}
 	m = editClaim(t, m, "event_name", "pull_request")
-	if m.report.Unsigned != inspect.Edited {
-		t.Fatalf("after an edit the report is %q, want edited", m.report.Unsigned)
-	}
-	if got := claimValue(t, m.report, "event_name"); got != "pull_request" {
-		t.Errorf("event_name = %q", got)
-	}
-	if got := claimValue(t, m.report, "sub"); got != "repo:octo-org/octo-repo:pull_request" {
-		t.Errorf("sub = %q, want the pull_request context", got)
-	}
+	wantEdited(t, m.report, "event_name", "pull_request", "repo:octo-org/octo-repo:pull_request")
 	if got := verdictOf(t, m.report, mainRole); got != policy.Deny {
 		t.Errorf("%s: %s for a pull request, want deny", mainRole, got)
 	}
@@ -305,11 +312,7 @@ func TestRawPaneOffersNoEditedToken(t *testing.T) {
 // value escaped, and the edited claims' screens draw no control
 // character: the side-by-side shows both values escaped.
 func TestEditEscapesHostileValues(t *testing.T) {
-	tok, err := fixtures.SignPayload([]byte(maliciousPayload), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), []byte(tok), 100, 30)
+	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), signedToken(t, maliciousPayload), 100, 30)
 	m = pickClaim(t, m, "osc52")
 	m = keys(t, m, "e")
 	if got := m.promptIn.Value(); got != `\x1b]52;c;ZXZpbA==\x07` {
@@ -355,11 +358,7 @@ func TestUnloadWhileEditing(t *testing.T) {
 // prompt shows escaped changes nothing: the escaped text is not taken
 // for a new value.
 func TestEditHostileValueUnchanged(t *testing.T) {
-	tok, err := fixtures.SignPayload([]byte(maliciousPayload), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), []byte(tok), 100, 30)
+	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), signedToken(t, maliciousPayload), 100, 30)
 	m = pickClaim(t, m, "osc52")
 	before := claimValue(t, m.report, "osc52")
 	m = keys(t, m, "e", "enter")
@@ -375,11 +374,7 @@ func TestEditHostileValueUnchanged(t *testing.T) {
 // raw.
 func TestSubPicksNeverHoldFormatCharacters(t *testing.T) {
 	payload := `{"iss":"https://token.actions.githubusercontent.com","sub":"repo:octo-org/octo-repo:ref:refs/heads/ma\u202ein","repository":"octo-org/octo-repo","repository_owner":"octo-org","repository_owner_id":"65","repository_id":"74","ref":"refs/heads/ma\u202ein","exp":1767229200}`
-	tok, err := fixtures.SignPayload([]byte(payload), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), []byte(tok), 100, 30)
+	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), signedToken(t, payload), 100, 30)
 	m = pickClaim(t, m, "sub")
 	m = keys(t, m, "e")
 	for _, c := range m.promptChoices {

@@ -18,6 +18,8 @@ import (
 
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/guard"
+	"github.com/oidcscope/oidcscope/internal/teakey"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/ui"
 	"github.com/oidcscope/oidcscope/verify"
@@ -141,7 +143,7 @@ func TestTerminalSafety(t *testing.T) {
 		var views []string
 		press := func(ks ...string) {
 			for _, k := range ks {
-				m = deliver(t, m, keyPress(k))
+				m = deliver(t, m, teakey.Msg(k))
 				views = append(views, m.View())
 			}
 		}
@@ -181,15 +183,11 @@ func runCmd(t *testing.T, m tea.Model, cmd tea.Cmd) tea.Model {
 	if cmd == nil {
 		return m
 	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-ch:
-	case <-time.After(10 * time.Second):
-		// A guard against a command that never answers; the timers
-		// answer within a second and are left out below. (Two seconds
-		// was too short for a hostile token on a busy machine.)
+	// A guard against a command that never answers; the timers answer
+	// within a second and are left out below. (Two seconds was too short
+	// for a hostile token on a busy machine.)
+	msg, ok := guard.Within(10*time.Second, cmd)
+	if !ok {
 		return m
 	}
 	switch msg := msg.(type) {
@@ -206,16 +204,6 @@ func runCmd(t *testing.T, m tea.Model, cmd tea.Cmd) tea.Model {
 		}
 		return deliver(t, m, msg)
 	}
-}
-
-func keyPress(k string) tea.KeyMsg {
-	switch k {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
 
 func firstN(s []string, n int) []string { return s[:min(n, len(s))] }

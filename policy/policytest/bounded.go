@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oidcscope/oidcscope/internal/guard"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -14,12 +15,8 @@ import (
 // each of mentions. It returns the result for further checks.
 func EvaluateBounded(t *testing.T, evaluate func() policy.Result, want policy.Verdict, mentions []string) policy.Result {
 	t.Helper()
-	done := make(chan policy.Result, 1)
-	go func() { done <- evaluate() }()
-	var r policy.Result
-	select {
-	case r = <-done:
-	case <-time.After(20 * time.Second):
+	r, ok := guard.Within(20*time.Second, evaluate)
+	if !ok {
 		t.Fatal("still evaluating after 20 s")
 	}
 	if r.Verdict != want {

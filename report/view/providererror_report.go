@@ -76,12 +76,7 @@ func partialFit(p providererrors.Partial) PolicyFit {
 		f.Mark = undecidedMark
 	default:
 		f.Mark = differsMark
-		for _, c := range p.Decided {
-			if failed(c.Result) {
-				f.difference(c)
-				break
-			}
-		}
+		f.firstDifference(p.Decided)
 	}
 	return f
 }
@@ -89,12 +84,7 @@ func partialFit(p providererrors.Partial) PolicyFit {
 func failingFit(res policy.Result) PolicyFit {
 	f := fitHead(res)
 	f.Mark = VerdictMark(res.Verdict)
-	for _, c := range res.Conditions {
-		if failed(c.Result) {
-			f.difference(c)
-			break
-		}
-	}
+	f.firstDifference(res.Conditions)
 	return f
 }
 
@@ -102,8 +92,15 @@ func fitHead(res policy.Result) PolicyFit {
 	return PolicyFit{Provider: shown(res.Provider), Name: shown(res.Name), Source: shown(res.Source), SourceDiffers: res.Source != res.Name}
 }
 
-func (f *PolicyFit) difference(c policy.Condition) {
-	f.Expression, f.Claims, f.Actual, f.Absent, f.Diagnosis = shown(c.Expression), shownAll(c.Claims), shown(c.Actual), c.Absent, shownAll(c.Diagnosis)
+// firstDifference names the first of conds that failed, if any: the one
+// difference a fit shows.
+func (f *PolicyFit) firstDifference(conds []policy.Condition) {
+	for _, c := range conds {
+		if failed(c.Result) {
+			f.Expression, f.Claims, f.Actual, f.Absent, f.Diagnosis = shown(c.Expression), shownAll(c.Claims), shown(c.Actual), c.Absent, shownAll(c.Diagnosis)
+			return
+		}
+	}
 }
 
 // nextPastes says what would tell more than the message alone: the token
