@@ -66,7 +66,10 @@ type Model struct {
 	keys    KeyMap
 	help    help.Model
 	session inspect.Session
-	demo    bool // the token shown is the demo's, inspected by demoSession
+	// sessionGen counts the sessions the inspector has used (useSession):
+	// a policy file read in one lands in whichever is used when it ends.
+	sessionGen int
+	demo       bool // the token shown is the demo's, inspected by demoSession
 	// demoSession is the demo's, once it has shown (cfg.DemoSession);
 	// samples is the background read of its sample policies (samples.go).
 	demoSession *inspect.Session
@@ -293,7 +296,16 @@ func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) gotPolicies(msg policiesMsg) (tea.Model, tea.Cmd) {
-	m.session = msg.session
+	if m.hold(msg) { // the demo's samples replace its session when they come
+		return m, nil
+	}
+	if msg.sessionGen != m.sessionGen {
+		// The inspector moved to another session (the demo, or a pasted
+		// token's) while the file was read: read it into this one, or
+		// the old session's keys and checks would judge the token shown.
+		return m, loadPoliciesCmd(m.session, m.sessionGen, msg.path)
+	}
+	m.useSession(msg.session)
 	if len(msg.failures) > 0 {
 		m.setFlash("could not load "+msg.path+": "+msg.failures[0].Error, true)
 	} else {
@@ -314,6 +326,12 @@ func (m Model) gotFile(msg fileMsg) (tea.Model, tea.Cmd) {
 	m.paste.set(msg.data)
 	m.paste.gen++
 	return m, previewCmd(m.paste.gen, msg.data, m.session)
+}
+
+// useSession makes s the session inspecting from now on.
+func (m *Model) useSession(s inspect.Session) {
+	m.session = s
+	m.sessionGen++
 }
 
 // retime evaluates the report's time checks at the clock's instant, as

@@ -264,7 +264,7 @@ func (m Model) promptKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		if kind == promptPolicy {
 			m.setFlash("loading "+path+"…", false)
-			return m, loadPoliciesCmd(m.session, path)
+			return m, loadPoliciesCmd(m.session, m.sessionGen, path)
 		}
 		return m, readFileCmd(m.cfg.ReadFile, path, m.session.MaxSize())
 	}

@@ -35,6 +35,9 @@ type policiesMsg struct {
 	session  inspect.Session
 	failures []policy.Result
 	path     string
+	// sessionGen is Model.sessionGen when the read started: session is
+	// that one's, with the file.
+	sessionGen int
 }
 
 type fileMsg struct {
@@ -85,10 +88,10 @@ func verifyCmd(gen int, s inspect.Session, r *inspect.Report) tea.Cmd {
 	}
 }
 
-func loadPoliciesCmd(s inspect.Session, path string) tea.Cmd {
+func loadPoliciesCmd(s inspect.Session, sessionGen int, path string) tea.Cmd {
 	return func() tea.Msg {
 		next, failures := s.WithPolicyFiles(path)
-		return policiesMsg{session: next, failures: failures, path: path}
+		return policiesMsg{session: next, failures: failures, path: path, sessionGen: sessionGen}
 	}
 }
 

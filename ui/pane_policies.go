@@ -61,7 +61,7 @@ func (m Model) unloadSelected() (Model, tea.Cmd) {
 		m.setFlash("could not unload: "+err.Error(), true)
 		return m, nil
 	}
-	m.session = next
+	m.useSession(next)
 	m.policyOpen = false
 	// The footer escapes the flash, the source with it.
 	m.setFlash(fmt.Sprintf("unloaded %s (%d %s)", source, n, plural(n, "policy", "policies")), false)

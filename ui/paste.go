@@ -64,7 +64,7 @@ func (m Model) pasteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// The user's token, checked as the command line says, never with
 		// the demo's keys or audience; the policies loaded so far (the
 		// demo's samples too) stay.
-		m.session = m.cfg.Session.WithPolicies(m.session.Policies())
+		m.useSession(m.cfg.Session.WithPolicies(m.session.Policies()))
 		m.demo = false
 		return m, m.startInspection(input)
 	case msg.Type == tea.KeyCtrlD && p.demo:

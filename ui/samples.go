@@ -68,7 +68,8 @@ func (m *Model) openDemo() error {
 		}
 		m.demoSession = &s
 	}
-	m.session, m.demo = *m.demoSession, true
+	m.useSession(*m.demoSession)
+	m.demo = true
 	return nil
 }
 
@@ -124,7 +125,7 @@ func (m Model) gotSamples(msg samplesMsg) (tea.Model, tea.Cmd) {
 	m.demoSession = &msg.session
 	var cmd tea.Cmd
 	if m.demo {
-		m.session = msg.session
+		m.useSession(msg.session)
 		if msg.gen == m.gen {
 			// A new generation drops the report without the samples,
 			// should it still be on its way.

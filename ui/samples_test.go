@@ -194,15 +194,16 @@ func TestDemoBuiltWhenShown(t *testing.T) {
 }
 
 // TestSamplesSurviveASessionSwap: a policy file loaded before the demo
-// opened may land while its samples load (its answer is no key, so it is
-// not held), swapping the inspector's session and inspecting again. The
-// samples are still read into the demo's own session, and when they come
-// the demo shows them, whichever came first.
+// opened may land while its samples load, its read begun in another
+// session. The samples are still read into the demo's own session; the
+// file waits for them and is then read into the demo's session too, so
+// the demo shows both, whichever came first.
 func TestSamplesSurviveASessionSwap(t *testing.T) {
 	samplesCount := demoPolicySet(t).Len()
 	// The file was loaded into another session: one policy of its own.
-	one := policyset.Loader{}.Load([]string{"../fixtures/policies/aws/trust-deny-pull-requests.json"}, nil, nil)
-	other := policiesMsg{session: inspect.NewSession(demoOptions(t)).WithPolicies(one), path: "other.json"}
+	otherPath := "../fixtures/policies/aws/trust-deny-pull-requests.json"
+	one := policyset.Loader{}.Load([]string{otherPath}, nil, nil)
+	other := policiesMsg{session: inspect.NewSession(demoOptions(t)).WithPolicies(one), path: otherPath, sessionGen: -1}
 	for _, order := range []string{"before the read starts", "during the read"} {
 		cfg, _ := samplesConfig(t, demoToken(t))
 		cfg.DemoSamples = func(s inspect.Session) inspect.Session { // as the command line's does
@@ -228,10 +229,10 @@ func TestSamplesSurviveASessionSwap(t *testing.T) {
 			m = next.(Model)
 		}
 		m = send(t, m, samples)
-		if got := m.session.PolicyCount(); got != samplesCount || m.samples.loading {
-			t.Errorf("%s: once the samples came the demo has %d policies (loading %v), want the %d samples", order, got, m.samples.loading, samplesCount)
+		if got := m.session.PolicyCount(); got != samplesCount+1 || m.samples.loading {
+			t.Errorf("%s: once the samples came the demo has %d policies (loading %v), want the %d samples and the file's one", order, got, m.samples.loading, samplesCount)
 		}
-		if view := m.View(); !strings.Contains(view, "policies ✓8 ✗10") {
+		if view := m.View(); !strings.Contains(view, "policies ✓9 ✗10") {
 			t.Errorf("%s: once the samples came:\n%s", order, view)
 		}
 	}
