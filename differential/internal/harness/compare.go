@@ -35,7 +35,7 @@ type Comparison[C, O any] struct {
 // known class among its disagreements, and the first case of a class is
 // shrunk and logged; an unknown disagreement fails the test with a shrunk
 // reproduction, once for each kind (up to MaxShown kinds).
-func Compare[C, O any](t *testing.T, cmp Comparison[C, O]) *Tally {
+func Compare[C, O any](t testing.TB, cmp Comparison[C, O]) *Tally {
 	t.Helper()
 	tally := NewTally()
 	for i := range cmp.Cases {
@@ -82,7 +82,7 @@ func Compare[C, O any](t *testing.T, cmp Comparison[C, O]) *Tally {
 
 // reproduce is a disagreement's shrunk reproduction; a case the harness
 // cannot run stops the test.
-func reproduce(t *testing.T, d Disagreement) string {
+func reproduce(t testing.TB, d Disagreement) string {
 	t.Helper()
 	text, err := d.Reproduce()
 	if err != nil {

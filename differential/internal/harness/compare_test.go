@@ -1,6 +1,8 @@
 package harness
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
@@ -42,5 +44,55 @@ func TestCompareCountsACaseOncePerKnownClass(t *testing.T) {
 	// Only the first case of each class is shrunk, once.
 	if len(shrunk) != 2 || shrunk[0] != 1 || shrunk[1] != 2 {
 		t.Errorf("shrunk cases %v; want [1 2]", shrunk)
+	}
+}
+
+// failures records what Compare reports as failures, so a test can check
+// them rather than fail.
+type failures struct {
+	testing.TB
+	errors []string
+}
+
+func (f *failures) Helper()                   {}
+func (f *failures) Logf(string, ...any)       {}
+func (f *failures) Errorf(s string, a ...any) { f.errors = append(f.errors, fmt.Sprintf(s, a...)) }
+
+// TestCompareReportsEachUnknownKindOnce: every unknown disagreement is
+// counted; each kind is reproduced and reported once, named by what
+// differs when known, and no more kinds than MaxShown.
+func TestCompareReportsEachUnknownKindOnce(t *testing.T) {
+	sigs := []string{"s1", "s1", "s2", "s3", "s4"}
+	shrunk := map[string]int{}
+	rec := &failures{TB: t}
+	tally := Compare(rec, Comparison[int, int]{
+		Seed:     9,
+		Cases:    len(sigs),
+		MaxShown: 2,
+		Generate: func(i int) int { return i },
+		Run:      func(i int) (int, error) { return i, nil },
+		Real:     func(int) (policy.Verdict, string) { return policy.Allow, "" },
+		Family:   func(msg string) string { return msg },
+		Disagree: func(i, _ int) ([]Disagreement, error) {
+			sig := sigs[i]
+			what := ""
+			if sig == "s1" {
+				what = "the verdict"
+			}
+			return []Disagreement{{Signature: sig, What: what, Reproduce: func() (string, error) {
+				shrunk[sig]++
+				return "smallest " + sig, nil
+			}}}, nil
+		},
+	})
+	if tally.Unknown != 5 || tally.Agree != 0 {
+		t.Errorf("tally: %d unknown, %d agree; want 5, 0", tally.Unknown, tally.Agree)
+	}
+	if len(rec.errors) != 2 || !strings.Contains(rec.errors[0], "(the verdict; seed 9)") || !strings.Contains(rec.errors[0], "smallest s1") ||
+		!strings.Contains(rec.errors[1], "(seed 9)") || !strings.Contains(rec.errors[1], "smallest s2") {
+		t.Errorf("reported %q; want s1 (naming what differs) and s2, once each", rec.errors)
+	}
+	if shrunk["s1"] != 1 || shrunk["s2"] != 1 || shrunk["s3"] != 0 || shrunk["s4"] != 0 {
+		t.Errorf("shrunk %v; want s1 and s2 once, the kinds past MaxShown never", shrunk)
 	}
 }
