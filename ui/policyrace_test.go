@@ -80,21 +80,8 @@ func TestPolicyFileDuringTheSamplesRead(t *testing.T) {
 	next, load := m.Update(teakey.Msg("enter"))
 	m = keys(t, next.(Model), "n")
 	next, cmd := m.Update(teakey.Msg("ctrl+d"))
-	report, ok := only[reportMsg](results(cmd))
-	if !ok {
-		t.Fatal("ctrl+d does not inspect the demo token")
-	}
-	next, cmd = next.Update(report)
-	due, ok := only[samplesDueMsg](results(cmd))
-	if !ok {
-		t.Fatal("the demo's first report does not start the samples' read")
-	}
-	next, cmd = next.Update(due)
-	samples, ok := only[samplesMsg](results(cmd))
-	if !ok {
-		t.Fatal("no samples read")
-	}
-	m = run(t, next.(Model), load) // the file lands during the read
+	m, _, samples := demoReadStarted(t, next.(Model), cmd)
+	m = run(t, m, load) // the file lands during the read
 	m = send(t, m, samples)
 	want := demoPolicySet(t).Len() + 1
 	if got := m.session.PolicyCount(); !m.demo || got != want || len(m.report.Policies) != want {

@@ -45,9 +45,17 @@ func sampledConfig(t *testing.T) Config {
 func loadingDemo(t *testing.T, cfg Config, w, h int) (Model, reportMsg, samplesMsg) {
 	t.Helper()
 	m := send(t, New(cfg), tea.WindowSizeMsg{Width: w, Height: h})
-	report, ok := only[reportMsg](results(m.Init()))
+	return demoReadStarted(t, m, m.Init())
+}
+
+// demoReadStarted runs open, the command that inspects the demo token
+// (Init, or ctrl+d's), delivers its report and starts the samples' read:
+// the model then, the report, and the samples' answer, not yet delivered.
+func demoReadStarted(t *testing.T, m Model, open tea.Cmd) (Model, reportMsg, samplesMsg) {
+	t.Helper()
+	report, ok := only[reportMsg](results(open))
 	if !ok {
-		t.Fatal("Init does not inspect the token")
+		t.Fatal("the demo token is not inspected")
 	}
 	next, cmd := m.Update(report)
 	m = next.(Model)

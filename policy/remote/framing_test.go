@@ -2,7 +2,6 @@ package remote
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"testing"
 	"time"
@@ -52,16 +51,11 @@ func TestLinesOfAnyLength(t *testing.T) {
 // firstLongMessage sends a document of n bytes (a request of about n
 // bytes, then an answer of about n bytes) and a call after it.
 func firstLongMessage(n int) string {
-	s := &server{providers: map[string]policy.Provider{"stub": namedProvider{}}, version: "v"}
-	reqR, reqW := io.Pipe()
-	respR, respW := io.Pipe()
-	go func() { _ = serveWith(s, reqR, respW) }()
-	conn, err := NewConn(respR, reqW, reqW, "v")
+	_, conn, p, err := overPipes(namedProvider{})
 	if err != nil {
 		return err.Error()
 	}
 	defer conn.Close()
-	p := &Provider{id: "stub", local: Local{Mentions: func([]byte) bool { return true }}, dial: func() (*Conn, error) { return conn, nil }}
 	text := strings.Repeat("x", n)
 	pols, err := p.Parse("doc", []byte(text))
 	if err != nil || len(pols) != 1 || pols[0].Name() != text {

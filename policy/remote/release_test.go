@@ -9,6 +9,21 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 )
 
+// overPipes serves stub, as provider "stub", over in-memory pipes: the
+// helper's state, the connection, and the provider that asks it.
+func overPipes(stub policy.Provider) (*server, *Conn, *Provider, error) {
+	s := &server{providers: map[string]policy.Provider{"stub": stub}, version: "v"}
+	reqR, reqW := io.Pipe()
+	respR, respW := io.Pipe()
+	go func() { _ = serveWith(s, reqR, respW) }()
+	conn, err := NewConn(respR, reqW, reqW, "v")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	p := &Provider{id: "stub", local: Local{Mentions: func([]byte) bool { return true }}, dial: func() (*Conn, error) { return conn, nil }}
+	return s, conn, p, nil
+}
+
 // stubProvider parses every document into two policies.
 type stubProvider struct{}
 
@@ -35,16 +50,11 @@ func (p stubPolicy) Evaluate(policy.Token) policy.Result {
 // dropped by the helper too, with the next call, so a long terminal
 // session that loads documents again and again does not keep them all.
 func TestDroppedPoliciesAreReleased(t *testing.T) {
-	s := &server{providers: map[string]policy.Provider{"stub": stubProvider{}}, version: "v"}
-	reqR, reqW := io.Pipe()
-	respR, respW := io.Pipe()
-	go func() { _ = serveWith(s, reqR, respW) }()
-	conn, err := NewConn(respR, reqW, reqW, "v")
+	s, conn, p, err := overPipes(stubProvider{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	p := &Provider{id: "stub", local: Local{Mentions: func([]byte) bool { return true }}, dial: func() (*Conn, error) { return conn, nil }}
 	kept, err := p.Parse("kept.json", nil)
 	if err != nil {
 		t.Fatal(err)
