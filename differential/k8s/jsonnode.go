@@ -14,6 +14,5 @@ var (
 	obj    = jsonnode.Obj
 	arr    = jsonnode.Arr
 	m      = jsonnode.M
-	quote  = jsonnode.Quote
 )
 var unquote = jsonnode.Unquote
