@@ -72,19 +72,28 @@ func (s tmuxServer) capture() string {
 	return s.cmd("capture-pane", "-p", "-t", "e2e")
 }
 
-// waitFor polls the screen until it shows want.
+// waitFor polls the screen until it shows want and has settled: two
+// captures in a row are the same. tmux may be read in the middle of a
+// frame (its top drawn, the rest still the last frame's), so the first
+// capture that shows want may not hold the rest of the frame yet.
 func (s tmuxServer) waitFor(want, what string) string {
 	s.t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
+	last := ""
 	for {
 		screen := s.capture()
-		if strings.Contains(screen, want) {
+		if strings.Contains(screen, want) && screen == last {
 			return screen
 		}
 		if time.Now().After(deadline) {
-			s.t.Fatalf("waiting for %s (%q); the screen shows:\n%s", what, want, screen)
+			s.t.Fatalf("waiting for %s (%q) on a settled screen; the screen shows:\n%s", what, want, screen)
 		}
-		time.Sleep(100 * time.Millisecond)
+		last = screen
+		pause := 100 * time.Millisecond
+		if strings.Contains(screen, want) {
+			pause = 30 * time.Millisecond // seen: only to see it settle
+		}
+		time.Sleep(pause)
 	}
 }
 
