@@ -84,9 +84,11 @@ func TestReleaseBuildPrintsTheSame(t *testing.T) {
 	commands = append(commands,
 		[]string{"reach", "--policy", "fixtures/policies/k8s/octo-repo-main.yaml", "--policy", "fixtures/policies/gcp/octo-repo-prod.json",
 			"--repo", "octo-org/octo-repo", "--owner-id", "65", "--repo-id", "74", "--all"},
-		[]string{"simulate", "--repo", "octo-org/octo-repo", "--event", "pull_request", "--ref", "feature", "--policy-dir", "fixtures/policies/gcp", "--policy-dir", "fixtures/policies/k8s"},
-		[]string{"diff", "fixtures/testdata/static/push-main.jwt", "fixtures/testdata/static/pull-request.jwt", "--policy-dir", "fixtures/policies/gcp", "--policy-dir", "fixtures/policies/k8s"},
-		[]string{"inspect", "--demo", "--offline", "--json"},
+		// --at: the simulated and demo tokens are made at that instant, so
+		// two runs a second apart print the same.
+		[]string{"simulate", "--repo", "octo-org/octo-repo", "--event", "pull_request", "--ref", "feature", "--at", "2026-01-01T00:01:00Z", "--policy-dir", "fixtures/policies/gcp", "--policy-dir", "fixtures/policies/k8s"},
+		[]string{"diff", "fixtures/testdata/static/push-main.jwt", "fixtures/testdata/static/pull-request.jwt", "--at", "2026-01-01T00:01:00Z", "--policy-dir", "fixtures/policies/gcp", "--policy-dir", "fixtures/policies/k8s"},
+		[]string{"inspect", "--demo", "--offline", "--json", "--at", "2026-01-01T00:01:00Z"},
 	)
 	for _, args := range commands {
 		po, pe, pc := run(t, plain, env, args...)

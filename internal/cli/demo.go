@@ -19,12 +19,18 @@ import (
 
 // setupDemo signs a fresh demo token of claim set name (the default when
 // "") and verifies it against the embedded demo JWKS, offline, as if the
-// user had given --issuer and --audience.
+// user had given --issuer and --audience. With --at (opts.At) it is
+// signed at that instant: the demo is valid then, as it is now without
+// it, and the same on every run.
 func setupDemo(opts *inspect.Options, name string) error {
 	if name == "" {
 		name = fixtures.DefaultDemo
 	}
-	tok, err := fixtures.Sign(name, time.Now())
+	signedAt, when := time.Now(), "just now"
+	if !opts.At.IsZero() {
+		signedAt, when = opts.At, "at "+opts.At.UTC().Format(time.RFC3339)+" (--at)"
+	}
+	tok, err := fixtures.Sign(name, signedAt)
 	if err != nil {
 		return usagef("--demo-set: %w", err)
 	}
@@ -44,8 +50,8 @@ func setupDemo(opts *inspect.Options, name string) error {
 		opts.Audiences = []string{aud}
 	}
 	opts.Notes = append(opts.Notes, fmt.Sprintf(
-		"demo: claim set %q signed just now with the public demo key; checked offline as if run with --jwks <demo JWKS> --issuer %s --audience %s",
-		name, opts.Issuer, strings.Join(opts.Audiences, ",")))
+		"demo: claim set %q signed %s with the public demo key; checked offline as if run with --jwks <demo JWKS> --issuer %s --audience %s",
+		name, when, opts.Issuer, strings.Join(opts.Audiences, ",")))
 	return nil
 }
 

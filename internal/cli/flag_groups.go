@@ -107,7 +107,7 @@ type demoFlags struct {
 }
 
 func (d *demoFlags) register(fs *pflag.FlagSet) {
-	fs.BoolVar(&d.demo, "demo", false, "inspect a freshly signed embedded demo token against the demo JWKS, offline")
+	fs.BoolVar(&d.demo, "demo", false, "inspect a freshly signed embedded demo token (signed at --at when given) against the demo JWKS, offline")
 	fs.StringVar(&d.set, "demo-set", "", "demo claim set to sign (implies --demo): "+strings.Join(fixtures.Names(), ", "))
 }
 
