@@ -35,7 +35,7 @@ type samplesState struct {
 	loading bool      // asked for, not come yet
 	started bool      // samplesCmd is running
 	loaded  bool      // in the demo's session
-	held    []tea.Msg // keys and mouse events that came meanwhile, in order
+	held    []tea.Msg // keys, mouse events and policy files that came meanwhile, in order
 }
 
 // samplesDueMsg starts the read: the first report is drawn.
