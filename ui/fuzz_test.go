@@ -22,6 +22,7 @@ import (
 	"github.com/oidcscope/oidcscope/internal/teakey"
 	"github.com/oidcscope/oidcscope/internal/testseeds"
 	"github.com/oidcscope/oidcscope/policy/policyset"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // FuzzModel drives the program with a script read from the fuzz input and
@@ -105,7 +106,7 @@ func fuzzStartTokens(tb testing.TB) [][]byte {
 	for _, tok := range testseeds.StaticTokens(tb) {
 		out = append(out, []byte(tok))
 	}
-	return append(out, signedToken(tb, maliciousPayload))
+	return append(out, policytest.SignedDemo(tb, maliciousPayload, ""))
 }
 
 // fuzzSession is the demo's: embedded keys and sample policies, offline,

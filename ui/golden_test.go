@@ -12,6 +12,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -108,7 +109,7 @@ func goldenCases() []goldenCase {
 			session: func(t *testing.T) inspect.Session {
 				return inspect.NewSession(demoOptions(t))
 			},
-			input: func(t *testing.T) []byte { return signedToken(t, maliciousPayload) },
+			input: func(t *testing.T) []byte { return policytest.SignedDemo(t, maliciousPayload, "") },
 			// Down to osc52, the first claim the catalog does not know.
 			steps: func(tm *teatest.TestModel) {
 				tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}})

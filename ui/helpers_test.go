@@ -102,17 +102,6 @@ func asciiRenderer() *lipgloss.Renderer {
 	return lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii))
 }
 
-// signedToken is payload, however hostile or malformed, signed with the
-// demo key.
-func signedToken(t testing.TB, payload string) []byte {
-	t.Helper()
-	tok, err := fixtures.SignPayload([]byte(payload), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return []byte(tok)
-}
-
 // demoToken is the demo token, signed at the fixed instant.
 func demoToken(t testing.TB) []byte {
 	t.Helper()

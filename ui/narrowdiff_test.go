@@ -37,7 +37,7 @@ func longSubModel(t *testing.T, w, h int) Model {
 		longTokenSub, longRepo, iat, iat, iat+300)
 	role := policytest.ParseOne(t, aws.New(), "role.json", fmt.Sprintf(longRoleTrust, longTrusted))
 	s := inspect.NewSession(demoOptions(t)).WithPolicies(policyset.FromPolicies(role))
-	m, _ := newTestModel(t, s, signedToken(t, payload), w, h)
+	m, _ := newTestModel(t, s, policytest.SignedDemo(t, payload, ""), w, h)
 	return m
 }
 

@@ -98,11 +98,11 @@ func (policiesPane) Content(m Model, b *strings.Builder) {
 func (policiesPane) TextSize(_ Model, w, h int) (int, int) { return w - 1, h }
 
 func (m Model) policyList(w, h int) string {
-	st := m.st
-	ps := m.policies()
 	if m.samples.loading {
 		return m.emptyList(w, h, samplesLoading)
 	}
+	st := m.st
+	ps := m.policies()
 	if len(ps) == 0 {
 		return m.emptyList(w, h, "no policy loaded: press p to load a trust policy file ("+view.ProviderNames()+")")
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // The demo role whose trust policy pins sub to the main branch: it lets
@@ -312,7 +313,7 @@ func TestRawPaneOffersNoEditedToken(t *testing.T) {
 // value escaped, and the edited claims' screens draw no control
 // character: the side-by-side shows both values escaped.
 func TestEditEscapesHostileValues(t *testing.T) {
-	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), signedToken(t, maliciousPayload), 100, 30)
+	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), policytest.SignedDemo(t, maliciousPayload, ""), 100, 30)
 	m = pickClaim(t, m, "osc52")
 	m = keys(t, m, "e")
 	if got := m.promptIn.Value(); got != `\x1b]52;c;ZXZpbA==\x07` {
@@ -358,7 +359,7 @@ func TestUnloadWhileEditing(t *testing.T) {
 // prompt shows escaped changes nothing: the escaped text is not taken
 // for a new value.
 func TestEditHostileValueUnchanged(t *testing.T) {
-	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), signedToken(t, maliciousPayload), 100, 30)
+	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), policytest.SignedDemo(t, maliciousPayload, ""), 100, 30)
 	m = pickClaim(t, m, "osc52")
 	before := claimValue(t, m.report, "osc52")
 	m = keys(t, m, "e", "enter")
@@ -374,7 +375,7 @@ func TestEditHostileValueUnchanged(t *testing.T) {
 // raw.
 func TestSubPicksNeverHoldFormatCharacters(t *testing.T) {
 	payload := `{"iss":"https://token.actions.githubusercontent.com","sub":"repo:octo-org/octo-repo:ref:refs/heads/ma\u202ein","repository":"octo-org/octo-repo","repository_owner":"octo-org","repository_owner_id":"65","repository_id":"74","ref":"refs/heads/ma\u202ein","exp":1767229200}`
-	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), signedToken(t, payload), 100, 30)
+	m, _ := newTestModel(t, inspect.NewSession(demoOptions(t)), policytest.SignedDemo(t, payload, ""), 100, 30)
 	m = pickClaim(t, m, "sub")
 	m = keys(t, m, "e")
 	for _, c := range m.promptChoices {

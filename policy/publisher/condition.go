@@ -45,7 +45,9 @@ func (c Check) condition(r policy.Outcome, diag []string) policy.Condition {
 // NotChecked is a visible line for what the registry checks and an
 // offline check cannot know: it neither passes nor fails the token.
 func NotChecked(what string, claims []string, why string) policy.Condition {
-	return Unchecked("not checked offline: "+what, claims, why)
+	c := Unchecked("not checked offline: "+what, claims, why)
+	c.Group = GroupOffline
+	return c
 }
 
 // Unchecked is a line that neither passes nor fails the token, saying

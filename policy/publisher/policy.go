@@ -63,12 +63,7 @@ func (p *Policy) Evaluate(tok policy.Token) policy.Result {
 		res.SetError(fmt.Sprintf("the publisher document has no %s: %s cannot match a token without it", strings.Join(missing, ", "), name))
 		return res
 	}
-	for _, c := range p.reg.Check(p.doc, tok) {
-		if c.Result == policy.NotApplied && strings.HasPrefix(c.Expression, "not checked offline") {
-			c.Group = GroupOffline
-		}
-		res.Conditions = append(res.Conditions, c)
-	}
+	res.Conditions = append(res.Conditions, p.reg.Check(p.doc, tok)...)
 	if res.SetErrorFromConditions() {
 		return res
 	}

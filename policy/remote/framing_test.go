@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oidcscope/oidcscope/internal/guard"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -25,26 +26,22 @@ func (namedProvider) Parse(source string, data []byte) ([]policy.Policy, error) 
 // once stopped on that after 10 minutes; here every length around the
 // readers' 4096-byte buffers is sent both ways, with a deadline.
 func TestLinesOfAnyLength(t *testing.T) {
-	done := make(chan string, 1)
-	go func() {
+	msg, ok := guard.Within(30*time.Second, func() string {
 		// A fresh connection for each length: a reader's buffers grow
 		// with the messages it has read, and the first long message is
 		// the one read in two pieces.
 		for n := 3900; n < 4200; n++ {
 			if msg := firstLongMessage(n); msg != "" {
-				done <- msg
-				return
+				return msg
 			}
 		}
-		done <- ""
-	}()
-	select {
-	case msg := <-done:
-		if msg != "" {
-			t.Fatal(msg)
-		}
-	case <-time.After(30 * time.Second):
+		return ""
+	})
+	if !ok {
 		t.Fatal("the two sides wait on each other: a message was read short of its newline")
+	}
+	if msg != "" {
+		t.Fatal(msg)
 	}
 }
 

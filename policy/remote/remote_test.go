@@ -47,19 +47,18 @@ func pipeDialer(t testing.TB) remote.Dialer {
 
 // pair is one provider in process and the same one through the helper.
 type pair struct {
-	name            string
-	local, remote   policy.Provider
-	mentions        func([]byte) bool
-	fixtureDocsGlob string
+	name          string
+	local, remote policy.Provider
+	mentions      func([]byte) bool
 }
 
 func pairs(t testing.TB) []pair {
 	dial := pipeDialer(t)
 	return []pair{
 		{"gcp", gcp.New(), remote.Registration(gcpinfo.Registration(), remote.Local{Mentions: gcpinfo.Mentions, Snippets: gcpinfo.Snippets}, dial).New(),
-			gcpinfo.Mentions, "../../fixtures/policies/gcp/*"},
+			gcpinfo.Mentions},
 		{"k8s", k8s.New(), remote.Registration(k8sinfo.Registration(), remote.Local{Mentions: k8sinfo.Mentions, Snippets: k8sinfo.Snippets}, dial).New(),
-			k8sinfo.Mentions, "../../fixtures/policies/k8s/*"},
+			k8sinfo.Mentions},
 	}
 }
 
