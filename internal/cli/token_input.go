@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
+
 	"github.com/oidcscope/oidcscope/decode"
 )
 
@@ -40,10 +42,9 @@ func readToken(positional []string, stdin io.Reader, max int) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(r, int64(max)+1))
 }
 
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal asks the terminal itself: a mode check would take /dev/null,
+// a character device too, for one.
+func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
 
 // stdinIsTerminal is true when nothing was piped in: the user is at a
 // keyboard.
