@@ -53,14 +53,10 @@ func IPLib() cel.EnvOption {
 		cel.Types(ipType),
 		fromString("ip", "string_to_ip", ipType, parseIP),
 		parses("isIP", "is_ip", parseIP),
-		cel.Function("ip.isCanonical", cel.Overload("ip_is_canonical", []*cel.Type{cel.StringType}, cel.BoolType,
-			cel.UnaryBinding(stringFunc(func(s string) ref.Val {
-				a, err := parseIP(s)
-				if err != nil {
-					return types.WrapErr(err)
-				}
-				return types.Bool(a.Addr.String() == s)
-			})))),
+		fromString("ip.isCanonical", "ip_is_canonical", cel.BoolType, func(s string) (types.Bool, error) {
+			a, err := parseIP(s)
+			return types.Bool(err == nil && a.Addr.String() == s), err
+		}),
 		cel.Function("string", cel.Overload("ip_to_string", []*cel.Type{ipType}, cel.StringType,
 			cel.UnaryBinding(unaryOf(func(a IP) ref.Val { return types.String(a.Addr.String()) })))),
 		cel.Function("family", cel.MemberOverload("ip_family", []*cel.Type{ipType}, cel.IntType,
