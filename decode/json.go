@@ -121,6 +121,16 @@ func (v Value) MarshalJSON() ([]byte, error) {
 // encoding/json quotes them without HTML escaping (claims such as "a<b"
 // should read as written), and nothing else allocated.
 func (v Value) AppendJSON(dst []byte) []byte {
+	return v.AppendJSONSpilling(dst, nil)
+}
+
+// AppendJSONSpilling appends what AppendJSON appends, and after each item
+// of an array and each member of an object, at every depth, hands what it
+// has to spill and goes on with what spill returns (nil: nothing is
+// handed). A writer passes the bytes on as they come: a payload near the
+// token's size limit is one value, and appended whole it grew the
+// writer's buffer to several times its size.
+func (v *Value) AppendJSONSpilling(dst []byte, spill func([]byte) []byte) []byte {
 	switch v.Kind {
 	case Null:
 		dst = append(dst, "null"...)
@@ -130,22 +140,29 @@ func (v Value) AppendJSON(dst []byte) []byte {
 		dst = escape.AppendJSONString(dst, v.Text)
 	case Array:
 		dst = append(dst, '[')
-		for i, it := range v.Items {
+		for i := range v.Items {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = it.AppendJSON(dst)
+			dst = v.Items[i].AppendJSONSpilling(dst, spill)
+			if spill != nil {
+				dst = spill(dst)
+			}
 		}
 		dst = append(dst, ']')
 	case Object:
 		dst = append(dst, '{')
-		for i, m := range v.Members {
+		for i := range v.Members {
+			m := &v.Members[i]
 			if i > 0 {
 				dst = append(dst, ',')
 			}
 			dst = escape.AppendJSONString(dst, m.Key)
 			dst = append(dst, ':')
-			dst = m.Value.AppendJSON(dst)
+			dst = m.Value.AppendJSONSpilling(dst, spill)
+			if spill != nil {
+				dst = spill(dst)
+			}
 		}
 		dst = append(dst, '}')
 	}

@@ -52,38 +52,18 @@ func (s *jsonStream) spill() {
 	}
 }
 
-// decodeValue writes v as its AppendJSON does, but member by member and
-// item by item, spilling between them: a token's payload near the 1 MiB
-// limit is one value of the report, and appended whole it grew the
-// buffer to several times its size.
+// decodeValue writes v as its AppendJSON does, spilling after each
+// member and item.
 func (s *jsonStream) decodeValue(v *decode.Value) {
-	switch v.Kind {
-	case decode.Array:
-		s.buf = append(s.buf, '[')
-		for i := range v.Items {
-			if i > 0 {
-				s.buf = append(s.buf, ',')
-			}
-			s.decodeValue(&v.Items[i])
-			s.spill()
-		}
-		s.buf = append(s.buf, ']')
-	case decode.Object:
-		s.buf = append(s.buf, '{')
-		for i := range v.Members {
-			m := &v.Members[i]
-			if i > 0 {
-				s.buf = append(s.buf, ',')
-			}
-			s.buf = escape.AppendJSONString(s.buf, m.Key)
-			s.buf = append(s.buf, ':')
-			s.decodeValue(&m.Value)
-			s.spill()
-		}
-		s.buf = append(s.buf, '}')
-	default:
-		s.buf = v.AppendJSON(s.buf)
-	}
+	s.buf = v.AppendJSONSpilling(s.buf, s.spilled)
+}
+
+// spilled is spill for decode.Value.AppendJSONSpilling, which hands the
+// buffer over as it grows it.
+func (s *jsonStream) spilled(buf []byte) []byte {
+	s.buf = buf
+	s.spill()
+	return s.buf
 }
 
 // flush writes buf on.

@@ -122,7 +122,7 @@ func (m Model) claimLinks(b *strings.Builder, ls []view.Link) {
 // read so far (the command line's).
 func (m Model) claimConditions(b *strings.Builder, c view.Claim) {
 	switch {
-	case m.samples.loading:
+	case m.samples.loading():
 		m.section(b, "Policy conditions reading "+c.Name)
 		b.WriteString(m.st.Dim.Render(samplesLoading) + "\n")
 	case len(c.Conditions) > 0:

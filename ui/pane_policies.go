@@ -98,7 +98,7 @@ func (policiesPane) Content(m Model, b *strings.Builder) {
 func (policiesPane) TextSize(_ Model, w, h int) (int, int) { return w - 1, h }
 
 func (m Model) policyList(w, h int) string {
-	if m.samples.loading {
+	if m.samples.loading() {
 		return m.emptyList(w, h, samplesLoading)
 	}
 	st := m.st
@@ -179,7 +179,7 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 
 // Tab counts the loaded policies.
 func (policiesPane) Tab(m Model) string {
-	if m.report != nil && len(m.report.Policies) > 0 && !m.samples.loading {
+	if m.report != nil && len(m.report.Policies) > 0 && !m.samples.loading() {
 		return fmt.Sprintf("Policies (%d)", len(m.report.Policies))
 	}
 	return "Policies"

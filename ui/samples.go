@@ -32,10 +32,25 @@ const (
 
 // samplesState is that background read.
 type samplesState struct {
-	loading bool      // asked for, not come yet
-	started bool      // samplesCmd is running
-	loaded  bool      // in the demo's session
-	held    []tea.Msg // keys, mouse events and policy files that came meanwhile, in order
+	phase samplesPhase
+	held  []tea.Msg // keys, mouse events and policy files that came meanwhile, in order
+}
+
+// samplesPhase is how far the read has come; each phase follows the one
+// before it, and the last stays.
+type samplesPhase int
+
+const (
+	samplesUnasked samplesPhase = iota // not wanted yet: the demo has not shown
+	samplesWanted                      // asked for; the first report's frame starts the read
+	samplesReading                     // samplesCmd is running
+	samplesLoaded                      // in the demo's session
+)
+
+// loading reports whether the samples are asked for and not come yet:
+// what the screen says loading for, and what holds keys.
+func (s samplesState) loading() bool {
+	return s.phase == samplesWanted || s.phase == samplesReading
 }
 
 // samplesDueMsg starts the read: the first report is drawn.
@@ -77,25 +92,25 @@ func (m *Model) openDemo() error {
 // just opened, lacks them; the first report starts the read
 // (samplesAfterFrame).
 func (m *Model) askSamples() {
-	if m.demo && m.cfg.DemoSamples != nil && !m.samples.loaded {
-		m.samples.loading = true
+	if m.demo && m.cfg.DemoSamples != nil && m.samples.phase == samplesUnasked {
+		m.samples.phase = samplesWanted
 	}
 }
 
 // samplesAfterFrame is, for the first report while the samples are
 // wanted, the message that starts their read after its frame.
 func (m *Model) samplesAfterFrame() tea.Cmd {
-	if !m.samples.loading || m.samples.started {
+	if m.samples.phase != samplesWanted {
 		return nil
 	}
-	m.samples.started = true
+	m.samples.phase = samplesReading
 	return func() tea.Msg { return samplesDueMsg{} }
 }
 
 // hold keeps msg for later while the sample policies load; ctrl+c still
 // quits at once.
 func (m *Model) hold(msg tea.Msg) bool {
-	if !m.samples.loading {
+	if !m.samples.loading() {
 		return false
 	}
 	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyCtrlC {
@@ -121,7 +136,7 @@ func (m Model) readSamples() tea.Cmd {
 // held meanwhile.
 func (m Model) gotSamples(msg samplesMsg) (tea.Model, tea.Cmd) {
 	held := m.samples.held
-	m.samples = samplesState{loaded: true}
+	m.samples = samplesState{phase: samplesLoaded}
 	m.demoSession = &msg.session
 	var cmd tea.Cmd
 	if m.demo {

@@ -94,7 +94,7 @@ func only[T tea.Msg](msgs []tea.Msg) (T, bool) {
 func TestSamplesLoadingFrame(t *testing.T) {
 	cfg, _ := samplesConfig(t, demoToken(t))
 	m, _, _ := loadingDemo(t, cfg, 140, 40)
-	if !m.samples.loading {
+	if !m.samples.loading() {
 		t.Fatal("the sample policies are not marked as loading")
 	}
 	view := m.View()
@@ -132,8 +132,8 @@ func TestSamplesReplaceTheLoadingFrame(t *testing.T) {
 	if got := m.View(); got != want {
 		t.Errorf("with the samples in:\n%s\nwant, as when they were read first:\n%s", got, want)
 	}
-	if m.samples.loading || m.session.PolicyCount() == 0 {
-		t.Errorf("loading %v with %d policies after the samples came", m.samples.loading, m.session.PolicyCount())
+	if m.samples.loading() || m.session.PolicyCount() == 0 {
+		t.Errorf("loading %v with %d policies after the samples came", m.samples.loading(), m.session.PolicyCount())
 	}
 
 	if got := send(t, m, report).View(); got != want {
@@ -188,15 +188,15 @@ func TestDemoBuiltWhenShown(t *testing.T) {
 	}
 	next, cmd := m.Update(teakey.Msg("ctrl+d"))
 	m = next.(Model)
-	if *built != 1 || !m.samples.loading || !m.demo {
-		t.Fatalf("ctrl+d: %d demo sessions built, samples loading %v, demo %v", *built, m.samples.loading, m.demo)
+	if *built != 1 || !m.samples.loading() || !m.demo {
+		t.Fatalf("ctrl+d: %d demo sessions built, samples loading %v, demo %v", *built, m.samples.loading(), m.demo)
 	}
 	m = run(t, m, cmd)
 	contains(t, m.View(), "policies ✓8 ✗10")
 
 	m = keys(t, m, "n", "ctrl+d")
-	if *built != 1 || m.samples.loading {
-		t.Errorf("the second ctrl+d: %d demo sessions built, samples loading %v", *built, m.samples.loading)
+	if *built != 1 || m.samples.loading() {
+		t.Errorf("the second ctrl+d: %d demo sessions built, samples loading %v", *built, m.samples.loading())
 	}
 	contains(t, m.View(), "policies ✓8 ✗10")
 }
@@ -237,8 +237,8 @@ func TestSamplesSurviveASessionSwap(t *testing.T) {
 			m = next.(Model)
 		}
 		m = send(t, m, samples)
-		if got := m.session.PolicyCount(); got != samplesCount+1 || m.samples.loading {
-			t.Errorf("%s: once the samples came the demo has %d policies (loading %v), want the %d samples and the file's one", order, got, m.samples.loading, samplesCount)
+		if got := m.session.PolicyCount(); got != samplesCount+1 || m.samples.loading() {
+			t.Errorf("%s: once the samples came the demo has %d policies (loading %v), want the %d samples and the file's one", order, got, m.samples.loading(), samplesCount)
 		}
 		if view := m.View(); !strings.Contains(view, "policies ✓9 ✗10") {
 			t.Errorf("%s: once the samples came:\n%s", order, view)

@@ -55,7 +55,7 @@ func (m Model) statusLine() string {
 			parts = append(parts, s)
 		}
 	}
-	if m.samples.loading {
+	if m.samples.loading() {
 		parts = append(parts, st.Dim.Render(policiesLoading))
 	} else if t := view.TallyOf(r.Policies); t.Total > 0 {
 		parts = append(parts, fmt.Sprintf("policies %s %s", st.Pass.Render(fmt.Sprintf("✓%d", t.Allow)), st.Fail.Render(fmt.Sprintf("✗%d", t.Total-t.Allow))))
