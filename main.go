@@ -7,8 +7,10 @@ import (
 	"os"
 
 	"github.com/oidcscope/oidcscope/internal/cli"
+	"github.com/oidcscope/oidcscope/internal/quietinit"
 )
 
 func main() {
+	quietinit.Restore()
 	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/oidcscope/oidcscope/fixtures"
+	"github.com/oidcscope/oidcscope/internal/quietinit"
 	"github.com/oidcscope/oidcscope/policy/remote"
 )
 
@@ -23,6 +24,7 @@ import (
 // scripts in testdata/script run the real CLI in a subprocess with its real
 // exit code.
 func TestMain(m *testing.M) {
+	quietinit.Restore()
 	testscript.Main(m, map[string]func(){
 		"oidcscope": func() {
 			main()
