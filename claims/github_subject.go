@@ -80,12 +80,12 @@ func checkRepoPart(s *Subject, part *SubjectPart, tok tokenView) {
 		} {
 			if want, ok := tok.str(c.claim); ok && want != c.got {
 				agrees = false
-				s.Contradictions = append(s.Contradictions, fmt.Sprintf("sub's repo part has %s %q but the %s claim is %q", c.claim, c.got, c.claim, want))
+				s.Contradictions = append(s.Contradictions, fmt.Sprintf("sub's repo part has %s %s but the %s claim is %s", c.claim, quoted(c.got), c.claim, quoted(want)))
 			}
 		}
 		if hasRepo && !strings.HasSuffix(repo, "/"+name) {
 			agrees = false
-			s.Contradictions = append(s.Contradictions, fmt.Sprintf("sub's repo part names repository %q but the repository claim is %q", name, repo))
+			s.Contradictions = append(s.Contradictions, "sub's repo part names repository "+quoted(name)+" but the repository claim is "+quoted(repo))
 		}
 		part.Agrees = &agrees
 		return
@@ -99,9 +99,9 @@ func checkRepoPart(s *Subject, part *SubjectPart, tok tokenView) {
 	switch {
 	case agrees:
 	case strings.EqualFold(part.Value, repo):
-		s.Contradictions = append(s.Contradictions, fmt.Sprintf("sub's repo %q differs from the repository claim %q only in case; AWS and Entra compare case-sensitively", part.Value, repo))
+		s.Contradictions = append(s.Contradictions, "sub's repo "+quoted(part.Value)+" differs from the repository claim "+quoted(repo)+" only in case; AWS and Entra compare case-sensitively")
 	default:
-		s.Contradictions = append(s.Contradictions, fmt.Sprintf("sub's repo %q is not the repository claim %q", part.Value, repo))
+		s.Contradictions = append(s.Contradictions, "sub's repo "+quoted(part.Value)+" is not the repository claim "+quoted(repo))
 	}
 }
 
@@ -119,7 +119,7 @@ func checkPart(s *Subject, part *SubjectPart, tok tokenView) {
 	agrees := got == want
 	part.Agrees = &agrees
 	if !agrees {
-		s.Contradictions = append(s.Contradictions, fmt.Sprintf("sub's %s part is %q but the %s claim is %q", part.Key, part.Value, part.FromClaim, want))
+		s.Contradictions = append(s.Contradictions, fmt.Sprintf("sub's %s part is %s but the %s claim is %s", part.Key, quoted(part.Value), part.FromClaim, quoted(want)))
 	}
 }
 
@@ -154,7 +154,7 @@ func checkContext(s *Subject, ctx *SubjectPart, tok tokenView) {
 	agrees := got == want
 	ctx.Agrees = &agrees
 	if !agrees {
-		s.Contradictions = append(s.Contradictions, fmt.Sprintf("the context part is %q but the claims give %q by GitHub's rule", got, want))
+		s.Contradictions = append(s.Contradictions, "the context part is "+quoted(got)+" but the claims give "+quoted(want)+" by GitHub's rule")
 	}
 }
 

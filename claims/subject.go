@@ -3,6 +3,8 @@ package claims
 import (
 	"slices"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // Subject is the anatomy of a "key:value:key:value" subject.
@@ -145,4 +147,6 @@ func decodeColons(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "%3A", ":"), "%3a", ":")
 }
 
-func quoted(s string) string { return `"` + s + `"` }
+// quoted puts a value in a message between double quotes, raw: the view
+// escapes the whole message once, so %q here would escape it twice.
+func quoted(s string) string { return escape.Quoted(s) }

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -36,7 +37,9 @@ func payload(t *testing.T, over map[string]string) decode.Value {
 			b.WriteString(",")
 		}
 		first = false
-		b.WriteString(`"` + k + `":"` + v + `"`)
+		kj, _ := json.Marshal(k) // a string always encodes
+		vj, _ := json.Marshal(v)
+		b.WriteString(string(kj) + ":" + string(vj))
 	}
 	b.WriteString("}")
 	v, errs := decode.ParseJSON("payload", []byte(b.String()))

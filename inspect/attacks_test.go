@@ -480,8 +480,9 @@ func attackRows() []attackRow {
 		{"' OR 1=1 --", `no key with this kid "' OR 1=1 --"`, "kid ' OR 1=1 --"},
 		{"$(id)", `no key with this kid "$(id)"`, "kid $(id)"},
 		{"; rm -rf /", `no key with this kid "; rm -rf /"`, "kid ; rm -rf /"},
-		// OSC 52 would write the clipboard; the report shows the bytes.
-		{"\x1b]52;c;cHduZWQ=\a", `kid \x1b]52;c;cHduZWQ=\x07`, `no key with this kid "\\x1b]52;c;cHduZWQ=\\a"`},
+		// OSC 52 would write the clipboard; the report shows the bytes,
+		// escaped once (the check line as the kid line).
+		{"\x1b]52;c;cHduZWQ=\a", `kid \x1b]52;c;cHduZWQ=\x07`, `no key with this kid "\x1b]52;c;cHduZWQ=\x07"`},
 	} {
 		kids = append(kids, attackCase{
 			// A kid the set lacks cannot check the signature: unverified,

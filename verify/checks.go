@@ -10,6 +10,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
@@ -163,13 +164,13 @@ func issuerCheck(claims decode.Value, want string, say setting.Names, validate f
 	case claims.Count("iss") > 1:
 		c.Status, c.Detail = Fail, fmt.Sprintf("%v: \"iss\" appears %d times", ErrDuplicateClaim, claims.Count("iss"))
 	case !present:
-		c.Status, c.Detail = Fail, "the token has no iss claim; expected "+quote(want)
+		c.Status, c.Detail = Fail, "the token has no iss claim; expected "+escape.Quoted(want)
 	case !isStr:
 		c.Status, c.Detail = Fail, "iss is not a string"
 	case validate() == nil:
-		c.Status, c.Detail = Pass, "iss is "+quote(got)
+		c.Status, c.Detail = Pass, "iss is "+escape.Quoted(got)
 	default:
-		c.Status, c.Detail = Fail, "iss is "+quote(got)+", expected "+quote(want)+issuerHint(got, want)
+		c.Status, c.Detail = Fail, "iss is "+escape.Quoted(got)+", expected "+escape.Quoted(want)+issuerHint(got, want)
 	}
 	return c
 }
@@ -259,8 +260,6 @@ func intersect(a, b []string) []string {
 	return out
 }
 
-func quote(s string) string { return fmt.Sprintf("%q", s) }
-
 func quoteAll(xs []string) string {
 	const show = 5
 	q := make([]string, 0, show+1)
@@ -269,7 +268,7 @@ func quoteAll(xs []string) string {
 			q = append(q, fmt.Sprintf("… %d more", len(xs)-show))
 			break
 		}
-		q = append(q, quote(x))
+		q = append(q, escape.Quoted(x))
 	}
 	if len(xs) == 1 {
 		return q[0]

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
@@ -169,7 +168,7 @@ func (g *dialGuard) DialContext(ctx context.Context, network, addr string) (net.
 		return nil, err
 	}
 	if len(ips) == 0 {
-		return nil, fmt.Errorf("no address for %s", escape.Text(host))
+		return nil, fmt.Errorf("no address for %s", host)
 	}
 	// Every address, not only the first: a name that also resolves to the
 	// metadata service is refused even if another address would do.
@@ -207,12 +206,12 @@ func (g *dialGuard) refuse(host, port string, ip netip.Addr) error {
 			return nil
 		}
 		return fmt.Errorf("%w: %s resolves to %s, %s; %s",
-			ErrRefusedAddress, escape.Text(net.JoinHostPort(host, port)), ip, p, g.named.howToReachLoopback())
+			ErrRefusedAddress, net.JoinHostPort(host, port), ip, p, g.named.howToReachLoopback())
 	case g.named.namesHost(host):
 		return nil
 	}
 	return fmt.Errorf("%w: %s resolves to %s, %s; %s",
-		ErrRefusedAddress, escape.Text(host), ip, p, g.named.howToName())
+		ErrRefusedAddress, host, ip, p, g.named.howToName())
 }
 
 // guardTransport returns a copy of base that dials through g. The copy keeps

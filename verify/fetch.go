@@ -11,8 +11,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-
-	"github.com/oidcscope/oidcscope/escape"
 )
 
 // Network rules (DESIGN.md: offline first; tokens are credentials).
@@ -139,13 +137,13 @@ func checkURL(u *url.URL, n named) error {
 			return nil
 		}
 		return fmt.Errorf("%w: %s is this machine (loopback); %s",
-			ErrRefusedAddress, escape.Text(u.Scheme+"://"+u.Host), n.howToReachLoopback())
+			ErrRefusedAddress, u.Scheme+"://"+u.Host, n.howToReachLoopback())
 	}
 	// An address in a URL skips DNS, the name a reader can judge; it is
 	// how a document or redirect would point us at 169.254.169.254.
 	if _, err := netip.ParseAddr(host); err == nil && !n.namesHost(host) {
 		return fmt.Errorf("%w: %s is an IP address, and keys are fetched from DNS names; %s",
-			ErrIPLiteralHost, escape.Text(host), n.howToName())
+			ErrIPLiteralHost, host, n.howToName())
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/MicahParks/jwkset"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
@@ -148,7 +149,7 @@ func parseKeyFile(data []byte, name string, say setting.Names) (*KeySet, error) 
 		key, err = jwkset.LoadX509KeyInfer(block)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s (PEM %q): %w", ErrKeySource, name, block.Type, err)
+		return nil, fmt.Errorf("%w: %s (PEM %s): %w", ErrKeySource, name, escape.Quoted(block.Type), err)
 	}
 	if priv, ok := key.(interface{ Public() crypto.PublicKey }); ok {
 		key = priv.Public()
@@ -272,7 +273,7 @@ func (ks *KeySet) candidates(kid string, hasKid bool) ([]candidate, error) {
 	if len(kidless) > 0 {
 		return kidless, nil // a kid is a hint (RFC 7515 §4.1.4)
 	}
-	return nil, fmt.Errorf("%w %q (the set has %s)", ErrUnknownKID, kid, quoteList(ks.KIDs))
+	return nil, fmt.Errorf("%w %s (the set has %s)", ErrUnknownKID, escape.Quoted(kid), quoteList(ks.KIDs))
 }
 
 func fromJWK(jwk jwkset.JWK, key any) candidate {
@@ -301,7 +302,7 @@ func quoteList(xs []string) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%q", x)
+		b.WriteString(escape.Quoted(x))
 	}
 	return b.String()
 }

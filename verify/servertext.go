@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/oidcscope/oidcscope/escape"
@@ -39,18 +38,18 @@ func excerpt(s string, max int) string {
 	return s
 }
 
-// quoted is s cut to quoteExcerpt characters and Go-quoted, which escapes
-// controls and bidi characters the way %q always did in these messages.
+// quoted is s cut to quoteExcerpt characters between double quotes, raw
+// like the rest of the message (escape.Quoted).
 func quoted(s string) string {
 	if utf8.RuneCountInString(s) <= quoteExcerpt {
-		return strconv.Quote(s)
+		return escape.Quoted(s)
 	}
 	cut := 0
 	for n := 0; n < quoteExcerpt; n++ {
 		_, size := utf8.DecodeRuneInString(s[cut:])
 		cut += size
 	}
-	return strconv.Quote(s[:cut]) + "…"
+	return escape.Quoted(s[:cut]) + "…"
 }
 
 // foreignError shows an error that may quote a server (a TLS certificate's

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/setting"
 )
 
@@ -56,7 +57,7 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string, say setting.Name
 	}
 	m, ok := method(alg)
 	if !ok {
-		return fail(StatusUnsupported, fmt.Errorf("%w: %q (supported: %s)", ErrAlgUnsupported, alg, strings.Join(SupportedAlgs, ", ")))
+		return fail(StatusUnsupported, fmt.Errorf("%w: %s (supported: %s)", ErrAlgUnsupported, escape.Quoted(alg), strings.Join(SupportedAlgs, ", ")))
 	}
 	if len(allowed) > 0 && !slices.Contains(allowed, alg) {
 		return fail(StatusInvalid, fmt.Errorf("%w: %s (allowed: %s)", ErrAlgNotAllowed, alg, strings.Join(allowed, ", ")))
@@ -90,7 +91,7 @@ func signature(tok *decode.Token, ks *KeySet, allowed []string, say setting.Name
 			continue
 		}
 		if c.alg != "" && c.alg != alg {
-			lastErr = fmt.Errorf("%w: key %q is for %s, the token uses %s", ErrKeyMismatch, c.kid, c.alg, alg)
+			lastErr = fmt.Errorf("%w: key %s is for %s, the token uses %s", ErrKeyMismatch, escape.Quoted(c.kid), c.alg, alg)
 			continue
 		}
 		if err := fitKey(alg, c.key); err != nil {
@@ -179,7 +180,7 @@ func headerProblem(tok *decode.Token) error {
 		}
 		for _, it := range crit.Items {
 			if it.Kind != decode.String || !slices.Contains(understoodCrit, it.Text) {
-				return fmt.Errorf("%w %q (RFC 7515 §4.1.11: a verifier must reject what it does not understand)", ErrUnknownCrit, it.Text)
+				return fmt.Errorf("%w %s (RFC 7515 §4.1.11: a verifier must reject what it does not understand)", ErrUnknownCrit, escape.Quoted(it.Text))
 			}
 		}
 	}
@@ -220,10 +221,10 @@ func isDER(sig []byte) bool {
 // usableForVerify applies the JWK's "use" and "key_ops" (RFC 7517 §4.2-4.3).
 func usableForVerify(c candidate) error {
 	if c.use != "" && c.use != "sig" {
-		return fmt.Errorf("%w: key %q has use %q", ErrKeyUse, c.kid, c.use)
+		return fmt.Errorf("%w: key %s has use %s", ErrKeyUse, escape.Quoted(c.kid), escape.Quoted(c.use))
 	}
 	if len(c.keyOps) > 0 && !slices.Contains(c.keyOps, "verify") {
-		return fmt.Errorf("%w: key %q has key_ops %v", ErrKeyUse, c.kid, c.keyOps)
+		return fmt.Errorf("%w: key %s has key_ops %v", ErrKeyUse, escape.Quoted(c.kid), c.keyOps)
 	}
 	return nil
 }
@@ -231,7 +232,7 @@ func usableForVerify(c candidate) error {
 func keyLabel(ks *KeySet, kid string) string {
 	switch {
 	case kid != "":
-		return fmt.Sprintf(" (kid %q)", kid)
+		return " (kid " + escape.Quoted(kid) + ")"
 	case ks.Name != "":
 		return " from " + ks.Name
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -60,7 +61,7 @@ func compile(source, name string, doc document, domain string, mode Anchoring) *
 	for _, k := range keys {
 		f := tp.newPattern("claim_pattern."+k, k, doc.ClaimPattern[k])
 		if f.err != "" && !f.limited {
-			f.err = fmt.Sprintf("error compiling claim_pattern[%q]: %s", k, f.err)
+			f.err = "error compiling claim_pattern[" + escape.Quoted(k) + "]: " + f.err
 			tp.errs = append(tp.errs, f.err)
 		}
 		tp.claims = append(tp.claims, f)

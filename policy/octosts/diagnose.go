@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -28,12 +29,12 @@ func (tp *trustPolicy) explainFailure(m *meter, f *field, values []string) []str
 		d = append(d, fmt.Sprintf("%s matches when case is ignored: octo-sts patterns are case-sensitive unless they start with (?i)", f.key))
 	}
 	if g := globStar(f.value); g != "" {
-		d = append(d, fmt.Sprintf("%q in %s is RE2, not a glob: it repeats %q zero or more times; write %q to match any run of characters", g, f.key, g[:1], g[:1]+".*"))
+		d = append(d, fmt.Sprintf("%s in %s is RE2, not a glob: it repeats %s zero or more times; write %s to match any run of characters", escape.Quoted(g), f.key, escape.Quoted(g[:1]), escape.Quoted(g[:1]+".*")))
 	}
 	if tp.mode == AnchorGrouped {
 		for _, v := range values {
 			if f.onlyUngrouped(m, v) {
-				d = append(d, fmt.Sprintf("octo-sts releases that anchor as \"^\" + pattern + \"$\" (before the GHSA-mwqh-2vg8-rhj3 fix, e.g. octo-sts/app @cb87fc17) would accept %q through the ungrouped alternation", v))
+				d = append(d, fmt.Sprintf("octo-sts releases that anchor as \"^\" + pattern + \"$\" (before the GHSA-mwqh-2vg8-rhj3 fix, e.g. octo-sts/app @cb87fc17) would accept %s through the ungrouped alternation", escape.Quoted(v)))
 				break
 			}
 		}
@@ -50,15 +51,15 @@ func checkTokenError(f *field, values []string) string {
 	v := firstOr(values, "")
 	switch {
 	case f.claim == "aud" && f.pattern:
-		return fmt.Sprintf("trust policy: audience_pattern %q did not match any of %q", f.value, values)
+		return fmt.Sprintf("trust policy: audience_pattern %s did not match any of %s", escape.Quoted(f.value), quotedList(values))
 	case f.claim == "aud":
-		return fmt.Sprintf("trust policy: audience %q did not match any of %q", f.value, values)
+		return fmt.Sprintf("trust policy: audience %s did not match any of %s", escape.Quoted(f.value), quotedList(values))
 	case f.key == "issuer_pattern" || f.key == "subject_pattern":
-		return fmt.Sprintf("trust policy: %s %q did not match pattern %q", strings.TrimSuffix(f.key, "_pattern"), v, f.value)
+		return fmt.Sprintf("trust policy: %s %s did not match pattern %s", strings.TrimSuffix(f.key, "_pattern"), escape.Quoted(v), escape.Quoted(f.value))
 	case f.key == "issuer" || f.key == "subject":
-		return fmt.Sprintf("trust policy: %s %q did not match %q", f.key, v, f.value)
+		return fmt.Sprintf("trust policy: %s %s did not match %s", f.key, escape.Quoted(v), escape.Quoted(f.value))
 	}
-	return fmt.Sprintf("trust policy: claim %q did not match %q", f.claim, f.re)
+	return fmt.Sprintf("trust policy: claim %s did not match %s", escape.Quoted(f.claim), escape.Quoted(f.re.String()))
 }
 
 // caseOnly reports a pattern that would match some value
@@ -98,9 +99,9 @@ func issuerNotes(expected, actual string) []string {
 // because octo-sts does not group the pattern before anchoring it.
 func ungroupedPass(f *field, v string) string {
 	if len(f.shape.bars) == 0 {
-		return fmt.Sprintf("WARNING: %q passes %s only because (?m) at the pattern's top level makes the \"$\" octo-sts appends match at any line end; scope the flag as (?m:…) or drop it", v, f.key)
+		return fmt.Sprintf("WARNING: %s passes %s only because (?m) at the pattern's top level makes the \"$\" octo-sts appends match at any line end; scope the flag as (?m:…) or drop it", escape.Quoted(v), f.key)
 	}
 	alts := alternatives(f.value, f.shape.bars)
-	return fmt.Sprintf("WARNING: %q passes %s only because octo-sts anchors it as \"^\" + pattern + \"$\" without a group: \"|\" binds looser than ^ and $, so %q is anchored only at the start and %q only at the end, and this value is not wholly any alternative. Write %s: %s. (octo-sts/app later groups patterns, GHSA-mwqh-2vg8-rhj3: whether your octo-sts accepts this token depends on its version.)",
-		v, f.key, alts[0], alts[len(alts)-1], f.key, yamlQuote("(?:"+f.value+")"))
+	return fmt.Sprintf("WARNING: %s passes %s only because octo-sts anchors it as \"^\" + pattern + \"$\" without a group: \"|\" binds looser than ^ and $, so %s is anchored only at the start and %s only at the end, and this value is not wholly any alternative. Write %s: %s. (octo-sts/app later groups patterns, GHSA-mwqh-2vg8-rhj3: whether your octo-sts accepts this token depends on its version.)",
+		escape.Quoted(v), f.key, escape.Quoted(alts[0]), escape.Quoted(alts[len(alts)-1]), f.key, yamlQuote("(?:"+f.value+")"))
 }

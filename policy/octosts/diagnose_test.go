@@ -44,7 +44,7 @@ func TestClassicFailureDiagnoses(t *testing.T) {
 		{"pattern for another repository: where the literal prefix stops", "issuer: " + gh + "\nsubject_pattern: 'repo:octo-org/octo-docs:.*'\naudience: sts.amazonaws.com", "", "push-main", "sub",
 			[]string{"first difference at character 20:", "expected: repo:octo-org/octo-docs:"}},
 		{"claim pattern on job_workflow_ref", "", "prod-deploy.sts.yaml", "custom-sub", "job_workflow_ref",
-			[]string{`trust policy: claim "job_workflow_ref" did not match "^octo-org/octo-repo/\\.github/workflows/deploy-prod\\.yml@refs/heads/main$"`, "first difference"}},
+			[]string{`trust policy: claim "job_workflow_ref" did not match "^octo-org/octo-repo/\.github/workflows/deploy-prod\.yml@refs/heads/main$"`, "first difference"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

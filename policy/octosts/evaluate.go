@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -50,7 +51,7 @@ func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 
 func (tp *trustPolicy) verdict(conds []policy.Condition, fields []*field) (policy.Verdict, string) {
 	if len(tp.errs) > 0 {
-		s := fmt.Sprintf("octo-sts cannot compile this policy, so every exchange for identity %q fails (\"unable to compile trust policy\"): %s", tp.name, tp.errs[0])
+		s := fmt.Sprintf("octo-sts cannot compile this policy, so every exchange for identity %s fails (\"unable to compile trust policy\"): %s", escape.Quoted(tp.name), tp.errs[0])
 		if n := len(tp.errs) - 1; n > 0 {
 			s += fmt.Sprintf(" (and %d more)", n)
 		}
@@ -85,7 +86,7 @@ func (tp *trustPolicy) verdict(conds []policy.Condition, fields []*field) (polic
 	case len(first.Diagnosis) > 0 && strings.HasPrefix(first.Diagnosis[0], "trust policy:"):
 		s += strings.TrimPrefix(first.Diagnosis[0], "trust policy: ")
 	default:
-		s += fmt.Sprintf("%s %q does not match", first.Claims[0], first.Actual)
+		s += first.Claims[0] + " " + escape.Quoted(first.Actual) + " does not match"
 	}
 	if n := len(failed) - 1; n > 0 {
 		s += " (and " + policy.Count(n, "more failing condition") + ")"
@@ -168,7 +169,7 @@ func (tp *trustPolicy) checkAudience(m *meter, tok policy.Token) policy.Conditio
 	}
 	c.Result = policy.Fail
 	c.Diagnosis = []string{
-		fmt.Sprintf("trust policy: audience %q did not match any of %q", tp.domain, auds),
+		fmt.Sprintf("trust policy: audience %s did not match any of %s", escape.Quoted(tp.domain), quotedList(auds)),
 		fmt.Sprintf("octo-sts expects aud %s (its STS_DOMAIN) when the policy sets no audience", tp.domain),
 	}
 	if a := firstOr(auds, ""); audienceProblem(a) == "" {
@@ -190,7 +191,7 @@ func (tp *trustPolicy) checkClaim(m *meter, tok policy.Token, f *field) policy.C
 	v, ok := last(tok, f.claim)
 	if !ok {
 		c.Absent, c.Result = true, policy.Fail
-		c.Diagnosis = []string{fmt.Sprintf("trust policy: expected claim %q not found in token", f.claim), policy.Absent(f.claim)}
+		c.Diagnosis = []string{"trust policy: expected claim " + escape.Quoted(f.claim) + " not found in token", policy.Absent(f.claim)}
 		return c
 	}
 	c.Actual = valueText(v)
@@ -200,7 +201,7 @@ func (tp *trustPolicy) checkClaim(m *meter, tok policy.Token, f *field) policy.C
 	default:
 		c.Result = policy.Fail
 		c.Diagnosis = []string{
-			fmt.Sprintf("trust policy: expected claim %q not a string", f.claim),
+			"trust policy: expected claim " + escape.Quoted(f.claim) + " not a string",
 			fmt.Sprintf("the token's %s is a JSON %s; octo-sts matches claim_pattern only against strings and booleans", f.claim, v.Kind),
 		}
 		return c

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -62,14 +63,14 @@ func policyLint(tp *trustPolicy) []policy.Finding {
 		for _, w := range unescapedDots(f.value) {
 			fixed := strings.ReplaceAll(w, ".", `\.`)
 			out = append(out, policy.Finding{Rule: RuleDotUnescaped, Severity: policy.SevInfo, Message: fmt.Sprintf(
-				"%s %s: the \".\" in %q matches any character, not just a dot; if a literal dot is meant write %s (in YAML double quotes %s)",
-				f.key, yamlQuote(f.value), w, fixed, yamlQuote(fixed))})
+				"%s %s: the \".\" in %s matches any character, not just a dot; if a literal dot is meant write %s (in YAML double quotes %s)",
+				f.key, yamlQuote(f.value), escape.Quoted(w), fixed, yamlQuote(fixed))})
 		}
 	}
 	for _, k := range []string{"false", "true"} {
 		if _, ok := tp.doc.ClaimPattern[k]; ok {
 			out = append(out, policy.Finding{Rule: RuleYAMLBooleanKey, Severity: policy.SevWarning, Message: fmt.Sprintf(
-				"claim_pattern has a claim named %q: YAML 1.1, which octo-sts's parser speaks, reads an unquoted y, n, yes, no, on, off, true or false as a boolean, so the claim name was probably one of those; quote it", k)})
+				"claim_pattern has a claim named %s: YAML 1.1, which octo-sts's parser speaks, reads an unquoted y, n, yes, no, on, off, true or false as a boolean, so the claim name was probably one of those; quote it", escape.Quoted(k))})
 		}
 	}
 	out = append(out, permissionLint(tp.doc.Permissions)...)
@@ -130,7 +131,7 @@ func tokenLint(m *meter, tp *trustPolicy, tok policy.Token, fields []*field, con
 	for i, c := range conds {
 		if f := fields[i]; f != nil && c.Result == policy.Pass && len(c.Diagnosis) > 0 {
 			out = append(out, policy.Finding{Rule: RuleUnanchoredAlternation, Severity: policy.SevError, Message: fmt.Sprintf(
-				"this token's %s %q satisfies %s only through the missing grouping: with %s octo-sts would refuse it", f.claim, c.Actual, f.key, yamlQuote("(?:"+f.value+")"))})
+				"this token's %s %s satisfies %s only through the missing grouping: with %s octo-sts would refuse it", f.claim, escape.Quoted(c.Actual), f.key, yamlQuote("(?:"+f.value+")"))})
 		}
 	}
 	out = append(out, duplicateLint(tp, tok)...)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // The shape rules octo-sts applies to a token's iss, sub and each aud
@@ -57,11 +59,13 @@ func textProblem(what, s, refused string) string {
 		case r == ' ':
 			return fmt.Sprintf("the %s contains a space", what)
 		case r < 0x20:
-			return fmt.Sprintf("the %s contains the control character %q", what, string(r))
+			return fmt.Sprintf("the %s contains the control character %s", what, escape.Quoted(string(r)))
 		case strings.ContainsRune(refused, r):
-			return fmt.Sprintf("the %s contains %q, one of the characters octo-sts refuses (%s)", what, string(r), refused)
+			return fmt.Sprintf("the %s contains %s, one of the characters octo-sts refuses (%s)", what, escape.Quoted(string(r)), refused)
 		case !unicode.IsPrint(r):
-			return fmt.Sprintf("the %s contains %q, which is not a printable character", what, string(r))
+			// The code point too: a view escapes only what a terminal must
+			// not draw, and a no-break space would read as a space.
+			return fmt.Sprintf("the %s contains %s (U+%04X), which is not a printable character", what, escape.Quoted(string(r)), r)
 		}
 	}
 	return ""
@@ -111,9 +115,9 @@ func hostProblem(host string) string {
 	for _, r := range host {
 		switch {
 		case r <= 0x20:
-			return fmt.Sprintf("the issuer's host contains %q", string(r))
+			return "the issuer's host contains " + escape.Quoted(string(r))
 		case r > unicode.MaxASCII:
-			return fmt.Sprintf("the issuer's host contains %q: octo-sts accepts only ASCII host names (against look-alike domains)", string(r))
+			return fmt.Sprintf("the issuer's host contains %s (U+%04X): octo-sts accepts only ASCII host names (against look-alike domains)", escape.Quoted(string(r)), r)
 		}
 	}
 	return ""
@@ -136,13 +140,13 @@ func issuerPathProblem(p string) string {
 	}
 	for _, r := range p {
 		if !isIssuerPathRune(r) {
-			return fmt.Sprintf("the issuer's path contains %q; octo-sts allows only letters, digits and - . _ ~ /", string(r))
+			return "the issuer's path contains " + escape.Quoted(string(r)) + "; octo-sts allows only letters, digits and - . _ ~ /"
 		}
 	}
 	for _, seg := range strings.Split(p, "/") {
 		switch {
 		case seg == "." || seg == "~":
-			return fmt.Sprintf("the issuer's path has a %q segment", seg)
+			return "the issuer's path has a " + escape.Quoted(seg) + " segment"
 		case len(seg) > maxIssuerSegment:
 			return fmt.Sprintf("a segment of the issuer's path is %d bytes long; octo-sts allows at most %d", len(seg), maxIssuerSegment)
 		}

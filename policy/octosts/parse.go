@@ -11,6 +11,7 @@ import (
 
 	"sigs.k8s.io/yaml"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
@@ -63,7 +64,7 @@ func identity(source string) string {
 }
 
 var (
-	unknownField = lazyre.New(`unknown field "([^"]*)"`)
+	unknownField = lazyre.New(`unknown field ("(?:[^"\\]|\\.)*")`)
 	yamlLine     = lazyre.New(`line (\d+): (.*)`)
 	typeError    = lazyre.New(`cannot unmarshal (\w+) into Go (?:struct field document\.(\S+)|value) of type (\S+)`)
 )
@@ -90,16 +91,17 @@ func readDocument(data []byte) (document, error) {
 func explain(data []byte, err error) error {
 	text := err.Error()
 	if m := unknownField().FindStringSubmatch(text); m != nil {
-		msg := fmt.Sprintf("unknown field %q: octo-sts reads trust policies strictly and refuses the whole file", m[1])
-		switch m[1] {
+		key := unquoteField(m[1])
+		msg := "unknown field " + escape.Quoted(key) + ": octo-sts reads trust policies strictly and refuses the whole file"
+		switch key {
 		case "app", "app_pattern":
 			msg += " (newer octo-sts releases accept app and app_pattern; octo-sts/app @cb87fc17 does not)"
 		default:
-			if near := closestKey(m[1]); near != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", near)
+			if near := closestKey(key); near != "" {
+				msg += " (did you mean " + escape.Quoted(near) + "?)"
 			}
 		}
-		return &policy.DocumentError{Kind: ErrUnreadable, Line: keyLine(data, m[1], 0), Msg: msg, Cause: err}
+		return &policy.DocumentError{Kind: ErrUnreadable, Line: keyLine(data, key, 0), Msg: msg, Cause: err}
 	}
 	if m := typeError().FindStringSubmatch(text); m != nil {
 		if m[2] == "" {

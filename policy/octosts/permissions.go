@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/closest"
 	"github.com/oidcscope/oidcscope/policy"
 )
@@ -74,9 +75,9 @@ func checkPermissions(data []byte, perms map[string]*string) error {
 	}
 	sort.Strings(unknown)
 	k := unknown[0]
-	msg := fmt.Sprintf("permissions: %q is not a field of go-github v88's InstallationPermissions, which octo-sts/app @cb87fc17 decodes permissions into strictly: octo-sts refuses the whole file (\"unable to parse trust policy\")", k)
+	msg := fmt.Sprintf("permissions: %s is not a field of go-github v88's InstallationPermissions, which octo-sts/app @cb87fc17 decodes permissions into strictly: octo-sts refuses the whole file (\"unable to parse trust policy\")", escape.Quoted(k))
 	if near := closestPermission(k); near != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", near)
+		msg += " (did you mean " + escape.Quoted(near) + "?)"
 	} else {
 		msg += "; a permission GitHub added after go-github v88 is accepted only by octo-sts releases built with a newer go-github"
 	}
@@ -119,9 +120,9 @@ func permissionLint(perms map[string]*string) []policy.Finding {
 		ks, w := byField[f], winner[f]
 		kept := "no value (null)"
 		if v := perms[w]; v != nil {
-			kept = fmt.Sprintf("%q", *v)
+			kept = escape.Quoted(*v)
 		}
-		warn("permissions: %s name the same permission %s (keys match ignoring case); octo-sts keeps %s, from %q, the key that sorts last", quoteAll(ks), f, kept, w)
+		warn("permissions: %s name the same permission %s (keys match ignoring case); octo-sts keeps %s, from %s, the key that sorts last", quoteAll(ks), f, kept, escape.Quoted(w))
 	}
 	for _, k := range keys {
 		f, _ := permissionField(k)
@@ -141,12 +142,12 @@ func levelProblem(k, v string) string {
 		case v == l:
 			return ""
 		case strings.EqualFold(v, l):
-			return fmt.Sprintf("permissions: %s is %q: GitHub documents %q in lower case; whether it accepts %q is undocumented, and octo-sts passes the value on unchanged (if GitHub refuses it, every exchange fails with \"token exchange failure (StatusUnprocessableEntity)\")", k, v, l, v)
+			return fmt.Sprintf("permissions: %s is %s: GitHub documents %s in lower case; whether it accepts %s is undocumented, and octo-sts passes the value on unchanged (if GitHub refuses it, every exchange fails with \"token exchange failure (StatusUnprocessableEntity)\")", k, escape.Quoted(v), escape.Quoted(l), escape.Quoted(v))
 		}
 	}
-	msg := fmt.Sprintf("permissions: %s is %q, not a level GitHub documents (read, write, admin): octo-sts passes it on unchecked, and GitHub will most likely refuse the token request, so every exchange would fail (\"token exchange failure (StatusUnprocessableEntity)\")", k, v)
+	msg := fmt.Sprintf("permissions: %s is %s, not a level GitHub documents (read, write, admin): octo-sts passes it on unchecked, and GitHub will most likely refuse the token request, so every exchange would fail (\"token exchange failure (StatusUnprocessableEntity)\")", k, escape.Quoted(v))
 	if v == "true" || v == "false" || isNumber(v) {
-		msg += fmt.Sprintf("; %q is probably an unquoted YAML scalar (yes, on, true, 1, …) that octo-sts's YAML 1.1 parser read as a boolean or number and turned into a string", v)
+		msg += fmt.Sprintf("; %s is probably an unquoted YAML scalar (yes, on, true, 1, …) that octo-sts's YAML 1.1 parser read as a boolean or number and turned into a string", escape.Quoted(v))
 	}
 	return msg
 }
@@ -166,7 +167,7 @@ func isNumber(s string) bool {
 func quoteAll(ks []string) string {
 	q := make([]string, len(ks))
 	for i, k := range ks {
-		q[i] = fmt.Sprintf("%q", k)
+		q[i] = escape.Quoted(k)
 	}
 	return strings.Join(q, ", ")
 }

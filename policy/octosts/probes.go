@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
@@ -59,16 +60,16 @@ func anyRepoLint(m *meter, tp *trustPolicy, f *field, owners []string) (policy.F
 	for _, p := range repoProbes("oidcscope-probe-owner") {
 		if hit, _ := m.match(f, f.re, p); hit {
 			return policy.Finding{Rule: RuleSubjectAnyRepo, Severity: sev(policy.SevError), Message: fmt.Sprintf(
-				"subject_pattern %s accepts a repository of any owner (it matches %q): with GitHub's issuer, any workflow on GitHub can use this policy%s",
-				yamlQuote(f.value), p, mitigation)}, true
+				"subject_pattern %s accepts a repository of any owner (it matches %s): with GitHub's issuer, any workflow on GitHub can use this policy%s",
+				yamlQuote(f.value), escape.Quoted(p), mitigation)}, true
 		}
 	}
 	for _, o := range owners {
 		for _, p := range repoProbes(o) {
 			if hit, _ := m.match(f, f.re, p); hit {
 				return policy.Finding{Rule: RuleSubjectAnyRepo, Severity: sev(policy.SevWarning), Message: fmt.Sprintf(
-					"subject_pattern %s accepts every repository of %s (it matches %q), including ones created later%s",
-					yamlQuote(f.value), o, p, mitigation)}, true
+					"subject_pattern %s accepts every repository of %s (it matches %s), including ones created later%s",
+					yamlQuote(f.value), o, escape.Quoted(p), mitigation)}, true
 			}
 		}
 	}
@@ -98,8 +99,8 @@ func broadIssuerLint(m *meter, f *field) (policy.Finding, bool) {
 	for _, p := range probes {
 		if hit, _ := m.match(f, f.re, p); hit {
 			return policy.Finding{Rule: RuleIssuerBroad, Severity: policy.SevError, Message: fmt.Sprintf(
-				"issuer_pattern %s accepts issuers on hosts nobody vetted (it matches %q): octo-sts fetches keys from whatever issuer a token names, so whoever serves OIDC discovery there can mint tokens with any sub this policy accepts; use issuer: with the exact URL, or escape the dots and bound each part, e.g. %s",
-				yamlQuote(f.value), p, yamlQuote(`https://token\.actions\.githubusercontent\.com(?:/[a-z0-9-]+)?`))}, true
+				"issuer_pattern %s accepts issuers on hosts nobody vetted (it matches %s): octo-sts fetches keys from whatever issuer a token names, so whoever serves OIDC discovery there can mint tokens with any sub this policy accepts; use issuer: with the exact URL, or escape the dots and bound each part, e.g. %s",
+				yamlQuote(f.value), escape.Quoted(p), yamlQuote(`https://token\.actions\.githubusercontent\.com(?:/[a-z0-9-]+)?`))}, true
 		}
 	}
 	return policy.Finding{}, false

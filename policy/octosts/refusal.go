@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -160,9 +161,9 @@ func (tp *trustPolicy) refused(rs []refusal, conds []policy.Condition) (string, 
 		return "", false
 	}
 	r := rs[0]
-	s := fmt.Sprintf("octo-sts refuses this token before testing the trust policy: %q (%s)", r.answer, r.problem)
+	s := fmt.Sprintf("octo-sts refuses this token before testing the trust policy: %s (%s)", escape.Quoted(r.answer), r.problem)
 	if r.stage == beforePolicy {
-		s = fmt.Sprintf("octo-sts refuses this token before reading any trust policy: %q (%s)", r.answer, r.problem)
+		s = fmt.Sprintf("octo-sts refuses this token before reading any trust policy: %s (%s)", escape.Quoted(r.answer), r.problem)
 	}
 	failed := 0
 	for _, c := range conds {

@@ -10,6 +10,7 @@ import (
 
 	"sigs.k8s.io/yaml"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -117,8 +118,8 @@ func unquotedScalarLint(us []unquotedScalar) []policy.Finding {
 	var out []policy.Finding
 	for _, u := range us {
 		out = append(out, policy.Finding{Rule: RuleUnquotedScalar, Severity: policy.SevWarning, Message: fmt.Sprintf(
-			"%s is the unquoted YAML %s %s: in a repository's own policy octo-sts reads it as the string %q, but in the organization's policy (the .github repository) it makes octo-sts refuse the whole file (\"unable to parse trust policy\"), because its YAML library converts such values only for fields declared directly on the type it decodes into; quote it: %s",
-			u.key, u.kind(), u.text, u.text, yamlQuote(u.text))})
+			"%s is the unquoted YAML %s %s: in a repository's own policy octo-sts reads it as the string %s, but in the organization's policy (the .github repository) it makes octo-sts refuse the whole file (\"unable to parse trust policy\"), because its YAML library converts such values only for fields declared directly on the type it decodes into; quote it: %s",
+			u.key, u.kind(), u.text, escape.Quoted(u.text), yamlQuote(u.text))})
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
@@ -40,7 +41,7 @@ func (p *Provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		return out, fmt.Errorf("%w: the suggestion does not parse: %w", ErrCannotSuggest, err)
 	}
 	if rs := screen(tok); len(rs) > 0 {
-		return out, fmt.Errorf("%w: octo-sts refuses this token whatever the trust policy says: %q (%s)", ErrCannotSuggest, rs[0].answer, rs[0].problem)
+		return out, fmt.Errorf("%w: octo-sts refuses this token whatever the trust policy says: %s (%s)", ErrCannotSuggest, escape.Quoted(rs[0].answer), rs[0].problem)
 	}
 	if r := pols[0].Evaluate(tok); r.Verdict != policy.Allow {
 		return out, fmt.Errorf("%w: the suggestion does not accept the token: %s", ErrCannotSuggest, r.Summary)
@@ -66,7 +67,7 @@ func (p *Provider) build(tok policy.Token, scope policy.Scope) (suggestion, erro
 		return s, err
 	}
 	if !slices.Contains(policy.Scopes, scope) {
-		return s, fmt.Errorf("%w: unknown scope %q (want one of %v)", ErrCannotSuggest, scope, policy.Scopes)
+		return s, fmt.Errorf("%w: unknown scope %s (want one of %v)", ErrCannotSuggest, escape.Quoted(string(scope)), policy.Scopes)
 	}
 	var env, jwr string
 	switch scope {
@@ -93,7 +94,7 @@ func (p *Provider) build(tok policy.Token, scope policy.Scope) (suggestion, erro
 		s.subjectPattern = rs.pattern(regexp.QuoteMeta(rs.tail))
 	default:
 		s.subject = sub
-		s.note("the token's sub %q does not start with repo:OWNER/REPO: (a customised sub template), so it is pinned exactly; claim_pattern carries the scope", sub)
+		s.note("the token's sub %s does not start with repo:OWNER/REPO: (a customised sub template), so it is pinned exactly; claim_pattern carries the scope", escape.Quoted(sub))
 	}
 	if standard {
 		if rs.immutable != "" {
@@ -111,7 +112,7 @@ func (p *Provider) build(tok policy.Token, scope policy.Scope) (suggestion, erro
 			s.note("scope ref: only runs on %s (the sub's ref context)", ref)
 		} else if ref != "" {
 			s.claim("ref", ref)
-			s.note("scope ref: the sub's context is %q, not ref:%s, so the sub is pinned as the token has it and claim_pattern pins ref %s", subTail(rs, standard, sub), ref, ref)
+			s.note("scope ref: the sub's context is %s, not ref:%s, so the sub is pinned as the token has it and claim_pattern pins ref %s", escape.Quoted(subTail(rs, standard, sub)), ref, ref)
 		}
 	case policy.ScopeEnvironment:
 		if standard && strings.HasPrefix(rs.tail, "environment:") {
@@ -142,7 +143,7 @@ func (p *Provider) build(tok policy.Token, scope policy.Scope) (suggestion, erro
 		s.note("no audience line: octo-sts then requires aud %s (its STS_DOMAIN), which this token carries", p.domain())
 	case len(auds) > 0:
 		s.audience = auds[0]
-		s.note("audience pins the token's aud %q because it is not %s; octo-sts tokens are usually requested with audience %s (then drop the audience line), and a token whose audience another service also accepts can be replayed to it", auds[0], p.domain(), p.domain())
+		s.note("audience pins the token's aud %s because it is not %s; octo-sts tokens are usually requested with audience %s (then drop the audience line), and a token whose audience another service also accepts can be replayed to it", escape.Quoted(auds[0]), p.domain(), p.domain())
 	default:
 		return s, fmt.Errorf("%w: the token's aud is not a string or a list of strings", ErrCannotSuggest)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 )
@@ -37,7 +38,7 @@ type refusalCase struct {
 	name          string
 	iss, sub, aud string // JSON values, as tokenWith takes them
 	refused       string // octo-sts's answer; "" when it accepts the token
-	mention       string // the diagnosis must also name this
+	mention       string // the diagnosis, shown (escaped once), must also name this
 }
 
 // runRefusals evaluates each case under openPolicy and checks that
@@ -60,7 +61,7 @@ func runRefusals(t *testing.T, tests []refusalCase) {
 			if !strings.Contains(r.Summary, tt.refused) {
 				t.Errorf("summary %q does not quote octo-sts's %q", r.Summary, tt.refused)
 			}
-			d := allDiagnoses(r)
+			d := escape.Text(allDiagnoses(r))
 			for _, w := range []string{tt.refused, tt.mention, "not the trust policy"} {
 				if !strings.Contains(d, w) {
 					t.Errorf("no diagnosis mentions %q:\n%s", w, d)
@@ -85,9 +86,9 @@ func TestSubjectOidcvalidateRefuses(t *testing.T) {
 		{name: "dollar", sub: q(base + "$x"), refused: refused, mention: `"$"`},
 		{name: "square bracket", sub: q(base + "a[1]"), refused: refused, mention: `"["`},
 		{name: "backslash", sub: q(base + `a\\b`), refused: refused, mention: `"\\"`},
-		{name: "quote", sub: q(base + `it\"s`), refused: refused, mention: `"\""`},
+		{name: "quote", sub: q(base + `it\"s`), refused: refused, mention: `"""`},
 		{name: "bidi override is not printable", sub: q(base + `a\u202eb`), refused: refused, mention: `\u202e`},
-		{name: "no-break space is not printable", sub: q(base + `a\u00a0b`), refused: refused, mention: `\u00a0`},
+		{name: "no-break space is not printable", sub: q(base + `a\u00a0b`), refused: refused, mention: "\"\u00a0\" (U+00A0)"},
 		{name: "DEL is not printable", sub: q(base + `a\u007fb`), refused: refused, mention: `\x7f`},
 		{name: "256 characters", sub: q(base + strings.Repeat("é", 256-len(base))), refused: refused, mention: "256 characters"},
 		{name: "empty", sub: `""`, refused: refused, mention: "empty"},

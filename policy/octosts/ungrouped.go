@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -46,10 +47,10 @@ func ungroupedReading(p string) (how string, anchorLost bool, fix string) {
 			op = p[:end+1] // {n}, {n,}, {n,m}
 		}
 		if op == "*" || op == "?" || strings.HasPrefix(op, "{0") || strings.HasPrefix(op, "{,") {
-			return fmt.Sprintf("the leading %q repeats the \"^\" octo-sts prepends, which may then occur zero times, so the start is not anchored", op),
-				true, fmt.Sprintf("Drop the %q, or write .* if any prefix is meant.", op)
+			return fmt.Sprintf("the leading %s repeats the \"^\" octo-sts prepends, which may then occur zero times, so the start is not anchored", escape.Quoted(op)),
+				true, fmt.Sprintf("Drop the %s, or write .* if any prefix is meant.", escape.Quoted(op))
 		}
-		return fmt.Sprintf("the leading %q repeats the \"^\" octo-sts prepends (harmless there)", op), false, fmt.Sprintf("Drop the %q.", op)
+		return fmt.Sprintf("the leading %s repeats the \"^\" octo-sts prepends (harmless there)", escape.Quoted(op)), false, fmt.Sprintf("Drop the %s.", escape.Quoted(op))
 	}
 	return "the pattern is not valid on its own", false, "Make the pattern valid on its own."
 }
