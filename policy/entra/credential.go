@@ -16,8 +16,9 @@ import (
 type credential struct {
 	source  string
 	name    string
-	hasName bool   // the document names it (else name is the source)
-	group   string // the app or identity it belongs to; "" = the whole document
+	hasName bool        // the document names it (else name is the source)
+	group   string      // the app or identity it belongs to; "" = the whole document
+	app     appSubjects // the subjects of its app's standard credentials (app.go)
 
 	issuer    string
 	issuerErr string

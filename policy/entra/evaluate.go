@@ -32,7 +32,26 @@ func (c *credential) Evaluate(tok policy.Token) policy.Result {
 	}
 	r.Conditions = append(r.Conditions, c.audienceCondition(tok))
 	c.verdict(&r)
+	c.siblingSummary(&r, tok)
 	return r
+}
+
+// siblingSummary tells, on a deny, that another credential of the same
+// app has the token's issuer and subject: Entra's answer is the app's, so
+// this credential's deny alone does not refuse the token.
+func (c *credential) siblingSummary(r *policy.Result, tok policy.Token) {
+	if r.Verdict != policy.Deny || !c.hasSubject {
+		return
+	}
+	iss, _, p1 := claimString(tok, "iss")
+	sub, _, p2 := claimString(tok, "sub")
+	if p1 != "" || p2 != "" {
+		return
+	}
+	if s, ok := c.siblingWith(iss, sub); ok {
+		r.Summary = strings.Replace(r.Summary, " — Entra answers "+noMatchAADSTS, " (this credential on its own)", 1) +
+			"; credential " + s.label() + " of the same app has this token's issuer and subject, and Entra accepts a token when any one federated credential of the app matches: it answers " + noMatchAADSTS + " only when none does"
+	}
 }
 
 // verdict sets Verdict, Summary and Error from the conditions.

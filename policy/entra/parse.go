@@ -18,6 +18,7 @@ func (provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 		creds[i] = compile(policy.NumberedSource(source, e.index, len(found)), data, e)
 	}
 	lintDocument(creds)
+	linkApps(creds)
 	out := make([]policy.Policy, len(creds))
 	for i, c := range creds {
 		out[i] = c

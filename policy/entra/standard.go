@@ -81,6 +81,11 @@ func (c *credential) subjectCondition(tok policy.Token) (policy.Condition, []pol
 		diag = append(diag, w+"; "+portalNoPatterns+" (a flexible credential, preview, can use claims['sub'] matches '…')")
 	}
 	diag = append(diag, policy.Mismatch(policy.Entra, "sub", []string{c.subject}, sub, true)...)
+	if iss, _, problem := claimString(tok, "iss"); problem == "" {
+		if s, ok := c.siblingWith(iss, sub); ok {
+			diag = siblingLines(diag, s)
+		}
+	}
 	return failed(cond, diag...), lint
 }
 

@@ -24,10 +24,14 @@ type exprDoc struct {
 }
 
 // Suggest builds credentials this token satisfies. Standard credentials
-// match one exact subject each, so scopes ref and environment give two of
-// them: the legacy and the immutable subject. Scopes repo and workflow
-// need a pattern, which only the flexible credential (preview) has: two
-// of those too, one per subject form, each pinned to repository_id.
+// match one exact subject each, so scopes ref and environment need two of
+// them to survive GitHub's move to immutable subjects: the legacy and the
+// immutable subject. Scopes repo and workflow need a pattern, which only
+// the flexible credential (preview) has: two of those too, one per
+// subject form (the expression has no `or`), each pinned to repository_id.
+// A token has one form, so only its own credential is the document, which
+// the user checks with `inspect --policy`; the other form's credential is
+// a note, to create in the same app (see otherForm).
 func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
 	iss, err := needClaim(tok, "iss")
 	if err != nil {
@@ -106,6 +110,7 @@ func (s *suggester) standard() ([]ficDoc, error) {
 	subjects := s.subjects()
 	base := credentialName(s.repoName(), label)
 	var docs []ficDoc
+	mine := 0
 	for i, subject := range subjects {
 		if utf8.RuneCountInString(subject) > maxFieldLength {
 			return nil, fmt.Errorf("%w: the token's sub is longer than the %d characters an Entra subject can hold", ErrSuggest, maxFieldLength)
@@ -114,19 +119,20 @@ func (s *suggester) standard() ([]ficDoc, error) {
 		if len(subjects) == 2 {
 			name, form = base+[]string{"-legacy", "-immutable"}[i], []string{"legacy subject form", "immutable subject form"}[i]
 		}
+		if subject == s.sub {
+			mine = i
+		}
 		docs = append(docs, ficDoc{Name: name, Issuer: s.iss, Subject: subject, Audiences: []string{AzureAudience},
 			Description: description(fmt.Sprintf("GitHub Actions %s, %s (%s). Suggested by oidcscope.", s.repoName(), label, form))})
 	}
 	s.note("Standard credentials compare issuer, subject and audience exactly and case-sensitively, with no wildcards: one credential per subject.")
-	if len(docs) == 2 {
-		s.note("Two credentials: the legacy subject %s and the immutable subject %s (GitHub's repo:OWNER@ID/REPO@ID form for repositories created, renamed or transferred after 2026-07-15, or opted in), so the trust survives the migration. The immutable form also pins the owner and repository IDs.", docs[0].Subject, docs[1].Subject)
-	} else {
+	if len(docs) == 1 {
 		s.note("One credential: the token's sub %s has no repo:OWNER/REPO prefix to rewrite into the other (legacy or immutable) form.", s.sub)
 	}
 	s.note("An app registration or user-assigned managed identity holds at most %d federated credentials; this uses %d.", MaxCredentials, len(docs))
 	s.note("%s", createNote(s.iss))
 	s.audienceNote()
-	return docs, nil
+	return s.otherForm(docs, mine)
 }
 
 // createNote says how to create standard credentials with az; the
@@ -220,6 +226,10 @@ func (s *suggester) flexible() ([]ficDoc, error) {
 		s.note("Trusts every workflow run of the repository: any branch, tag, pull request and environment.")
 	}
 	prefixes := []string{s.forms.legacy, s.forms.immutable}
+	mine := 0
+	if _, _, immutable, _ := s.forms.split(s.sub); immutable {
+		mine = 1
+	}
 	base := credentialName(s.repoName(), label)
 	var docs []ficDoc
 	for i, prefix := range prefixes {
@@ -237,7 +247,7 @@ func (s *suggester) flexible() ([]ficDoc, error) {
 	s.note("Two credentials, one per subject form (legacy %s… and immutable %s…), because the expression language has no `or`; %d of the %d credentials an app or identity can hold (whether flexible credentials count against that limit is not documented).", s.forms.legacy, s.forms.immutable, len(docs), MaxCredentials)
 	s.note("The sub pattern relies on '*' matching across '/' (the ref refs/heads/… holds slashes) and on matches comparing the whole string, case-sensitively %s.", assumedNote)
 	s.audienceNote()
-	return docs, nil
+	return s.otherForm(docs, mine)
 }
 
 // audienceNote warns when this token was not requested for Entra.

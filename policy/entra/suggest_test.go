@@ -87,8 +87,8 @@ func TestSuggestRoundTrip(t *testing.T) {
 				t.Errorf("suggestion scope %q, want %q", sug.Scope, tc.scope)
 			}
 			pols := suggestPolicies(t, sug)
-			if len(pols) != 2 {
-				t.Errorf("%d credentials, want 2 (legacy and immutable subject):\n%s", len(pols), sug.Document)
+			if len(pols) != 1 {
+				t.Errorf("%d credentials, want 1 (the token's subject form; the other is a note):\n%s", len(pols), sug.Document)
 			}
 			azure := policytest.ClaimsWith(t, tc.token, map[string]any{"aud": AzureAudience})
 			if ok, why := anyAllows(pols, azure); !ok {
@@ -139,35 +139,6 @@ func checkAudOnlyFailure(t *testing.T, pols []policy.Policy, tok policy.Token) {
 	}
 }
 
-// TestSuggestBothSubjectForms: the second credential admits the token
-// once its repository moves to the other subject form.
-func TestSuggestBothSubjectForms(t *testing.T) {
-	tests := []struct {
-		token, otherSub string
-		scope           policy.Scope
-	}{
-		{"push-main", "repo:octo-org@65/octo-repo@74:ref:refs/heads/main", policy.ScopeRef},
-		{"push-main", "repo:octo-org@65/octo-repo@74:ref:refs/heads/main", policy.ScopeRepo},
-		{"environment-prod", "repo:octo-org@65/octo-repo@74:environment:prod", policy.ScopeEnvironment},
-		{"immutable-sub", "repo:octo-org/octo-repo:ref:refs/heads/main", policy.ScopeRef},
-		{"immutable-sub", "repo:octo-org/octo-repo:ref:refs/heads/main", policy.ScopeWorkflow},
-	}
-	for _, tc := range tests {
-		sug, err := New().Suggest(policytest.FixtureToken(t, tc.token), tc.scope)
-		if err != nil {
-			t.Fatalf("%s/%s: %v", tc.token, tc.scope, err)
-		}
-		pols := suggestPolicies(t, sug)
-		migrated := policytest.ClaimsWith(t, tc.token, map[string]any{"aud": AzureAudience, "sub": tc.otherSub})
-		if ok, why := anyAllows(pols, migrated); !ok {
-			t.Errorf("%s/%s: sub %s not allowed: %q\n%s", tc.token, tc.scope, tc.otherSub, why, sug.Document)
-		}
-		if !strings.Contains(sug.Document, tc.otherSub[:strings.LastIndex(tc.otherSub, ":")]) && tc.scope != policy.ScopeRepo && tc.scope != policy.ScopeWorkflow {
-			t.Errorf("%s/%s: the document does not hold %s", tc.token, tc.scope, tc.otherSub)
-		}
-	}
-}
-
 func TestSuggestDocumentShape(t *testing.T) {
 	tok := policytest.FixtureToken(t, "environment-prod")
 	sug, err := New().Suggest(tok, policy.ScopeEnvironment)
@@ -178,7 +149,10 @@ func TestSuggestDocumentShape(t *testing.T) {
 	if err := json.Unmarshal([]byte(sug.Document), &docs); err != nil {
 		t.Fatalf("standard suggestion is not a JSON array: %v", err)
 	}
-	want := []string{"repo:octo-org/octo-repo:environment:prod", "repo:octo-org@65/octo-repo@74:environment:prod"}
+	want := []string{"repo:octo-org/octo-repo:environment:prod"}
+	if len(docs) != len(want) {
+		t.Errorf("%d credentials, want %d", len(docs), len(want))
+	}
 	for i, d := range docs {
 		if d["subject"] != want[i] || d["issuer"] != gh || d["claimsMatchingExpression"] != nil {
 			t.Errorf("credential %d: %v; want subject %s, issuer %s, no expression", i, d, want[i], gh)
@@ -195,7 +169,7 @@ func TestSuggestDocumentShape(t *testing.T) {
 			t.Errorf("credential %d has no description", i)
 		}
 	}
-	policytest.CheckText(t, "standard suggestion notes", strings.Join(sug.Notes, "\n"), []string{"20", "legacy", "immutable", "<APP_ID>"}, nil)
+	policytest.CheckText(t, "standard suggestion notes", strings.Join(sug.Notes, "\n"), []string{"20", "legacy", "immutable", "<APP_ID>", `"subject":"repo:octo-org@65/octo-repo@74:environment:prod"`}, nil)
 
 	sug, err = New().Suggest(tok, policy.ScopeWorkflow)
 	if err != nil {

@@ -53,41 +53,40 @@ func (ev *evaluation) checkCondition() {
 		return
 	}
 	cond.Result = policy.Fail
-	diag, absent, reason := ev.conditionFailure(c, err)
-	cond.Diagnosis, cond.Absent = diag, cond.Absent || absent
+	diag, reason := ev.conditionFailure(c, err)
+	cond.Diagnosis = diag
 	ev.Add(cond, reason)
 }
 
 // conditionFailure explains a false or failing condition: the runtime
 // error, and each false top-level && term with the values it reads.
-func (ev *evaluation) conditionFailure(c *compiled, evalErr error) (diag []string, absent bool, reason string) {
+func (ev *evaluation) conditionFailure(c *compiled, evalErr error) (diag []string, reason string) {
 	if evalErr != nil {
-		d, abs := ev.runtimeError(evalErr, c.refs, "the attribute condition")
-		diag, absent = d, abs
+		diag, _ = ev.runtimeError(evalErr, c.refs, "the attribute condition")
 		reason = "the attribute condition fails: " + evalErr.Error()
 	}
 	if len(c.terms) == 0 {
 		if evalErr == nil {
-			detail, more, abs := ev.explainTerm(c.root)
+			detail, more := ev.explainTerm(c.root)
 			diag = append(diag, falseLine(c.src, detail))
-			diag, absent = append(diag, more...), absent || abs
+			diag = append(diag, more...)
 			reason = "the attribute condition is false: " + falseLine(c.src, detail)
 		}
-		return diag, absent, reason
+		return diag, reason
 	}
 	ev.Meter.Untrue(c.terms, ev.vars(), func(t celclaims.Term, err error) {
 		if err != nil {
 			diag = append(diag, celclaims.TermFailure(t.Text, err))
 			if evalErr == nil && !errors.Is(err, celclaims.ErrCostLimit) {
-				d, abs := ev.runtimeError(err, t.Refs, "the term")
-				diag, absent = append(diag, d...), absent || abs
+				d, _ := ev.runtimeError(err, t.Refs, "the term")
+				diag = append(diag, d...)
 			}
 			return
 		}
-		detail, more, abs := ev.explainTerm(t.Root)
+		detail, more := ev.explainTerm(t.Root)
 		line := falseLine(t.Text, detail)
 		diag = append(diag, line)
-		diag, absent = append(diag, more...), absent || abs
+		diag = append(diag, more...)
 		if reason == "" || evalErr != nil && !strings.HasPrefix(reason, "the attribute condition is false") {
 			reason = "the attribute condition is false: " + line
 		}
@@ -95,7 +94,7 @@ func (ev *evaluation) conditionFailure(c *compiled, evalErr error) (diag []strin
 	if reason == "" {
 		reason = "the attribute condition is false"
 	}
-	return diag, absent, reason
+	return diag, reason
 }
 
 func falseLine(text, detail string) string {
@@ -107,12 +106,12 @@ func falseLine(text, detail string) string {
 
 // explainTerm explains one false term by its shape: a comparison with a
 // literal, membership, a string test, has(); else the values it reads.
-func (ev *evaluation) explainTerm(e ast.Expr) (detail string, more []string, absent bool) {
+func (ev *evaluation) explainTerm(e ast.Expr) (detail string, more []string) {
 	if e == nil {
-		return "", nil, false
+		return "", nil
 	}
 	if r, ok := celclaims.HasRef(e, varAssertion, varGoogle, varAttribute); ok {
-		return r.String() + " is absent", ev.absentLines(r), r.Root == varAssertion
+		return r.String() + " is absent", ev.absentLines(r)
 	}
 	if e.Kind() == ast.CallKind {
 		call := e.AsCall()
@@ -122,7 +121,7 @@ func (ev *evaluation) explainTerm(e ast.Expr) (detail string, more []string, abs
 		case (fn == "_==_" || fn == "_!=_") && len(args) == 2:
 			if r, lit, ok := refAndLiteral(args[0], args[1]); ok {
 				if fn == "_!=_" {
-					return ev.describe(r), nil, false
+					return ev.describe(r), nil
 				}
 				return ev.equality(r, lit)
 			}
@@ -138,9 +137,9 @@ func (ev *evaluation) explainTerm(e ast.Expr) (detail string, more []string, abs
 				if lit, ok := celclaims.LiteralString(args[0]); ok {
 					v, present := ev.value(r)
 					if !present {
-						return r.String() + " is absent", ev.absentLines(r), r.Root == varAssertion
+						return r.String() + " is absent", ev.absentLines(r)
 					}
-					return fmt.Sprintf("%s is %s, without %s", r, literal(v), celclaims.Quote(lit)), nil, false
+					return fmt.Sprintf("%s is %s, without %s", r, literal(v), celclaims.Quote(lit)), nil
 				}
 			}
 		case call.IsMemberFunction() && len(args) == 1 && slices.Contains([]string{"startsWith", "endsWith", "contains", "matches"}, fn):
@@ -159,13 +158,13 @@ func (ev *evaluation) explainTerm(e ast.Expr) (detail string, more []string, abs
 	}
 	refs := refsRead(e)
 	if len(refs) == 0 {
-		return "", nil, false
+		return "", nil
 	}
 	parts := make([]string, 0, len(refs))
 	for _, r := range refs {
 		parts = append(parts, ev.describe(r))
 	}
-	return strings.Join(parts, ", "), nil, false
+	return strings.Join(parts, ", "), nil
 }
 
 func doesNot(fn string) string {
@@ -209,20 +208,20 @@ func (ev *evaluation) absentLines(r celclaims.Ref) []string {
 }
 
 // equality explains ref == literal being false.
-func (ev *evaluation) equality(r celclaims.Ref, lit any) (string, []string, bool) {
+func (ev *evaluation) equality(r celclaims.Ref, lit any) (string, []string) {
 	v, ok := ev.value(r)
 	if !ok {
-		return r.String() + " is absent", ev.absentLines(r), r.Root == varAssertion
+		return r.String() + " is absent", ev.absentLines(r)
 	}
 	switch l := lit.(type) {
 	case string:
 		switch x := v.(type) {
 		case string:
-			return r.String() + " is " + celclaims.Quote(x), policy.Mismatch(policy.GCP, claimName(r), []string{l}, x, true), false
+			return r.String() + " is " + celclaims.Quote(x), policy.Mismatch(policy.GCP, claimName(r), []string{l}, x, true)
 		case []any, []string:
-			return fmt.Sprintf("%s is a list %s: == compares the whole list; test membership with %s in %s", r, literal(x), celclaims.Quote(l), r), nil, false
+			return fmt.Sprintf("%s is a list %s: == compares the whole list; test membership with %s in %s", r, literal(x), celclaims.Quote(l), r), nil
 		default:
-			return fmt.Sprintf("%s is %s %s, compared with the string %s", r, typeWord(x), literal(x), celclaims.Quote(l)), nil, false
+			return fmt.Sprintf("%s is %s %s, compared with the string %s", r, typeWord(x), literal(x), celclaims.Quote(l)), nil
 		}
 	case int64, uint64, float64, bool:
 		lt := fmt.Sprint(l)
@@ -233,23 +232,23 @@ func (ev *evaluation) equality(r celclaims.Ref, lit any) (string, []string, bool
 			}
 			return fmt.Sprintf("%s is the string %s, compared with %s %s", r, celclaims.Quote(s), kind, lt), []string{
 				fmt.Sprintf("GitHub sends IDs, counters and booleans as JSON strings, and in CEL a string never equals a number or a boolean: quote the value, %s == %s (CEL compares strings, so IDs are quoted)", r, celclaims.Quote(lt)),
-			}, false
+			}
 		}
 	}
-	return ev.describe(r), nil, false
+	return ev.describe(r), nil
 }
 
 // compareString runs explain on a string value, or says why it cannot.
-func (ev *evaluation) compareString(r celclaims.Ref, explain func(string) []string) (string, []string, bool) {
+func (ev *evaluation) compareString(r celclaims.Ref, explain func(string) []string) (string, []string) {
 	v, ok := ev.value(r)
 	if !ok {
-		return r.String() + " is absent", ev.absentLines(r), r.Root == varAssertion
+		return r.String() + " is absent", ev.absentLines(r)
 	}
 	s, isStr := v.(string)
 	if !isStr {
-		return fmt.Sprintf("%s is %s %s, not a string", r, typeWord(v), literal(v)), nil, false
+		return fmt.Sprintf("%s is %s %s, not a string", r, typeWord(v), literal(v)), nil
 	}
-	return r.String() + " is " + celclaims.Quote(s), explain(s), false
+	return r.String() + " is " + celclaims.Quote(s), explain(s)
 }
 
 // refAndLiteral matches ref == literal in either order; the literal as
@@ -271,26 +270,31 @@ func expectedOf(c *compiled) []string {
 }
 
 // actual renders the values an expression reads: the value itself for
-// one, name=value pairs for several.
+// one, name=value pairs for several, naming a missing claim as absent.
+// absent is true only when every value read is a claim the token lacks:
+// renderers then print "(absent)" for all the claims in place of Actual,
+// which is why one present claim among them keeps absent false.
 func (ev *evaluation) actual(refs []celclaims.Ref) (string, bool) {
-	absent := false
+	absent := len(refs) > 0
 	var parts []string
 	for _, r := range refs {
 		v, ok := ev.value(r)
 		switch {
 		case !ok:
-			absent = absent || r.Root == varAssertion
+			absent = absent && r.Root == varAssertion
 			parts = append(parts, r.String()+" absent")
 		case len(refs) == 1:
+			absent = false
 			parts = append(parts, display(v))
 		default:
+			absent = false
 			parts = append(parts, r.String()+"="+literal(v))
 		}
 	}
-	if len(refs) == 1 && absent {
+	if absent {
 		return "", true
 	}
-	return strings.Join(parts, ", "), absent
+	return strings.Join(parts, ", "), false
 }
 
 // claimsVia lists the token claims an expression reads, directly

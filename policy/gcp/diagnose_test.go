@@ -78,7 +78,7 @@ func TestDiagnoses(t *testing.T) {
 				{"has(assertion.environment)"},
 				{"assertion.environment == 'prod' fails: no such key: environment"},
 			},
-			absent: true,
+			absent: false, // repository_id is present: Actual names environment as absent
 		},
 		{
 			name:      "has() on an absent claim",

@@ -41,7 +41,9 @@ func TestFixtureReasons(t *testing.T) {
 			t.Errorf("mapping %+v", m)
 		}
 		c := cond(t, r, "attributeCondition")
-		if c.Result != policy.Fail || !c.Absent || !hasLine(c.Diagnosis, "add `environment: <name>` to the job") || !hasLine(c.Diagnosis, "inference") {
+		// It also reads present claims: not Absent as a whole (that prints
+		// "(absent)" for all three); Actual names the one missing.
+		if c.Result != policy.Fail || c.Absent || !strings.Contains(c.Actual, "assertion.environment absent") || !hasLine(c.Diagnosis, "add `environment: <name>` to the job") || !hasLine(c.Diagnosis, "inference") {
 			t.Errorf("condition %+v", c)
 		}
 		if a := cond(t, r, "oidc.allowedAudiences"); a.Result != policy.Pass {

@@ -45,8 +45,12 @@ func (ev *evaluation) mapAttributes() {
 		}
 		if err != nil {
 			c.Result = policy.Fail
-			d, absent := ev.runtimeError(err, mp.expr.refs, "the mapping")
-			c.Diagnosis, c.Absent = d, absent
+			d, missing := ev.runtimeError(err, mp.expr.refs, "the mapping")
+			c.Diagnosis = d
+			if missing {
+				// Absent only when no claim it reads is present (see actual).
+				c.Actual, c.Absent = ev.actual(mp.expr.refs)
+			}
 			ev.Add(c, fmt.Sprintf("mapping %s = %s fails: %v", mp.target, mp.source(), err))
 			continue
 		}

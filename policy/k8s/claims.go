@@ -50,3 +50,16 @@ func kindWord(v decode.Value) string {
 	}
 	return "a string"
 }
+
+// everyClaimAbsent reports whether each claim of names is missing from
+// tok. Only then is a condition Absent: renderers print "(absent)" for
+// all the claims it reads in place of its Actual, which names the one
+// missing claim among present ones.
+func everyClaimAbsent(tok policy.Token, names []string) bool {
+	for _, n := range names {
+		if _, ok := tok.Claim(n); ok {
+			return false
+		}
+	}
+	return true
+}

@@ -88,9 +88,8 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 		c.Diagnosis = append(c.Diagnosis, m.cel.notes...)
 	}
 	var vals []string
-	var problem string
+	var problem, missing string
 	if m.cel != nil {
-		var missing string
 		var stop error
 		vals, problem, missing, stop = m.runCEL(ev)
 		if why, over := overLimit(&c, m.cel.field, stop); over {
@@ -100,7 +99,7 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 			return nil, c, ""
 		}
 		if missing != "" {
-			c.Absent = true
+			c.Absent = everyClaimAbsent(ev.tok, c.Claims)
 			c.Diagnosis = append(c.Diagnosis, policy.Absent(missing))
 		}
 	} else {
@@ -110,8 +109,12 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 	if problem != "" {
 		c.Result = policy.Fail
 		c.Diagnosis = append([]string{problem}, c.Diagnosis...)
-		if c.Absent {
+		switch {
+		case c.Absent:
 			c.Actual = ""
+		case missing != "":
+			// The claims it reads, the missing one named among them.
+			c.Actual, _ = actual(ev.tok, c.Claims)
 		}
 		return nil, c, m.what + ": " + firstLine(problem)
 	}

@@ -42,7 +42,8 @@ func (r *rule) evaluate(ev *evaluation) (c policy.Condition, why string) {
 	}
 	c.Result = policy.Fail
 	c.Diagnosis, c.Absent, why = celFailure(ev, r.cel, r.spec.Message, err)
-	if c.Absent && len(c.Claims) == 1 {
+	c.Absent = c.Absent && everyClaimAbsent(ev.tok, c.Claims)
+	if c.Absent {
 		c.Actual = ""
 	}
 	return c, name + " " + why

@@ -242,6 +242,23 @@ func TestSemantics(t *testing.T) {
 			diag: []string{"repository_id 2 times", "keeps the last value"},
 		},
 		{
+			name:    "a rule reading a present and an absent claim is not absent as a whole",
+			body:    issuerAud + "  claimValidationRules:\n  - expression: \"claims.repository_id == '74' && claims.environment == 'prod'\"\n" + userSub,
+			verdict: policy.Deny, cond: "claims.repository_id == '74' && claims.environment", outcome: policy.Fail,
+			actual: `repository_id="74", environment absent`,
+		},
+		{
+			name:    "a rule whose every claim is absent is absent",
+			body:    issuerAud + "  claimValidationRules:\n  - expression: \"claims.environment == 'prod' && claims.missing_claim == 'x'\"\n" + userSub,
+			verdict: policy.Deny, cond: "claims.environment == 'prod' && claims.missing_claim", outcome: policy.Fail, absent: true,
+		},
+		{
+			name:    "a mapping reading a present and an absent claim is not absent as a whole",
+			body:    issuerAud + "  claimMappings:\n    username:\n      expression: \"claims.repository_id + ':' + claims.environment\"\n",
+			verdict: policy.Deny, cond: "claims.repository_id + ':' + claims.environment", outcome: policy.Fail,
+			actual: `repository_id="74", environment absent`,
+		},
+		{
 			name: "hostile claim values never break evaluation",
 			body: issuerAud + "  claimValidationRules:\n  - expression: \"claims.ref == 'refs/heads/main'\"\n" + userSub,
 			tok: func(t *testing.T) policy.Token {
