@@ -3,6 +3,11 @@
 // combination the policy's own conditions mention (events, refs,
 // environments, the legacy and immutable subject forms) and runs the
 // policy's matcher on each, so the table is exactly what the evaluator
-// allows, not a reading of the policy's text. Rename and immutable-subject
-// rows show what those moves would break.
+// allows, not a reading of the policy's text. A trusted publisher states
+// its settings as a document's fields rather than in its conditions: the
+// jobs run from the workflow file it names (or call the reusable workflow
+// it names), and a tag pattern is tried with a tag that fits it and one
+// that does not. The audience is the one the policy says it accepts, else
+// one its conditions name, else the provider's default. Rename and
+// immutable-subject rows show what those moves would break.
 package reach

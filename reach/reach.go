@@ -57,9 +57,13 @@ func Of(p policy.Policy, base simulate.Context) (Table, error) {
 		return Table{}, err
 	}
 	if base.Audience == "" {
-		// The audience the jobs would request: one the policy names, else
-		// the provider's login step's default.
+		// The audience the jobs would request: the one the policy says it
+		// accepts, else one its conditions name, else the provider's login
+		// step's default.
+		hinted := policy.Audiences(p)
 		switch {
+		case len(hinted) > 0:
+			base.Audience = hinted[0]
 		case len(mentioned.audiences) > 0:
 			base.Audience = mentioned.audiences[0]
 		case policy.InfoOf(p.Provider()).Audience != "" && !strings.Contains(policy.InfoOf(p.Provider()).Audience, "<"):
@@ -67,6 +71,21 @@ func Of(p policy.Policy, base simulate.Context) (Table, error) {
 		}
 		if base.Audience != "" {
 			t.Notes = append(t.Notes, "audience "+base.Audience+" assumed (give --audience)")
+		} else {
+			owner, _, _ := strings.Cut(base.Repository, "/")
+			t.Notes = append(t.Notes, "the policy names no audience the jobs would request: they request GitHub's default, https://github.com/"+owner+" (give --audience)")
+		}
+	}
+	if base.Workflow == "" && base.JobWorkflow == "" {
+		// The jobs run from the workflow file the policy names, with
+		// workflow_ref and job_workflow_ref built from it.
+		switch {
+		case mentioned.workflow != "":
+			base.Workflow = mentioned.workflow
+			t.Notes = append(t.Notes, "jobs of "+base.Workflow+", the workflow file the policy names")
+		case mentioned.jobWorkflow != "":
+			base.JobWorkflow = mentioned.jobWorkflow
+			t.Notes = append(t.Notes, "jobs that call "+base.JobWorkflow+", the reusable workflow the policy names")
 		}
 	}
 	subjects := []string{"legacy", "renamed"}
@@ -174,13 +193,18 @@ func renamed(repo string) string {
 
 type mentioned struct {
 	events, refs, environments, audiences []string
+	// workflow is the path of the workflow file the jobs run from;
+	// jobWorkflow, the reusable workflow they call (OWNER/REPO/path@REF).
+	workflow, jobWorkflow string
 }
 
 // mentions evaluates p on a baseline token and reads the values its
 // conditions name: refs (refs/heads/…, refs/tags/…; wildcards filled in
 // with an example), environments (environment:NAME in subjects, values of
 // conditions on the environment claim) and events (values of conditions
-// on event_name), beside the defaults.
+// on event_name), the workflow file conditions on workflow_ref or
+// job_workflow_ref name (workflowMentions), beside the defaults. A trusted publisher's document
+// states its settings as fields: those are read from it (publisherMentions).
 func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 	c := base
 	c.Event, c.Ref = "push", "refs/heads/main"
@@ -189,9 +213,16 @@ func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 		return mentioned{}, err
 	}
 	m := mentioned{events: Events(), refs: []string{"refs/heads/main", "refs/heads/feature", "refs/tags/v1.0.0"}}
+	// A publisher's document names its workflow itself (publisherMentions).
+	_, isPublisher := p.(documented)
 	for _, cond := range res.Conditions {
 		text := cond.Expression + " " + strings.Join(cond.Diagnosis, " ")
 		for _, r := range refMention().FindAllString(text, -1) {
+			if strings.Contains(r, "{{") {
+				// A placeholder ({{version}}) is no ref: the document's
+				// fields make it one.
+				continue
+			}
 			m.refs = append(m.refs, fill(strings.TrimRight(r, ".,;")))
 		}
 		for _, e := range envMention().FindAllStringSubmatch(text, -1) {
@@ -201,6 +232,9 @@ func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 			for _, v := range quotedValues(cond.Expression) {
 				m.environments = append(m.environments, literalVariants(v)...)
 			}
+		}
+		if !isPublisher {
+			workflowMentions(cond, base.Repository, &m)
 		}
 		if slices.Contains(cond.Claims, "event_name") {
 			m.events = append(m.events, quotedValues(cond.Expression)...)
@@ -213,6 +247,7 @@ func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 			}
 		}
 	}
+	publisherMentions(p, &m)
 	m.events, m.refs, m.environments, m.audiences = uniq(m.events), uniq(m.refs), uniq(m.environments), uniq(m.audiences)
 	return m, nil
 }

@@ -122,7 +122,11 @@ func Build(c Context) (Simulation, error) {
 	}
 	cl["workflow_ref"] = c.Repository + "/" + wf + "@" + ref
 	placeholder("workflow_sha", placeholderSHA)
-	placeholder("workflow", strings.TrimSuffix(strings.TrimSuffix(path.Base(wf), ".yml"), ".yaml"))
+	if c.WorkflowName != "" {
+		cl["workflow"] = c.WorkflowName
+	} else {
+		placeholder("workflow", strings.TrimSuffix(strings.TrimSuffix(path.Base(wf), ".yml"), ".yaml"))
+	}
 	cl["job_workflow_ref"] = cl["workflow_ref"]
 	if c.JobWorkflow != "" {
 		if err := checkJobWorkflow(c.JobWorkflow); err != nil {

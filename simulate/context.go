@@ -24,11 +24,14 @@ type Context struct {
 	HeadRef     string // pull requests: the PR's branch, when Ref is refs/pull/N/merge
 	Environment string // the job's environment:, if any
 	Workflow    string // the calling workflow's path, .github/workflows/x.yml (default .github/workflows/workflow.yml)
-	JobWorkflow string // a reusable workflow defining the job: OWNER/REPO/.github/workflows/y.yml@REF
-	SubTemplate []string
-	Immutable   bool   // the repository uses immutable subjects (repo:OWNER@ID/REPO@ID)
-	Runner      string // github-hosted (default) or self-hosted
-	Enterprise  string // enterprise slug; the token gets the enterprise claims
+	// WorkflowName is the workflow claim: the workflow file's name:, or
+	// its path when it has none. Empty: unknown, and made up.
+	WorkflowName string
+	JobWorkflow  string // a reusable workflow defining the job: OWNER/REPO/.github/workflows/y.yml@REF
+	SubTemplate  []string
+	Immutable    bool   // the repository uses immutable subjects (repo:OWNER@ID/REPO@ID)
+	Runner       string // github-hosted (default) or self-hosted
+	Enterprise   string // enterprise slug; the token gets the enterprise claims
 	// EnterpriseIssuer: the enterprise enabled its unique issuer,
 	// https://token.actions.githubusercontent.com/<slug>.
 	EnterpriseIssuer bool

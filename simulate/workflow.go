@@ -42,6 +42,11 @@ func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger
 	}
 	base.Workflow = ".github/workflows/" + path.Base(file)
 	var notes []string
+	wfName, note := workflowName(doc, base.Workflow)
+	base.WorkflowName = wfName
+	if note != "" {
+		notes = append(notes, note)
+	}
 	if env, note := environmentOf(jobDef); env != "" {
 		base.Environment = env
 	} else if note != "" {
@@ -70,6 +75,24 @@ func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger
 		return nil, fmt.Errorf("%w: workflow %s has no trigger that runs job %s", ErrContext, file, name)
 	}
 	return out, nil
+}
+
+// workflowName is the workflow claim for a file at path wf: its name:,
+// else its path. GitHub documents the path fallback for github.workflow;
+// the shared reference gives the claim only as the workflow's name, so
+// the fallback is noted.
+func workflowName(doc map[string]any, wf string) (string, string) {
+	switch n := doc["name"].(type) {
+	case string:
+		if n != "" {
+			return n, ""
+		}
+	case nil:
+	default:
+		// YAML read a number or a boolean: GitHub shows the text.
+		return fmt.Sprint(n), ""
+	}
+	return wf, "the workflow file sets no name:, so the workflow claim is taken to be its path, " + wf + ", as GitHub documents for github.workflow (not confirmed for the token's claim)"
 }
 
 func pickJob(doc map[string]any, job, file string) (map[string]any, string, error) {
