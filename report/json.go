@@ -59,6 +59,14 @@ type jsonTail struct {
 // unsignedInputKind is input.kind when the input was claims alone.
 const unsignedInputKind = "claims"
 
+// noTokenInputKind is input.kind when the input held no token (header and
+// payload are null, errors[] says why): scripts test for it, so it stays
+// the empty string rather than a word.
+const noTokenInputKind = ""
+
+// jsonInput is the contract's "input". Kind is one of jws, jwe,
+// unsecured, json, segment (decode.TokenKind), claims
+// (unsignedInputKind), or "" (noTokenInputKind).
 type jsonInput struct {
 	Kind          string   `json:"kind"`
 	Serialization string   `json:"serialization,omitempty"`
@@ -124,7 +132,7 @@ func JSON(w io.Writer, r *inspect.Report) error {
 // writeJSON shapes one at a time (jsonClaimOf).
 func jsonDoc(r *inspect.Report) jsonReport {
 	doc := jsonReport{
-		jsonHead: jsonHead{Schema: inspect.Schema, Input: jsonInput{Stripped: []string{}}},
+		jsonHead: jsonHead{Schema: inspect.Schema, Input: jsonInput{Kind: noTokenInputKind, Stripped: []string{}}},
 		jsonTail: jsonTail{
 			Checks: []jsonCheck{},
 			Errors: []jsonError{},

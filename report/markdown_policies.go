@@ -52,17 +52,12 @@ func mdPolicies(b *strings.Builder, r *inspect.Report) {
 		b.WriteString("| " + mdMark(p.Mark) + " | " + p.ProviderName + " | " + codeSpan(p.Name, true) + " | " + src + " |\n")
 	}
 	b.WriteString("\n")
-	shown := 0
-	for _, p := range ps {
-		if !p.Detailed(false) {
-			continue
-		}
-		if shown == view.DetailLimit {
-			fmt.Fprintf(b, "*… details of %d more policies in `oidcscope inspect --json`*\n\n", t.Total-t.Allow-shown)
-			break
-		}
-		shown++
+	details, more := view.Details(ps, false)
+	for _, p := range details {
 		mdPolicyDetail(b, p)
+	}
+	if more > 0 {
+		fmt.Fprintf(b, "*… details of %d more policies in `oidcscope inspect --json`*\n\n", more)
 	}
 }
 
@@ -82,21 +77,8 @@ func mdPolicyDetail(b *strings.Builder, p view.Policy) {
 	if p.Error != "" {
 		b.WriteString("- ⚠ error: " + mdEscaped(p.Error) + "\n")
 	}
-	var passed []view.Condition
-	for _, c := range p.Conditions {
-		if !c.Failed {
-			passed = append(passed, c)
-			continue
-		}
-		mdFailedCondition(b, c)
-	}
-	b.WriteString("\n")
-	if len(passed) > 0 {
-		fmt.Fprintf(b, "<details><summary>%d condition%s passed or did not apply</summary>\n\n", len(passed), plural(len(passed)))
-		for _, c := range passed {
-			b.WriteString("- " + mdEmoji[c.Mark.Tone] + " " + codeSpan(c.Expression, false) + "\n")
-		}
-		b.WriteString("\n</details>\n\n")
+	for _, g := range p.Groups() {
+		mdConditionGroup(b, g)
 	}
 	if p.ProviderAnswer != "" {
 		b.WriteString(mdEscaped(p.ProviderAnswer) + "\n\n")
@@ -111,6 +93,37 @@ func mdPolicyDetail(b *strings.Builder, p view.Policy) {
 			b.WriteString("- " + mdMark(f.Mark) + " " + codeSpan(f.Rule, false) + ": " + mdEscaped(f.Message) + "\n")
 		}
 		b.WriteString("\n")
+	}
+}
+
+// mdConditionGroup is one group of a policy's conditions under its
+// heading (an AWS statement): those that failed or deny, each with what
+// the token holds and the diagnosis, then the others folded.
+func mdConditionGroup(b *strings.Builder, g view.ConditionGroup) {
+	if g.Heading != "" {
+		b.WriteString("**" + mdEscaped(g.Heading) + "**")
+		if g.Denies {
+			b.WriteString(" — " + mdEmoji[view.DeniesMark.Tone] + " " + mdEscaped(view.DeniesNote))
+		}
+		b.WriteString("\n\n")
+	}
+	var passed []view.Condition
+	for _, c := range g.Conditions {
+		if !c.Detailed() {
+			passed = append(passed, c)
+			continue
+		}
+		mdFailedCondition(b, c)
+	}
+	if len(passed) < len(g.Conditions) || g.Heading == "" {
+		b.WriteString("\n") // ends the list (the heading ended its own paragraph)
+	}
+	if len(passed) > 0 {
+		fmt.Fprintf(b, "<details><summary>%d condition%s passed or did not apply</summary>\n\n", len(passed), plural(len(passed)))
+		for _, c := range passed {
+			b.WriteString("- " + mdEmoji[c.Mark.Tone] + " " + codeSpan(c.Expression, false) + "\n")
+		}
+		b.WriteString("\n</details>\n\n")
 	}
 }
 

@@ -131,7 +131,7 @@ func (t *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 		res.Summary = "oidcscope cannot evaluate this policy for this token: " + unmatched[0]
 	case denyBy != nil:
 		res.Verdict = policy.Deny
-		res.Summary = fmt.Sprintf("denied by %s: all its conditions hold for this token, and an explicit Deny overrides every Allow", denyBy.group)
+		res.Summary = fmt.Sprintf("%s%s: all its conditions hold for this token, and an explicit Deny overrides every Allow", deniedBy, denyBy.group)
 		if denyAssumed > 0 {
 			res.Summary += fmt.Sprintf(" (assuming its %s on AWS request context, not in the token, hold)", policy.Count(denyAssumed, "condition"))
 		}

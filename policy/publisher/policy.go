@@ -64,6 +64,7 @@ func (p *Policy) Evaluate(tok policy.Token) policy.Result {
 		return res
 	}
 	res.Conditions = append(res.Conditions, p.reg.Check(p.doc, tok)...)
+	withActual(res.Conditions, tok)
 	if res.SetErrorFromConditions() {
 		return res
 	}

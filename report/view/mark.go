@@ -54,6 +54,10 @@ var (
 	errorMark = Mark{ToneWarn, "!", "error"}
 )
 
+// DeniesMark is a condition that holds in the Deny statement that decided
+// its policy: a reason for the deny, never drawn as a pass.
+var DeniesMark = Mark{ToneFail, "✗", "deny"}
+
 // The marks of each kind of status, with the one an unknown status reads as.
 var (
 	verdictMarks = map[policy.Verdict]Mark{

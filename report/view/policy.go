@@ -9,7 +9,7 @@ import (
 
 // DetailLimit: with more policies than this, a report is the table of
 // verdicts ("which of these roles can this token assume?") and the details
-// of the first denials only.
+// of the first ones only, errors first (Details).
 const DetailLimit = 8
 
 // Policy is one policy's result, escaped, with what the token satisfies
@@ -30,8 +30,10 @@ type Policy struct {
 	Instead    []Snippet
 	// ProviderAnswer ends a denied policy's diagnosis: the error text
 	// its provider returns ("AWS answers: Not authorized to perform
-	// sts:AssumeRoleWithWebIdentity"), to match with the log; "" when
-	// not denied, unknown, or already in the summary or a diagnosis.
+	// sts:AssumeRoleWithWebIdentity", or STS's InvalidIdentityToken error
+	// when its IAM OIDC provider check refuses the token first), to match
+	// with the log; "" when not denied, unknown, or already in the
+	// summary or a diagnosis.
 	ProviderAnswer string
 }
 
@@ -44,7 +46,15 @@ type Condition struct {
 	Actual     string
 	Absent     bool
 	Diagnosis  []string
+	Group      string // the group it belongs to (an AWS statement); "" for none
+	// Denies: it holds, in the Deny statement that decided the policy,
+	// so it is a reason for the deny (marked so), not a pass.
+	Denies bool
 }
+
+// Detailed reports whether a report shows what the token holds and the
+// diagnosis under c: it failed, or it is a reason for the deny.
+func (c Condition) Detailed() bool { return c.Failed || c.Denies }
 
 // Lint is one lint finding.
 type Lint struct {
@@ -71,12 +81,18 @@ func PolicyOf(r *inspect.Report, p policy.Result) Policy {
 		Summary: shown(p.Summary),
 	}
 	errored := false
+	denyGroup := deniedBy(p)
 	for _, c := range p.Conditions {
 		errored = errored || c.Result == policy.Errored
-		out.Conditions = append(out.Conditions, Condition{
+		vc := Condition{
 			Mark: OutcomeMark(c.Result), Failed: failed(c.Result), Expression: shown(c.Expression),
 			Claims: shownAll(c.Claims), Actual: shown(c.Actual), Absent: c.Absent, Diagnosis: shownAll(c.Diagnosis),
-		})
+			Group: shown(c.Group),
+		}
+		if denyGroup != "" && c.Group == denyGroup && c.Result == policy.Pass {
+			vc.Mark, vc.Denies = DeniesMark, true
+		}
+		out.Conditions = append(out.Conditions, vc)
 	}
 	// An error a condition carries is shown under that condition.
 	if p.Error != "" && !strings.Contains(p.Summary, p.Error) && !errored {

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/aws/oidcprovider"
 	"github.com/oidcscope/oidcscope/providererrors"
 )
 
@@ -20,8 +21,16 @@ func providerAnswer(p policy.Result) string {
 	id := ""
 	switch p.Provider {
 	case policy.AWS:
-		// Every trust policy condition, aud included, fails the same way:
-		// the provider's own audience list is checked before it.
+		// STS checks the account's IAM OIDC provider first and stops
+		// there with its own error (no provider, audience not listed).
+		if text, found := oidcprovider.Answer(p); found {
+			if text == "" {
+				return ""
+			}
+			return shown(policy.InfoOf(p.Provider).Name + " answers: " + text)
+		}
+		// Past it, every trust policy condition, aud included, fails the
+		// same way.
 		id = "aws.not-authorized"
 	case policy.GCP:
 		// The provider checks the issuer and the audience before the

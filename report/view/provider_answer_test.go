@@ -6,6 +6,8 @@ import (
 
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/aws/oidcprovider"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/report/view"
 )
 
@@ -30,6 +32,10 @@ func TestPolicyEndsWithTheProvidersAnswer(t *testing.T) {
 			"The given credential is rejected by the attribute condition."},
 		{"gcp audience", policy.Result{Provider: policy.GCP, Verdict: policy.Deny, Conditions: []policy.Condition{cond("aud")}},
 			"The audience in ID Token [<aud>] does not match the expected audience <expected>."},
+		// STS refuses at the provider check before any trust policy, with its
+		// own error: that is what the log says, not "Not authorized".
+		{"aws provider document refuses aud", providerDoc(t).Evaluate(awsToken(t)), "AWS answers: InvalidIdentityToken: Incorrect token audience"},
+		{"aws trust policy refused at the provider", refusedTrust(t), "AWS answers: InvalidIdentityToken: Incorrect token audience"},
 		{"aws allow", policy.Result{Provider: policy.AWS, Verdict: policy.Allow}, ""},
 		{"aws error", policy.Result{Provider: policy.AWS, Verdict: policy.Error, Error: "not a policy"}, ""},
 		{"entra deny", policy.Result{Provider: policy.Entra, Verdict: policy.Deny, Summary: `denied — Entra answers AADSTS700213 / AADSTS70021: "No matching federated identity record found for presented assertion"`,
@@ -45,9 +51,32 @@ func TestPolicyEndsWithTheProvidersAnswer(t *testing.T) {
 				}
 				return
 			}
-			if !strings.Contains(p.ProviderAnswer, tc.want) {
+			if !strings.Contains(p.ProviderAnswer, tc.want) || (tc.res.Provider == policy.AWS && strings.Contains(tc.want, "InvalidIdentityToken") && strings.Contains(p.ProviderAnswer, "Not authorized")) {
 				t.Errorf("answer %q, want it to quote %q", p.ProviderAnswer, tc.want)
 			}
 		})
 	}
+}
+
+// providerDoc is get-open-id-connect-provider output for GitHub's issuer
+// listing only Entra's audience.
+func providerDoc(t *testing.T) policy.Policy {
+	t.Helper()
+	return policytest.ParseOne(t, oidcprovider.New(), "provider.json",
+		`{"Url":"token.actions.githubusercontent.com","ClientIDList":["api://AzureADTokenExchange"],"ThumbprintList":[]}`)
+}
+
+func awsToken(t *testing.T) policy.Token {
+	return policytest.Payload(t, `{"iss":"https://token.actions.githubusercontent.com","aud":"sts.amazonaws.com","sub":"repo:octo-org/octo-repo:ref:refs/heads/main"}`)
+}
+
+// refusedTrust is an allowing trust policy's result once the provider
+// document refuses the token's audience.
+func refusedTrust(t *testing.T) policy.Result {
+	res := policy.Result{Provider: policy.AWS, Verdict: policy.Allow, Conditions: []policy.Condition{
+		{Expression: `StringEquals "token.actions.githubusercontent.com:aud": "sts.amazonaws.com"`, Claims: []string{"aud"}, Result: policy.Pass}}}
+	gh := oidcprovider.Principal{Statement: "Statement[0] Allow", Effect: "Allow", ARN: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com",
+		Partition: "aws", Account: "111122223333", Provider: "token.actions.githubusercontent.com"}
+	oidcprovider.Collect([]policy.Policy{providerDoc(t)}).CheckTrust(&res, []oidcprovider.Principal{gh}, awsToken(t))
+	return res
 }
