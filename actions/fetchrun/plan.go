@@ -97,6 +97,17 @@ func coverAudiences(hints [][]string) []Plan {
 				covered[i] = true
 			}
 		}
-		plans = append(plans, Plan{Audience: best, Why: fmt.Sprintf("accepted by %d of the given policies", count[best])})
+		plans = append(plans, Plan{Audience: best, Why: expectedBy(count[best])})
 	}
+}
+
+// expectedBy says why an audience was requested: n of the policies expect
+// it. It is printed above the report in which those policies may deny
+// the token, so it must not read as their verdict ("accepted by 2").
+func expectedBy(n int) string {
+	verb := "expect"
+	if n == 1 {
+		verb = "expects"
+	}
+	return fmt.Sprintf("the audience %d of the given policies %s", n, verb)
 }

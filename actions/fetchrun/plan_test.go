@@ -70,3 +70,32 @@ func TestPlanTokens(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanWhyIsNoVerdict: why an audience was requested says which
+// policies expect it, in words that cannot read as their verdict (it is
+// printed above a report in which they may deny the token).
+func TestPlanWhyIsNoVerdict(t *testing.T) {
+	for _, tc := range []struct {
+		policies []string
+		want     []string
+	}{
+		{[]string{"sts", "sts"}, []string{"the audience 2 of the given policies expect"}},
+		{[]string{"sts"}, []string{"the audience 1 of the given policies expects"}},
+		{[]string{"a", "b", "b,c"}, []string{"the audience 2 of the given policies expect", "the audience 1 of the given policies expects"}},
+	} {
+		plans := PlanTokens(nil, policiesOf(tc.policies...))
+		if len(plans) != len(tc.want) {
+			t.Fatalf("%q: %d plans, want %d", tc.policies, len(plans), len(tc.want))
+		}
+		for i, p := range plans {
+			for _, verdict := range []string{"accept", "allow", "deny", "pass"} {
+				if strings.Contains(p.Why, verdict) {
+					t.Errorf("%q: token %d: why %q says %q", tc.policies, i, p.Why, verdict)
+				}
+			}
+			if p.Why != tc.want[i] {
+				t.Errorf("%q: token %d: why %q, want %q", tc.policies, i, p.Why, tc.want[i])
+			}
+		}
+	}
+}

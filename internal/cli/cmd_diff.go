@@ -59,7 +59,10 @@ func diffRun(o *inspectOptions, args []string, s streams) error {
 	if err != nil {
 		return err
 	}
-	set := o.policies.load(&opts, s.in)
+	set, err := o.policies.load(&opts, s.in)
+	if err != nil {
+		return err
+	}
 	session := inspect.NewSession(opts)
 	var sides [2]diffSide
 	for i, arg := range args {

@@ -101,9 +101,14 @@ func (c fetchCommand) run(o *fetchOptions, positional []string, s streams) error
 	if err != nil {
 		return err
 	}
-	pols, failures, skipNote := fetchrun.LoadPoliciesNoting(o.policies.files, o.policies.dirs, s.in)
-	sayPolicySkips(s, skipNote)
-	if len(failures) > 0 {
+	set, err := loadPolicySet(o.policies.files, o.policies.dirs, s.in)
+	if err != nil {
+		return fetchFailed(s, "No policy found", err)
+	}
+	pols := set.Policies()
+	sayPolicySkips(s, set.SkipNote())
+	if set != nil && set.Failed() {
+		failures := set.Failures()
 		for _, r := range failures {
 			fmt.Fprintf(s.errOut, "oidcscope: policy %s: %s\n", escape.Text(r.Source), escape.Text(r.Error))
 		}

@@ -117,7 +117,7 @@ func TestFetch(t *testing.T) {
 		"✗ deny   aws",
 		"✓ allow  gcp",
 		"the token's sub is in ref form but the policy expects environment form",
-		"note: fetched from the job's token endpoint for audience sts.amazonaws.com: accepted by 2 of the given policies",
+		"note: fetched from the job's token endpoint for audience sts.amazonaws.com: the audience 2 of the given policies expect",
 		"note: redacted: the signature is replaced")
 	outputs, summary := files.read(t)
 	want := map[string]string{"sub": "repo:octo-org/octo-repo:ref:refs/heads/main", "aud": "sts.amazonaws.com", "verdict": "deny"}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
-	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/reach"
 	"github.com/oidcscope/oidcscope/report/view"
 	"github.com/oidcscope/oidcscope/simulate"
@@ -53,7 +52,10 @@ func reachRun(o *reachOptions, s streams) error {
 	if !o.policies.given() {
 		return usagef("give the policy: --policy FILE or --policy-dir DIR")
 	}
-	set := policyset.Loader{}.Load(o.policies.files, o.policies.dirs, s.in)
+	set, err := loadPolicySet(o.policies.files, o.policies.dirs, s.in)
+	if err != nil {
+		return err
+	}
 	var tables []reach.Table
 	for _, p := range set.Policies() {
 		t, err := reach.Of(p, o.ctx)

@@ -106,7 +106,10 @@ func simulateRun(o *simulateOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	set := o.policies.load(&base, s.in)
+	set, err := o.policies.load(&base, s.in)
+	if err != nil {
+		return err
+	}
 	reports := make([]simulatedReport, 0, len(contexts))
 	for _, tr := range contexts {
 		sr, err := o.simulateOne(tr, base)

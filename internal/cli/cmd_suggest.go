@@ -40,7 +40,7 @@ func newSuggestCmd(s streams) *cobra.Command {
 	fs.StringVar(&o.scope, "scope", "", "what to pin: repo, ref, environment or workflow (default: environment when the token has one, else ref)")
 	fs.BoolVar(&o.json, "json", false, "print the suggestion and its notes as JSON")
 	fs.BoolVar(&o.demo, "demo", false, "suggest for a fresh embedded demo token")
-	fs.IntVar(&o.maxSize, "max-size", decode.DefaultMaxSize, "largest token text accepted, in `bytes`")
+	registerMaxSize(fs, &o.maxSize, decode.DefaultMaxSize)
 	return cmd
 }
 

@@ -105,6 +105,37 @@ func TestCommandSuggestions(t *testing.T) {
 	}
 }
 
+// TestCommandSuggestionsBeforeFlags: a mistyped command is named however
+// the line goes on: with flags the bare command lacks, with --help, or as
+// help's topic; never the bare command's help or flag errors instead.
+func TestCommandSuggestionsBeforeFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sugest", "--provider", "aws", "--demo"}, `unknown command "sugest"; did you mean suggest?`},
+		{[]string{"inspct", "--help"}, `unknown command "inspct"; did you mean inspect?`},
+		{[]string{"inspct", "-h"}, `unknown command "inspct"; did you mean inspect?`},
+		{[]string{"inspct", "--demo"}, `unknown command "inspct"; did you mean inspect?`},
+		{[]string{"fecth", "--policy", "x.json"}, `did you mean fetch?`},
+		{[]string{"redact", "--help"}, `unknown command "redact"`},
+		{[]string{"zzzz", "--help"}, `unknown command "zzzz"`},
+		{[]string{"help", "redact"}, `no help for "redact"`},
+		{[]string{"help", "sugest"}, `no help for "sugest"; did you mean suggest?`},
+	} {
+		code, out, errOut := runCLI(t, "", tc.args...)
+		if code != 2 || out != "" || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%q: exit %d, stdout %.80q, stderr %q; want exit 2 and %q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+	// What is not a command word still reaches the bare command.
+	for _, args := range [][]string{{"--help"}, {"help"}, {"help", "inspect"}, {"--version"}} {
+		if code, out, errOut := runCLI(t, "", args...); code != 0 || out == "" {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
+
 // TestFlagsAnywhere: --flag value and --flag=value, before or after the
 // token, give the same report.
 func TestFlagsAnywhere(t *testing.T) {

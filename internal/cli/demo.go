@@ -9,6 +9,7 @@ import (
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -40,7 +41,9 @@ func setupDemo(opts *inspect.Options, name string) error {
 	}
 	opts.Input = []byte(tok)
 	opts.Keys = keys
-	opts.Source = verify.Source{Offline: true}
+	// The embedded keys, offline, in place of any source; the settings
+	// are still worded as the flags that set them, as for any token.
+	opts.Source = verify.Source{Offline: true, Names: flagwords.Names}
 	claims, _ := decode.Parse(tok)
 	if opts.Issuer == "" {
 		opts.Issuer, _ = claims.Payload.Str("iss")

@@ -39,10 +39,11 @@ func (k *keySourceFlags) count() int {
 
 // checkFlags are the checks made on the token's claims.
 type checkFlags struct {
-	algs, audiences, highlight listValue
-	issuer, at                 string
-	leeway                     time.Duration
-	maxSize                    int
+	algs                 algsValue
+	audiences, highlight listValue
+	issuer, at           string
+	leeway               time.Duration
+	maxSize              int
 }
 
 // inspectAudienceUsage is what --audience means to inspect; fetch passes
@@ -53,7 +54,7 @@ func (c *checkFlags) register(fs *pflag.FlagSet, audienceUsage string) {
 	fs.Var(&c.algs, "algs", "allowed algorithms, comma-separated or repeated (default: all supported)")
 	fs.Var(&c.algs, "alg", "same as --algs")
 	fs.Var(&c.audiences, "audience", audienceUsage)
-	fs.IntVar(&c.maxSize, "max-size", decode.DefaultMaxSize, "largest token text accepted, in `bytes`")
+	registerMaxSize(fs, &c.maxSize, decode.DefaultMaxSize)
 	c.registerClaimChecks(fs, "evaluate time claims at `RFC3339|unix` (1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z) instead of now")
 }
 

@@ -18,7 +18,11 @@ func setHelp(root *cobra.Command) {
 			target, rest, err := root.Find(args)
 			if err != nil || len(rest) > 0 {
 				// An unknown topic is a mistake like an unknown command.
-				return usagef("no help for %s: run 'oidcscope help' for the commands", quoted(strings.Join(args, " ")))
+				guess := ""
+				if s := commandGuesses(root, args[0]); len(s) > 0 && len(args) == 1 {
+					guess = "; did you mean " + strings.Join(s, " or ") + "?"
+				}
+				return usagef("no help for %s%s (run 'oidcscope help' for the commands)", quoted(strings.Join(args, " ")), guess)
 			}
 			return target.Help()
 		},

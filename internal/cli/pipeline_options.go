@@ -46,19 +46,22 @@ func (o *inspectOptions) pipeline(positional []string, s streams, tokenOptional 
 			opts.Input = input
 		}
 	}
-	o.policies.load(&opts, s.in)
+	if _, err := o.policies.load(&opts, s.in); err != nil {
+		return opts, err
+	}
 	return opts, nil
 }
 
 // load reads the policy documents named (stdin for -) into opts, with
-// --any; nil when none are named.
-func (p *policyFlags) load(opts *inspect.Options, stdin io.Reader) *policyset.Set {
-	if !p.given() {
-		return nil
+// --any; nil when none are named. A folder without any is an error
+// (loadPolicySet).
+func (p *policyFlags) load(opts *inspect.Options, stdin io.Reader) (*policyset.Set, error) {
+	set, err := loadPolicySet(p.files, p.dirs, stdin)
+	if set == nil || err != nil {
+		return nil, err
 	}
-	set := policyset.Loader{}.Load(p.files, p.dirs, stdin)
 	opts.Policies, opts.PoliciesAny = set, p.any
-	return set
+	return set, nil
 }
 
 // checkOptions are the options every token gets: limits, checks, the key

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/spf13/pflag"
+
+	"github.com/oidcscope/oidcscope/fixtures"
 )
 
 // readmeSection is the README's "## heading" section, up to the next
@@ -48,5 +50,26 @@ func TestREADMEFlagsOfInspect(t *testing.T) {
 	slices.Sort(have)
 	if !slices.Equal(slices.Compact(documented), have) {
 		t.Errorf("README documents %q\ninspect has %q", documented, have)
+	}
+}
+
+// TestREADMEDemoSets: the README's list of --demo-set names is the claim
+// sets there are, as --help and the error for an unknown one list them.
+func TestREADMEDemoSets(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, list, ok := strings.Cut(string(readme), "`--demo-set NAME` picks another claim set:")
+	if !ok {
+		t.Fatal("README no longer lists the --demo-set names after \"`--demo-set NAME` picks another claim set:\"")
+	}
+	list, _, _ = strings.Cut(list, ".\n")
+	var documented []string
+	for _, m := range regexp.MustCompile("`([a-z0-9-]+)`").FindAllStringSubmatch(list, -1) {
+		documented = append(documented, m[1])
+	}
+	if have := fixtures.Names(); !slices.Equal(documented, have) {
+		t.Errorf("README lists the demo sets %q\n--demo-set takes %q", documented, have)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -77,15 +78,41 @@ func tokenOrCommand(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 || !looksLikeCommand(args[0]) {
 		return nil
 	}
-	err := fmt.Errorf("unknown command %s (run 'oidcscope help')", quoted(args[0]))
-	s := cmd.SuggestionsFor(args[0])
-	if closest.Distance(args[0], "help") <= cmd.SuggestionsMinimumDistance {
+	return unknownCommand(cmd.Root(), args[0])
+}
+
+// mistypedCommand is the unknown-command error when args start with a
+// word that names no command but could only be one (looksLikeCommand):
+// checked before the flags are read, so what follows it (flags only a
+// command has, --help) cannot hide it behind a flag error or the bare
+// command's help. nil when args start otherwise.
+func mistypedCommand(root *cobra.Command, args []string) error {
+	if len(args) == 0 || !looksLikeCommand(args[0]) {
+		return nil
+	}
+	root.InitDefaultHelpCmd() // so that "help" is found as the command it is
+	if found, _, err := root.Find(args[:1]); err == nil && found != root {
+		return nil
+	}
+	return unknownCommand(root, args[0])
+}
+
+// unknownCommand names typed as no command, with the commands near it.
+func unknownCommand(root *cobra.Command, typed string) error {
+	guess := ""
+	if s := commandGuesses(root, typed); len(s) > 0 {
+		guess = "; did you mean " + strings.Join(s, " or ") + "?"
+	}
+	return &usageError{err: fmt.Errorf("unknown command %s%s (run 'oidcscope help')", quoted(typed), guess)}
+}
+
+// commandGuesses are the command names near typed, help among them.
+func commandGuesses(root *cobra.Command, typed string) []string {
+	s := root.SuggestionsFor(typed)
+	if closest.Distance(typed, "help") <= root.SuggestionsMinimumDistance && !slices.Contains(s, "help") {
 		s = append(s, "help") // cobra never suggests its help command
 	}
-	if len(s) > 0 {
-		err = fmt.Errorf("unknown command %s; did you mean %s? (run 'oidcscope help')", quoted(args[0]), strings.Join(s, " or "))
-	}
-	return &usageError{err: err}
+	return s
 }
 
 func looksLikeCommand(arg string) bool {

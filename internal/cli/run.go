@@ -45,6 +45,9 @@ func run(args []string, s streams, client actions.Client) int {
 // runTree executes args on a command tree and maps the outcome to an exit
 // code.
 func runTree(root *cobra.Command, args []string, s streams) int {
+	if err := mistypedCommand(root, args); err != nil {
+		return exitCodeOf(err, s.errOut)
+	}
 	root.SetArgs(joinRedactValue(args))
 	_, err := root.ExecuteC()
 	return exitCodeOf(err, s.errOut)

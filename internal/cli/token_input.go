@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -34,12 +35,26 @@ func readToken(positional []string, stdin io.Reader, max int) ([]byte, error) {
 		defer f.Close()
 		r = f
 	default:
+		if namesAFile(arg) {
+			return nil, fmt.Errorf("no token in the argument %s, which names a file: did you mean @%s?", quoted(arg), arg)
+		}
 		return []byte(arg), nil
 	}
 	if max <= 0 {
 		max = decode.DefaultMaxSize
 	}
 	return io.ReadAll(io.LimitReader(r, int64(max)+1))
+}
+
+// namesAFile is whether arg, given as the token itself, is a path to a
+// file instead: it holds no "eyJ", which starts every JWT's header and so
+// every pasted token, in any wrapping, and a regular file is there.
+func namesAFile(arg string) bool {
+	if strings.Contains(arg, "eyJ") {
+		return false
+	}
+	fi, err := os.Stat(arg)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // isTerminal asks the terminal itself: a mode check would take /dev/null,
