@@ -80,7 +80,7 @@ func (m Model) addNameKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.refresh()
 		return m, nil
 	case slices.ContainsFunc(m.report.Token.Payload.Members, func(mem decode.Member) bool { return mem.Key == name }):
-		m.setFlash(escape.Text(name)+" is in the token already: e edits it", false)
+		m.setFlash(name+" is in the token already: e edits it", false) // the footer escapes it
 		m.refresh()
 		return m, nil
 	}

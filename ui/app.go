@@ -85,15 +85,21 @@ type Model struct {
 	report   *inspect.Report
 	gen      int
 	fetching bool
-	spin     spinner.Model
+	// refetching: r asked for the keys again; the status line says how
+	// that ended when the fetch's report comes (refetch.go).
+	refetching bool
+	spin       spinner.Model
 
-	pane       pane
-	claimSel   int
-	claimOff   int
-	filter     textinput.Model
-	list       *claimList // the claim list for report and filter, rebuilt by refresh
-	filtering  bool
-	condSel    int // selected ready-to-paste condition of the selected claim
+	pane      pane
+	claimSel  int
+	claimOff  int
+	filter    textinput.Model
+	list      *claimList // the claim list for report and filter, rebuilt by refresh
+	filtering bool
+	condSel   int // selected ready-to-paste condition of the selected claim
+	// insteadSel is the selected condition the token satisfies instead of
+	// the opened policy's failing ones (policycopy.go).
+	insteadSel int
 	policySel  int
 	policyOff  int
 	policyOpen bool
@@ -250,8 +256,8 @@ func (m *Model) startInspection(input []byte) tea.Cmd {
 		m.previous = m.realReport()
 	}
 	m.report = nil
-	m.fetching = false
-	m.claimSel, m.claimOff, m.condSel, m.policySel, m.policyOff = 0, 0, 0, 0, 0
+	m.fetching, m.refetching = false, false
+	m.claimSel, m.claimOff, m.condSel, m.policySel, m.policyOff, m.insteadSel = 0, 0, 0, 0, 0, 0
 	m.policyOpen, m.reachOpen = false, false
 	m.whatIf = whatIf{gen: m.whatIf.gen + 1}
 	m.pane = paneClaims
@@ -287,6 +293,10 @@ func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(verifyCmd(m.gen, m.session, msg.report), m.spin.Tick)
 	} else {
 		m.fetching = false
+	}
+	if m.refetching && !msg.offline {
+		m.refetching = false
+		m.setFlash(refetched(msg.report))
 	}
 	m.clampSelection()
 	m, again := m.reachAgain()

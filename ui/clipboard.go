@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/oidcscope/oidcscope/decode"
-	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/report/view"
 )
 
@@ -49,7 +49,7 @@ func (m Model) gotCopied(c copiedMsg) (tea.Model, tea.Cmd) {
 		m.sendOSC52(c)
 		return m, nil
 	}
-	m.setFlash(fmt.Sprintf("copied %s (%d bytes) into tmux's paste buffer", c.what, len(c.text))+c.escapedNote(), false)
+	m.setFlash("copied "+c.what+" ("+c.size()+") into tmux's paste buffer"+c.escapedNote(), false)
 	return m, nil
 }
 
@@ -64,7 +64,12 @@ func (m *Model) sendOSC52(c copiedMsg) {
 		m.setFlash("copy failed: "+err.Error(), true)
 		return
 	}
-	m.setFlash(fmt.Sprintf("sent %s (%d bytes) to the terminal's clipboard (OSC 52)", c.what, len(c.text))+c.escapedNote(), false)
+	m.setFlash("sent "+c.what+" ("+c.size()+") to the terminal's clipboard (OSC 52)"+c.escapedNote(), false)
+}
+
+// size is how much was copied, as the status line says it.
+func (c copiedMsg) size() string {
+	return fmt.Sprintf("%d %s", len(c.text), plural(len(c.text), "byte", "bytes"))
 }
 
 func (c copiedMsg) escapedNote() string {
@@ -75,7 +80,8 @@ func (c copiedMsg) escapedNote() string {
 }
 
 // copySelected copies the selected claim's value (the Raw and Policies
-// panes take y for what they show).
+// panes take y for what they show). The status line names the claim as
+// it is: the footer escapes the flash.
 func (m Model) copySelected() (tea.Model, tea.Cmd) {
 	c := m.selectedClaim()
 	if c == nil {
@@ -84,7 +90,7 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 	// A string is copied as its text, anything else as its JSON.
 	if c.Value.Kind == decode.String {
 		s, escaped := clipValue(c.Value.Text)
-		return m, m.copyText(escape.Text(c.Name), s, escaped)
+		return m, m.copyText(c.Name, s, escaped)
 	}
 	js, err := c.Value.MarshalJSON()
 	if err != nil {
@@ -92,7 +98,7 @@ func (m Model) copySelected() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	s, escaped := clipJSON(js)
-	return m, m.copyText(escape.Text(c.Name), s, escaped)
+	return m, m.copyText(c.Name, s, escaped)
 }
 
 // copyToken copies the token being inspected (never the rest of what was
@@ -113,7 +119,12 @@ func (m Model) copyCondition() (tea.Model, tea.Cmd) {
 		m.setFlash("no ready-to-paste condition for this claim", true)
 		return m, nil
 	}
-	sn := c.WouldSatisfy[clamp(m.condSel, 0, len(c.WouldSatisfy)-1)]
+	return m.copySnippet(c.WouldSatisfy[clamp(m.condSel, 0, len(c.WouldSatisfy)-1)])
+}
+
+// copySnippet copies a ready-to-paste condition: the token's own, not its
+// escaped form (clipDocument escapes it, and says so).
+func (m Model) copySnippet(sn policy.Snippet) (Model, tea.Cmd) {
 	// A condition is built from any of the token's claims (a Google Cloud
 	// member's pool comes from aud), so the whole payload decides.
 	hostile := func() bool { return m.report.Token != nil && !plainValue(m.report.Token.Payload) }

@@ -45,7 +45,7 @@ func (m Model) helpView(b *strings.Builder) {
 		title = "Every pane"
 	}
 	b.WriteString(m.st.Title.Render(title) + "\n")
-	for _, group := range h.global.FullHelp() {
+	for _, group := range h.shared() {
 		m.helpGroup(b, group)
 	}
 	if len(h.whatIf) > 0 {

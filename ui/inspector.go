@@ -28,6 +28,10 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case matches(msg, k.Quit):
 		return m, tea.Quit
+	case m.noToken() && (matches(msg, k.Next) || matches(msg, k.Prev) || matches(msg, k.Views) || matches(msg, k.Filter) || matches(msg, k.Refetch)):
+		// Without a token only the errors pane shows: no pane to go
+		// to, no claim to filter, no key to fetch (the help lists none).
+		return m, nil
 	case matches(msg, k.Help):
 		m.showHelp = !m.showHelp
 		m.vp.GotoTop()
@@ -126,7 +130,7 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, nil // no report yet: the inspection under way fetches
 		}
 		m.gen++
-		m.fetching = true
+		m.fetching, m.refetching = true, true
 		m.setFlash("fetching keys again", false)
 		return m, tea.Batch(verifyCmd(m.gen, m.session, m.realReport()), m.spin.Tick)
 	default:
@@ -234,6 +238,9 @@ func (m Model) promptKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	if kind == promptCopyToken {
 		m.prompt = promptNone
+		if msg.Type == tea.KeyCtrlC {
+			return m, tea.Quit // as everywhere: one ctrl+c quits
+		}
 		if msg.String() == "y" {
 			return m, m.copyToken()
 		}

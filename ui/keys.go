@@ -107,7 +107,7 @@ func (m Model) helpKeys() helpKeys {
 		return h
 	}
 	k := m.keys
-	all := m.pane.component().KeyMap(k)
+	all := paneKeys(m, k)
 	// One array for the three lists: the footer is drawn on every frame.
 	buf := make([]key.Binding, 0, 2*len(all))
 	h.pane = all[:0] // KeyMap's slice is the pane's own: filtered in place
@@ -144,6 +144,21 @@ func (m Model) helpKeys() helpKeys {
 	return h
 }
 
+// stateKeys is a component whose keys depend on what it shows (an
+// opened policy has keys its list has not).
+type stateKeys interface {
+	KeyMapNow(m Model, k KeyMap) []key.Binding
+}
+
+// paneKeys is the focused pane's keys as it is now.
+func paneKeys(m Model, k KeyMap) []key.Binding {
+	c := m.pane.component()
+	if s, ok := c.(stateKeys); ok {
+		return s.KeyMapNow(m, k)
+	}
+	return c.KeyMap(k)
+}
+
 func (h helpKeys) ShortHelp() []key.Binding {
 	if h.noToken {
 		k := h.global
@@ -161,5 +176,19 @@ func (h helpKeys) ShortHelp() []key.Binding {
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append([][]key.Binding{h.pane, h.whatIf}, h.global.FullHelp()...)
+	return append([][]key.Binding{h.pane, h.whatIf}, h.shared()...)
+}
+
+// shared is the groups of keys every pane shares; without a token, only
+// those that act: no pane to switch to, no claim to filter, no report to
+// copy, no key to fetch.
+func (h helpKeys) shared() [][]key.Binding {
+	if h.noToken {
+		k := h.global
+		return [][]key.Binding{
+			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.sideways()},
+			{k.LoadPolicy, k.NewToken, k.Help, k.Quit},
+		}
+	}
+	return h.global.FullHelp()
 }

@@ -90,7 +90,7 @@ func verifyCmd(gen int, s inspect.Session, r *inspect.Report) tea.Cmd {
 
 func loadPoliciesCmd(s inspect.Session, sessionGen int, path string) tea.Cmd {
 	return func() tea.Msg {
-		next, failures := s.WithPolicyFiles(path)
+		next, failures := loadPolicyFiles(s, path)
 		return policiesMsg{session: next, failures: failures, path: path, sessionGen: sessionGen}
 	}
 }
@@ -111,9 +111,39 @@ func readFileCmd(read func(string) ([]byte, error), path string, max int) tea.Cm
 func exportCmd(r *inspect.Report, mode redact.Mode) tea.Cmd {
 	return func() tea.Msg {
 		var b strings.Builder
-		err := report.Markdown(&b, report.MarkdownSection{Report: redact.Report(r, mode)})
+		shown := redact.Report(r, mode)
+		err := report.Markdown(&b, report.MarkdownSection{Heading: exportHeading(shown), Report: shown})
 		return exportMsg{what: "the report (" + mode.String() + " redacted, Markdown)", text: b.String(), err: err}
 	}
+}
+
+// exportHeading heads the copied report's one token as the command
+// line's Markdown heads each of its tokens, "Token for audience …"
+// (plain text: report.Markdown escapes it), and says when the claims are
+// edited ones.
+func exportHeading(r *inspect.Report) string {
+	h := "Token"
+	if r.Token != nil {
+		for _, mem := range r.Token.Payload.Members {
+			if mem.Key != "aud" {
+				continue
+			}
+			var auds []string
+			for _, v := range append([]decode.Value{mem.Value}, mem.Value.Items...) {
+				if v.Kind == decode.String {
+					auds = append(auds, v.Text)
+				}
+			}
+			if len(auds) > 0 {
+				h += " for audience " + strings.Join(auds, ", ")
+			}
+			break
+		}
+	}
+	if m := r.Unsigned.Marker(); m != "" {
+		h += " (" + m + ")"
+	}
+	return h
 }
 
 func tickCmd() tea.Cmd {

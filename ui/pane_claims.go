@@ -17,8 +17,9 @@ import (
 type claimsPane struct{}
 
 // claimKeys are the keys on the selected claim. Y and [ ] act on it from
-// any pane, and y from any but Raw and Policies (which copy what they
-// show), as they always have; only the claim panes list them, where the
+// any pane but an opened policy (whose own conditions they copy and
+// choose, policycopy.go), and y from any but Raw and Policies (which copy
+// what they show); only the claim panes list them, where the
 // claim and its conditions show. [ and ] are one entry, so the footer
 // keeps room for the shared keys.
 func claimKeys(k KeyMap) []key.Binding {
@@ -117,8 +118,11 @@ func (m Model) claimsList(w, h int) string {
 	return lipgloss.NewStyle().Width(w).Render(rows)
 }
 
-// claimBadges: NEW, RISK, UNKNOWN, the user's ★, and the policy verdict of
-// the loaded conditions that read the claim (✓ all pass, ✗ some fail).
+// claimBadges: NEW, RISK, UNKNOWN, the user's ★, and how the loaded
+// conditions that read the claim came out, counted as the text report's
+// "read by" line counts them: ✗N failed, !N errored, else ✓ when some
+// pass; a condition not checked offline (n/a) is no failure, and a claim
+// read only by such conditions says n/a.
 func (m Model) claimBadges(c view.Claim) string {
 	st := m.st
 	var out []string
@@ -126,10 +130,17 @@ func (m Model) claimBadges(c view.Claim) string {
 		out = append(out, st.Render(b))
 	}
 	switch t := c.Tally; {
-	case t.Total > 0 && t.Pass < t.Total:
-		out = append(out, st.Fail.Render(fmt.Sprintf("✗%d", t.Total-t.Pass)))
-	case t.Total > 0:
+	case t.Fail > 0 || t.Errored > 0:
+		if t.Fail > 0 {
+			out = append(out, st.Fail.Render(fmt.Sprintf("✗%d", t.Fail)))
+		}
+		if t.Errored > 0 {
+			out = append(out, st.Warn.Render(fmt.Sprintf("!%d", t.Errored)))
+		}
+	case t.Pass > 0:
 		out = append(out, st.Pass.Render("✓"))
+	case t.Total > 0:
+		out = append(out, st.Dim.Render("n/a"))
 	case c.PolicyRelevant():
 		out = append(out, st.Policy.Render("policy"))
 	}

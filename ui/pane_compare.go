@@ -58,7 +58,7 @@ func (m Model) compareView(b *strings.Builder) {
 	if cmp.previousTokens {
 		b.WriteString(st.Title.Render("Previous vs this token") + st.Dim.Render("  (esc back)") + "\n")
 	} else {
-		n := len(m.whatIf.edits)
+		n := m.whatIf.count()
 		b.WriteString(st.Title.Render("Real vs edited") + st.Dim.Render(fmt.Sprintf("  (%d %s · u undo · esc back)", n, plural(n, "edit", "edits"))) + "\n")
 		if !m.editing() {
 			b.WriteString(st.Dim.Render("the claims are the token's own again: nothing differs") + "\n")

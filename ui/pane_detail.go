@@ -160,7 +160,8 @@ func (detailPane) Tab(Model) string { return "" }
 // condition is out of view, so that it shows with the line above it: [
 // and ] choose a condition the reader should see.
 func (m *Model) scrollToCondition() {
-	if m.showHelp || (m.pane != paneDetail && !(m.pane == paneClaims && m.wide())) {
+	policy := m.pane == panePolicies && m.policyOpen && !m.reachOpen
+	if m.showHelp || (m.pane != paneDetail && !(m.pane == paneClaims && m.wide()) && !policy) {
 		return
 	}
 	lines := strings.Split(m.paneContent(m.vp.Width), "\n")

@@ -53,10 +53,13 @@ func (m Model) errorCount() int {
 	return len(m.report.ProviderErrors)
 }
 
+// noToken: the report holds no token (a pasted error alone).
+func (m Model) noToken() bool { return m.report != nil && m.report.Token == nil }
+
 // shownPane is the pane whose body shows: without a token, the errors
 // pane (with the problems), whichever pane has the focus.
 func (m Model) shownPane() pane {
-	if m.report != nil && m.report.Token == nil && !m.showHelp {
+	if m.noToken() && !m.showHelp {
 		return paneErrors
 	}
 	return m.pane

@@ -6,7 +6,9 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
+	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/report/view"
 )
 
@@ -17,11 +19,22 @@ func (policiesPane) KeyMap(k KeyMap) []key.Binding {
 	return []key.Binding{described(k.Open, "open policy"), described(k.Back, "close policy"), described(k.Copy, "copy policy name"), k.WhoCanAssume, k.UnloadPolicy}
 }
 
+// KeyMapNow: an opened policy has keys of its own (policycopy.go).
+func (p policiesPane) KeyMapNow(m Model, k KeyMap) []key.Binding {
+	if _, ok := m.openedPolicy(); ok {
+		return openedPolicyKeys(m, k)
+	}
+	return p.KeyMap(k)
+}
+
 // Update: enter opens the selected policy; y copies its name (a role
 // ARN, a credential or provider name). esc closes it among the shared
 // keys, since a policy opened stays so until then whichever pane has the
 // focus.
 func (policiesPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
+	if next, cmd, ok := m.openedPolicyKey(msg); ok {
+		return next, cmd, true
+	}
 	var cmd tea.Cmd
 	switch {
 	case m.reachOpen && matches(msg, m.keys.Back):
@@ -34,6 +47,7 @@ func (policiesPane) Update(m Model, msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 		m, cmd = m.openReach()
 	case matches(msg, m.keys.Open):
 		m.policyOpen, m.reachOpen = len(m.policies()) > 0, false
+		m.insteadSel = 0
 	case matches(msg, m.keys.Copy):
 		if ps := m.policies(); m.policySel < len(ps) {
 			s, escaped := clipValue(ps[m.policySel].Name)
@@ -106,14 +120,27 @@ func (m Model) policyList(w, h int) string {
 	if len(ps) == 0 {
 		return m.emptyList(w, h, "no policy loaded: press p to load a trust policy file ("+view.ProviderNames()+")")
 	}
+	provW := providerWidth()
 	return m.listRows(len(ps), m.policyOff, m.policySel, true, w, h, func(row int) string {
 		p := view.PolicyOf(m.report, ps[row])
-		line := m.verdictBadge(p.Mark) + "  " + fmt.Sprintf("%-8s", p.Provider) + " " + p.Name
+		prov := ansi.Truncate(p.Provider, provW, "…")
+		prov += strings.Repeat(" ", provW-ansi.StringWidth(prov))
+		line := m.verdictBadge(p.Mark) + "  " + prov + " " + p.Name
 		if p.SourceDiffers {
 			line += st.Dim.Render("  " + p.Source)
 		}
 		return line
 	})
+}
+
+// providerWidth is the Policies list's provider column: as wide as the
+// widest provider id (crates.io), so the policies' names line up.
+func providerWidth() int {
+	w := 0
+	for _, id := range policy.ProviderIDs() {
+		w = max(w, ansi.StringWidth(id))
+	}
+	return w
 }
 
 // verdictBadge pads the verdict so the policies' names line up.
@@ -164,8 +191,18 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 	}
 	if len(p.Instead) > 0 {
 		b.WriteString("\n" + st.Title.Render(view.InsteadTitle(p.ProviderName)) + "\n")
-		for _, sn := range p.Instead {
-			b.WriteString("  " + st.Label.Render(sn.Claim) + "\n")
+		hint := "Y copies it"
+		if len(p.Instead) > 1 {
+			hint = "Y copies the ▸ one · [ ] choose"
+		}
+		b.WriteString(st.Dim.Render(hint) + "\n")
+		sel := clamp(m.insteadSel, 0, len(p.Instead)-1)
+		for i, sn := range p.Instead {
+			mark := "  "
+			if i == sel && len(p.Instead) > 1 {
+				mark = st.Cursor.Render("▸ ")
+			}
+			b.WriteString(mark + st.Label.Render(sn.Claim) + "\n")
 			m.snippet(b, sn)
 		}
 	}

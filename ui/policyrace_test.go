@@ -70,7 +70,8 @@ func TestPolicyFileLandsInTheSessionShownNow(t *testing.T) {
 // sample policies are read waits for them, then joins them in the demo's
 // session; the samples' session, which lacks it, does not drop it.
 func TestPolicyFileDuringTheSamplesRead(t *testing.T) {
-	policyFile := filepath.Join("..", "fixtures", "policies", "aws", "trust-environment-prod.json")
+	// Not one of the samples: a file loaded again replaces its copy.
+	policyFile := filepath.Join("..", "fixtures", "policies", "aws", "trust-deny-pull-requests.json")
 	cfg, _ := samplesConfig(t, nil)
 	cfg.Input = demoToken(t) // the user's token first; the demo opens from the paste screen
 	cfg.DemoSamples = func(s inspect.Session) inspect.Session { return s.WithPolicies(demoPolicySet(t)) }

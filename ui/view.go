@@ -45,7 +45,7 @@ func (m Model) statusLine() string {
 	}
 	if r.Unsigned != "" {
 		// Before the badge: these claims were never signed by anyone.
-		n := len(m.whatIf.edits)
+		n := m.whatIf.count()
 		parts = append(parts, st.Warn.Render(fmt.Sprintf("%s (%d %s)", r.Unsigned.Marker(), n, plural(n, "edit", "edits"))))
 	}
 	parts = append(parts, m.signatureBadge(m.wide()))
@@ -118,6 +118,11 @@ func (m Model) tabsLine() string {
 		} else {
 			out = append(out, m.st.Tab.Render(tab))
 		}
+	}
+	if m.noToken() {
+		// Only the errors pane shows (shownPane): the other tabs, and
+		// tab and 1-5 that would switch to them, have nothing to show.
+		return strings.Join(out, "")
 	}
 	n := 0
 	for p := range paneCount {

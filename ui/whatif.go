@@ -85,17 +85,55 @@ func (m Model) undoEdit() (Model, tea.Cmd) {
 	}
 	w.edits = w.edits[:len(w.edits)-1]
 	if len(w.edits) == 0 {
-		m, cmd := m.realAgain("undone: the token's own claims")
-		m.whatIf.real = nil
-		if m.pane == paneCompare && m.previous == nil {
-			m.pane = paneClaims // nothing left to compare
-			m.refresh()
-		}
-		return m, cmd
+		return m.realAgain("undone: the token's own claims")
 	}
 	m, cmd := m.showEdit()
-	m.setFlash(fmt.Sprintf("undone: %d %s left", len(w.edits), plural(len(w.edits), "edit", "edits")), false)
+	if m.editing() {
+		n := m.whatIf.count()
+		m.setFlash(fmt.Sprintf("undone: %d %s left", n, plural(n, "edit", "edits")), false)
+	}
 	return m, cmd
+}
+
+// count is how many claims the edits shown change from the token's own:
+// a claim edited twice counts once, and one edited back not at all (sub
+// rebuilt by the context rule is part of the edit that rebuilt it). At
+// least 1 while the claims shown are not the token's own.
+func (w whatIf) count() int {
+	if w.real == nil || w.real.Token == nil || len(w.edits) == 0 {
+		return 0
+	}
+	own, shown := w.real.Token.Payload, w.edits[len(w.edits)-1].payload
+	var seen []string
+	n := 0
+	for _, e := range w.edits {
+		if slices.Contains(seen, e.claim) {
+			continue
+		}
+		seen = append(seen, e.claim)
+		if !sameClaim(own, shown, e.claim) {
+			n++
+		}
+	}
+	return max(n, 1)
+}
+
+// sameClaim reports whether a and b hold claim name alike: both without
+// it, or both with the same JSON value.
+func sameClaim(a, b decode.Value, name string) bool {
+	va, oka := claimJSON(a, name)
+	vb, okb := claimJSON(b, name)
+	return oka == okb && bytes.Equal(va, vb)
+}
+
+// claimJSON is the first value of claim name in v, as JSON.
+func claimJSON(v decode.Value, name string) ([]byte, bool) {
+	i := slices.IndexFunc(v.Members, func(m decode.Member) bool { return m.Key == name })
+	if i < 0 {
+		return nil, false
+	}
+	js, err := v.Members[i].Value.MarshalJSON()
+	return js, err == nil
 }
 
 // showEdit shows the last edit's payload: the real report when the
@@ -127,10 +165,15 @@ func (m *Model) afterReport() {
 }
 
 // realAgain shows the token's own report (every edit undone, or edited
-// back to its claims).
+// back to its claims) and ends the what-if: no undo history is kept
+// behind the real report, so what u takes back is always what shows.
 func (m Model) realAgain(flash string) (Model, tea.Cmd) {
 	m.report = m.whatIf.real
+	m.whatIf.real, m.whatIf.edits = nil, nil
 	m.whatIf.gen++ // an edited inspection under way is not wanted now
+	if m.pane == paneCompare && m.previous == nil {
+		m.pane = paneClaims // nothing left to compare
+	}
 	m, cmd := m.reachAgain()
 	m.afterReport()
 	m.setFlash(flash, false)
@@ -166,6 +209,7 @@ func (m Model) gotEdited(msg editedMsg) (tea.Model, tea.Cmd) {
 // while editing, its edited claims with it.
 func (m *Model) reinspect() tea.Cmd {
 	m.gen++
+	m.refetching = false // r's fetch, if under way, is dropped with its gen
 	cmd := inspectCmd(m.gen, m.session, m.input)
 	if !m.editing() {
 		return cmd
