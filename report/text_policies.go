@@ -19,8 +19,13 @@ func textPolicies(b *strings.Builder, r *inspect.Report, st view.Palette) {
 	t := view.TallyOf(r.Policies)
 	fmt.Fprintf(b, "\n%s%s\n", st.Title.Render("Policies"),
 		st.Dim.Render(fmt.Sprintf(" (%d: %d allow, %d deny, %d error)", t.Total, t.Allow, t.Deny, t.Error)))
+	var provs []string
 	for _, p := range ps {
-		line := "  " + verdictBadge(p.Mark, st) + "  " + fmt.Sprintf("%-8s", p.Provider) + " " + p.Name
+		provs = append(provs, p.Provider)
+	}
+	provW := view.ProviderColumn(provs)
+	for _, p := range ps {
+		line := "  " + verdictBadge(p.Mark, st) + "  " + fmt.Sprintf("%-*s", provW, p.Provider) + " " + p.Name
 		if p.SourceDiffers {
 			line += st.Dim.Render("  " + p.Source)
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -210,14 +211,12 @@ func TestSameBlocksEverywhere(t *testing.T) {
 			})
 			rs := render(t, r)
 			rs.checkShown(t, name, needles(r))
-			detailed := 0
-			for i, p := range view.Policies(r) {
-				if !p.Detailed(false) {
-					continue
-				}
-				if detailed++; detailed > view.DetailLimit {
-					break
-				}
+			// The policies the reports detail (errors first, at most
+			// view.DetailLimit), each found in the UI's pane of its own.
+			all := view.Policies(r)
+			shown, _ := view.Details(all, false)
+			for _, p := range shown {
+				i := slices.IndexFunc(all, func(q view.Policy) bool { return q.Source == p.Source && q.Name == p.Name })
 				for _, n := range policyNeedles(p) {
 					if where := rs.missing(n); len(where) > 0 {
 						t.Errorf("%s: policy %s: %q missing from %v", name, p.Name, n, where)

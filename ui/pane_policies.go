@@ -120,7 +120,9 @@ func (m Model) policyList(w, h int) string {
 	if len(ps) == 0 {
 		return m.emptyList(w, h, "no policy loaded: press p to load a trust policy file ("+view.ProviderNames()+")")
 	}
-	provW := providerWidth()
+	// Every provider's width, not only the listed ones': the column stays
+	// put as policies load and unload.
+	provW := view.ProviderColumn(policy.ProviderIDs())
 	return m.listRows(len(ps), m.policyOff, m.policySel, true, w, h, func(row int) string {
 		p := view.PolicyOf(m.report, ps[row])
 		prov := ansi.Truncate(p.Provider, provW, "…")
@@ -131,16 +133,6 @@ func (m Model) policyList(w, h int) string {
 		}
 		return line
 	})
-}
-
-// providerWidth is the Policies list's provider column: as wide as the
-// widest provider id (crates.io), so the policies' names line up.
-func providerWidth() int {
-	w := 0
-	for _, id := range policy.ProviderIDs() {
-		w = max(w, ansi.StringWidth(id))
-	}
-	return w
 }
 
 // verdictBadge pads the verdict so the policies' names line up.
@@ -161,20 +153,8 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 		b.WriteString(st.Fail.Render("error: ") + p.Error + "\n")
 	}
 	b.WriteString("\n")
-	for _, c := range p.Conditions {
-		b.WriteString(m.outcomeMark(c.Mark) + "  " + c.Expression + "\n")
-		if len(c.Claims) > 0 {
-			actual := c.Actual
-			if c.Absent {
-				actual = st.Dim.Render("(absent)")
-			}
-			b.WriteString("    " + st.Dim.Render("token "+strings.Join(c.Claims, ", ")+": ") + actual + "\n")
-		}
-		if c.Failed {
-			for _, d := range c.Diagnosis {
-				b.WriteString("    " + d + "\n")
-			}
-		}
+	for _, g := range p.Groups() {
+		m.conditionGroup(b, g)
 	}
 	if p.ProviderAnswer != "" {
 		b.WriteString("\n" + st.Dim.Render(p.ProviderAnswer) + "\n")
@@ -210,6 +190,37 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 		m.section(b, "Lint")
 		for _, f := range p.Lint {
 			b.WriteString(st.Style(f.Mark.Tone).Render(f.Mark.Word) + " " + st.Dim.Render(f.Rule+": ") + f.Message + "\n")
+		}
+	}
+}
+
+// conditionGroup is one group of an open policy's conditions (an AWS
+// statement) under its heading, as the reports lay it out; the Deny that
+// decided the policy says so beside its heading.
+func (m Model) conditionGroup(b *strings.Builder, g view.ConditionGroup) {
+	st := m.st
+	indent := ""
+	if g.Heading != "" {
+		line := st.Label.Render(g.Heading)
+		if g.Denies {
+			line += "  " + st.Fail.Render(view.DeniesMark.Symbol+" "+view.DeniesNote)
+		}
+		b.WriteString(line + "\n")
+		indent = "  "
+	}
+	for _, c := range g.Conditions {
+		b.WriteString(indent + m.outcomeMark(c.Mark) + "  " + c.Expression + "\n")
+		if len(c.Claims) > 0 {
+			actual := c.Actual
+			if c.Absent {
+				actual = st.Dim.Render("(absent)")
+			}
+			b.WriteString(indent + "    " + st.Dim.Render("token "+strings.Join(c.Claims, ", ")+": ") + actual + "\n")
+		}
+		if c.Detailed() {
+			for _, d := range c.Diagnosis {
+				b.WriteString(indent + "    " + d + "\n")
+			}
 		}
 	}
 }

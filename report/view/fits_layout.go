@@ -14,8 +14,13 @@ import (
 // token. Every field is escaped already (PolicyFit).
 func WriteFits(b *strings.Builder, st Palette, fits []PolicyFit, whose, indent string, name func(...string) string) {
 	detail := indent + "    "
+	var provs []string
 	for _, f := range fits {
-		line := indent + st.Style(f.Mark.Tone).Render(fmt.Sprintf("%-11s", f.Mark.Text())) + " " + fmt.Sprintf("%-8s", f.Provider) + " " + name(f.Name)
+		provs = append(provs, f.Provider)
+	}
+	provW := ProviderColumn(provs)
+	for _, f := range fits {
+		line := indent + st.Style(f.Mark.Tone).Render(fmt.Sprintf("%-11s", f.Mark.Text())) + " " + fmt.Sprintf("%-*s", provW, f.Provider) + " " + name(f.Name)
 		if f.SourceDiffers {
 			line += st.Dim.Render("  " + f.Source)
 		}
