@@ -1,8 +1,9 @@
 package entra
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // Entra accepts a token when any one federated credential of the app or
@@ -58,9 +59,9 @@ func (c *credential) label() string {
 	_, n, several := strings.Cut(c.source, "#")
 	switch {
 	case c.hasName && several:
-		return fmt.Sprintf("%q (#%s)", c.name, n)
+		return escape.Quoted(c.name) + " (#" + n + ")"
 	case c.hasName:
-		return fmt.Sprintf("%q", c.name)
+		return escape.Quoted(c.name)
 	}
 	return c.source
 }

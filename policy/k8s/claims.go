@@ -1,10 +1,10 @@
 package k8s
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -23,7 +23,7 @@ func actual(tok policy.Token, names []string) (string, bool) {
 			parts = append(parts, v)
 		default:
 			if s, isStr := tok.String(n); isStr {
-				v = strconv.Quote(s)
+				v = escape.Quoted(s) // the view escapes the line once
 			}
 			parts = append(parts, n+"="+v)
 		}
@@ -57,7 +57,7 @@ func kindWord(v decode.Value) string {
 // missing claim among present ones.
 func everyClaimAbsent(tok policy.Token, names []string) bool {
 	for _, n := range names {
-		if _, ok := tok.Claim(n); ok {
+		if _, ok := tok.Text(n); ok { // as actual reads them
 			return false
 		}
 	}
