@@ -247,22 +247,29 @@ func TestReachOfKnownPolicies(t *testing.T) {
 		}
 		ctx := base()
 		ctx.Audience = tt.audience
-		table, err := Of(ps[0], ctx)
-		if err != nil {
-			t.Fatal(err)
+		checkAllowed(t, tt.file, ps[0], ctx, tt.want)
+	}
+}
+
+// checkAllowed fails unless p's table on ctx allows exactly the rows want
+// picks, and at least one.
+func checkAllowed(t *testing.T, file string, p policy.Policy, ctx simulate.Context, want func(Row) bool) {
+	t.Helper()
+	table, err := Of(p, ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wanted := 0
+	for _, r := range table.Rows {
+		if want(r) {
+			wanted++
 		}
-		wanted := 0
-		for _, r := range table.Rows {
-			if tt.want(r) {
-				wanted++
-			}
-			if got, want := r.Verdict == policy.Allow, tt.want(r); got != want {
-				t.Errorf("%s: %s %s env=%q %s: allowed %v, want %v (failing %q)", path.Base(tt.file), r.Event, r.Ref, r.Environment, r.Subject, got, want, r.Failing)
-			}
+		if got, want := r.Verdict == policy.Allow, want(r); got != want {
+			t.Errorf("%s: %s %s env=%q %s: allowed %v, want %v (failing %q)", path.Base(file), r.Event, r.Ref, r.Environment, r.Subject, got, want, r.Failing)
 		}
-		if wanted == 0 {
-			t.Errorf("%s: no row of the %d is one the policy lets in", tt.file, len(table.Rows))
-		}
+	}
+	if wanted == 0 {
+		t.Errorf("%s: no row of the %d is one the policy lets in", file, len(table.Rows))
 	}
 }
 
@@ -362,21 +369,6 @@ func TestReachRunsTheWorkflowTheConditionsName(t *testing.T) {
 		if p == nil {
 			t.Fatalf("%s %s not parsed", tt.file, tt.name)
 		}
-		table, err := Of(p, base())
-		if err != nil {
-			t.Fatal(err)
-		}
-		wanted := 0
-		for _, r := range table.Rows {
-			if tt.want(r) {
-				wanted++
-			}
-			if got, want := r.Verdict == policy.Allow, tt.want(r); got != want {
-				t.Errorf("%s: %s %s env=%q %s: allowed %v, want %v (failing %q)", path.Base(tt.file), r.Event, r.Ref, r.Environment, r.Subject, got, want, r.Failing)
-			}
-		}
-		if wanted == 0 {
-			t.Errorf("%s: no row of the %d is one the policy lets in", tt.file, len(table.Rows))
-		}
+		checkAllowed(t, tt.file, p, base(), tt.want)
 	}
 }
