@@ -68,7 +68,7 @@ func demoToken(now time.Time) ([]byte, error) {
 // demoSession is what the paste screen's demo offer uses: the demo keys,
 // offline; withDemoSamples adds the sample policies.
 func demoSession() (inspect.Session, error) {
-	opts := inspect.Options{Providers: policyset.All(), LoadPolicies: loadPolicyFiles}
+	opts := inspect.Options{Providers: policyset.All(), LoadPolicies: loadPolicyFiles, UnloadPolicies: unloadPolicyDocument}
 	if err := setupDemo(&opts, fixtures.DefaultDemo); err != nil {
 		return inspect.Session{}, err
 	}

@@ -40,3 +40,22 @@ func TestDemoWordsSettingsAsFlags(t *testing.T) {
 		t.Error("the paste screen's demo: no alg check")
 	}
 }
+
+// TestDemoSessionUnloads: the paste screen's demo (ctrl+d) unloads a
+// policy document with d, as every other session does; it used to answer
+// "this session cannot unload policy documents".
+func TestDemoSessionUnloads(t *testing.T) {
+	s, err := demoSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const file = "../../fixtures/policies/aws/trust-deny-pull-requests.json"
+	s, failures := s.WithPolicyFiles(file)
+	if len(failures) > 0 || s.PolicyCount() != 1 {
+		t.Fatalf("loading %s: %d policies, failures %+v", file, s.PolicyCount(), failures)
+	}
+	s, n, err := s.WithoutPolicies(file)
+	if err != nil || n != 1 || s.PolicyCount() != 0 {
+		t.Errorf("unloading %s: %d unloaded, %d left, err %v", file, n, s.PolicyCount(), err)
+	}
+}
