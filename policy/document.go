@@ -91,6 +91,20 @@ func Shorten(s string, n int) string {
 	return s[:cut] + "…"
 }
 
+// DocumentOf is the document a policy's source names: "file#N" (as
+// NumberedSource and AWS's role lists number them) is file; any other
+// source is its own document.
+func DocumentOf(source string) string {
+	i := strings.LastIndexByte(source, '#')
+	if i < 0 {
+		return source
+	}
+	if n := source[i+1:]; n == "" || strings.Trim(n, "0123456789") != "" {
+		return source
+	}
+	return source[:i]
+}
+
 // NumberedSource names the index-th (1-based) of total policies read from
 // one document: "source#index", or source alone when the document holds
 // only one, so that a single policy keeps its file's name.

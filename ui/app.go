@@ -316,11 +316,7 @@ func (m Model) gotPolicies(msg policiesMsg) (tea.Model, tea.Cmd) {
 		return m, loadPoliciesCmd(m.session, m.sessionGen, msg.path)
 	}
 	m.useSession(msg.session)
-	if len(msg.failures) > 0 {
-		m.setFlash("could not load "+msg.path+": "+msg.failures[0].Error, true)
-	} else {
-		m.setFlash("loaded "+msg.path, false)
-	}
+	m.setFlash(loadedSaying(msg.path, msg.load))
 	if m.input == nil {
 		return m, nil
 	}

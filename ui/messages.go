@@ -10,7 +10,6 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/inspect"
-	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/redact"
 	"github.com/oidcscope/oidcscope/report"
 	"github.com/oidcscope/oidcscope/report/view"
@@ -32,9 +31,9 @@ type reportMsg struct {
 }
 
 type policiesMsg struct {
-	session  inspect.Session
-	failures []policy.Result
-	path     string
+	session inspect.Session
+	load    inspect.PolicyLoad
+	path    string
 	// sessionGen is Model.sessionGen when the read started: session is
 	// that one's, with the file.
 	sessionGen int
@@ -90,8 +89,8 @@ func verifyCmd(gen int, s inspect.Session, r *inspect.Report) tea.Cmd {
 
 func loadPoliciesCmd(s inspect.Session, sessionGen int, path string) tea.Cmd {
 	return func() tea.Msg {
-		next, failures := loadPolicyFiles(s, path)
-		return policiesMsg{session: next, failures: failures, path: path, sessionGen: sessionGen}
+		next, load := s.ReloadPolicyFiles(path)
+		return policiesMsg{session: next, load: load, path: path, sessionGen: sessionGen}
 	}
 }
 
