@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // DefaultTimeout bounds one attempt of a token request.
@@ -159,9 +161,12 @@ func tokenValue(body []byte, contentType, bearer string) (string, error) {
 	if !ok {
 		keys := make([]string, 0, len(doc))
 		for k := range doc {
-			keys = append(keys, fmt.Sprintf("%q", k))
+			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		for i, k := range keys {
+			keys[i] = escape.Quoted(k)
+		}
 		return "", fmt.Errorf("%w (members: %s)", ErrNoValue, orNone(strings.Join(keys, ", ")))
 	}
 	var tok string

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
@@ -40,7 +41,7 @@ func FormatOutputs(outputs []Output, rnd io.Reader) ([]byte, error) {
 	var b strings.Builder
 	for _, o := range outputs {
 		if !outputName().MatchString(o.Name) {
-			return nil, fmt.Errorf("%w: %q", ErrOutputName, o.Name)
+			return nil, fmt.Errorf("%w: %s", ErrOutputName, escape.Quoted(o.Name))
 		}
 		delim, err := delimiterFor(o.Value, rnd)
 		if err != nil {

@@ -3,6 +3,8 @@ package decode
 import (
 	"fmt"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // Kind of token recognised. The strings are part of the JSON contract
@@ -218,7 +220,7 @@ func parseLoneSegment(t *Token, text string) (*Token, error) {
 func jweNote(h Value) string {
 	alg, _ := h.Str("alg")
 	enc, _ := h.Str("enc")
-	return fmt.Sprintf("JWE (alg %q, enc %q): the content is encrypted; oidcscope shows the protected header but cannot decrypt it", alg, enc)
+	return "JWE (alg " + escape.Quoted(alg) + ", enc " + escape.Quoted(enc) + "): the content is encrypted; oidcscope shows the protected header but cannot decrypt it"
 }
 
 // parseJSONSerialization recognises RFC 7515 §7.2 / RFC 7516 §7.2 documents.

@@ -34,7 +34,7 @@ func describeRune(s string) string {
 		d += " " + name
 	}
 	if l := lookalike(r); l != 0 {
-		d += fmt.Sprintf(", looks like %q", l)
+		d += fmt.Sprintf(", looks like '%c'", l) // as it is: the view escapes the line once
 	}
 	return d
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/oidcscope/oidcscope/claims/ghsub"
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // Absent explains a claim the token does not carry.
@@ -54,7 +55,7 @@ func PatternMismatch(provider, claim string, patterns []string, actual string, l
 			continue
 		}
 		if strings.EqualFold(actual[:min(len(actual), len(prefix))], prefix) {
-			out = append(out, fmt.Sprintf("pattern %q differs from the token only in case before its first wildcard; %s matches case-sensitively", p, ProviderName(provider)))
+			out = append(out, fmt.Sprintf("pattern %s differs from the token only in case before its first wildcard; %s matches case-sensitively", escape.Quoted(p), ProviderName(provider)))
 		}
 		out = append(out, AlignNamed(prefix, actual[:min(len(actual), len(prefix)+16)])...)
 		break
@@ -67,7 +68,7 @@ func PatternMismatch(provider, claim string, patterns []string, actual string, l
 func WildcardInEquality(op string, values []string) string {
 	for _, v := range values {
 		if strings.ContainsAny(v, "*?") {
-			return fmt.Sprintf("%q contains a wildcard, but %s compares literally", v, op)
+			return fmt.Sprintf("%s contains a wildcard, but %s compares literally", escape.Quoted(v), op)
 		}
 	}
 	return ""

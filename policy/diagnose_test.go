@@ -58,7 +58,7 @@ func TestMismatch(t *testing.T) {
 		{"en dash (confusable)", policy.AWS, "sub", []string{confusableWant}, "repo:octo\u2013org/octo-repo:ref:refs/heads/main", true,
 			[]string{"U+2013 EN DASH, looks like '-'"}, nil},
 		{"right single quotation mark (confusable)", policy.AWS, "sub", []string{"repo:o/r:environment:it's"}, "repo:o/r:environment:it\u2019s", true,
-			[]string{"U+2019 RIGHT SINGLE QUOTATION MARK, looks like '\\''"}, nil},
+			[]string{"U+2019 RIGHT SINGLE QUOTATION MARK, looks like '''"}, nil},
 		{"named but no lookalike (confusable)", policy.AWS, "sub", []string{"repo:o/r:environment:cafe"}, "repo:o/r:environment:caf\u00e9", true,
 			[]string{"the token has U+00E9 LATIN SMALL LETTER E WITH ACUTE\n"}, []string{"looks like"}},
 		{"invisible character (confusable)", policy.AWS, "sub", []string{confusableWant}, "repo:octo-org/\u200bocto-repo:ref:refs/heads/main", true,

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // What the providers that read JSON documents (Entra credentials, Vault
@@ -70,7 +71,7 @@ func KeyList(v decode.Value) string {
 			keys = append(keys, "…")
 			break
 		}
-		keys = append(keys, fmt.Sprintf("%q", Shorten(m.Key, 40)))
+		keys = append(keys, escape.Quoted(Shorten(m.Key, 40)))
 	}
 	if len(keys) == 0 {
 		return "none"

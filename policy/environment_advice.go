@@ -1,6 +1,10 @@
 package policy
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/oidcscope/oidcscope/escape"
+)
 
 // environmentFormAdvice is what to write instead when a job's token has
 // sub in environment form (repo:O/R:environment:E) and the policy expects
@@ -8,8 +12,8 @@ import "fmt"
 // allow the environment form, and the branch can then be pinned only
 // outside sub.
 func environmentFormAdvice(provider, actual string) string {
-	return fmt.Sprintf("; to trust this job, allow sub %q instead, and pin the branch with the environment's deployment branch rules (repository settings, Environments) or %s",
-		actual, refClaimCondition(provider))
+	return fmt.Sprintf("; to trust this job, allow sub %s instead, and pin the branch with the environment's deployment branch rules (repository settings, Environments) or %s",
+		escape.Quoted(actual), refClaimCondition(provider))
 }
 
 // refClaimCondition names the claims other than sub that the provider can

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/simulate"
@@ -49,7 +50,7 @@ func Events() []string {
 // jobs would have them).
 func Of(p policy.Policy, base simulate.Context) (Table, error) {
 	if _, _, ok := strings.Cut(base.Repository, "/"); !ok {
-		return Table{}, fmt.Errorf("%w: repository %q is not OWNER/REPO", simulate.ErrContext, base.Repository)
+		return Table{}, fmt.Errorf("%w: repository %s is not OWNER/REPO", simulate.ErrContext, escape.Quoted(base.Repository))
 	}
 	t := Table{Policy: p.Name()}
 	mentioned, err := mentions(p, base)

@@ -11,6 +11,8 @@ package redact
 import (
 	"fmt"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // Mode says what is redacted.
@@ -32,7 +34,7 @@ func ParseMode(s string) (Mode, error) {
 	case "ids":
 		return IDs, nil
 	}
-	return None, fmt.Errorf("redact %q: want signature (or true), ids, or none (or false)", s)
+	return None, fmt.Errorf("redact %s: want signature (or true), ids, or none (or false)", escape.Quoted(s))
 }
 
 func (m Mode) String() string {

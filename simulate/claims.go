@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/claims/ghsub"
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // Issuer is GitHub's default token issuer.
@@ -179,7 +180,7 @@ func checkJobWorkflow(ref string) error {
 	p, at, ok := strings.Cut(ref, "@")
 	parts := strings.SplitN(p, "/", 3)
 	if !ok || at == "" || len(parts) != 3 || parts[0] == "" || parts[1] == "" || !strings.HasPrefix(parts[2], ".github/workflows/") {
-		return fmt.Errorf("%w: a reusable workflow is OWNER/REPO/.github/workflows/FILE@REF, not %q", ErrContext, ref)
+		return fmt.Errorf("%w: a reusable workflow is OWNER/REPO/.github/workflows/FILE@REF, not %s", ErrContext, escape.Quoted(ref))
 	}
 	return nil
 }

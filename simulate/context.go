@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // ErrContext is wrapped by every refusal of a context that GitHub could
@@ -53,7 +55,7 @@ func pullRequestEvent(event string) bool {
 func (c Context) split() (owner, name string, err error) {
 	owner, name, ok := strings.Cut(c.Repository, "/")
 	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
-		return "", "", fmt.Errorf("%w: repository %q is not OWNER/REPO", ErrContext, c.Repository)
+		return "", "", fmt.Errorf("%w: repository %s is not OWNER/REPO", ErrContext, escape.Quoted(c.Repository))
 	}
 	return owner, name, nil
 }

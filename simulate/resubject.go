@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/claims/ghsub"
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // SubjectForm is the repository part a rebuilt sub is written in.
@@ -54,7 +55,7 @@ func ResubjectAs(claims map[string]any, oldSub string, form SubjectForm) (string
 // key is followed by its value, whose colons GitHub escapes.
 func templateOf(sub string) ([]string, ghsub.Repo, error) {
 	refuse := func(why string) ([]string, ghsub.Repo, error) {
-		return nil, ghsub.Repo{}, fmt.Errorf("%w: sub %q is in no form GitHub issues: %s", ErrContext, sub, why)
+		return nil, ghsub.Repo{}, fmt.Errorf("%w: sub %s is in no form GitHub issues: %s", ErrContext, escape.Quoted(sub), why)
 	}
 	var repo ghsub.Repo
 	rest := sub
@@ -75,7 +76,7 @@ func templateOf(sub string) ([]string, ghsub.Repo, error) {
 			template = append(template, "context")
 			continue
 		case i+1 >= len(parts):
-			return refuse(fmt.Sprintf("key %q has no value", key))
+			return refuse("key " + escape.Quoted(key) + " has no value")
 		case key == "ref" || key == "environment":
 			template = append(template, "context")
 		case key == "repo":

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/claims/ghsub"
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // DefaultTemplate is GitHub's default sub: the repository and the context.
@@ -41,7 +42,7 @@ func subject(template []string, repo ghsub.Repo, context string, claims map[stri
 				if key == "environment" {
 					return "", fmt.Errorf("%w: the sub template includes environment, which makes an environment mandatory: GitHub issues this job no token without one (give --environment)", ErrContext)
 				}
-				return "", fmt.Errorf("%w: the sub template names %q, which is not a string claim of this token", ErrContext, key)
+				return "", fmt.Errorf("%w: the sub template names %s, which is not a string claim of this token", ErrContext, escape.Quoted(key))
 			}
 			parts = append(parts, key+":"+escapeColons(v))
 		}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"sigs.k8s.io/yaml"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // Trigger is one way a workflow file starts a job: the context a run of
@@ -110,7 +112,7 @@ func pickJob(doc map[string]any, job, file string) (map[string]any, string, erro
 	}
 	def, ok := jobs[job].(map[string]any)
 	if !ok {
-		return nil, "", fmt.Errorf("%w: workflow %s has no job %q (it has %s)", ErrContext, file, job, strings.Join(names, ", "))
+		return nil, "", fmt.Errorf("%w: workflow %s has no job %s (it has %s)", ErrContext, file, escape.Quoted(job), strings.Join(names, ", "))
 	}
 	return def, job, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/closest"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -41,17 +42,17 @@ func checkAlg(name string) error {
 		return nil
 	}
 	if strings.EqualFold(name, "none") {
-		return fmt.Errorf("%q means unsigned and is never allowed", name)
+		return fmt.Errorf("%s means unsigned and is never allowed", escape.Quoted(name))
 	}
 	for _, a := range verify.SupportedAlgs {
 		if strings.EqualFold(a, name) {
-			return fmt.Errorf("%q: algorithm names are case-sensitive; did you mean %s?", name, a)
+			return fmt.Errorf("%s: algorithm names are case-sensitive; did you mean %s?", escape.Quoted(name), a)
 		}
 	}
 	if near := closest.Match(name, verify.SupportedAlgs, 2); near != "" {
-		return fmt.Errorf("%q is not a JWS algorithm oidcscope verifies; did you mean %s?", name, near)
+		return fmt.Errorf("%s is not a JWS algorithm oidcscope verifies; did you mean %s?", escape.Quoted(name), near)
 	}
-	return fmt.Errorf("%q is not a JWS algorithm oidcscope verifies (one of %s)", name, strings.Join(verify.SupportedAlgs, ", "))
+	return fmt.Errorf("%s is not a JWS algorithm oidcscope verifies (one of %s)", escape.Quoted(name), strings.Join(verify.SupportedAlgs, ", "))
 }
 
 // sizeValue is --max-size: a limit of at least one byte. Zero or less

@@ -3,6 +3,9 @@ package cli
 import (
 	"strings"
 	"testing"
+
+	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/escape/escapetest"
 )
 
 // TestFlagValuesChecked: an algorithm name oidcscope does not verify, or
@@ -45,5 +48,29 @@ func TestFlagValuesChecked(t *testing.T) {
 		if code, _, errOut := runCLI(t, "", args...); code != 0 {
 			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
 		}
+	}
+}
+
+// TestAlgNamesQuotedOnce: an --algs name oidcscope does not verify stands
+// in the usage error raw between double quotes, so stderr (exitCodeOf
+// escapes the message once) shows an ESC as \x1b and a literal
+// backslash-x1b as \\x1b.
+func TestAlgNamesQuotedOnce(t *testing.T) {
+	for _, h := range escapetest.Hostile {
+		t.Run(h.Name, func(t *testing.T) {
+			near := "RS256" + string([]rune(h.Value)[1]) // one edit from RS256: "did you mean"
+			for _, name := range []string{h.Value, near} {
+				err := checkAlg(name)
+				if err == nil {
+					t.Fatalf("checkAlg(%q) accepted it", name)
+				}
+				escapetest.WantQuotedOnce(t, "checkAlg", err.Error(), name)
+			}
+			// stderr is shown already: it holds the name escaped once.
+			_, _, errOut := runCLI(t, "", "inspect", "--demo", "--algs", h.Value)
+			if want := escape.Text(escape.Quoted(h.Value) + " is not a JWS algorithm"); !strings.Contains(errOut, want) {
+				t.Errorf("stderr\n\t%s\nwant it to hold\n\t%s", errOut, want)
+			}
+		})
 	}
 }

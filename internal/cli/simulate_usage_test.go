@@ -13,7 +13,7 @@ func TestSimulateUsageEscapedOnce(t *testing.T) {
 	if code != 2 {
 		t.Fatalf("exit %d, want 2; stderr %q", code, errOut)
 	}
-	if strings.ContainsRune(errOut, 0x1b) || !strings.Contains(errOut, `"bad\\x1brepo"`) {
+	if strings.ContainsRune(errOut, 0x1b) || !strings.Contains(errOut, `"bad\x1brepo"`) {
 		t.Errorf("stderr %q: want the repository quoted once, its ESC shown as \\x1b", errOut)
 	}
 }

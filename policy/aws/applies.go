@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -43,7 +44,7 @@ func (r *request) principalCondition(s *statement) (policy.Condition, bool, stri
 	case r.tok.Duplicated("iss"):
 		reason = "the token carries iss more than once: which OIDC provider AWS would use is undefined"
 	case !r.pathOK:
-		reason = fmt.Sprintf("the token's iss %s is not an https URL: AWS OIDC providers are https issuers", quote(r.iss))
+		reason = fmt.Sprintf("the token's iss %s is not an https URL: AWS OIDC providers are https issuers", escape.Quoted(r.iss))
 	case len(p.providers) > 0:
 		reason = fmt.Sprintf("the principal trusts the OIDC provider for https://%s, but this token's issuer is %s, whose provider is %s", strings.Join(p.providers, ", https://"), r.iss, want)
 	default:

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -117,7 +118,7 @@ func (c *compiler) conditions(s *statement, cm decode.Member, path string) []pol
 		opPath := path + "." + om.Key
 		base, set, ifExists, known := parseOp(om.Key)
 		if !known {
-			fail(om.Key+": "+compact(om.Value), om.Offset, opPath, "%s is not an AWS condition operator (oidcscope evaluates StringEquals, StringNotEquals, StringEqualsIgnoreCase, StringNotEqualsIgnoreCase, StringLike, StringNotLike, Null, Bool, their IfExists forms and ForAnyValue:/ForAllValues:)", quote(om.Key))
+			fail(om.Key+": "+compact(om.Value), om.Offset, opPath, "%s is not an AWS condition operator (oidcscope evaluates StringEquals, StringNotEquals, StringEqualsIgnoreCase, StringNotEqualsIgnoreCase, StringLike, StringNotLike, Null, Bool, their IfExists forms and ForAnyValue:/ForAllValues:)", escape.Quoted(om.Key))
 			continue
 		}
 		if om.Value.Kind != decode.Object {
@@ -140,7 +141,7 @@ func (c *compiler) conditions(s *statement, cm decode.Member, path string) []pol
 				continue
 			}
 			if cond.kind == keyBad {
-				fail(cond.expr, km.Offset, opPath, "%s is not a condition key: keys are \"<issuer host/path>:<claim>\" (e.g. token.actions.githubusercontent.com:sub) or global keys such as aws:SourceIp", quote(km.Key))
+				fail(cond.expr, km.Offset, opPath, "%s is not a condition key: keys are \"<issuer host/path>:<claim>\" (e.g. token.actions.githubusercontent.com:sub) or global keys such as aws:SourceIp", escape.Quoted(km.Key))
 				continue
 			}
 			if base == opOther && cond.kind == keyProvider {

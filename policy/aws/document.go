@@ -201,7 +201,9 @@ func compact(v decode.Value) string {
 	return string(b)
 }
 
-// quote renders a string as JSON. Policy strings are nearly always plain
+// quote renders a string as JSON, for an expression or a snippet (the
+// document's own syntax); a message quotes a value raw (escape.Quoted), as
+// every view escapes it once. Policy strings are nearly always plain
 // printable ASCII, which needs no escaping; anything else goes through the
 // JSON encoder (no HTML escaping).
 func quote(s string) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -77,7 +78,7 @@ func (r *request) diagnose(c *condition, v value, vals []resolvedValue, got tri)
 	case c.negated():
 		for _, x := range v.values {
 			if m := c.matching(x, vals); m != "" {
-				out = append(out, fmt.Sprintf("the token's %s is %s, which %s excludes (it matches %s)", c.claim, quote(x), c.op, m))
+				out = append(out, fmt.Sprintf("the token's %s is %s, which %s excludes (it matches %s)", c.claim, escape.Quoted(x), c.op, m))
 				break
 			}
 		}
@@ -94,7 +95,7 @@ func (r *request) diagnose(c *condition, v value, vals []resolvedValue, got tri)
 			}
 			low := vals[i].pat.lower()
 			if r.wild.Afford(wildcardCost([]resolvedValue{{pat: low}}, []string{actual})) && low.match(strings.ToLower(actual)) {
-				out = append(out, fmt.Sprintf("the pattern %s matches only if case is ignored: StringLike is case-sensitive, and AWS has no case-insensitive StringLike", quote(vals[i].pat.display())))
+				out = append(out, fmt.Sprintf("the pattern %s matches only if case is ignored: StringLike is case-sensitive, and AWS has no case-insensitive StringLike", escape.Quoted(vals[i].pat.display())))
 				break
 			}
 		}
@@ -178,7 +179,7 @@ func (c *condition) wildcardSlip(actual string, meter *policy.WildcardMeter) str
 			continue
 		}
 		if meter.Afford(policy.WildcardCost(p, actual)) && policy.MatchWildcard(p, actual) {
-			msg += fmt.Sprintf(" (as StringLike, %s would match this token)", quote(p))
+			msg += fmt.Sprintf(" (as StringLike, %s would match this token)", escape.Quoted(p))
 			break
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -175,7 +176,7 @@ func lintSubPatterns(s *statement, c *condition, add func(rule, sev, format stri
 			continue
 		}
 		if strings.HasPrefix(rest, "*") || strings.HasPrefix(rest, "?") {
-			anyOwner = append(anyOwner, quote(p))
+			anyOwner = append(anyOwner, escape.Quoted(p))
 			continue
 		}
 		owner, repo, ok := strings.Cut(rest, "/")
@@ -183,12 +184,12 @@ func lintSubPatterns(s *statement, c *condition, add func(rule, sev, format stri
 			continue
 		}
 		if strings.HasPrefix(repo, "*") {
-			orgWide = append(orgWide, quote(p))
+			orgWide = append(orgWide, escape.Quoted(p))
 			continue
 		}
 		name, ctx, ok := strings.Cut(repo, ":")
 		if ok && !policy.HasWildcard(name) && strings.HasPrefix(ctx, "*") {
-			anyRef = append(anyRef, quote(p))
+			anyRef = append(anyRef, escape.Quoted(p))
 		}
 	}
 	if len(anyOwner) > 0 {

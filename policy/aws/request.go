@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -58,7 +59,7 @@ func (r *request) lookup(prefix, name, key string) value {
 	case r.tok.Duplicated("iss"):
 		return value{notes: []string{"the token carries iss more than once: which provider AWS would pick is undefined, so oidcscope treats every provider key as missing"}}
 	case !r.pathOK:
-		return value{notes: []string{fmt.Sprintf("the token's iss %s is not an https URL: AWS OIDC providers are https issuers, so none of this request's keys exist", quote(r.iss))}}
+		return value{notes: []string{fmt.Sprintf("the token's iss %s is not an https URL: AWS OIDC providers are https issuers, so none of this request's keys exist", escape.Quoted(r.iss))}}
 	case prefix != r.lowPath:
 		return value{notes: []string{fmt.Sprintf("this key is for issuer https://%s, the token's issuer is %s: AWS puts this token's claims under %s:%s, so the key is missing from the request", prefix, r.iss, r.path, name)}}
 	}
@@ -265,9 +266,9 @@ func (c *condition) matching(x string, vals []resolvedValue) string {
 				if c.like() {
 					after = vals[i].pat.display()
 				}
-				return quote(c.values[i]) + " (" + quote(after) + " after substitution)"
+				return escape.Quoted(c.values[i]) + " (" + escape.Quoted(after) + " after substitution)"
 			}
-			return quote(c.values[i])
+			return escape.Quoted(c.values[i])
 		}
 	}
 	return ""

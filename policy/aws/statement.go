@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -85,7 +86,7 @@ func (c *compiler) statement(v decode.Value, index int, path string, off int64) 
 			}
 			for _, a := range vals {
 				if msg := actionRefused(a); msg != "" {
-					fail(expr, m.Key, m, "IAM refuses %s %s: %q", m.Key, quote(a), msg)
+					fail(expr, m.Key, m, "IAM refuses %s %s: %q", m.Key, escape.Quoted(a), msg)
 				}
 				s.action.patterns = append(s.action.patterns, strings.ToLower(a))
 				s.action.written = append(s.action.written, a)
@@ -102,7 +103,7 @@ func (c *compiler) statement(v decode.Value, index int, path string, off int64) 
 		}
 	}
 	if sid != "" {
-		s.group += " " + s.effect + " (Sid " + quote(sid) + ")"
+		s.group += " " + s.effect + " (Sid " + escape.Quoted(sid) + ")"
 	} else if s.effect != "" {
 		s.group += " " + s.effect
 	}
@@ -159,12 +160,12 @@ func (p *principalSpec) compile(v decode.Value) string {
 					p.providers = append(p.providers, path)
 					p.arns = append(p.arns, val)
 				} else {
-					p.others = append(p.others, "Federated "+quote(val))
+					p.others = append(p.others, "Federated "+escape.Quoted(val))
 				}
 			case m.Key == "AWS" || m.Key == "Service" || m.Key == "CanonicalUser":
-				p.others = append(p.others, m.Key+" "+quote(val))
+				p.others = append(p.others, m.Key+" "+escape.Quoted(val))
 			default:
-				return fmt.Sprintf("Principal has an unknown principal type %s (IAM knows AWS, Federated, Service, CanonicalUser)", quote(m.Key))
+				return fmt.Sprintf("Principal has an unknown principal type %s (IAM knows AWS, Federated, Service, CanonicalUser)", escape.Quoted(m.Key))
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/aws/internal/awscli"
 )
@@ -36,7 +37,7 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 	case tok.Duplicated("iss"):
 		return fail("the token carries iss more than once: which OIDC provider AWS would use is undefined")
 	case !r.pathOK:
-		return fail("the token's iss %s is not an https URL: AWS OIDC providers are https issuers", quote(r.iss))
+		return fail("the token's iss %s is not an https URL: AWS OIDC providers are https issuers", escape.Quoted(r.iss))
 	}
 	subj, err := subjectsOf(tok)
 	if err != nil {
@@ -67,7 +68,7 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 		equals[key("aud")] = literalValue(aud, false)
 	}
 	if aud != policy.InfoOf(policy.AWS).Audience {
-		notes = append(notes, fmt.Sprintf("the token's aud is %s, not sts.amazonaws.com (what aws-actions/configure-aws-credentials requests): the policy pins %s so it matches this token, and the OIDC provider must list it as a client ID; better, request the token with audience sts.amazonaws.com and pin that", quote(aud), quote(aud)))
+		notes = append(notes, fmt.Sprintf("the token's aud is %s, not sts.amazonaws.com (what aws-actions/configure-aws-credentials requests): the policy pins %s so it matches this token, and the OIDC provider must list it as a client ID; better, request the token with audience sts.amazonaws.com and pin that", escape.Quoted(aud), escape.Quoted(aud)))
 	}
 	// setSub pins sub: exactly (the values are written literally) or with
 	// subjects.repoWide's patterns.
@@ -153,7 +154,7 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 		equals[key("job_workflow_ref")] = literalValue(jwr, false)
 		notes = append(notes, "scope workflow: only jobs defined by "+jwr+" (the workflow file at that ref; for a reusable workflow, the called file), from any ref of the repository", secondary("job_workflow_ref"))
 	default:
-		return fail("unknown scope %q (repo, ref, environment or workflow)", scope)
+		return fail("unknown scope %s (repo, ref, environment or workflow)", escape.Quoted(string(scope)))
 	}
 	if id, ok := stringClaim(tok, "repository_id"); ok && r.githubKeys {
 		equals[key("repository_id")] = literalValue(id, false)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -41,7 +42,7 @@ type compiler struct {
 func (c *compiler) members(v decode.Value, path string) []decode.Member {
 	for _, m := range v.Members {
 		if m.Duplicate {
-			c.dups = append(c.dups, fmt.Sprintf("%s: %s (%s)", orRoot(path), quote(m.Key), c.loc.at(m.Offset)))
+			c.dups = append(c.dups, fmt.Sprintf("%s: %s (%s)", orRoot(path), escape.Quoted(m.Key), c.loc.at(m.Offset)))
 		}
 	}
 	return v.Members

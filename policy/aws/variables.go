@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -72,14 +73,14 @@ func (r *request) resolveValue(cv *condValue) (rv resolvedValue, ok bool) {
 		text, st, why := r.variable(p.text)
 		switch {
 		case st == varValue:
-			notes = append(notes, fmt.Sprintf("${%s} is %s", p.text, quote(policy.Shorten(text, shownMax))))
+			notes = append(notes, fmt.Sprintf("${%s} is %s", p.text, escape.Quoted(policy.Shorten(text, shownMax))))
 		case st == varUnknown:
-			return resolvedValue{state: varUnknown, why: fmt.Sprintf("%s uses ${%s}: %s", quote(policy.Shorten(cv.raw, shownMax)), p.text, why)}, true
+			return resolvedValue{state: varUnknown, why: fmt.Sprintf("%s uses ${%s}: %s", escape.Quoted(policy.Shorten(cv.raw, shownMax)), p.text, why)}, true
 		case p.hasDef:
 			text = p.def
-			notes = append(notes, fmt.Sprintf("${%s} has no value (%s), so its default %s is used", p.text, why, quote(p.def)))
+			notes = append(notes, fmt.Sprintf("${%s} has no value (%s), so its default %s is used", p.text, why, escape.Quoted(p.def)))
 		default:
-			return resolvedValue{state: varNone, why: fmt.Sprintf("%s matches nothing: ${%s} has no value (%s), and a value with a variable that has no value and no default is \"effectively null\" (AWS docs, \"Policy variables with no value\")", quote(policy.Shorten(cv.raw, shownMax)), p.text, why)}, true
+			return resolvedValue{state: varNone, why: fmt.Sprintf("%s matches nothing: ${%s} has no value (%s), and a value with a variable that has no value and no default is \"effectively null\" (AWS docs, \"Policy variables with no value\")", escape.Quoted(policy.Shorten(cv.raw, shownMax)), p.text, why)}, true
 		}
 		if !r.wild.Afford(len(text)) {
 			return resolvedValue{}, false
@@ -87,7 +88,7 @@ func (r *request) resolveValue(cv *condValue) (rv resolvedValue, ok bool) {
 		b.add(partText, text)
 	}
 	pat := b.pattern()
-	return resolvedValue{pat: pat, why: fmt.Sprintf("%s reads %s after substitution: %s", quote(policy.Shorten(cv.raw, shownMax)), quote(policy.Shorten(pat.display(), shownMax)), strings.Join(notes, "; "))}, true
+	return resolvedValue{pat: pat, why: fmt.Sprintf("%s reads %s after substitution: %s", escape.Quoted(policy.Shorten(cv.raw, shownMax)), escape.Quoted(policy.Shorten(pat.display(), shownMax)), strings.Join(notes, "; "))}, true
 }
 
 // variable looks a policy variable's key up in this request.
@@ -95,7 +96,7 @@ func (r *request) variable(name string) (string, varState, string) {
 	prefix, claim, kind := splitKey(name)
 	switch kind {
 	case keyBad:
-		return "", varNone, fmt.Sprintf("%s is not a condition key", quote(name))
+		return "", varNone, fmt.Sprintf("%s is not a condition key", escape.Quoted(name))
 	case keyContext:
 		return contextVariable(prefix, claim, name)
 	}

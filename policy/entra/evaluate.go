@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -87,7 +88,7 @@ func (c *credential) verdict(r *policy.Result) {
 	}
 	for _, cond := range r.Conditions {
 		if cond.Result == policy.Fail && slices.Contains(cond.Claims, "aud") && !cond.Absent && len(cond.Expected) == 1 {
-			r.Summary += fmt.Sprintf("; the token's aud is %q, the credential expects %q", policy.Shorten(cond.Actual, 80), policy.Shorten(cond.Expected[0], 80))
+			r.Summary += fmt.Sprintf("; the token's aud is %s, the credential expects %s", escape.Quoted(policy.Shorten(cond.Actual, 80)), escape.Quoted(policy.Shorten(cond.Expected[0], 80)))
 		}
 	}
 }

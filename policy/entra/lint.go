@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -63,16 +64,16 @@ func lintCredential(c *credential) []policy.Finding {
 	}
 	if c.hasName && !validName(c.name) {
 		out = append(out, finding(RuleNameInvalid, policy.SevWarning,
-			"name %q: Entra requires 3–120 characters of A–Z, a–z, 0–9, '-' and '_', starting with a letter or digit", c.name))
+			"name %s: Entra requires 3–120 characters of A–Z, a–z, 0–9, '-' and '_', starting with a letter or digit", escape.Quoted(c.name)))
 	}
 	if c.issuerErr == "" {
 		if strings.TrimSpace(c.issuer) != c.issuer {
 			out = append(out, finding(RuleSubjectWhitespace, policy.SevWarning,
-				"the issuer %q has leading or trailing whitespace: Entra compares it exactly with the token's iss, which has none", c.issuer))
+				"the issuer %s has leading or trailing whitespace: Entra compares it exactly with the token's iss, which has none", escape.Quoted(c.issuer)))
 		}
 		if strings.HasSuffix(strings.TrimSpace(c.issuer), "/") {
 			out = append(out, finding(RuleIssuerTrailingSlash, policy.SevWarning,
-				"the issuer %q ends in '/': Entra compares issuers exactly and GitHub's iss has no trailing slash (%s)", c.issuer, GitHubIssuer))
+				"the issuer %s ends in '/': Entra compares issuers exactly and GitHub's iss has no trailing slash (%s)", escape.Quoted(c.issuer), GitHubIssuer))
 		}
 		if utf8.RuneCountInString(c.issuer) > maxFieldLength {
 			out = append(out, finding(RuleFieldTooLong, policy.SevWarning, "the issuer is longer than the %d characters Entra allows", maxFieldLength))
@@ -81,7 +82,7 @@ func lintCredential(c *credential) []policy.Finding {
 	if c.hasSubject && c.subjectErr == "" {
 		if strings.TrimSpace(c.subject) != c.subject {
 			out = append(out, finding(RuleSubjectWhitespace, policy.SevWarning,
-				"the subject %q has leading or trailing whitespace: Entra compares it exactly with the token's sub", c.subject))
+				"the subject %s has leading or trailing whitespace: Entra compares it exactly with the token's sub", escape.Quoted(c.subject)))
 		}
 		if policy.HasWildcard(c.subject) {
 			out = append(out, finding(RuleWildcardInSubject, policy.SevWarning,
@@ -100,7 +101,7 @@ func lintCredential(c *credential) []policy.Finding {
 		for _, a := range c.audiences {
 			if a != AzureAudience {
 				out = append(out, finding(RuleAudienceNonstandard, policy.SevInfo,
-					"audience %q is not %s, the value Entra documents and azure/login requests by default", a, AzureAudience))
+					"audience %s is not %s, the value Entra documents and azure/login requests by default", escape.Quoted(a), AzureAudience))
 			}
 		}
 	}
@@ -119,10 +120,10 @@ func lintExpression(c *credential) []policy.Finding {
 	if c.issuerErr == "" && c.issuer != GitHubIssuer {
 		if isGitHubFamily(c.issuer) {
 			out = append(out, finding(RuleFlexibleIssuer, policy.SevWarning,
-				"flexible credentials for GitHub are documented for the issuer %s only; %q (enterprise, GHE.com or GHES issuer) is not covered", GitHubIssuer, c.issuer))
+				"flexible credentials for GitHub are documented for the issuer %s only; %s (enterprise, GHE.com or GHES issuer) is not covered", GitHubIssuer, escape.Quoted(c.issuer)))
 		} else {
 			out = append(out, finding(RuleFlexibleIssuer, policy.SevInfo,
-				"the claims and operators Entra accepts for issuer %q are not in oidcscope's reference (it covers GitHub's): the expression is evaluated as written", c.issuer))
+				"the claims and operators Entra accepts for issuer %s are not in oidcscope's reference (it covers GitHub's): the expression is evaluated as written", escape.Quoted(c.issuer)))
 		}
 	}
 	if !isGitHubFamily(c.issuer) {
@@ -175,7 +176,7 @@ func lintDocument(creds []*credential) {
 			if c.hasName {
 				if names[c.name] {
 					c.lint = append(c.lint, finding(RuleDuplicateCredential, policy.SevError,
-						"another credential of this app or identity is also named %q; names are unique per app/identity", c.name))
+						"another credential of this app or identity is also named %s; names are unique per app/identity", escape.Quoted(c.name)))
 				}
 				names[c.name] = true
 			}
@@ -185,7 +186,7 @@ func lintDocument(creds []*credential) {
 			key := c.issuer + "\x00" + c.subject
 			if first, dup := subjects[key]; dup {
 				c.lint = append(c.lint, finding(RuleDuplicateCredential, policy.SevError,
-					"credential %q repeats the issuer and subject of %q; Entra keeps (issuer, subject) unique per app/identity", c.name, first))
+					"credential %s repeats the issuer and subject of %s; Entra keeps (issuer, subject) unique per app/identity", escape.Quoted(c.name), escape.Quoted(first)))
 				continue
 			}
 			subjects[key] = c.name

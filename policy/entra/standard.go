@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -72,7 +73,7 @@ func (c *credential) subjectCondition(tok policy.Token) (policy.Condition, []pol
 	if strings.EqualFold(sub, c.subject) {
 		diag = append(diag, caseOnlyAADSTS)
 		lint = append(lint, finding(RuleSubjectCase, policy.SevError,
-			"the subject %q equals the token's sub %q only when case is ignored; Entra compares case-sensitively (AADSTS7002138): use GitHub's canonical casing", c.subject, sub))
+			"the subject %s equals the token's sub %s only when case is ignored; Entra compares case-sensitively (AADSTS7002138): use GitHub's canonical casing", escape.Quoted(c.subject), escape.Quoted(sub)))
 	}
 	if strings.TrimSpace(c.subject) == sub {
 		diag = append(diag, "the credential's subject has leading or trailing whitespace; Entra compares it exactly")
@@ -110,7 +111,7 @@ func (c *credential) audienceCondition(tok policy.Token) policy.Condition {
 	want := c.audiences[0]
 	var diag []string
 	if len(auds) > 1 {
-		diag = append(diag, fmt.Sprintf("none of the token's %d audiences is %q", len(auds), want))
+		diag = append(diag, fmt.Sprintf("none of the token's %d audiences is %s", len(auds), escape.Quoted(want)))
 	}
 	first := ""
 	if len(auds) > 0 {
@@ -121,9 +122,9 @@ func (c *credential) audienceCondition(tok policy.Token) policy.Condition {
 		return failed(cond, diag...)
 	}
 	if slices.Contains(auds, AzureAudience) {
-		diag = append(diag, fmt.Sprintf("the token carries Entra's standard audience %s, but this credential expects %q", AzureAudience, want))
+		diag = append(diag, fmt.Sprintf("the token carries Entra's standard audience %s, but this credential expects %s", AzureAudience, escape.Quoted(want)))
 	} else {
-		diag = append(diag, fmt.Sprintf("this credential expects the non-standard audience %q: request the token with it (azure/login's audience input), or use %s on both sides", want, AzureAudience))
+		diag = append(diag, fmt.Sprintf("this credential expects the non-standard audience %s: request the token with it (azure/login's audience input), or use %s on both sides", escape.Quoted(want), AzureAudience))
 	}
 	diag = append(diag, policy.Mismatch(policy.Entra, "audience", []string{want}, first, true)...)
 	return failed(cond, diag...)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -53,7 +54,7 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 	case policy.ScopeRepo, policy.ScopeWorkflow:
 		docs, err = s.flexible()
 	default:
-		err = fmt.Errorf("%w: unknown scope %q (repo, ref, environment or workflow)", ErrSuggest, scope)
+		err = fmt.Errorf("%w: unknown scope %s (repo, ref, environment or workflow)", ErrSuggest, escape.Quoted(string(scope)))
 	}
 	if err != nil {
 		return policy.Suggestion{}, err
@@ -167,7 +168,7 @@ func (s *suggester) standardScope() (string, error) {
 		}
 		want := "environment:" + strings.ReplaceAll(env, ":", "%3A")
 		if !containsSegment(rest, want) {
-			return "", fmt.Errorf("%w: the token's sub %q does not name environment %q (a custom sub template?); a standard Entra credential matches the whole sub, so it can only pin what sub holds", ErrSuggest, s.sub, env)
+			return "", fmt.Errorf("%w: the token's sub %s does not name environment %s (a custom sub template?); a standard Entra credential matches the whole sub, so it can only pin what sub holds", ErrSuggest, escape.Quoted(s.sub), escape.Quoted(env))
 		}
 		s.note("Pins environment %s: any job of the repository that references it, from whatever branch the environment's protection rules admit.", env)
 		return "env-" + env, nil
@@ -179,11 +180,11 @@ func (s *suggester) standardScope() (string, error) {
 		if !containsSegment(rest, "ref:"+ref) {
 			switch {
 			case prefixed && strings.HasPrefix(rest, "environment:"):
-				return "", fmt.Errorf("%w: the token's sub %q is in environment form: a job that references an environment always gets environment:<name> in sub, whatever the branch, and a standard Entra credential matches the whole sub; use scope environment", ErrSuggest, s.sub)
+				return "", fmt.Errorf("%w: the token's sub %s is in environment form: a job that references an environment always gets environment:<name> in sub, whatever the branch, and a standard Entra credential matches the whole sub; use scope environment", ErrSuggest, escape.Quoted(s.sub))
 			case prefixed && rest == "pull_request":
-				return "", fmt.Errorf("%w: the token's sub %q is in pull_request form: pull request events get :pull_request, not the ref, so Entra cannot pin the ref; a standard credential for %s would trust every pull request (use scope repo or a subject you choose)", ErrSuggest, s.sub, s.sub)
+				return "", fmt.Errorf("%w: the token's sub %s is in pull_request form: pull request events get :pull_request, not the ref, so Entra cannot pin the ref; a standard credential for %s would trust every pull request (use scope repo or a subject you choose)", ErrSuggest, escape.Quoted(s.sub), s.sub)
 			}
-			return "", fmt.Errorf("%w: the token's sub %q does not name the ref %q (a custom sub template?); a standard Entra credential matches the whole sub, so it can only pin what sub holds", ErrSuggest, s.sub, ref)
+			return "", fmt.Errorf("%w: the token's sub %s does not name the ref %s (a custom sub template?); a standard Entra credential matches the whole sub, so it can only pin what sub holds", ErrSuggest, escape.Quoted(s.sub), escape.Quoted(ref))
 		}
 		s.note("Pins ref %s: any workflow of the repository running on it in a job without an environment (a job that references an environment gets environment:<name> in sub and does not match).", ref)
 		return refLabel(ref), nil
@@ -193,7 +194,7 @@ func (s *suggester) standardScope() (string, error) {
 // flexible suggests pattern credentials for scope repo or workflow.
 func (s *suggester) flexible() ([]ficDoc, error) {
 	if s.iss != GitHubIssuer {
-		return nil, fmt.Errorf("%w: scope %s needs a flexible credential, and flexible credentials are documented for the issuer %s only; this token's issuer is %q: use scope ref or environment (standard credentials)", ErrSuggest, s.scope, GitHubIssuer, s.iss)
+		return nil, fmt.Errorf("%w: scope %s needs a flexible credential, and flexible credentials are documented for the issuer %s only; this token's issuer is %s: use scope ref or environment (standard credentials)", ErrSuggest, s.scope, GitHubIssuer, escape.Quoted(s.iss))
 	}
 	idClaim := "repository_id"
 	id, err := needClaim(s.tok, idClaim)
@@ -207,7 +208,7 @@ func (s *suggester) flexible() ([]ficDoc, error) {
 		return nil, fmt.Errorf("%w: scope %s needs the token's repository, repository_owner, repository_owner_id and repository_id to build the sub pattern", ErrSuggest, s.scope)
 	}
 	if _, _, _, ok := s.forms.split(s.sub); !ok {
-		return nil, fmt.Errorf("%w: the token's sub %q does not start with repo:%s (a custom sub template without repo?), so no claims['sub'] pattern can scope it to the repository", ErrSuggest, s.sub, policy.Shorten(s.forms.legacy[len("repo:"):], 120))
+		return nil, fmt.Errorf("%w: the token's sub %s does not start with repo:%s (a custom sub template without repo?), so no claims['sub'] pattern can scope it to the repository", ErrSuggest, escape.Quoted(s.sub), policy.Shorten(s.forms.legacy[len("repo:"):], 120))
 	}
 	tail := " and claims['" + idClaim + "'] eq '" + id + "'"
 	label := "all"
@@ -217,7 +218,7 @@ func (s *suggester) flexible() ([]ficDoc, error) {
 			return nil, err
 		}
 		if strings.ContainsRune(jwr, '\'') {
-			return nil, fmt.Errorf("%w: the token's job_workflow_ref %q holds a single quote, which the documented expression grammar cannot quote", ErrSuggest, jwr)
+			return nil, fmt.Errorf("%w: the token's job_workflow_ref %s holds a single quote, which the documented expression grammar cannot quote", ErrSuggest, escape.Quoted(jwr))
 		}
 		tail += " and claims['job_workflow_ref'] eq '" + jwr + "'"
 		label = "workflow-" + workflowFile(jwr)
@@ -234,7 +235,7 @@ func (s *suggester) flexible() ([]ficDoc, error) {
 	var docs []ficDoc
 	for i, prefix := range prefixes {
 		if strings.ContainsAny(prefix, "*?'") {
-			return nil, fmt.Errorf("%w: the repository prefix %q holds '*', '?' or a quote, which a matches pattern cannot hold literally", ErrSuggest, prefix)
+			return nil, fmt.Errorf("%w: the repository prefix %s holds '*', '?' or a quote, which a matches pattern cannot hold literally", ErrSuggest, escape.Quoted(prefix))
 		}
 		value := "claims['sub'] matches '" + prefix + "*'" + tail
 		form := []string{"legacy", "immutable"}[i]
@@ -264,7 +265,7 @@ func (s *suggester) audienceNote() {
 	case problem != "":
 		actual = problem
 	default:
-		actual = fmt.Sprintf("%q", actual)
+		actual = escape.Quoted(actual)
 	}
 	s.note("This token's aud is %s, and the credentials expect %s: request the token with that audience (azure/login does by default), or the exchange fails with %s.", actual, AzureAudience, noMatchAADSTS)
 }

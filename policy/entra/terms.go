@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -74,7 +75,7 @@ func (c *credential) termCondition(tok policy.Token, i int, t term, m *policy.Wi
 		var lint []policy.Finding
 		if re := c.inSeg[i]; re != nil && m.Afford(policy.WildcardCost(t.Comparand, val)) && !re.MatchString(val) {
 			lint = append(lint, finding(RuleMatchesAssumption, policy.SevInfo,
-				"%s holds for %q only because '*' is taken to match across '/' %s", t.Text, val, assumedNote))
+				"%s holds for %s only because '*' is taken to match across '/' %s", t.Text, escape.Quoted(val), assumedNote))
 		}
 		return cond, lint
 	}
@@ -92,7 +93,7 @@ func matchesDiagnosis(t term, val string, m *policy.WildcardMeter) []string {
 	}
 	out = append(out, policy.PatternMismatch(policy.Entra, t.Claim, []string{t.Comparand}, val, policy.WildcardPrefix)...)
 	if len(out) == 0 {
-		out = append(out, fmt.Sprintf("the value starts with the pattern's literal part %q, but the rest does not fit %q ('*' stands for any run of characters, '?' for exactly one)", policy.WildcardPrefix(t.Comparand), t.Comparand))
+		out = append(out, fmt.Sprintf("the value starts with the pattern's literal part %s, but the rest does not fit %s ('*' stands for any run of characters, '?' for exactly one)", escape.Quoted(policy.WildcardPrefix(t.Comparand)), escape.Quoted(t.Comparand)))
 	}
 	return out
 }

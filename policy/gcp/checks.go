@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
 )
@@ -138,11 +139,11 @@ func (ev *evaluation) audienceDiagnosis(auds []string, defaulted bool) []string 
 	for _, a := range auds {
 		for _, prov := range policy.ProviderAudiences() {
 			if a == prov.Audience && prov.ID != policy.GCP {
-				out = append(out, fmt.Sprintf("the token's aud %q is %s's audience: the workflow requested the token for %s", a, prov.Name, prov.Name))
+				out = append(out, fmt.Sprintf("the token's aud %s is %s's audience: the workflow requested the token for %s", escape.Quoted(a), prov.Name, prov.Name))
 			}
 		}
 		if strings.HasPrefix(a, "https://github.com/") {
-			out = append(out, fmt.Sprintf("the token's aud %q is GitHub's default audience (the owner's URL): the workflow did not ask for an audience", a))
+			out = append(out, "the token's aud "+escape.Quoted(a)+" is GitHub's default audience (the owner's URL): the workflow did not ask for an audience")
 		}
 		r, isProvider := gcpinfo.AudienceResource(a)
 		switch {
@@ -150,9 +151,9 @@ func (ev *evaluation) audienceDiagnosis(auds []string, defaulted bool) []string 
 			out = append(out, fmt.Sprintf("the token's aud names provider %s, not this one (%s): the workflow's workload_identity_provider input points elsewhere", r.Name(), p.res.Name()))
 			out = append(out, policy.Align(p.res.DefaultAudiences()[0], "https:"+strings.TrimPrefix(a, "https:"))...)
 		case isProvider && p.hasRes && r == p.res:
-			out = append(out, fmt.Sprintf("the token carries the provider's default audience %q, but oidc.allowedAudiences is set and replaces the default: add it to the list, or empty the list", a))
+			out = append(out, "the token carries the provider's default audience "+escape.Quoted(a)+", but oidc.allowedAudiences is set and replaces the default: add it to the list, or empty the list")
 		case defaulted:
-			out = append(out, fmt.Sprintf("request the token with audience %s (google-github-actions/auth does this unless its audience input is set), or add %q to oidc.allowedAudiences", p.res.DefaultAudiences()[0], a))
+			out = append(out, fmt.Sprintf("request the token with audience %s (google-github-actions/auth does this unless its audience input is set), or add %s to oidc.allowedAudiences", p.res.DefaultAudiences()[0], escape.Quoted(a)))
 		default:
 			out = append(out, policy.Mismatch(policy.GCP, "audience", p.audiences, a, true)...)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"cel.dev/cel-go/common/ast"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 
@@ -69,7 +70,7 @@ func (p *gcpPolicy) staticLint() []policy.Finding {
 	case github && c == nil:
 		add(RuleNoCondition, policy.SevError, "a GitHub provider without attributeCondition accepts a token from any repository on GitHub; creating one now fails with \"Error 400: The attribute condition must reference one of the provider's claims\": add e.g. assertion.repository_owner_id == '<REPOSITORY_OWNER_ID>'")
 	case github && c.err == "" && len(p.claimsVia(c.refs)) == 0:
-		add(RuleNoCondition, policy.SevError, "the attribute condition %q reads no claim, so it does not restrict which repository's tokens are accepted; Google Cloud refuses it: \"Error 400: The attribute condition must reference one of the provider's claims\"", c.src)
+		add(RuleNoCondition, policy.SevError, "the attribute condition %s reads no claim, so it does not restrict which repository's tokens are accepted; Google Cloud refuses it: \"Error 400: The attribute condition must reference one of the provider's claims\"", escape.Quoted(c.src))
 	}
 	if c != nil && c.err == "" {
 		claims := p.claimsVia(c.refs)

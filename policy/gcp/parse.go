@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
@@ -126,7 +127,7 @@ func compileProvider(rt *celclaims.Runtime, loc locator, source string, e entry)
 	case hasName:
 		p.name = name
 		if p.res, p.hasRes = gcpinfo.ParseResource(name); !p.hasRes {
-			f.problem(f.at("name"), offsetOf(obj, "name"), "%q is not a provider name projects/<number>/locations/<location>/workloadIdentityPools/<pool>/providers/<id>", name)
+			f.problem(f.at("name"), offsetOf(obj, "name"), "%s is not a provider name projects/<number>/locations/<location>/workloadIdentityPools/<pool>/providers/<id>", escape.Quoted(name))
 		}
 	case display != "":
 		p.name = display
@@ -258,7 +259,7 @@ func (p *gcpPolicy) readMappings(rt *celclaims.Runtime, f fields) {
 	}
 	attrs, subject := 0, false
 	for _, m := range v.Members {
-		field := fmt.Sprintf("%s[%q]", path, m.Key)
+		field := path + "[" + escape.Quoted(m.Key) + "]"
 		mp := &mapping{target: m.Key}
 		bad := func(format string, args ...any) {
 			msg := fmt.Sprintf(format, args...)
@@ -278,7 +279,7 @@ func (p *gcpPolicy) readMappings(rt *celclaims.Runtime, f fields) {
 			case key == "":
 				bad("an attribute needs a name: attribute.<key>")
 			case !attributeKey().MatchString(key):
-				bad("attribute key %q may only contain [a-z0-9_]", key)
+				bad("attribute key %s may only contain [a-z0-9_]", escape.Quoted(key))
 			case len(key) > MaxAttributeKey:
 				bad("attribute key is %d characters; Google Cloud allows at most %d", len(key), MaxAttributeKey)
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
@@ -29,7 +30,7 @@ const (
 func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
 	need := func(claim, why string) (string, error) { return policy.NeedClaim(tok, claim, why, ErrSuggest) }
 	if !slices.Contains(policy.Scopes, scope) {
-		return policy.Suggestion{}, fmt.Errorf("%w: unknown scope %q (want one of %v)", ErrSuggest, scope, policy.Scopes)
+		return policy.Suggestion{}, fmt.Errorf("%w: unknown scope %s (want one of %v)", ErrSuggest, escape.Quoted(string(scope)), policy.Scopes)
 	}
 	iss, err := need("iss", "oidc.issuerUri must equal iss")
 	if err != nil {

@@ -3,12 +3,12 @@ package k8s
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/ast"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
 
@@ -126,7 +126,7 @@ func claimsRead(e ast.Expr) (names, notes []string) {
 			notes = append(notes, fmt.Sprintf("claims.%s reads no claim at all: kube-apiserver unescapes claim names (__dot__, __dash__, __slash__, __underscores__, __<CEL keyword>__) and refuses any other __x__ part", r.Key))
 			name = r.Key
 		case name != r.Key:
-			notes = append(notes, fmt.Sprintf("claims.%s reads the claim %s: kube-apiserver unescapes claim names, so a claim literally named %s cannot be read", r.Key, strconv.Quote(name), strconv.Quote(r.Key)))
+			notes = append(notes, fmt.Sprintf("claims.%s reads the claim %s: kube-apiserver unescapes claim names, so a claim literally named %s cannot be read", r.Key, escape.Quoted(name), escape.Quoted(r.Key)))
 		}
 		if !slices.Contains(names, name) {
 			names = append(names, name)

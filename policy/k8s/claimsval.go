@@ -10,6 +10,7 @@ import (
 	"cel.dev/cel-go/common/types/traits"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -57,7 +58,7 @@ func newClaimsValue(tok policy.Token) *claimsValue {
 func claimToVal(name string, v decode.Value) ref.Val {
 	native, err := jsonNative(v)
 	if err != nil {
-		return types.NewErr("claim %q failed to unmarshal: %v", name, err)
+		return types.NewErr("claim %s failed to unmarshal: %v", escape.Quoted(name), err)
 	}
 	return unescapeWrap(types.DefaultTypeAdapter.NativeToValue(native))
 }

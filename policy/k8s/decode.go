@@ -9,6 +9,7 @@ import (
 
 	"sigs.k8s.io/yaml"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -44,12 +45,12 @@ func decodeConfig(data []byte) (Config, error) {
 	}
 	kind, _ := top["kind"].(string)
 	if kind != Kind {
-		return Config{}, fmt.Errorf("%w: kind is %q, want %s", ErrDocument, kind, Kind)
+		return Config{}, fmt.Errorf("%w: kind is %s, want %s", ErrDocument, escape.Quoted(kind), Kind)
 	}
 	api, _ := top["apiVersion"].(string)
 	group, version, _ := strings.Cut(api, "/")
 	if group != Group || !slices.Contains(Versions, version) {
-		return Config{}, fmt.Errorf("%w: apiVersion %q: kube-apiserver serves %s as %s/%s", ErrDocument, api, Kind, Group, strings.Join(Versions, ", "))
+		return Config{}, fmt.Errorf("%w: apiVersion %s: kube-apiserver serves %s as %s/%s", ErrDocument, escape.Quoted(api), Kind, Group, strings.Join(Versions, ", "))
 	}
 	if err := checkFields(top, configSchema, ""); err != nil {
 		return Config{}, fmt.Errorf("%w: %v (kube-apiserver decodes this file strictly and refuses it too)", ErrDocument, err)

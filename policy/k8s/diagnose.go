@@ -10,6 +10,7 @@ import (
 	"cel.dev/cel-go/common/types/ref"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
@@ -101,7 +102,7 @@ func termDiagnosis(tok policy.Token, e ast.Expr) ([]string, bool) {
 						if fn == "startsWith" {
 							return policy.PatternMismatch(policy.K8s, claim, []string{lit}, s, func(p string) string { return p })
 						}
-						return []string{fmt.Sprintf("claims.%s is %q, which does not %s %q", claim, s, verb(fn), lit)}
+						return []string{fmt.Sprintf("claims.%s is %s, which does not %s %s", claim, escape.Quoted(s), verb(fn), escape.Quoted(lit))}
 					})
 				}
 			}
@@ -131,19 +132,19 @@ func equalityDiagnosis(tok policy.Token, claim string, lit ref.Val) ([]string, b
 	case types.String:
 		if v.Kind != decode.String {
 			text, _ := tok.Text(claim)
-			return []string{fmt.Sprintf("claims.%s is %s (%s), compared with the string %q", claim, kindWord(v), text, string(l))}, false
+			return []string{fmt.Sprintf("claims.%s is %s (%s), compared with the string %s", claim, kindWord(v), text, escape.Quoted(string(l)))}, false
 		}
-		return append([]string{fmt.Sprintf("claims.%s is %q", claim, v.Text)}, policy.Mismatch(policy.K8s, claim, []string{string(l)}, v.Text, true)...), false
+		return append([]string{fmt.Sprintf("claims.%s is %s", claim, escape.Quoted(v.Text))}, policy.Mismatch(policy.K8s, claim, []string{string(l)}, v.Text, true)...), false
 	case types.Int, types.Uint, types.Double:
 		lt := fmt.Sprint(l.Value())
 		if v.Kind == decode.String {
-			msg := fmt.Sprintf("compares claims.%s with the number %s, but the token's %s is the string %q: GitHub sends IDs and counters as strings, and a string never equals a number in CEL; write claims.%s == '%s'", claim, lt, claim, v.Text, claim, lt)
+			msg := fmt.Sprintf("compares claims.%s with the number %s, but the token's %s is the string %s: GitHub sends IDs and counters as strings, and a string never equals a number in CEL; write claims.%s == '%s'", claim, lt, claim, escape.Quoted(v.Text), claim, lt)
 			return []string{msg}, false
 		}
 		return []string{fmt.Sprintf("claims.%s is %s", claim, v.Text)}, false
 	case types.Bool:
 		if v.Kind == decode.String {
-			return []string{fmt.Sprintf("compares claims.%s with the boolean %v, but the token's %s is the string %q: GitHub sends booleans as strings; write claims.%s == '%v'", claim, bool(l), claim, v.Text, claim, bool(l))}, false
+			return []string{fmt.Sprintf("compares claims.%s with the boolean %v, but the token's %s is the string %s: GitHub sends booleans as strings; write claims.%s == '%v'", claim, bool(l), claim, escape.Quoted(v.Text), claim, bool(l))}, false
 		}
 	}
 	return readsLine(tok, []string{claim}), false
@@ -159,7 +160,7 @@ func compareStrings(tok policy.Token, claim string, want []string, explain func(
 		text, _ := tok.Text(claim)
 		return []string{fmt.Sprintf("claims.%s is %s (%s), not a string", claim, kindWord(v), text)}, false
 	}
-	return append([]string{fmt.Sprintf("claims.%s is %q", claim, v.Text)}, explain(v.Text)...), false
+	return append([]string{fmt.Sprintf("claims.%s is %s", claim, escape.Quoted(v.Text))}, explain(v.Text)...), false
 }
 
 // readsLine lists the values of the claims a term reads.
@@ -174,7 +175,7 @@ func readsLine(tok policy.Token, claims []string) []string {
 		case !ok:
 			parts = append(parts, fmt.Sprintf("claims.%s is absent", n))
 		case v.Kind == decode.String:
-			parts = append(parts, fmt.Sprintf("claims.%s is %q", n, v.Text))
+			parts = append(parts, fmt.Sprintf("claims.%s is %s", n, escape.Quoted(v.Text)))
 		default:
 			text, _ := tok.Text(n)
 			parts = append(parts, fmt.Sprintf("claims.%s is %s", n, text))

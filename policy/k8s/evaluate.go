@@ -3,10 +3,10 @@ package k8s
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
@@ -101,7 +101,7 @@ func (p *k8sPolicy) pick(ev *evaluation) (*authenticator, string) {
 		return nil, "deny: the configuration has no jwt authenticators"
 	case bad >= 0:
 		c.Actual, _ = valueText(ms[bad].Value)
-		c.Diagnosis = []string{fmt.Sprintf("%s is %s, not a string: no authenticator can match it", strconv.Quote(ms[bad].Key), kindWord(ms[bad].Value))}
+		c.Diagnosis = []string{fmt.Sprintf("%s is %s, not a string: no authenticator can match it", escape.Quoted(ms[bad].Key), kindWord(ms[bad].Value))}
 		ev.Add(c, "")
 		return nil, "deny: the token has no string iss claim"
 	case !present:
@@ -131,9 +131,9 @@ func issuerDiagnosis(urls []string, iss string) []string {
 	for _, u := range urls {
 		switch {
 		case strings.TrimRight(u, "/") == strings.TrimRight(iss, "/"):
-			out = append(out, fmt.Sprintf("%q and the token's iss differ only by a trailing slash, which still makes them different", u))
+			out = append(out, escape.Quoted(u)+" and the token's iss differ only by a trailing slash, which still makes them different")
 		case strings.HasPrefix(iss, strings.TrimRight(u, "/")+"/"):
-			out = append(out, fmt.Sprintf("the token's iss extends %q: an enterprise with a unique issuer URL (token.actions.githubusercontent.com/<enterprise>) needs its own jwt[] entry with that exact url", u))
+			out = append(out, fmt.Sprintf("the token's iss extends %s: an enterprise with a unique issuer URL (token.actions.githubusercontent.com/<enterprise>) needs its own jwt[] entry with that exact url", escape.Quoted(u)))
 		}
 	}
 	return append(out, policy.Mismatch(policy.K8s, "iss", urls, iss, true)...)
@@ -178,7 +178,7 @@ func (a *authenticator) evaluate(ev *evaluation) string {
 	if ev.Failed {
 		return fmt.Sprintf("deny: %s: %s", who, ev.Reason)
 	}
-	s := fmt.Sprintf("allow: %s authenticates the token as user %q", who, user.Username)
+	s := fmt.Sprintf("allow: %s authenticates the token as user %s", who, escape.Quoted(user.Username))
 	if len(user.Groups) > 0 {
 		s += fmt.Sprintf(" with groups [%s]", strings.Join(user.Groups, ", "))
 	}

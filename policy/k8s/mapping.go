@@ -11,6 +11,7 @@ import (
 	"cel.dev/cel-go/common/types/ref"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 )
@@ -71,7 +72,7 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 	} else {
 		c.Expression = m.what + ": {claim: " + m.claim
 		if m.prefix != nil {
-			c.Expression += ", prefix: " + strconv.Quote(*m.prefix)
+			c.Expression += ", prefix: " + strconv.Quote(*m.prefix) // YAML, as the document writes it: not a message
 		}
 		c.Expression += "}"
 		c.Claims = []string{}
@@ -227,7 +228,7 @@ func (m *mapping) runClaim(tok policy.Token) (vals []string, problem string, abs
 		if m.what == "groups" {
 			return nil, "", false // no groups
 		}
-		return nil, fmt.Sprintf("%s\nkube-apiserver: parse %s claim %q: claim not present", policy.Absent(m.claim), m.what, m.claim), true
+		return nil, fmt.Sprintf("%s\nkube-apiserver: parse %s claim %s: claim not present", policy.Absent(m.claim), m.what, escape.Quoted(m.claim)), true
 	}
 	prefix := ""
 	if m.prefix != nil {
@@ -237,7 +238,7 @@ func (m *mapping) runClaim(tok policy.Token) (vals []string, problem string, abs
 	case m.what == "groups" && v.Kind == decode.Array:
 		for _, it := range v.Items {
 			if it.Kind != decode.String {
-				return nil, fmt.Sprintf("parse groups claim %q: want a string or a list of strings, got a list holding %s", m.claim, kindWord(it)), false
+				return nil, fmt.Sprintf("parse groups claim %s: want a string or a list of strings, got a list holding %s", escape.Quoted(m.claim), kindWord(it)), false
 			}
 			vals = append(vals, prefix+it.Text)
 		}
@@ -248,7 +249,7 @@ func (m *mapping) runClaim(tok policy.Token) (vals []string, problem string, abs
 		}
 		v = decode.Value{Kind: decode.String}
 	case v.Kind != decode.String:
-		return nil, fmt.Sprintf("parse %s claim %q: %s is %s, but Kubernetes requires a string", m.what, m.claim, m.claim, kindWord(v)), false
+		return nil, fmt.Sprintf("parse %s claim %s: %s is %s, but Kubernetes requires a string", m.what, escape.Quoted(m.claim), m.claim, kindWord(v)), false
 	}
 	if m.what == "username" && m.claim == "email" {
 		if p := emailVerified(tok); p != "" {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -38,7 +39,7 @@ func (provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 	for i, spec := range cfg.JWT {
 		a := compileAuthenticator(e, spec, i)
 		if j, dup := seen[spec.Issuer.URL]; dup && spec.Issuer.URL != "" {
-			a.issuerErrs = append(a.issuerErrs, fmt.Sprintf("%s.issuer.url: Duplicate value: %q (also jwt[%d]): issuer URLs must be unique", a.path, spec.Issuer.URL, j))
+			a.issuerErrs = append(a.issuerErrs, fmt.Sprintf("%s.issuer.url: Duplicate value: %s (also jwt[%d]): issuer URLs must be unique", a.path, escape.Quoted(spec.Issuer.URL), j))
 		} else {
 			seen[spec.Issuer.URL] = i
 		}
@@ -151,7 +152,7 @@ func compileAuthenticator(e envs, spec JWTAuthenticator, i int) *authenticator {
 		m := &mapping{what: fmt.Sprintf("extra[%s]", x.Key), path: path, errs: validateExtraKey(x.Key, path)}
 		switch {
 		case seenKeys[x.Key]:
-			m.errs = append(m.errs, fmt.Sprintf("%s.key: Duplicate value: %q", path, x.Key))
+			m.errs = append(m.errs, fmt.Sprintf("%s.key: Duplicate value: %s", path, escape.Quoted(x.Key)))
 		case x.ValueExpression == "":
 			m.errs = append(m.errs, path+".valueExpression: Required value: valueExpression is required")
 		default:
@@ -170,7 +171,7 @@ func compileAuthenticator(e envs, spec JWTAuthenticator, i int) *authenticator {
 		case r.Expression == "":
 			ur.errs = append(ur.errs, path+".expression: Required value: expression is required")
 		case seenUser[r.Expression]:
-			ur.errs = append(ur.errs, fmt.Sprintf("%s.expression: Duplicate value: %q", path, r.Expression))
+			ur.errs = append(ur.errs, fmt.Sprintf("%s.expression: Duplicate value: %s", path, escape.Quoted(r.Expression)))
 		default:
 			ur.cel = compileCEL(e.user, r.Expression, path+".expression", true)
 			ur.errs = appendCELErr(ur.errs, ur.cel)
@@ -220,7 +221,7 @@ func emailVerifiedRule(a *authenticator) []string {
 			return nil
 		}
 	}
-	return []string{fmt.Sprintf("%s.claimMappings.username.expression: Invalid value: %q: claims.email_verified must be used in claimMappings.username.expression or claimMappings.extra[*].valueExpression or claimValidationRules[*].expression when claims.email is used in claimMappings.username.expression", a.path, a.username.cel.src)}
+	return []string{fmt.Sprintf("%s.claimMappings.username.expression: Invalid value: %s: claims.email_verified must be used in claimMappings.username.expression or claimMappings.extra[*].valueExpression or claimValidationRules[*].expression when claims.email is used in claimMappings.username.expression", a.path, escape.Quoted(a.username.cel.src))}
 }
 
 // errs lists every validation problem of the authenticator, in document order.

@@ -9,6 +9,7 @@ import (
 	"cel.dev/cel-go/common/types"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -57,7 +58,7 @@ func (r *rule) claimRule(tok policy.Token, name string) (policy.Condition, strin
 	claim, want := r.spec.Claim, r.spec.RequiredValue
 	expr := "claim: " + claim
 	if want != "" {
-		expr += ", requiredValue: " + strconv.Quote(want)
+		expr += ", requiredValue: " + strconv.Quote(want) // YAML, as the document writes it: not a message
 	}
 	c := policy.Condition{Expression: expr, Claims: []string{claim}, Expected: []string{want}}
 	if claim == "" {
@@ -102,7 +103,7 @@ func (r *rule) claimRule(tok policy.Token, name string) (policy.Condition, strin
 	if d := policy.WildcardInEquality("requiredValue", []string{want}); d != "" {
 		c.Diagnosis = append(c.Diagnosis, d)
 	}
-	return c, fmt.Sprintf("%s: %s is %q, want %q", name, claim, v.Text, want)
+	return c, fmt.Sprintf("%s: %s is %s, want %s", name, claim, escape.Quoted(v.Text), escape.Quoted(want))
 }
 
 // evaluate runs one userValidationRule over the mapped user; ok is false
@@ -148,9 +149,9 @@ func (r *userRule) evaluate(ev *evaluation, user UserInfo, ok bool) (policy.Cond
 }
 
 func userText(u UserInfo) string {
-	s := fmt.Sprintf("username=%q", u.Username)
+	s := "username=" + escape.Quoted(u.Username)
 	if u.UID != "" {
-		s += fmt.Sprintf(" uid=%q", u.UID)
+		s += " uid=" + escape.Quoted(u.UID)
 	}
 	s += " groups=[" + strings.Join(u.Groups, ", ") + "]"
 	if len(u.Extra) > 0 {

@@ -6,6 +6,7 @@ import (
 
 	yamlv3 "go.yaml.in/yaml/v3"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -42,13 +43,13 @@ func walkFields(n *yamlv3.Node, s shape, path string, out *[]string) {
 				// object's (the ones written here override them).
 				walkMerged(n.Content[i+1], s, path, out)
 			case !known:
-				msg := fmt.Sprintf("unknown field %q", p)
+				msg := "unknown field " + escape.Quoted(p)
 				if near := caseVariant(s.fields, key); near != "" {
-					msg += fmt.Sprintf(" (did you mean %q? field names are case-sensitive)", near)
+					msg += " (did you mean " + escape.Quoted(near) + "? field names are case-sensitive)"
 				}
 				*out = append(*out, msg)
 			case seen[key]:
-				*out = append(*out, fmt.Sprintf("duplicate field %q", p))
+				*out = append(*out, "duplicate field "+escape.Quoted(p))
 			default:
 				walkFields(n.Content[i+1], sub, p, out)
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
 	"github.com/oidcscope/oidcscope/policy/k8s/k8sinfo"
@@ -61,7 +62,7 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		message += " in environment " + env
 		notes = append(notes, "pins environment "+env+": protect it with required reviewers or branch rules in the repository settings")
 	default:
-		return policy.Suggestion{}, fmt.Errorf("%w: unknown scope %q (want %v)", ErrSuggest, scope, policy.Scopes)
+		return policy.Suggestion{}, fmt.Errorf("%w: unknown scope %s (want %v)", ErrSuggest, escape.Quoted(string(scope)), policy.Scopes)
 	}
 
 	username := "'github:' + claims.repository_id"
@@ -99,7 +100,7 @@ var scopePins = map[policy.Scope]struct {
 }
 
 func audienceNote(aud string) string {
-	note := fmt.Sprintf("issuer.audiences is the token's aud %q so that this token passes; prefer a cluster-specific audience such as %s, and request the token with it (core.getIDToken('%s'), or audience=%s on ACTIONS_ID_TOKEN_REQUEST_URL)", aud, ExampleAudience, ExampleAudience, ExampleAudience)
+	note := fmt.Sprintf("issuer.audiences is the token's aud %s so that this token passes; prefer a cluster-specific audience such as %s, and request the token with it (core.getIDToken('%s'), or audience=%s on ACTIONS_ID_TOKEN_REQUEST_URL)", escape.Quoted(aud), ExampleAudience, ExampleAudience, ExampleAudience)
 	for _, p := range policy.ProviderAudiences() {
 		if aud == p.Audience {
 			return note + fmt.Sprintf(": %s is %s's audience, so every token a workflow requests for %s would also be presented to this cluster", aud, p.Name, p.Name)

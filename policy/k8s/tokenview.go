@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/celclaims"
@@ -113,7 +114,7 @@ func spellingNote(ms []decode.Member, name string) string {
 	last := ms[len(ms)-1]
 	switch {
 	case last.Key != name:
-		return fmt.Sprintf("kube-apiserver reads %s from the member %s: Go's encoding/json matches registered claim names case-insensitively, and the last matching member wins", name, strconv.Quote(last.Key))
+		return fmt.Sprintf("kube-apiserver reads %s from the member %s: Go's encoding/json matches registered claim names case-insensitively, and the last matching member wins", name, escape.Quoted(last.Key))
 	case len(ms) > 1:
 		return fmt.Sprintf("the token carries %s %d times (in any spelling): kube-apiserver (Go's encoding/json) reads the last one", name, len(ms))
 	}
@@ -189,7 +190,7 @@ func oidcDecodeProblems(tok policy.Token) []string {
 	for _, f := range oidcRegistered {
 		for _, m := range oidcMembers(tok, f.name) {
 			if !f.ok(m.Value) {
-				out = append(out, fmt.Sprintf("%s is %s, but go-oidc decodes %s as a %s: kube-apiserver rejects the token (oidc: verify token: oidc: malformed jwt payload: json: cannot unmarshal into the %s field)", strconv.Quote(m.Key), kindWord(m.Value), f.name, f.want, f.name))
+				out = append(out, fmt.Sprintf("%s is %s, but go-oidc decodes %s as a %s: kube-apiserver rejects the token (oidc: verify token: oidc: malformed jwt payload: json: cannot unmarshal into the %s field)", escape.Quoted(m.Key), kindWord(m.Value), f.name, f.want, f.name))
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 )
 
@@ -68,15 +69,15 @@ func validateAudiences(iss Issuer, path string) []string {
 			out = append(out, fmt.Sprintf("%s.audiences[%d]: Required value: audience can't be empty", path, i))
 		}
 		if seen[a] {
-			out = append(out, fmt.Sprintf("%s.audiences[%d]: Duplicate value: %q", path, i, a))
+			out = append(out, fmt.Sprintf("%s.audiences[%d]: Duplicate value: %s", path, i, escape.Quoted(a)))
 		}
 		seen[a] = true
 	}
 	switch {
 	case len(iss.Audiences) > 1 && iss.AudienceMatchPolicy != MatchAny:
-		out = append(out, fmt.Sprintf("%s.audienceMatchPolicy: Invalid value: %q: audienceMatchPolicy must be MatchAny for multiple audiences", path, iss.AudienceMatchPolicy))
+		out = append(out, fmt.Sprintf("%s.audienceMatchPolicy: Invalid value: %s: audienceMatchPolicy must be MatchAny for multiple audiences", path, escape.Quoted(iss.AudienceMatchPolicy)))
 	case len(iss.Audiences) == 1 && iss.AudienceMatchPolicy != "" && iss.AudienceMatchPolicy != MatchAny:
-		out = append(out, fmt.Sprintf("%s.audienceMatchPolicy: Invalid value: %q: audienceMatchPolicy must be empty or MatchAny for single audience", path, iss.AudienceMatchPolicy))
+		out = append(out, fmt.Sprintf("%s.audienceMatchPolicy: Invalid value: %s: audienceMatchPolicy must be empty or MatchAny for single audience", path, escape.Quoted(iss.AudienceMatchPolicy)))
 	}
 	return out
 }
@@ -95,7 +96,7 @@ func validateRule(r ClaimValidationRule, path string, seenClaims, seenExprs map[
 			out = append(out, path+".message: Invalid value: message can't be set when claim is set")
 		}
 		if seenClaims[r.Claim] {
-			out = append(out, fmt.Sprintf("%s.claim: Duplicate value: %q", path, r.Claim))
+			out = append(out, fmt.Sprintf("%s.claim: Duplicate value: %s", path, escape.Quoted(r.Claim)))
 		}
 		seenClaims[r.Claim] = true
 	default:
@@ -103,7 +104,7 @@ func validateRule(r ClaimValidationRule, path string, seenClaims, seenExprs map[
 			out = append(out, path+".requiredValue: Invalid value: requiredValue can't be set when expression is set")
 		}
 		if seenExprs[r.Expression] {
-			out = append(out, fmt.Sprintf("%s.expression: Duplicate value: %q", path, r.Expression))
+			out = append(out, fmt.Sprintf("%s.expression: Duplicate value: %s", path, escape.Quoted(r.Expression)))
 		}
 		seenExprs[r.Expression] = true
 	}
@@ -143,23 +144,23 @@ func validateExtraKey(key, path string) []string {
 	case key == "":
 		out = append(out, p+": Required value")
 	case !ok || domain == "" || rest == "":
-		out = append(out, fmt.Sprintf("%s: Invalid value: %q: must be a domain-prefixed path (such as \"acme.io/foo\")", p, key))
+		out = append(out, fmt.Sprintf("%s: Invalid value: %s: must be a domain-prefixed path (such as \"acme.io/foo\")", p, escape.Quoted(key)))
 	default:
 		if len(domain) > 253 {
-			out = append(out, fmt.Sprintf("%s: Invalid value: %q: must be no more than 253 characters", p, domain))
+			out = append(out, fmt.Sprintf("%s: Invalid value: %s: must be no more than 253 characters", p, escape.Quoted(domain)))
 		}
 		if !dns1123Subdomain().MatchString(domain) {
-			out = append(out, fmt.Sprintf("%s: Invalid value: %q: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')", p, domain))
+			out = append(out, fmt.Sprintf("%s: Invalid value: %s: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')", p, escape.Quoted(domain)))
 		}
 		if !httpPath().MatchString(rest) {
-			out = append(out, fmt.Sprintf("%s: Invalid value: %q: Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%%!$&'()*+,;=:]+')", p, rest))
+			out = append(out, fmt.Sprintf("%s: Invalid value: %s: Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%%!$&'()*+,;=:]+')", p, escape.Quoted(rest)))
 		}
 	}
 	if key != strings.ToLower(key) {
-		out = append(out, fmt.Sprintf("%s: Invalid value: %q: must be lowercase", p, key))
+		out = append(out, fmt.Sprintf("%s: Invalid value: %s: must be lowercase", p, escape.Quoted(key)))
 	}
 	if d := domain; d == "kubernetes.io" || strings.HasSuffix(d, ".kubernetes.io") || d == "k8s.io" || strings.HasSuffix(d, ".k8s.io") {
-		out = append(out, fmt.Sprintf("%s: Invalid value: %q: k8s.io, kubernetes.io and their subdomains are reserved for Kubernetes use", p, key))
+		out = append(out, fmt.Sprintf("%s: Invalid value: %s: k8s.io, kubernetes.io and their subdomains are reserved for Kubernetes use", p, escape.Quoted(key)))
 	}
 	return out
 }
@@ -201,7 +202,7 @@ func validateEgressSelector(t, path string) []string {
 	case "", "controlplane", "cluster":
 		return nil
 	}
-	return []string{fmt.Sprintf("%s: Invalid value: %q: egress selector must be either controlplane or cluster", path, t)}
+	return []string{fmt.Sprintf("%s: Invalid value: %s: egress selector must be either controlplane or cluster", path, escape.Quoted(t))}
 }
 
 // maxAuthenticators is kube-apiserver's limit on jwt[].
@@ -222,7 +223,7 @@ func validateDocument(cfg Config) (errs []string, tooMany bool) {
 		}
 		d := *a.Issuer.DiscoveryURL
 		if seen[d] {
-			errs = append(errs, fmt.Sprintf("jwt[%d].issuer.discoveryURL: Duplicate value: %q", i, d))
+			errs = append(errs, fmt.Sprintf("jwt[%d].issuer.discoveryURL: Duplicate value: %s", i, escape.Quoted(d)))
 		}
 		seen[d] = true
 	}

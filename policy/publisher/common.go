@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -53,7 +54,7 @@ func OwnerIDCheck(doc Document, tok policy.Token, registry, answer string) polic
 	if doc.OwnerID == "" {
 		got, _ := tok.Text("repository_owner_id")
 		return NotChecked("the owner ID recorded at set-up", []string{"repository_owner_id"}, fmt.Sprintf(
-			"%s looked the owner's numeric ID up when the publisher was set up and refuses a token whose repository_owner_id differs; the document has no owner_id to compare with (this token's is %q)", registry, got))
+			"%s looked the owner's numeric ID up when the publisher was set up and refuses a token whose repository_owner_id differs; the document has no owner_id to compare with (this token's is %s)", registry, escape.Quoted(got)))
 	}
 	c := Check{Expression: "owner_id: " + doc.OwnerID, Claims: []string{"repository_owner_id"}, Expected: []string{doc.OwnerID}, Answer: answer}
 	v, ok := ReadClaim(tok, "repository_owner_id", &c)

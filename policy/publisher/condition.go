@@ -3,6 +3,7 @@ package publisher
 import (
 	"fmt"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -96,7 +97,7 @@ func Differ(registry, what string, rule CaseRule, expected, actual string) []str
 // verifies with strict_aud, crates.io deserialises aud as one string,
 // RubyGems compares the claim with == to a string.
 func AudienceCheck(tok policy.Token, registry, want, answer string) policy.Condition {
-	c := Check{Expression: fmt.Sprintf("aud = %q (one audience)", want), Claims: []string{"aud"}, Expected: []string{want}, Answer: answer}
+	c := Check{Expression: "aud = " + escape.Quoted(want) + " (one audience)", Claims: []string{"aud"}, Expected: []string{want}, Answer: answer}
 	v, st := ReadString(tok, "aud")
 	switch st {
 	case ClaimString:
@@ -104,12 +105,12 @@ func AudienceCheck(tok policy.Token, registry, want, answer string) policy.Condi
 		if v == want {
 			return c.Pass()
 		}
-		c.Notes = append(c.Notes, fmt.Sprintf("%s requires aud %q: request the token with that audience (for example `core.getIDToken(%q)`)", registry, want, want))
+		c.Notes = append(c.Notes, fmt.Sprintf("%s requires aud %s: request the token with that audience (for example `core.getIDToken(%q)`)", registry, escape.Quoted(want), want))
 		c.Notes = append(c.Notes, Differ(registry, "aud", CaseSensitive, want, v)...)
 	case ClaimNotString:
 		c.Actual = claimText(tok, "aud")
 		if auds, ok := tok.Strings("aud"); ok && len(auds) > 0 {
-			c.Notes = append(c.Notes, fmt.Sprintf("the token's aud is a list (of %d); %s accepts only a token whose aud is the one string %q", len(auds), registry, want))
+			c.Notes = append(c.Notes, fmt.Sprintf("the token's aud is a list (of %d); %s accepts only a token whose aud is the one string %s", len(auds), registry, escape.Quoted(want)))
 		} else {
 			c.Notes = append(c.Notes, stateProblem("aud", st))
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -31,7 +32,7 @@ func lint(reg Registry, doc Document) []policy.Finding {
 	if w := doc.Workflow; w != "" && slices.Contains(reg.Keys, "workflow") {
 		if msg := workflowFormat(w); msg != "" {
 			out = append(out, policy.Finding{Rule: RuleWorkflowFormat, Severity: policy.SevError, Message: fmt.Sprintf(
-				"workflow %q %s: %s's form refuses such a workflow file name", w, msg, name)})
+				"workflow %s %s: %s's form refuses such a workflow file name", escape.Quoted(w), msg, name)})
 		}
 	}
 	if slices.Contains(reg.Keys, "owner_id") && doc.OwnerID == "" {

@@ -10,6 +10,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/closest"
 	"github.com/oidcscope/oidcscope/policy"
 )
@@ -110,7 +111,7 @@ func (d *Document) set(k, v *yaml.Node) error {
 	}
 	name := k.Value
 	if !isDocumentKey(name) {
-		msg := fmt.Sprintf("unknown key %q", policy.Shorten(name, 60))
+		msg := "unknown key " + escape.Quoted(policy.Shorten(name, 60))
 		if near := closest.Match(name, documentKeys, 4); near != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", near)
 		}
@@ -132,7 +133,7 @@ func (d *Document) set(k, v *yaml.Node) error {
 	if name == "registry" {
 		value = strings.ToLower(value)
 		if !slices.Contains(registries, value) {
-			msg := fmt.Sprintf("registry %q is not one oidcscope knows", policy.Shorten(v.Value, 60))
+			msg := "registry " + escape.Quoted(policy.Shorten(v.Value, 60)) + " is not one oidcscope knows"
 			if near := closest.Match(value, registries, 4); near != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", near)
 			}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -40,7 +41,7 @@ func (p *Provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 	}
 	var ok bool
 	if doc.Workflow, ok = reg.WorkflowFile(ref); !ok {
-		return policy.Suggestion{}, fmt.Errorf("%w: %s cannot read a workflow file name from the token's %s %q", ErrSuggest, reg.Name, reg.WorkflowClaim, ref)
+		return policy.Suggestion{}, fmt.Errorf("%w: %s cannot read a workflow file name from the token's %s %s", ErrSuggest, reg.Name, reg.WorkflowClaim, escape.Quoted(ref))
 	}
 	if id, ok := tok.String("repository_owner_id"); ok && slices.Contains(reg.Keys, "owner_id") {
 		doc.OwnerID = id
@@ -58,9 +59,9 @@ func (p *Provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 	return FinishSuggestion(p, tok, scope, doc, suggestNotes(reg, doc, scope), func() string {
 		aud, _ := tok.Text("aud")
 		if want := reg.Audience(doc); want != "" {
-			return fmt.Sprintf("this token's aud is %q: %s requires %q, so request the token with that audience", aud, reg.displayName(doc), want)
+			return fmt.Sprintf("this token's aud is %s: %s requires %s, so request the token with that audience", escape.Quoted(aud), reg.displayName(doc), escape.Quoted(want))
 		}
-		return fmt.Sprintf("this token's aud is %q: %s refuses it; the aud condition says which audience it wants", aud, reg.displayName(doc))
+		return fmt.Sprintf("this token's aud is %s: %s refuses it; the aud condition says which audience it wants", escape.Quoted(aud), reg.displayName(doc))
 	})
 }
 

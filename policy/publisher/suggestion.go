@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -20,7 +21,7 @@ func SuggestRepository(tok policy.Token, registry, why string) (Document, error)
 	}
 	owner, name, ok := SplitRepository(repo)
 	if !ok || owner == "" || name == "" {
-		return Document{}, fmt.Errorf("%w: the token's repository %q is not owner/name", ErrSuggest, repo)
+		return Document{}, fmt.Errorf("%w: the token's repository %s is not owner/name", ErrSuggest, escape.Quoted(repo))
 	}
 	return Document{Registry: registry, Owner: owner, Repository: name}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -86,7 +87,7 @@ func (s *server) answer(req request) (resp response) {
 	}
 	p, ok := s.providers[req.Provider]
 	if !ok {
-		return response{Error: fmt.Sprintf("oidcscope-cel has no provider %q", req.Provider)}
+		return response{Error: "oidcscope-cel has no provider " + escape.Quoted(req.Provider)}
 	}
 	switch req.Op {
 	case opDetect:
@@ -103,7 +104,7 @@ func (s *server) answer(req request) (resp response) {
 		}
 		return response{Suggestion: &sug}
 	}
-	return response{Error: fmt.Sprintf("oidcscope-cel does not know the request %q", req.Op)}
+	return response{Error: "oidcscope-cel does not know the request " + escape.Quoted(req.Op)}
 }
 
 func (s *server) holds(id uint64) bool { return id != 0 && id == s.tokenID }

@@ -3,6 +3,7 @@ package vault
 import (
 	"fmt"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -69,7 +70,7 @@ func (r *role) boundClaimCheck(tok policy.Token, bc boundClaim, group string) ch
 	if bc.err != "" {
 		return errored(cond, bc.err)
 	}
-	mismatch := fmt.Sprintf("error validating claims: claim %q does not match any associated bound claim values", bc.key)
+	mismatch := "error validating claims: claim " + escape.Quoted(bc.key) + " does not match any associated bound claim values"
 	if tok.Duplicated(f.top) {
 		return failed(cond, mismatch, duplicated(tok, f.top))
 	}
@@ -84,7 +85,7 @@ func (r *role) boundClaimCheck(tok policy.Token, bc boundClaim, group string) ch
 		} else if !f.pointer {
 			diag = append(diag, fmt.Sprintf("the token's %s is null, which Vault treats as missing", f.top))
 		}
-		return failed(cond, fmt.Sprintf("error validating claims: claim %q is missing", bc.key), diag...)
+		return failed(cond, "error validating claims: claim "+escape.Quoted(bc.key)+" is missing", diag...)
 	}
 	cond.Actual = rawText(f.val)
 	actual, ok := actualList(f.val)
@@ -136,7 +137,7 @@ func (r *role) groupsCheck(tok policy.Token) check {
 		cond.Claims = []string{}
 		return errored(cond, r.groupsErr)
 	}
-	notFound := fmt.Sprintf("failed to fetch groups: %q claim not found in token", r.groups)
+	notFound := "failed to fetch groups: " + escape.Quoted(r.groups) + " claim not found in token"
 	switch {
 	case tok.Duplicated(f.top):
 		return failed(cond, notFound, duplicated(tok, f.top))
@@ -147,7 +148,7 @@ func (r *role) groupsCheck(tok policy.Token) check {
 	cond.Actual = rawText(f.val)
 	vals, ok := actualList(f.val)
 	if !ok {
-		return failed(cond, fmt.Sprintf("%q claim could not be converted to string list", r.groups), fmt.Sprintf("the token's %s is %s", f.top, claimValue(f.val).describe()))
+		return failed(cond, escape.Quoted(r.groups)+" claim could not be converted to string list", fmt.Sprintf("the token's %s is %s", f.top, claimValue(f.val).describe()))
 	}
 	for _, v := range vals {
 		if v.kind != kString {

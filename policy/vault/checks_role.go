@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -173,7 +174,7 @@ func (r *role) userClaimCheck(tok policy.Token) check {
 		return errored(cond, r.userErr)
 	}
 	if tok.Duplicated(f.top) {
-		return failed(cond, fmt.Sprintf("claim %q not found in token", r.userClaim), duplicated(tok, f.top))
+		return failed(cond, "claim "+escape.Quoted(r.userClaim)+" not found in token", duplicated(tok, f.top))
 	}
 	if !f.ok {
 		cond.Absent = true
@@ -182,7 +183,7 @@ func (r *role) userClaimCheck(tok policy.Token) check {
 			diag = []string{fmt.Sprintf("the pointer %s finds nothing: %s", r.userClaim, f.why)}
 		}
 		diag = append(diag, "user_claim names the claim that becomes the Vault entity alias; GitHub roles usually use repository or sub")
-		return failed(cond, fmt.Sprintf("claim %q not found in token", r.userClaim), diag...)
+		return failed(cond, "claim "+escape.Quoted(r.userClaim)+" not found in token", diag...)
 	}
 	cond.Actual = rawText(f.val)
 	var cv value
@@ -192,7 +193,7 @@ func (r *role) userClaimCheck(tok policy.Token) check {
 		cv = boundValue(f.val)
 	}
 	if cv.kind != kString {
-		return failed(cond, fmt.Sprintf("claim %q could not be converted to string", r.userClaim),
+		return failed(cond, "claim "+escape.Quoted(r.userClaim)+" could not be converted to string",
 			fmt.Sprintf("the token's %s is %s: user_claim must name a string claim (every GitHub claim is a string except exp, iat and nbf)", f.top, cv.describe()))
 	}
 	return passed(cond)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ryanuber/go-glob"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 
 	"github.com/oidcscope/oidcscope/claims/ghsub"
@@ -77,7 +78,7 @@ func globNotes(patterns []string, actual []value) []string {
 	var out []string
 	for _, p := range patterns {
 		if strings.ContainsAny(p, "?[") {
-			out = append(out, fmt.Sprintf("%q: go-glob knows only '*'; '?' and '[' are literal characters", p))
+			out = append(out, escape.Quoted(p)+": go-glob knows only '*'; '?' and '[' are literal characters")
 			break
 		}
 	}
@@ -89,7 +90,7 @@ func globNotes(patterns []string, actual []value) []string {
 		}
 		for _, p := range patterns {
 			if glob.Glob(strings.ToLower(p), strings.ToLower(a.text)) {
-				out = append(out, fmt.Sprintf("%q matches %q only when case is ignored: go-glob matches case-sensitively", p, a.text))
+				out = append(out, fmt.Sprintf("%s matches %s only when case is ignored: go-glob matches case-sensitively", escape.Quoted(p), escape.Quoted(a.text)))
 				return out
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
@@ -104,7 +105,7 @@ func readRoles(data []byte, root, roles decode.Value) (document, error) {
 	}
 	for i, m := range roles.Members {
 		if m.Duplicate {
-			return doc, fmt.Errorf("%w: role %q appears more than once in \"roles\"", ErrDocument, policy.Shorten(m.Key, 60))
+			return doc, fmt.Errorf("%w: role %s appears more than once in \"roles\"", ErrDocument, escape.Quoted(policy.Shorten(m.Key, 60)))
 		}
 		obj := m.Value
 		if obj.Kind == decode.Object {

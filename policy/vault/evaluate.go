@@ -124,7 +124,7 @@ func (r *role) verdict(res *policy.Result, checks []check) {
 	}
 	if len(fails) > 0 {
 		res.Verdict = policy.Deny
-		res.Summary = fmt.Sprintf("denied: Vault refuses the login (%q)", fails[0].vaultErr)
+		res.Summary = "denied: Vault refuses the login (" + escape.Quoted(fails[0].vaultErr) + ")"
 		switch n := len(fails) - 1; {
 		case n == 1:
 			res.Summary += " and 1 more condition fails"
@@ -174,10 +174,11 @@ func passedNote(cond policy.Condition, note string) check {
 }
 
 // failed records a failing condition; the diagnosis ends with Vault's own
-// words.
+// words. Vault quotes values with %q; here they stand raw between quotes
+// (escape.Quoted), since every view escapes the whole message once.
 func failed(cond policy.Condition, vaultErr string, diag ...string) check {
 	if vaultErr != "" {
-		diag = append(diag, fmt.Sprintf("Vault answers %q", vaultErr))
+		diag = append(diag, "Vault answers "+escape.Quoted(vaultErr))
 	}
 	cond.Result, cond.Diagnosis = policy.Fail, diag
 	return check{cond: cond, vaultErr: vaultErr}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // fields reads role or config fields the way Vault's field schema does
@@ -78,7 +79,8 @@ func weakString(v decode.Value) (string, bool) {
 }
 
 // fieldValidation is the message of Vault's framework when it cannot
-// convert a field (Backend.HandleRequest, FieldData.Validate).
+// convert a field (Backend.HandleRequest, FieldData.Validate). key is one
+// of the schema's field names, plain ASCII, so its %q is Vault's exactly.
 func fieldValidation(key, detail string) string {
 	return fmt.Sprintf("Field validation failed: error converting input for field %s: %s", strconv.Quote(key), detail)
 }
@@ -159,7 +161,7 @@ func (f fields) kvPairs(key string) (obj decode.Value, problem, vaultMsg string)
 			if _, good := weakString(m.Value); !good {
 				// Vault then tries the list form, whose error it reports.
 				vaultMsg = fieldValidation(key, decodingErrors([]string{unconvertible("[0]", v)}))
-				return obj, fmt.Sprintf("claim_mappings maps %q to %s; metadata keys are strings: %s", m.Key, boundValue(m.Value).describe(), storeRefusal(vaultMsg)), vaultMsg
+				return obj, fmt.Sprintf("claim_mappings maps %s to %s; metadata keys are strings: %s", escape.Quoted(m.Key), boundValue(m.Value).describe(), storeRefusal(vaultMsg)), vaultMsg
 			}
 		}
 		return v, "", ""
@@ -178,8 +180,8 @@ func (f fields) kvPairs(key string) (obj decode.Value, problem, vaultMsg string)
 			pair, _ := weakString(it)
 			k, val, found := strings.Cut(pair, "=")
 			if !found || k == "" {
-				vaultMsg = fieldValidation(key, fmt.Sprintf("invalid key pair %q", pair))
-				return decode.Value{Kind: decode.Object}, fmt.Sprintf("%s: %q is not a key=value pair: %s", key, pair, storeRefusal(vaultMsg)), vaultMsg
+				vaultMsg = fieldValidation(key, "invalid key pair "+escape.Quoted(pair))
+				return decode.Value{Kind: decode.Object}, fmt.Sprintf("%s: %s is not a key=value pair: %s", key, escape.Quoted(pair), storeRefusal(vaultMsg)), vaultMsg
 			}
 			obj.Members = append(obj.Members, decode.Member{Key: k, Value: decode.Value{Kind: decode.String, Text: val}})
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 
 	"github.com/oidcscope/oidcscope/claims/ghsub"
@@ -72,7 +73,7 @@ func lintWildcards(r *role) []policy.Finding {
 	var out []policy.Finding
 	if strings.Contains(r.subject, "*") {
 		out = append(out, finding(RuleWildcardInString, policy.SevWarning,
-			"bound_subject %q contains '*', but bound_subject compares exactly and has no glob: only a sub with a literal '*' matches; use bound_claims {\"sub\": …} with \"bound_claims_type\": \"glob\"", r.subject))
+			"bound_subject %s contains '*', but bound_subject compares exactly and has no glob: only a sub with a literal '*' matches; use bound_claims {\"sub\": …} with \"bound_claims_type\": \"glob\"", escape.Quoted(r.subject)))
 	}
 	if r.claimsType != TypeString || r.claimsErr != "" {
 		return out
@@ -81,7 +82,7 @@ func lintWildcards(r *role) []policy.Finding {
 		for _, v := range bc.values {
 			if v.kind == kString && strings.Contains(v.text, "*") {
 				out = append(out, finding(RuleWildcardInString, policy.SevWarning,
-					"bound_claims %q: %q contains '*', but bound_claims_type is \"string\", which compares literally; set \"bound_claims_type\": \"glob\" (for every bound claim of the role) or list the exact values", bc.key, v.text))
+					"bound_claims %s: %s contains '*', but bound_claims_type is \"string\", which compares literally; set \"bound_claims_type\": \"glob\" (for every bound claim of the role) or list the exact values", escape.Quoted(bc.key), escape.Quoted(v.text)))
 				break
 			}
 		}
@@ -121,12 +122,12 @@ func globSpan(key string, v value) (policy.Finding, bool) {
 	case "sub":
 		if !contextKey().MatchString(prefix) {
 			return finding(RuleGlobSpansColon, policy.SevWarning,
-				"bound_claims %q: the '*' in %q can span ':' — sub is repo:OWNER/REPO:<context>, so it matches every repository it can reach and every ref, environment and pull request; pin the context (…:ref:refs/heads/main) and bind repository_id instead of a repository pattern", key, v.text), true
+				"bound_claims %s: the '*' in %s can span ':' — sub is repo:OWNER/REPO:<context>, so it matches every repository it can reach and every ref, environment and pull request; pin the context (…:ref:refs/heads/main) and bind repository_id instead of a repository pattern", escape.Quoted(key), escape.Quoted(v.text)), true
 		}
 	case "job_workflow_ref", "workflow_ref":
 		if !strings.Contains(prefix, "@") {
 			return finding(RuleGlobSpansColon, policy.SevWarning,
-				"bound_claims %q: the '*' in %q comes before the '@<ref>' and can span '/' and '@': it also matches other files, repositories or refs (a branch named like x.yml@refs/heads/main satisfies …/*.yml@refs/heads/main); spell out the path and let '*' stand only after '@'", key, v.text), true
+				"bound_claims %s: the '*' in %s comes before the '@<ref>' and can span '/' and '@': it also matches other files, repositories or refs (a branch named like x.yml@refs/heads/main satisfies …/*.yml@refs/heads/main); spell out the path and let '*' stand only after '@'", escape.Quoted(key), escape.Quoted(v.text)), true
 		}
 	}
 	return policy.Finding{}, false
@@ -148,7 +149,7 @@ func lintIdentity(r *role) []policy.Finding {
 	}
 	if ghsub.IsLegacy(r.subject) {
 		out = append(out, finding(RuleSubjectMutable, policy.SevInfo,
-			"bound_subject %q uses the legacy repo:OWNER/REPO form: GitHub gives renamed or transferred repositories (and all created after 2026-07-15) the immutable form repo:OWNER@ID/REPO@ID, and bound_subject holds one exact string, so it cannot trust both; bind repository_id and repository_owner_id in bound_claims instead", r.subject))
+			"bound_subject %s uses the legacy repo:OWNER/REPO form: GitHub gives renamed or transferred repositories (and all created after 2026-07-15) the immutable form repo:OWNER@ID/REPO@ID, and bound_subject holds one exact string, so it cannot trust both; bind repository_id and repository_owner_id in bound_claims instead", escape.Quoted(r.subject)))
 	}
 	for _, bc := range r.claims {
 		if strings.TrimPrefix(bc.key, "/") != "sub" {
@@ -157,7 +158,7 @@ func lintIdentity(r *role) []policy.Finding {
 		for _, v := range bc.values {
 			if v.kind == kString && ghsub.IsLegacy(v.text) && !pinsID {
 				out = append(out, finding(RuleSubjectMutable, policy.SevInfo,
-					"bound_claims %q: %q uses the legacy repo:OWNER/REPO form: repositories renamed, transferred or created after 2026-07-15 get repo:OWNER@ID/REPO@ID; list both forms, or bind repository_id and repository_owner_id", bc.key, v.text))
+					"bound_claims %s: %s uses the legacy repo:OWNER/REPO form: repositories renamed, transferred or created after 2026-07-15 get repo:OWNER@ID/REPO@ID; list both forms, or bind repository_id and repository_owner_id", escape.Quoted(bc.key), escape.Quoted(v.text)))
 				return out
 			}
 		}

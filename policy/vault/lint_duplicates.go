@@ -2,6 +2,7 @@ package vault
 
 import (
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -27,7 +28,7 @@ func duplicateKeys(where string, obj decode.Value) []policy.Finding {
 	for _, m := range lastMembers(obj) {
 		if m.Duplicate {
 			out = append(out, finding(RuleDuplicateKey, policy.SevWarning,
-				"%s names %q %d times: Vault keeps only the last value, and so does oidcscope; remove the others", where, policy.Shorten(m.Key, 60), obj.Count(m.Key)))
+				"%s names %s %d times: Vault keeps only the last value, and so does oidcscope; remove the others", where, escape.Quoted(policy.Shorten(m.Key, 60)), obj.Count(m.Key)))
 		}
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -76,13 +77,13 @@ func step(cur decode.Value, part string) (decode.Value, string) {
 			}
 		}
 		if !hit {
-			return out, fmt.Sprintf("no member %q", policy.Shorten(part, 60))
+			return out, "no member " + escape.Quoted(policy.Shorten(part, 60))
 		}
 		return out, ""
 	case decode.Array:
 		idx, err := pointerIndex(part)
 		if err != nil {
-			return decode.Value{}, fmt.Sprintf("%q is not a list index", policy.Shorten(part, 60))
+			return decode.Value{}, escape.Quoted(policy.Shorten(part, 60)) + " is not a list index"
 		}
 		if idx < 0 || idx >= int64(len(cur.Items)) {
 			return decode.Value{}, fmt.Sprintf("index %d is out of range (length %d)", idx, len(cur.Items))

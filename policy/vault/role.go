@@ -2,9 +2,9 @@ package vault
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -69,7 +69,7 @@ func compile(source string, doc document, e entry) *role {
 		r.discovery, _ = f.str("oidc_discovery_url")
 	}
 	if e.obj.Kind != decode.Object {
-		r.shapeErr = fmt.Sprintf("role %q is a %s, not an object of role fields", policy.Shorten(e.name, 60), e.obj.Kind)
+		r.shapeErr = fmt.Sprintf("role %s is a %s, not an object of role fields", escape.Quoted(policy.Shorten(e.name, 60)), e.obj.Kind)
 		if e.line > 0 {
 			r.shapeErr += fmt.Sprintf(" (line %d)", e.line)
 		}
@@ -109,8 +109,8 @@ func compile(source string, doc document, e entry) *role {
 func (r *role) readType(f fields) {
 	r.roleType, r.typeErr = f.str("role_type")
 	if r.typeErr == "" && r.roleType != "" && r.roleType != "jwt" && r.roleType != "oidc" {
-		r.typeErr = fmt.Sprintf("role_type %q is neither \"jwt\" nor \"oidc\": %s", policy.Shorten(r.roleType, 60), storeRefusal("invalid 'role_type': "+r.roleType))
-		r.refuse(stepRoleType, "invalid 'role_type': "+r.roleType, fmt.Sprintf("role_type %q is neither \"jwt\" nor \"oidc\"", policy.Shorten(r.roleType, 60)))
+		r.typeErr = fmt.Sprintf("role_type %s is neither \"jwt\" nor \"oidc\": %s", escape.Quoted(policy.Shorten(r.roleType, 60)), storeRefusal("invalid 'role_type': "+r.roleType))
+		r.refuse(stepRoleType, "invalid 'role_type': "+r.roleType, fmt.Sprintf("role_type %s is neither \"jwt\" nor \"oidc\"", escape.Quoted(policy.Shorten(r.roleType, 60))))
 	}
 	t, err := f.str("bound_claims_type")
 	r.typeRaw = t
@@ -122,8 +122,8 @@ func (r *role) readType(f fields) {
 	case t == TypeGlob:
 		r.claimsType = TypeGlob
 	default: // including "" and null: only an absent field takes the default
-		r.claimsErr = fmt.Sprintf("bound_claims_type %q is neither \"string\" nor \"glob\" (only leaving it out means \"string\"): %s", policy.Shorten(t, 60), storeRefusal("invalid 'bound_claims_type': "+t))
-		r.refuse(stepClaimsType, "invalid 'bound_claims_type': "+t, fmt.Sprintf("bound_claims_type %q is neither \"string\" nor \"glob\" (only leaving it out means \"string\")", policy.Shorten(t, 60)))
+		r.claimsErr = fmt.Sprintf("bound_claims_type %s is neither \"string\" nor \"glob\" (only leaving it out means \"string\"): %s", escape.Quoted(policy.Shorten(t, 60)), storeRefusal("invalid 'bound_claims_type': "+t))
+		r.refuse(stepClaimsType, "invalid 'bound_claims_type': "+t, fmt.Sprintf("bound_claims_type %s is neither \"string\" nor \"glob\" (only leaving it out means \"string\")", escape.Quoted(policy.Shorten(t, 60))))
 	}
 }
 
@@ -144,13 +144,13 @@ func (r *role) readBoundClaims(f fields) {
 		case r.claimsType == TypeGlob && !ok:
 			msg := "claim is not a string or list: " + goValue(m.Value)
 			bc.err = fmt.Sprintf("bound_claims_type is \"glob\" and the bound value is %s: %s", boundValue(m.Value).describe(), storeRefusal(msg))
-			r.refuse(stepGlobValues, msg, fmt.Sprintf("bound_claims_type is \"glob\" and bound claim %q is %s", policy.Shorten(m.Key, 60), boundValue(m.Value).describe()))
+			r.refuse(stepGlobValues, msg, fmt.Sprintf("bound_claims_type is \"glob\" and bound claim %s is %s", escape.Quoted(policy.Shorten(m.Key, 60)), boundValue(m.Value).describe()))
 		case r.claimsType == TypeGlob:
 			for j, v := range vals {
 				if v.kind != kString {
 					msg := "claim is not a string: " + goValue(elementOf(m.Value, j))
 					bc.err = fmt.Sprintf("bound_claims_type is \"glob\" but this value holds %s: %s", v.describe(), storeRefusal(msg))
-					r.refuse(stepGlobValues, msg, fmt.Sprintf("bound_claims_type is \"glob\" and bound claim %q holds %s", policy.Shorten(m.Key, 60), v.describe()))
+					r.refuse(stepGlobValues, msg, fmt.Sprintf("bound_claims_type is \"glob\" and bound claim %s holds %s", escape.Quoted(policy.Shorten(m.Key, 60)), v.describe()))
 					break
 				}
 			}
@@ -188,16 +188,16 @@ func (r *role) readMappings(f fields) {
 		target, good := weakString(m.Value)
 		switch {
 		case !good:
-			mp.err = fmt.Sprintf("claim_mappings maps %q to %s; metadata keys are strings", policy.Shorten(m.Key, 60), boundValue(m.Value).describe())
+			mp.err = fmt.Sprintf("claim_mappings maps %s to %s; metadata keys are strings", escape.Quoted(policy.Shorten(m.Key, 60)), boundValue(m.Value).describe())
 		case target == "role":
 			mp.target = target
-			msg := "metadata key " + strconv.Quote(target) + " is reserved and may not be a mapping destination"
+			msg := "metadata key " + escape.Quoted(target) + " is reserved and may not be a mapping destination"
 			mp.err = "metadata key \"role\" is reserved: " + storeRefusal(msg)
 			r.refuse(stepMappings, msg, "")
 		case targets[target]:
 			mp.target = target
-			msg := "multiple keys are mapped to metadata key " + strconv.Quote(target)
-			mp.err = fmt.Sprintf("several claims map to metadata key %q: %s", policy.Shorten(target, 60), storeRefusal(msg))
+			msg := "multiple keys are mapped to metadata key " + escape.Quoted(target)
+			mp.err = fmt.Sprintf("several claims map to metadata key %s: %s", escape.Quoted(policy.Shorten(target, 60)), storeRefusal(msg))
 			r.refuse(stepMappings, msg, "")
 		default:
 			mp.target = target

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 
 	"github.com/oidcscope/oidcscope/internal/lazyre"
@@ -129,7 +130,7 @@ func (s *suggester) scoped(claims map[string]string) (string, error) {
 	}
 	claim, why := scopeClaim(s.scope)
 	if claim == "" {
-		return "", fmt.Errorf("%w: unknown scope %q (repo, ref, environment or workflow)", ErrSuggest, s.scope)
+		return "", fmt.Errorf("%w: unknown scope %s (repo, ref, environment or workflow)", ErrSuggest, escape.Quoted(string(s.scope)))
 	}
 	v, err := s.need(claim, why)
 	if err != nil {
@@ -143,7 +144,7 @@ func (s *suggester) scoped(claims map[string]string) (string, error) {
 		}
 		return "runs on " + v, nil
 	case policy.ScopeEnvironment:
-		s.note("environment is present only when the job references it: protect the environment %q with required reviewers or branch rules in GitHub, since the role trusts any run that reaches it.", v)
+		s.note("environment is present only when the job references it: protect the environment %s with required reviewers or branch rules in GitHub, since the role trusts any run that reaches it.", escape.Quoted(v))
 		return "jobs that deploy to the environment " + v, nil
 	}
 	s.note("job_workflow_ref is the workflow file that defines the job, at its ref; for a reusable workflow it is the called workflow, not the caller.")
@@ -163,7 +164,7 @@ func (s *suggester) explain(repo, repoID, ownerID, aud, what string) {
 		fmt.Sprintf("Write it with `%s` (if the JWT auth method is mounted at auth/jwt); it admits %s.", write, what),
 		fmt.Sprintf("Pins repository_id %s and repository_owner_id %s with exact string comparison: IDs survive renames and transfers and are never reused, unlike %s.", repoID, ownerID, repo),
 		"No bound_subject: with the IDs pinned in bound_claims the form of sub does not matter, so there is no need to trust both the legacy (repo:OWNER/REPO:…) and the immutable (repo:OWNER@ID/REPO@ID:…) subject.",
-		fmt.Sprintf("bound_audiences is the token's aud %q: Vault refuses a token with an aud when the role binds none; with hashicorp/vault-action, set jwtGithubAudience to it.", aud),
+		fmt.Sprintf("bound_audiences is the token's aud %s: Vault refuses a token with an aud when the role binds none; with hashicorp/vault-action, set jwtGithubAudience to it.", escape.Quoted(aud)),
 		configNote(iss),
 		"Fill in token_policies: the Vault policies the login grants (without them the token only gets the default policy).",
 		"user_claim repository names the entity alias; claim_mappings copy repository and run_id into the token's metadata, so audit logs show which run logged in.",

@@ -17,6 +17,6 @@ func TestUnusableBoundValueDeniesEveryLogin(t *testing.T) {
 		{"null bound value", boundClaims(`{"repository_owner_id":null}`), nil, policy.Deny, "bound claim is not a string, bool, int or list: <nil>"},
 		{"object bound value", boundClaims(`{"ref":{"b":1,"a":"x"}}`), nil, policy.Deny, "bound claim is not a string, bool, int or list: map[a:x b:1]"},
 		{"empty object bound value", boundClaims(`{"ref":{}}`), nil, policy.Deny, "bound claim is not a string, bool, int or list: map[]"},
-		{"null bound value, claim missing", boundClaims(`{"environment":null}`), nil, policy.Deny, `claim \"environment\" is missing`},
+		{"null bound value, claim missing", boundClaims(`{"environment":null}`), nil, policy.Deny, `claim "environment" is missing`},
 	}, diagnosedIn(policytest.Failing))
 }

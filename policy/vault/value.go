@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // kind is the Go type a value has inside Vault when it compares bound
@@ -54,11 +55,12 @@ func equal(a, b value) (eq, ok bool) {
 }
 
 // describe names a value with its type, for diagnoses: "the string \"74\"",
-// "the number 74".
+// "the number 74". A string stands raw between quotes (escape.Quoted): the
+// view escapes the whole message once.
 func (v value) describe() string {
 	switch v.kind {
 	case kString:
-		return "the string " + strconv.Quote(v.text)
+		return "the string " + escape.Quoted(v.text)
 	case kBool:
 		return "the boolean " + v.text
 	case kNumber, kFloat:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -18,18 +19,23 @@ type audience struct {
 	problem string // the claim cannot be compared: the check fails
 }
 
-// shown is aud for a sentence: a string quoted, an array as JSON.
+// shown is aud for a sentence: a string between quotes, an array of
+// strings in JSON's shape, each raw between its quotes (the view escapes
+// the sentence once), any other value as JSON.
 func (a audience) shown() string {
-	if a.multi {
-		return a.actual
+	switch {
+	case !a.multi:
+		return escape.Quoted(a.actual)
+	case a.values != nil:
+		return "[" + strings.Join(quotedAll(a.values), ",") + "]"
 	}
-	return quoteJSON(a.actual)
+	return a.actual
 }
 
 func readAudience(tok policy.Token) audience {
 	v, ok := tok.Claim("aud")
 	if !ok {
-		return audience{problem: fmt.Sprintf("the token has no aud claim: STS refuses it with %q (aws/aws-sdk-ruby issue #2698)", errNoAudience)}
+		return audience{problem: fmt.Sprintf("the token has no aud claim: STS refuses it with %s (aws/aws-sdk-ruby issue #2698)", escape.Quoted(errNoAudience))}
 	}
 	a := audience{present: true, multi: v.Kind == decode.Array}
 	if b, err := v.MarshalJSON(); err == nil && v.Kind != decode.String {
@@ -44,7 +50,7 @@ func readAudience(tok policy.Token) audience {
 	case !ok:
 		a.problem = fmt.Sprintf("the token's aud is a JSON %s, not a string or an array of strings: no client ID can match it", v.Kind)
 	case len(vals) == 0:
-		a.problem = fmt.Sprintf("the token's aud is an empty array and names no audience: STS cannot find one in the client-ID list (%q)", errAudience)
+		a.problem = fmt.Sprintf("the token's aud is an empty array and names no audience: STS cannot find one in the client-ID list (%s)", escape.Quoted(errAudience))
 	default:
 		a.values = vals
 	}
@@ -77,13 +83,13 @@ func (d *getDocument) audienceCondition(aud audience, issuerOK bool) policy.Cond
 		return c
 	}
 	c.Result = policy.Fail
-	c.Diagnosis = []string{fmt.Sprintf("STS refuses the token: %q — the token's aud %s is not in this provider's client-ID list", errAudience, aud.shown())}
+	c.Diagnosis = []string{fmt.Sprintf("STS refuses the token: %s — the token's aud %s is not in this provider's client-ID list", escape.Quoted(errAudience), aud.shown())}
 	if len(d.clientIDs) == 0 {
 		c.Diagnosis = append(c.Diagnosis, "the provider lists no client IDs at all")
 	}
 	for _, a := range aud.values {
 		if i := slices.IndexFunc(d.clientIDs, func(id string) bool { return strings.EqualFold(id, a) }); i >= 0 {
-			c.Diagnosis = append(c.Diagnosis, fmt.Sprintf("%q differs from the client ID %q only in case: oidcscope compares exactly; AWS does not document whether STS ignores case here", a, d.clientIDs[i]))
+			c.Diagnosis = append(c.Diagnosis, fmt.Sprintf("%s differs from the client ID %s only in case: oidcscope compares exactly; AWS does not document whether STS ignores case here", escape.Quoted(a), escape.Quoted(d.clientIDs[i])))
 		}
 	}
 	if len(aud.values) > 1 {
@@ -105,7 +111,11 @@ const multiAudience = "the token's aud is an array: oidcscope passes the check w
 
 // compactList renders a list as JSON for an expression, the first few
 // entries only: a list may hold a thousand.
-func compactList(vals []string) string {
+func compactList(vals []string) string { return firstFew(vals, quoteJSON) }
+
+// firstFew renders a list in JSON's shape, each entry written by quote,
+// the first few entries only.
+func firstFew(vals []string, quote func(string) string) string {
 	const show = 5
 	var b strings.Builder
 	b.WriteByte('[')
@@ -117,7 +127,7 @@ func compactList(vals []string) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(quoteJSON(v))
+		b.WriteString(quote(v))
 	}
 	b.WriteByte(']')
 	return b.String()

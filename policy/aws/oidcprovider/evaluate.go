@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -32,7 +33,7 @@ func (d *getDocument) Evaluate(tok policy.Token) policy.Result {
 		if aud.problem != "" {
 			res.Summary = "STS would refuse the token at this provider: " + aud.problem
 		} else {
-			res.Summary = fmt.Sprintf("STS would refuse the token: %q (aud %s is not in the provider's client-ID list %s)", errAudience, aud.shown(), compactList(d.clientIDs))
+			res.Summary = fmt.Sprintf("STS would refuse the token: %s (aud %s is not in the provider's client-ID list %s)", escape.Quoted(errAudience), aud.shown(), quotedList(d.clientIDs))
 		}
 	default:
 		res.Verdict = policy.Allow
@@ -51,7 +52,7 @@ func (d *getDocument) issuerCondition(is issuer) policy.Condition {
 		c.Result = policy.Pass
 	default:
 		c.Result = policy.Fail
-		c.Diagnosis = append([]string{fmt.Sprintf("this provider is for https://%s, not for the token's issuer: STS looks up the provider whose URL is the issuer, so this one does not decide; if the account has none for it, STS answers %q", d.url, noProvider(is.text))},
+		c.Diagnosis = append([]string{fmt.Sprintf("this provider is for https://%s, not for the token's issuer: STS looks up the provider whose URL is the issuer, so this one does not decide; if the account has none for it, STS answers %s", d.url, escape.Quoted(noProvider(is.text)))},
 			pathNotes(d.url, is)...)
 	}
 	return c
@@ -81,7 +82,7 @@ func (d *listDocument) Evaluate(tok policy.Token) policy.Result {
 		ic.Diagnosis = []string{"the account's provider for this issuer is " + d.providers[hit].text}
 	default:
 		ic.Result = policy.Fail
-		ic.Diagnosis = []string{fmt.Sprintf("no provider in the list is for the token's issuer: STS answers %q (when this is the role's account's list)", noProvider(is.text))}
+		ic.Diagnosis = []string{"no provider in the list is for the token's issuer: STS answers " + escape.Quoted(noProvider(is.text)) + " (when this is the role's account's list)"}
 		if len(d.providers) > 0 {
 			paths := make([]string, len(d.providers))
 			for i, p := range d.providers {
@@ -106,7 +107,7 @@ func (d *listDocument) Evaluate(tok policy.Token) policy.Result {
 	}
 	res.Verdict = policy.Deny
 	if is.usable {
-		res.Summary = fmt.Sprintf("STS would refuse the token: %q", noProvider(is.text))
+		res.Summary = "STS would refuse the token: " + escape.Quoted(noProvider(is.text))
 	} else {
 		res.Summary = "denied: " + is.problem
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -36,7 +37,7 @@ func readIssuer(tok policy.Token) issuer {
 		if !https || rest == "" {
 			// IAM User Guide, "Create an OpenID Connect (OIDC) identity
 			// provider in IAM": the provider URL must begin with https://.
-			is.problem = fmt.Sprintf("the token's iss %q is not an https URL: IAM OIDC provider URLs begin with https://, so no provider can be for it", v.Text)
+			is.problem = fmt.Sprintf("the token's iss %s is not an https URL: IAM OIDC provider URLs begin with https://, so no provider can be for it", escape.Quoted(v.Text))
 			break
 		}
 		is.path, is.usable = rest, true

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -42,7 +43,7 @@ func (p provider) Parse(source string, data []byte) ([]policy.Policy, error) {
 	for _, m := range root.Members {
 		if m.Duplicate {
 			line, col := policy.LineCol(data, m.Offset)
-			return nil, fmt.Errorf("%s: %w: %q appears more than once (again at line %d, column %d)", source, ErrMalformed, policy.Shorten(m.Key, 40), line, col)
+			return nil, fmt.Errorf("%s: %w: %s appears more than once (again at line %d, column %d)", source, ErrMalformed, escape.Quoted(policy.Shorten(m.Key, 40)), line, col)
 		}
 	}
 	var pol policy.Policy
@@ -111,7 +112,7 @@ func parseList(source string, data []byte, root decode.Value, lim limits) (*list
 		}
 		p, ok := parseARN(arn)
 		if !ok {
-			return nil, fmt.Errorf("%w: %s.Arn%s is %q, not an IAM OIDC provider ARN (arn:aws:iam::<account>:oidc-provider/<host and path>)", ErrMalformed, field, near(data, it), policy.Shorten(arn, 120))
+			return nil, fmt.Errorf("%w: %s.Arn%s is %s, not an IAM OIDC provider ARN (arn:aws:iam::<account>:oidc-provider/<host and path>)", ErrMalformed, field, near(data, it), escape.Quoted(policy.Shorten(arn, 120)))
 		}
 		d.providers = append(d.providers, p)
 	}
@@ -161,7 +162,7 @@ func near(data []byte, v decode.Value) string {
 // describe names a value's kind, with a short string value quoted.
 func describe(v decode.Value) string {
 	if v.Kind == decode.String {
-		return fmt.Sprintf("the string %q", policy.Shorten(v.Text, 60))
+		return "the string " + escape.Quoted(policy.Shorten(v.Text, 60))
 	}
 	return "a JSON " + v.Kind.String()
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 )
 
@@ -90,7 +91,7 @@ func (k *Known) CheckTrust(res *policy.Result, principals []Principal, tok polic
 		seen[fp.ARN] = true
 		c := k.condition(fp, is)
 		if c.Result == policy.Fail && refusal == "" {
-			refusal = fmt.Sprintf("%q (no loaded IAM OIDC provider document is for this issuer)", noProvider(is.text))
+			refusal = escape.Quoted(noProvider(is.text)) + " (no loaded IAM OIDC provider document is for this issuer)"
 		}
 		res.Conditions = append(res.Conditions, c)
 		if c.Result != policy.Pass {
@@ -98,7 +99,7 @@ func (k *Known) CheckTrust(res *policy.Result, principals []Principal, tok polic
 		}
 		if a, ok := k.audienceOf(fp, is, tok); ok {
 			if a.Result == policy.Fail && refusal == "" {
-				refusal = fmt.Sprintf("%q (the token's aud is not in the provider's client-ID list)", errAudience)
+				refusal = escape.Quoted(errAudience) + " (the token's aud is not in the provider's client-ID list)"
 			}
 			res.Conditions = append(res.Conditions, a)
 		}
@@ -163,7 +164,7 @@ func (k *Known) condition(fp Principal, is issuer) policy.Condition {
 		return c
 	}
 	c.Result = policy.Fail
-	c.Diagnosis = []string{fmt.Sprintf("no loaded provider document shows %s, the provider of this token's issuer: STS answers %q", fp.ARN, noProvider(is.text))}
+	c.Diagnosis = []string{fmt.Sprintf("no loaded provider document shows %s, the provider of this token's issuer: STS answers %s", fp.ARN, escape.Quoted(noProvider(is.text)))}
 	for _, e := range k.entries {
 		if e.path == fp.Provider {
 			c.Diagnosis = append(c.Diagnosis, fmt.Sprintf("%s is for this issuer, but in account %s (partition %s); the principal names account %s (partition %s), and STS looks in the role's account", e.arn.text, e.arn.account, e.arn.partition, fp.Account, fp.Partition))
@@ -191,7 +192,7 @@ func (k *Known) issuerCondition(c policy.Condition, is issuer) policy.Condition 
 		c.Result = policy.Pass
 	default:
 		c.Result = policy.Fail
-		c.Diagnosis = []string{fmt.Sprintf("no loaded provider document is for the token's issuer: STS answers %q", noProvider(is.text))}
+		c.Diagnosis = []string{"no loaded provider document is for the token's issuer: STS answers " + escape.Quoted(noProvider(is.text))}
 	}
 	return c
 }

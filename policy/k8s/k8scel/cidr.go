@@ -8,6 +8,8 @@ import (
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // cidrType is Kubernetes' CEL type of a network prefix.
@@ -34,7 +36,7 @@ func parseCIDR(s string) (CIDR, error) {
 		return CIDR{}, fmt.Errorf("network address parse error during conversion from string: %w", err)
 	}
 	if p.Addr().Is4In6() {
-		return CIDR{}, fmt.Errorf("IPv4-mapped IPv6 address %q is not allowed", s)
+		return CIDR{}, fmt.Errorf("IPv4-mapped IPv6 address %s is not allowed", escape.Quoted(s))
 	}
 	return CIDR{p}, nil
 }

@@ -8,6 +8,8 @@ import (
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
+
+	"github.com/oidcscope/oidcscope/escape"
 )
 
 // ipType is Kubernetes' CEL type of an IP address.
@@ -27,17 +29,19 @@ func (v IP) Type() ref.Type                              { return ipType }
 func (v IP) Value() any                                  { return v.Addr }
 
 // parseIP is the one parser of ip(), isIP(), ip.isCanonical() and the
-// string overload of cidr's containsIP().
+// string overload of cidr's containsIP(). Its errors are kube-apiserver's
+// wording with the value raw between quotes (escape.Quoted): the diagnosis
+// that carries them is escaped once by the view.
 func parseIP(s string) (IP, error) {
 	addr, err := netip.ParseAddr(s)
 	if err != nil {
-		return IP{}, fmt.Errorf("IP Address %q parse error during conversion from string: %w", s, err)
+		return IP{}, fmt.Errorf("IP Address %s parse error during conversion from string: %w", escape.Quoted(s), err)
 	}
 	if addr.Zone() != "" {
-		return IP{}, fmt.Errorf("IP address %q with zone value is not allowed", s)
+		return IP{}, fmt.Errorf("IP address %s with zone value is not allowed", escape.Quoted(s))
 	}
 	if addr.Is4In6() {
-		return IP{}, fmt.Errorf("IPv4-mapped IPv6 address %q is not allowed", s)
+		return IP{}, fmt.Errorf("IPv4-mapped IPv6 address %s is not allowed", escape.Quoted(s))
 	}
 	return IP{addr}, nil
 }

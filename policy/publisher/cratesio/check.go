@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
@@ -42,7 +43,7 @@ func check(doc publisher.Document, tok policy.Token) []policy.Condition {
 	}
 	if doc.Package != "" {
 		out = append(out, publisher.NotChecked("the crate", nil, fmt.Sprintf(
-			"the token crates.io hands out covers every crate with a configuration that matches; whether crate %q has this one is set at crates.io (and the crate must already exist: crates.io cannot create one this way)", doc.Package)))
+			"the token crates.io hands out covers every crate with a configuration that matches; whether crate %s has this one is set at crates.io (and the crate must already exist: crates.io cannot create one this way)", escape.Quoted(doc.Package))))
 	}
 	return append(out, publisher.ClockNotChecked("crates.io", "60 seconds of leeway on exp and nbf; iat may not be in the future"))
 }

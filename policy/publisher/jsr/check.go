@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
@@ -161,7 +162,7 @@ func actorLine(doc publisher.Document, tok policy.Token, scope string) string {
 	if scope == "" {
 		scope = "<scope>"
 	}
-	return fmt.Sprintf("when @%s restricts GitHub Actions publishing to scope members (JSR's default), the run's actor (%q, actor_id %q) must have signed in to JSR with that GitHub account and be a member of @%s; else %q", scope, actor, id, scope, actorNotMember)
+	return fmt.Sprintf("when @%s restricts GitHub Actions publishing to scope members (JSR's default), the run's actor (%s, actor_id %s) must have signed in to JSR with that GitHub account and be a member of @%s; else %q", scope, escape.Quoted(actor), escape.Quoted(id), scope, actorNotMember)
 }
 
 // linkedRepository: repository_id must be the ID of the repository
@@ -172,9 +173,9 @@ func linkedRepository(doc publisher.Document, tok policy.Token) policy.Condition
 	got, _ := tok.Text("repository")
 	idText, _ := tok.Text("repository_id")
 	if doc.RepositoryID == "" {
-		why := fmt.Sprintf("JSR matches the token's repository_id (%q, from %q) with the ID of the repository linked to %s; the document has no repository_id to compare with", idText, got, doc.Package)
+		why := fmt.Sprintf("JSR matches the token's repository_id (%s, from %s) with the ID of the repository linked to %s; the document has no repository_id to compare with", escape.Quoted(idText), escape.Quoted(got), doc.Package)
 		if got != want {
-			why += fmt.Sprintf(": the token comes from %q, not the linked %q, so unless one was renamed to the other JSR refuses it (%q)", got, want, actorNotAuthorized)
+			why += fmt.Sprintf(": the token comes from %s, not the linked %s, so unless one was renamed to the other JSR refuses it (%q)", escape.Quoted(got), escape.Quoted(want), actorNotAuthorized)
 		}
 		return publisher.NotChecked("the linked repository's ID", []string{"repository_id"}, why)
 	}
@@ -184,7 +185,7 @@ func linkedRepository(doc publisher.Document, tok policy.Token) policy.Condition
 	linked, err := strconv.ParseInt(doc.RepositoryID, 10, 64)
 	if ok && err == nil && n == linked {
 		if got != want {
-			c.Notes = append(c.Notes, fmt.Sprintf("the repository is now called %q: JSR links by ID, so a renamed or transferred repository still publishes", got))
+			c.Notes = append(c.Notes, "the repository is now called "+escape.Quoted(got)+": JSR links by ID, so a renamed or transferred repository still publishes")
 		}
 		return passWith(c)
 	}
@@ -192,9 +193,9 @@ func linkedRepository(doc publisher.Document, tok policy.Token) policy.Condition
 	case !ok:
 		c.Notes = append(c.Notes, "the token's repository_id is missing or not an integer")
 	case got == want:
-		c.Notes = append(c.Notes, fmt.Sprintf("same name, another ID: %q was deleted and re-created (or the ID was mistyped); link the package to the repository again", want))
+		c.Notes = append(c.Notes, "same name, another ID: "+escape.Quoted(want)+" was deleted and re-created (or the ID was mistyped); link the package to the repository again")
 	default:
-		c.Notes = append(c.Notes, fmt.Sprintf("the token comes from %q (repository_id %s), not from the repository linked to %s", got, idText, doc.Package))
+		c.Notes = append(c.Notes, fmt.Sprintf("the token comes from %s (repository_id %s), not from the repository linked to %s", escape.Quoted(got), idText, doc.Package))
 	}
 	return c.Fail()
 }

@@ -1,9 +1,9 @@
 package jsr
 
 import (
-	"fmt"
 	"strconv"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
@@ -23,17 +23,17 @@ func lint(doc publisher.Document) []policy.Finding {
 	}
 	if doc.Package != "" {
 		if _, _, ok := splitPackage(doc.Package); !ok {
-			add(RulePackage, policy.SevError, fmt.Sprintf("package %q is not a JSR package name: @scope/name, the scope 2 to 20 and the name 2 to 58 lower-case letters, digits and single inner hyphens", doc.Package))
+			add(RulePackage, policy.SevError, "package "+escape.Quoted(doc.Package)+" is not a JSR package name: @scope/name, the scope 2 to 20 and the name 2 to 58 lower-case letters, digits and single inner hyphens")
 		}
 	}
 	if doc.Version != "" && !validVersion(doc.Version) {
-		add(RuleVersion, policy.SevError, fmt.Sprintf("version %q is not a semver version in its normal form (JSR refuses \"v1.2.3\", \"1.2\" and surrounding spaces)", doc.Version))
+		add(RuleVersion, policy.SevError, "version "+escape.Quoted(doc.Version)+" is not a semver version in its normal form (JSR refuses \"v1.2.3\", \"1.2\" and surrounding spaces)")
 	}
 	switch _, err := strconv.ParseInt(doc.RepositoryID, 10, 64); {
 	case doc.RepositoryID == "":
 		add(RuleNoRepoID, policy.SevInfo, "no repository_id: JSR matches the token by the linked repository's numeric ID, not its name; add repository_id (the repository's ID, as in the token's repository_id) to check it offline")
 	case err != nil:
-		add(RuleRepositoryID, policy.SevError, fmt.Sprintf("repository_id %q is not an integer: JSR records the linked repository's numeric ID", doc.RepositoryID))
+		add(RuleRepositoryID, policy.SevError, "repository_id "+escape.Quoted(doc.RepositoryID)+" is not an integer: JSR records the linked repository's numeric ID")
 	}
 	return out
 }

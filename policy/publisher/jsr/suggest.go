@@ -3,6 +3,7 @@ package jsr
 import (
 	"fmt"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
@@ -26,7 +27,7 @@ func suggest(p policy.Provider, tok policy.Token, scope policy.Scope) (policy.Su
 	aud, _ := tok.String("aud")
 	perms, err := ParsePermissions(aud)
 	if err != nil || len(perms) == 0 || perms[0].Level == LevelScope {
-		return policy.Suggestion{}, fmt.Errorf("%w: JSR reads the package from the token's aud, and this token's aud %q names no package; request the token with an audience such as %s", publisher.ErrSuggest, aud,
+		return policy.Suggestion{}, fmt.Errorf("%w: JSR reads the package from the token's aud, and this token's aud %s names no package; request the token with an audience such as %s", publisher.ErrSuggest, escape.Quoted(aud),
 			Audience(publisher.Document{Package: "@scope/name"}))
 	}
 	doc.Package = "@" + perms[0].Scope + "/" + perms[0].Package

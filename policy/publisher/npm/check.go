@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
@@ -56,7 +57,7 @@ func audience(doc publisher.Document, tok policy.Token) policy.Condition {
 		return c.Pass()
 	}
 	if ok {
-		c.Notes = append(c.Notes, fmt.Sprintf("this token's aud %q is not npm:<host>: the npm CLI requests the token itself, with npm: and the host of its registry URL; a token requested for another service is not one npm exchanges", v))
+		c.Notes = append(c.Notes, "this token's aud "+escape.Quoted(v)+" is not npm:<host>: the npm CLI requests the token itself, with npm: and the host of its registry URL; a token requested for another service is not one npm exchanges")
 	}
 	return c.Fail()
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
@@ -51,7 +52,7 @@ const RuleAudience = "npm-audience"
 func lint(doc publisher.Document) []policy.Finding {
 	if a := doc.Audience; a != "" && (!strings.HasPrefix(a, AudiencePrefix) || a == AudiencePrefix) {
 		return []policy.Finding{{Rule: RuleAudience, Severity: policy.SevError, Message: fmt.Sprintf(
-			"audience %q is not npm:<host>: the npm CLI requests npm: followed by the host of the registry it publishes to", a)}}
+			"audience %s is not npm:<host>: the npm CLI requests npm: followed by the host of the registry it publishes to", escape.Quoted(a))}}
 	}
 	return nil
 }

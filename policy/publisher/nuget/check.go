@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
@@ -48,13 +49,13 @@ func check(doc publisher.Document, tok policy.Token) []policy.Condition {
 	env, _ := tok.String("environment")
 	out = append(out,
 		publisher.NotChecked("the events NuGet refuses", []string{"event_name"}, fmt.Sprintf(
-			"NuGet refuses the events its deployment lists (BannedGitHubActionsEvents: empty by default, the production list is not published), answering 401 %q", fmt.Sprintf("The GitHub Actions event '%s' is not allowed.", ev))),
+			"NuGet refuses the events its deployment lists (BannedGitHubActionsEvents: empty by default, the production list is not published), answering 401 %s", escape.Quoted(fmt.Sprintf("The GitHub Actions event '%s' is not allowed.", ev)))),
 		workflow(doc, tok),
 		publisher.EnvironmentCheck(doc, tok, "NuGet", publisher.CaseInsensitive, answer(fmt.Sprintf("Environment mismatch for policy '%s': expected '%s', actual '%s'", policyName, doc.Environment, env))),
 	)
 	if doc.Package != "" {
 		out = append(out, publisher.NotChecked("the package", nil, fmt.Sprintf(
-			"NuGet checks package %q against the policy's package patterns and the API key's scopes when the package is pushed, not when the token is exchanged", doc.Package)))
+			"NuGet checks package %s against the policy's package patterns and the API key's scopes when the package is pushed, not when the token is exchanged", escape.Quoted(doc.Package))))
 	}
 	return out
 }
@@ -82,7 +83,7 @@ func audience(doc publisher.Document, tok policy.Token) []policy.Condition {
 		return []policy.Condition{c.Fail()}
 	case doc.Audience == "":
 		return []policy.Condition{c.Pass(), publisher.NotChecked("NuGet's audience", []string{"aud"}, fmt.Sprintf(
-			"NuGet requires the audience its deployment configures (NuGetAudience; the NuGet/login step requests it through its audience input) and answers 401 %q otherwise; this token's is %q: add audience to the document to check it", "The JSON web token has an incorrect audience.", auds[0]))}
+			"NuGet requires the audience its deployment configures (NuGetAudience; the NuGet/login step requests it through its audience input) and answers 401 %q otherwise; this token's is %s: add audience to the document to check it", "The JSON web token has an incorrect audience.", escape.Quoted(auds[0])))}
 	}
 	one := c.Pass()
 	c.Expression = "aud = " + doc.Audience

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
@@ -108,7 +109,7 @@ func repository(doc publisher.Document, tok policy.Token) policy.Condition {
 	if ok && got == want {
 		return c.Pass()
 	}
-	c.Answer = answer(fmt.Sprintf("publishing is not enabled for the %q repository, it may be enabled for another repository", got))
+	c.Answer = answer("publishing is not enabled for the " + escape.Quoted(got) + " repository, it may be enabled for another repository")
 	if ok {
 		c.Notes = append(c.Notes, publisher.Differ("pub.dev", "the repository", publisher.CaseSensitive, want, got)...)
 	}
@@ -133,7 +134,7 @@ func event(doc publisher.Document, tok policy.Token) policy.Condition {
 		c.Answer = answer(`publishing is not allowed from "workflow_dispath" events`)
 		c.Notes = append(c.Notes, "(sic: pub.dev spells it so) enable publishing from workflow_dispatch events (events: [workflow_dispatch])")
 	default:
-		c.Answer = answer(fmt.Sprintf(`publishing is only allowed from "push" or "workflow_dispatch" events, this token originates from a %q event`, got))
+		c.Answer = answer(fmt.Sprintf(`publishing is only allowed from "push" or "workflow_dispatch" events, this token originates from a %s event`, escape.Quoted(got)))
 		c.Notes = append(c.Notes, "pub.dev publishes only from a tag push or a manual workflow_dispatch run on a tag")
 	}
 	return c.Fail()
@@ -145,7 +146,7 @@ func refType(tok policy.Token) policy.Condition {
 	if ok && got == "tag" {
 		return c.Pass()
 	}
-	c.Answer = answer(fmt.Sprintf(`publishing is only allowed from "tag" refType, this token has %q refType`, got))
+	c.Answer = answer(fmt.Sprintf(`publishing is only allowed from "tag" refType, this token has %s refType`, escape.Quoted(got)))
 	c.Notes = append(c.Notes, "pub.dev publishes only from a run on a tag: trigger the workflow with on: push: tags")
 	return c.Fail()
 }
@@ -171,7 +172,7 @@ func tag(doc publisher.Document, tok policy.Token) policy.Condition {
 		return c.Fail()
 	}
 	if !strings.HasPrefix(ref, "refs/tags/") {
-		c.Answer = answer(fmt.Sprintf(`publishing is only allowed from "refs/tags/*" ref, this token has %q ref`, ref))
+		c.Answer = answer(fmt.Sprintf(`publishing is only allowed from "refs/tags/*" ref, this token has %s ref`, escape.Quoted(ref)))
 		return c.Fail()
 	}
 	if doc.Version != "" {
@@ -180,7 +181,7 @@ func tag(doc publisher.Document, tok policy.Token) policy.Condition {
 		if ref == "refs/tags/"+want {
 			return c.Pass()
 		}
-		c.Answer = answer(fmt.Sprintf(`publishing is configured to only be allowed from actions with specific ref pattern, this token has %q ref for which publishing is not allowed. Expected tag %q. Check that the version in the tag matches the version in "pubspec.yaml"`, ref, want))
+		c.Answer = answer(fmt.Sprintf(`publishing is configured to only be allowed from actions with specific ref pattern, this token has %s ref for which publishing is not allowed. Expected tag %s. Check that the version in the tag matches the version in "pubspec.yaml"`, escape.Quoted(ref), escape.Quoted(want)))
 		c.Notes = policy.AlignNamed(c.Expected[0], ref)
 		return c.Fail()
 	}
@@ -188,11 +189,11 @@ func tag(doc publisher.Document, tok policy.Token) policy.Condition {
 	if len(tagName) > len(before)+len(after) && strings.HasPrefix(tagName, before) && strings.HasSuffix(tagName, after) {
 		version := tagName[len(before) : len(tagName)-len(after)]
 		return publisher.NotChecked("the version in the tag", []string{"ref"}, fmt.Sprintf(
-			"the tag %q fits the pattern %q with version %q: pub.dev accepts it only when pubspec.yaml's version is %q; add version: to the document to check it", tagName, doc.TagPattern, version, version))
+			"the tag %s fits the pattern %s with version %s: pub.dev accepts it only when pubspec.yaml's version is %s; add version: to the document to check it", escape.Quoted(tagName), escape.Quoted(doc.TagPattern), escape.Quoted(version), escape.Quoted(version)))
 	}
 	c.Expected = []string{"refs/tags/" + doc.TagPattern}
-	c.Answer = answer(fmt.Sprintf(`publishing is configured to only be allowed from actions with specific ref pattern, this token has %q ref for which publishing is not allowed. Expected tag %q. Check that the version in the tag matches the version in "pubspec.yaml"`, ref, before+"<version>"+after))
-	c.Notes = append(c.Notes, fmt.Sprintf("no version makes the tag %q fit the pattern %q (pub.dev names the tag with pubspec.yaml's version in place of <version>)", tagName, doc.TagPattern))
+	c.Answer = answer(fmt.Sprintf(`publishing is configured to only be allowed from actions with specific ref pattern, this token has %s ref for which publishing is not allowed. Expected tag %s. Check that the version in the tag matches the version in "pubspec.yaml"`, escape.Quoted(ref), escape.Quoted(before+"<version>"+after)))
+	c.Notes = append(c.Notes, fmt.Sprintf("no version makes the tag %s fit the pattern %s (pub.dev names the tag with pubspec.yaml's version in place of <version>)", escape.Quoted(tagName), escape.Quoted(doc.TagPattern)))
 	return c.Fail()
 }
 
@@ -211,7 +212,7 @@ func environment(doc publisher.Document, tok policy.Token) policy.Condition {
 	if _, present := tok.Claim("environment"); !present {
 		shown = "null"
 	}
-	c.Answer = answer(fmt.Sprintf(`publishing is configured to only be allowed from actions with an environment, this token originates from an action running in environment %q for which publishing is not allowed`, shown))
+	c.Answer = answer(fmt.Sprintf(`publishing is configured to only be allowed from actions with an environment, this token originates from an action running in environment %s for which publishing is not allowed`, escape.Quoted(shown)))
 	if ok {
 		c.Notes = append(c.Notes, publisher.Differ("pub.dev", "the environment", publisher.CaseSensitive, doc.Environment, got)...)
 	}
@@ -228,21 +229,21 @@ func idLock(doc publisher.Document, tok policy.Token) policy.Condition {
 	ownerID, _ := tok.Text("repository_owner_id")
 	if doc.RepositoryID == "" && doc.OwnerID == "" {
 		return publisher.NotChecked("the repository IDs recorded at the first publish", claims, fmt.Sprintf(
-			"pub.dev records repository_id and repository_owner_id at the first automated publish and refuses a token with others (%q), switching automated publishing off; the document has no repository_id or owner_id to compare with (this token's are %q and %q)", answer(idsChanged), repoID, ownerID))
+			"pub.dev records repository_id and repository_owner_id at the first automated publish and refuses a token with others (%q), switching automated publishing off; the document has no repository_id or owner_id to compare with (this token's are %s and %s)", answer(idsChanged), escape.Quoted(repoID), escape.Quoted(ownerID)))
 	}
 	c := publisher.Check{Claims: claims, Answer: answer(idsChanged), Actual: repoID + ", " + ownerID}
 	var pinned []string
 	match := true
 	for _, p := range []struct{ want, claim, got, key string }{{doc.RepositoryID, "repository_id", repoID, "repository_id"}, {doc.OwnerID, "repository_owner_id", ownerID, "owner_id"}} {
 		if p.want == "" {
-			c.Notes = append(c.Notes, fmt.Sprintf("the document has no %s: pub.dev compares the token's %s (%q) with the one it recorded too", p.key, p.claim, p.got))
+			c.Notes = append(c.Notes, fmt.Sprintf("the document has no %s: pub.dev compares the token's %s (%s) with the one it recorded too", p.key, p.claim, escape.Quoted(p.got)))
 			continue
 		}
 		pinned = append(pinned, p.claim+" "+p.want)
 		c.Expected = append(c.Expected, p.want)
 		if v, _ := publisher.ReadString(tok, p.claim); v != p.want {
 			match = false
-			c.Notes = append(c.Notes, fmt.Sprintf("%s is %q, pub.dev recorded %q: the repository or its owner was deleted and re-created, renamed onto another's name, or the ID was mistyped", p.claim, p.got, p.want))
+			c.Notes = append(c.Notes, fmt.Sprintf("%s is %s, pub.dev recorded %s: the repository or its owner was deleted and re-created, renamed onto another's name, or the ID was mistyped", p.claim, escape.Quoted(p.got), escape.Quoted(p.want)))
 		}
 	}
 	c.Expression = "the IDs recorded at the first publish: " + strings.Join(pinned, ", ")

@@ -1,9 +1,9 @@
 package pubdev
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
@@ -31,19 +31,19 @@ func lint(doc publisher.Document) []policy.Finding {
 		out = append(out, policy.Finding{Rule: RuleForm, Severity: policy.SevError, Message: msg})
 	}
 	if (doc.Owner != "" && !nameRE().MatchString(doc.Owner)) || (doc.Repository != "" && !nameRE().MatchString(doc.Repository)) {
-		refuse(fmt.Sprintf("repository %q: pub.dev refuses it (\"The `repository` field has invalid characters.\")", repoString(doc)))
+		refuse("repository " + escape.Quoted(repoString(doc)) + ": pub.dev refuses it (\"The `repository` field has invalid characters.\")")
 	}
 	if p := doc.TagPattern; p != "" {
 		parts := strings.Split(p, "{{version}}")
 		switch {
 		case len(parts) != 2:
-			refuse(fmt.Sprintf("tag_pattern %q: pub.dev refuses it (\"The `tagPattern` field must contain a single `{{version}}` part.\")", p))
+			refuse("tag_pattern " + escape.Quoted(p) + ": pub.dev refuses it (\"The `tagPattern` field must contain a single `{{version}}` part.\")")
 		case !validParts(parts):
-			refuse(fmt.Sprintf("tag_pattern %q: pub.dev refuses it (\"The `tagPattern` field has invalid characters.\")", p))
+			refuse("tag_pattern " + escape.Quoted(p) + ": pub.dev refuses it (\"The `tagPattern` field has invalid characters.\")")
 		}
 	}
 	if e := doc.Environment; e != "" && !environmentRE().MatchString(e) {
-		refuse(fmt.Sprintf("environment %q: pub.dev refuses it (\"The `environment` field has invalid characters.\")", e))
+		refuse("environment " + escape.Quoted(e) + ": pub.dev refuses it (\"The `environment` field has invalid characters.\")")
 	}
 	if doc.Has("events") {
 		if len(doc.Events) == 0 {
@@ -51,7 +51,7 @@ func lint(doc publisher.Document) []policy.Finding {
 		}
 		for _, e := range doc.Events {
 			if e != "push" && e != "workflow_dispatch" {
-				refuse(fmt.Sprintf("events: %q is not one pub.dev can enable; it has push and workflow_dispatch only", e))
+				refuse("events: " + escape.Quoted(e) + " is not one pub.dev can enable; it has push and workflow_dispatch only")
 			}
 		}
 	}

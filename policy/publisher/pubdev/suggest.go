@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/lazyre"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
@@ -33,13 +34,13 @@ func suggest(p policy.Provider, tok policy.Token, scope policy.Scope) (policy.Su
 	tagName, isTag := strings.CutPrefix(ref, "refs/tags/")
 	m := versionTailRE().FindStringSubmatch(tagName)
 	if !isTag || m == nil {
-		return policy.Suggestion{}, fmt.Errorf("%w: pub.dev publishes only from a tag named after the version (such as v1.2.3); this token's ref is %q", publisher.ErrSuggest, ref)
+		return policy.Suggestion{}, fmt.Errorf("%w: pub.dev publishes only from a tag named after the version (such as v1.2.3); this token's ref is %s", publisher.ErrSuggest, escape.Quoted(ref))
 	}
 	doc.TagPattern, doc.Version = m[1]+"{{version}}", m[2]
 	if ev, _ := tok.String("event_name"); ev == "push" || ev == "workflow_dispatch" {
 		doc.Events = []string{ev}
 	} else {
-		return policy.Suggestion{}, fmt.Errorf("%w: pub.dev publishes only from push and workflow_dispatch runs; this token's event_name is %q", publisher.ErrSuggest, ev)
+		return policy.Suggestion{}, fmt.Errorf("%w: pub.dev publishes only from push and workflow_dispatch runs; this token's event_name is %s", publisher.ErrSuggest, escape.Quoted(ev))
 	}
 	doc.RepositoryID, _ = tok.String("repository_id")
 	doc.OwnerID, _ = tok.String("repository_owner_id")
@@ -55,7 +56,7 @@ func suggest(p policy.Provider, tok policy.Token, scope policy.Scope) (policy.Su
 	}
 	return publisher.FinishSuggestion(p, tok, scope, doc, notes, func() string {
 		aud, _ := tok.Text("aud")
-		return fmt.Sprintf("this token's aud is %q: pub.dev requires %q, so request the token with that audience", aud, Audience)
+		return fmt.Sprintf("this token's aud is %s: pub.dev requires %q, so request the token with that audience", escape.Quoted(aud), Audience)
 	})
 }
 

@@ -8,6 +8,7 @@ package rubygems
 import (
 	"fmt"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
@@ -54,7 +55,7 @@ func lint(doc publisher.Document) []policy.Finding {
 	owner, name, ok := publisher.SplitRepository(w)
 	switch {
 	case !ok || owner == "" || name == "":
-		return []policy.Finding{{Rule: RuleWorkflowRepository, Severity: policy.SevError, Message: fmt.Sprintf("workflow_repository %q is not owner/name: RubyGems needs both the owner and the name of the reusable workflow's repository", w)}}
+		return []policy.Finding{{Rule: RuleWorkflowRepository, Severity: policy.SevError, Message: "workflow_repository " + escape.Quoted(w) + " is not owner/name: RubyGems needs both the owner and the name of the reusable workflow's repository"}}
 	case w == doc.Owner+"/"+doc.Repository:
 		return []policy.Finding{{Rule: RuleWorkflowRepository, Severity: policy.SevError, Message: "workflow_repository names the publishing repository itself; RubyGems refuses it (\"workflow_repository must be different from the repository, leave blank for same-repository workflows\")"}}
 	}

@@ -1,0 +1,23 @@
+package redact
+
+import (
+	"testing"
+
+	"github.com/oidcscope/oidcscope/escape/escapetest"
+)
+
+// TestParseModeQuotesOnce: an unknown mode (from a flag or an action
+// input) stands in the error raw between double quotes, so the view,
+// escaping the whole message once, shows an ESC as \x1b and a literal
+// backslash-x1b as \\x1b.
+func TestParseModeQuotesOnce(t *testing.T) {
+	for _, h := range escapetest.Hostile {
+		t.Run(h.Name, func(t *testing.T) {
+			_, err := ParseMode(h.Value)
+			if err == nil {
+				t.Fatalf("ParseMode(%q) succeeded", h.Value)
+			}
+			escapetest.WantQuotedOnce(t, "mode", err.Error(), h.Value)
+		})
+	}
+}
