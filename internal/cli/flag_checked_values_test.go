@@ -74,3 +74,20 @@ func TestAlgNamesQuotedOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestFlagValueQuotedOnce: a value a flag refuses stands once-escaped in
+// the usage error, in pflag's own words ("invalid argument … for …
+// flag"), which quoted it with %q before stderr escaped it again.
+func TestFlagValueQuotedOnce(t *testing.T) {
+	for _, h := range escapetest.Hostile {
+		t.Run(h.Name, func(t *testing.T) {
+			code, _, errOut := runCLI(t, "", "inspect", "--demo", "--max-size", h.Value)
+			if code != 2 {
+				t.Fatalf("exit %d, want 2; stderr %q", code, errOut)
+			}
+			if want := escape.Text("invalid argument " + escape.Quoted(h.Value) + ` for "--max-size" flag`); !strings.Contains(errOut, want) {
+				t.Errorf("stderr\n\t%s\nwant it to hold\n\t%s", errOut, want)
+			}
+		})
+	}
+}

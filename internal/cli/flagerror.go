@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/internal/closest"
 )
 
@@ -25,7 +26,23 @@ func flagError(cmd *cobra.Command, err error) error {
 			err = fmt.Errorf("%w; did you mean --%s?", err, s)
 		}
 	}
+	var invalid *pflag.InvalidValueError
+	if errors.As(err, &invalid) {
+		err = invalidValue(invalid)
+	}
 	return &usageError{cmd: cmd, err: err}
+}
+
+// invalidValue is pflag's "invalid argument … for … flag" in its own
+// words, with the value raw between quotes: pflag quotes it with %q, and
+// stderr escapes the message again, so an ESC read as a backslash.
+func invalidValue(e *pflag.InvalidValueError) error {
+	f := e.GetFlag()
+	name := "--" + f.Name
+	if f.Shorthand != "" && f.ShorthandDeprecated == "" {
+		name = "-" + f.Shorthand + ", " + name
+	}
+	return fmt.Errorf("invalid argument %s for \"%s\" flag: %w", escape.Quoted(e.GetValue()), name, e.Unwrap())
 }
 
 // suggestFlag is the command's flag name closest to typed, within a third
