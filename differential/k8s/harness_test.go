@@ -14,7 +14,8 @@ func TestSummaryUser(t *testing.T) {
 		summary, user, groups string
 	}{
 		{`allow: jwt[0] (https://x) authenticates the token as user "repo:o/r:ref:refs/heads/main"`, "repo:o/r:ref:refs/heads/main", ""},
-		{`allow: jwt[1] (https://x) authenticates the token as user "a\"b" with groups [gh:o, dev]`, `a"b`, "gh:o, dev"},
+		{`allow: jwt[1] (https://x) authenticates the token as user "a"b" with groups [gh:o, dev]`, `a"b`, "gh:o, dev"},
+		{"allow: jwt[1] (https://x) authenticates the token as user \"a\\nb\x1b\nc\"", "a\\nb\x1b\nc", ""},
 		{`deny: jwt[0] (https://x): aud other is not one of issuer.audiences [k]`, "", ""},
 	}
 	for _, tt := range tests {

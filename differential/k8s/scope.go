@@ -3,7 +3,6 @@ package k8s
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/decode"
@@ -55,8 +54,10 @@ func evaluate(doc []byte, jwt string) (scopeAnswer, error) {
 	return a, nil
 }
 
-// allowSummary is how policy/k8s names the user it authenticates.
-var allowSummary = regexp.MustCompile(`authenticates the token as user ("(?:[^"\\]|\\.)*")(?: with groups \[(.*)\])?$`)
+// allowSummary is how policy/k8s names the user it authenticates: the
+// username raw between quotes (escape.Quoted; the view escapes it once),
+// so the quote that closes it is the last before the groups or the end.
+var allowSummary = regexp.MustCompile(`(?s)authenticates the token as user "(.*?)"(?: with groups \[(.*)\])?$`)
 
 // summaryUser reads the username and groups from an allow summary.
 func summaryUser(summary string) (user, groups string) {
@@ -64,11 +65,7 @@ func summaryUser(summary string) (user, groups string) {
 	if m == nil {
 		return "", ""
 	}
-	u, err := strconv.Unquote(m[1])
-	if err != nil {
-		return "", ""
-	}
-	return u, m[2]
+	return m[1], m[2]
 }
 
 // groupsText renders kube-apiserver's groups as oidcscope's summary does.
