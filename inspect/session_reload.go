@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"path/filepath"
+	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
 )
@@ -13,63 +14,82 @@ type PolicyLoad struct {
 	Failures []policy.Result
 }
 
+// FailureLister is a Policies that can hand out the documents it failed
+// to read, which it lists as error rows.
+type FailureLister interface {
+	Failures() []policy.Result
+}
+
 // ReloadPolicyFiles is WithPolicyFiles for the terminal's p, which a user
 // repeats after editing a file: what was read before from the documents
-// path holds is replaced, not listed beside the new copy. An unreadable
-// file on its own adds no error row (the caller says why); a folder's
-// unreadable documents stay listed as errors, as the command line lists
-// them, so none is lost from sight. Without an unloader the documents
-// are only added, as WithPolicyFiles adds them.
+// path holds (however the path was written), and from a folder's files
+// deleted since, is replaced, not listed beside the new copy. An
+// unreadable file on its own adds no error row (the caller says why); a
+// folder's unreadable documents stay listed as errors, as the command
+// line lists them, so none is lost from sight. Without an unloader the
+// documents are only added, as WithPolicyFiles adds them.
 func (s Session) ReloadPolicyFiles(path string) (Session, PolicyLoad) {
 	next, failures := s.WithPolicyFiles(path)
-	if docs := readDocuments(s, next, failures); len(docs) > 0 && s.opts.UnloadPolicies != nil {
+	if s.opts.UnloadPolicies == nil {
+		return next, PolicyLoad{Read: len(sourcesOf(next)) - len(sourcesOf(s)), Failures: failures}
+	}
+	if stale := staleSources(s, next, path, failures); len(stale) > 0 {
 		// Read again on a session without the old copies: the loader
-		// only appends, and old and new copies share their sources.
-		base := s
-		for _, src := range sourcesOf(s) {
-			if _, read := docs[documentKey(src)]; read {
-				base, _, _ = base.WithoutPolicies(src)
-			}
+		// only appends, and old and new copies may share their sources.
+		for _, src := range stale {
+			s, _, _ = s.WithoutPolicies(src)
 		}
-		for _, doc := range docs {
-			base, _, _ = base.WithoutPolicies(doc) // a failed document's row
-		}
-		s = base
-		next, failures = base.WithPolicyFiles(path)
+		next, failures = s.WithPolicyFiles(path)
 	}
 	for _, f := range failures {
-		if f.Source == path && s.opts.UnloadPolicies != nil {
+		if f.Source == path {
 			next, _, _ = next.WithoutPolicies(path)
 		}
 	}
 	return next, PolicyLoad{Read: len(sourcesOf(next)) - len(sourcesOf(s)), Failures: failures}
 }
 
-// readDocuments are the documents a load that took before to after read
-// (those of the policies it added, and those it could not read), by
-// documentKey, each as the load named it.
-func readDocuments(before, after Session, failures []policy.Result) map[string]string {
+// staleSources are the sources, parsed or failed, that before holds and
+// the load that gave after (with failures) read again: of the same
+// documents, or below path when it is a folder.
+func staleSources(before, after Session, path string, failures []policy.Result) []string {
 	had := map[string]int{}
 	for _, src := range sourcesOf(before) {
 		had[src]++
 	}
-	docs := map[string]string{}
+	read := map[string]bool{}
 	for _, src := range sourcesOf(after) {
 		if had[src] > 0 {
 			had[src]--
 			continue
 		}
-		docs[documentKey(src)] = policy.DocumentOf(src)
+		read[documentKey(src)] = true
 	}
 	for _, f := range failures {
-		docs[documentKey(f.Source)] = policy.DocumentOf(f.Source)
+		read[documentKey(f.Source)] = true
 	}
-	return docs
+	below := documentKey(path) + string(filepath.Separator)
+	var out []string
+	seen := map[string]bool{}
+	for _, src := range append(sourcesOf(before), failedSourcesOf(before)...) {
+		key := documentKey(src)
+		if (read[key] || strings.HasPrefix(key, below)) && !seen[src] {
+			seen[src] = true
+			out = append(out, src)
+		}
+	}
+	return out
 }
 
-// documentKey is the document a source names, its path cleaned, so that
-// ./x.json and x.json are one document.
-func documentKey(src string) string { return filepath.Clean(policy.DocumentOf(src)) }
+// documentKey is the document a source names as an absolute, clean path,
+// so that x.json, ./x.json and its absolute path are one document.
+func documentKey(src string) string {
+	doc := policy.DocumentOf(src)
+	if abs, err := filepath.Abs(doc); err == nil {
+		return abs
+	}
+	return filepath.Clean(doc)
+}
 
 // sourcesOf are the sources of the session's parsed policies, in load
 // order, once per policy.
@@ -81,6 +101,20 @@ func sourcesOf(s Session) []string {
 	var out []string
 	for _, p := range l.Policies() {
 		out = append(out, p.Source())
+	}
+	return out
+}
+
+// failedSourcesOf are the sources of the documents the session lists as
+// error rows.
+func failedSourcesOf(s Session) []string {
+	l, ok := s.opts.Policies.(FailureLister)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, f := range l.Failures() {
+		out = append(out, f.Source)
 	}
 	return out
 }

@@ -40,6 +40,10 @@ func (d *documents) Evaluate(tok policy.Token) []policy.Result {
 // error carries to be evaluated against (inspect.PolicyLister).
 func (d *documents) Policies() []policy.Policy { return d.set.Policies() }
 
+// Failures are the documents that could not be read, listed as error
+// rows (inspect.FailureLister).
+func (d *documents) Failures() []policy.Result { return append([]policy.Result(nil), d.failed...) }
+
 // with is d and then added's policies and failures; d is not changed.
 func (d *documents) with(added *policyset.Set) *documents {
 	return &documents{

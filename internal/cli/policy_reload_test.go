@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // TestReloadPolicyFiles: the inspector's p, through
@@ -76,5 +77,48 @@ func TestReloadPolicyFiles(t *testing.T) {
 	s, load = s.ReloadPolicyFiles(empty)
 	if load.Read != 0 || len(load.Failures) != 0 || s.PolicyCount() != 1+inFolder+errorRows {
 		t.Errorf("an empty folder: read %d, failures %d, %d in the session", load.Read, len(load.Failures), s.PolicyCount())
+	}
+}
+
+// TestReloadPolicyFilesSpellingsAndDeletions: a document loaded under one
+// spelling of its path and read again under another is one document (an
+// old error row included); a folder read again drops the policies of
+// files deleted since; a load that replaces nothing reads the files once.
+func TestReloadPolicyFilesSpellingsAndDeletions(t *testing.T) {
+	fixture, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "policies", "aws", "trust-environment-prod.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder := t.TempDir()
+	write := func(name, body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(folder, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.json", string(fixture))
+	write("b.json", `{"Version":"2012-10-17","Statement":[`)
+	reads := 0
+	counting := func(loaded inspect.Policies, paths ...string) (inspect.Policies, []policy.Result) {
+		reads++
+		return loadPolicyFiles(loaded, paths...)
+	}
+	s := inspect.NewSession(inspect.Options{LoadPolicies: counting, UnloadPolicies: unloadPolicyDocument})
+	s, load := s.ReloadPolicyFiles(folder)
+	if reads != 1 || load.Read != 1 || len(load.Failures) != 1 || s.PolicyCount() != 2 {
+		t.Fatalf("the folder: %d reads, read %d, failures %d, %d in the session; want 1 read, a.json's policy and b.json's error row", reads, load.Read, len(load.Failures), s.PolicyCount())
+	}
+	// b.json fixed, then read on its own under another spelling.
+	write("b.json", string(fixture))
+	s, load = s.ReloadPolicyFiles(folder + string(filepath.Separator) + "." + string(filepath.Separator) + "b.json")
+	if load.Read != 1 || len(load.Failures) != 0 || s.PolicyCount() != 2 {
+		t.Errorf("b.json fixed, by another spelling: read %d, failures %d, %d in the session; want a.json's and b.json's policies, no error row", load.Read, len(load.Failures), s.PolicyCount())
+	}
+	if err := os.Remove(filepath.Join(folder, "a.json")); err != nil {
+		t.Fatal(err)
+	}
+	s, load = s.ReloadPolicyFiles(folder)
+	if load.Read != 1 || s.PolicyCount() != 1 {
+		t.Errorf("the folder after a.json was deleted: read %d, %d in the session; want b.json's policy alone", load.Read, s.PolicyCount())
 	}
 }
