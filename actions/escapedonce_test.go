@@ -13,19 +13,17 @@ import (
 // view, escaping the whole message once, shows an ESC as \x1b and a
 // literal backslash-x1b as \\x1b.
 func TestHostileNamesQuotedOnce(t *testing.T) {
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			_, err := FormatOutputs([]Output{{Name: h.Value, Value: "v"}}, bytes.NewReader(make([]byte, 64)))
-			escapetest.WantQuotedOnce(t, "output name", errText(err), h.Value)
+	escapetest.Each(t, func(t *testing.T, v string) {
+		_, err := FormatOutputs([]Output{{Name: v, Value: "v"}}, bytes.NewReader(make([]byte, 64)))
+		escapetest.WantQuotedOnce(t, "output name", errText(err), v)
 
-			body, jerr := json.Marshal(map[string]any{"count": 1, h.Value: "x"})
-			if jerr != nil {
-				t.Fatal(jerr)
-			}
-			_, err = tokenValue(body, "application/json", "")
-			escapetest.WantShownOnce(t, "members", errText(err), `members: `+quotedOnceMembers("count", h.Value))
-		})
-	}
+		body, jerr := json.Marshal(map[string]any{"count": 1, v: "x"})
+		if jerr != nil {
+			t.Fatal(jerr)
+		}
+		_, err = tokenValue(body, "application/json", "")
+		escapetest.WantShownOnce(t, "members", errText(err), `members: `+quotedOnceMembers("count", v))
+	})
 }
 
 // quotedOnceMembers is the members as the error lists them: sorted, each

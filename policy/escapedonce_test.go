@@ -14,22 +14,19 @@ import (
 // quote a token's or a document's value raw between double quotes, so the
 // view escapes it once (an ESC and a literal backslash-x1b read apart).
 func TestHostileValuesQuotedOnce(t *testing.T) {
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			v := h.Value
-			tests := []struct {
-				path, msg, want string
-			}{
-				{"wildcard in equality", policy.WildcardInEquality("StringEquals", []string{v + "*"}), v + "*"},
-				{"pattern differs in case", joined(policy.PatternMismatch(policy.AWS, "sub", []string{"K" + v + "*"}, "k"+v, literalPrefix)), "K" + v + "*"},
-				{"environment form advice", joined(policy.Mismatch(policy.AWS, "sub", []string{"repo:o/r:ref:refs/heads/main"}, "repo:o/r:environment:"+v, true)), "repo:o/r:environment:" + v},
-				{"key list", policy.KeyList(object(t, v)), v},
-			}
-			for _, tt := range tests {
-				escapetest.WantQuotedOnce(t, tt.path, tt.msg, tt.want)
-			}
-		})
-	}
+	escapetest.Each(t, func(t *testing.T, v string) {
+		tests := []struct {
+			path, msg, want string
+		}{
+			{"wildcard in equality", policy.WildcardInEquality("StringEquals", []string{v + "*"}), v + "*"},
+			{"pattern differs in case", joined(policy.PatternMismatch(policy.AWS, "sub", []string{"K" + v + "*"}, "k"+v, literalPrefix)), "K" + v + "*"},
+			{"environment form advice", joined(policy.Mismatch(policy.AWS, "sub", []string{"repo:o/r:ref:refs/heads/main"}, "repo:o/r:environment:"+v, true)), "repo:o/r:environment:" + v},
+			{"key list", policy.KeyList(object(t, v)), v},
+		}
+		for _, tt := range tests {
+			escapetest.WantQuotedOnce(t, tt.path, tt.msg, tt.want)
+		}
+	})
 }
 
 // TestLookalikeShownOnce: the ASCII character a homoglyph looks like is

@@ -12,13 +12,11 @@ import (
 // escaping the whole message once, shows an ESC as \x1b and a literal
 // backslash-x1b as \\x1b.
 func TestRepositoryQuotedOnce(t *testing.T) {
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			_, err := Of(nil, simulate.Context{Repository: h.Value})
-			if err == nil {
-				t.Fatal("Of accepted a repository without a slash")
-			}
-			escapetest.WantQuotedOnce(t, "repository", err.Error(), h.Value)
-		})
-	}
+	escapetest.Each(t, func(t *testing.T, v string) {
+		_, err := Of(nil, simulate.Context{Repository: v})
+		if err == nil {
+			t.Fatal("Of accepted a repository without a slash")
+		}
+		escapetest.WantQuotedOnce(t, "repository", err.Error(), v)
+	})
 }

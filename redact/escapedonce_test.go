@@ -11,13 +11,11 @@ import (
 // escaping the whole message once, shows an ESC as \x1b and a literal
 // backslash-x1b as \\x1b.
 func TestParseModeQuotesOnce(t *testing.T) {
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			_, err := ParseMode(h.Value)
-			if err == nil {
-				t.Fatalf("ParseMode(%q) succeeded", h.Value)
-			}
-			escapetest.WantQuotedOnce(t, "mode", err.Error(), h.Value)
-		})
-	}
+	escapetest.Each(t, func(t *testing.T, v string) {
+		_, err := ParseMode(v)
+		if err == nil {
+			t.Fatalf("ParseMode(%q) succeeded", v)
+		}
+		escapetest.WantQuotedOnce(t, "mode", err.Error(), v)
+	})
 }

@@ -17,15 +17,13 @@ import (
 // error raw between quotes, so the view escapes it once.
 func TestUnknownScopeQuotedOnce(t *testing.T) {
 	tok := policytest.FixtureToken(t, "push-main")
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			_, err := New().Suggest(tok, policy.Scope(h.Value))
-			if err == nil {
-				t.Fatal("an unknown scope gave a suggestion")
-			}
-			escapetest.WantQuotedOnce(t, "unknown scope", err.Error(), h.Value)
-		})
-	}
+	escapetest.Each(t, func(t *testing.T, v string) {
+		_, err := New().Suggest(tok, policy.Scope(v))
+		if err == nil {
+			t.Fatal("an unknown scope gave a suggestion")
+		}
+		escapetest.WantQuotedOnce(t, "unknown scope", err.Error(), v)
+	})
 }
 
 // TestHostileValuesQuotedOnce: a token's or a document's value in a
@@ -43,48 +41,45 @@ func TestHostileValuesQuotedOnce(t *testing.T) {
 	sub := func(op, val string) string {
 		return trust(`{"` + op + `":{"` + gh + `:sub":` + jsonString(t, val) + `}}`)
 	}
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			v := h.Value
-			tests := []struct {
-				path, doc, claims, want string
-				before                  string // the words before the quoted value
-			}{
-				{"negated operator matches", sub("StringNotLike", "repo:x*"), `"sub":` + jsonString(t, "repo:x"+v), "repo:x" + v, ""},
-				{"pattern matches only ignoring case", sub("StringLike", "X"+v+"*"), `"sub":` + jsonString(t, "x"+v), "X" + v + "*", "the pattern "},
-				{"bare wildcard would match as StringLike", sub("StringEquals", "x"+v+"*"), `"sub":` + jsonString(t, "x"+v+"zz"), "x" + v + "*", "as StringLike, "},
-				{"iss not https", sub("StringEquals", "x"), `"iss":` + jsonString(t, v), v, ""},
-				{"unknown operator", trust(`{` + jsonString(t, "String"+v) + `:{"` + gh + `:sub":"x"}}`), "", "String" + v, ""},
-				{"not a condition key", trust(`{"StringEquals":{` + jsonString(t, v) + `:"x"}}`), "", v, ""},
-				{"variable value", sub("StringLike", "${"+gh+":actor}-x"), `"actor":` + jsonString(t, v), v, ""},
-				{"action refused", statement(`"Principal":{` + fed + `},"Action":` + jsonString(t, "sts"+v)), "", "sts" + v, ""},
-				{"Sid", withAction(`"Sid":` + jsonString(t, v) + `,"Principal":{` + fed + `}`), "", v, ""},
-				{"other principal", withAction(`"Principal":{"AWS":` + jsonString(t, v) + `}`), "", v, ""},
-				{"unknown principal type", withAction(`"Principal":{` + jsonString(t, v) + `:"x"}`), "", v, ""},
-				{"sub pattern admits every owner", sub("StringLike", "repo:*"+v), "", "repo:*" + v, ""},
-				{"duplicate key", trust(`{"StringEquals":{"` + gh + `:sub":"x"},` + jsonString(t, v) + `:{},` + jsonString(t, v) + `:{}}`), "", v, ""},
+	escapetest.Each(t, func(t *testing.T, v string) {
+		tests := []struct {
+			path, doc, claims, want string
+			before                  string // the words before the quoted value
+		}{
+			{"negated operator matches", sub("StringNotLike", "repo:x*"), `"sub":` + jsonString(t, "repo:x"+v), "repo:x" + v, ""},
+			{"pattern matches only ignoring case", sub("StringLike", "X"+v+"*"), `"sub":` + jsonString(t, "x"+v), "X" + v + "*", "the pattern "},
+			{"bare wildcard would match as StringLike", sub("StringEquals", "x"+v+"*"), `"sub":` + jsonString(t, "x"+v+"zz"), "x" + v + "*", "as StringLike, "},
+			{"iss not https", sub("StringEquals", "x"), `"iss":` + jsonString(t, v), v, ""},
+			{"unknown operator", trust(`{` + jsonString(t, "String"+v) + `:{"` + gh + `:sub":"x"}}`), "", "String" + v, ""},
+			{"not a condition key", trust(`{"StringEquals":{` + jsonString(t, v) + `:"x"}}`), "", v, ""},
+			{"variable value", sub("StringLike", "${"+gh+":actor}-x"), `"actor":` + jsonString(t, v), v, ""},
+			{"action refused", statement(`"Principal":{` + fed + `},"Action":` + jsonString(t, "sts"+v)), "", "sts" + v, ""},
+			{"Sid", withAction(`"Sid":` + jsonString(t, v) + `,"Principal":{` + fed + `}`), "", v, ""},
+			{"other principal", withAction(`"Principal":{"AWS":` + jsonString(t, v) + `}`), "", v, ""},
+			{"unknown principal type", withAction(`"Principal":{` + jsonString(t, v) + `:"x"}`), "", v, ""},
+			{"sub pattern admits every owner", sub("StringLike", "repo:*"+v), "", "repo:*" + v, ""},
+			{"duplicate key", trust(`{"StringEquals":{"` + gh + `:sub":"x"},` + jsonString(t, v) + `:{},` + jsonString(t, v) + `:{}}`), "", v, ""},
+		}
+		for _, tt := range tests {
+			text, err := resultText(tt.doc, pushMain(tt.claims))
+			if err != nil {
+				text = err.Error()
 			}
-			for _, tt := range tests {
-				text, err := resultText(tt.doc, pushMain(tt.claims))
-				if err != nil {
-					text = err.Error()
-				}
-				escapetest.WantShownOnce(t, tt.path, text, tt.before+escape.Quoted(tt.want))
-			}
+			escapetest.WantShownOnce(t, tt.path, text, tt.before+escape.Quoted(tt.want))
+		}
 
-			for _, tt := range []struct{ path, claims, want string }{
-				{"suggest: iss not https", `"iss":` + jsonString(t, v), v},
-				{"suggest: another aud", `"aud":` + jsonString(t, "x"+v), "x" + v},
-			} {
-				sug, err := New().Suggest(policytest.Payload(t, pushMain(tt.claims)), policy.ScopeRepo)
-				text := strings.Join(sug.Notes, "\n")
-				if err != nil {
-					text = err.Error()
-				}
-				escapetest.WantQuotedOnce(t, tt.path, text, tt.want)
+		for _, tt := range []struct{ path, claims, want string }{
+			{"suggest: iss not https", `"iss":` + jsonString(t, v), v},
+			{"suggest: another aud", `"aud":` + jsonString(t, "x"+v), "x" + v},
+		} {
+			sug, err := New().Suggest(policytest.Payload(t, pushMain(tt.claims)), policy.ScopeRepo)
+			text := strings.Join(sug.Notes, "\n")
+			if err != nil {
+				text = err.Error()
 			}
-		})
-	}
+			escapetest.WantQuotedOnce(t, tt.path, text, tt.want)
+		}
+	})
 }
 
 // resultText is every message of doc's first policy's result for claims:

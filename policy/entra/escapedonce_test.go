@@ -14,20 +14,18 @@ import (
 // the view escapes it once (an ESC and a literal backslash-x1b differ).
 func TestSiblingNameQuotedOnce(t *testing.T) {
 	tok := policytest.FixtureToken(t, "environment-prod")
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			sibling := strings.Replace(standardFIC(gh, "repo:octo-org/octo-repo:environment:prod", azureAud), `"test-cred"`, quote(h.Value), 1)
-			other := standardFIC(gh, "repo:octo-org@65/octo-repo@74:environment:prod", azureAud)
-			pols, err := New().Parse("creds.json", []byte(`[`+sibling+`,`+other+`]`))
-			if err != nil || len(pols) != 2 {
-				t.Fatalf("parse: %v (%d credentials)", err, len(pols))
-			}
-			r := pols[1].Evaluate(tok)
-			escapetest.WantShownOnce(t, "summary", r.Summary, `"`+h.Value+`" (#1)`)
-			c := policytest.ConditionWith(t, r, `"subject"`)
-			escapetest.WantShownOnce(t, "diagnosis", strings.Join(c.Diagnosis, "\n"), `"`+h.Value+`" (#1)`)
-		})
-	}
+	escapetest.Each(t, func(t *testing.T, v string) {
+		sibling := strings.Replace(standardFIC(gh, "repo:octo-org/octo-repo:environment:prod", azureAud), `"test-cred"`, quote(v), 1)
+		other := standardFIC(gh, "repo:octo-org@65/octo-repo@74:environment:prod", azureAud)
+		pols, err := New().Parse("creds.json", []byte(`[`+sibling+`,`+other+`]`))
+		if err != nil || len(pols) != 2 {
+			t.Fatalf("parse: %v (%d credentials)", err, len(pols))
+		}
+		r := pols[1].Evaluate(tok)
+		escapetest.WantShownOnce(t, "summary", r.Summary, `"`+v+`" (#1)`)
+		c := policytest.ConditionWith(t, r, `"subject"`)
+		escapetest.WantShownOnce(t, "diagnosis", strings.Join(c.Diagnosis, "\n"), `"`+v+`" (#1)`)
+	})
 }
 
 // TestHostileValuesQuotedOnce: the diagnoses, summaries, lint messages,
@@ -147,15 +145,7 @@ func TestHostileValuesQuotedOnce(t *testing.T) {
 		}, nil},
 	}
 	for _, tc := range cases {
-		t.Run(tc.path, func(t *testing.T) {
-			for _, h := range escapetest.Hostile {
-				want := h.Value
-				if tc.want != nil {
-					want = tc.want(h.Value)
-				}
-				escapetest.WantQuotedOnce(t, h.Name, tc.text(t, h.Value), want)
-			}
-		})
+		escapetest.Quotes(t, tc.path, tc.text, tc.want)
 	}
 }
 

@@ -15,46 +15,43 @@ import (
 // x1b, as the README says.
 func TestHostileValuesQuotedOnce(t *testing.T) {
 	p := provider()
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			v := h.Value
-			first := string([]rune(v)[1]) // the character octo-sts refuses
-			sub := "repo:octo-org/octo-repo:ref:refs/heads/main" + v
-			evaluate := func(doc string, changes map[string]any) policy.Result {
-				return parseOne(t, p, doc).Evaluate(policytest.ClaimsWith(t, "push-main", changes))
-			}
-			all := func(r policy.Result) string { return r.Summary + "\n" + allDiagnoses(r) }
+	escapetest.Each(t, func(t *testing.T, v string) {
+		first := string([]rune(v)[1]) // the character octo-sts refuses
+		sub := "repo:octo-org/octo-repo:ref:refs/heads/main" + v
+		evaluate := func(doc string, changes map[string]any) policy.Result {
+			return parseOne(t, p, doc).Evaluate(policytest.ClaimsWith(t, "push-main", changes))
+		}
+		all := func(r policy.Result) string { return r.Summary + "\n" + allDiagnoses(r) }
 
-			r := evaluate("issuer: "+gh+"\nsubject: repo:octo-org/octo-repo:ref:refs/heads/main\naudience: sts.amazonaws.com", map[string]any{"sub": sub})
-			escapetest.WantQuotedOnce(t, "subject did not match", all(r), sub)
-			escapetest.WantQuotedOnce(t, "refused subject", all(r), first)
+		r := evaluate("issuer: "+gh+"\nsubject: repo:octo-org/octo-repo:ref:refs/heads/main\naudience: sts.amazonaws.com", map[string]any{"sub": sub})
+		escapetest.WantQuotedOnce(t, "subject did not match", all(r), sub)
+		escapetest.WantQuotedOnce(t, "refused subject", all(r), first)
 
-			r = evaluate("issuer: "+gh+"\nsubject_pattern: 'repo:octo-org/octo-docs:.*'\naudience: sts.amazonaws.com", map[string]any{"sub": sub})
-			escapetest.WantQuotedOnce(t, "subject did not match pattern", all(r), sub)
+		r = evaluate("issuer: "+gh+"\nsubject_pattern: 'repo:octo-org/octo-docs:.*'\naudience: sts.amazonaws.com", map[string]any{"sub": sub})
+		escapetest.WantQuotedOnce(t, "subject did not match pattern", all(r), sub)
 
-			r = evaluate("issuer: "+gh+"\nsubject_pattern: '.*'\naudience: sts.amazonaws.com", map[string]any{"aud": v})
-			escapetest.WantQuotedOnce(t, "audience did not match", all(r), v)
+		r = evaluate("issuer: "+gh+"\nsubject_pattern: '.*'\naudience: sts.amazonaws.com", map[string]any{"aud": v})
+		escapetest.WantQuotedOnce(t, "audience did not match", all(r), v)
 
-			r = evaluate("issuer: "+gh+"\nsubject_pattern: '.*'", map[string]any{"aud": v})
-			escapetest.WantQuotedOnce(t, "STS domain did not match", all(r), v)
+		r = evaluate("issuer: "+gh+"\nsubject_pattern: '.*'", map[string]any{"aud": v})
+		escapetest.WantQuotedOnce(t, "STS domain did not match", all(r), v)
 
-			r = evaluate("issuer: "+gh+"\nsubject_pattern: '.*'\naudience: sts.amazonaws.com\nclaim_pattern:\n  "+yamlQuote(v)+": prod", nil)
-			escapetest.WantQuotedOnce(t, "claim not found", all(r), v)
+		r = evaluate("issuer: "+gh+"\nsubject_pattern: '.*'\naudience: sts.amazonaws.com\nclaim_pattern:\n  "+yamlQuote(v)+": prod", nil)
+		escapetest.WantQuotedOnce(t, "claim not found", all(r), v)
 
-			r = evaluate("issuer: "+gh+"\nsubject_pattern: '.*'\naudience: sts.amazonaws.com\nclaim_pattern:\n  "+yamlQuote(v)+": '('", nil)
-			escapetest.WantQuotedOnce(t, "claim pattern does not compile", all(r)+r.Error, v)
+		r = evaluate("issuer: "+gh+"\nsubject_pattern: '.*'\naudience: sts.amazonaws.com\nclaim_pattern:\n  "+yamlQuote(v)+": '('", nil)
+		escapetest.WantQuotedOnce(t, "claim pattern does not compile", all(r)+r.Error, v)
 
-			_, err := p.Parse("test.sts.yaml", []byte("issuer: "+gh+"\n"+yamlQuote(v)+": x\n"))
-			escapetest.WantQuotedOnce(t, "unknown field", errText(err), v)
+		_, err := p.Parse("test.sts.yaml", []byte("issuer: "+gh+"\n"+yamlQuote(v)+": x\n"))
+		escapetest.WantQuotedOnce(t, "unknown field", errText(err), v)
 
-			_, err = p.Parse("test.sts.yaml", []byte("issuer: "+gh+"\nsubject: x\npermissions:\n  "+yamlQuote(v)+": read\n"))
-			escapetest.WantQuotedOnce(t, "unknown permission", errText(err), v)
+		_, err = p.Parse("test.sts.yaml", []byte("issuer: "+gh+"\nsubject: x\npermissions:\n  "+yamlQuote(v)+": read\n"))
+		escapetest.WantQuotedOnce(t, "unknown permission", errText(err), v)
 
-			pol := parseOne(t, p, "issuer: "+gh+"\nsubject: x\npermissions:\n  contents: "+yamlQuote(v)+"\n")
-			escapetest.WantQuotedOnce(t, "permission level", lintText(pol.Evaluate(policytest.ClaimsWith(t, "push-main", nil))), v)
+		pol := parseOne(t, p, "issuer: "+gh+"\nsubject: x\npermissions:\n  contents: "+yamlQuote(v)+"\n")
+		escapetest.WantQuotedOnce(t, "permission level", lintText(pol.Evaluate(policytest.ClaimsWith(t, "push-main", nil))), v)
 
-		})
-	}
+	})
 }
 
 func lintText(r policy.Result) string {

@@ -53,7 +53,7 @@ func Parse(data []byte) (Document, error) {
 		k := root.Content[i]
 		if first, dup := seen[k.Value]; dup && k.Kind == yaml.ScalarNode {
 			// A YAML node tree keeps both; which one a reader takes differs.
-			return doc, &ParseError{Kind: ErrUnreadable, Line: k.Line, Column: k.Column, Msg: fmt.Sprintf("key %q given twice (first at line %d): say it once", policy.Shorten(k.Value, 60), first)}
+			return doc, &ParseError{Kind: ErrUnreadable, Line: k.Line, Column: k.Column, Msg: fmt.Sprintf("key %s given twice (first at line %d): say it once", escape.Quoted(policy.Shorten(k.Value, 60)), first)}
 		}
 		seen[k.Value] = k.Line
 		if err := doc.set(k, root.Content[i+1]); err != nil {

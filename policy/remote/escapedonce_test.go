@@ -12,10 +12,8 @@ import (
 // them raw, so the view escapes them once.
 func TestUnknownRequestQuotedOnce(t *testing.T) {
 	s := &server{providers: map[string]policy.Provider{"stub": stubProvider{}}, version: "v"}
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			escapetest.WantQuotedOnce(t, "unknown provider", s.answer(request{Op: opDetect, Provider: h.Value}).Error, h.Value)
-			escapetest.WantQuotedOnce(t, "unknown request", s.answer(request{Op: h.Value, Provider: "stub"}).Error, h.Value)
-		})
-	}
+	escapetest.Each(t, func(t *testing.T, v string) {
+		escapetest.WantQuotedOnce(t, "unknown provider", s.answer(request{Op: opDetect, Provider: v}).Error, v)
+		escapetest.WantQuotedOnce(t, "unknown request", s.answer(request{Op: v, Provider: "stub"}).Error, v)
+	})
 }

@@ -118,15 +118,7 @@ func TestHostileValuesQuotedOnce(t *testing.T) {
 		}, nil},
 	}
 	for _, tc := range cases {
-		t.Run(tc.path, func(t *testing.T) {
-			for _, h := range escapetest.Hostile {
-				want := h.Value
-				if tc.want != nil {
-					want = tc.want(h.Value)
-				}
-				escapetest.WantQuotedOnce(t, h.Name, tc.text(t, h.Value), want)
-			}
-		})
+		escapetest.Quotes(t, tc.path, tc.text, tc.want)
 	}
 }
 

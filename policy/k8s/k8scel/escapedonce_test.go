@@ -16,15 +16,12 @@ func TestParseErrorsQuoteOnce(t *testing.T) {
 		}
 		return err.Error()
 	}
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			v := h.Value
-			_, err := parseIP(v)
-			escapetest.WantQuotedOnce(t, "IP parse error", errText(err), v)
-			_, err = parseIP("fe80::1%" + v)
-			escapetest.WantQuotedOnce(t, "IP with a zone", errText(err), "fe80::1%"+v)
-		})
-	}
+	escapetest.Each(t, func(t *testing.T, v string) {
+		_, err := parseIP(v)
+		escapetest.WantQuotedOnce(t, "IP parse error", errText(err), v)
+		_, err = parseIP("fe80::1%" + v)
+		escapetest.WantQuotedOnce(t, "IP with a zone", errText(err), "fe80::1%"+v)
+	})
 	// A mapped address holds nothing hostile; its wording stays.
 	if _, err := parseCIDR("::ffff:1.2.3.0/120"); errText(err) != `IPv4-mapped IPv6 address "::ffff:1.2.3.0/120" is not allowed` {
 		t.Errorf("cidr of a mapped address: %v", err)

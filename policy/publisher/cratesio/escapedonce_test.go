@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/escape/escapetest"
-	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
@@ -16,14 +14,9 @@ import (
 // literal backslash-x1b as \\x1b.
 func TestHostileValuesQuotedOnce(t *testing.T) {
 	p := publisher.NewProvider(Registry())
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			v := h.Value
-			eval := func(doc string, claims map[string]string) policy.Result {
-				return policytest.ParseOne(t, p, "x.yml", doc).Evaluate(policytest.TokenWith(t, base, claims))
-			}
-			r := eval("registry: crates.io\n"+publisher.Line("package", v)+"\nowner: rust-lang\nrepository: foo-rs\nworkflow: publish.yml\nowner_id: \"42\"\n", nil)
-			escapetest.WantQuotedOnce(t, "crate", publishertest.Said(t, r, "the crate"), v)
-		})
-	}
+	escapetest.Each(t, func(t *testing.T, v string) {
+		eval := publishertest.Evaluator(t, p, base)
+		r := eval("registry: crates.io\n"+publisher.Line("package", v)+"\nowner: rust-lang\nrepository: foo-rs\nworkflow: publish.yml\nowner_id: \"42\"\n", nil)
+		escapetest.WantQuotedOnce(t, "crate", publishertest.Said(t, r, "the crate"), v)
+	})
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/oidcscope/oidcscope/escape/escapetest"
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
@@ -16,17 +15,12 @@ import (
 // literal backslash-x1b as \\x1b.
 func TestHostileValuesQuotedOnce(t *testing.T) {
 	p := publisher.NewProvider(Registry())
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			v := h.Value
-			js := policy.QuoteJSON(v, false)
-			eval := func(doc string, claims map[string]string) policy.Result {
-				return policytest.ParseOne(t, p, "x.yml", doc).Evaluate(policytest.TokenWith(t, base, claims))
-			}
-			r := eval(doc+publisher.Line("audience", v)+"\n", nil)
-			escapetest.WantQuotedOnce(t, "audience lint", publishertest.Lint(r, RuleAudience), v)
-			r = eval(doc, map[string]string{"aud": js})
-			escapetest.WantQuotedOnce(t, "aud", publishertest.Said(t, r, "aud = npm:<host>"), v)
-		})
-	}
+	escapetest.Each(t, func(t *testing.T, v string) {
+		js := policy.QuoteJSON(v, false)
+		eval := publishertest.Evaluator(t, p, base)
+		r := eval(doc+publisher.Line("audience", v)+"\n", nil)
+		escapetest.WantQuotedOnce(t, "audience lint", publishertest.Lint(r, RuleAudience), v)
+		r = eval(doc, map[string]string{"aud": js})
+		escapetest.WantQuotedOnce(t, "aud", publishertest.Said(t, r, "aud = npm:<host>"), v)
+	})
 }

@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/escape/escapetest"
-	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 	"github.com/oidcscope/oidcscope/policy/publisher/publishertest"
 )
@@ -16,14 +14,9 @@ import (
 // literal backslash-x1b as \\x1b.
 func TestHostileValuesQuotedOnce(t *testing.T) {
 	p := publisher.NewProvider(Registry())
-	for _, h := range escapetest.Hostile {
-		t.Run(h.Name, func(t *testing.T) {
-			v := h.Value
-			eval := func(doc string, claims map[string]string) policy.Result {
-				return policytest.ParseOne(t, p, "x.yml", doc).Evaluate(policytest.TokenWith(t, base, claims))
-			}
-			r := eval(doc+publisher.Line("workflow_repository", v)+"\n", nil)
-			escapetest.WantQuotedOnce(t, "workflow_repository lint", publishertest.Lint(r, RuleWorkflowRepository), v)
-		})
-	}
+	escapetest.Each(t, func(t *testing.T, v string) {
+		eval := publishertest.Evaluator(t, p, base)
+		r := eval(doc+publisher.Line("workflow_repository", v)+"\n", nil)
+		escapetest.WantQuotedOnce(t, "workflow_repository lint", publishertest.Lint(r, RuleWorkflowRepository), v)
+	})
 }
