@@ -2,6 +2,7 @@ package view
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/aws/oidcprovider"
@@ -33,15 +34,11 @@ func providerAnswer(p policy.Result) string {
 		// same way.
 		id = "aws.not-authorized"
 	case policy.GCP:
-		// The provider checks the issuer and the audience before the
-		// attribute condition, each with its own message.
-		id = "gcp.attribute-condition"
-		switch {
-		case failsOn(p, "iss"):
-			id = "gcp.issuer"
-		case failsOn(p, "aud"):
-			id = "gcp.audience"
+		text := gcpAnswer(p)
+		if text == "" {
+			return ""
 		}
+		return shown(policy.InfoOf(p.Provider).Name + " answers: " + text)
 	default:
 		return ""
 	}
@@ -51,9 +48,49 @@ func providerAnswer(p policy.Result) string {
 	return ""
 }
 
-// failsOn: a condition of p reading claim failed.
-func failsOn(p policy.Result, claim string) bool {
-	return slices.ContainsFunc(p.Conditions, func(c policy.Condition) bool {
-		return failed(c.Result) && slices.Contains(c.Claims, claim)
-	})
+// gcpAnswer is Google Cloud's refusal of p's token, with the token's
+// values where its text names them: the provider checks the issuer, the
+// audience, the attribute mappings and then the attribute condition, and
+// stops at the first that fails. A mapping that fails for another reason
+// than google.subject's size has words oidcscope does not know: "".
+func gcpAnswer(p policy.Result) string {
+	entry := func(id string) string {
+		e, _ := providererrors.ByID(id)
+		return e.Text
+	}
+	for _, step := range []func(c policy.Condition) (string, bool){
+		func(c policy.Condition) (string, bool) {
+			expected, ok := strings.CutPrefix(c.Expression, "oidc.issuerUri: ")
+			return strings.NewReplacer("<iss>", c.Actual, "<issuerUri>", expected).Replace(entry("gcp.issuer")), ok
+		},
+		func(c policy.Condition) (string, bool) {
+			expected, ok := strings.CutPrefix(c.Expression, "oidc.allowedAudiences: ")
+			expected = strings.TrimSuffix(strings.TrimPrefix(expected, "["), "]")
+			return strings.NewReplacer("<aud>", c.Actual, "<expected>", expected).Replace(entry("gcp.audience")), ok
+		},
+		func(c policy.Condition) (string, bool) {
+			if !strings.HasPrefix(c.Expression, "google.") && !strings.HasPrefix(c.Expression, "attribute.") {
+				return "", false
+			}
+			tooLong := entry("gcp.subject-too-long")
+			first, _, _ := strings.Cut(tooLong, ".")
+			if slices.ContainsFunc(c.Diagnosis, func(d string) bool { return strings.Contains(d, first) }) {
+				return tooLong, true
+			}
+			return "", true
+		},
+		func(c policy.Condition) (string, bool) {
+			return entry("gcp.attribute-condition"), strings.HasPrefix(c.Expression, "attributeCondition:")
+		},
+	} {
+		for _, c := range p.Conditions {
+			if !failed(c.Result) {
+				continue
+			}
+			if text, ok := step(c); ok {
+				return text
+			}
+		}
+	}
+	return ""
 }

@@ -28,10 +28,25 @@ func TestPolicyEndsWithTheProvidersAnswer(t *testing.T) {
 			"Not authorized to perform sts:AssumeRoleWithWebIdentity"},
 		{"aws deny on aud", policy.Result{Provider: policy.AWS, Verdict: policy.Deny, Conditions: []policy.Condition{cond("aud")}},
 			"Not authorized to perform sts:AssumeRoleWithWebIdentity"},
-		{"gcp deny", policy.Result{Provider: policy.GCP, Verdict: policy.Deny, Conditions: []policy.Condition{cond("repository")}},
-			"The given credential is rejected by the attribute condition."},
-		{"gcp audience", policy.Result{Provider: policy.GCP, Verdict: policy.Deny, Conditions: []policy.Condition{cond("aud")}},
-			"The audience in ID Token [<aud>] does not match the expected audience <expected>."},
+		// Google Cloud checks the issuer, the audience, the mappings and
+		// then the condition, each refusal with its own message, the
+		// token's values in it.
+		{"gcp deny", gcpDeny(policy.Condition{Expression: "attributeCondition: assertion.repository == 'x'", Claims: []string{"repository"}, Result: policy.Fail}),
+			"Google Cloud answers: The given credential is rejected by the attribute condition."},
+		{"gcp issuer", gcpDeny(policy.Condition{Expression: "oidc.issuerUri: https://token.actions.githubusercontent.com", Claims: []string{"iss"},
+			Actual: "https://token.actions.githubusercontent.com/avocado-corp", Result: policy.Fail}),
+			"Google Cloud answers: The issuer in ID Token https://token.actions.githubusercontent.com/avocado-corp does not match the expected ones: https://token.actions.githubusercontent.com"},
+		{"gcp audience", gcpDeny(policy.Condition{Expression: "oidc.allowedAudiences: [https://github.com/octo-org]", Claims: []string{"aud"},
+			Actual: "sts.amazonaws.com", Result: policy.Fail}),
+			"Google Cloud answers: The audience in ID Token [sts.amazonaws.com] does not match the expected audience https://github.com/octo-org."},
+		{"gcp subject too long", gcpDeny(policy.Condition{Expression: "google.subject = assertion.sub", Claims: []string{"sub"}, Result: policy.Fail,
+			Diagnosis: []string{"google.subject is 193 bytes, over Google Cloud's 127-byte limit", "Google Cloud rejects the token: The size of mapped attribute google.subject exceeds the 127 bytes limit. Either modify …"}},
+			policy.Condition{Expression: "attributeCondition: assertion.repository == 'x'", Claims: []string{"repository"}, Result: policy.Pass}),
+			"Google Cloud answers: The size of mapped attribute google.subject exceeds the 127 bytes limit."},
+		// A mapping that fails otherwise: oidcscope does not know the
+		// words, so it quotes none rather than the condition's.
+		{"gcp mapping fails", gcpDeny(policy.Condition{Expression: "attribute.environment = assertion.environment", Claims: []string{"environment"}, Result: policy.Fail},
+			policy.Condition{Expression: "attributeCondition: assertion.repository == 'x'", Claims: []string{"repository"}, Result: policy.Pass}), ""},
 		// STS refuses at the provider check before any trust policy, with its
 		// own error: that is what the log says, not "Not authorized".
 		{"aws provider document refuses aud", providerDoc(t).Evaluate(awsToken(t)), "AWS answers: InvalidIdentityToken: Incorrect token audience"},
@@ -56,6 +71,11 @@ func TestPolicyEndsWithTheProvidersAnswer(t *testing.T) {
 			}
 		})
 	}
+}
+
+// gcpDeny is a denied Google Cloud provider with conditions cs.
+func gcpDeny(cs ...policy.Condition) policy.Result {
+	return policy.Result{Provider: policy.GCP, Verdict: policy.Deny, Conditions: cs}
 }
 
 // providerDoc is get-open-id-connect-provider output for GitHub's issuer
