@@ -73,15 +73,33 @@ func (r *replacer) replaceWords(s string) string {
 	return b.String()
 }
 
-// wordAt returns the index of the word standing alone at s[i:], or -1.
+// wordAt returns the index of the word standing alone at s[i:], or -1. A
+// number is not alone where it is one part of a longer number (a date,
+// a time, a version): GitHub Enterprise Server's IDs start at 1, and its
+// repository 12 must not turn 2025-12-31 or release-1.12 into placeholders.
 func (r *replacer) wordAt(s string, i int) int {
 	for n, w := range r.words {
 		end := i + len(w.old)
-		if strings.HasPrefix(s[i:], w.old) && (end == len(s) || !isWordByte(s[end])) {
-			return n
+		if !strings.HasPrefix(s[i:], w.old) || end < len(s) && isWordByte(s[end]) {
+			continue
 		}
+		if digits(w.old) && (joinsNumber(s, i-1, -1) || joinsNumber(s, end, 1)) {
+			continue
+		}
+		return n
 	}
 	return -1
+}
+
+// joinsNumber reports whether s[at] is a separator of a number's parts
+// ('.', '-' or ':') with a digit beyond it, away from the word (step -1:
+// before it, 1: after it).
+func joinsNumber(s string, at, step int) bool {
+	next := at + step
+	if at < 0 || at >= len(s) || next < 0 || next >= len(s) {
+		return false
+	}
+	return strings.IndexByte(".-:", s[at]) >= 0 && s[next] >= '0' && s[next] <= '9'
 }
 
 func (r *replacer) anyWordIn(s string) bool {

@@ -18,6 +18,11 @@ func TestReplacer(t *testing.T) {
 		{"a.b.c2lnbmF0dXJl", "a.b.<redacted-signature>"},
 		{"xc2lnbmF0dXJlx", "x<redacted-signature>x"}, // exact pairs need no boundary
 		{"no ids here", "no ids here"},
+		// A small ID inside a date, a time or a version is part of that
+		// number, not the ID (GitHub Enterprise Server's IDs start at 1).
+		{"refs/heads/release-7.74", "refs/heads/release-7.74"},
+		{"v74.0.1 and 1.74", "v74.0.1 and 1.74"},
+		{"run-74 and 74-x and @74:ref", "run-<repository_id> and <repository_id>-x and @<repository_id>:ref"},
 		{"", ""},
 	} {
 		if got := r.apply(tc.in); got != tc.want {
@@ -29,6 +34,9 @@ func TestReplacer(t *testing.T) {
 	r2 := newReplacer(nil, []pair{{"9", "<run_id-2>"}, {"2", "<x>"}})
 	if got := r2.apply("9 2"); got != "<run_id-2> <x>" {
 		t.Errorf("apply = %q", got)
+	}
+	if got := newReplacer(nil, []pair{{"12", "<repository_owner_id>"}}).apply("nbf 2025-12-31T12:12:00Z, owner 12"); got != "nbf 2025-12-31T12:12:00Z, owner <repository_owner_id>" {
+		t.Errorf("a date's and a time's 12 replaced: %q", got)
 	}
 	if got := newReplacer(nil, []pair{{"", "<empty>"}}).apply("abc"); got != "abc" {
 		t.Errorf("an empty value replaced: %q", got)
