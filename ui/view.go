@@ -58,7 +58,13 @@ func (m Model) statusLine() string {
 	if m.samples.loading() {
 		parts = append(parts, st.Dim.Render(policiesLoading))
 	} else if t := view.TallyOf(r.Policies); t.Total > 0 {
-		parts = append(parts, fmt.Sprintf("policies %s %s", st.Pass.Render(fmt.Sprintf("✓%d", t.Allow)), st.Fail.Render(fmt.Sprintf("✗%d", t.Total-t.Allow))))
+		tally := fmt.Sprintf("policies %s %s", st.Pass.Render(fmt.Sprintf("✓%d", t.Allow)), st.Fail.Render(fmt.Sprintf("✗%d", t.Deny)))
+		if t.Error > 0 {
+			// Not evaluated is not denied: the list, the badges and the
+			// export count it apart.
+			tally += " " + st.Warn.Render(fmt.Sprintf("!%d", t.Error))
+		}
+		parts = append(parts, tally)
 	}
 	prof := r.Profile.Name
 	if r.Profile.Variant != "" {
