@@ -296,7 +296,7 @@ func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.refetching && !msg.offline {
 		m.refetching = false
-		m.setFlash(refetched(msg.report))
+		m.setFlash(refetched(msg.report, editing))
 	}
 	m.clampSelection()
 	m, again := m.reachAgain()

@@ -7,11 +7,16 @@ import (
 
 // refetched is the status line once r's fetch has ended, in place of
 // "fetching keys again": the signature's verdict with the keys found, or
-// why none were. Raw text: the footer escapes the flash.
-func refetched(r *inspect.Report) (string, bool) {
+// why none were. While editing, r is the token's own report: the edited
+// claims shown are signed by no one, so the line names whose signature it
+// is. Raw text: the footer escapes the flash.
+func refetched(r *inspect.Report, editing bool) (string, bool) {
 	sig := r.Verify.Signature
 	mark := view.SignatureOf(r).Mark.Text()
 	if view.SignatureOf(r).HasKeys {
+		if editing {
+			return "keys fetched again: the token's own signature " + mark + " (the edited claims are not signed)", false
+		}
 		return "keys fetched again: signature " + mark, false
 	}
 	if sig.Reason != "" {

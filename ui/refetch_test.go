@@ -46,3 +46,24 @@ func TestRefetchSaysHowItEnded(t *testing.T) {
 		})
 	}
 }
+
+// TestRefetchWhileEditingSpeaksOfTheToken: r during a what-if fetches
+// the keys for the token's own signature; the status line says so and
+// that the edited claims are not signed, never that they are valid.
+func TestRefetchWhileEditingSpeaksOfTheToken(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(fixtures.DemoJWKS())
+	}))
+	t.Cleanup(srv.Close)
+	s := inspect.NewSession(withProviders(inspect.Options{At: fixedNow(), Source: verify.Source{JWKS: srv.URL + "/jwks"}}))
+	m, _ := newTestModel(t, s, demoToken(t), 100, 30)
+	m = addClaim(t, m, "environment", "prod") // the claims shown are edited
+	if !m.editing() {
+		t.Fatal("no edit made")
+	}
+	m = keys(t, m, "3", "r")
+	if !strings.Contains(m.flash, "the token's own signature ✓ valid") || !strings.Contains(m.flash, "not signed") {
+		t.Errorf("after r while editing: status %q; want the token's own signature and that the edited claims are not signed", m.flash)
+	}
+}
