@@ -88,7 +88,10 @@ type Model struct {
 	// refetching: r asked for the keys again; the status line says how
 	// that ended when the fetch's report comes (refetch.go).
 	refetching bool
-	spin       spinner.Model
+	// selectLoaded is the path p just loaded: the report that follows
+	// puts the Policies cursor on its first policy (policyselect.go).
+	selectLoaded string
+	spin         spinner.Model
 
 	pane      pane
 	claimSel  int
@@ -298,6 +301,10 @@ func (m Model) gotReport(msg reportMsg) (tea.Model, tea.Cmd) {
 		m.refetching = false
 		m.setFlash(refetched(msg.report, editing))
 	}
+	if m.selectLoaded != "" && !editing {
+		m.selectPolicyFrom(m.selectLoaded)
+		m.selectLoaded = ""
+	}
 	m.clampSelection()
 	m, again := m.reachAgain()
 	m.refresh()
@@ -321,6 +328,7 @@ func (m Model) gotPolicies(msg policiesMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.pane = panePolicies
+	m.selectLoaded = msg.path
 	return m, m.reinspect()
 }
 
