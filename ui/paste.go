@@ -240,12 +240,18 @@ func sizeText(n int) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-// fitScreen cuts a view to the terminal: no line wider than it, no more
-// lines than it has, so nothing scrolls the real screen.
+// fitScreen fits a view to the terminal: no line wider than it, and its
+// height exactly, so nothing scrolls the real screen and every frame has
+// as many lines as the last. (Bubble Tea v1's renderer, given a frame one
+// line shorter than the one before, erased the line above the cut: the
+// paste screen's footer went when ctrl+o's prompt closed.)
 func fitScreen(s string, w, h int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
 	}
 	for i, l := range lines {
 		if lipgloss.Width(l) > w {
