@@ -115,7 +115,11 @@ func (m *Model) copyToken() tea.Cmd {
 // copyCondition copies the selected ready-to-paste condition.
 func (m Model) copyCondition() (tea.Model, tea.Cmd) {
 	c := m.selectedClaim()
-	if c == nil || len(c.WouldSatisfy) == 0 {
+	switch {
+	case m.noToken():
+		m.setFlash("no token: no claim to copy a condition of", true)
+		return m, nil
+	case c == nil || len(c.WouldSatisfy) == 0:
 		m.setFlash("no ready-to-paste condition for this claim", true)
 		return m, nil
 	}

@@ -19,10 +19,14 @@ func (policiesPane) KeyMap(k KeyMap) []key.Binding {
 	return []key.Binding{described(k.Open, "open policy"), described(k.Back, "close policy"), described(k.Copy, "copy policy name"), k.WhoCanAssume, k.UnloadPolicy}
 }
 
-// KeyMapNow: an opened policy has keys of its own (policycopy.go).
+// KeyMapNow: an opened policy has keys of its own (policycopy.go); an
+// empty list has only p, which the shared keys name.
 func (p policiesPane) KeyMapNow(m Model, k KeyMap) []key.Binding {
 	if _, ok := m.openedPolicy(); ok {
 		return openedPolicyKeys(m, k)
+	}
+	if len(m.policies()) == 0 {
+		return nil
 	}
 	return p.KeyMap(k)
 }
