@@ -1,7 +1,9 @@
 // Package reach answers the reverse of inspect for one policy: which job
 // contexts of a repository it lets in. It simulates the token of every
 // combination the policy's own conditions mention (events, refs,
-// environments, the legacy and immutable subject forms) and runs the
+// environments, the legacy and immutable subject forms) that a job can
+// have (JobRef: a release runs on its tag, a merge queue on its own
+// branch, a schedule on the default branch) and runs the
 // policy's matcher on each, so the table is exactly what the evaluator
 // allows, not a reading of the policy's text. A trusted publisher states
 // its settings as a document's fields rather than in its conditions: the

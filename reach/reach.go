@@ -124,11 +124,17 @@ type SubjectContext struct {
 }
 
 // Contexts is every combination of events, refs, environments ("" for
-// none) and subject forms on base: the rows of a table.
+// none) and subject forms on base that a job can have (JobRef): the rows
+// of a table. An event never runs on some refs (a release on a branch):
+// those combinations are no jobs, and no rows.
 func Contexts(base simulate.Context, events, refs, envs, subjects []string) []SubjectContext {
 	var out []SubjectContext
 	for _, ev := range events {
-		for _, ref := range refs {
+		for _, mentioned := range refs {
+			ref, ok := JobRef(ev, mentioned)
+			if !ok {
+				continue
+			}
 			for _, env := range envs {
 				for _, subj := range subjects {
 					c := base

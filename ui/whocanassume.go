@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/policy"
@@ -139,6 +140,9 @@ func (m Model) reachView(b *strings.Builder) {
 	}
 }
 
+// maxRefCell is the widest a ref is shown in the table.
+const maxRefCell = 44
+
 // reachRows lays rows out in columns (event, ref, environment, subject
 // form) where they fit the pane, else one " · "-joined line each.
 func (m Model) reachRows(b *strings.Builder, title string, rows []reach.Row) {
@@ -155,7 +159,10 @@ func (m Model) reachRows(b *strings.Builder, title string, rows []reach.Row) {
 		if env == "" {
 			env = "-"
 		}
-		cells[i] = [4]string{escape.Text(row.Event), escape.Text(row.Ref), escape.Text(env), escape.Text(row.Subject)}
+		// A merge queue's ref carries a 40-character SHA: cut, it keeps
+		// the table in columns (the full ref is in reach's JSON).
+		ref := ansi.Truncate(escape.Text(row.Ref), maxRefCell, "…")
+		cells[i] = [4]string{escape.Text(row.Event), ref, escape.Text(env), escape.Text(row.Subject)}
 		for j, c := range cells[i] {
 			widths[j] = max(widths[j], lipgloss.Width(c))
 		}
