@@ -185,6 +185,10 @@ func (m Model) footer() string {
 		}
 		return m.st.Pass.Render(escape.Text(m.flash))
 	}
+	if m.filtering {
+		// Every other key types into the filter (q gives /q).
+		return m.st.Label.Render("enter") + m.st.Dim.Render(" keep the filter · ") + m.st.Label.Render("esc") + m.st.Dim.Render(" clear it · ctrl+c quit")
+	}
 	if m.showHelp {
 		// The help scrolls on a short screen: say so while some is below.
 		if !m.vp.AtBottom() {
