@@ -48,46 +48,15 @@ func textPolicyDetail(b *strings.Builder, p view.Policy, st view.Palette) {
 	if p.Error != "" {
 		b.WriteString("  " + st.Fail.Render("error: ") + p.Error + "\n")
 	}
-	for _, g := range p.Groups() {
-		textConditionGroup(b, g, st)
-	}
+	view.WriteConditionGroups(b, st, p.Groups(), view.ConditionLayout{Indent: "  ", Mark: func(mk view.Mark) string {
+		return st.Style(mk.Tone).Render(mk.Symbol) + " "
+	}})
 	if p.ProviderAnswer != "" {
 		b.WriteString("  " + st.Dim.Render(p.ProviderAnswer) + "\n")
 	}
 	textInstead(b, p, st)
 	for _, f := range p.Lint {
 		b.WriteString("  " + st.Style(f.Mark.Tone).Render("lint "+f.Mark.Word) + " " + st.Dim.Render(f.Rule+": ") + f.Message + "\n")
-	}
-}
-
-// textConditionGroup is one group of a policy's conditions: its heading
-// (an AWS statement), then each condition, indented under it, with what
-// the token holds and the diagnosis where it failed or denies.
-func textConditionGroup(b *strings.Builder, g view.ConditionGroup, st view.Palette) {
-	indent := "  "
-	if g.Heading != "" {
-		line := "  " + st.Label.Render(g.Heading)
-		if g.Denies {
-			line += "  " + st.Fail.Render(view.DeniesMark.Symbol+" "+view.DeniesNote)
-		}
-		b.WriteString(line + "\n")
-		indent = "    "
-	}
-	for _, c := range g.Conditions {
-		b.WriteString(indent + st.Style(c.Mark.Tone).Render(c.Mark.Symbol) + " " + c.Expression + "\n")
-		if !c.Detailed() {
-			continue
-		}
-		actual := c.Actual
-		if c.Absent {
-			actual = st.Dim.Render("(absent)")
-		}
-		if len(c.Claims) > 0 {
-			b.WriteString(indent + "    " + st.Dim.Render("token "+strings.Join(c.Claims, ", ")+": ") + actual + "\n")
-		}
-		for _, d := range c.Diagnosis {
-			b.WriteString(indent + "    " + d + "\n")
-		}
 	}
 }
 

@@ -157,9 +157,10 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 		b.WriteString(st.Fail.Render("error: ") + p.Error + "\n")
 	}
 	b.WriteString("\n")
-	for _, g := range p.Groups() {
-		m.conditionGroup(b, g)
-	}
+	view.WriteConditionGroups(b, st.Palette, p.Groups(), view.ConditionLayout{
+		Mark:       func(mk view.Mark) string { return m.outcomeMark(mk) + "  " },
+		EveryToken: true, // an opened policy shows what the token holds for each
+	})
 	if p.ProviderAnswer != "" {
 		b.WriteString("\n" + st.Dim.Render(p.ProviderAnswer) + "\n")
 	}
@@ -194,37 +195,6 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 		m.section(b, "Lint")
 		for _, f := range p.Lint {
 			b.WriteString(st.Style(f.Mark.Tone).Render(f.Mark.Word) + " " + st.Dim.Render(f.Rule+": ") + f.Message + "\n")
-		}
-	}
-}
-
-// conditionGroup is one group of an open policy's conditions (an AWS
-// statement) under its heading, as the reports lay it out; the Deny that
-// decided the policy says so beside its heading.
-func (m Model) conditionGroup(b *strings.Builder, g view.ConditionGroup) {
-	st := m.st
-	indent := ""
-	if g.Heading != "" {
-		line := st.Label.Render(g.Heading)
-		if g.Denies {
-			line += "  " + st.Fail.Render(view.DeniesMark.Symbol+" "+view.DeniesNote)
-		}
-		b.WriteString(line + "\n")
-		indent = "  "
-	}
-	for _, c := range g.Conditions {
-		b.WriteString(indent + m.outcomeMark(c.Mark) + "  " + c.Expression + "\n")
-		if len(c.Claims) > 0 {
-			actual := c.Actual
-			if c.Absent {
-				actual = st.Dim.Render("(absent)")
-			}
-			b.WriteString(indent + "    " + st.Dim.Render("token "+strings.Join(c.Claims, ", ")+": ") + actual + "\n")
-		}
-		if c.Detailed() {
-			for _, d := range c.Diagnosis {
-				b.WriteString(indent + "    " + d + "\n")
-			}
 		}
 	}
 }
