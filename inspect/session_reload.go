@@ -81,6 +81,14 @@ func staleSources(before, after Session, path string, failures []policy.Result) 
 	return out
 }
 
+// FromDocument reports whether a policy's source was read from path: the
+// document it names is path, or a file below path when that is a folder,
+// however either was written.
+func FromDocument(source, path string) bool {
+	doc, want := documentKey(source), documentKey(path)
+	return doc == want || strings.HasPrefix(doc, want+string(filepath.Separator))
+}
+
 // documentKey is the document a source names as an absolute, clean path,
 // so that x.json, ./x.json and its absolute path are one document.
 func documentKey(src string) string {
