@@ -9,29 +9,33 @@ import (
 )
 
 // actual renders the values of the claims a condition reads: the value
-// itself for one claim, name=value pairs for several.
-func actual(tok policy.Token, names []string) (string, bool) {
-	absent := false
+// itself for one claim, name=value pairs for several, a missing one named
+// absent; "" for one claim, missing. every reports that no claim of names
+// is in the token: only then is a condition Absent, as renderers print
+// "(absent)" for all the claims it reads in place of its Actual.
+func actual(tok policy.Token, names []string) (text string, every bool) {
+	present := 0
 	var parts []string
 	for _, n := range names {
 		v, ok := tok.Text(n)
 		switch {
 		case !ok:
-			absent = true
 			parts = append(parts, n+" absent")
 		case len(names) == 1:
+			present++
 			parts = append(parts, v)
 		default:
+			present++
 			if s, isStr := tok.String(n); isStr {
 				v = escape.Quoted(s) // the view escapes the line once
 			}
 			parts = append(parts, n+"="+v)
 		}
 	}
-	if len(names) == 1 && absent {
+	if len(names) == 1 && present == 0 {
 		return "", true
 	}
-	return strings.Join(parts, ", "), absent
+	return strings.Join(parts, ", "), present == 0
 }
 
 // kindWord names a claim's JSON type for messages.
@@ -49,17 +53,4 @@ func kindWord(v decode.Value) string {
 		return "JSON null"
 	}
 	return "a string"
-}
-
-// everyClaimAbsent reports whether each claim of names is missing from
-// tok. Only then is a condition Absent: renderers print "(absent)" for
-// all the claims it reads in place of its Actual, which names the one
-// missing claim among present ones.
-func everyClaimAbsent(tok policy.Token, names []string) bool {
-	for _, n := range names {
-		if _, ok := tok.Text(n); ok { // as actual reads them
-			return false
-		}
-	}
-	return true
 }

@@ -100,7 +100,7 @@ func (m *mapping) run(ev *evaluation, expected string) ([]string, policy.Conditi
 			return nil, c, ""
 		}
 		if missing != "" {
-			c.Absent = everyClaimAbsent(ev.tok, c.Claims)
+			_, c.Absent = actual(ev.tok, c.Claims)
 			c.Diagnosis = append(c.Diagnosis, policy.Absent(missing))
 		}
 	} else {

@@ -22,7 +22,8 @@ func (r *rule) evaluate(ev *evaluation) (c policy.Condition, why string) {
 		return c, why
 	}
 	c = policy.Condition{Expression: r.spec.Expression, Claims: slices.Clone(r.cel.claims), Expected: expectedOf(r.cel)}
-	c.Actual, _ = actual(ev.tok, c.Claims)
+	var everyAbsent bool
+	c.Actual, everyAbsent = actual(ev.tok, c.Claims)
 	if len(r.errs) > 0 {
 		c.Result, c.Diagnosis = policy.Errored, lines(r.errs)
 		return c, ""
@@ -43,7 +44,7 @@ func (r *rule) evaluate(ev *evaluation) (c policy.Condition, why string) {
 	}
 	c.Result = policy.Fail
 	c.Diagnosis, c.Absent, why = celFailure(ev, r.cel, r.spec.Message, err)
-	c.Absent = c.Absent && everyClaimAbsent(ev.tok, c.Claims)
+	c.Absent = c.Absent && everyAbsent
 	if c.Absent {
 		c.Actual = ""
 	}
