@@ -1,6 +1,7 @@
 package reach
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
@@ -29,12 +30,7 @@ func publisherMentions(p policy.Policy, m *mentioned) {
 	doc := d.Document()
 	if doc.Workflow != "" && !strings.Contains(doc.Workflow, "/") {
 		own := doc.Owner + "/" + doc.Repository
-		if doc.WorkflowRepository != "" && !strings.EqualFold(doc.WorkflowRepository, own) {
-			// Any ref of the other repository's workflow: main stands for it.
-			m.jobWorkflow = doc.WorkflowRepository + "/" + workflowsDir + doc.Workflow + "@refs/heads/main"
-		} else {
-			m.workflow = workflowsDir + doc.Workflow
-		}
+		m.setWorkflow(cmp.Or(doc.WorkflowRepository, own), own, doc.Workflow, "")
 	}
 	if e := doc.Environment; e != "" {
 		m.environments = append(m.environments, literalVariants(e)...)

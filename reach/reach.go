@@ -214,12 +214,12 @@ type mentioned struct {
 // states its settings as fields: those are read from it (publisherMentions).
 func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 	c := base
-	c.Event, c.Ref = "push", "refs/heads/main"
+	c.Event, c.Ref = "push", defaultBranch
 	_, res, err := run(p, c)
 	if err != nil {
 		return mentioned{}, err
 	}
-	m := mentioned{events: Events(), refs: []string{"refs/heads/main", "refs/heads/feature", "refs/tags/v1.0.0"}}
+	m := mentioned{events: Events(), refs: []string{defaultBranch, "refs/heads/feature", "refs/tags/v1.0.0"}}
 	// A publisher's document names its workflow itself (publisherMentions).
 	_, isPublisher := p.(documented)
 	for _, cond := range res.Conditions {

@@ -26,15 +26,21 @@ func workflowMentions(cond policy.Condition, repo string, m *mentioned) {
 	if w == nil {
 		return
 	}
-	owner, file, ref := fill(w[1]), fill(w[2]), fill(w[3])
-	if !strings.EqualFold(owner, repo) {
-		if ref == "" {
-			ref = "refs/heads/main" // any ref of the other repository's workflow: main stands for it
-		}
-		m.jobWorkflow = owner + "/" + workflowsDir + file + "@" + ref
+	m.setWorkflow(fill(w[1]), repo, fill(w[2]), fill(w[3]))
+}
+
+// setWorkflow: the jobs run workflow file of repository owner (OWNER/REPO)
+// when that is repo, else they call it at ref (any ref of the other
+// repository's workflow: the default branch stands for it when "").
+func (m *mentioned) setWorkflow(owner, repo, file, ref string) {
+	if strings.EqualFold(owner, repo) {
+		m.workflow = workflowsDir + file
 		return
 	}
-	m.workflow = workflowsDir + file
+	if ref == "" {
+		ref = defaultBranch
+	}
+	m.jobWorkflow = owner + "/" + workflowsDir + file + "@" + ref
 }
 
 // workflowMention is OWNER/REPO/.github/workflows/FILE and its @REF.
