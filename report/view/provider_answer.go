@@ -60,13 +60,13 @@ func gcpAnswer(p policy.Result) string {
 	}
 	for _, step := range []func(c policy.Condition) (string, bool){
 		func(c policy.Condition) (string, bool) {
-			expected, ok := strings.CutPrefix(c.Expression, "oidc.issuerUri: ")
-			return strings.NewReplacer("<iss>", c.Actual, "<issuerUri>", expected).Replace(entry("gcp.issuer")), ok
+			expected := strings.Join(c.Expected, ", ")
+			return strings.NewReplacer("<iss>", c.Actual, "<issuerUri>", expected).Replace(entry("gcp.issuer")), reads(c, "iss")
 		},
 		func(c policy.Condition) (string, bool) {
-			expected, ok := strings.CutPrefix(c.Expression, "oidc.allowedAudiences: ")
-			expected = strings.TrimSuffix(strings.TrimPrefix(expected, "["), "]")
-			return strings.NewReplacer("<aud>", c.Actual, "<expected>", expected).Replace(entry("gcp.audience")), ok
+			// allowedAudiences, or the provider's default when it is empty.
+			expected := strings.Join(c.Expected, ", ")
+			return strings.NewReplacer("<aud>", c.Actual, "<expected>", expected).Replace(entry("gcp.audience")), reads(c, "aud")
 		},
 		func(c policy.Condition) (string, bool) {
 			if !strings.HasPrefix(c.Expression, "google.") && !strings.HasPrefix(c.Expression, "attribute.") {
@@ -93,4 +93,11 @@ func gcpAnswer(p policy.Result) string {
 		}
 	}
 	return ""
+}
+
+// reads: c is the provider's own check of claim (the issuer, the
+// audience), not a mapping or the condition that happens to read it.
+func reads(c policy.Condition, claim string) bool {
+	mapped := strings.HasPrefix(c.Expression, "attribute") || strings.HasPrefix(c.Expression, "google.")
+	return !mapped && len(c.Claims) == 1 && c.Claims[0] == claim
 }
