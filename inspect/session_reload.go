@@ -29,56 +29,23 @@ type FailureLister interface {
 // line lists them, so none is lost from sight. Without an unloader the
 // documents are only added, as WithPolicyFiles adds them.
 func (s Session) ReloadPolicyFiles(path string) (Session, PolicyLoad) {
-	next, failures := s.WithPolicyFiles(path)
 	if s.opts.UnloadPolicies == nil {
+		next, failures := s.WithPolicyFiles(path)
 		return next, PolicyLoad{Read: len(sourcesOf(next)) - len(sourcesOf(s)), Failures: failures}
 	}
-	if stale := staleSources(s, next, path, failures); len(stale) > 0 {
-		// Read again on a session without the old copies: the loader
-		// only appends, and old and new copies may share their sources.
-		for _, src := range stale {
+	// Unload what came from path before, then read it once.
+	for _, src := range append(sourcesOf(s), failedSourcesOf(s)...) {
+		if FromDocument(src, path) {
 			s, _, _ = s.WithoutPolicies(src)
 		}
-		next, failures = s.WithPolicyFiles(path)
 	}
+	next, failures := s.WithPolicyFiles(path)
 	for _, f := range failures {
 		if f.Source == path {
 			next, _, _ = next.WithoutPolicies(path)
 		}
 	}
 	return next, PolicyLoad{Read: len(sourcesOf(next)) - len(sourcesOf(s)), Failures: failures}
-}
-
-// staleSources are the sources, parsed or failed, that before holds and
-// the load that gave after (with failures) read again: of the same
-// documents, or below path when it is a folder.
-func staleSources(before, after Session, path string, failures []policy.Result) []string {
-	had := map[string]int{}
-	for _, src := range sourcesOf(before) {
-		had[src]++
-	}
-	read := map[string]bool{}
-	for _, src := range sourcesOf(after) {
-		if had[src] > 0 {
-			had[src]--
-			continue
-		}
-		read[documentKey(src)] = true
-	}
-	for _, f := range failures {
-		read[documentKey(f.Source)] = true
-	}
-	below := documentKey(path) + string(filepath.Separator)
-	var out []string
-	seen := map[string]bool{}
-	for _, src := range append(sourcesOf(before), failedSourcesOf(before)...) {
-		key := documentKey(src)
-		if (read[key] || strings.HasPrefix(key, below)) && !seen[src] {
-			seen[src] = true
-			out = append(out, src)
-		}
-	}
-	return out
 }
 
 // FromDocument reports whether a policy's source was read from path: the

@@ -7,6 +7,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 )
 
 // TestReloadPolicyFiles: the inspector's p, through
@@ -120,5 +121,33 @@ func TestReloadPolicyFilesSpellingsAndDeletions(t *testing.T) {
 	s, load = s.ReloadPolicyFiles(folder)
 	if load.Read != 1 || s.PolicyCount() != 1 {
 		t.Errorf("the folder after a.json was deleted: read %d, %d in the session; want b.json's policy alone", load.Read, s.PolicyCount())
+	}
+}
+
+// TestReloadFolderThatWasMissing: a --policy-dir that could not be read
+// is an error row named after the folder; once the folder is there, p on
+// it replaces that row with its policies.
+func TestReloadFolderThatWasMissing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "policies")
+	s := inspect.NewSession(inspect.Options{
+		Policies:     policyset.Loader{}.Load(nil, []string{dir}, nil),
+		LoadPolicies: loadPolicyFiles, UnloadPolicies: unloadPolicyDocument,
+	})
+	if s.PolicyCount() != 1 {
+		t.Fatalf("a missing folder: %d rows, want its error row", s.PolicyCount())
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "policies", "aws", "trust-environment-prod.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "role.json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, load := s.ReloadPolicyFiles(dir)
+	if load.Read != 1 || s.PolicyCount() != 1 {
+		t.Errorf("the folder now there: read %d, %d rows; want its policy and no error row", load.Read, s.PolicyCount())
 	}
 }
