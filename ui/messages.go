@@ -123,12 +123,9 @@ func exportCmd(r *inspect.Report, mode redact.Mode) tea.Cmd {
 func exportHeading(r *inspect.Report) string {
 	h := "Token"
 	if r.Token != nil {
-		for _, mem := range r.Token.Payload.Members {
-			if mem.Key != "aud" {
-				continue
-			}
+		if aud, ok := r.Token.Payload.Get("aud"); ok {
 			var auds []string
-			for _, v := range append([]decode.Value{mem.Value}, mem.Value.Items...) {
+			for _, v := range append([]decode.Value{aud}, aud.Items...) {
 				if v.Kind == decode.String {
 					auds = append(auds, v.Text)
 				}
@@ -136,7 +133,6 @@ func exportHeading(r *inspect.Report) string {
 			if len(auds) > 0 {
 				h += " for audience " + strings.Join(auds, ", ")
 			}
-			break
 		}
 	}
 	if m := r.Unsigned.Marker(); m != "" {

@@ -12,8 +12,9 @@ import (
 // is. Raw text: the footer escapes the flash.
 func refetched(r *inspect.Report, editing bool) (string, bool) {
 	sig := r.Verify.Signature
-	mark := view.SignatureOf(r).Mark.Text()
-	if view.SignatureOf(r).HasKeys {
+	shown := view.SignatureOf(r)
+	mark := shown.Mark.Text()
+	if shown.HasKeys {
 		if editing {
 			return "keys fetched again: the token's own signature " + mark + " (the edited claims are not signed)", false
 		}

@@ -128,11 +128,11 @@ func sameClaim(a, b decode.Value, name string) bool {
 
 // claimJSON is the first value of claim name in v, as JSON.
 func claimJSON(v decode.Value, name string) ([]byte, bool) {
-	i := slices.IndexFunc(v.Members, func(m decode.Member) bool { return m.Key == name })
-	if i < 0 {
+	mv, ok := v.Get(name)
+	if !ok {
 		return nil, false
 	}
-	js, err := v.Members[i].Value.MarshalJSON()
+	js, err := mv.MarshalJSON()
 	return js, err == nil
 }
 

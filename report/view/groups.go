@@ -2,9 +2,6 @@ package view
 
 import (
 	"strings"
-
-	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/aws"
 )
 
 // ConditionGroup is a run of a policy's conditions that share a group (an
@@ -39,13 +36,4 @@ func (p Policy) Groups() []ConditionGroup {
 		out = append(out, ConditionGroup{Heading: heading, Denies: c.Denies, Conditions: []Condition{c}})
 	}
 	return out
-}
-
-// deniedBy is the group of the Deny statement that decided p, where its
-// provider has such statements (AWS); "" otherwise.
-func deniedBy(p policy.Result) string {
-	if p.Provider == policy.AWS {
-		return aws.DeniedBy(p)
-	}
-	return ""
 }

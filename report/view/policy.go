@@ -5,6 +5,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/aws"
 )
 
 // DetailLimit: with more policies than this, a report is the table of
@@ -81,7 +82,7 @@ func PolicyOf(r *inspect.Report, p policy.Result) Policy {
 		Summary: shown(p.Summary),
 	}
 	errored := false
-	denyGroup := deniedBy(p)
+	denyGroup := aws.DeniedBy(p) // "" for a provider without Deny statements
 	for _, c := range p.Conditions {
 		errored = errored || c.Result == policy.Errored
 		vc := Condition{
