@@ -165,11 +165,7 @@ func isNumber(s string) bool {
 }
 
 func quoteAll(ks []string) string {
-	q := make([]string, len(ks))
-	for i, k := range ks {
-		q[i] = escape.Quoted(k)
-	}
-	return strings.Join(q, ", ")
+	return strings.Join(escape.QuotedEach(ks), ", ")
 }
 
 // closestPermission is the known permission within two edits of k, or "".

@@ -13,11 +13,7 @@ import (
 // quotedList is xs in the shape octo-sts's %q gives a list, ["a" "b"],
 // each value raw between its quotes.
 func quotedList(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = escape.Quoted(x)
-	}
-	return "[" + strings.Join(q, " ") + "]"
+	return "[" + strings.Join(escape.QuotedEach(xs), " ") + "]"
 }
 
 // unquoteField is the name a decoder's "unknown field" error quotes in Go

@@ -27,7 +27,7 @@ func (a audience) shown() string {
 	case !a.multi:
 		return escape.Quoted(a.actual)
 	case a.values != nil:
-		return "[" + strings.Join(quotedAll(a.values), ",") + "]"
+		return "[" + strings.Join(escape.QuotedEach(a.values), ",") + "]"
 	}
 	return a.actual
 }

@@ -10,12 +10,3 @@ import "github.com/oidcscope/oidcscope/escape"
 // quotedList is a list for a sentence, in the shape compactList gives an
 // expression, each value raw between its quotes.
 func quotedList(vals []string) string { return firstFew(vals, escape.Quoted) }
-
-// quotedAll is each of vals raw between quotes.
-func quotedAll(vals []string) []string {
-	q := make([]string, len(vals))
-	for i, v := range vals {
-		q[i] = escape.Quoted(v)
-	}
-	return q
-}
