@@ -72,10 +72,11 @@ func (c *credential) label() string {
 func siblingLines(diag []string, s *credential) []string {
 	out := make([]string, 0, len(diag)+1)
 	for _, d := range diag {
-		if before, ok := strings.CutSuffix(d, ": trust both"); ok {
-			d = before + ", which credential " + s.label() + " of the same app trusts: the pair already trusts both forms"
-		} else if before, ok := strings.CutSuffix(d, ": trust both during the migration"); ok {
-			d = before + ", which credential " + s.label() + " of the same app trusts: the pair already trusts both forms"
+		for _, advice := range []string{": trust both", ": trust both during the migration"} {
+			if before, ok := strings.CutSuffix(d, advice); ok {
+				d = before + ", which credential " + s.label() + " of the same app trusts: the pair already trusts both forms"
+				break
+			}
 		}
 		out = append(out, d)
 	}

@@ -207,7 +207,8 @@ func (s *suggester) flexible() ([]ficDoc, error) {
 	if !s.haveForms {
 		return nil, fmt.Errorf("%w: scope %s needs the token's repository, repository_owner, repository_owner_id and repository_id to build the sub pattern", ErrSuggest, s.scope)
 	}
-	if _, _, _, ok := s.forms.split(s.sub); !ok {
+	_, _, immutable, ok := s.forms.split(s.sub)
+	if !ok {
 		return nil, fmt.Errorf("%w: the token's sub %s does not start with repo:%s (a custom sub template without repo?), so no claims['sub'] pattern can scope it to the repository", ErrSuggest, escape.Quoted(s.sub), policy.Shorten(s.forms.legacy[len("repo:"):], 120))
 	}
 	tail := " and claims['" + idClaim + "'] eq '" + id + "'"
@@ -227,8 +228,8 @@ func (s *suggester) flexible() ([]ficDoc, error) {
 		s.note("Trusts every workflow run of the repository: any branch, tag, pull request and environment.")
 	}
 	prefixes := []string{s.forms.legacy, s.forms.immutable}
-	mine := 0
-	if _, _, immutable, _ := s.forms.split(s.sub); immutable {
+	mine := 0 // the token's own form's credential
+	if immutable {
 		mine = 1
 	}
 	base := credentialName(s.repoName(), label)
