@@ -14,12 +14,12 @@ import (
 // in the Claims pane, out of sight, is not what the reader means.
 
 // openedPolicy is the policy opened in the Policies pane, if one is.
-func (m Model) openedPolicy() (view.Policy, bool) {
+func (m Model) openedPolicy() (policy.Result, bool) {
 	ps := m.policies()
 	if !m.policyOpen || m.reachOpen || m.policySel >= len(ps) {
-		return view.Policy{}, false
+		return policy.Result{}, false
 	}
-	return view.PolicyOf(m.report, ps[m.policySel]), true
+	return ps[m.policySel], true
 }
 
 // openedPolicyKey handles Y, [ and ] in an opened policy.
@@ -28,17 +28,14 @@ func (m Model) openedPolicyKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 	if !ok {
 		return m, nil, false
 	}
+	instead := view.InsteadSnippets(m.report, p)
 	switch {
 	case matches(msg, m.keys.CopyCondition):
-		if len(p.Instead) == 0 {
-			m.setFlash(noInsteadReason(p), false)
+		if len(instead) == 0 {
+			m.setFlash(noInsteadReason(view.PolicyOf(m.report, p)), false)
 			return m, nil, true
 		}
-		sn, ok := m.rawSnippet(p.Instead[clamp(m.insteadSel, 0, len(p.Instead)-1)])
-		if !ok {
-			return m, nil, true
-		}
-		m, cmd := m.copySnippet(sn)
+		m, cmd := m.copySnippet(instead[clamp(m.insteadSel, 0, len(instead)-1)])
 		return m, cmd, true
 	case matches(msg, m.keys.PrevCondition), matches(msg, m.keys.NextCondition):
 		if matches(msg, m.keys.PrevCondition) {
@@ -46,25 +43,12 @@ func (m Model) openedPolicyKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 		} else {
 			m.insteadSel++
 		}
-		m.insteadSel = clamp(m.insteadSel, 0, len(p.Instead)-1)
+		m.insteadSel = clamp(m.insteadSel, 0, len(instead)-1)
 		m.refresh()
 		m.scrollToCondition()
 		return m, nil, true
 	}
 	return m, nil, false
-}
-
-// rawSnippet is the token's own condition that v, escaped for the screen,
-// shows: the one the clipboard gets.
-func (m Model) rawSnippet(v view.Snippet) (policy.Snippet, bool) {
-	for _, c := range m.report.Claims {
-		for _, sn := range c.WouldSatisfy {
-			if view.Snippets([]policy.Snippet{sn})[0] == v {
-				return sn, true
-			}
-		}
-	}
-	return policy.Snippet{}, false
 }
 
 // noInsteadReason says why an opened policy has no condition to copy.
@@ -81,9 +65,12 @@ func noInsteadReason(p view.Policy) string {
 // Y and [ ] only where there is a condition to copy and to choose.
 func openedPolicyKeys(m Model, k KeyMap) []key.Binding {
 	out := []key.Binding{described(k.Back, "close policy"), described(k.Copy, "copy policy name")}
-	if p, ok := m.openedPolicy(); ok && len(p.Instead) > 0 {
-		out = append(out, k.CopyCondition)
-		if len(p.Instead) > 1 {
+	if p, ok := m.openedPolicy(); ok {
+		n := len(view.InsteadSnippets(m.report, p))
+		if n > 0 {
+			out = append(out, k.CopyCondition)
+		}
+		if n > 1 {
 			out = append(out, key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "choose condition")))
 		}
 	}

@@ -46,6 +46,12 @@ func InsteadTitle(providerName string) string {
 // conditions of that provider this token satisfies, ready to paste: the
 // other half of "why does it deny?" is "what would let it in?".
 func Instead(r *inspect.Report, p policy.Result) []Snippet {
+	return Snippets(InsteadSnippets(r, p))
+}
+
+// InsteadSnippets are Instead's conditions as the token has them, not
+// escaped for a screen: what a copy puts on the clipboard.
+func InsteadSnippets(r *inspect.Report, p policy.Result) []policy.Snippet {
 	var names []string
 	for _, c := range p.Conditions {
 		if !failed(c.Result) {
@@ -68,7 +74,7 @@ func Instead(r *inspect.Report, p policy.Result) []Snippet {
 			}
 		}
 	}
-	return Snippets(items)
+	return items
 }
 
 // AllSuggestions are, with no policy loaded, every provider's conditions
