@@ -15,6 +15,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/actions/fetchrun"
 	"github.com/oidcscope/oidcscope/internal/cli"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 )
 
 // actionFile is the part of action.yml (and of a workflow's steps) these
@@ -265,7 +266,8 @@ func TestExamples(t *testing.T) {
 func checkExampleAudience(t *testing.T, policyInput, audience string) {
 	t.Helper()
 	sample := filepath.Join("examples", "policies", filepath.Base(policyInput))
-	pols, failures := fetchrun.LoadPolicies([]string{sample}, nil, nil)
+	set := policyset.Loader{}.Load([]string{sample}, nil, nil)
+	pols, failures := set.Policies(), set.Failures()
 	if len(failures) > 0 || len(pols) == 0 {
 		t.Fatalf("sample %s: %d policies, failures %+v", sample, len(pols), failures)
 	}

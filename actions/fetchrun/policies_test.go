@@ -8,6 +8,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 )
 
 func TestPolicySet(t *testing.T) {
@@ -22,7 +23,8 @@ func TestPolicySet(t *testing.T) {
 }
 
 func TestLoadPoliciesRecordsParsed(t *testing.T) {
-	pols, failures := LoadPolicies([]string{"../../fixtures/policies/gcp/octo-repo-main.json", "no/such.json"}, []string{"../../fixtures/policies/octo-sts"}, nil)
+	set := policyset.Loader{}.Load([]string{"../../fixtures/policies/gcp/octo-repo-main.json", "no/such.json"}, []string{"../../fixtures/policies/octo-sts"}, nil)
+	pols, failures := set.Policies(), set.Failures()
 	var names []string
 	for _, p := range pols {
 		names = append(names, fmt.Sprintf("%s:%s", p.Provider(), strings.Join(policy.Audiences(p), ",")))

@@ -13,6 +13,7 @@ import (
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/internal/cli/clitest"
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -41,7 +42,8 @@ func TestFetchRequestsRegistryAudience(t *testing.T) {
 			"sts.amazonaws.com[deny] pypi[allow] rubygems.org[allow]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			pols, failures := LoadPolicies(tc.policies, nil, nil)
+			set := policyset.Loader{}.Load(tc.policies, nil, nil)
+			pols, failures := set.Policies(), set.Failures()
 			if len(failures) > 0 {
 				t.Fatalf("policies not loaded: %+v", failures)
 			}
@@ -89,7 +91,8 @@ func TestFetchRequestsRegistryAudience(t *testing.T) {
 // document, so PlanTokens requests it.
 func TestRegistryPoliciesNameTheirAudience(t *testing.T) {
 	for dir, provider := range map[string]string{"pypi/octo-repo-deploy.yml": policy.PyPI, "crates.io/octo-repo-ci.yml": policy.CratesIO, "rubygems/octo-repo-deploy.yml": policy.RubyGems} {
-		pols, failures := LoadPolicies([]string{"../../fixtures/policies/" + dir}, nil, nil)
+		set := policyset.Loader{}.Load([]string{"../../fixtures/policies/" + dir}, nil, nil)
+		pols, failures := set.Policies(), set.Failures()
 		if len(failures) > 0 || len(pols) != 1 {
 			t.Fatalf("%s: %d policies, failures %+v", dir, len(pols), failures)
 		}
