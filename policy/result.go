@@ -44,6 +44,11 @@ type Result struct {
 	Conditions []Condition `json:"conditions"`
 	Lint       []Finding   `json:"lint"`
 	Error      string      `json:"error,omitempty"` // set when Verdict is Error
+	// Fixes are changes to the document itself, ready to paste, that the
+	// token's own conditions (claims' WouldSatisfy) cannot say: a key to
+	// remove, a mapping entry to guard, a state to undo. Set only when the
+	// policy does not allow.
+	Fixes []Snippet `json:"fixes,omitempty"`
 }
 
 // Condition is one test a policy makes of the token.

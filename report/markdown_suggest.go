@@ -25,9 +25,13 @@ func mdAllSuggestions(b *strings.Builder, r *inspect.Report) {
 
 func mdSnippets(b *strings.Builder, items []view.Snippet) {
 	for _, sn := range items {
-		b.WriteString("- " + codeSpan(sn.Claim, false))
-		if sn.Note != "" {
-			b.WriteString(": " + mdEscaped(sn.Note))
+		switch {
+		case sn.Claim == "": // a fix to the document as a whole
+			b.WriteString("- " + mdEscaped(sn.Note))
+		case sn.Note != "":
+			b.WriteString("- " + codeSpan(sn.Claim, false) + ": " + mdEscaped(sn.Note))
+		default:
+			b.WriteString("- " + codeSpan(sn.Claim, false))
 		}
 		b.WriteString("\n\n" + mdFenced(sn.Text, "", "  ") + "\n")
 	}

@@ -68,9 +68,13 @@ func textInstead(b *strings.Builder, p view.Policy, st view.Palette) {
 	}
 	b.WriteString("  " + st.Dim.Render(view.InsteadTitle(p.ProviderName)) + "\n")
 	for _, sn := range p.Instead {
-		line := "    " + st.Label.Render(sn.Claim)
-		if sn.Note != "" {
-			line += st.Dim.Render(": ") + sn.Note
+		// A fix to the document as a whole names no claim: its note heads it.
+		line := "    " + sn.Note
+		if sn.Claim != "" {
+			line = "    " + st.Label.Render(sn.Claim)
+			if sn.Note != "" {
+				line += st.Dim.Render(": ") + sn.Note
+			}
 		}
 		b.WriteString(line + "\n")
 		for _, l := range strings.Split(sn.Text, "\n") {

@@ -187,7 +187,12 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 			if i == sel && len(p.Instead) > 1 {
 				mark = st.Cursor.Render("▸ ")
 			}
-			b.WriteString(mark + st.Label.Render(sn.Claim) + "\n")
+			// A fix to the document as a whole names no claim: its note heads it.
+			label := sn.Claim
+			if label == "" {
+				label, sn.Note = sn.Note, ""
+			}
+			b.WriteString(mark + st.Label.Render(label) + "\n")
 			m.snippet(b, sn)
 		}
 	}

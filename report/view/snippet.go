@@ -1,8 +1,6 @@
 package view
 
 import (
-	"slices"
-
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
@@ -50,31 +48,14 @@ func Instead(r *inspect.Report, p policy.Result) []Snippet {
 }
 
 // InsteadSnippets are Instead's conditions as the token has them, not
-// escaped for a screen: what a copy puts on the clipboard.
+// escaped for a screen: what a copy puts on the clipboard (policy's
+// Result.Instead over every claim's snippets, in the token's order).
 func InsteadSnippets(r *inspect.Report, p policy.Result) []policy.Snippet {
-	var names []string
-	for _, c := range p.Conditions {
-		if !failed(c.Result) {
-			continue
-		}
-		for _, name := range c.Claims {
-			if !slices.Contains(names, name) {
-				names = append(names, name)
-			}
-		}
-	}
-	var items []policy.Snippet
+	var satisfied []policy.Snippet
 	for _, c := range r.Claims {
-		if !slices.Contains(names, c.Name) {
-			continue
-		}
-		for _, sn := range c.WouldSatisfy {
-			if sn.Provider == p.Provider {
-				items = append(items, sn)
-			}
-		}
+		satisfied = append(satisfied, c.WouldSatisfy...)
 	}
-	return items
+	return p.Instead(satisfied)
 }
 
 // AllSuggestions are, with no policy loaded, every provider's conditions

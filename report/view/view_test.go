@@ -76,3 +76,29 @@ func TestInsteadOnlyForFailingClaims(t *testing.T) {
 		t.Errorf("Instead = %+v, want only aws's sub condition", got)
 	}
 }
+
+// TestInsteadEndsWithTheDocumentsFixes: a provider's changes to the
+// document itself (a key to remove, a mapping entry to guard) follow the
+// token's own conditions, so that pasting the whole block lets it in; a
+// fix names no claim when it is about the document as a whole.
+func TestInsteadEndsWithTheDocumentsFixes(t *testing.T) {
+	r := &inspect.Report{Claims: []inspect.Claim{
+		{Name: "sub", WouldSatisfy: []policy.Snippet{{Provider: "gcp", Claim: "sub", Text: "S"}}},
+	}}
+	p := policy.Result{Provider: "gcp", Verdict: policy.Deny,
+		Conditions: []policy.Condition{{Claims: []string{"sub"}, Result: policy.Fail}},
+		Fixes: []policy.Snippet{
+			{Provider: "gcp", Claim: "environment", Text: "E\x1b[31m", Note: "guard it"},
+			{Provider: "gcp", Text: "gcloud … undelete", Note: "the provider is DELETED"},
+		}}
+	got := view.Instead(r, p)
+	if len(got) != 3 || got[0].Text != "S" || got[1].Claim != "environment" || got[2].Claim != "" {
+		t.Fatalf("Instead = %+v, want the sub condition, then both fixes in order", got)
+	}
+	if strings.ContainsRune(got[1].Text, 0x1b) {
+		t.Errorf("a fix's text is shown as %q, want its ESC made visible", got[1].Text)
+	}
+	if raw := view.InsteadSnippets(r, p); len(raw) != 3 || raw[1].Text != "E\x1b[31m" {
+		t.Errorf("InsteadSnippets = %+v, want the fixes raw for the clipboard", raw)
+	}
+}
