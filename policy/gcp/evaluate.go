@@ -12,16 +12,8 @@ import (
 // nbf are the verify stage's business.
 func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
 	res := policy.NewResult(p, p.lint)
-	ev := newEvaluation(p, tok)
+	ev := p.run(tok)
 	defer ev.Meter.Close()
-	ev.checkState()
-	if ev.checkKind() {
-		ev.checkIssuer()
-		ev.checkAudience()
-		ev.mapAttributes()
-		ev.checkCondition()
-		ev.checkMembers()
-	}
 	res.Conditions = ev.Conds
 	res.Lint = append(res.Lint, ev.tokenLint()...)
 	res.FillExamples(tok) // here too, not only in SafeEvaluate: alone or in a set, the same result
@@ -30,7 +22,25 @@ func (p *gcpPolicy) Evaluate(tok policy.Token) policy.Result {
 		res.Verdict, res.Summary = policy.Deny, "deny: "+ev.Reason
 	}
 	googleRefusals.Apply(&res, p.problems, p.local, ev.Stops)
+	if res.Verdict != policy.Allow {
+		res.Fixes = ev.fixes()
+	}
 	return res
+}
+
+// run makes the checks, in Google Cloud's order; the caller closes the
+// evaluation's meter.
+func (p *gcpPolicy) run(tok policy.Token) *evaluation {
+	ev := newEvaluation(p, tok)
+	ev.checkState()
+	if ev.checkKind() {
+		ev.checkIssuer()
+		ev.checkAudience()
+		ev.mapAttributes()
+		ev.checkCondition()
+		ev.checkMembers()
+	}
+	return ev
 }
 
 // googleRefusals words who stops a provider from being evaluated.

@@ -2,6 +2,7 @@ package gcpinfo
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
 )
@@ -73,9 +74,25 @@ func Snippets(tok policy.Token) []policy.Snippet {
 	if sub, ok := tok.String("sub"); ok && sub != "" && !tok.Duplicated("sub") {
 		if len(sub) <= MaxSubjectBytes {
 			add("sub", fmt.Sprintf("principal://%s/%s/subject/%s", IAMHost, pool.PoolPath(), sub), "IAM member for exactly this google.subject (with google.subject = assertion.sub)")
-		} else {
-			add("sub", `"google.subject": "'repository_id:' + assertion.repository_id"`, fmt.Sprintf("this sub is %d bytes, over google.subject's %d-byte limit: map something shorter", len(sub), MaxSubjectBytes))
+		} else if text, subject, ok := shortSubject(tok, sub); ok {
+			add("sub", text, fmt.Sprintf("attributeMapping entry, in place of google.subject = assertion.sub: this sub is %d bytes, over google.subject's %d-byte limit; this maps %s (%d bytes)", len(sub), MaxSubjectBytes, subject, len(subject)))
 		}
 	}
 	return out
+}
+
+// shortSubject is a google.subject mapping for a token whose sub is over
+// the limit, and the subject it maps for this token, which must fit too:
+// the repository's ID, else the sub's owner/repo part.
+func shortSubject(tok policy.Token, sub string) (text, subject string, ok bool) {
+	if id, ok := tok.String("repository_id"); ok && id != "" && !tok.Duplicated("repository_id") {
+		if s := "repository_id:" + id; len(s) <= MaxSubjectBytes {
+			return `"google.subject": "'repository_id:' + assertion.repository_id"`, s, true
+		}
+	}
+	// CEL's split(':')[1], as ext.Strings computes it.
+	if parts := strings.Split(sub, ":"); len(parts) > 1 && parts[1] != "" && len(parts[1]) <= MaxSubjectBytes {
+		return `"google.subject": "assertion.sub.split(':')[1]"`, parts[1], true
+	}
+	return "", "", false
 }
