@@ -65,10 +65,12 @@ func (p *Policy) Evaluate(tok policy.Token) policy.Result {
 	}
 	res.Conditions = append(res.Conditions, p.reg.Check(p.doc, tok)...)
 	withActual(res.Conditions, tok)
-	if res.SetErrorFromConditions() {
-		return res
+	if !res.SetErrorFromConditions() {
+		res.Verdict, res.Summary = verdict(name, res.Conditions)
 	}
-	res.Verdict, res.Summary = verdict(name, res.Conditions)
+	if res.Verdict != policy.Allow {
+		res.Fixes = fixes(p.reg, p.doc, tok, res.Conditions)
+	}
 	return res
 }
 

@@ -124,11 +124,34 @@ func (p *Provider) Snippets(tok policy.Token) []policy.Snippet {
 			s.Add(reg.WorkflowClaim, Line("workflow", file), fmt.Sprintf("%s reads the workflow file from %s", reg.Name, reg.WorkflowClaim))
 		}
 	}
-	if env, st := ReadString(tok, "environment"); st == ClaimString && env != "" {
-		s.Add("environment", Line("environment", env), "")
+	if slices.Contains(reg.Keys, "workflow_repository") {
+		if w, reusable, ok := workflowRepository(tok); ok && reusable {
+			s.Add(reg.WorkflowClaim, Line("workflow_repository", w), reg.Name+": the job runs a reusable workflow of another repository")
+		}
 	}
+	s.Environment(tok, "")
 	if id, st := ReadString(tok, "repository_owner_id"); st == ClaimString && slices.Contains(reg.Keys, "owner_id") {
 		s.Add("repository_owner_id", Line("owner_id", id), reg.Name+" records it at set-up")
 	}
+	if id, st := ReadString(tok, "repository_id"); st == ClaimString && slices.Contains(reg.Keys, "repository_id") {
+		s.Add("repository_id", Line("repository_id", id), reg.Name+" compares the repository's numeric ID")
+	}
 	return s.List()
+}
+
+// workflowRepository is the repository of the workflow the job runs
+// (job_workflow_ref read as RubyGems does), and whether it is a reusable
+// workflow of another repository than the token's; ok is false when the
+// claims cannot be read so.
+func workflowRepository(tok policy.Token) (repo string, reusable, ok bool) {
+	ref, st := ReadString(tok, "job_workflow_ref")
+	own, ost := ReadString(tok, "repository")
+	if st != ClaimString || ost != ClaimString {
+		return "", false, false
+	}
+	w, ok := RubyGemsWorkflowPath(ref)
+	if !ok {
+		return "", false, false
+	}
+	return w.Repository(), w.Repository() != own, true
 }

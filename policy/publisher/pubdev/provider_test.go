@@ -38,7 +38,7 @@ func TestSuggest(t *testing.T) {
 
 func TestSnippets(t *testing.T) {
 	publishertest.CheckSnippets(t, publisher.NewProvider(Registry()), policytest.ClaimsWith(t, "reusable-workflow", map[string]any{"aud": Audience}),
-		`repository owner: "octo-org"`, `ref tag_pattern: "v{{version}}"`, `event_name events: ["push"]`, `repository_owner_id owner_id: "65"`)
+		`repository owner: "octo-org"`, "ref tag_pattern: \"v{{version}}\"\nversion: \"1.4.0\"", `event_name events: ["push"]`, `repository_owner_id owner_id: "65"`)
 }
 
 // TestTagWithoutVersion: without the version being published, a tag that

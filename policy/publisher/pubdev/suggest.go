@@ -67,16 +67,14 @@ func snippets(tok policy.Token) []policy.Snippet {
 	if ref, st := publisher.ReadString(tok, "ref"); st == publisher.ClaimString {
 		if tagName, ok := strings.CutPrefix(ref, "refs/tags/"); ok {
 			if m := versionTailRE().FindStringSubmatch(tagName); m != nil {
-				s.Add("ref", publisher.Line("tag_pattern", m[1]+"{{version}}"), "pub.dev settings: the tag pattern, with version "+m[2]+" as pubspec.yaml's")
+				s.Add("ref", publisher.Line("tag_pattern", m[1]+"{{version}}")+"\n"+publisher.Line("version", m[2]), "pub.dev settings: the tag pattern; the version is pubspec.yaml's, read from the tag")
 			}
 		}
 	}
 	if ev, st := publisher.ReadString(tok, "event_name"); st == publisher.ClaimString && (ev == "push" || ev == "workflow_dispatch") {
 		s.Add("event_name", "events: ["+policy.QuoteJSON(ev, true)+"]", "pub.dev settings: publishing from "+ev+" events enabled")
 	}
-	if env, st := publisher.ReadString(tok, "environment"); st == publisher.ClaimString && env != "" {
-		s.Add("environment", publisher.Line("environment", env), "pub.dev settings: Require GitHub Actions environment")
-	}
+	s.Environment(tok, "pub.dev settings: Require GitHub Actions environment")
 	for _, id := range [][2]string{{"repository_id", "repository_id"}, {"repository_owner_id", "owner_id"}} {
 		if v, st := publisher.ReadString(tok, id[0]); st == publisher.ClaimString {
 			s.Add(id[0], publisher.Line(id[1], v), "pub.dev records it at the first automated publish")
