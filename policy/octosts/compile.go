@@ -16,10 +16,11 @@ type field struct {
 	value   string // the literal or the pattern, as written
 	pattern bool
 	re      *regexp.Regexp // as the selected octo-sts compiles it; nil when err is set
-	loose   *regexp.Regexp // "^" + p + "$" (octo-sts @cb87fc17); nil if it does not compile
+	loose   *regexp.Regexp // "^" + p + "$" (octo-sts/app up to v0.8.0); nil if it does not compile
 	whole   *regexp.Regexp // "^(?:" + p + ")$", what the author meant; nil if p does not compile alone
 	err     string         // octo-sts's Compile error for this field, or why oidcscope does not compile it (limited)
 	limited bool           // err is oidcscope's cap, not octo-sts's refusal
+	older   string         // with err under AnchorGrouped: how octo-sts/app up to v0.8.0 compiles p anyway
 	insts   int            // the size of re's program: what one byte of a value costs to match
 	expr    string         // overrides the rendered expression
 	shape   shape
@@ -110,6 +111,9 @@ func (tp *trustPolicy) newPattern(key, claim, p string) *field {
 	re, err := compilePattern(p, tp.mode)
 	if err != nil {
 		f.err = err.Error()
+		if tp.mode == AnchorGrouped {
+			f.older = olderCompiles(p)
+		}
 		return f
 	}
 	f.insts, _ = programSize(re.String())
@@ -118,6 +122,15 @@ func (tp *trustPolicy) newPattern(key, claim, p string) *field {
 		f.loose = loose
 	}
 	return f
+}
+
+// errorDiagnosis is what an errored condition on f says: octo-sts's
+// Compile error, then what older octo-sts made of the pattern, if anything.
+func (f *field) errorDiagnosis() []string {
+	if f.older == "" {
+		return []string{f.err}
+	}
+	return []string{f.err, f.older}
 }
 
 // broken reports a field octo-sts's Compile refuses, or one past

@@ -11,7 +11,8 @@ import (
 
 // explainFailure says why no value matched: the shared diagnoses plus what
 // is particular to octo-sts (RE2 not glob, case, anchoring, issuers).
-func (tp *trustPolicy) explainFailure(m *meter, f *field, values []string) []string {
+func (tp *trustPolicy) explainFailure(ev *evaluation, f *field, values []string) []string {
+	m := ev.m
 	actual := firstOr(values, "")
 	d := []string{checkTokenError(f, values)}
 	if !f.pattern {
@@ -31,13 +32,9 @@ func (tp *trustPolicy) explainFailure(m *meter, f *field, values []string) []str
 	if g := globStar(f.value); g != "" {
 		d = append(d, fmt.Sprintf("%s in %s is RE2, not a glob: it repeats %s zero or more times; write %s to match any run of characters", escape.Quoted(g), f.key, escape.Quoted(g[:1]), escape.Quoted(g[:1]+".*")))
 	}
-	if tp.mode == AnchorGrouped {
-		for _, v := range values {
-			if f.onlyUngrouped(m, v) {
-				d = append(d, fmt.Sprintf("octo-sts releases that anchor as \"^\" + pattern + \"$\" (before the GHSA-mwqh-2vg8-rhj3 fix, e.g. octo-sts/app @cb87fc17) would accept %s through the ungrouped alternation", escape.Quoted(v)))
-				break
-			}
-		}
+	if v, ok := ev.leaked[f]; ok {
+		d = append(d, fmt.Sprintf("%s accepts %s through its ungrouped reading %s: %s. %s refuses it. %s",
+			olderOctoSTS, escape.Quoted(v), yamlQuote("^"+f.value+"$"), olderReading(f), fixedOctoSTS, leakFix(f)))
 	}
 	if f.claim == "iss" {
 		d = append(d, issuerNotes("", actual)...)
@@ -96,12 +93,9 @@ func issuerNotes(expected, actual string) []string {
 }
 
 // ungroupedPass is the loud warning on a condition that passes only
-// because octo-sts does not group the pattern before anchoring it.
+// because octo-sts/app up to v0.8.0 (AnchorCaretDollar) does not group the
+// pattern before anchoring it.
 func ungroupedPass(f *field, v string) string {
-	if len(f.shape.bars) == 0 {
-		return fmt.Sprintf("WARNING: %s passes %s only because (?m) at the pattern's top level makes the \"$\" octo-sts appends match at any line end; scope the flag as (?m:…) or drop it", escape.Quoted(v), f.key)
-	}
-	alts := alternatives(f.value, f.shape.bars)
-	return fmt.Sprintf("WARNING: %s passes %s only because octo-sts anchors it as \"^\" + pattern + \"$\" without a group: \"|\" binds looser than ^ and $, so %s is anchored only at the start and %s only at the end, and this value is not wholly any alternative. Write %s: %s. (octo-sts/app later groups patterns, GHSA-mwqh-2vg8-rhj3: whether your octo-sts accepts this token depends on its version.)",
-		escape.Quoted(v), f.key, escape.Quoted(alts[0]), escape.Quoted(alts[len(alts)-1]), f.key, yamlQuote("(?:"+f.value+")"))
+	return fmt.Sprintf("WARNING: %s passes %s only because octo-sts/app up to v0.8.0 (@cb87fc17) anchors it as %s, without a group: %s. %s refuses it. %s",
+		escape.Quoted(v), f.key, yamlQuote("^"+f.value+"$"), olderReading(f), fixedOctoSTS, leakFix(f))
 }

@@ -44,7 +44,7 @@ func TestClassicFailureDiagnoses(t *testing.T) {
 		{"pattern for another repository: where the literal prefix stops", "issuer: " + gh + "\nsubject_pattern: 'repo:octo-org/octo-docs:.*'\naudience: sts.amazonaws.com", "", "push-main", "sub",
 			[]string{"first difference at character 20:", "expected: repo:octo-org/octo-docs:"}},
 		{"claim pattern on job_workflow_ref", "", "prod-deploy.sts.yaml", "custom-sub", "job_workflow_ref",
-			[]string{`trust policy: claim "job_workflow_ref" did not match "^octo-org/octo-repo/\.github/workflows/deploy-prod\.yml@refs/heads/main$"`, "first difference"}},
+			[]string{`trust policy: claim "job_workflow_ref" did not match "^(?:octo-org/octo-repo/\.github/workflows/deploy-prod\.yml@refs/heads/main)$"`, "first difference"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,11 +72,14 @@ func TestClassicFailureDiagnoses(t *testing.T) {
 	}
 }
 
-// TestUngroupedPassIsLoud: a token accepted only through the missing
-// grouping passes, with the warning in the condition, in the summary and
-// as an error-level lint finding.
+// TestUngroupedPassIsLoud: under AnchorCaretDollar (octo-sts/app up to
+// v0.8.0) a token accepted only through the missing grouping passes, with
+// the warning in the condition, in the summary and as an error-level lint
+// finding; under the default anchoring it is refused, and says that older
+// versions accept it.
 func TestUngroupedPassIsLoud(t *testing.T) {
-	r := fixturePolicy(t, provider(), "alternation-pitfall.sts.yaml").Evaluate(policytest.FixtureToken(t, "custom-sub"))
+	older := &Provider{Domain: DefaultDomain, Anchoring: AnchorCaretDollar}
+	r := fixturePolicy(t, older, "alternation-pitfall.sts.yaml").Evaluate(policytest.FixtureToken(t, "custom-sub"))
 	if r.Verdict != policy.Allow {
 		t.Fatalf("verdict %s: octo-sts @cb87fc17 accepts custom-sub through the ungrouped alternation", r.Verdict)
 	}
@@ -84,7 +87,7 @@ func TestUngroupedPassIsLoud(t *testing.T) {
 	if c.Result != policy.Pass || !strings.HasPrefix(joined(c.Diagnosis), "WARNING:") || !strings.Contains(joined(c.Diagnosis), `"(?:repo:octo-org/octo-repo:environment:prod|repo:octo-org/octo-repo:ref:refs/heads/main)"`) {
 		t.Errorf("sub condition %s with diagnosis %q: want pass with the warning and the grouped fix", c.Result, c.Diagnosis)
 	}
-	if !strings.Contains(r.Summary, "only through octo-sts's ungrouped anchoring") {
+	if !strings.Contains(r.Summary, "only through the ungrouped anchoring of octo-sts/app up to v0.8.0") || !strings.Contains(r.Summary, "refuses it") {
 		t.Errorf("summary %q hides the warning", r.Summary)
 	}
 	found := false
@@ -97,13 +100,13 @@ func TestUngroupedPassIsLoud(t *testing.T) {
 		t.Errorf("no token-dependent %s finding in %+v", RuleUnanchoredAlternation, r.Lint)
 	}
 	// A token that matches an alternative wholly gets no warning.
-	r = fixturePolicy(t, provider(), "alternation-pitfall.sts.yaml").Evaluate(policytest.FixtureToken(t, "self-hosted"))
+	r = fixturePolicy(t, older, "alternation-pitfall.sts.yaml").Evaluate(policytest.FixtureToken(t, "self-hosted"))
 	if c := policytest.ConditionOn(t, r, "sub"); c.Result != policy.Pass || len(c.Diagnosis) != 0 {
 		t.Errorf("self-hosted matches the second alternative wholly: %s %q", c.Result, c.Diagnosis)
 	}
-	// Under the grouped anchoring the same token is refused, and says why.
-	r = fixturePolicy(t, &Provider{Domain: DefaultDomain, Anchoring: AnchorGrouped}, "alternation-pitfall.sts.yaml").Evaluate(policytest.FixtureToken(t, "custom-sub"))
-	if c := policytest.ConditionOn(t, r, "sub"); r.Verdict != policy.Deny || !strings.Contains(joined(c.Diagnosis), "would accept") {
-		t.Errorf("grouped: %s, %q", r.Verdict, c.Diagnosis)
+	// Under the default anchoring the same token is refused, and says why.
+	r = fixturePolicy(t, provider(), "alternation-pitfall.sts.yaml").Evaluate(policytest.FixtureToken(t, "custom-sub"))
+	if c := policytest.ConditionOn(t, r, "sub"); r.Verdict != policy.Deny || !strings.Contains(joined(c.Diagnosis), "octo-sts/app up to v0.8.0 (@cb87fc17; e.g. an older self-hosted deployment) accepts") {
+		t.Errorf("default: %s, %q", r.Verdict, c.Diagnosis)
 	}
 }

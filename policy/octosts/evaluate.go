@@ -16,7 +16,7 @@ import (
 // MatchBudget for the policy and the token.
 func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 	res := policy.NewResult(tp, tp.lint)
-	m := newMeter()
+	ev := &evaluation{m: newMeter(), leaked: map[*field]string{}}
 	var fields []*field // parallel to res.Conditions; nil for token checks and the implicit audience
 	add := func(f *field, c policy.Condition) {
 		fields = append(fields, f)
@@ -26,13 +26,13 @@ func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 	for _, r := range refusals {
 		add(nil, r.condition())
 	}
-	add(tp.issuer, tp.checkSingle(m, tok, tp.issuer, "iss"))
-	add(tp.subject, tp.checkSingle(m, tok, tp.subject, "sub"))
-	add(tp.audience, tp.checkAudience(m, tok))
+	add(tp.issuer, tp.checkSingle(ev, tok, tp.issuer, "iss"))
+	add(tp.subject, tp.checkSingle(ev, tok, tp.subject, "sub"))
+	add(tp.audience, tp.checkAudience(ev, tok))
 	for _, f := range tp.claims {
-		add(f, tp.checkClaim(m, tok, f))
+		add(f, tp.checkClaim(ev, tok, f))
 	}
-	res.Lint = append(res.Lint, tokenLint(m, tp, tok, fields, res.Conditions)...)
+	res.Lint = append(res.Lint, tokenLint(ev, tp, tok, fields)...)
 	if summary, ok := tp.refused(refusals, res.Conditions); ok {
 		res.Verdict, res.Summary = policy.Deny, summary
 		return res
@@ -42,14 +42,22 @@ func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 		res.Summary = "oidcscope cannot evaluate this policy: " + res.Error
 		return res
 	}
-	res.Verdict, res.Summary = tp.verdict(res.Conditions, fields)
+	res.Verdict, res.Summary = tp.verdict(ev, res.Conditions, fields)
 	if res.Verdict == policy.Error {
 		res.Error = strings.Join(tp.errs, "; ")
 	}
 	return res
 }
 
-func (tp *trustPolicy) verdict(conds []policy.Condition, fields []*field) (policy.Verdict, string) {
+// evaluation is one Evaluate call: its match budget, and the value each
+// pattern accepts only through the ungrouped "^" + p + "$" of octo-sts/app
+// up to v0.8.0 (passing under AnchorCaretDollar, failing otherwise).
+type evaluation struct {
+	m      *meter
+	leaked map[*field]string
+}
+
+func (tp *trustPolicy) verdict(ev *evaluation, conds []policy.Condition, fields []*field) (policy.Verdict, string) {
 	if len(tp.errs) > 0 {
 		s := fmt.Sprintf("octo-sts cannot compile this policy, so every exchange for identity %s fails (\"unable to compile trust policy\"): %s", escape.Quoted(tp.name), tp.errs[0])
 		if n := len(tp.errs) - 1; n > 0 {
@@ -63,14 +71,14 @@ func (tp *trustPolicy) verdict(conds []policy.Condition, fields []*field) (polic
 		if c.Result == policy.Fail {
 			failed = append(failed, i)
 		}
-		if c.Result == policy.Pass && fields[i] != nil && len(c.Diagnosis) > 0 {
+		if _, ok := ev.leaked[fields[i]]; ok && c.Result == policy.Pass {
 			warned = true
 		}
 	}
 	if len(failed) == 0 {
 		s := fmt.Sprintf("octo-sts accepts this token: issuer, subject, audience%s match", claimCount(len(tp.claims)))
 		if warned {
-			s += ", but only through octo-sts's ungrouped anchoring: see the diagnosis"
+			s += ", but only through the ungrouped anchoring of octo-sts/app up to v0.8.0 (octo-sts since PR #1643, which the public octo-sts.dev runs, refuses it): see the diagnosis"
 		}
 		return policy.Allow, s
 	}
@@ -102,14 +110,14 @@ func claimCount(n int) string {
 }
 
 // checkSingle tests iss or sub, which go-oidc reads as strings.
-func (tp *trustPolicy) checkSingle(m *meter, tok policy.Token, f *field, claim string) policy.Condition {
+func (tp *trustPolicy) checkSingle(ev *evaluation, tok policy.Token, f *field, claim string) policy.Condition {
 	c := policy.Condition{Claims: []string{claim}}
 	if f == nil {
 		return c // unreachable: compile always sets issuer and subject
 	}
 	c.Expression, c.Expected = f.expression(), []string{f.value}
 	if f.broken() {
-		c.Result, c.Diagnosis = policy.Errored, []string{f.err}
+		c.Result, c.Diagnosis = policy.Errored, f.errorDiagnosis()
 		return c
 	}
 	v, ok := last(tok, claim)
@@ -128,12 +136,12 @@ func (tp *trustPolicy) checkSingle(m *meter, tok policy.Token, f *field, claim s
 		return c
 	}
 	c.Actual = v.Text
-	return tp.judge(m, c, f, []string{v.Text})
+	return tp.judge(ev, c, f, []string{v.Text})
 }
 
 // checkAudience: the audience or audience_pattern must match any aud;
 // with neither, aud must contain the STS domain.
-func (tp *trustPolicy) checkAudience(m *meter, tok policy.Token) policy.Condition {
+func (tp *trustPolicy) checkAudience(ev *evaluation, tok policy.Token) policy.Condition {
 	c := policy.Condition{Claims: []string{"aud"}}
 	f := tp.audience
 	if f == nil {
@@ -142,7 +150,7 @@ func (tp *trustPolicy) checkAudience(m *meter, tok policy.Token) policy.Conditio
 	} else {
 		c.Expression, c.Expected = f.expression(), []string{f.value}
 		if f.broken() {
-			c.Result, c.Diagnosis = policy.Errored, []string{f.err}
+			c.Result, c.Diagnosis = policy.Errored, f.errorDiagnosis()
 			return c
 		}
 	}
@@ -159,7 +167,7 @@ func (tp *trustPolicy) checkAudience(m *meter, tok policy.Token) policy.Conditio
 		return c
 	}
 	if f != nil {
-		return tp.judge(m, c, f, auds)
+		return tp.judge(ev, c, f, auds)
 	}
 	for _, a := range auds {
 		if a == tp.domain {
@@ -182,10 +190,10 @@ func (tp *trustPolicy) checkAudience(m *meter, tok policy.Token) policy.Conditio
 
 // checkClaim: the claim must exist and be a string or a boolean (as
 // "true"/"false"); any other JSON type is refused.
-func (tp *trustPolicy) checkClaim(m *meter, tok policy.Token, f *field) policy.Condition {
+func (tp *trustPolicy) checkClaim(ev *evaluation, tok policy.Token, f *field) policy.Condition {
 	c := policy.Condition{Expression: f.expression(), Claims: []string{f.claim}, Expected: []string{f.value}, Group: "claim_pattern"}
 	if f.broken() {
-		c.Result, c.Diagnosis = policy.Errored, []string{f.err}
+		c.Result, c.Diagnosis = policy.Errored, f.errorDiagnosis()
 		return c
 	}
 	v, ok := last(tok, f.claim)
@@ -206,16 +214,18 @@ func (tp *trustPolicy) checkClaim(m *meter, tok policy.Token, f *field) policy.C
 		}
 		return c
 	}
-	return tp.judge(m, c, f, []string{c.Actual})
+	return tp.judge(ev, c, f, []string{c.Actual})
 }
 
 // judge decides a condition from the values the claim holds (several only
 // for aud: any may match). A match m cannot pay for leaves the condition
-// errored: oidcscope cannot say what octo-sts decides.
-func (tp *trustPolicy) judge(m *meter, c policy.Condition, f *field, values []string) policy.Condition {
+// errored: oidcscope cannot say what octo-sts decides. A value only the
+// ungrouped reading accepts is recorded in ev.leaked: it passes, loudly,
+// under AnchorCaretDollar and fails under AnchorGrouped.
+func (tp *trustPolicy) judge(ev *evaluation, c policy.Condition, f *field, values []string) policy.Condition {
 	var hit []string
 	for _, v := range values {
-		matched, ok := f.match(m, v)
+		matched, ok := f.match(ev.m, v)
 		if !ok {
 			c.Result, c.Diagnosis = policy.Errored, []string{overBudget(f, v)}
 			return c
@@ -226,15 +236,22 @@ func (tp *trustPolicy) judge(m *meter, c policy.Condition, f *field, values []st
 	}
 	if len(hit) == 0 {
 		c.Result = policy.Fail
-		c.Diagnosis = tp.explainFailure(m, f, values)
+		for _, v := range values {
+			if f.onlyUngrouped(ev.m, v) {
+				ev.leaked[f] = v
+				break
+			}
+		}
+		c.Diagnosis = tp.explainFailure(ev, f, values)
 		return c
 	}
 	c.Result = policy.Pass
 	for _, v := range hit {
-		if !f.onlyUngrouped(m, v) {
+		if !f.onlyUngrouped(ev.m, v) {
 			return c
 		}
 	}
+	ev.leaked[f] = hit[0]
 	c.Diagnosis = []string{ungroupedPass(f, hit[0])}
 	return c
 }

@@ -81,22 +81,34 @@ func policyLint(tp *trustPolicy) []policy.Finding {
 	return out
 }
 
+// alternationLint reports a top-level "|" and a top-level (?m): harmless
+// to octo-sts since PR #1643, which groups the pattern, but octo-sts/app
+// up to v0.8.0 compiles "^" + p + "$", where they leave a side unanchored.
 func alternationLint(tp *trustPolicy, f *field) []policy.Finding {
 	var out []policy.Finding
+	old := yamlQuote("^" + f.value + "$")
 	if len(f.shape.bars) > 0 {
 		alts := alternatives(f.value, f.shape.bars)
-		sev, when := policy.SevError, "octo-sts compiles"
-		if tp.mode == AnchorGrouped {
-			sev, when = policy.SevWarning, "octo-sts releases before the GHSA-mwqh-2vg8-rhj3 fix (e.g. octo-sts/app @cb87fc17) compile"
+		leak := fmt.Sprintf("where ^ anchors only %s and $ only %s, so a value that merely starts with the first alternative or ends with the last is accepted (e.g. \"evil-\" + a value of the last)",
+			yamlQuote(alts[0]), yamlQuote(alts[len(alts)-1]))
+		msg := fmt.Sprintf("%s %s has a top-level \"|\": %s anchors each alternative as a whole value, but %s compiles %s, %s there. %s",
+			f.key, yamlQuote(f.value), fixedOctoSTS, olderOctoSTS, old, leak, alternationFix(f))
+		sev := policy.SevWarning
+		if tp.mode == AnchorCaretDollar {
+			sev = policy.SevError
+			msg = fmt.Sprintf("%s %s has a top-level \"|\": octo-sts/app up to v0.8.0 (@cb87fc17), the anchoring selected here, compiles %s, %s; %s anchors each alternative as a whole value. %s",
+				f.key, yamlQuote(f.value), old, leak, fixedOctoSTS, alternationFix(f))
 		}
-		out = append(out, policy.Finding{Rule: RuleUnanchoredAlternation, Severity: sev, Message: fmt.Sprintf(
-			"%s %s has a top-level \"|\": %s %s, where ^ anchors only %s and $ only %s, so a value that merely starts with the first alternative or ends with the last is accepted (e.g. \"evil-\" + a value of the last). Group the alternation: %s",
-			f.key, yamlQuote(f.value), when, yamlQuote("^"+f.value+"$"), yamlQuote(alts[0]), yamlQuote(alts[len(alts)-1]), yamlQuote("(?:"+f.value+")"))})
+		out = append(out, policy.Finding{Rule: RuleUnanchoredAlternation, Severity: sev, Message: msg})
 	}
-	if f.shape.multiline && tp.mode == AnchorCaretDollar {
-		out = append(out, policy.Finding{Rule: RuleMultilineFlag, Severity: policy.SevWarning, Message: fmt.Sprintf(
-			"%s %s sets (?m) at its top level: it also applies to the \"$\" octo-sts appends, which then matches at any line end, so a value with a newline after a match passes; scope it as (?m:…) or drop it",
-			f.key, yamlQuote(f.value))})
+	if f.shape.multiline {
+		msg := fmt.Sprintf("%s %s sets (?m) at its top level: %s scopes it to the pattern, but %s compiles %s, where it also applies to the \"$\" appended, which then matches at any line end, so there a value with a newline after a match passes; scope it as (?m:…) or drop it",
+			f.key, yamlQuote(f.value), fixedOctoSTS, olderOctoSTS, old)
+		if tp.mode == AnchorCaretDollar {
+			msg = fmt.Sprintf("%s %s sets (?m) at its top level: it also applies to the \"$\" octo-sts/app up to v0.8.0 appends, which then matches at any line end, so a value with a newline after a match passes; scope it as (?m:…) or drop it",
+				f.key, yamlQuote(f.value))
+		}
+		out = append(out, policy.Finding{Rule: RuleMultilineFlag, Severity: policy.SevWarning, Message: msg})
 	}
 	return out
 }
@@ -123,21 +135,31 @@ func (tp *trustPolicy) looksGitHub() bool {
 	return false
 }
 
-// tokenLint adds what only this token reveals: a pass through an
-// ungrouped alternation, and a subject pattern open to every repository of
-// the token's owner.
-func tokenLint(m *meter, tp *trustPolicy, tok policy.Token, fields []*field, conds []policy.Condition) []policy.Finding {
+// tokenLint adds what only this token reveals: a value that only the
+// ungrouped "^" + p + "$" of octo-sts/app up to v0.8.0 accepts, and a
+// subject pattern open to every repository of the token's owner.
+func tokenLint(ev *evaluation, tp *trustPolicy, tok policy.Token, fields []*field) []policy.Finding {
 	var out []policy.Finding
-	for i, c := range conds {
-		if f := fields[i]; f != nil && c.Result == policy.Pass && len(c.Diagnosis) > 0 {
-			out = append(out, policy.Finding{Rule: RuleUnanchoredAlternation, Severity: policy.SevError, Message: fmt.Sprintf(
-				"this token's %s %s satisfies %s only through the missing grouping: with %s octo-sts would refuse it", f.claim, escape.Quoted(c.Actual), f.key, yamlQuote("(?:"+f.value+")"))})
+	for _, f := range fields {
+		v, ok := ev.leaked[f]
+		if f == nil || !ok {
+			continue
 		}
+		old := yamlQuote("^" + f.value + "$")
+		fd := policy.Finding{Rule: RuleUnanchoredAlternation, Severity: policy.SevWarning, Message: fmt.Sprintf(
+			"this token's %s %s matches %s only through the ungrouped reading %s: %s refuses it, while %s accepts it. %s",
+			f.claim, escape.Quoted(v), f.key, old, fixedOctoSTS, olderOctoSTS, leakFix(f))}
+		if tp.mode == AnchorCaretDollar {
+			fd.Severity, fd.Message = policy.SevError, fmt.Sprintf(
+				"this token's %s %s satisfies %s only through the ungrouped reading %s of octo-sts/app up to v0.8.0: %s refuses it. %s",
+				f.claim, escape.Quoted(v), f.key, old, fixedOctoSTS, leakFix(f))
+		}
+		out = append(out, fd)
 	}
 	out = append(out, duplicateLint(tp, tok)...)
 	owner, ok := tok.String("repository_owner")
 	if f := tp.subject; ok && f != nil && f.pattern && !f.broken() && !slices.Contains(ownersIn(f.value), owner) {
-		if fd, found := anyRepoLint(m, tp, f, []string{owner}); found && !hasRule(tp.lint, RuleSubjectAnyRepo) {
+		if fd, found := anyRepoLint(ev.m, tp, f, []string{owner}); found && !hasRule(tp.lint, RuleSubjectAnyRepo) {
 			out = append(out, fd)
 		}
 	}

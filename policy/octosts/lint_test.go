@@ -1,6 +1,7 @@
 package octosts
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
@@ -17,10 +18,10 @@ func TestLintRules(t *testing.T) {
 		severity        string // "": the rule must not fire
 		mention         string
 	}{
-		{RuleUnanchoredAlternation, "subject a|b", "issuer: " + gh + "\nsubject_pattern: 'repo:a/x:.*|repo:b/y:.*'\nclaim_pattern: {repository_id: '1'}", policy.SevError, `"(?:repo:a/x:.*|repo:b/y:.*)"`},
-		{RuleUnanchoredAlternation, "claim_pattern a|b", goodBase + "  ref: 'refs/heads/main|refs/tags/v1'", policy.SevError, "claim_pattern.ref"},
-		{RuleUnanchoredAlternation, "audience_pattern a|b", goodBase + "audience_pattern: 'a|b'", policy.SevError, "audience_pattern"},
-		{RuleUnanchoredAlternation, "issuer_pattern a|b", "issuer_pattern: 'https://a\\.example|https://b\\.example'\nsubject: s", policy.SevError, "issuer_pattern"},
+		{RuleUnanchoredAlternation, "subject a|b", "issuer: " + gh + "\nsubject_pattern: 'repo:a/x:.*|repo:b/y:.*'\nclaim_pattern: {repository_id: '1'}", policy.SevWarning, `"(?:repo:a/x:.*|repo:b/y:.*)"`},
+		{RuleUnanchoredAlternation, "claim_pattern a|b", goodBase + "  ref: 'refs/heads/main|refs/tags/v1'", policy.SevWarning, "claim_pattern.ref"},
+		{RuleUnanchoredAlternation, "audience_pattern a|b", goodBase + "audience_pattern: 'a|b'", policy.SevWarning, "audience_pattern"},
+		{RuleUnanchoredAlternation, "issuer_pattern a|b", "issuer_pattern: 'https://a\\.example|https://b\\.example'\nsubject: s", policy.SevWarning, "issuer_pattern"},
 		{RuleUnanchoredAlternation, "grouped", goodBase, "", ""},
 		{RuleUnanchoredAlternation, "bar in a class", goodBase + "  ref: 'refs/heads/[a|b]'", "", ""},
 		{RuleUnanchoredAlternation, "escaped bar", goodBase + "  ref: 'refs/heads/a\\|b'", "", ""},
@@ -72,21 +73,25 @@ func TestLintAnyRepoFromToken(t *testing.T) {
 	}
 }
 
-// TestLintUnderGroupedAnchoring: the alternation is only a warning when
-// the octo-sts in use groups patterns, and (?m) no longer leaks.
-func TestLintUnderGroupedAnchoring(t *testing.T) {
-	p := &Provider{Domain: DefaultDomain, Anchoring: AnchorGrouped}
-	r := parseOne(t, p, goodBase+"  ref: '(?m)refs/heads/main|refs/tags/v1'").Evaluate(policytest.FixtureToken(t, "push-main"))
-	for _, f := range r.Lint {
-		if f.Rule == RuleMultilineFlag {
-			t.Errorf("multiline finding under grouped anchoring: %s", f.Message)
-		}
-		if f.Rule == RuleUnanchoredAlternation && f.Severity != policy.SevWarning {
-			t.Errorf("alternation severity %s under grouped anchoring", f.Severity)
-		}
+// TestLintByAnchoring: a top-level "|" or (?m) leaks only in octo-sts/app
+// up to v0.8.0, so under the default anchoring it is a warning that names
+// those versions, and an error under AnchorCaretDollar.
+func TestLintByAnchoring(t *testing.T) {
+	doc := goodBase + "  ref: '(?m)refs/heads/main|refs/tags/v1'"
+	tests := []struct {
+		mode     Anchoring
+		severity string
+		mention  string
+	}{
+		{provider().Anchoring, policy.SevWarning, "octo-sts/app up to v0.8.0 (@cb87fc17; e.g. an older self-hosted deployment) compiles"},
+		{AnchorCaretDollar, policy.SevError, "the anchoring selected here"},
 	}
-	if !policytest.HasRule(r.Lint, RuleUnanchoredAlternation) {
-		t.Error("the alternation should still be reported (older octo-sts releases)")
+	for _, tt := range tests {
+		t.Run(anchoringName[tt.mode], func(t *testing.T) {
+			r := parseOne(t, &Provider{Domain: DefaultDomain, Anchoring: tt.mode}, doc).Evaluate(policytest.FixtureToken(t, "push-main"))
+			policytest.CheckFinding(t, r.Lint, RuleUnanchoredAlternation, tt.severity, tt.mention, "PR #1643")
+			policytest.CheckFinding(t, r.Lint, RuleMultilineFlag, policy.SevWarning, "(?m:…)")
+		})
 	}
 }
 
@@ -94,7 +99,9 @@ func TestLintUnderGroupedAnchoring(t *testing.T) {
 // octo-sts @cb87fc17 wraps it as "^" + p + "$" (a trailing "\" escaping
 // the "$", a leading repetition of the "^", an unclosed \Q swallowing the
 // "$") is refused by octo-sts after PR #1643, which compiles p alone and
-// as "^(?:p)$"; oidcscope said nothing about it.
+// as "^(?:p)$": under AnchorCaretDollar a lint says so; under the default
+// the policy is an error whose errored condition says what older versions
+// made of it.
 func TestPatternCompilesOnlyUngrouped(t *testing.T) {
 	tests := []struct {
 		name, doc string
@@ -114,15 +121,21 @@ func TestPatternCompilesOnlyUngrouped(t *testing.T) {
 	tok := policytest.FixtureToken(t, "push-main")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := parseOne(t, provider(), tt.doc).Evaluate(tok)
+			r := parseOne(t, &Provider{Domain: DefaultDomain, Anchoring: AnchorCaretDollar}, tt.doc).Evaluate(tok)
 			policytest.CheckFinding(t, r.Lint, RuleCompilesOnlyUngrouped, tt.severity, tt.mention, "PR #1643", "unable to compile trust policy")
 			if tt.severity == "" {
 				return
 			}
-			// Under the grouped anchoring the same policy is an error, not a lint.
-			g := parseOne(t, &Provider{Domain: DefaultDomain, Anchoring: AnchorGrouped}, tt.doc).Evaluate(tok)
+			// Under the default anchoring the same policy is an error, not a lint.
+			g := parseOne(t, provider(), tt.doc).Evaluate(tok)
 			if g.Verdict != policy.Error || policytest.HasRule(g.Lint, RuleCompilesOnlyUngrouped) {
-				t.Errorf("grouped anchoring: verdict %s, lint %+v; want error and no finding", g.Verdict, g.Lint)
+				t.Errorf("default anchoring: verdict %s, lint %+v; want error and no finding", g.Verdict, g.Lint)
+			}
+			if d := allDiagnoses(g); !strings.Contains(d, "octo-sts/app up to v0.8.0") || !strings.Contains(d, tt.mention) {
+				t.Errorf("the errored condition does not say what older versions made of it (%s):\n%s", tt.mention, d)
+			}
+			if !strings.Contains(g.Summary, "unable to compile trust policy") {
+				t.Errorf("summary %q", g.Summary)
 			}
 		})
 	}

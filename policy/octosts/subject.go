@@ -44,7 +44,8 @@ func splitSubject(tok policy.Token) (repoSubject, bool) {
 }
 
 // prefixPattern matches the repository part in both forms, grouped so
-// that octo-sts's "^" + pattern + "$" anchors each.
+// that every octo-sts version anchors each (octo-sts/app up to v0.8.0
+// compiles "^" + pattern + "$").
 func (rs repoSubject) prefixPattern() string {
 	if rs.immutable == "" {
 		return regexp.QuoteMeta(rs.legacy)

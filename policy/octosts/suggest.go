@@ -98,7 +98,7 @@ func (p *Provider) build(tok policy.Token, scope policy.Scope) (suggestion, erro
 	}
 	if standard {
 		if rs.immutable != "" {
-			s.note("subject_pattern trusts both subject forms, %s (legacy) and %s (immutable, for repositories created or renamed after 2026-07-15 or opted in), grouped as (?:…|…) so that octo-sts's \"^\" + pattern + \"$\" anchors both", rs.legacy, rs.immutable)
+			s.note("subject_pattern trusts both subject forms, %s (legacy) and %s (immutable, for repositories created or renamed after 2026-07-15 or opted in), grouped as (?:…|…) so that every octo-sts version anchors both as whole values (octo-sts/app up to v0.8.0 compiles \"^\" + pattern + \"$\")", rs.legacy, rs.immutable)
 		} else {
 			s.note("the token has no repository_id/repository_owner_id, so only the legacy subject form %s is trusted; add the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID when you know the IDs", rs.legacy)
 		}

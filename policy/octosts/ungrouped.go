@@ -8,10 +8,12 @@ import (
 	"github.com/oidcscope/oidcscope/policy"
 )
 
-// ungroupedOnlyLint reports a pattern that compiles only as octo-sts/app
-// @cb87fc17 wraps it, "^" + p + "$" (pkg/octosts/trust_policy.go, Compile):
-// octo-sts after PR #1643 (pkg/octosts/pattern.go, compileAnchored)
-// compiles p on its own and then as "^(?:p)$", and refuses it.
+// ungroupedOnlyLint reports, under AnchorCaretDollar, a pattern that
+// compiles only as octo-sts/app up to v0.8.0 (@cb87fc17) wraps it,
+// "^" + p + "$" (pkg/octosts/trust_policy.go, Compile): octo-sts after
+// PR #1643 (pkg/octosts/pattern.go, compileAnchored) compiles p on its own
+// and then as "^(?:p)$", and refuses it. Under AnchorGrouped the policy is
+// an error and the errored condition says the same (olderCompiles).
 func ungroupedOnlyLint(tp *trustPolicy, f *field) (policy.Finding, bool) {
 	if tp.mode != AnchorCaretDollar || f.re == nil {
 		return policy.Finding{}, false
@@ -26,8 +28,18 @@ func ungroupedOnlyLint(tp *trustPolicy, f *field) (policy.Finding, bool) {
 		sev = policy.SevError
 	}
 	return policy.Finding{Rule: RuleCompilesOnlyUngrouped, Severity: sev, Message: fmt.Sprintf(
-		"%s %s compiles only because octo-sts/app @cb87fc17 (and its releases up to v0.8.0) compiles %s, without a group: %s. octo-sts after PR #1643 (GHSA-mwqh-2vg8-rhj3, September 2026) compiles the pattern on its own, then as \"^(?:…)$\", and refuses it (%v), so there every exchange for this identity fails with \"unable to compile trust policy\". %s",
-		f.key, yamlQuote(f.value), yamlQuote("^"+f.value+"$"), how, err, fix)}, true
+		"%s %s compiles only because octo-sts/app @cb87fc17 (and its releases up to v0.8.0) compiles %s, without a group: %s. %s compiles the pattern on its own, then as \"^(?:…)$\", and refuses it (%v), so there every exchange for this identity fails with \"unable to compile trust policy\". %s",
+		f.key, yamlQuote(f.value), yamlQuote("^"+f.value+"$"), how, fixedOctoSTS, err, fix)}, true
+}
+
+// olderCompiles says, for a pattern octo-sts refuses, what octo-sts/app up
+// to v0.8.0 made of it instead; "" when it refused it too.
+func olderCompiles(p string) string {
+	if _, err := compilePattern(p, AnchorCaretDollar); err != nil {
+		return ""
+	}
+	how, _, fix := ungroupedReading(p)
+	return fmt.Sprintf("%s compiles it anyway, as %s without a group, and evaluates it: %s. %s", olderOctoSTS, yamlQuote("^"+p+"$"), how, fix)
 }
 
 // ungroupedReading says what "^" + p + "$" makes of p, whether that loses
