@@ -94,8 +94,14 @@ func compile(source string, data []byte, e entry) *credential {
 	c.subject, c.hasSubject, c.subjectErr = str("subject")
 	c.readAudiences(e, where)
 	c.readExpression(e, where)
-	if !c.hasSubject && !c.hasExpr && c.subjectErr == "" {
+	switch {
+	case c.subjectErr != "": // the subject's own read problem stands
+	case !c.hasSubject && !c.hasExpr:
 		c.subjectErr = `the credential has neither "subject" nor "claimsMatchingExpression": Entra requires one of them`
+	case c.hasSubject && c.hasExpr:
+		// Entra will not store it (reference §3.2), so neither part may
+		// decide the verdict; an empty string is not null either.
+		c.subjectErr = `the credential sets both "subject" and "claimsMatchingExpression": Entra refuses a credential with both (the subject must be null when claimsMatchingExpression is set)`
 	}
 	c.lint = lintCredential(c)
 	return c

@@ -177,15 +177,61 @@ func TestLanguageVersion(t *testing.T) {
 	}
 }
 
-func TestSubjectAndExpressionBothEvaluated(t *testing.T) {
-	doc := `{"name":"both-cred","issuer":"` + gh + `","subject":"repo:octo-org/octo-repo:environment:prod","audiences":` + azureAud +
-		`,"claimsMatchingExpression":{"value":"claims['sub'] matches 'repo:octo-org/octo-repo:*' and claims['repository_id'] eq '74'","languageVersion":1}}`
-	r := parseOne(t, doc).Evaluate(azureToken(t, nil))
-	if r.Verdict != policy.Deny || policytest.ConditionOn(t, r, "sub").Result != policy.Fail {
-		t.Errorf("both subject and expression: verdict %s; the subject must be tested too", r.Verdict)
+// TestSubjectAndExpressionIsAnError: Entra refuses to store a credential
+// that sets both subject and claimsMatchingExpression (subject must be
+// null, reference §3.2), so whatever either part says of the token the
+// verdict is Error, reported once: as the verdict, not again as lint.
+func TestSubjectAndExpressionIsAnError(t *testing.T) {
+	const matching = "claims['sub'] matches 'repo:octo-org/octo-repo:*' and claims['repository_id'] eq '74'"
+	both := func(subject, expr string) string {
+		return `{"name":"both-cred","issuer":"` + gh + `","subject":` + subject + `,"audiences":` + azureAud +
+			`,"claimsMatchingExpression":{"value":` + quote(expr) + `,"languageVersion":1}}`
 	}
-	if !policytest.HasRule(r.Lint, RuleSubjectAndExpression) {
-		t.Errorf("lint %+v lacks %s", r.Lint, RuleSubjectAndExpression)
+	tests := []struct {
+		name string
+		doc  string
+		want policy.Verdict
+	}{
+		{"subject and expression both match", both(quote("repo:octo-org/octo-repo:ref:refs/heads/main"), matching), policy.Error},
+		{"subject fails, expression matches", both(quote("repo:octo-org/octo-repo:environment:prod"), matching), policy.Error},
+		{"subject matches, expression fails", both(quote("repo:octo-org/octo-repo:ref:refs/heads/main"), "claims['sub'] eq 'x' and claims['repository_id'] eq '74'"), policy.Error},
+		{"empty subject is not null", both(`""`, matching), policy.Error},
+		{"ARM properties form", `{"name":"both-cred","properties":{"issuer":"` + gh + `","subject":"repo:octo-org/octo-repo:ref:refs/heads/main","audiences":` + azureAud +
+			`,"claimsMatchingExpression":{"value":` + quote(matching) + `,"languageVersion":1}}}`, policy.Error},
+		{"null subject: a flexible credential", both(`null`, matching), policy.Allow},
+	}
+	for _, tc := range tests {
+		r := parseOne(t, tc.doc).Evaluate(azureToken(t, nil))
+		if r.Verdict != tc.want {
+			t.Errorf("%s: verdict %s (%s), want %s", tc.name, r.Verdict, r.Summary, tc.want)
+			continue
+		}
+		if policytest.HasRule(r.Lint, "entra-subject-and-expression") {
+			t.Errorf("%s: reported twice, as the verdict and as lint %+v", tc.name, r.Lint)
+		}
+		if tc.want != policy.Error {
+			continue
+		}
+		for _, part := range []string{"Entra refuses", "subject must be null when claimsMatchingExpression is set"} {
+			if !strings.Contains(r.Summary, part) || !strings.Contains(r.Error, part) {
+				t.Errorf("%s: summary %q / error %q lack %q", tc.name, r.Summary, r.Error, part)
+			}
+		}
+		if c := policytest.ConditionOn(t, r, "sub"); c.Result != policy.Errored {
+			t.Errorf("%s: the subject condition is %s, want errored", tc.name, c.Result)
+		}
+	}
+	// In a document of several credentials only that one is an error.
+	doc := `[` + standardFIC(gh, "repo:octo-org/octo-repo:ref:refs/heads/main", azureAud) + `,` +
+		both(quote("repo:octo-org/octo-repo:ref:refs/heads/main"), matching) + `,` + flexibleFIC(gh, matching) + `]`
+	pols, err := New().Parse("three.json", []byte(doc))
+	if err != nil || len(pols) != 3 {
+		t.Fatalf("Parse: %v, %d policies", err, len(pols))
+	}
+	for i, want := range []policy.Verdict{policy.Allow, policy.Error, policy.Allow} {
+		if r := pols[i].Evaluate(azureToken(t, nil)); r.Verdict != want {
+			t.Errorf("credential #%d of three: %s (%s), want %s", i+1, r.Verdict, r.Summary, want)
+		}
 	}
 }
 

@@ -11,21 +11,20 @@ import (
 
 // Lint rule ids. Each is stable; tests fire and silence every one.
 const (
-	RuleSubjectWhitespace     = "entra-subject-whitespace"     // subject or issuer with leading/trailing whitespace
-	RuleSubjectCase           = "entra-subject-case"           // token-dependent: subject equals sub ignoring case only
-	RuleAudienceCount         = "entra-audience-count"         // audiences must hold exactly one value
-	RuleAudienceNonstandard   = "entra-audience-nonstandard"   // audience other than api://AzureADTokenExchange
-	RuleWildcardInSubject     = "entra-wildcard-in-subject"    // '*' or '?' in a standard subject (compared literally)
-	RuleIssuerTrailingSlash   = "entra-issuer-trailing-slash"  // issuer ending in '/'
-	RuleFlexibleMissingID     = "entra-flexible-missing-id"    // no repository_id / repository_owner_id term
-	RuleFlexibleMissingSub    = "entra-flexible-missing-sub"   // no claims['sub'] term
-	RuleFlexibleIssuer        = "entra-flexible-issuer"        // flexible credential for an issuer the docs do not cover
-	RuleSubjectAndExpression  = "entra-subject-and-expression" // both subject and claimsMatchingExpression
-	RuleLimit20               = "entra-limit-20"               // more than 20 credentials for one app/identity
-	RuleDuplicateCredential   = "entra-duplicate-credential"   // same (issuer, subject) or name twice for one app/identity
-	RuleNameInvalid           = "entra-name-invalid"           // name outside 3–120 of [A-Za-z0-9_-], alphanumeric first
-	RuleFieldTooLong          = "entra-field-too-long"         // issuer or subject longer than 600 characters
-	RuleMatchesAssumption     = "entra-matches-assumption"     // token-dependent: a match relies on '*' spanning '/'
+	RuleSubjectWhitespace     = "entra-subject-whitespace"    // subject or issuer with leading/trailing whitespace
+	RuleSubjectCase           = "entra-subject-case"          // token-dependent: subject equals sub ignoring case only
+	RuleAudienceCount         = "entra-audience-count"        // audiences must hold exactly one value
+	RuleAudienceNonstandard   = "entra-audience-nonstandard"  // audience other than api://AzureADTokenExchange
+	RuleWildcardInSubject     = "entra-wildcard-in-subject"   // '*' or '?' in a standard subject (compared literally)
+	RuleIssuerTrailingSlash   = "entra-issuer-trailing-slash" // issuer ending in '/'
+	RuleFlexibleMissingID     = "entra-flexible-missing-id"   // no repository_id / repository_owner_id term
+	RuleFlexibleMissingSub    = "entra-flexible-missing-sub"  // no claims['sub'] term
+	RuleFlexibleIssuer        = "entra-flexible-issuer"       // flexible credential for an issuer the docs do not cover
+	RuleLimit20               = "entra-limit-20"              // more than 20 credentials for one app/identity
+	RuleDuplicateCredential   = "entra-duplicate-credential"  // same (issuer, subject) or name twice for one app/identity
+	RuleNameInvalid           = "entra-name-invalid"          // name outside 3–120 of [A-Za-z0-9_-], alphanumeric first
+	RuleFieldTooLong          = "entra-field-too-long"        // issuer or subject longer than 600 characters
+	RuleMatchesAssumption     = "entra-matches-assumption"    // token-dependent: a match relies on '*' spanning '/'
 	maxFieldLength            = 600
 	portalNoPatterns          = "the Entra portal says: \"Pattern matching isn't supported for branches and tags\""
 	caseOnlyAADSTS            = `Entra answers AADSTS7002138: "The subject matches with case-insensitive comparison, but not with case-sensitive comparison"`
@@ -105,10 +104,6 @@ func lintCredential(c *credential) []policy.Finding {
 			}
 		}
 	}
-	if c.hasSubject && c.hasExpr {
-		out = append(out, finding(RuleSubjectAndExpression, policy.SevError,
-			"the credential sets both subject and claimsMatchingExpression; Entra makes them mutually exclusive (subject must be null for a flexible credential)"))
-	}
 	if c.expr != nil {
 		out = append(out, lintExpression(c)...)
 	}
@@ -143,7 +138,7 @@ func lintExpression(c *credential) []policy.Finding {
 	}
 	if !id {
 		out = append(out, finding(RuleFlexibleMissingID, policy.SevError,
-			"the expression pins neither claims['repository_id'] nor claims['repository_owner_id']: %s. The IDs also survive renames and re-creation of a repository", flexibleRequirementsNotes))
+			"the expression pins neither claims['repository_id'] nor claims['repository_owner_id']: %s (a documented requirement: oidcscope could not confirm that Entra enforces it when the credential is created). The IDs also survive renames and re-creation of a repository", flexibleRequirementsNotes))
 	}
 	return out
 }
