@@ -1,10 +1,26 @@
 package reach
 
-import "strings"
+import (
+	"cmp"
+	"strings"
 
-// defaultBranch is the repository's default branch, taken to be main as
-// simulate takes it when no ref is given.
-const defaultBranch = "refs/heads/main"
+	"github.com/oidcscope/oidcscope/simulate"
+)
+
+// DefaultRef is the repository's default branch as a ref: c's
+// DefaultBranch, main when not given, as simulate takes it.
+func DefaultRef(c simulate.Context) string {
+	b := cmp.Or(c.DefaultBranch, "main")
+	if strings.HasPrefix(b, "refs/") {
+		return b
+	}
+	return "refs/heads/" + b
+}
+
+// otherDefaultRef stands for a ref of another repository's reusable
+// workflow when a policy names none: that repository's default branch,
+// taken to be main (--default-branch is this repository's).
+const otherDefaultRef = "refs/heads/main"
 
 // queueSHA stands for the head commit in a merge-queue branch's name; like
 // simulate's SHAs it is made up.
@@ -22,18 +38,21 @@ var onDefaultBranch = map[string]bool{
 }
 
 // JobRef is the ref a job of event triggered from ref is given to
-// simulate, and false when GitHub never runs such a job. The shared
+// simulate, in a repository whose default branch is defaultRef, and false
+// when GitHub never runs such a job. The shared
 // reference names only the pull-request refs (§1.4); the rest follows
 // GitHub's documented GITHUB_REF per event:
-//   - pull_request, pull_request_target: ref is the head branch; simulate
-//     builds the run's ref from it (refs/pull/N/merge, or the base branch).
-//     A tag is never a pull request's head.
+//   - pull_request, pull_request_target: ref is the branch the pull
+//     request targets (or a refs/pull/N/merge ref); simulate builds the
+//     run's ref from it (refs/pull/N/merge, or the base branch itself) and
+//     a head branch other than it (PullRequestContext). A tag is never a
+//     pull request's base.
 //   - release: the release's tag, refs/tags/<tag>.
 //   - merge_group: the queue's branch,
 //     refs/heads/gh-readonly-queue/<base>/pr-<n>-<sha>, for a base branch.
 //   - schedule and the other onDefaultBranch events: the default branch.
 //   - push, workflow_dispatch and events not known here: any branch or tag.
-func JobRef(event, ref string) (string, bool) {
+func JobRef(event, ref, defaultRef string) (string, bool) {
 	branch := strings.HasPrefix(ref, "refs/heads/")
 	switch {
 	case event == "pull_request" || event == "pull_request_target":
@@ -46,7 +65,25 @@ func JobRef(event, ref string) (string, bool) {
 		}
 		return "refs/heads/gh-readonly-queue/" + strings.TrimPrefix(ref, "refs/heads/") + "/pr-1-" + queueSHA, true
 	case onDefaultBranch[event]:
-		return ref, ref == defaultBranch
+		return ref, ref == defaultRef
 	}
 	return ref, true
+}
+
+// PullRequestContext is c for a pull request job given ref by JobRef:
+// pull_request_target targets ref, a branch, and runs on it; pull_request
+// runs on the merge ref of a pull request into the default branch (its
+// rows meet on that ref, one per job). Either comes from a head branch
+// simulate makes up, never the base: GitHub runs no pull request of a
+// branch into itself.
+func PullRequestContext(c simulate.Context, ref string) simulate.Context {
+	switch {
+	case strings.HasPrefix(ref, "refs/pull/"):
+		c.Ref = ref
+	case c.Event == "pull_request_target":
+		c.Ref, c.BaseRef = "", ref
+	default:
+		c.Ref = ""
+	}
+	return c
 }

@@ -87,7 +87,7 @@ func TestJobRef(t *testing.T) {
 		{"deployment", "refs/heads/feature", "refs/heads/feature", true},
 	}
 	for _, tt := range tests {
-		got, ok := JobRef(tt.event, tt.ref)
+		got, ok := JobRef(tt.event, tt.ref, "refs/heads/main")
 		if ok != tt.ok || ok && got != tt.want {
 			t.Errorf("JobRef(%s, %s) = %q, %v; want %q, %v", tt.event, tt.ref, got, ok, tt.want, tt.ok)
 		}

@@ -46,8 +46,9 @@ func Events() []string {
 }
 
 // Of builds the table of p for the repository in base (Repository, and
-// OwnerID/RepoID for the immutable rows; Audience and SubTemplate as the
-// jobs would have them).
+// OwnerID/RepoID for the immutable rows; DefaultBranch, main when "", the
+// ref of the jobs that run only there and the base of pull requests;
+// Audience and SubTemplate as the jobs would have them).
 func Of(p policy.Policy, base simulate.Context) (Table, error) {
 	if _, _, ok := strings.Cut(base.Repository, "/"); !ok {
 		return Table{}, fmt.Errorf("%w: repository %s is not OWNER/REPO", simulate.ErrContext, escape.Quoted(base.Repository))
@@ -131,7 +132,7 @@ func Contexts(base simulate.Context, events, refs, envs, subjects []string) []Su
 	var out []SubjectContext
 	for _, ev := range events {
 		for _, mentioned := range refs {
-			ref, ok := JobRef(ev, mentioned)
+			ref, ok := JobRef(ev, mentioned, DefaultRef(base))
 			if !ok {
 				continue
 			}
@@ -139,6 +140,9 @@ func Contexts(base simulate.Context, events, refs, envs, subjects []string) []Su
 				for _, subj := range subjects {
 					c := base
 					c.Event, c.Ref, c.Environment = ev, ref, env
+					if ev == "pull_request" || ev == "pull_request_target" {
+						c = PullRequestContext(c, ref)
+					}
 					switch subj {
 					case "immutable":
 						c.Immutable = true
@@ -214,12 +218,12 @@ type mentioned struct {
 // states its settings as fields: those are read from it (publisherMentions).
 func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 	c := base
-	c.Event, c.Ref = "push", defaultBranch
+	c.Event, c.Ref = "push", DefaultRef(base)
 	_, res, err := run(p, c)
 	if err != nil {
 		return mentioned{}, err
 	}
-	m := mentioned{events: Events(), refs: []string{defaultBranch, "refs/heads/feature", "refs/tags/v1.0.0"}}
+	m := mentioned{events: Events(), refs: []string{DefaultRef(base), "refs/heads/feature", "refs/tags/v1.0.0"}}
 	// A publisher's document names its workflow itself (publisherMentions).
 	_, isPublisher := p.(documented)
 	for _, cond := range res.Conditions {
@@ -232,12 +236,27 @@ func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 			}
 			m.refs = append(m.refs, fill(strings.TrimRight(r, ".,;")))
 		}
-		for _, e := range envMention().FindAllStringSubmatch(text, -1) {
-			m.environments = append(m.environments, literalVariants(e[1])...)
+		regex := regexCondition(cond.Expression)
+		for _, e := range envMention().FindAllStringSubmatchIndex(text, -1) {
+			name := text[e[2]:e[3]]
+			if regex {
+				name = subjectBranch(name, text[e[1]:])
+			}
+			m.environments = append(m.environments, environmentVariants(name, regex)...)
 		}
 		if slices.Contains(cond.Claims, "environment") {
 			for _, v := range quotedValues(cond.Expression) {
-				m.environments = append(m.environments, literalVariants(v)...)
+				if !regex || !strings.Contains(v, "|") {
+					m.environments = append(m.environments, literalVariants(v)...)
+				}
+			}
+			if regex {
+				// An alternation, read as written: (?:…) is syntax.
+				for _, v := range rawQuotedValues(cond.Expression) {
+					if strings.Contains(v, "|") {
+						m.environments = append(m.environments, environmentVariants(v, true)...)
+					}
+				}
 			}
 		}
 		if !isPublisher {
@@ -289,6 +308,19 @@ func quotedValues(expr string) []string {
 	return out
 }
 
+// rawQuotedValues is the quoted values of a regular expression's
+// condition as written, where quotedValues fills wildcards and drops
+// values with ':': there '?' and ':' are syntax, as in (?:prod|staging).
+func rawQuotedValues(expr string) []string {
+	var out []string
+	for _, m := range quotedValue().FindAllStringSubmatch(expr, -1) {
+		if v := m[1] + m[2]; v != "" && !strings.ContainsAny(v, " /") {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 func uniq(s []string) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -303,7 +335,8 @@ func uniq(s []string) []string {
 
 // The expressions mentions reads conditions with, compiled on first use.
 var (
-	refMention  = lazyre.New(`refs/(?:heads|tags)/[^\s"'),\]]+`)
-	envMention  = lazyre.New(`environment:([^\s"':),\]]+)`)
+	refMention = lazyre.New(`refs/(?:heads|tags)/[^\s"'),\]]+`)
+	// A parenthesised group is part of the name: environment:(prod|staging).
+	envMention  = lazyre.New(`environment:((?:\([^()\s"']*\)|[^\s"':(),\]])+)`)
 	quotedValue = lazyre.New(`"([^"]*)"|'([^']*)'`)
 )

@@ -31,14 +31,14 @@ func workflowMentions(cond policy.Condition, repo string, m *mentioned) {
 
 // setWorkflow: the jobs run workflow file of repository owner (OWNER/REPO)
 // when that is repo, else they call it at ref (any ref of the other
-// repository's workflow: the default branch stands for it when "").
+// repository's workflow: its default branch stands for it when "").
 func (m *mentioned) setWorkflow(owner, repo, file, ref string) {
 	if strings.EqualFold(owner, repo) {
 		m.workflow = workflowsDir + file
 		return
 	}
 	if ref == "" {
-		ref = defaultBranch
+		ref = otherDefaultRef
 	}
 	m.jobWorkflow = owner + "/" + workflowsDir + file + "@" + ref
 }

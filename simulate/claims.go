@@ -77,22 +77,19 @@ func Build(c Context) (Simulation, error) {
 
 	// Event and refs.
 	cl["event_name"] = c.Event
+	defaultRef := fullRef(valueOr(c.DefaultBranch, "main"))
 	ref := fullRef(c.Ref)
-	if ref == "" {
-		ref = "refs/heads/main"
-		s.Notes = append(s.Notes, "no ref given: the default branch, refs/heads/main, assumed")
+	if ref == "" && !pullRequestEvent(c.Event) {
+		ref = defaultRef
+		s.Notes = append(s.Notes, "no ref given: the default branch, "+ref+", assumed")
 	}
-	base := fullRef(valueOr(c.BaseRef, "main"))
+	base := fullRef(valueOr(c.BaseRef, defaultRef))
 	cl["base_ref"], cl["head_ref"] = "", ""
 	if pullRequestEvent(c.Event) {
-		// head_ref is the PR's branch: given, or the ref when that names
-		// a branch rather than the merge ref.
-		head := c.HeadRef
-		if head == "" && !strings.HasPrefix(ref, "refs/pull/") {
-			head = branchName(ref)
-		}
-		if head == "" {
-			placeholder("head_ref", "feature")
+		head, made := headBranch(c.HeadRef, ref, branchName(base))
+		if made {
+			placeholder("head_ref", head)
+			s.Notes = append(s.Notes, c.Event+": the head branch, "+head+", is made up: a pull request comes from a branch other than its base, "+branchName(base)+" (give --head-ref)")
 		} else {
 			cl["head_ref"] = head
 		}

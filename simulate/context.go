@@ -17,15 +17,19 @@ var ErrContext = errors.New("cannot simulate this context")
 // defaults or, for values only a run has (run IDs, SHAs), placeholders
 // that Simulation.Placeholders lists.
 type Context struct {
-	Repository  string // OWNER/REPO (required)
-	OwnerID     string // repository_owner_id; unknown when empty
-	RepoID      string // repository_id; unknown when empty
-	Event       string // event_name (required): push, pull_request, workflow_dispatch, …
-	Ref         string // refs/heads/B, refs/tags/T, or a branch name; for pull requests the head branch
-	BaseRef     string // pull requests: the target branch (default main)
-	HeadRef     string // pull requests: the PR's branch, when Ref is refs/pull/N/merge
-	Environment string // the job's environment:, if any
-	Workflow    string // the calling workflow's path, .github/workflows/x.yml (default .github/workflows/workflow.yml)
+	Repository string // OWNER/REPO (required)
+	OwnerID    string // repository_owner_id; unknown when empty
+	RepoID     string // repository_id; unknown when empty
+	Event      string // event_name (required): push, pull_request, workflow_dispatch, …
+	Ref        string // refs/heads/B, refs/tags/T, or a branch name; for pull requests the head branch
+	BaseRef    string // pull requests: the target branch (default: the default branch)
+	HeadRef    string // pull requests: the PR's branch (default: Ref when it names a branch other than the base, else a made-up one)
+	// DefaultBranch is the repository's default branch, B or
+	// refs/heads/B (default main): the ref when none is given, and a pull
+	// request's base.
+	DefaultBranch string
+	Environment   string // the job's environment:, if any
+	Workflow      string // the calling workflow's path, .github/workflows/x.yml (default .github/workflows/workflow.yml)
 	// WorkflowName is the workflow claim: the workflow file's name:, or
 	// its path when it has none. Empty: unknown, and made up.
 	WorkflowName string

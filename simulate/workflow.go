@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -24,7 +25,9 @@ type Trigger struct {
 // trigger of its on: section for job (the only job when job is ""), with
 // the job's environment: and uses: applied. base carries what the file
 // cannot say (repository, IDs, audience, template); a base Ref, when
-// given, is used for every trigger instead of the file's filters.
+// given, is used for every trigger instead of the file's filters. A pull
+// request event's branches filter names the branches it targets: its
+// triggers get them as BaseRef (unless base has one), and Build a head.
 func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger, error) {
 	var doc map[string]any
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -56,9 +59,17 @@ func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger
 	}
 	var out []Trigger
 	for _, ev := range events(on) {
-		for _, ref := range refsFor(ev, base.Ref) {
+		for _, ref := range refsFor(ev, base.Ref, fullRef(valueOr(base.DefaultBranch, "main"))) {
 			c := base
 			c.Event, c.Ref = ev.name, ref.ref
+			if pullRequestEvent(ev.name) && base.Ref == "" {
+				// A pull request's branches filter names its target;
+				// Build makes up a head branch other than it.
+				c.Ref, c.BaseRef = "", cmp.Or(base.BaseRef, ref.ref)
+				if ref.note != "" && len(ev.branches) == 0 {
+					ref.note = "no target branch in the file: a pull request into the default branch, " + branchName(ref.ref) + ", assumed (give --base-ref)"
+				}
+			}
 			if uses, _ := jobDef["uses"].(string); uses != "" {
 				jw, note := reusable(uses, c)
 				c.JobWorkflow = jw
@@ -174,8 +185,8 @@ type refChoice struct{ ref, note string }
 
 // refsFor picks the refs to simulate an event on: the one given, else
 // one per branch and tag filter (a pattern filled in with an example),
-// else the default branch.
-func refsFor(e event, given string) []refChoice {
+// else the default branch, defaultRef.
+func refsFor(e event, given, defaultRef string) []refChoice {
 	if given != "" {
 		return []refChoice{{ref: given}}
 	}
@@ -194,7 +205,7 @@ func refsFor(e event, given string) []refChoice {
 		// A release runs on its tag.
 		out = append(out, refChoice{"refs/tags/v1.0.0", "release: runs on the release's tag; v1.0.0 assumed (give --ref)"})
 	default:
-		out = append(out, refChoice{"refs/heads/main", "no ref in the file: the default branch, main, assumed (give --ref)"})
+		out = append(out, refChoice{defaultRef, "no ref in the file: the default branch, " + branchName(defaultRef) + ", assumed (give --ref)"})
 	}
 	return out
 }
@@ -209,12 +220,13 @@ func example(pattern, prefix string) (string, string) {
 }
 
 // reusable is job_workflow_ref for a job that uses: a reusable workflow:
-// ./path in the same repository at the run's ref, or OWNER/REPO/path@REF.
+// ./path in the same repository at the run's ref (as Build makes it: a
+// pull request's merge ref or base branch), or OWNER/REPO/path@REF.
 func reusable(uses string, c Context) (string, string) {
 	if p, ok := strings.CutPrefix(uses, "./"); ok {
-		ref := fullRef(c.Ref)
-		if ref == "" {
-			ref = "refs/heads/main"
+		ref := cmp.Or(fullRef(c.Ref), fullRef(valueOr(c.DefaultBranch, "main")))
+		if sim, err := Build(c); err == nil {
+			ref, _ = sim.Claims["ref"].(string)
 		}
 		return c.Repository + "/" + p + "@" + ref, ""
 	}
@@ -237,4 +249,14 @@ func stringsOf(v any) []string {
 		}
 	}
 	return out
+}
+
+// Name names the trigger in a summary: its event and ref, or for a pull
+// request with no ref given the branch it targets.
+func (t Trigger) Name() string {
+	c := t.Context
+	if c.Ref == "" && pullRequestEvent(c.Event) {
+		return c.Event + " into " + fullRef(cmp.Or(c.BaseRef, c.DefaultBranch, "main"))
+	}
+	return c.Event + " " + c.Ref
 }

@@ -28,7 +28,7 @@ jobs:
     runs-on: ubuntu-latest
   test:
     runs-on: ubuntu-latest
-`, "deploy", []string{"pull_request refs/heads/main prod ", "push refs/heads/main prod ", "push refs/heads/release prod ", "push refs/tags/v1.0.0 prod "}},
+`, "deploy", []string{"pull_request  prod ", "push refs/heads/main prod ", "push refs/heads/release prod ", "push refs/tags/v1.0.0 prod "}},
 		{"environment as a map, same-repository reusable workflow", `
 on: {release: {types: [published]}}
 jobs:

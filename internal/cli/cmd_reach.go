@@ -33,7 +33,10 @@ func newReachCmd(s streams) *cobra.Command {
 conditions mention, in the legacy and immutable subject forms and after a
 rename, and run the policy's own matcher on each: the rows it allows. A row
 for the environment "other" shows a policy that lets in any environment; one
-for "NAME-other", any that starts with NAME.`,
+for "NAME-other", any that starts with NAME. The default branch is main unless
+--default-branch names another: scheduled jobs run on it and pull requests
+target it (pull_request_target also each branch the conditions mention),
+from a branch of their own.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return reachRun(&o, s) },
 	}
@@ -41,6 +44,7 @@ for "NAME-other", any that starts with NAME.`,
 	fs.StringVar(&o.ctx.Repository, "repo", "", "the repository, OWNER/REPO")
 	fs.StringVar(&o.ctx.OwnerID, "owner-id", "", "repository_owner_id (the immutable-subject rows need both IDs)")
 	fs.StringVar(&o.ctx.RepoID, "repo-id", "", "repository_id")
+	fs.StringVar(&o.ctx.DefaultBranch, "default-branch", "", "the repository's default branch: the ref of jobs that run only there (schedule, …) and pull requests' target branch (default main)")
 	fs.StringVar(&o.ctx.Audience, "audience", "", "the audience the jobs request (default: one the policy names, else its provider's)")
 	o.policies.register(fs)
 	fs.BoolVar(&o.all, "all", false, "list the denied rows too")

@@ -61,7 +61,8 @@ or a policy that cannot be read.`,
 	fs.StringVar(&c.RepoID, "repo-id", "", "repository_id")
 	fs.StringVar(&c.Event, "event", "", "event_name: push, pull_request, workflow_dispatch, …")
 	fs.StringVar(&c.Ref, "ref", "", "refs/heads/B, refs/tags/T or a branch name; for pull requests the PR's branch")
-	fs.StringVar(&c.BaseRef, "base-ref", "", "pull requests: the target branch (default main)")
+	fs.StringVar(&c.BaseRef, "base-ref", "", "pull requests: the target branch (default main, the default branch)")
+	fs.StringVar(&c.HeadRef, "head-ref", "", "pull requests: the PR's branch (default: --ref when it names a branch other than the base, else feature, made up)")
 	fs.StringVar(&c.Environment, "environment", "", "the job's environment")
 	fs.StringVar(&c.Workflow, "workflow", "", "the calling workflow, .github/workflows/FILE")
 	fs.StringVar(&c.JobWorkflow, "job-workflow", "", "a reusable workflow defining the job: OWNER/REPO/.github/workflows/FILE@REF")
@@ -143,7 +144,7 @@ func (o *simulateOptions) simulateOne(tr simulate.Trigger, base inspect.Options)
 	}
 	sr := simulatedReport{}
 	if o.from != "" {
-		sr.trigger = tr.Context.Event + " " + tr.Context.Ref
+		sr.trigger = tr.Name()
 	}
 	opts := base
 	opts.Input, opts.Unsigned = payload, inspect.Simulated

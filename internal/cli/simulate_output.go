@@ -77,7 +77,13 @@ func simulatedSummary(st view.Palette, reports []simulatedReport) string {
 			b.WriteString("    " + st.Dim.Render("no policy loaded") + "\n")
 		}
 		for _, r := range sr.report.Policies {
-			fmt.Fprintf(&b, "    %s  %s  %s  %s\n", st.Render(view.VerdictMark(r.Verdict)), escape.Text(r.Provider), escape.Text(r.Name), escape.Text(r.Source))
+			fmt.Fprintf(&b, "    %s  %s  %s", st.Render(view.VerdictMark(r.Verdict)), escape.Text(r.Provider), escape.Text(r.Name))
+			if r.Source != r.Name {
+				// A policy without a name of its own is named by its file
+				// (an AWS role): the file once, as the reports show it.
+				b.WriteString("  " + escape.Text(r.Source))
+			}
+			b.WriteString("\n")
 		}
 	}
 	return b.String()
