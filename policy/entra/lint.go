@@ -30,7 +30,7 @@ const (
 	caseOnlyAADSTS            = `Entra answers AADSTS7002138: "The subject matches with case-insensitive comparison, but not with case-sensitive comparison"`
 	noMatchAADSTS             = `AADSTS700213 / AADSTS70021: "No matching federated identity record found for presented assertion"`
 	assumedNote               = "(assumed: not documented)"
-	flexibleRequirementsNotes = "the 2026 flexible-credential documentation requires claims['sub'] plus claims['repository_id'] or claims['repository_owner_id'] for GitHub; the 2024 version listed only sub and job_workflow_ref"
+	flexibleRequirementsNotes = "the 2026 flexible-credential documentation requires claims['sub'] plus claims['repository_id'] or claims['repository_owner_id'] for GitHub; the 2024 version listed only sub and job_workflow_ref (a documented requirement: oidcscope could not confirm that Entra enforces it when the credential is created)"
 )
 
 // validName is the rule for a credential name: 3 to 120 characters,
@@ -138,7 +138,7 @@ func lintExpression(c *credential) []policy.Finding {
 	}
 	if !id {
 		out = append(out, finding(RuleFlexibleMissingID, policy.SevError,
-			"the expression pins neither claims['repository_id'] nor claims['repository_owner_id']: %s (a documented requirement: oidcscope could not confirm that Entra enforces it when the credential is created). The IDs also survive renames and re-creation of a repository", flexibleRequirementsNotes))
+			"the expression pins neither claims['repository_id'] nor claims['repository_owner_id']: %s. The IDs also survive renames and re-creation of a repository", flexibleRequirementsNotes))
 	}
 	return out
 }

@@ -99,15 +99,24 @@ func TestLintMessagesCarryTheReferenceText(t *testing.T) {
 		}
 	}
 	r = parseOne(t, flexibleFIC(gh, "claims['sub'] matches 'repo:octo-org/*'")).Evaluate(azureToken(t, nil))
-	for _, f := range r.Lint {
-		if f.Rule == RuleFlexibleMissingID && !strings.Contains(f.Message, "2024") {
-			t.Errorf("missing-id finding %q does not mention the 2024 document", f.Message)
+	noSub := parseOne(t, flexibleFIC(gh, "claims['repository_id'] eq '74'")).Evaluate(azureToken(t, nil))
+	seen := map[string]bool{}
+	for _, f := range append(r.Lint, noSub.Lint...) {
+		if f.Rule != RuleFlexibleMissingID && f.Rule != RuleFlexibleMissingSub {
+			continue
+		}
+		seen[f.Rule] = true
+		if !strings.Contains(f.Message, "2024") {
+			t.Errorf("%s finding %q does not mention the 2024 document", f.Rule, f.Message)
 		}
 		// A documented requirement, but whether Entra refuses such a
 		// credential when it is created is not known: the text says so.
-		if f.Rule == RuleFlexibleMissingID && !strings.Contains(f.Message, "oidcscope could not confirm") {
-			t.Errorf("missing-id finding %q does not say its enforcement is unconfirmed", f.Message)
+		if !strings.Contains(f.Message, "oidcscope could not confirm") {
+			t.Errorf("%s finding %q does not say its enforcement is unconfirmed", f.Rule, f.Message)
 		}
+	}
+	if !seen[RuleFlexibleMissingID] || !seen[RuleFlexibleMissingSub] {
+		t.Errorf("want both flexible-requirement findings, saw %v", seen)
 	}
 	pols, err := New().Parse("many.json", []byte(manyCredentials(21)))
 	if err != nil {
