@@ -35,8 +35,9 @@ type Table struct {
 const OtherEnvironment = "other"
 
 // PrefixProbe follows each environment a policy names, in one more row:
-// a pattern anchored only at its start (octo-sts alternations, AWS
-// StringLike without a separator) lets in every name that begins with it.
+// a pattern anchored only at its start (AWS StringLike ending in *, an
+// ungrouped octo-sts alternation under releases up to v0.8.0) lets in
+// every name that begins with it.
 const PrefixProbe = "-other"
 
 // Events are the triggers every table tries; the policy's conditions can
