@@ -3,9 +3,11 @@ package publisher_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/policy/publisher"
@@ -20,10 +22,9 @@ import (
 // same evaluator allows, but for the conditions no document change can
 // fix (tokenSide). The block lists, as report/view.InsteadSnippets does,
 // the provider's snippets for the claims a failing condition reads and
-// the token carries, then the result's Fixes: the keys to remove (an
-// environment the token has none of, a RubyGems workflow_repository
-// when the job runs its own repository's workflow), which no snippet of
-// the token can say.
+// the token carries, then the result's Fixes: the keys to remove (a
+// RubyGems workflow_repository when the job runs its own repository's
+// workflow), which no snippet of the token can say.
 //
 // Each token is evaluated with the audience its sample is held to in the
 // README tables (TestFixtureVerdictTables): the fixture tokens carry
@@ -56,7 +57,7 @@ func TestInsteadFixesTheDocument(t *testing.T) {
 					after := parseOne(t, p, file, fixed).Evaluate(tok)
 					var left []string
 					for _, c := range after.Conditions {
-						if c.Result != policy.Pass && c.Result != policy.NotApplied && !tokenSide(p.ID(), c) {
+						if c.Result != policy.Pass && c.Result != policy.NotApplied && !tokenSide(p.ID(), tok, c) {
 							left = append(left, c.Expression)
 						}
 					}
@@ -76,7 +77,18 @@ func TestInsteadFixesTheDocument(t *testing.T) {
 // reusable workflow from another repository or at another ref, which it
 // refuses whatever the publisher says. Their own advice lines say what to
 // change in the workflow.
-func tokenSide(provider string, c policy.Condition) bool {
+//
+// So is the document's environment when the job references none (the
+// claim absent, null or empty): the environment is the job's side of
+// the refusal, its reviewers and branch rules what guard publishing, and
+// the block offers no removal of it; the condition's diagnosis says to
+// add the environment to the job (TestNoEnvironmentIsTheJobs).
+func tokenSide(provider string, tok policy.Token, c policy.Condition) bool {
+	if slices.Contains(c.Claims, "environment") {
+		if v, ok := tok.Claim("environment"); !ok || v.Kind == decode.Null || v.Kind == decode.String && v.Text == "" {
+			return true
+		}
+	}
 	for _, prefix := range []string{
 		"aud ",                            // the audience the token was requested for
 		"iss ",                            // the issuer: an enterprise's unique one
@@ -134,18 +146,20 @@ func describeChanges(sns []policy.Snippet) string {
 }
 
 // TestRemoveLineIsAChange holds the removal line to what ApplyChanges
-// (and a reader) takes it for: the key, then an unquoted instruction a
-// token's value, always quoted, cannot be.
+// (and a reader) takes it for: `key: null`, valid YAML that the parser
+// reads as the key not set, so pasting it as is removes the key; a
+// token's value, always quoted, cannot be it.
 func TestRemoveLineIsAChange(t *testing.T) {
-	line := publisher.RemoveLine("environment", "the token has no environment claim")
-	if line != "environment: remove this key (the token has no environment claim)" {
+	line := publisher.RemoveLine("workflow_repository")
+	if line != "workflow_repository: null" {
 		t.Errorf("RemoveLine = %q", line)
 	}
 	key, ok := publisher.RemovedKey(line)
-	if !ok || key != "environment" {
+	if !ok || key != "workflow_repository" {
 		t.Errorf("RemovedKey(%q) = %q, %v", line, key, ok)
 	}
-	for _, set := range []string{publisher.Line("environment", "remove this key"), `events: ["push"]`, "environment"} {
+	for _, set := range []string{publisher.Line("environment", "null"), `events: ["push"]`, "environment",
+		"environment: remove this key (the token has no environment claim)", "environment: nullish"} {
 		if key, ok := publisher.RemovedKey(set); ok {
 			t.Errorf("RemovedKey(%q) = %q, true: it sets a value", set, key)
 		}

@@ -65,6 +65,7 @@ func (p *Policy) Evaluate(tok policy.Token) policy.Result {
 	}
 	res.Conditions = append(res.Conditions, p.reg.Check(p.doc, tok)...)
 	withActual(res.Conditions, tok)
+	jobEnvironment(name, p.doc, tok, res.Conditions)
 	if !res.SetErrorFromConditions() {
 		res.Verdict, res.Summary = verdict(name, res.Conditions)
 	}

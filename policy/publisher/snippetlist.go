@@ -35,9 +35,8 @@ func (s *SnippetList) Repository(tok policy.Token, ownerNote, nameNote string) {
 
 // Environment appends the environment line the token satisfies, with
 // note, when its job references one. A job that references none fits
-// only a publisher without the key: that removal is a change to the
-// document, which Evaluate offers as a fix (fixes.go), not a condition
-// the token satisfies.
+// only a publisher without the key; the fix is the job's, to reference
+// the publisher's environment (jobenvironment.go), not a document line.
 func (s *SnippetList) Environment(tok policy.Token, note string) {
 	if env, st := ReadString(tok, "environment"); st == ClaimString && env != "" {
 		s.Add("environment", Line("environment", env), note)
@@ -52,23 +51,19 @@ func (s *SnippetList) List() []policy.Snippet { return s.list }
 // hostile).
 func Line(key, value string) string { return key + ": " + policy.QuoteJSON(value, true) }
 
-// removeThisKey opens a removal line's instruction; unquoted, so no
-// token value (always quoted by Line) reads as one.
-const removeThisKey = "remove this key"
-
-// RemoveLine is the change that removes key from the document, with why
-// (what the token lacks, or why no value of the key fits it): Evaluate's
-// fixes offer it when the publisher accepts the token only without that
-// key.
-func RemoveLine(key, why string) string {
-	return key + ": " + removeThisKey + " (" + why + ")"
-}
+// RemoveLine is the change that removes key from the document: `key:
+// null`, valid YAML the document reader takes as the key not set (as the
+// registries' forms take an empty field), so it means the same pasted as
+// it is. Evaluate's fixes offer it, with why in the note, when the
+// publisher accepts the token only without that key. No token value
+// reads as one: Line quotes every value.
+func RemoveLine(key string) string { return key + ": null" }
 
 // RemovedKey is the key a RemoveLine removes; ok is false for a line
 // that sets a value.
 func RemovedKey(line string) (key string, ok bool) {
 	key, rest, found := strings.Cut(line, ": ")
-	if !found || !strings.HasPrefix(rest, removeThisKey+" (") {
+	if !found || key == "" || rest != "null" {
 		return "", false
 	}
 	return key, true
