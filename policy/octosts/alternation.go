@@ -20,23 +20,29 @@ import (
 // alternation so that every octo-sts version reads it as meant.
 func alternationFix(f *field) string {
 	alts := alternatives(f.value, f.shape.bars)
-	first := alts[0]
-	head, tail := firstSegment(first), ""
-	for _, b := range alts[1:] {
-		if head != "" && !strings.HasPrefix(b, head) {
-			tail = b
-			break
-		}
-	}
+	head, tail := laterTail(alts)
 	if tail == "" {
 		return fmt.Sprintf("Group the alternation, which every octo-sts version anchors as a whole value: %s.", yamlQuote("(?:"+f.value+")"))
 	}
-	if fixed, ok := factorTail(alts); ok {
+	if fc, ok := factorTail(alts); ok {
 		return fmt.Sprintf("The later alternatives read as the end of the first (%s lacks its beginning %s), and each alternative must match the whole value, so grouped as written they would match no value of that form; factor the common beginning out instead: %s.",
-			escape.Quoted(tail), escape.Quoted(head), yamlQuote(fixed))
+			escape.Quoted(tail), escape.Quoted(head), yamlQuote(fc.fixed))
 	}
 	return fmt.Sprintf("Each alternative must match the whole value by itself: %s lacks the beginning %s of the first, so it matches no value of that form; write every alternative in full and group them as (?:…|…).",
 		escape.Quoted(tail), escape.Quoted(head))
+}
+
+// laterTail is the first alternative's beginning (its first segment) and
+// the first later alternative that lacks it; tail is "" when every
+// alternative is a whole value of the same form.
+func laterTail(alts []string) (head, tail string) {
+	head = firstSegment(alts[0])
+	for _, b := range alts[1:] {
+		if head != "" && !strings.HasPrefix(b, head) {
+			return head, b
+		}
+	}
+	return head, ""
 }
 
 // firstSegment is p's text up to and including its first ":" or "/",
@@ -54,12 +60,20 @@ func firstSegment(p string) string {
 	return p[:i+1]
 }
 
+// factoring is factorTail's rewrite of an alternation and what it means.
+type factoring struct {
+	fixed string   // P(?:rest|b1'|b2'…)
+	meant []string // first, then P's cut + each b: the whole values the alternatives stand for
+}
+
 // factorTail rewrites first|b1|b2… , where the b read as the end of
 // first, as P(?:rest|b1'|b2'…): P is first's beginning up to the segment
 // every b starts with (or, for b of a single segment, up to first's last
 // segment), extended over the segments they all share. ok is false when
-// no such cut is certain or safe.
-func factorTail(alts []string) (string, bool) {
+// no such cut is certain or safe. Each cut is outside escapes, classes
+// and groups, so the text joined is the patterns concatenated: fixed
+// accepts exactly what meant's alternatives do.
+func factorTail(alts []string) (factoring, bool) {
 	first, later := alts[0], alts[1:]
 	cuts := segmentCuts(first)
 	k := -1
@@ -73,7 +87,7 @@ func factorTail(alts []string) (string, bool) {
 		k = cuts[len(cuts)-1]
 	}
 	if k < 0 {
-		return "", false
+		return factoring{}, false
 	}
 	shared := 0 // bytes of first[k:] every later branch starts with, whole segments only
 	for _, c := range segmentCuts(first[k:]) {
@@ -84,22 +98,24 @@ func factorTail(alts []string) (string, bool) {
 	}
 	prefix := first[:k+shared]
 	parts := []string{first[k+shared:]}
+	meant := []string{first}
 	for _, b := range later {
 		parts = append(parts, b[shared:])
+		meant = append(meant, first[:k]+b)
 	}
 	for _, p := range append([]string{prefix}, parts...) {
 		if p != "" && strings.ContainsRune("*+?{", rune(p[0])) {
-			return "", false // a repetition would bind to what precedes the cut
+			return factoring{}, false // a repetition would bind to what precedes the cut
 		}
 		if _, err := regexp.Compile(p); err != nil {
-			return "", false
+			return factoring{}, false
 		}
 	}
 	fixed := prefix + "(?:" + strings.Join(parts, "|") + ")"
 	if _, err := compilePattern(fixed, AnchorGrouped); err != nil {
-		return "", false
+		return factoring{}, false
 	}
-	return fixed, true
+	return factoring{fixed: fixed, meant: meant}, true
 }
 
 // segmentCuts are the offsets just after each ":" or "/" of p outside

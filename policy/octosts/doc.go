@@ -13,5 +13,7 @@
 // claim_pattern over string and boolean claims only. A repeated claim is
 // read as encoding/json reads it, the last copy. Files are read as
 // strictly as octo-sts reads them, permissions included (go-github v88's
-// InstallationPermissions).
+// InstallationPermissions). A policy that denies a token it read gets,
+// per failing pattern, the line to paste over the pattern's
+// (Result.Fixes, fixes.go).
 package octosts

@@ -43,8 +43,11 @@ func (tp *trustPolicy) Evaluate(tok policy.Token) policy.Result {
 		return res
 	}
 	res.Verdict, res.Summary = tp.verdict(ev, res.Conditions, fields)
-	if res.Verdict == policy.Error {
+	switch res.Verdict {
+	case policy.Error:
 		res.Error = strings.Join(tp.errs, "; ")
+	case policy.Deny:
+		res.Fixes = tp.fixes(tok, res.Conditions, fields)
 	}
 	return res
 }
