@@ -21,6 +21,7 @@ func (ev *evaluation) checkCondition() {
 	if c == nil {
 		return
 	}
+	ev.condAt = len(ev.Conds) // each way through adds cond once
 	cond := policy.Condition{
 		Expression: "attributeCondition: " + c.src,
 		Claims:     ev.p.claimsVia(c.refs),

@@ -63,10 +63,14 @@ type evaluation struct {
 	subject   string         // google.subject, when mapped to a string
 	hasSubj   bool
 	matched   string // the IAM member that matched
+	// Where the checks recorded their conditions in Conds, for the fixes:
+	// each mapping's, and attributeCondition's (-1: none).
+	mapAt  map[*mapping]int
+	condAt int
 }
 
 func newEvaluation(p *gcpPolicy, tok policy.Token) *evaluation {
-	return &evaluation{p: p, tok: tok, assertion: googleClaims.Map(tok), google: map[string]any{}, attribute: map[string]any{}}
+	return &evaluation{p: p, tok: tok, assertion: googleClaims.Map(tok), google: map[string]any{}, attribute: map[string]any{}, mapAt: map[*mapping]int{}, condAt: -1}
 }
 
 func (ev *evaluation) vars() map[string]any {

@@ -24,6 +24,7 @@ const celErrorRejects = "oidcscope assumes Google Cloud rejects the token when a
 func (ev *evaluation) mapAttributes() {
 	total := 0
 	for _, mp := range ev.p.mappings {
+		ev.mapAt[mp] = len(ev.Conds) // each way through adds c once
 		c := policy.Condition{Expression: mp.target + " = " + mp.source(), Expected: expectedMapped(mp.target)}
 		if mp.expr != nil {
 			c.Claims = claimsOf(mp.expr.refs)
@@ -184,7 +185,7 @@ func (ev *evaluation) runtimeError(err error, refs []celclaims.Ref, what string)
 			switch r.Root {
 			case varAssertion:
 				absent = true
-				out = append(out, policy.Absent(key), fmt.Sprintf("to make the claim optional, test has(assertion.%s) first (e.g. has(assertion.%s) ? assertion.%s : '')", key, key, key))
+				out = append(out, policy.Absent(key), fmt.Sprintf("to make the claim optional, test %s first (e.g. %s ? %s : '')", claimGuard(key), claimGuard(key), claimRead(key)))
 			case varAttribute:
 				out = append(out, fmt.Sprintf("attribute.%s is not mapped for this token (not in attributeMapping, or its mapping failed)", key))
 			case varGoogle:

@@ -2,7 +2,6 @@ package gcpinfo
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/oidcscope/oidcscope/policy"
 )
@@ -27,7 +26,9 @@ var betterIDs = map[string]string{
 // Snippets are the provider's ready-to-paste pieces of a provider and its IAM bindings
 // for this token: the issuer, the audience, a CEL term per claim for
 // attributeCondition (IDs quoted: they are strings), attributeMapping
-// entries, and principal/principalSet members.
+// entries, and principal/principalSet members (only for IDs of digits, a
+// sub MemberValue accepts, and a pool from aud it accepts; else with the
+// placeholders or none).
 func Snippets(tok policy.Token) []policy.Snippet {
 	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's
 	add := func(claim, text, note string) {
@@ -41,7 +42,10 @@ func Snippets(tok policy.Token) []policy.Snippet {
 		defaulted := false
 		for _, a := range auds {
 			if r, ok := AudienceResource(a); ok {
-				pool, defaulted = r, true
+				defaulted = true
+				if MemberValue(r.PoolPath()) { // else members keep the placeholders
+					pool = r
+				}
 				add("aud", `"allowedAudiences": []`, fmt.Sprintf("the token's aud %s is the default audience of provider %s: leave oidc.allowedAudiences empty", a, r.Name()))
 				break
 			}
@@ -67,14 +71,16 @@ func Snippets(tok policy.Token) []policy.Snippet {
 		}
 	}
 	for _, claim := range []string{"repository_id", "repository_owner_id"} {
-		if v, ok := tok.String(claim); ok && v != "" && !tok.Duplicated(claim) {
+		if v, ok := tok.String(claim); ok && Digits(v) && !tok.Duplicated(claim) {
 			add(claim, fmt.Sprintf("principalSet://%s/%s/attribute.%s/%s", IAMHost, pool.PoolPath(), claim, v), "IAM member: every identity of the pool with this "+claim+"; needs attribute."+claim+" in attributeMapping")
 		}
 	}
 	if sub, ok := tok.String("sub"); ok && sub != "" && !tok.Duplicated("sub") {
 		if len(sub) <= MaxSubjectBytes {
-			add("sub", fmt.Sprintf("principal://%s/%s/subject/%s", IAMHost, pool.PoolPath(), sub), "IAM member for exactly this google.subject (with google.subject = assertion.sub)")
-		} else if text, subject, ok := shortSubject(tok, sub); ok {
+			if MemberValue(sub) { // else no member: it would not paste as the sub
+				add("sub", fmt.Sprintf("principal://%s/%s/subject/%s", IAMHost, pool.PoolPath(), sub), "IAM member for exactly this google.subject (with google.subject = assertion.sub)")
+			}
+		} else if text, subject, ok := shortSubject(tok); ok {
 			add("sub", text, fmt.Sprintf("attributeMapping entry, in place of google.subject = assertion.sub: this sub is %d bytes, over google.subject's %d-byte limit; this maps %s (%d bytes)", len(sub), MaxSubjectBytes, subject, len(subject)))
 		}
 	}
@@ -83,16 +89,12 @@ func Snippets(tok policy.Token) []policy.Snippet {
 
 // shortSubject is a google.subject mapping for a token whose sub is over
 // the limit, and the subject it maps for this token, which must fit too:
-// the repository's ID, else the sub's owner/repo part.
-func shortSubject(tok policy.Token, sub string) (text, subject string, ok bool) {
-	if id, ok := tok.String("repository_id"); ok && id != "" && !tok.Duplicated("repository_id") {
-		if s := "repository_id:" + id; len(s) <= MaxSubjectBytes {
-			return `"google.subject": "'repository_id:' + assertion.repository_id"`, s, true
+// the first of SubjectMappings after the sub itself.
+func shortSubject(tok policy.Token) (text, subject string, ok bool) {
+	for _, m := range SubjectMappings()[1:] {
+		if s, ok := m.Value(tok); ok {
+			return m.Text(), s, true
 		}
-	}
-	// CEL's split(':')[1], as ext.Strings computes it.
-	if parts := strings.Split(sub, ":"); len(parts) > 1 && parts[1] != "" && len(parts[1]) <= MaxSubjectBytes {
-		return `"google.subject": "assertion.sub.split(':')[1]"`, parts[1], true
 	}
 	return "", "", false
 }
