@@ -8,8 +8,10 @@ import (
 )
 
 // TestResultInstead: the conditions offered in place of a result's
-// failing ones are its provider's, for the claims a failing (or erroring)
-// condition reads, in the order given, then the result's own Fixes.
+// failing ones are the result's own Fixes (aimed at what failed, so the
+// first one, which a copy takes, is the likeliest), then its provider's
+// snippets for the claims a failing (or erroring) condition reads, in the
+// order given.
 func TestResultInstead(t *testing.T) {
 	r := policy.Result{Provider: "gcp", Conditions: []policy.Condition{
 		{Claims: []string{"sub"}, Result: policy.Fail},
@@ -26,7 +28,57 @@ func TestResultInstead(t *testing.T) {
 	for _, sn := range got {
 		texts = append(texts, sn.Text)
 	}
-	if want := []string{"R", "S", "F"}; !slices.Equal(texts, want) {
+	if want := []string{"F", "R", "S"}; !slices.Equal(texts, want) {
 		t.Errorf("Instead = %q, want %q", texts, want)
+	}
+}
+
+// TestResultInsteadLeavesOut: Instead never offers a snippet marked Wide
+// (it lets in more than the token's repository, e.g. a whole owner), nor
+// one for a claim only a condition marked TokenSide reads (the refusal is
+// the token's: no change to the document should undo it); a claim another
+// failing condition reads too keeps its snippets.
+func TestResultInsteadLeavesOut(t *testing.T) {
+	satisfied := []policy.Snippet{
+		{Provider: "gcp", Claim: "aud", Text: "A"},
+		{Provider: "gcp", Claim: "repository_owner", Text: "owner name", Wide: true},
+		{Provider: "gcp", Claim: "repository_owner_id", Text: "O"},
+		{Provider: "gcp", Claim: "repository_owner_id", Text: "owner-wide member", Wide: true},
+		{Provider: "gcp", Claim: "environment", Text: "E"},
+	}
+	for _, tc := range []struct {
+		name  string
+		conds []policy.Condition
+		fixes []policy.Snippet
+		want  []string
+	}{
+		{"wide snippets", []policy.Condition{
+			{Claims: []string{"repository_owner", "repository_owner_id"}, Result: policy.Fail},
+		}, nil, []string{"O"}},
+		{"a wide fix", []policy.Condition{
+			{Claims: []string{"environment"}, Result: policy.Fail},
+		}, []policy.Snippet{{Provider: "gcp", Text: "F"}, {Provider: "gcp", Text: "wide fix", Wide: true}}, []string{"F", "E"}},
+		{"token's side", []policy.Condition{
+			{Claims: []string{"aud"}, Result: policy.Fail, TokenSide: true},
+			{Claims: []string{"environment"}, Result: policy.Fail},
+		}, nil, []string{"E"}},
+		{"token's side and another failing condition", []policy.Condition{
+			{Claims: []string{"aud"}, Result: policy.Fail, TokenSide: true},
+			{Claims: []string{"aud", "environment"}, Result: policy.Errored},
+		}, nil, []string{"A", "E"}},
+		{"token's side only", []policy.Condition{
+			{Claims: []string{"aud"}, Result: policy.Fail, TokenSide: true},
+		}, nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := policy.Result{Provider: "gcp", Conditions: tc.conds, Fixes: tc.fixes}
+			var texts []string
+			for _, sn := range r.Instead(satisfied) {
+				texts = append(texts, sn.Text)
+			}
+			if !slices.Equal(texts, tc.want) {
+				t.Errorf("Instead = %q, want %q", texts, tc.want)
+			}
+		})
 	}
 }

@@ -63,4 +63,9 @@ type Snippet struct {
 	Claim    string `json:"claim"`
 	Text     string `json:"text"`
 	Note     string `json:"note,omitempty"`
+	// Wide marks a snippet that alone lets in more than the token's
+	// repository (an owner-wide member, a term pinning only the owner):
+	// listed among what the token satisfies, never offered by
+	// Result.Instead in place of a failing, maybe narrower, condition.
+	Wide bool `json:"wide,omitempty"`
 }

@@ -61,6 +61,10 @@ type Condition struct {
 	Result     Outcome  `json:"result"`              // pass, fail, error, n/a
 	Diagnosis  []string `json:"diagnosis,omitempty"` // why it failed, when it did
 	Group      string   `json:"group,omitempty"`     // e.g. the AWS statement it belongs to
+	// TokenSide marks a failure that is the token's to undo, not the
+	// document's (e.g. an aud requested for another provider): no snippet
+	// is offered in its place (Result.Instead).
+	TokenSide bool `json:"token_side,omitempty"`
 }
 
 // Finding is a lint result about the policy itself.

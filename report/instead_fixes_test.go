@@ -7,6 +7,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/report"
+	"github.com/oidcscope/oidcscope/report/view"
 )
 
 // TestInsteadFixesRendered: a provider's fix to the document itself is
@@ -30,8 +31,8 @@ func TestInsteadFixesRendered(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, want := range map[string][]string{
-		text.String(): {"    environment: the token has no environment claim\n      remove-environment-key\n", "    the provider is DELETED: undelete it\n      gcloud-undelete-command\n"},
-		md.String():   {"- `environment`: the token has no environment claim\n", "- the provider is DELETED\\: undelete it\n"},
+		text.String(): {"  " + view.InsteadCaution + "\n", "    environment: the token has no environment claim\n      remove-environment-key\n", "    the provider is DELETED: undelete it\n      gcloud-undelete-command\n"},
+		md.String():   {"a deny may be the policy doing its job", "- `environment`: the token has no environment claim\n", "- the provider is DELETED\\: undelete it\n"},
 	} {
 		for _, w := range want {
 			if !strings.Contains(name, w) {

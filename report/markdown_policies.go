@@ -84,7 +84,7 @@ func mdPolicyDetail(b *strings.Builder, p view.Policy) {
 		b.WriteString(mdEscaped(p.ProviderAnswer) + "\n\n")
 	}
 	if len(p.Instead) > 0 {
-		b.WriteString(view.InsteadTitle(p.ProviderName) + "\n\n")
+		b.WriteString(view.InsteadTitle(p.ProviderName) + "\n\n" + mdEscaped(view.InsteadCaution) + "\n\n")
 		mdSnippets(b, p.Instead)
 	}
 	if len(p.Lint) > 0 {

@@ -67,6 +67,7 @@ func textInstead(b *strings.Builder, p view.Policy, st view.Palette) {
 		return
 	}
 	b.WriteString("  " + st.Dim.Render(view.InsteadTitle(p.ProviderName)) + "\n")
+	b.WriteString("  " + st.Dim.Render(view.InsteadCaution) + "\n")
 	for _, sn := range p.Instead {
 		// A fix to the document as a whole names no claim: its note heads it.
 		line := "    " + sn.Note

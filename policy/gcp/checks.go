@@ -117,6 +117,7 @@ func (ev *evaluation) checkAudience() {
 			c.Result = policy.Pass
 		} else {
 			c.Result = policy.Fail
+			c.TokenSide = ev.otherProvider(auds)
 			c.Diagnosis = ev.audienceDiagnosis(auds, defaulted)
 		}
 	}
@@ -125,6 +126,16 @@ func (ev *evaluation) checkAudience() {
 		reason = fmt.Sprintf("aud %s is not the provider's default audience %s", c.Actual, c.Expected[0])
 	}
 	ev.Add(c, reason)
+}
+
+// otherProvider reports whether every audience of the token names a
+// provider, none of them this one: the workflow asked for another
+// provider's token, which no change to this one should accept.
+func (ev *evaluation) otherProvider(auds []string) bool {
+	return ev.p.hasRes && len(auds) > 0 && !slices.ContainsFunc(auds, func(a string) bool {
+		r, ok := gcpinfo.AudienceResource(a)
+		return !ok || r == ev.p.res
+	})
 }
 
 // audienceDiagnosis explains a token audience the provider does not accept.

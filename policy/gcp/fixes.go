@@ -36,22 +36,10 @@ func (ev *evaluation) fixes() []policy.Snippet {
 	return out
 }
 
-// insteadSnippets are the token's snippets Result.Instead puts before the
-// fixes: those for a claim a refusing condition reads.
+// insteadSnippets are the token's snippets Result.Instead puts after the
+// fixes (the same selection).
 func (ev *evaluation) insteadSnippets() []policy.Snippet {
-	var claims []string
-	for _, c := range ev.Conds {
-		if refused(c) {
-			claims = append(claims, c.Claims...)
-		}
-	}
-	var out []policy.Snippet
-	for _, s := range gcpinfo.Snippets(ev.tok) {
-		if slices.Contains(claims, s.Claim) {
-			out = append(out, s)
-		}
-	}
-	return out
+	return policy.Result{Provider: policy.GCP, Conditions: ev.Conds}.Instead(gcpinfo.Snippets(ev.tok))
 }
 
 func fix(claim, text, note string) policy.Snippet {

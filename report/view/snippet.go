@@ -1,6 +1,8 @@
 package view
 
 import (
+	"cmp"
+
 	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
@@ -20,10 +22,19 @@ func Snippets(sns []policy.Snippet) []Snippet {
 	for _, sn := range sns {
 		out = append(out, Snippet{
 			Provider: sn.Provider, ProviderName: ProviderName(sn.Provider),
-			Claim: shown(sn.Claim), Note: shown(sn.Note), Text: escape.Document(sn.Text),
+			Claim: shown(sn.Claim), Note: shown(cmp.Or(sn.Note, noteless(sn))), Text: escape.Document(sn.Text),
 		})
 	}
 	return out
+}
+
+// noteless heads a snippet that names no claim and says nothing of
+// itself: a change to the document as a whole.
+func noteless(sn policy.Snippet) string {
+	if sn.Claim == "" {
+		return "a change to the document"
+	}
+	return ""
 }
 
 // ProviderName is a provider's display name; "?" when a result has none.
@@ -39,6 +50,10 @@ func ProviderName(id string) string {
 func InsteadTitle(providerName string) string {
 	return "Conditions this token satisfies instead (" + providerName + ", ready to paste):"
 }
+
+// InsteadCaution follows InsteadTitle: what the block offers lets this
+// token in, which may be exactly what the policy means to keep out.
+const InsteadCaution = "Paste one only if this token's job should be let in; a deny may be the policy doing its job."
 
 // Instead are, for the claims a policy's failing conditions read, the
 // conditions of that provider this token satisfies, ready to paste: the

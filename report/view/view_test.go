@@ -77,11 +77,11 @@ func TestInsteadOnlyForFailingClaims(t *testing.T) {
 	}
 }
 
-// TestInsteadEndsWithTheDocumentsFixes: a provider's changes to the
-// document itself (a key to remove, a mapping entry to guard) follow the
-// token's own conditions, so that pasting the whole block lets it in; a
-// fix names no claim when it is about the document as a whole.
-func TestInsteadEndsWithTheDocumentsFixes(t *testing.T) {
+// TestInsteadLeadsWithTheDocumentsFixes: a provider's changes to the
+// document itself (a mapping entry to guard, a state to undo) come before
+// the token's own conditions, so that a copy takes the one aimed at what
+// failed; a fix names no claim when it is about the document as a whole.
+func TestInsteadLeadsWithTheDocumentsFixes(t *testing.T) {
 	r := &inspect.Report{Claims: []inspect.Claim{
 		{Name: "sub", WouldSatisfy: []policy.Snippet{{Provider: "gcp", Claim: "sub", Text: "S"}}},
 	}}
@@ -92,13 +92,46 @@ func TestInsteadEndsWithTheDocumentsFixes(t *testing.T) {
 			{Provider: "gcp", Text: "gcloud … undelete", Note: "the provider is DELETED"},
 		}}
 	got := view.Instead(r, p)
-	if len(got) != 3 || got[0].Text != "S" || got[1].Claim != "environment" || got[2].Claim != "" {
-		t.Fatalf("Instead = %+v, want the sub condition, then both fixes in order", got)
+	if len(got) != 3 || got[0].Claim != "environment" || got[1].Claim != "" || got[2].Text != "S" {
+		t.Fatalf("Instead = %+v, want both fixes in order, then the sub condition", got)
 	}
-	if strings.ContainsRune(got[1].Text, 0x1b) {
-		t.Errorf("a fix's text is shown as %q, want its ESC made visible", got[1].Text)
+	if strings.ContainsRune(got[0].Text, 0x1b) {
+		t.Errorf("a fix's text is shown as %q, want its ESC made visible", got[0].Text)
 	}
-	if raw := view.InsteadSnippets(r, p); len(raw) != 3 || raw[1].Text != "E\x1b[31m" {
+	if raw := view.InsteadSnippets(r, p); len(raw) != 3 || raw[0].Text != "E\x1b[31m" {
 		t.Errorf("InsteadSnippets = %+v, want the fixes raw for the clipboard", raw)
+	}
+}
+
+// TestInsteadFixWithNeitherClaimNorNote: a fix that names no claim and
+// carries no note is still headed, by what it is, in every rendering.
+func TestInsteadFixWithNeitherClaimNorNote(t *testing.T) {
+	got := view.Snippets([]policy.Snippet{{Provider: "gcp", Text: "T"}})
+	if len(got) != 1 || got[0].Note == "" {
+		t.Errorf("Snippets = %+v, want a note that heads it", got)
+	}
+}
+
+// TestInsteadCaution: the block warns before anyone pastes that a deny
+// may be the policy doing its job.
+func TestInsteadCaution(t *testing.T) {
+	if !strings.Contains(view.InsteadCaution, "a deny may be the policy doing its job") {
+		t.Errorf("InsteadCaution = %q", view.InsteadCaution)
+	}
+}
+
+// TestFailedCheckOf: a failed time or audience check marks the claim of
+// its name, and only that one; a failed signature marks no claim.
+func TestFailedCheckOf(t *testing.T) {
+	r := &inspect.Report{Verify: verify.Result{Checks: []verify.Check{
+		{Name: "exp", Status: verify.Fail}, {Name: "signature", Status: verify.Fail}, {Name: "nbf", Status: verify.Pass},
+	}}}
+	if m, ok := view.FailedCheckOf(r, "exp"); !ok || m != view.CheckMark(verify.Fail) {
+		t.Errorf("exp: %+v %v, want the failed check's mark", m, ok)
+	}
+	for _, name := range []string{"nbf", "signature", "sub"} {
+		if _, ok := view.FailedCheckOf(r, name); ok {
+			t.Errorf("%s is marked failed", name)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package gcpinfo
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/oidcscope/oidcscope/policy"
 )
@@ -16,6 +17,10 @@ var snippetClaims = []string{
 // mappedClaims get an attributeMapping snippet.
 var mappedClaims = []string{"repository_id", "repository_owner_id", "ref", "environment", "job_workflow_ref"}
 
+// ownerClaims name who owns the repository (its owner, its enterprise): a
+// term or member on one of them alone lets in every repository of it.
+var ownerClaims = []string{"repository_owner", "repository_owner_id", "enterprise_id"}
+
 // betterIDs steers name claims to the IDs that pin the same thing.
 var betterIDs = map[string]string{
 	"repository":       "repository_id",
@@ -28,11 +33,18 @@ var betterIDs = map[string]string{
 // attributeCondition (IDs quoted: they are strings), attributeMapping
 // entries, and principal/principalSet members (only for IDs of digits, a
 // sub MemberValue accepts, and a pool from aud it accepts; else with the
-// placeholders or none).
+// placeholders or none). A term or member on an owner claim is Wide: it
+// is for the lists of what the token satisfies, not to paste in place of
+// a failing condition.
 func Snippets(tok policy.Token) []policy.Snippet {
 	out := make([]policy.Snippet, 0, 32) // room for a GitHub token's
 	add := func(claim, text, note string) {
 		out = append(out, policy.Snippet{Provider: policy.GCP, Claim: claim, Text: text, Note: note})
+	}
+	// grant adds a condition term or an IAM member: Wide on an owner claim.
+	grant := func(claim, text, note string) {
+		add(claim, text, note)
+		out[len(out)-1].Wide = slices.Contains(ownerClaims, claim)
 	}
 	pool := Placeholder
 	if iss, ok := tok.String("iss"); ok && !tok.Duplicated("iss") {
@@ -63,7 +75,7 @@ func Snippets(tok policy.Token) []policy.Snippet {
 		if id := betterIDs[claim]; id != "" {
 			note += fmt.Sprintf("; %s is mutable, prefer %s", claim, id)
 		}
-		add(claim, "assertion."+claim+" == "+policy.QuoteCEL(v), note)
+		grant(claim, "assertion."+claim+" == "+policy.QuoteCEL(v), note)
 	}
 	for _, claim := range mappedClaims {
 		if _, ok := tok.String(claim); ok && !tok.Duplicated(claim) {
@@ -72,7 +84,7 @@ func Snippets(tok policy.Token) []policy.Snippet {
 	}
 	for _, claim := range []string{"repository_id", "repository_owner_id"} {
 		if v, ok := tok.String(claim); ok && Digits(v) && !tok.Duplicated(claim) {
-			add(claim, fmt.Sprintf("principalSet://%s/%s/attribute.%s/%s", IAMHost, pool.PoolPath(), claim, v), "IAM member: every identity of the pool with this "+claim+"; needs attribute."+claim+" in attributeMapping")
+			grant(claim, fmt.Sprintf("principalSet://%s/%s/attribute.%s/%s", IAMHost, pool.PoolPath(), claim, v), "IAM member: every identity of the pool with this "+claim+"; needs attribute."+claim+" in attributeMapping")
 		}
 	}
 	if sub, ok := tok.String("sub"); ok && sub != "" && !tok.Duplicated("sub") {
