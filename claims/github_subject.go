@@ -140,8 +140,8 @@ func checkContext(s *Subject, ctx *SubjectPart, tok tokenView) {
 		s.Rule = "pull_request: a pull request event and no environment"
 		want = "pull_request"
 	case event == "pull_request_target":
-		s.Rule = "uncertain: for pull_request_target the documentation only says \"pull request event\"; tokens have been observed with the base ref"
-		s.Notes = append(s.Notes, "whether sub ends in :pull_request or :ref:<base ref> for pull_request_target is not confirmed by GitHub's documentation")
+		s.Rule = "uncertain: for pull_request_target the documentation only says \"pull request event\"; tokens have been observed with the ref the job runs on, which since 8 December 2025 is the default branch whatever the pull request's base"
+		s.Notes = append(s.Notes, "whether sub ends in :pull_request or :ref:<default branch> for pull_request_target is not confirmed by GitHub's documentation")
 		return
 	default:
 		s.Rule = "ref: no environment and not a pull request, so the ref (branch or tag)"

@@ -3,6 +3,9 @@ package reach
 import (
 	"regexp/syntax"
 	"strings"
+
+	"github.com/oidcscope/oidcscope/internal/lazyre"
+	"github.com/oidcscope/oidcscope/internal/regexlang"
 )
 
 // maxAlternatives bounds the names one alternation yields: a pattern
@@ -40,11 +43,11 @@ func environmentVariants(name string, regex bool) []string {
 // of environment names (no ':' or spaces, not empty), and false for any
 // other pattern.
 func alternatives(pattern string) ([]string, bool) {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
+	re, err := syntax.Parse(withoutFoldCase(pattern), syntax.Perl)
+	if err != nil || foldsCase(re) {
 		return nil, false
 	}
-	names, ok := literals(re)
+	names, ok := regexlang.Finite(re, maxAlternatives)
 	if !ok {
 		return nil, false
 	}
@@ -56,57 +59,43 @@ func alternatives(pattern string) ([]string, bool) {
 	return names, true
 }
 
-// literals enumerates the finite language of re: literals, groups,
-// alternations, concatenations of them and small character classes (the
-// parser turns a|b into [ab]); anchors match the empty string.
-func literals(re *syntax.Regexp) ([]string, bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		return []string{string(re.Rune)}, true
-	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
-		return []string{""}, true
-	case syntax.OpCapture:
-		return literals(re.Sub[0])
-	case syntax.OpCharClass:
-		var out []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) == maxAlternatives {
-					return nil, false
-				}
-				out = append(out, string(r))
-			}
+// withoutFoldCase is pattern with its case-insensitive flags ((?i),
+// (?i:…), (?-i)) taken out: the parser stores a case-folded literal in
+// upper case, and the names are the ones written (prod, not PROD), which
+// the pattern matches either way.
+func withoutFoldCase(pattern string) string {
+	return flagGroup().ReplaceAllStringFunc(pattern, func(g string) string {
+		on, off, _ := strings.Cut(g[2:len(g)-1], "-")
+		on, off = strings.ReplaceAll(on, "i", ""), strings.ReplaceAll(off, "i", "")
+		flags := on
+		if off != "" {
+			flags += "-" + off
 		}
-		return out, true
-	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			names, ok := literals(sub)
-			if !ok || len(out)+len(names) > maxAlternatives {
-				return nil, false
-			}
-			out = append(out, names...)
+		switch {
+		case flags != "":
+			return "(?" + flags + g[len(g)-1:]
+		case strings.HasSuffix(g, ":"):
+			return "(?:"
 		}
-		return out, true
-	case syntax.OpConcat:
-		out := []string{""}
-		for _, sub := range re.Sub {
-			names, ok := literals(sub)
-			if !ok || len(out)*len(names) > maxAlternatives {
-				return nil, false
-			}
-			next := make([]string, 0, len(out)*len(names))
-			for _, a := range out {
-				for _, b := range names {
-					next = append(next, a+b)
-				}
-			}
-			out = next
-		}
-		return out, true
-	}
-	return nil, false
+		return ""
+	})
 }
+
+// foldsCase tells whether any part of re still matches case-insensitively.
+func foldsCase(re *syntax.Regexp) bool {
+	if re.Flags&syntax.FoldCase != 0 && (re.Op == syntax.OpLiteral || re.Op == syntax.OpCharClass) {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if foldsCase(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// flagGroup is a flag group, (?flags) or the opening (?flags: of a group.
+var flagGroup = lazyre.New(`\(\?[A-Za-z]*(?:-[A-Za-z]*)?[:)]`)
 
 // subjectBranch cuts an environment mined from a subject pattern at its
 // alternation when the last branch runs on past the mention (more follows

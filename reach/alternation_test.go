@@ -44,6 +44,10 @@ func TestReachEnvironmentsOfAnAlternation(t *testing.T) {
 		{"subjects as alternatives", `subject_pattern: "repo:octo-org/octo-repo:environment:prod|repo:octo-org/octo-repo:environment:staging"`, []string{"prod", "staging"}},
 		{"claim pattern", "subject_pattern: \"repo:octo-org/octo-repo:.*\"\nclaim_pattern: {environment: \"prod|staging\"}", []string{"prod", "staging"}},
 		{"claim pattern, grouped and anchored", "subject_pattern: \"repo:octo-org/octo-repo:.*\"\nclaim_pattern: {environment: \"(?:prod|staging)\"}", []string{"prod", "staging"}},
+		{"nested groups in the subject", `subject_pattern: "repo:octo-org/octo-repo:environment:((?:prod|staging))"`, []string{"prod", "staging"}},
+		{"a group in a branch", `subject_pattern: "repo:octo-org/octo-repo:environment:(prod|stag(ing|e))"`, []string{"prod", "stage", "staging"}},
+		{"case-insensitive: the names as written", "subject_pattern: \"repo:octo-org/octo-repo:.*\"\nclaim_pattern: {environment: \"(?i)(prod|staging)\"}", []string{"prod", "staging"}},
+		{"case-insensitive group in the subject", `subject_pattern: "repo:octo-org/octo-repo:environment:(?i:prod|staging)"`, []string{"prod", "staging"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package reach
 
 import (
+	"errors"
 	"path"
 	"slices"
 	"strings"
@@ -45,12 +46,13 @@ func TestRowsHaveTheRefTheirEventRunsOn(t *testing.T) {
 		"merge_group":         func(r string) bool { return strings.HasPrefix(r, "refs/heads/gh-readonly-queue/") },
 		"schedule":            func(r string) bool { return r == "refs/heads/main" },
 		"pull_request":        func(r string) bool { return strings.HasPrefix(r, "refs/pull/") },
-		"pull_request_target": func(r string) bool { return strings.HasPrefix(r, "refs/heads/") },
+		"pull_request_target": func(r string) bool { return r == "refs/heads/main" },
 	}
 	for file, pols := range samplePolicies(t) {
 		for _, p := range pols {
 			table, err := Of(p, base())
-			if err != nil {
+			var refused *UnevaluableError
+			if err != nil && !errors.As(err, &refused) { // a refused sample has no rows
 				t.Fatal(err)
 			}
 			for _, r := range table.Rows {
@@ -58,38 +60,6 @@ func TestRowsHaveTheRefTheirEventRunsOn(t *testing.T) {
 					t.Errorf("%s %s: a row for %s on %s, a ref its jobs never have", path.Base(file), p.Name(), r.Event, r.Ref)
 				}
 			}
-		}
-	}
-}
-
-// JobRef, event by event: the ref a job gets, or none it can run on.
-func TestJobRef(t *testing.T) {
-	queue := "refs/heads/gh-readonly-queue/main/pr-1-" + queueSHA
-	tests := []struct {
-		event, ref, want string
-		ok               bool
-	}{
-		{"push", "refs/heads/feature", "refs/heads/feature", true},
-		{"push", "refs/tags/v1.0.0", "refs/tags/v1.0.0", true},
-		{"workflow_dispatch", "refs/tags/v1.0.0", "refs/tags/v1.0.0", true},
-		{"pull_request", "refs/heads/feature", "refs/heads/feature", true},
-		{"pull_request", "refs/tags/v1.0.0", "", false},
-		{"pull_request_target", "refs/tags/v1.0.0", "", false},
-		{"release", "refs/tags/v1.0.0", "refs/tags/v1.0.0", true},
-		{"release", "refs/heads/main", "", false},
-		{"merge_group", "refs/heads/main", queue, true},
-		{"merge_group", queue, queue, true},
-		{"merge_group", "refs/tags/v1.0.0", "", false},
-		{"schedule", "refs/heads/main", "refs/heads/main", true},
-		{"schedule", "refs/heads/feature", "", false},
-		{"schedule", "refs/tags/v1.0.0", "", false},
-		{"workflow_run", "refs/heads/feature", "", false},
-		{"deployment", "refs/heads/feature", "refs/heads/feature", true},
-	}
-	for _, tt := range tests {
-		got, ok := JobRef(tt.event, tt.ref, "refs/heads/main")
-		if ok != tt.ok || ok && got != tt.want {
-			t.Errorf("JobRef(%s, %s) = %q, %v; want %q, %v", tt.event, tt.ref, got, ok, tt.want, tt.ok)
 		}
 	}
 }

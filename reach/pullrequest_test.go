@@ -5,36 +5,73 @@ import (
 	"testing"
 )
 
-// pull_request_target runs on its base branch (GitHub's GITHUB_REF for
-// it; reference §1.4, observed): its rows target each branch the policy
-// names, from a head branch of their own. A role that trusts the ref of
-// a pull request into release lets those jobs in, and the table says so;
-// no job is a pull request from a branch into itself.
-func TestPullRequestRowsTargetTheMentionedBranch(t *testing.T) {
-	const head = "issuer: https://token.actions.githubusercontent.com\naudience: https://github.com/octo-org\npermissions: {contents: read}\n"
+// gcpProvider is a Google Cloud provider of octo-org/octo-repo whose
+// attribute condition adds cond.
+func gcpProvider(cond string) string {
+	return `{"name":"projects/1/locations/global/workloadIdentityPools/p/providers/pr","state":"ACTIVE",` +
+		`"oidc":{"issuerUri":"https://token.actions.githubusercontent.com","allowedAudiences":["sts.amazonaws.com"]},` +
+		`"attributeMapping":{"google.subject":"assertion.sub"},` +
+		`"attributeCondition":"assertion.repository == 'octo-org/octo-repo' && ` + cond + `"}`
+}
+
+// Whoever opens a pull request picks its head branch (a fork's main into
+// main is the commonest), and its base is any branch of the repository:
+// reach tries each branch the conditions name, and the default branch, as
+// both. pull_request_target runs from the default branch whatever the
+// base (GitHub, since 8 December 2025), so no row of it is on another
+// ref.
+func TestPullRequestRowsTryEachMentionedBranch(t *testing.T) {
+	const sts = "issuer: https://token.actions.githubusercontent.com\naudience: https://github.com/octo-org\npermissions: {contents: read}\n"
 	tests := []struct {
 		name, doc string
-		allowed   []string // event ref of the legacy rows let in, without an environment
+		allowed   []string // the events of the legacy rows without an environment let in
 	}{
-		{"ref of the run", "subject_pattern: \"repo:octo-org/octo-repo:pull_request\"\nclaim_pattern: {ref: refs/heads/release}",
-			[]string{"pull_request_target refs/heads/release"}},
-		{"head_ref is never the base", "subject_pattern: \"repo:octo-org/octo-repo:pull_request\"\nclaim_pattern: {base_ref: main, head_ref: main}", nil},
+		{"head_ref is the default branch's name", gcpProvider("assertion.head_ref == 'main'"), []string{"pull_request", "pull_request_target"}},
+		{"head_ref is a branch the policy names", gcpProvider("assertion.head_ref == 'hotfix'"), []string{"pull_request", "pull_request_target"}},
+		{"a fork's main into main", sts + "subject_pattern: \"repo:octo-org/octo-repo:pull_request\"\nclaim_pattern: {base_ref: main, head_ref: main}", []string{"pull_request", "pull_request_target"}},
+		{"pull_request into release", gcpProvider("assertion.event_name == 'pull_request' && assertion.base_ref == 'release'"), []string{"pull_request"}},
+		{"pull_request_target into release", gcpProvider("assertion.event_name == 'pull_request_target' && assertion.base_ref == 'release'"), []string{"pull_request_target"}},
+		{"pull_request_target never runs on release", sts + "subject_pattern: \"repo:octo-org/octo-repo:pull_request\"\nclaim_pattern: {ref: refs/heads/release}", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			table, err := Of(parsePolicy(t, "pr.sts.yaml", head+tt.doc+"\n"), base())
+			table, err := Of(parsePolicy(t, "pr", tt.doc+"\n"), base())
 			if err != nil {
 				t.Fatal(err)
 			}
 			var got []string
 			for _, r := range table.Allowed() {
-				if r.Subject == "legacy" && r.Environment == "" {
-					got = append(got, r.Event+" "+r.Ref)
+				if r.Subject == "legacy" && r.Environment == "" && !slices.Contains(got, r.Event) {
+					got = append(got, r.Event)
 				}
 			}
 			if !slices.Equal(got, tt.allowed) {
 				t.Errorf("lets in %q, want %q", got, tt.allowed)
 			}
+			for _, r := range table.Rows {
+				if r.Event == "pull_request_target" && r.Ref != "refs/heads/main" {
+					t.Errorf("a pull_request_target row on %s: it runs on the default branch", r.Ref)
+				}
+			}
 		})
+	}
+}
+
+// A pull request's row says its head and base branches: its ref alone
+// does not tell a fork's main into main from a made-up branch into main.
+func TestPullRequestRowsNameTheirBranches(t *testing.T) {
+	table, err := Of(parsePolicy(t, "pr", gcpProvider("assertion.head_ref == 'main'")+"\n"), base())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range table.Rows {
+		if r.Subject == "legacy" && r.Environment == "" && r.Event == "pull_request" {
+			got = append(got, r.Branches()+" "+string(r.Verdict))
+		}
+	}
+	want := []string{"feature→main deny", "main→main allow"}
+	if !slices.Equal(got, want) {
+		t.Errorf("pull_request rows %q, want %q", got, want)
 	}
 }

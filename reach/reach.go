@@ -13,13 +13,18 @@ import (
 
 // Row is one simulated context and the policy's verdict for it.
 type Row struct {
-	Event       string
-	Ref         string
+	Event string
+	Ref   string
+	// BaseRef and HeadRef are a pull request's target and source
+	// branches (base_ref, head_ref); "" for other events.
+	BaseRef     string `json:",omitempty"`
+	HeadRef     string `json:",omitempty"`
 	Environment string // "" for a job without one
 	Subject     string // legacy, immutable, or renamed (the repository under another name)
 	Sub         string // the simulated sub
 	Verdict     policy.Verdict
 	Failing     []string // the expressions of the conditions that failed
+	Error       string   `json:",omitempty"` // with Verdict Error: the provider's reason
 }
 
 // Table is the reach of one policy.
@@ -27,6 +32,9 @@ type Table struct {
 	Policy string
 	Rows   []Row
 	Notes  []string
+	// Error is set when the provider could evaluate the policy for no
+	// job (an UnevaluableError): its reason, and Rows is empty.
+	Error string `json:",omitempty"`
 }
 
 // OtherEnvironment stands for any environment a policy does not name.
@@ -49,7 +57,10 @@ func Events() []string {
 // Of builds the table of p for the repository in base (Repository, and
 // OwnerID/RepoID for the immutable rows; DefaultBranch, main when "", the
 // ref of the jobs that run only there and the base of pull requests;
-// Audience and SubTemplate as the jobs would have them).
+// Audience and SubTemplate as the jobs would have them). Rows the provider
+// cannot evaluate have the Error verdict and its reason (Unevaluated);
+// when no row has a verdict, the table holds the reason and no rows, and
+// the error is an *UnevaluableError.
 func Of(p policy.Policy, base simulate.Context) (Table, error) {
 	if _, _, ok := strings.Cut(base.Repository, "/"); !ok {
 		return Table{}, fmt.Errorf("%w: repository %s is not OWNER/REPO", simulate.ErrContext, escape.Quoted(base.Repository))
@@ -100,23 +111,25 @@ func Of(p policy.Policy, base simulate.Context) (Table, error) {
 	// No environment, the ones the policy names, and one it cannot know
 	// of: a row for OtherEnvironment shows a policy that lets in any.
 	envs := append(append([]string{""}, mentioned.environments...), OtherEnvironment)
-	seen := map[[4]string]bool{}
-	for _, sc := range Contexts(base, mentioned.events, mentioned.refs, envs, subjects) {
+	seen := map[[6]string]bool{}
+	for _, sc := range Contexts(base, mentioned.events, mentioned.refs, mentioned.branches, envs, subjects) {
 		row, err := evaluate(p, sc.Context)
 		if err != nil {
 			return Table{}, err
 		}
 		row.Subject = sc.Subject
-		// Refs can meet in one simulated job (every pull request runs on
-		// the merge ref): one row each.
-		key := [4]string{row.Event, row.Ref, row.Environment, row.Subject}
+		// Refs can meet in one simulated job (a made-up head and a
+		// mentioned one of the same name): one row each.
+		key := [6]string{row.Event, row.Ref, row.BaseRef, row.HeadRef, row.Environment, row.Subject}
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
 		t.Rows = append(t.Rows, row)
 	}
-	return t, nil
+	// A policy its provider refuses (cannot compile, cannot load) has no
+	// verdict for any job: that is no "lets in none".
+	return t, t.unevaluable()
 }
 
 // SubjectContext is a context and the subject form it was built for.
@@ -128,31 +141,64 @@ type SubjectContext struct {
 // Contexts is every combination of events, refs, environments ("" for
 // none) and subject forms on base that a job can have (JobRef): the rows
 // of a table. An event never runs on some refs (a release on a branch):
-// those combinations are no jobs, and no rows.
-func Contexts(base simulate.Context, events, refs, envs, subjects []string) []SubjectContext {
+// those combinations are no jobs, and no rows. A pull request event's
+// jobs are instead one per base and head branch: each of branches (names
+// or refs/heads/ refs, the default branch always among them) as the base,
+// and as the head, and a made-up head (Build's): whoever opens a pull
+// request picks its head, a fork's main into main the commonest.
+func Contexts(base simulate.Context, events, refs, branches, envs, subjects []string) []SubjectContext {
 	var out []SubjectContext
+	add := func(c simulate.Context) {
+		for _, env := range envs {
+			for _, subj := range subjects {
+				c := c
+				c.Environment = env
+				switch subj {
+				case "immutable":
+					c.Immutable = true
+				case "renamed":
+					c.Repository = renamed(base.Repository)
+				}
+				out = append(out, SubjectContext{c, subj})
+			}
+		}
+	}
+	prBranches := pullRequestBranches(branches, DefaultRef(base))
 	for _, ev := range events {
+		if ev == "pull_request" || ev == "pull_request_target" {
+			for _, b := range prBranches {
+				for _, h := range append([]string{""}, prBranches...) {
+					c := base
+					c.Event, c.Ref, c.BaseRef, c.HeadRef = ev, "", b, h
+					add(c)
+				}
+			}
+			continue
+		}
 		for _, mentioned := range refs {
 			ref, ok := JobRef(ev, mentioned, DefaultRef(base))
 			if !ok {
 				continue
 			}
-			for _, env := range envs {
-				for _, subj := range subjects {
-					c := base
-					c.Event, c.Ref, c.Environment = ev, ref, env
-					if ev == "pull_request" || ev == "pull_request_target" {
-						c = PullRequestContext(c, ref)
-					}
-					switch subj {
-					case "immutable":
-						c.Immutable = true
-					case "renamed":
-						c.Repository = renamed(base.Repository)
-					}
-					out = append(out, SubjectContext{c, subj})
-				}
-			}
+			c := base
+			c.Event, c.Ref = ev, ref
+			add(c)
+		}
+	}
+	return out
+}
+
+// pullRequestBranches is the default branch and each of branches (names
+// or refs/heads/ refs; tags and merge-queue branches are no pull
+// request's), as names, once each.
+func pullRequestBranches(branches []string, defaultRef string) []string {
+	out := []string{strings.TrimPrefix(defaultRef, "refs/heads/")}
+	for _, b := range branches {
+		if strings.HasPrefix(b, "refs/") && !strings.HasPrefix(b, "refs/heads/") || strings.HasPrefix(b, "refs/heads/gh-readonly-queue/") {
+			continue
+		}
+		if b = strings.TrimPrefix(b, "refs/heads/"); b != "" && !slices.Contains(out, b) {
+			out = append(out, b)
 		}
 	}
 	return out
@@ -188,9 +234,17 @@ func evaluate(p policy.Policy, c simulate.Context) (Row, error) {
 		return Row{}, err
 	}
 	row := Row{Event: c.Event, Ref: sim.Claims["ref"].(string), Environment: c.Environment, Sub: sim.Claims["sub"].(string), Verdict: res.Verdict}
+	row.BaseRef, _ = sim.Claims["base_ref"].(string)
+	row.HeadRef, _ = sim.Claims["head_ref"].(string)
 	for _, cond := range res.Conditions {
 		if cond.Result == policy.Fail {
 			row.Failing = append(row.Failing, cond.Expression)
+		}
+	}
+	if res.Verdict == policy.Error {
+		row.Error = res.Error
+		if row.Error == "" {
+			row.Error = res.Summary
 		}
 	}
 	return row, nil
@@ -205,6 +259,9 @@ func renamed(repo string) string {
 
 type mentioned struct {
 	events, refs, environments, audiences []string
+	// branches are the pull requests' bases and heads the conditions on
+	// base_ref and head_ref name (branchMentions).
+	branches []string
 	// workflow is the path of the workflow file the jobs run from;
 	// jobWorkflow, the reusable workflow they call (OWNER/REPO/path@REF).
 	workflow, jobWorkflow string
@@ -213,8 +270,8 @@ type mentioned struct {
 // mentions evaluates p on a baseline token and reads the values its
 // conditions name: refs (refs/heads/…, refs/tags/…; wildcards filled in
 // with an example), environments (environment:NAME in subjects, values of
-// conditions on the environment claim) and events (values of conditions
-// on event_name), the workflow file conditions on workflow_ref or
+// conditions on the environment claim), events (values of conditions
+// on event_name), pull requests' branches (branchMentions), the workflow file conditions on workflow_ref or
 // job_workflow_ref name (workflowMentions), beside the defaults. A trusted publisher's document
 // states its settings as fields: those are read from it (publisherMentions).
 func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
@@ -238,10 +295,10 @@ func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 			m.refs = append(m.refs, fill(strings.TrimRight(r, ".,;")))
 		}
 		regex := regexCondition(cond.Expression)
-		for _, e := range envMention().FindAllStringSubmatchIndex(text, -1) {
-			name := text[e[2]:e[3]]
+		for _, e := range envMentions(text) {
+			name := e.name
 			if regex {
-				name = subjectBranch(name, text[e[1]:])
+				name = subjectBranch(name, e.rest)
 			}
 			m.environments = append(m.environments, environmentVariants(name, regex)...)
 		}
@@ -263,6 +320,9 @@ func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 		if !isPublisher {
 			workflowMentions(cond, base.Repository, &m)
 		}
+		if slices.Contains(cond.Claims, "base_ref") || slices.Contains(cond.Claims, "head_ref") {
+			m.branches = append(m.branches, branchMentions(cond.Expression, regex)...)
+		}
 		if slices.Contains(cond.Claims, "event_name") {
 			m.events = append(m.events, quotedValues(cond.Expression)...)
 		}
@@ -276,6 +336,9 @@ func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 	}
 	publisherMentions(p, &m)
 	m.events, m.refs, m.environments, m.audiences = uniq(m.events), uniq(m.refs), uniq(m.environments), uniq(m.audiences)
+	if m.branches = uniq(m.branches); len(m.branches) > maxAlternatives {
+		m.branches = m.branches[:maxAlternatives]
+	}
 	return m, nil
 }
 
@@ -336,8 +399,6 @@ func uniq(s []string) []string {
 
 // The expressions mentions reads conditions with, compiled on first use.
 var (
-	refMention = lazyre.New(`refs/(?:heads|tags)/[^\s"'),\]]+`)
-	// A parenthesised group is part of the name: environment:(prod|staging).
-	envMention  = lazyre.New(`environment:((?:\([^()\s"']*\)|[^\s"':(),\]])+)`)
+	refMention  = lazyre.New(`refs/(?:heads|tags)/[^\s"'),\]]+`)
 	quotedValue = lazyre.New(`"([^"]*)"|'([^']*)'`)
 )

@@ -83,31 +83,50 @@ func Build(c Context) (Simulation, error) {
 		ref = defaultRef
 		s.Notes = append(s.Notes, "no ref given: the default branch, "+ref+", assumed")
 	}
+	if note := notRun(c.Event, ref, defaultRef); note != "" && !pullRequestEvent(c.Event) {
+		s.Notes = append(s.Notes, note)
+	}
+	protected := c.Protected
 	base := fullRef(valueOr(c.BaseRef, defaultRef))
 	cl["base_ref"], cl["head_ref"] = "", ""
 	if pullRequestEvent(c.Event) {
-		head, made := headBranch(c.HeadRef, ref, branchName(base))
+		head, made, note := headBranch(c.HeadRef, ref, branchName(base))
+		if note != "" {
+			s.Notes = append(s.Notes, c.Event+": "+note)
+		}
 		if made {
 			placeholder("head_ref", head)
-			s.Notes = append(s.Notes, c.Event+": the head branch, "+head+", is made up: a pull request comes from a branch other than its base, "+branchName(base)+" (give --head-ref)")
+			s.Notes = append(s.Notes, c.Event+": the head branch, "+head+", is made up (give --head-ref: whoever opens the pull request picks it, and a fork's branch may have the base's name)")
 		} else {
 			cl["head_ref"] = head
 		}
 		cl["base_ref"] = branchName(base)
 		switch {
 		case c.Event == "pull_request_target":
-			// The run is on the base branch (observed; not documented).
-			ref = base
-			s.Notes = append(s.Notes, "pull_request_target: ref is the base branch and sub ends in :pull_request, as observed in real tokens; GitHub's documentation does not say")
-		case !strings.HasPrefix(ref, "refs/pull/"):
-			// A pull_request run is on the merge ref.
-			ref = "refs/pull/" + placeholderPR + "/merge"
-			s.Placeholders = append(s.Placeholders, "ref")
-			s.Notes = append(s.Notes, "pull_request: the run is on refs/pull/<number>/merge; the number is made up (give --ref refs/pull/N/merge)")
+			// Since 8 December 2025 GitHub runs pull_request_target from
+			// the default branch whatever the pull request's base: its
+			// workflow and GITHUB_REF are the default branch's, base_ref
+			// is still the target (GitHub changelog 2025-11-07, "Actions
+			// pull_request_target and environment branch protection
+			// changes"). The sub's ending is observed, not documented.
+			ref = defaultRef
+			s.Notes = append(s.Notes, "pull_request_target: ref is the default branch, "+defaultRef+", whatever the base (GitHub, since 8 December 2025); base_ref is the pull request's target; sub ends in :pull_request, as observed in real tokens; GitHub's documentation does not say")
+		default:
+			// A pull_request run is on the merge ref, which no branch
+			// rule protects (fixtures/claims/pull-request.json).
+			if !strings.HasPrefix(ref, "refs/pull/") {
+				ref = "refs/pull/" + placeholderPR + "/merge"
+				s.Placeholders = append(s.Placeholders, "ref")
+				s.Notes = append(s.Notes, "pull_request: the run is on refs/pull/<number>/merge; the number is made up (give --ref refs/pull/N/merge)")
+			}
+			if protected {
+				protected = false
+				s.Notes = append(s.Notes, "pull_request: the merge ref is never protected: ref_protected is false whatever --protected says")
+			}
 		}
 	}
 	cl["ref"], cl["ref_type"] = ref, refType(ref)
-	cl["ref_protected"] = fmt.Sprint(c.Protected)
+	cl["ref_protected"] = fmt.Sprint(protected)
 	placeholder("sha", placeholderSHA)
 	if c.Environment != "" {
 		cl["environment"] = c.Environment

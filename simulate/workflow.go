@@ -24,10 +24,14 @@ type Trigger struct {
 // .github/workflows/x.yml, and its content) and returns one context per
 // trigger of its on: section for job (the only job when job is ""), with
 // the job's environment: and uses: applied. base carries what the file
-// cannot say (repository, IDs, audience, template); a base Ref, when
-// given, is used for every trigger instead of the file's filters. A pull
+// cannot say (repository, IDs, audience, template). Each trigger runs on
+// a ref the event's filters let through (branches, tags, their -ignore
+// lists and !negations), or the one base gives: a ref or base branch the
+// user gave is kept, with a note when the filters exclude it. A pull
 // request event's branches filter names the branches it targets: its
-// triggers get them as BaseRef (unless base has one), and Build a head.
+// triggers get them as BaseRef (unless base has one), and base's Ref is
+// its head. Events that run only on the default branch (schedule,
+// workflow_run, …) run there; merge_group on its queue branch.
 func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger, error) {
 	var doc map[string]any
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -58,18 +62,21 @@ func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger
 		notes = append(notes, note)
 	}
 	var out []Trigger
+	seen := map[[3]string]bool{}
 	for _, ev := range events(on) {
-		for _, ref := range refsFor(ev, base.Ref, fullRef(valueOr(base.DefaultBranch, "main"))) {
+		for _, ref := range refsFor(ev, base, fullRef(valueOr(base.DefaultBranch, "main"))) {
 			c := base
 			c.Event, c.Ref = ev.name, ref.ref
-			if pullRequestEvent(ev.name) && base.Ref == "" {
+			if pullRequestEvent(ev.name) {
 				// A pull request's branches filter names its target;
-				// Build makes up a head branch other than it.
-				c.Ref, c.BaseRef = "", cmp.Or(base.BaseRef, ref.ref)
-				if ref.note != "" && len(ev.branches) == 0 {
-					ref.note = "no target branch in the file: a pull request into the default branch, " + branchName(ref.ref) + ", assumed (give --base-ref)"
-				}
+				// the ref given is its head, else Build makes one up.
+				c.Ref, c.BaseRef = base.Ref, ref.ref
 			}
+			key := [3]string{c.Event, c.Ref, c.BaseRef}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
 			if uses, _ := jobDef["uses"].(string); uses != "" {
 				jw, note := reusable(uses, c)
 				c.JobWorkflow = jw
@@ -146,10 +153,15 @@ func environmentOf(job map[string]any) (string, string) {
 }
 
 type event struct {
-	name     string
-	branches []string
-	tags     []string
+	name           string
+	branches, tags filter
 }
+
+// filtered are the events whose branches and tags filters name the refs
+// they run on (for pull requests and merge queues, the base branch);
+// other events' filters (workflow_run's branches: the triggering run's)
+// say nothing of the job's ref.
+var filtered = map[string]bool{"push": true, "pull_request": true, "pull_request_target": true, "merge_group": true}
 
 // events reads on: in its three forms: a name, a list of names, or a map
 // from name to its filters.
@@ -172,8 +184,11 @@ func events(on any) []event {
 		sort.Strings(names)
 		for _, n := range names {
 			e := event{name: n}
-			if f, ok := v[n].(map[string]any); ok {
-				e.branches, e.tags = stringsOf(f["branches"]), stringsOf(f["tags"])
+			if f, ok := v[n].(map[string]any); ok && filtered[n] {
+				e.branches = filterOf(f, "branches")
+				if n == "push" {
+					e.tags = filterOf(f, "tags")
+				}
 			}
 			out = append(out, e)
 		}
@@ -181,33 +196,93 @@ func events(on any) []event {
 	return out
 }
 
+func filterOf(f map[string]any, key string) filter {
+	only, ignore := f[key], f[key+"-ignore"]
+	return filter{set: only != nil || ignore != nil, only: stringsOf(only), ignore: stringsOf(ignore)}
+}
+
 type refChoice struct{ ref, note string }
 
-// refsFor picks the refs to simulate an event on: the one given, else
-// one per branch and tag filter (a pattern filled in with an example),
-// else the default branch, defaultRef.
-func refsFor(e event, given, defaultRef string) []refChoice {
+// madeUpBranch stands for a branch the filters let through when they
+// exclude the default branch.
+const madeUpBranch = "refs/heads/" + madeUpHead
+
+// refsFor picks the refs to simulate an event on (for a pull request,
+// the base branches): the one the user gave (base's BaseRef for a pull
+// request, else its Ref), noted when the event's filters exclude it;
+// else one per filter pattern (filled in with an example) the filters let
+// through; else the default branch, defaultRef, or a made-up branch when
+// the filters exclude it. Events that run only on the default branch run
+// there, a merge queue on its queue branch, a release on a tag. No ref
+// left: no trigger.
+func refsFor(e event, base Context, defaultRef string) []refChoice {
+	given := fullRef(base.Ref)
+	if pullRequestEvent(e.name) || e.name == "merge_group" {
+		given = fullRef(base.BaseRef)
+		if e.name == "merge_group" && given == "" {
+			given = fullRef(base.Ref)
+		}
+	}
 	if given != "" {
-		return []refChoice{{ref: given}}
+		choice := refChoice{ref: given}
+		if !e.runs(given) {
+			what := e.name + " on " + given
+			if pullRequestEvent(e.name) {
+				what = e.name + " into " + given
+			}
+			choice.note = what + ": the workflow's " + filterWord(e, given) + " filters exclude it, so GitHub would not run this trigger"
+		}
+		if e.name == "merge_group" {
+			choice.ref, _ = JobRef(e.name, given, defaultRef)
+		} else if !pullRequestEvent(e.name) {
+			choice.ref = base.Ref
+		}
+		return []refChoice{choice}
+	}
+	switch {
+	case onDefaultBranch[e.name]:
+		return []refChoice{{defaultRef, e.name + " runs on the default branch, " + branchName(defaultRef) + " (give --default-branch)"}}
+	case e.name == "release":
+		// A release runs on its tag.
+		return []refChoice{{"refs/tags/v1.0.0", "release: runs on the release's tag; v1.0.0 assumed (give --ref)"}}
 	}
 	var out []refChoice
-	for _, b := range e.branches {
+	for _, b := range e.branches.positive() {
 		r, note := example(b, "refs/heads/")
 		out = append(out, refChoice{r, note})
 	}
-	for _, t := range e.tags {
+	for _, t := range e.tags.positive() {
 		r, note := example(t, "refs/tags/")
 		out = append(out, refChoice{r, note})
 	}
-	switch {
-	case len(out) > 0:
-	case e.name == "release":
-		// A release runs on its tag.
-		out = append(out, refChoice{"refs/tags/v1.0.0", "release: runs on the release's tag; v1.0.0 assumed (give --ref)"})
-	default:
+	if len(out) == 0 {
 		out = append(out, refChoice{defaultRef, "no ref in the file: the default branch, " + branchName(defaultRef) + ", assumed (give --ref)"})
+		if pullRequestEvent(e.name) || e.name == "merge_group" {
+			out[0].note = "no target branch in the file: a pull request into the default branch, " + branchName(defaultRef) + ", assumed (give --base-ref)"
+		}
+		if !e.runs(defaultRef) {
+			out[0] = refChoice{madeUpBranch, "the workflow's filters exclude the default branch: a branch they let through, " + branchName(madeUpBranch) + ", made up (give --ref or --base-ref)"}
+		}
 	}
-	return out
+	kept := out[:0]
+	for _, c := range out {
+		if !e.runs(c.ref) {
+			continue
+		}
+		if e.name == "merge_group" {
+			c.ref, _ = JobRef(e.name, c.ref, defaultRef)
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}
+
+// filterWord names the filters that decide ref: branches or tags.
+func filterWord(e event, ref string) string {
+	if strings.HasPrefix(ref, "refs/tags/") {
+		return "tags"
+	}
+	return "branches"
 }
 
 // example turns a filter pattern into a ref that matches it.
@@ -221,7 +296,8 @@ func example(pattern, prefix string) (string, string) {
 
 // reusable is job_workflow_ref for a job that uses: a reusable workflow:
 // ./path in the same repository at the run's ref (as Build makes it: a
-// pull request's merge ref or base branch), or OWNER/REPO/path@REF.
+// pull_request's merge ref, pull_request_target's default branch), or
+// OWNER/REPO/path@REF.
 func reusable(uses string, c Context) (string, string) {
 	if p, ok := strings.CutPrefix(uses, "./"); ok {
 		ref := cmp.Or(fullRef(c.Ref), fullRef(valueOr(c.DefaultBranch, "main")))
@@ -252,10 +328,10 @@ func stringsOf(v any) []string {
 }
 
 // Name names the trigger in a summary: its event and ref, or for a pull
-// request with no ref given the branch it targets.
+// request the branch it targets.
 func (t Trigger) Name() string {
 	c := t.Context
-	if c.Ref == "" && pullRequestEvent(c.Event) {
+	if pullRequestEvent(c.Event) {
 		return c.Event + " into " + fullRef(cmp.Or(c.BaseRef, c.DefaultBranch, "main"))
 	}
 	return c.Event + " " + c.Ref

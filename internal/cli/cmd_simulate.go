@@ -61,8 +61,9 @@ or a policy that cannot be read.`,
 	fs.StringVar(&c.RepoID, "repo-id", "", "repository_id")
 	fs.StringVar(&c.Event, "event", "", "event_name: push, pull_request, workflow_dispatch, …")
 	fs.StringVar(&c.Ref, "ref", "", "refs/heads/B, refs/tags/T or a branch name; for pull requests the PR's branch")
-	fs.StringVar(&c.BaseRef, "base-ref", "", "pull requests: the target branch (default main, the default branch)")
-	fs.StringVar(&c.HeadRef, "head-ref", "", "pull requests: the PR's branch (default: --ref when it names a branch other than the base, else feature, made up)")
+	fs.StringVar(&c.BaseRef, "base-ref", "", "pull requests: the target branch (default: the default branch)")
+	fs.StringVar(&c.HeadRef, "head-ref", "", "pull requests: the PR's branch, the base's name too for a fork's (default: --ref, else feature, made up)")
+	fs.StringVar(&c.DefaultBranch, "default-branch", "", "the repository's default branch: the ref when none is given, of jobs that run only there (schedule, workflow_run, pull_request_target) and pull requests' target (default main)")
 	fs.StringVar(&c.Environment, "environment", "", "the job's environment")
 	fs.StringVar(&c.Workflow, "workflow", "", "the calling workflow, .github/workflows/FILE")
 	fs.StringVar(&c.JobWorkflow, "job-workflow", "", "a reusable workflow defining the job: OWNER/REPO/.github/workflows/FILE@REF")
@@ -90,6 +91,9 @@ type simulatedReport struct {
 }
 
 func simulateRun(o *simulateOptions, s streams) error {
+	if err := needRepo(o.ctx.Repository); err != nil {
+		return err
+	}
 	if o.template != "" {
 		o.ctx.SubTemplate = strings.Split(o.template, ",")
 	}
@@ -184,6 +188,15 @@ func (o *simulateOptions) contexts() ([]simulate.Trigger, error) {
 		return nil, usageFrom(err)
 	}
 	return trs, nil
+}
+
+// needRepo is the usage error of simulate and reach without --repo: a
+// job runs in a repository, and no default would be right.
+func needRepo(repo string) error {
+	if repo == "" {
+		return usagef("give the repository: --repo OWNER/REPO")
+	}
+	return nil
 }
 
 // usageFrom is a context GitHub could not have run: the user's input.

@@ -15,7 +15,7 @@ func TestSimulatePullRequestHeadBranch(t *testing.T) {
 		head, base string
 	}{
 		{"default", nil, "feature", "main"},
-		{"ref names the base", []string{"--ref", "main"}, "feature", "main"},
+		{"ref names the base: a fork's main", []string{"--ref", "main"}, "main", "main"},
 		{"head named", []string{"--head-ref", "fix/login"}, "fix/login", "main"},
 		{"head and base named", []string{"--head-ref", "fix/login", "--base-ref", "develop"}, "fix/login", "develop"},
 	}
