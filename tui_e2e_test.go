@@ -219,7 +219,9 @@ func TestTUIWhatIfUnderTmux(t *testing.T) {
 	tm.keys("Enter")
 	screen = tm.waitFor("edited, unsigned (1 edit)", "the edited token")
 	status := strings.SplitN(screen, "\n", 2)[0]
-	if !strings.Contains(status, "policies ✓5 ✗13") || strings.Contains(status, "✓ valid") {
+	// ref, head_ref and base_ref follow the event, so the policies pinned
+	// to main (AWS, Entra, Google Cloud, Vault, octo-sts, Kubernetes) deny.
+	if !strings.Contains(status, "policies ✓2 ✗16") || strings.Contains(status, "✓ valid") {
 		t.Errorf("after event_name → pull_request the status line reads: %s", status)
 	}
 	assertFits(t, screen, 100, 30)
@@ -229,7 +231,7 @@ func TestTUIWhatIfUnderTmux(t *testing.T) {
 	for _, want := range []string{
 		"✓ allow → ✗ deny  aws arn:aws:iam::111122223333:role/gha-legacy-deploy-main",
 		`StringEquals "token.actions.githubusercontent.com:sub":`,
-		`edited "repo:octo-org/octo-repo:pull_request"`,
+		"Claims that differ (7)", `real   "push"`,
 	} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the side-by-side lacks %q:\n%s", want, screen)

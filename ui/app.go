@@ -120,6 +120,12 @@ type Model struct {
 	editPick int // the chosen value among promptChoices; -1 for none
 	vp       viewport.Model
 	vpWider  bool // the scrolling text has a line wider than vp
+	// vpLines, its widest line and vpX are vp's text and sideways
+	// scroll, which it keeps to itself: paneView marks where they are cut
+	// (cutmarks.go).
+	vpLines   []string
+	vpLongest int
+	vpX       int
 
 	prompt        promptKind
 	promptIn      textinput.Model

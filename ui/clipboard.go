@@ -129,9 +129,24 @@ func (m Model) copyCondition() (tea.Model, tea.Cmd) {
 // copySnippet copies a ready-to-paste condition: the token's own, not its
 // escaped form (clipDocument escapes it, and says so).
 func (m Model) copySnippet(sn policy.Snippet) (Model, tea.Cmd) {
+	return m.copyDocument(sn, func() bool { return false })
+}
+
+// copyInstead copies a condition offered in place of the opened policy
+// p's failing ones. A fix to the document (an undelete command, a guarded
+// mapping entry) is built from the policy file's values as well as the
+// token's: a file holding a string that is not escape.Plain (a provider
+// named "prov\nid>PWNED") makes it as hostile as such a token.
+func (m Model) copyInstead(sn policy.Snippet, p policy.Result) (Model, tea.Cmd) {
+	return m.copyDocument(sn, func() bool { return !plainResult(p) })
+}
+
+// copyDocument copies sn, hostile when the token is or fromFile says
+// the document it was built from is.
+func (m Model) copyDocument(sn policy.Snippet, fromFile func() bool) (Model, tea.Cmd) {
 	// A condition is built from any of the token's claims (a Google Cloud
 	// member's pool comes from aud), so the whole payload decides.
-	hostile := func() bool { return m.report.Token != nil && !plainValue(m.report.Token.Payload) }
+	hostile := func() bool { return m.report.Token != nil && !plainValue(m.report.Token.Payload) || fromFile() }
 	s, escaped := clipDocument(sn.Text, hostile)
 	// The display name, with "the": "a aws condition" read badly.
 	return m, m.copyText("the "+view.ProviderName(sn.Provider)+" condition", s, escaped)

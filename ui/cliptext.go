@@ -7,6 +7,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/policy"
 )
 
 // What reaches the clipboard from outside is escaped like what reaches the
@@ -59,6 +60,27 @@ func clipToken(text string) (string, bool) {
 		}
 	}
 	return clipValue(text)
+}
+
+// plainResult reports whether every string a policy's result took from
+// its file (the source, its name, each condition as written and what it
+// accepts, its group) is escape.Plain: the values a fix to the document
+// is built from.
+func plainResult(p policy.Result) bool {
+	if !escape.Plain(p.Source) || !escape.Plain(p.Name) {
+		return false
+	}
+	for _, c := range p.Conditions {
+		if !escape.Plain(c.Expression) || !escape.Plain(c.Group) {
+			return false
+		}
+		for _, e := range c.Expected {
+			if !escape.Plain(e) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // plainValue reports whether every string in v, member names included,

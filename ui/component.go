@@ -99,7 +99,7 @@ type textPane struct{}
 
 func (textPane) KeyMap(KeyMap) []key.Binding                         { return nil }
 func (textPane) Update(m Model, _ tea.KeyMsg) (Model, tea.Cmd, bool) { return m, nil, false }
-func (textPane) View(m Model, _, _ int) string                       { return m.vp.View() }
+func (textPane) View(m Model, _, _ int) string                       { return m.paneView() }
 func (textPane) TextSize(_ Model, w, h int) (int, int)               { return w - 1, h }
 
 // tokenContent writes a token pane's text, or, without a token, the

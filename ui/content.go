@@ -27,8 +27,9 @@ func (m Model) paneContent(w int) string {
 // wrapIndented lays s out for w columns with report/view's Fit: lines
 // wrap only at spaces and continue at their indent, so a wrapped diagnosis
 // stays under its condition; a value (an ARN, a link, a condition) is never
-// cut, and a first difference shows both values around it, the caret under
-// the differing character.
+// broken (wider than the pane, it is cut at the pane's edge with a … mark,
+// and ←/→ scroll to the rest: paneView), and a first difference shows both
+// values around it, the caret under the differing character.
 func wrapIndented(s string, w int) string {
 	return strings.Join(view.Fit(strings.Split(s, "\n"), w), "\n")
 }

@@ -64,9 +64,9 @@ func (m Model) inspectorKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case matches(msg, k.Bottom):
 		m.move(1 << 30)
 	case matches(msg, k.Left):
-		m.vp.ScrollLeft(max(m.vp.Width/2, 1))
+		m.scrollSideways(-max(m.vp.Width/2, 1))
 	case matches(msg, k.Right):
-		m.vp.ScrollRight(max(m.vp.Width/2, 1))
+		m.scrollSideways(max(m.vp.Width/2, 1))
 	case matches(msg, k.Back):
 		if m.filter.Value() != "" {
 			m.filter.SetValue("")

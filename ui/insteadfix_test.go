@@ -24,6 +24,9 @@ func TestInsteadFixWithoutClaim(t *testing.T) {
 	if !strings.Contains(out, "the provider is DELETED: undelete it\n    gcloud-undelete-command\n") {
 		t.Errorf("the claim-less fix is not headed by its note:\n%s", out)
 	}
+	if !strings.Contains(out, view.InsteadCaution) {
+		t.Errorf("the block lacks its caution:\n%s", out)
+	}
 	if n := strings.Count(out, "the provider is DELETED"); n != 1 {
 		t.Errorf("the fix's note is shown %d times:\n%s", n, out)
 	}

@@ -87,10 +87,11 @@ func (k KeyMap) sideways() key.Binding {
 // helpKeys is what help.Model reads for the inspector: the focused pane's
 // keys (its component's KeyMap), then the ones every pane shares.
 // sideways says ←/→ in the short help: the text shown is wider than its
-// pane. whatIf is the pane's what-if keys (e, u, =, w), kept apart: the
+// pane. whatIf is the pane's what-if keys (e, u, =), kept apart: the
 // help lists them in a section of their own, the footer only where they
 // fit beside the pane's other keys (u and = only while editing, = also
-// after a second token; a and del in the help only).
+// after a second token; a and del in the help only). w (who can assume)
+// edits no claim: it is the Policies pane's own key.
 type helpKeys struct {
 	pane     []key.Binding
 	whatIf   []key.Binding
@@ -98,10 +99,13 @@ type helpKeys struct {
 	global   KeyMap
 	sideways bool
 	noToken  bool // a pasted error alone: no claim to filter, edit or copy
+	// claims: a claim pane has the focus; the footer offers / (filter
+	// claims) there only, the help everywhere (it moves to the claims).
+	claims bool
 }
 
 func (m Model) helpKeys() helpKeys {
-	h := helpKeys{global: m.keys, sideways: m.scrollsSideways()}
+	h := helpKeys{global: m.keys, sideways: m.scrollsSideways(), claims: m.pane == paneClaims || m.pane == paneDetail}
 	if m.report != nil && m.report.Token == nil {
 		h.noToken = true
 		return h
@@ -118,7 +122,7 @@ func (m Model) helpKeys() helpKeys {
 				b = described(b, "previous vs this token")
 			}
 			buf = append(buf, b)
-		case k.Edit.Keys()[0], k.AddClaim.Keys()[0], k.DeleteClaim.Keys()[0], k.WhoCanAssume.Keys()[0], k.Undo.Keys()[0]:
+		case k.Edit.Keys()[0], k.AddClaim.Keys()[0], k.DeleteClaim.Keys()[0], k.Undo.Keys()[0]:
 			buf = append(buf, b)
 		default:
 			h.pane = append(h.pane, b)
@@ -127,7 +131,7 @@ func (m Model) helpKeys() helpKeys {
 	h.whatIf = buf
 	for _, b := range h.whatIf {
 		switch b.Keys()[0] {
-		case k.Edit.Keys()[0], k.WhoCanAssume.Keys()[0]:
+		case k.Edit.Keys()[0]:
 			buf = append(buf, b)
 		case k.Undo.Keys()[0]:
 			if m.whatIf.real != nil {
@@ -172,7 +176,12 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	if h.sideways {
 		out = append(out, h.global.sideways())
 	}
-	return append(out, h.global.ShortHelp()...)
+	for _, b := range h.global.ShortHelp() {
+		if h.claims || b.Keys()[0] != h.global.Filter.Keys()[0] {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {

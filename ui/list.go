@@ -10,16 +10,18 @@ import (
 )
 
 // listRows draws the rows of a list pane (the claims, the policies) from
-// off in w×h cells: the ▸ cursor on sel, styled while the list has the
-// focus, each row cut to w with …, and blank lines below the last.
+// off in w×h cells: the cursor on sel, ▸ and styled while the list has
+// the focus, a hollow ▹ while the pane beside it has (a shape, not only a
+// style: NO_COLOR draws no bold), each row cut to w with …, and blank
+// lines below the last.
 func (m Model) listRows(n, off, sel int, focused bool, w, h int, row func(i int) string) string {
 	lines := make([]string, 0, h)
 	for i := off; i < n && len(lines) < h; i++ {
 		cursor := "  "
 		if i == sel {
-			cursor = "▸ "
+			cursor = "▹ "
 			if focused {
-				cursor = m.st.Cursor.Render(cursor)
+				cursor = m.st.Cursor.Render("▸ ")
 			}
 		}
 		lines = append(lines, ansi.Truncate(cursor+row(i), w, "…"))

@@ -73,7 +73,7 @@ func (claimsPane) TextSize(m Model, w, h int) (int, int) { return claimsSize(m, 
 func claimsBeside(m Model, w, h int) string {
 	list := m.claimsList(m.listWidth(), h)
 	sep := strings.TrimSuffix(strings.Repeat(m.st.Dim.Render("│")+"\n", h), "\n")
-	return lipgloss.JoinHorizontal(lipgloss.Top, list, " ", sep, " ", m.vp.View())
+	return lipgloss.JoinHorizontal(lipgloss.Top, list, " ", sep, " ", m.paneView())
 }
 
 // claimsSize: the detail takes what the list leaves on a wide screen.
@@ -118,10 +118,12 @@ func (m Model) claimsList(w, h int) string {
 	return lipgloss.NewStyle().Width(w).Render(rows)
 }
 
-// claimBadges: NEW, RISK, UNKNOWN, the user's ★, and how the loaded
-// conditions that read the claim came out, counted as the text report's
-// "read by" line counts them: ✗N failed, !N errored, else ✓ when some
-// pass; a condition not checked offline (n/a) is no failure, and a claim
+// claimBadges: NEW, RISK, UNKNOWN, the user's ★, the failed check of the
+// claim (exp, nbf, iat, iss, aud: ✗ fail), and how the loaded conditions
+// that read the claim came out, counted as the text report's "read by"
+// line counts them: ✗N failed, !N errored, else ✓ when some pass (never
+// beside a failed check: the exp row of an expired token would read as
+// fine); a condition not checked offline (n/a) is no failure, and a claim
 // read only by such conditions says n/a.
 func (m Model) claimBadges(c view.Claim) string {
 	st := m.st
@@ -129,7 +131,12 @@ func (m Model) claimBadges(c view.Claim) string {
 	for _, b := range c.Flags() {
 		out = append(out, st.Render(b))
 	}
+	check, checkFailed := view.FailedCheckOf(m.report, c.Name)
+	if checkFailed {
+		out = append(out, st.Render(check))
+	}
 	switch t := c.Tally; {
+	case checkFailed && t.Fail == 0 && t.Errored == 0:
 	case t.Fail > 0 || t.Errored > 0:
 		if t.Fail > 0 {
 			out = append(out, st.Fail.Render(fmt.Sprintf("✗%d", t.Fail)))

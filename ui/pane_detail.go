@@ -34,7 +34,7 @@ func (detailPane) View(m Model, w, h int) string {
 	if m.wide() {
 		return claimsBeside(m, w, h)
 	}
-	return m.vp.View()
+	return m.paneView()
 }
 
 func (detailPane) Content(m Model, b *strings.Builder) { m.claimDetail(b) }

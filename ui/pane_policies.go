@@ -19,8 +19,9 @@ func (policiesPane) KeyMap(k KeyMap) []key.Binding {
 	return []key.Binding{described(k.Open, "open policy"), described(k.Back, "close policy"), described(k.Copy, "copy policy name"), k.WhoCanAssume, k.UnloadPolicy}
 }
 
-// KeyMapNow: an opened policy has keys of its own (policycopy.go); an
-// empty list has only p, which the shared keys name.
+// KeyMapNow: an opened policy has keys of its own (policycopy.go); the
+// "who can assume" table goes back to the list with esc; the list has
+// none to close; an empty list has only p, which the shared keys name.
 func (p policiesPane) KeyMapNow(m Model, k KeyMap) []key.Binding {
 	if _, ok := m.openedPolicy(); ok {
 		return openedPolicyKeys(m, k)
@@ -28,7 +29,10 @@ func (p policiesPane) KeyMapNow(m Model, k KeyMap) []key.Binding {
 	if len(m.policies()) == 0 {
 		return nil
 	}
-	return p.KeyMap(k)
+	if m.reachOpen {
+		return []key.Binding{described(k.Back, "back to the list"), described(k.Open, "open policy"), described(k.Copy, "copy policy name"), k.UnloadPolicy}
+	}
+	return []key.Binding{described(k.Open, "open policy"), described(k.Copy, "copy policy name"), k.WhoCanAssume, k.UnloadPolicy}
 }
 
 // Update: enter opens the selected policy; y copies its name (a role
@@ -98,7 +102,7 @@ func plural(n int, one, many string) string {
 
 func (policiesPane) View(m Model, w, h int) string {
 	if m.policyOpen || m.reachOpen {
-		return m.vp.View()
+		return m.paneView()
 	}
 	return m.policyList(w, h)
 }
@@ -122,21 +126,62 @@ func (m Model) policyList(w, h int) string {
 	st := m.st
 	ps := m.policies()
 	if len(ps) == 0 {
-		return m.emptyList(w, h, "no policy loaded: press p to load a trust policy file ("+view.ProviderNames()+")")
+		return m.emptyList(w, h, m.noPolicyListed())
 	}
 	// Every provider's width, not only the listed ones': the column stays
 	// put as policies load and unload.
 	provW := view.ProviderColumn(policy.ProviderIDs())
+	same := sameNamed(ps)
 	return m.listRows(len(ps), m.policyOff, m.policySel, true, w, h, func(row int) string {
 		p := view.PolicyOf(m.report, ps[row])
 		prov := ansi.Truncate(p.Provider, provW, "…")
 		prov += strings.Repeat(" ", provW-ansi.StringWidth(prov))
-		line := m.verdictBadge(p.Mark) + "  " + prov + " " + p.Name
-		if p.SourceDiffers {
-			line += st.Dim.Render("  " + p.Source)
+		head := m.verdictBadge(p.Mark) + "  " + prov + " "
+		if !p.SourceDiffers {
+			return head + p.Name
 		}
-		return line
+		name, source := p.Name, p.Source
+		if same[row] {
+			// Only the source tells it from the other of its name: the
+			// name gives way so it shows, and a long source keeps its end
+			// (the file, #index).
+			room := w - 2 - ansi.StringWidth(head) - 2 // the cursor, and the gap
+			if sw := ansi.StringWidth(source); sw > room/2 && ansi.StringWidth(name)+sw > room {
+				source = ansi.TruncateLeft(source, sw-max(room/2, 1)+1, "…")
+			}
+			name = ansi.Truncate(name, max(room-ansi.StringWidth(source), 1), "…")
+		}
+		return head + name + st.Dim.Render("  "+source)
 	})
+}
+
+// sameNamed marks the policies whose provider and name another policy
+// has too (the same Google Cloud provider in two files).
+func sameNamed(ps []policy.Result) []bool {
+	count := map[[2]string]int{}
+	for _, p := range ps {
+		count[[2]string{p.Provider, p.Name}]++
+	}
+	out := make([]bool, len(ps))
+	for i, p := range ps {
+		out[i] = count[[2]string{p.Provider, p.Name}] > 1
+	}
+	return out
+}
+
+// noPolicyListed says why the list is empty: no policy is loaded, or the
+// loaded ones were not evaluated, which happens when the token has no
+// claims (its payload did not decode) to evaluate them on.
+func (m Model) noPolicyListed() string {
+	n := m.session.PolicyCount()
+	switch {
+	case n == 0:
+		return "no policy loaded: press p to load a trust policy file (" + view.ProviderNames() + ")"
+	case len(m.report.Claims) == 0:
+		return fmt.Sprintf("%d %s loaded, not evaluated: the token has no claims to evaluate %s on (the Header pane lists its problems)",
+			n, plural(n, "policy", "policies"), plural(n, "it", "them"))
+	}
+	return fmt.Sprintf("%d %s loaded, not evaluated", n, plural(n, "policy", "policies"))
 }
 
 // verdictBadge pads the verdict so the policies' names line up.
@@ -176,6 +221,7 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 	}
 	if len(p.Instead) > 0 {
 		b.WriteString("\n" + st.Title.Render(view.InsteadTitle(p.ProviderName)) + "\n")
+		b.WriteString(st.Dim.Render(view.InsteadCaution) + "\n")
 		hint := "Y copies it"
 		if len(p.Instead) > 1 {
 			hint = "Y copies the ▸ one · [ ] choose"
@@ -204,10 +250,17 @@ func (m Model) policyDetail(b *strings.Builder, p view.Policy) {
 	}
 }
 
-// Tab counts the loaded policies.
+// Tab counts the loaded policies: those evaluated, else those the
+// session holds (a token without claims evaluates none).
 func (policiesPane) Tab(m Model) string {
-	if m.report != nil && len(m.report.Policies) > 0 && !m.samples.loading() {
-		return fmt.Sprintf("Policies (%d)", len(m.report.Policies))
+	if m.report == nil || m.samples.loading() {
+		return "Policies"
+	}
+	if n := len(m.report.Policies); n > 0 {
+		return fmt.Sprintf("Policies (%d)", n)
+	}
+	if n := m.session.PolicyCount(); n > 0 {
+		return fmt.Sprintf("Policies (%d)", n)
 	}
 	return "Policies"
 }

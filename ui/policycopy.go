@@ -35,7 +35,7 @@ func (m Model) openedPolicyKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 			m.setFlash(noInsteadReason(view.PolicyOf(m.report, p)), false)
 			return m, nil, true
 		}
-		m, cmd := m.copySnippet(instead[clamp(m.insteadSel, 0, len(instead)-1)])
+		m, cmd := m.copyInstead(instead[clamp(m.insteadSel, 0, len(instead)-1)], p)
 		return m, cmd, true
 	case matches(msg, m.keys.PrevCondition), matches(msg, m.keys.NextCondition):
 		if matches(msg, m.keys.PrevCondition) {

@@ -152,18 +152,13 @@ func (m *Model) refresh() {
 	text := m.paneContent(m.vp.Width)
 	m.vp.SetContent(text)
 	m.vp.SetYOffset(y)
-	m.vp.ScrollLeft(0) // keeps the sideways scroll within the new text
-	m.vpWider = widerThan(text, m.vp.Width)
-}
-
-// widerThan reports whether a line of text is wider than w columns.
-func widerThan(text string, w int) bool {
-	for l := range strings.SplitSeq(text, "\n") {
-		if ansi.StringWidth(l) > w {
-			return true
-		}
+	m.vpLines = strings.Split(text, "\n")
+	m.vpLongest = 0
+	for _, l := range m.vpLines {
+		m.vpLongest = max(m.vpLongest, ansi.StringWidth(l))
 	}
-	return false
+	m.vpWider = m.vpLongest > m.vp.Width
+	m.scrollSideways(0) // keeps the sideways scroll within the new text
 }
 
 // scrollsSideways: the scrolling text shows (the help, a text pane, the

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/report/view"
 	"github.com/oidcscope/oidcscope/verify"
 )
 
@@ -22,6 +25,32 @@ func (m Model) failedChecks() string {
 		return ""
 	}
 	return m.st.Fail.Render("✗ fail " + strings.Join(names, ", "))
+}
+
+// decodeStatus is the first problem decoding the token found, which may
+// be cut short, and how many more the Header pane lists: a paste that is
+// not quite a token ("looks truncated", a header that is not JSON) leads
+// with why.
+func (m Model) decodeStatus() []statusPart {
+	var first string
+	n := 0
+	for _, p := range view.Problems(m.report) {
+		if p.Stage != inspect.StageDecode {
+			continue
+		}
+		if n == 0 {
+			first = p.Message
+		}
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	out := []statusPart{{text: m.st.Fail.Render("✗ " + first), keep: true, shrink: true}}
+	if n > 1 {
+		out = append(out, statusPart{text: m.st.Dim.Render(fmt.Sprintf(" +%d", n-1)), keep: true, glued: true})
+	}
+	return out
 }
 
 // evaluatedAt is the instant the checks were evaluated at when it is not

@@ -25,38 +25,48 @@ func (m Model) inspectorView() string {
 
 // statusLine: the signature badge, the failed checks, the live expiry
 // (at --at's instant, named, when one is given), the policies' tally,
-// profile and issuer.
+// profile and issuer. A token that did not decode cleanly leads with its
+// first problem: the checks that fail because of it (alg, with no header)
+// are not the news. Too wide for the screen, the line gives up the kid
+// and the program's name before any of what it is read for is cut, and
+// cuts the problem's text; the profile and issuer, last, are cut first.
 func (m Model) statusLine() string {
 	st := m.st
 	r := m.report
-	parts := []string{st.Title.Render("oidcscope")}
+	parts := []statusPart{{text: st.Title.Render("oidcscope"), drop: 2}}
 	if m.demo {
-		parts = append(parts, st.Warn.Render("demo"))
+		parts = append(parts, statusPart{text: st.Warn.Render("demo"), keep: true})
 	}
 	if r == nil {
-		return strings.Join(append(parts, m.spin.View()+" inspecting…"), " · ")
+		return joinStatus(append(parts, statusPart{text: m.spin.View() + " inspecting…"}))
 	}
 	// The provider's error message leads, as in the text report.
 	if s := m.errorsStatus(); s != "" {
-		parts = append(parts, s)
+		parts = append(parts, statusPart{text: s, keep: true, shrink: true})
 	}
 	if r.Token == nil {
-		return strings.Join(append(parts, st.Fail.Render("✗ no token")), " · ")
+		return joinStatus(append(parts, statusPart{text: st.Fail.Render("✗ no token"), keep: true}))
 	}
+	parts = append(parts, m.decodeStatus()...)
 	if r.Unsigned != "" {
 		// Before the badge: these claims were never signed by anyone.
 		n := m.whatIf.count()
-		parts = append(parts, st.Warn.Render(fmt.Sprintf("%s (%d %s)", r.Unsigned.Marker(), n, plural(n, "edit", "edits"))))
+		parts = append(parts, statusPart{text: st.Warn.Render(fmt.Sprintf("%s (%d %s)", r.Unsigned.Marker(), n, plural(n, "edit", "edits"))), keep: true})
 	}
-	parts = append(parts, m.signatureBadge(m.wide()))
+	parts = append(parts, statusPart{text: m.signatureBadge(false), keep: true})
+	if m.wide() {
+		if kid := view.SignatureOf(r).Kid; kid != "" {
+			parts = append(parts, statusPart{text: st.Dim.Render(" kid " + kid), glued: true, drop: 1})
+		}
+	}
 	// What failed first: a narrow screen cuts the line's end.
 	for _, s := range []string{m.failedChecks(), m.expiry(), m.evaluatedAt()} {
 		if s != "" {
-			parts = append(parts, s)
+			parts = append(parts, statusPart{text: s, keep: true})
 		}
 	}
 	if m.samples.loading() {
-		parts = append(parts, st.Dim.Render(policiesLoading))
+		parts = append(parts, statusPart{text: st.Dim.Render(policiesLoading)})
 	} else if t := view.TallyOf(r.Policies); t.Total > 0 {
 		tally := fmt.Sprintf("policies %s %s", st.Pass.Render(fmt.Sprintf("✓%d", t.Allow)), st.Fail.Render(fmt.Sprintf("✗%d", t.Deny)))
 		if t.Error > 0 {
@@ -64,19 +74,19 @@ func (m Model) statusLine() string {
 			// export count it apart.
 			tally += " " + st.Warn.Render(fmt.Sprintf("!%d", t.Error))
 		}
-		parts = append(parts, tally)
+		parts = append(parts, statusPart{text: tally, keep: true})
 	}
 	prof := r.Profile.Name
 	if r.Profile.Variant != "" {
 		prof += " (" + r.Profile.Variant + ")"
 	}
 	if prof != "" {
-		parts = append(parts, prof)
+		parts = append(parts, statusPart{text: prof})
 	}
 	if h := view.HeadlineOf(r); h.HasIssuer {
-		parts = append(parts, st.Dim.Render(h.Issuer))
+		parts = append(parts, statusPart{text: st.Dim.Render(h.Issuer)})
 	}
-	return strings.Join(parts, " · ")
+	return joinStatus(fitStatus(parts, m.width))
 }
 
 // signatureBadge never lets unverified look like invalid or valid: each
@@ -153,12 +163,16 @@ func (m Model) tabsLine() string {
 		}
 	}
 	if m.pane == paneClaims || m.pane == paneDetail {
-		// The filter, when there is one, else (narrow) which pane shows.
+		// The filter, when there is one, else (narrow) which pane shows,
+		// or (wide) that the detail beside the list has the focus: in
+		// words, which NO_COLOR keeps.
 		switch {
 		case m.filtering || m.filter.Value() != "":
 			line += "  " + m.filter.View()
 		case !m.wide():
 			line += m.st.Dim.Render("  " + strings.ToLower(paneNames[m.pane]))
+		case m.pane == paneDetail:
+			line += m.st.Dim.Render("  focus: " + strings.ToLower(paneNames[m.pane]))
 		}
 	}
 	return line
@@ -170,7 +184,7 @@ func (m Model) body() string {
 		return lipgloss.NewStyle().Height(h).Render(m.spin.View() + " inspecting…")
 	}
 	if m.showHelp {
-		return m.vp.View()
+		return m.paneView()
 	}
 	return m.shownPane().component().View(m, m.width, h)
 }

@@ -31,6 +31,11 @@ type claimEdit struct {
 	payload decode.Value
 	claim   string
 	subNote string // why sub was not rebuilt, when it was not
+	// followNote says which claims followed the edit as GitHub would
+	// issue them (simulate.Follow), or why none did; followWarn: it
+	// says an edited claim is not what GitHub would issue.
+	followNote string
+	followWarn bool
 }
 
 // editing reports whether the report shown is an edited one (an edit
@@ -62,12 +67,19 @@ func (m Model) applyEdit(i int, v decode.Value) (Model, tea.Cmd) {
 }
 
 // pushEdit shows next, the claims cur after a change to claim name (an
-// edit, an added or a deleted claim), as the newest edit; sub is rebuilt
-// unless it is the claim changed.
+// edit, an added or a deleted claim), as the newest edit; the claims
+// built from it follow (the refs of a pull request's event), except
+// those the user edited, and sub is rebuilt unless it is the claim
+// changed.
 func (m Model) pushEdit(cur, next decode.Value, name string) (Model, tea.Cmd) {
 	e := claimEdit{payload: next, claim: name}
 	if name != "sub" {
-		e.payload, e.subNote = resubject(cur, next)
+		edited := []string{name}
+		for _, prev := range m.whatIf.edits {
+			edited = append(edited, prev.claim)
+		}
+		e.payload, e.followNote, e.followWarn = follow(cur, next, edited)
+		e.payload, e.subNote = resubject(cur, e.payload)
 	}
 	if m.whatIf.real == nil {
 		m.whatIf.real = m.report
@@ -152,8 +164,13 @@ func (m Model) showEdit() (Model, tea.Cmd) {
 	if bytes.Equal(claims, own) {
 		return m.realAgain("the token's own claims again: its real report")
 	}
-	if e.subNote != "" {
+	switch {
+	case e.subNote != "" && e.followNote != "":
+		m.setFlash("sub kept: "+e.subNote+"; "+e.followNote, true)
+	case e.subNote != "":
 		m.setFlash("sub kept: "+e.subNote, true)
+	case e.followNote != "":
+		m.setFlash(e.followNote, e.followWarn)
 	}
 	return m, editedCmd(w.gen, m.session, claims)
 }
@@ -220,6 +237,23 @@ func (m *Model) reinspect() tea.Cmd {
 		return cmd
 	}
 	return tea.Batch(cmd, editedCmd(m.whatIf.gen, m.session, claims))
+}
+
+// follow sets in next the claims GitHub would change with the edit from
+// before (simulate.Follow has the rules), leaving the claims the user
+// edited; the note says what followed, or why nothing could, and warn
+// that a claim kept as edited is not what GitHub would issue.
+func follow(before, next decode.Value, edited []string) (decode.Value, string, bool) {
+	f, err := simulate.Follow(claimMap(before), claimMap(next), edited...)
+	if err != nil {
+		return next, err.Error(), true
+	}
+	for k, v := range f.Claims {
+		if i := slices.IndexFunc(next.Members, func(m decode.Member) bool { return m.Key == k }); i >= 0 {
+			next.Members[i].Value = decode.Value{Kind: decode.String, Text: v}
+		}
+	}
+	return next, f.Note, len(f.Conflicts) > 0
 }
 
 // resubject rebuilds sub in next when the edit changed a part of it: the

@@ -250,7 +250,10 @@ func TestCompareShowsFlips(t *testing.T) {
 	for _, want := range []string{
 		"✓ allow → ✗ deny  aws " + mainRole,
 		`✓ pass → ✗ fail  StringEquals "token.actions.githubusercontent.com:sub":`,
-		`event_name  "push"`, `→ "pull_request"`,
+		// ref, head_ref, base_ref and the workflow refs follow the
+		// event, so the claims are stacked (real over edited).
+		"event_name\n    real   \"push\"\n    edited \"pull_request\"",
+		"✓ allow → ✗ deny  gcp ",
 		`"repo:octo-org/octo-repo:pull_request"`,
 	} {
 		contains(t, text, want)

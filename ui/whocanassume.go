@@ -22,6 +22,7 @@ type reachState struct {
 	gen     int
 	pending bool
 	policy  string // the policy's name, for the title
+	source  string // its file (with #index), which tells same-named ones apart
 	table   reach.Table
 	err     string
 }
@@ -42,7 +43,7 @@ func (m Model) openReach() (Model, tea.Cmd) {
 	}
 	sel := ps[m.policySel]
 	m.reachOpen, m.policyOpen = true, false
-	m.reach = reachState{gen: m.reach.gen + 1, pending: true, policy: sel.Name}
+	m.reach = reachState{gen: m.reach.gen + 1, pending: true, policy: sel.Name, source: sel.Source}
 	p := m.findPolicy(sel)
 	if p == nil {
 		m.reach.pending = false
@@ -111,6 +112,9 @@ func (m Model) reachView(b *strings.Builder) {
 	st := m.st
 	r := m.reach
 	b.WriteString(st.Title.Render("Who can assume "+escape.Text(r.policy)) + "\n")
+	if r.source != r.policy {
+		b.WriteString(st.Dim.Render("from "+escape.Text(r.source)) + "\n")
+	}
 	repo := reachBase(m.report.Token.Payload.Interface()).Repository
 	switch {
 	case r.pending:
@@ -120,23 +124,35 @@ func (m Model) reachView(b *strings.Builder) {
 		b.WriteString(st.Fail.Render("✗ ") + escape.Text(r.err) + "\n")
 		return
 	}
-	allowed := r.table.Allowed()
-	b.WriteString(st.Dim.Render(fmt.Sprintf("lets in %d of %d simulated jobs of %s · esc back", len(allowed), len(r.table.Rows), escape.Text(repo))) + "\n")
-	var in, out []reach.Row
+	allowed, unknown := r.table.Allowed(), r.table.Unevaluated()
+	tally := fmt.Sprintf("lets in %d of %d simulated jobs of %s", len(allowed), len(r.table.Rows), escape.Text(repo))
+	if len(unknown) > 0 {
+		// Counted apart, as the reach command counts them: their
+		// verdict is unknown, neither in nor out.
+		tally += fmt.Sprintf("; %d could not be evaluated", len(unknown))
+	}
+	b.WriteString(st.Dim.Render(tally+" · esc back") + "\n")
+	var out []reach.Row
 	for _, row := range r.table.Rows {
-		if row.Verdict == policy.Allow {
-			in = append(in, row)
-		} else {
+		if row.Verdict != policy.Allow && row.Verdict != policy.Error {
 			out = append(out, row)
 		}
 	}
-	m.reachRows(b, "Lets in", in)
+	m.reachRows(b, "Lets in", allowed)
 	m.reachRows(b, "Keeps out", out)
-	b.WriteString("\n" + st.Dim.Render("subject: legacy repo:OWNER/REPO; immutable repo:OWNER@ID/REPO@ID; renamed, the repository under another name. Environment other: one the policy does not name.") + "\n")
-	if len(r.table.Notes) > 0 {
-		for _, n := range r.table.Notes {
-			b.WriteString(st.Dim.Render("note: "+escape.Text(n)) + "\n")
+	if len(unknown) > 0 {
+		m.reachRows(b, "Could not be evaluated", unknown)
+	}
+	b.WriteString("\n" + st.Dim.Render("subject: legacy repo:OWNER/REPO; immutable repo:OWNER@ID/REPO@ID; renamed, the repository under another name. Environment other: one the policy does not name. A pull request's ref is followed by its HEAD→BASE branches.") + "\n")
+	for _, n := range r.table.Notes {
+		b.WriteString(st.Dim.Render("note: "+escape.Text(n)) + "\n")
+	}
+	for _, reason := range r.table.Reasons() {
+		jobs := "jobs"
+		if reason.Jobs == 1 {
+			jobs = "job"
 		}
+		b.WriteString(st.Dim.Render(fmt.Sprintf("note: %d %s could not be evaluated: %s", reason.Jobs, jobs, escape.Text(reason.Text))) + "\n")
 	}
 }
 
@@ -162,6 +178,9 @@ func (m Model) reachRows(b *strings.Builder, title string, rows []reach.Row) {
 		// A merge queue's ref carries a 40-character SHA: cut, it keeps
 		// the table in columns (the full ref is in reach's JSON).
 		ref := ansi.Truncate(escape.Text(row.Ref), maxRefCell, "…")
+		if br := row.Branches(); br != "" {
+			ref += " " + escape.Text(br)
+		}
 		cells[i] = [4]string{escape.Text(row.Event), ref, escape.Text(env), escape.Text(row.Subject)}
 		for j, c := range cells[i] {
 			widths[j] = max(widths[j], lipgloss.Width(c))
