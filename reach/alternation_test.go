@@ -9,7 +9,8 @@ import (
 	"github.com/oidcscope/oidcscope/policy/policyset"
 )
 
-// parsePolicy reads one policy document as the provider that detects it.
+// parsePolicy reads the one policy of an in-memory document as the
+// provider that detects it, as policyset reads it from a file.
 func parsePolicy(t *testing.T, name, doc string) policy.Policy {
 	t.Helper()
 	for _, prov := range policyset.All() {
@@ -17,8 +18,8 @@ func parsePolicy(t *testing.T, name, doc string) policy.Policy {
 			continue
 		}
 		pols, err := prov.Parse(name, []byte(doc))
-		if err != nil || len(pols) == 0 {
-			t.Fatalf("%s: %v", name, err)
+		if err != nil || len(pols) != 1 {
+			t.Fatalf("%s: %d policies, %v", name, len(pols), err)
 		}
 		return pols[0]
 	}

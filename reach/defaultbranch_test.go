@@ -2,10 +2,7 @@ package reach
 
 import (
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/oidcscope/oidcscope/policy"
 )
 
 // The repository's default branch, when it is not main: the jobs that run
@@ -13,15 +10,7 @@ import (
 // beside the refs the policy names, and the deploy-main role, which pins
 // refs/heads/main, no longer lets a scheduled job in.
 func TestReachOnAnotherDefaultBranch(t *testing.T) {
-	var p policy.Policy
-	for _, q := range samplePolicies(t)["policies/aws/list-roles.json"] {
-		if strings.HasSuffix(q.Name(), "role/gha-legacy-deploy-main") {
-			p = q
-		}
-	}
-	if p == nil {
-		t.Fatal("gha-legacy-deploy-main not parsed")
-	}
+	p := legacyDeployMain(t)
 	tests := []struct {
 		branch  string
 		allowed []string

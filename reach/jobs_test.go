@@ -14,15 +14,7 @@ import (
 // whose jobs can run on that branch get in: a release job runs on its tag
 // and a merge-queue job on its gh-readonly-queue branch, so neither does.
 func TestReachLetsInOnlyJobsThatRunOnTheRef(t *testing.T) {
-	var p policy.Policy
-	for _, q := range samplePolicies(t)["policies/aws/list-roles.json"] {
-		if strings.HasSuffix(q.Name(), "role/gha-legacy-deploy-main") {
-			p = q
-		}
-	}
-	if p == nil {
-		t.Fatal("gha-legacy-deploy-main not parsed")
-	}
+	p := legacyDeployMain(t)
 	table, err := Of(p, base())
 	if err != nil {
 		t.Fatal(err)
@@ -62,4 +54,16 @@ func TestRowsHaveTheRefTheirEventRunsOn(t *testing.T) {
 			}
 		}
 	}
+}
+
+// legacyDeployMain is the sample role that pins sub to refs/heads/main.
+func legacyDeployMain(t *testing.T) policy.Policy {
+	t.Helper()
+	for _, q := range samplePolicies(t)["policies/aws/list-roles.json"] {
+		if strings.HasSuffix(q.Name(), "role/gha-legacy-deploy-main") {
+			return q
+		}
+	}
+	t.Fatal("gha-legacy-deploy-main not parsed")
+	return nil
 }

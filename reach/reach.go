@@ -205,10 +205,13 @@ func pullRequestBranches(branches []string, defaultRef string) []string {
 }
 
 // Allowed is the rows the policy allows.
-func (t Table) Allowed() []Row {
+func (t Table) Allowed() []Row { return t.rowsWith(policy.Allow) }
+
+// rowsWith is the rows of verdict v.
+func (t Table) rowsWith(v policy.Verdict) []Row {
 	var out []Row
 	for _, r := range t.Rows {
-		if r.Verdict == policy.Allow {
+		if r.Verdict == v {
 			out = append(out, r)
 		}
 	}

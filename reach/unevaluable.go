@@ -20,15 +20,7 @@ func (e *UnevaluableError) Error() string {
 
 // Unevaluated is the rows the provider could not evaluate (Verdict
 // Error): neither allowed nor denied.
-func (t Table) Unevaluated() []Row {
-	var out []Row
-	for _, r := range t.Rows {
-		if r.Verdict == policy.Error {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func (t Table) Unevaluated() []Row { return t.rowsWith(policy.Error) }
 
 // Reason is one error of the unevaluated rows and how many rows have it.
 type Reason struct {

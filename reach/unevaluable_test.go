@@ -6,26 +6,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
-	"github.com/oidcscope/oidcscope/policy/policyset"
 )
-
-// parseDoc is the one policy of an in-memory document, as policyset reads
-// it from a file.
-func parseDoc(t *testing.T, source, doc string) policy.Policy {
-	t.Helper()
-	for _, prov := range policyset.All() {
-		if !prov.Detect([]byte(doc)) {
-			continue
-		}
-		pols, err := prov.Parse(source, []byte(doc))
-		if err != nil || len(pols) != 1 {
-			t.Fatalf("%s: %d policies, %v", source, len(pols), err)
-		}
-		return pols[0]
-	}
-	t.Fatalf("%s: no provider detects it", source)
-	return nil
-}
 
 // TestOfUnevaluablePolicy: a policy its provider refuses to compile lets
 // in no job because every exchange fails, not because its conditions keep
@@ -44,7 +25,7 @@ func TestOfUnevaluablePolicy(t *testing.T) {
 			"trust policy: only one of subject or subject_pattern can be set"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := parseDoc(t, tc.name+".sts.yaml", tc.doc)
+			p := parsePolicy(t, tc.name+".sts.yaml", tc.doc)
 			tab, err := Of(p, base())
 			var ue *UnevaluableError
 			if !errors.As(err, &ue) {

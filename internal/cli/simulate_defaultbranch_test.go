@@ -1,9 +1,6 @@
 package cli
 
-import (
-	"encoding/json"
-	"testing"
-)
+import "testing"
 
 // TestSimulateDefaultBranch: --default-branch, as reach takes it, is the
 // ref of a job that runs only there and the base of a pull request; a
@@ -24,19 +21,7 @@ func TestSimulateDefaultBranch(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q", tt.args, code, errOut)
 			continue
 		}
-		var doc struct {
-			Claims []struct {
-				Name  string `json:"name"`
-				Value any    `json:"value"`
-			} `json:"claims"`
-		}
-		if err := json.Unmarshal([]byte(out), &doc); err != nil {
-			t.Fatal(err)
-		}
-		got := map[string]any{}
-		for _, c := range doc.Claims {
-			got[c.Name] = c.Value
-		}
+		got := reportClaims(t, out)
 		if got["ref"] != tt.ref || got["base_ref"] != tt.base {
 			t.Errorf("%q: ref %v base_ref %v, want %s %q", tt.args, got["ref"], got["base_ref"], tt.ref, tt.base)
 		}

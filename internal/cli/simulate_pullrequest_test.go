@@ -1,9 +1,6 @@
 package cli
 
-import (
-	"encoding/json"
-	"testing"
-)
+import "testing"
 
 // TestSimulatePullRequestHeadBranch: a pull request simulated on the
 // default branch comes from another branch (GitHub runs no pull request
@@ -27,19 +24,7 @@ func TestSimulatePullRequestHeadBranch(t *testing.T) {
 				if code != 0 {
 					t.Fatalf("exit %d, stderr %q", code, errOut)
 				}
-				var doc struct {
-					Claims []struct {
-						Name  string `json:"name"`
-						Value any    `json:"value"`
-					} `json:"claims"`
-				}
-				if err := json.Unmarshal([]byte(out), &doc); err != nil {
-					t.Fatal(err)
-				}
-				got := map[string]any{}
-				for _, c := range doc.Claims {
-					got[c.Name] = c.Value
-				}
+				got := reportClaims(t, out)
 				if got["head_ref"] != tt.head || got["base_ref"] != tt.base {
 					t.Errorf("head_ref %v base_ref %v, want %s %s", got["head_ref"], got["base_ref"], tt.head, tt.base)
 				}

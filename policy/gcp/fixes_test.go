@@ -186,14 +186,7 @@ var (
 // token's repository: no owner-wide member or term, no name-only pin, and
 // condition terms only together with the repository's ID.
 func TestFixesNeverWiderThanTheRepository(t *testing.T) {
-	var pols []policy.Policy
-	for _, f := range []string{"no-condition.json", "octo-repo-main.json", "octo-repo-prod.json", "owner-by-name.json", "reference-hardened.json", "sub-ref-instead-of-environment.json", "subject-too-long.yaml", "providers-list.json", "iam-policy.json"} {
-		p, err := New().Parse(f, readFixture(t, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pols = append(pols, p...)
-	}
+	pols := fixtureProviders(t)
 	for _, fields := range []string{
 		`"attributeCondition": "assertion.environment == 'prod' && assertion.repository_owner == 'octo-org'", "attributeMapping": {"google.subject": "assertion.sub"}`,
 		`"attributeCondition": "assertion.repository_owner_id == '65'", "attributeMapping": {"google.subject": "assertion.sub"}, "oidcscopeMembers": ["` + prodMember + `"]`,
@@ -270,14 +263,7 @@ func TestInsteadSubjectOnce(t *testing.T) {
 // entry or audience list is JSON, a condition term compiles as CEL, and a
 // member is one principal identifier.
 func TestFixesHostileValues(t *testing.T) {
-	var pols []policy.Policy
-	for _, f := range []string{"no-condition.json", "octo-repo-main.json", "octo-repo-prod.json", "owner-by-name.json", "reference-hardened.json", "sub-ref-instead-of-environment.json", "subject-too-long.yaml", "providers-list.json", "iam-policy.json"} {
-		p, err := New().Parse(f, readFixture(t, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pols = append(pols, p...)
-	}
+	pols := fixtureProviders(t)
 	pols = append(pols, parseOne(t, providerDoc(`"attributeCondition": "assertion.environment == 'prod'", "attributeMapping": {"google.subject": "assertion.sub"}, "oidcscopeMembers": ["principalSet://iam.googleapis.com/`+poolPath+`/attribute.repository_id/99"]`)))
 	hostile := "7\", \"x\": \"y\n\x1b[31m'RED\\`"
 	rt, err := sharedEnv()

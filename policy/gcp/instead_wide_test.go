@@ -25,14 +25,7 @@ const otherProviderAud = "https://iam.googleapis.com/projects/123456789/location
 // snippet: that refusal is the workflow's to undo. An aud naming this
 // provider, which oidc.allowedAudiences leaves out, still gets one.
 func TestInsteadNeverWiderThanTheRepository(t *testing.T) {
-	var pols []policy.Policy
-	for _, f := range []string{"no-condition.json", "octo-repo-main.json", "octo-repo-prod.json", "owner-by-name.json", "reference-hardened.json", "sub-ref-instead-of-environment.json", "subject-too-long.yaml", "providers-list.json", "iam-policy.json"} {
-		p, err := New().Parse(f, readFixture(t, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pols = append(pols, p...)
-	}
+	pols := fixtureProviders(t)
 	mapping := `"attributeMapping": {"google.subject": "assertion.sub", "attribute.repository_owner_id": "assertion.repository_owner_id"}`
 	for _, fields := range []string{
 		`"attributeCondition": "has(assertion.environment) && assertion.environment == 'prod' && assertion.repository_owner == 'octo-org'", ` + mapping,
@@ -110,3 +103,17 @@ func ownerCondition(r policy.Result) bool {
 }
 
 func gcpDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+
+// fixtureProviders are the providers of every fixture document.
+func fixtureProviders(t *testing.T) []policy.Policy {
+	t.Helper()
+	var pols []policy.Policy
+	for _, f := range []string{"no-condition.json", "octo-repo-main.json", "octo-repo-prod.json", "owner-by-name.json", "reference-hardened.json", "sub-ref-instead-of-environment.json", "subject-too-long.yaml", "providers-list.json", "iam-policy.json"} {
+		p, err := New().Parse(f, readFixture(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pols = append(pols, p...)
+	}
+	return pols
+}
