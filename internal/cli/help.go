@@ -69,6 +69,7 @@ When stdout is not a terminal, or with --json, the bare command is inspect.
 
 Run 'oidcscope help COMMAND' or 'oidcscope COMMAND --help' for a command's flags.
 
-Exit codes: 0 every requested check passed, 1 a check failed,
+Exit codes: 0 every requested check passed and every given policy allows,
+            1 a check failed or a given policy denies,
             2 not a token, bad usage, or an unusable key source.
 `

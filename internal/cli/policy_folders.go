@@ -2,6 +2,7 @@ package cli
 
 import (
 	"io"
+	"os"
 
 	"github.com/oidcscope/oidcscope/policy/policyset"
 )
@@ -12,10 +13,16 @@ import (
 // input error (exit 2, before any report): a policy was asked for there,
 // and a gate that evaluated none must not pass as if it had. A folder
 // that cannot be read, or holds a document that fails, is the set's
-// failure as before.
+// failure as before. A folder named with --policy is a usage error that
+// points to --policy-dir.
 func loadPolicySet(files, dirs []string, stdin io.Reader) (*policyset.Set, error) {
 	if len(files) == 0 && len(dirs) == 0 {
 		return nil, nil
+	}
+	for _, f := range files {
+		if fi, err := os.Stat(f); f != "-" && err == nil && fi.IsDir() {
+			return nil, failf("--policy %s is a folder: give it with --policy-dir %s", f, f)
+		}
 	}
 	set := policyset.Loader{}.Load(files, nil, stdin)
 	for _, dir := range dirs {
