@@ -182,6 +182,10 @@ func TestLookup(t *testing.T) {
 		{"aws.no-provider", []string{"aws.no-provider"}},
 		{"Incorrect token audience", []string{"aws.audience"}},
 		{`"Not authorized to perform sts:AssumeRoleWithWebIdentity"`, []string{"aws.not-authorized"}},
+		{"E404", []string{"npm.publish-not-found"}},
+		{"eneedauth", []string{"npm.need-auth"}},
+		{"npm error 404 Not Found - PUT https://registry.example/octo-pkg - Not found", []string{"npm.publish-not-found"}},
+		{"npm error 404 Not Found - GET https://registry.example/octo-pkg - Not found", nil},
 		{"no such thing", nil},
 		{"  ", nil},
 	}

@@ -96,17 +96,29 @@ func samples() map[string][]sample {
 		"npm.package-not-found":         {{paste: `npm verbose oidc Failed token exchange request with body message: OIDC token exchange error - package not found`}},
 		"npm.unauthorized":              {{paste: `npm verbose oidc Failed token exchange request with body message: OIDC token exchange error - unauthorized`}},
 		"npm.id-token-permission":       {{paste: `npm verbose oidc Skipped because incorrect permissions for id-token within GitHub workflow`}},
-		"nuget.no-policy":               {{paste: "Error: Token exchange failed (HTTP 401) at https://nuget.example/api/v2/token. Make sure you are using the username of the policy creator, not the policy owner: No matching trust policy owned by user 'octo-maintainer' was found.", extra: map[string]string{"user": "octo-maintainer"}}},
-		"nuget.workflow":                {{paste: "Workflow mismatch for policy 'release': expected 'release.yml', actual 'ci.yml'", extra: map[string]string{"policy": "release", "expected": "release.yml", "workflow_file": "ci.yml"}}},
-		"nuget.environment":             {{paste: "Environment mismatch for policy 'release': expected 'prod', actual 'staging'", claims: map[string]string{"environment": "staging"}, extra: map[string]string{"policy": "release", "expected": "prod"}}},
-		"nuget.job-workflow-ref":        {{paste: "Claim 'job_workflow_ref' has value 'octo-org/shared/.github/workflows/pub.yml@refs/heads/main' which does not start with octo-org/octo-repo/.github/workflows/.", claims: map[string]string{"job_workflow_ref": "octo-org/shared/.github/workflows/pub.yml@refs/heads/main"}}},
-		"nuget.event":                   {{paste: "The GitHub Actions event 'pull_request_target' is not allowed.", claims: map[string]string{"event_name": "pull_request_target"}}},
-		"jsr.actor":                     {{paste: `error: Failed to publish @octo/pkg: actorNotAuthorized: The actor that this request was authenticated for is not authorized to access this resource.`}},
-		"jsr.scope-member":              {{paste: `actorNotScopeMember: The actor that this request was authenticated for is not authorized as a scope member for this scope.`}},
-		"jsr.invalid-token":             {{paste: `invalidOidcToken: The provided OIDC token is invalid: invalid kid: abc`, extra: map[string]string{"reason": "invalid kid: abc"}}},
-		"pub.dev.repository":            {{paste: `The calling GitHub Action is not allowed to publish, because: publishing is not enabled for the "octo-org/other" repository, it may be enabled for another repository.`, claims: map[string]string{"repository": "octo-org/other"}}},
-		"pub.dev.event":                 {{paste: `The calling GitHub Action is not allowed to publish, because: publishing is only allowed from "push" or "workflow_dispatch" events, this token originates from a "pull_request" event.`, claims: map[string]string{"event_name": "pull_request"}}},
-		"pub.dev.ref-type":              {{paste: `The calling GitHub Action is not allowed to publish, because: publishing is only allowed from "tag" refType, this token has "branch" refType.`, claims: map[string]string{"ref_type": "branch"}}},
+		// What a failed exchange leaves when the log is not verbose: the
+		// publish's own error (npm >= 11.5.1, which trusted publishing needs;
+		// older npm's "npm ERR!" prefix too).
+		"npm.publish-not-found": {
+			{paste: "npm notice Publishing to https://registry.example/ with tag latest and public access\nnpm error code E404\nnpm error 404 Not Found - PUT https://registry.example/@octo-org%2focto-pkg - Not found\nnpm error 404\nnpm error 404  '@octo-org/octo-pkg@1.2.0' is not in this registry.\nnpm error 404\nnpm error 404 Note that you can also install from a\nnpm error 404 tarball, folder, http url, or git url.\nnpm error A complete log of this run can be found in: /home/runner/.npm/_logs/2026-12-06T10_00_00_000Z-debug-0.log"},
+			{paste: "npm error code E404\nnpm error 404 Not Found - PUT https://registry.example/@octo-org%2focto-pkg - Not found"},
+			{paste: "npm ERR! code E404\nnpm ERR! 404 Not Found - PUT https://registry.example/octo-pkg - Not found"},
+		},
+		"npm.need-auth": {
+			{paste: "npm error code ENEEDAUTH\nnpm error need auth This command requires you to be logged in to https://registry.example/\nnpm error need auth You need to authorize this machine using `npm adduser`\nnpm error A complete log of this run can be found in: /home/runner/.npm/_logs/2026-12-06T10_00_00_000Z-debug-0.log"},
+			{paste: "npm error need auth This command requires you to be logged in to https://registry.example/"},
+		},
+		"nuget.no-policy":        {{paste: "Error: Token exchange failed (HTTP 401) at https://nuget.example/api/v2/token. Make sure you are using the username of the policy creator, not the policy owner: No matching trust policy owned by user 'octo-maintainer' was found.", extra: map[string]string{"user": "octo-maintainer"}}},
+		"nuget.workflow":         {{paste: "Workflow mismatch for policy 'release': expected 'release.yml', actual 'ci.yml'", extra: map[string]string{"policy": "release", "expected": "release.yml", "workflow_file": "ci.yml"}}},
+		"nuget.environment":      {{paste: "Environment mismatch for policy 'release': expected 'prod', actual 'staging'", claims: map[string]string{"environment": "staging"}, extra: map[string]string{"policy": "release", "expected": "prod"}}},
+		"nuget.job-workflow-ref": {{paste: "Claim 'job_workflow_ref' has value 'octo-org/shared/.github/workflows/pub.yml@refs/heads/main' which does not start with octo-org/octo-repo/.github/workflows/.", claims: map[string]string{"job_workflow_ref": "octo-org/shared/.github/workflows/pub.yml@refs/heads/main"}}},
+		"nuget.event":            {{paste: "The GitHub Actions event 'pull_request_target' is not allowed.", claims: map[string]string{"event_name": "pull_request_target"}}},
+		"jsr.actor":              {{paste: `error: Failed to publish @octo/pkg: actorNotAuthorized: The actor that this request was authenticated for is not authorized to access this resource.`}},
+		"jsr.scope-member":       {{paste: `actorNotScopeMember: The actor that this request was authenticated for is not authorized as a scope member for this scope.`}},
+		"jsr.invalid-token":      {{paste: `invalidOidcToken: The provided OIDC token is invalid: invalid kid: abc`, extra: map[string]string{"reason": "invalid kid: abc"}}},
+		"pub.dev.repository":     {{paste: `The calling GitHub Action is not allowed to publish, because: publishing is not enabled for the "octo-org/other" repository, it may be enabled for another repository.`, claims: map[string]string{"repository": "octo-org/other"}}},
+		"pub.dev.event":          {{paste: `The calling GitHub Action is not allowed to publish, because: publishing is only allowed from "push" or "workflow_dispatch" events, this token originates from a "pull_request" event.`, claims: map[string]string{"event_name": "pull_request"}}},
+		"pub.dev.ref-type":       {{paste: `The calling GitHub Action is not allowed to publish, because: publishing is only allowed from "tag" refType, this token has "branch" refType.`, claims: map[string]string{"ref_type": "branch"}}},
 		"pub.dev.tag-pattern": {{paste: `The calling GitHub Action is not allowed to publish, because: publishing is configured to only be allowed from actions with specific ref pattern, this token has "refs/tags/1.2.3" ref for which publishing is not allowed. Expected tag "v1.2.3". Check that the version in the tag matches the version in "pubspec.yaml"`,
 			claims: map[string]string{"ref": "refs/tags/1.2.3"}}},
 		"pub.dev.environment": {{paste: `The calling GitHub Action is not allowed to publish, because: publishing is configured to only be allowed from actions with an environment, this token originates from an action running in environment "staging" for which publishing is not allowed.`, claims: map[string]string{"environment": "staging"}}},
@@ -130,6 +142,16 @@ func nearMisses() []string {
 		"package found",
 		"The Trusted Publishing config for repository `o/r` matches",
 		"publishing is enabled",
+		// npm's failures outside a publish: an install or view of a missing
+		// package (GET), whoami's "logged in." (no registry named), a dry
+		// run's warning, and the bare codes.
+		"npm error code E404\nnpm error 404 Not Found - GET https://registry.example/@octo-org%2fmissing - Not found\nnpm error 404\nnpm error 404  '@octo-org/missing@*' is not in this registry.",
+		"npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.example/missing - Not found",
+		"npm error code E404",
+		"404 Not Found - PUT https://registry.example/octo-pkg - Not found",
+		"npm error code ENEEDAUTH\nnpm error need auth This command requires you to be logged in.\nnpm error need auth You need to authorize this machine using `npm adduser`",
+		"npm warn publish This command requires you to be logged in to https://registry.example/ (dry-run)",
+		"npm error code ENEEDAUTH",
 		"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln",
 		"",
 	}
