@@ -2,14 +2,19 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/inspect"
+	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/redact"
+	"github.com/oidcscope/oidcscope/report/view"
 	"github.com/oidcscope/oidcscope/tokendiff"
 )
 
@@ -26,11 +31,15 @@ for "works on main, fails on the PR": the claims that differ (iat, nbf, exp
 and jti, which differ between any two tokens, are left out), the checks
 whose outcome differs, and each policy's verdict for both tokens with the
 conditions that flip it. A and B are each a file (or @FILE), - for stdin
-(one of them at most), or the token itself.
+(one of them at most), or the token itself. Before a job has run, A or B
+may be what simulate --json printed for it: its claims are compared as a
+simulated, unsigned token (a report of several triggers is refused: save
+one trigger's).
 
 Exit code: 0 when every policy gives both tokens the same verdict (or no
-policy is loaded), 1 when a verdict flips, 2 when an input holds no token,
-a key source or a policy cannot be used, or on bad usage.`,
+policy is loaded), 1 when a verdict flips, 2 when an input holds no token
+(stderr says which and why), a key source or a policy cannot be used, or
+on bad usage.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error { return diffRun(&o, args, s) },
 	}
@@ -70,7 +79,11 @@ func diffRun(o *inspectOptions, args []string, s streams) error {
 		if err != nil {
 			return usagef("%s: %w", "AB"[i:i+1], err)
 		}
-		sides[i] = diffSide{label: label, report: session.Inspect(context.Background(), input)}
+		report, err := diffInspect(session, input)
+		if err != nil {
+			return failf("%s (%s) is %w", "AB"[i:i+1], label, err)
+		}
+		sides[i] = diffSide{label: label, report: report}
 	}
 	// The redacted reports are shown; the verdicts, which decide the exit
 	// code, are the same in both.
@@ -80,7 +93,7 @@ func diffRun(o *inspectOptions, args []string, s streams) error {
 	if o.output.json {
 		err = writeDiffJSON(s, shown, d)
 	} else {
-		err = writeDiffText(s, shown, d)
+		err = writeDiffText(s, shown, d, policiesLoaded(set))
 	}
 	if err != nil {
 		return err
@@ -88,14 +101,68 @@ func diffRun(o *inspectOptions, args []string, s streams) error {
 	if err := policyProblems(s, set); err != nil {
 		return err
 	}
+	sayNotTokens(s, sides)
 	return exitWith(diffExitCode(sides, d))
 }
 
-// diffExitCode: 2 when either token's own inspection could not be made
-// (no token, an unusable key source), 1 when a verdict flips, else 0.
+// policiesLoaded counts the policies --policy and --policy-dir gave,
+// those that could not be read included.
+func policiesLoaded(set *policyset.Set) int {
+	if set == nil {
+		return 0
+	}
+	return set.Len()
+}
+
+// diffInspect runs the pipeline on one side's input. An oidcscope report
+// of one simulated job (simulate --json) is compared as the unsigned
+// token it describes, for "works on main, fails on the PR" before either
+// job has run; any other oidcscope report is refused with why.
+func diffInspect(session inspect.Session, input []byte) (*inspect.Report, error) {
+	claims, label, isReport, err := tokendiff.ReportClaims(input)
+	switch {
+	case err != nil:
+		return nil, err
+	case isReport:
+		return session.InspectClaims(context.Background(), claims, label), nil
+	}
+	return session.Inspect(context.Background(), input), nil
+}
+
+// notToken says why a side holds no claims to compare ("" when it does):
+// inspect's own problems with the input, as inspect lists them.
+func notToken(r *inspect.Report) string {
+	if r.Token != nil && r.Token.Payload.Kind == decode.Object {
+		return ""
+	}
+	var why []string
+	for _, p := range view.Problems(r) {
+		why = append(why, p.Stage+": "+p.Message)
+	}
+	if len(why) == 0 {
+		// A JWE: a token, but its claims are encrypted.
+		why = append(why, "no claims to compare: "+view.HeadlineOf(r).Kind+" holds them encrypted")
+	}
+	return strings.Join(why, "; ")
+}
+
+// sayNotTokens names on stderr each side that holds no token, and why:
+// the reason for exit 2, which a comparison of nothing would hide.
+func sayNotTokens(s streams, sides [2]diffSide) {
+	for i, sd := range sides {
+		if why := notToken(sd.report); why != "" {
+			// why is escaped already (view.Problems).
+			fmt.Fprintf(s.errOut, "oidcscope: %s (%s) is not a token: %s\n", "AB"[i:i+1], escape.Text(sd.label), why)
+		}
+	}
+}
+
+// diffExitCode: 2 when either side holds no token to compare or its own
+// inspection could not be made (an unusable key source), 1 when a verdict
+// flips, else 0.
 func diffExitCode(sides [2]diffSide, d tokendiff.Diff) int {
 	for _, sd := range sides {
-		if sd.report.ExitCode() == exitProblem {
+		if sd.report.ExitCode() == exitProblem || notToken(sd.report) != "" {
 			return exitProblem
 		}
 	}

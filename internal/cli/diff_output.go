@@ -15,8 +15,9 @@ import (
 // writeDiffText lays the comparison out: the two tokens, every policy's
 // two verdicts with the conditions that flip (the answer), then the checks
 // and claims that differ (the why). Every string from a token, a policy or the command line is
-// escaped.
-func writeDiffText(s streams, sides [2]diffSide, d tokendiff.Diff) error {
+// escaped. loaded is the number of policies given, so that a comparison
+// with a side that is no token never reads as one without policies.
+func writeDiffText(s streams, sides [2]diffSide, d tokendiff.Diff, loaded int) error {
 	st := view.NewPalette(textRenderer(s), view.ANSIScheme)
 	var b strings.Builder
 	b.WriteString(st.Title.Render("oidcscope diff") + " · A " + escape.Text(sides[0].label) + " · B " + escape.Text(sides[1].label) + "\n")
@@ -29,7 +30,7 @@ func writeDiffText(s streams, sides [2]diffSide, d tokendiff.Diff) error {
 	flips := len(d.Flips())
 	b.WriteString("\n" + st.Title.Render("Policies") + st.Dim.Render(fmt.Sprintf(" (%d, %d flipped)", len(d.Verdicts), flips)) + "\n")
 	if len(d.Verdicts) == 0 {
-		b.WriteString("  " + st.Dim.Render("no policy loaded (--policy, --policy-dir)") + "\n")
+		b.WriteString("  " + st.Dim.Render(noVerdicts(sides, loaded)) + "\n")
 	}
 	for _, v := range d.Verdicts {
 		sep := "="
@@ -42,6 +43,11 @@ func writeDiffText(s streams, sides [2]diffSide, d tokendiff.Diff) error {
 		}
 		fmt.Fprintf(&b, "  %s %s %s  %s  %s\n", st.Render(view.VerdictMark(v.A)), sep, st.Render(view.VerdictMark(v.B)), escape.Text(v.Provider), name)
 		view.WriteFlippedConditions(&b, st, v.Conditions)
+	}
+	if not := notTokens(sides); not != "" {
+		// Every claim of the other side would "differ": noise, not an answer.
+		b.WriteString("\n" + st.Title.Render("Claims that differ") + "\n  " + st.Dim.Render("not compared: "+not) + "\n")
+		return writeDiffDoc(s, b.String())
 	}
 	b.WriteString("\n" + st.Title.Render("Claims that differ") + st.Dim.Render(fmt.Sprintf(" (%d; iat, nbf, exp and jti are left out)", len(d.Claims))) + "\n")
 	width := 0
@@ -63,14 +69,56 @@ func writeDiffText(s streams, sides [2]diffSide, d tokendiff.Diff) error {
 		}
 	}
 
-	if _, err := io.WriteString(s.out, b.String()); err != nil {
+	return writeDiffDoc(s, b.String())
+}
+
+func writeDiffDoc(s streams, text string) error {
+	if _, err := io.WriteString(s.out, text); err != nil {
 		return failf("writing the report: %w", err)
 	}
 	return nil
 }
 
+// noVerdicts says why no policy was compared: none was given, or it was
+// but a side has no claims to evaluate it against.
+func noVerdicts(sides [2]diffSide, loaded int) string {
+	if loaded == 0 {
+		return "no policy loaded (--policy, --policy-dir)"
+	}
+	what := fmt.Sprintf("%d %s loaded, ", loaded, plural(loaded, "policy", "policies"))
+	if not := notTokens(sides); not != "" {
+		return what + "not evaluated: " + not
+	}
+	return what + "none evaluated against both tokens"
+}
+
+// notTokens is "A is not a token", "B is …" or "A and B are not tokens";
+// "" when both sides are tokens.
+func notTokens(sides [2]diffSide) string {
+	var not []string
+	for i, sd := range sides {
+		if notToken(sd.report) != "" {
+			not = append(not, "AB"[i:i+1])
+		}
+	}
+	switch len(not) {
+	case 0:
+		return ""
+	case 1:
+		return not[0] + " is not a token"
+	}
+	return "A and B are not tokens"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // diffTokenLine is what one side is: its kind, issuer and signature, and
-// its sub, or why there is no token.
+// its sub, or why there is no token (inspect's problems with the input).
 func diffTokenLine(st view.Palette, r *inspect.Report) string {
 	if r.Token == nil {
 		why := "no token"
@@ -78,6 +126,9 @@ func diffTokenLine(st view.Palette, r *inspect.Report) string {
 			why += ": " + ps[0].Message
 		}
 		return st.Render(view.Mark{Tone: view.ToneFail, Symbol: "✗", Word: why})
+	}
+	if why := notToken(r); why != "" {
+		return view.HeadlineOf(r).Kind + "  " + st.Render(view.Mark{Tone: view.ToneFail, Symbol: "✗", Word: "not a token: " + why})
 	}
 	h := view.HeadlineOf(r)
 	line := h.Kind
@@ -110,8 +161,11 @@ type diffJSON struct {
 }
 
 type diffJSONSide struct {
-	Source    string        `json:"source"` // file, "stdin" or "the token argument"
-	Kind      string        `json:"kind"`   // "" without a token
+	Source string `json:"source"` // file, "stdin" or "the token argument"
+	Kind   string `json:"kind"`   // "" without a token; "claims" for a simulated report's
+	// Unsigned (added to v1; absent for a token): the side was an
+	// oidcscope report of claims nobody signed, "simulated" or "edited".
+	Unsigned  string        `json:"unsigned,omitempty"`
 	Signature verify.Status `json:"signature"`
 	Sub       *string       `json:"sub,omitempty"`
 	ExitCode  int           `json:"exit_code"` // what inspect would exit with for this token alone
@@ -126,6 +180,9 @@ func writeDiffJSON(s streams, sides [2]diffSide, d tokendiff.Diff) error {
 			if sub, ok := r.Token.Payload.Str("sub"); ok {
 				out.Sub = &sub
 			}
+		}
+		if r.Unsigned != "" {
+			out.Kind, out.Unsigned = "claims", string(r.Unsigned) // as the report's input.kind says
 		}
 		if out.Signature == "" {
 			out.Signature = verify.StatusUnverified
