@@ -8,27 +8,48 @@ import "slices"
 // failed, and a copy takes the first), then, of satisfied (the snippets
 // the token satisfies, for claims it carries), those of r's provider for
 // a claim a failing or erroring condition reads, in satisfied's order.
-// Left out: a Wide snippet, which pasted in place of a narrower condition
-// would let in more than the token's repository, and the claims of a
-// condition whose failure is the token's side (TokenSide), which no
-// change to the document should undo.
+// Left out, snippets and fixes alike, since pasted in place of a maybe
+// narrower condition they would let in more than the token's repository:
+// one on an owner-scope claim (OwnerScope: every repository of the owner
+// or enterprise), unless its provider never offers one alone
+// (pairedWithRepository), and one marked Wide. Left out too: the claims of a
+// condition whose failure is the token's side (TokenSide, e.g. an aud
+// requested for another provider), which no change to the document should
+// undo, unless another failing condition reads them.
 func (r Result) Instead(satisfied []Snippet) []Snippet {
-	var names []string
+	var names, tokenSide []string
 	for _, c := range r.Conditions {
-		if (c.Result == Fail || c.Result == Errored) && !c.TokenSide {
+		switch {
+		case c.Result != Fail && c.Result != Errored:
+		case c.TokenSide:
+			tokenSide = append(tokenSide, c.Claims...)
+		default:
 			names = append(names, c.Claims...)
 		}
 	}
 	var out []Snippet
 	for _, sn := range r.Fixes {
-		if !sn.Wide {
+		if !wider(sn) && (sn.Claim == "" || !slices.Contains(tokenSide, sn.Claim) || slices.Contains(names, sn.Claim)) {
 			out = append(out, sn)
 		}
 	}
 	for _, sn := range satisfied {
-		if !sn.Wide && sn.Provider == r.Provider && slices.Contains(names, sn.Claim) {
+		if !wider(sn) && sn.Provider == r.Provider && slices.Contains(names, sn.Claim) {
 			out = append(out, sn)
 		}
 	}
 	return out
+}
+
+// wider reports whether sn alone lets in more than the token's repository.
+func wider(sn Snippet) bool {
+	return sn.Wide || OwnerScope(sn.Claim) && !pairedWithRepository(sn.Provider)
+}
+
+// pairedWithRepository reports whether a provider's snippets on an
+// owner-scope claim are never a grant on their own (ProviderInfo's
+// OwnerPaired).
+func pairedWithRepository(provider string) bool {
+	p, ok := byID(provider)
+	return ok && p.OwnerPaired
 }

@@ -64,8 +64,10 @@ type Snippet struct {
 	Text     string `json:"text"`
 	Note     string `json:"note,omitempty"`
 	// Wide marks a snippet that alone lets in more than the token's
-	// repository (an owner-wide member, a term pinning only the owner):
-	// listed among what the token satisfies, never offered by
-	// Result.Instead in place of a failing, maybe narrower, condition.
+	// repository though its Claim is not owner-scope (an owner-wide
+	// member): listed among what the token satisfies, never offered by
+	// Result.Instead in place of a failing, maybe narrower, condition,
+	// which leaves out every snippet on an owner-scope claim (OwnerScope)
+	// as well.
 	Wide bool `json:"wide,omitempty"`
 }

@@ -13,6 +13,11 @@ type ProviderInfo struct {
 	Name     string   // display name in messages and headings
 	Audience string   // the aud its login step requests by default; "" when it has none
 	Aliases  []string // other names users type for it (--provider azure)
+	// OwnerPaired: its snippets on an owner-scope claim are never a grant
+	// on their own, so Result.Instead may offer them: a trusted
+	// publisher's document always names the repository as well, and
+	// Google Cloud marks its owner-wide terms and members Wide itself.
+	OwnerPaired bool
 }
 
 // providerTable is the one list of providers, in display order. It is
@@ -22,22 +27,22 @@ type ProviderInfo struct {
 var providerTable = [...]ProviderInfo{
 	{ID: AWS, Name: "AWS", Audience: "sts.amazonaws.com"},
 	{ID: Entra, Name: "Entra", Audience: "api://AzureADTokenExchange", Aliases: []string{"azure"}},
-	{ID: GCP, Name: "Google Cloud",
+	{ID: GCP, Name: "Google Cloud", OwnerPaired: true,
 		Audience: "https://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>",
 		Aliases:  []string{"google", "google-cloud"}},
 	{ID: Vault, Name: "Vault"},
 	{ID: OctoSTS, Name: "octo-sts", Aliases: []string{"octosts"}},
 	{ID: K8s, Name: "Kubernetes", Aliases: []string{"kubernetes"}},
 	// The package registries' trusted publishers (policy/publisher).
-	{ID: PyPI, Name: "PyPI", Audience: "pypi", Aliases: []string{"testpypi"}},
-	{ID: CratesIO, Name: "crates.io", Audience: "crates.io", Aliases: []string{"crates", "cratesio"}},
-	{ID: RubyGems, Name: "RubyGems", Audience: "rubygems.org", Aliases: []string{"gem", "gems"}},
+	{ID: PyPI, OwnerPaired: true, Name: "PyPI", Audience: "pypi", Aliases: []string{"testpypi"}},
+	{ID: CratesIO, OwnerPaired: true, Name: "crates.io", Audience: "crates.io", Aliases: []string{"crates", "cratesio"}},
+	{ID: RubyGems, OwnerPaired: true, Name: "RubyGems", Audience: "rubygems.org", Aliases: []string{"gem", "gems"}},
 	// npm's audience is npm: and the host of the registry published to;
 	// NuGet's is deployment configuration; JSR's names the package.
-	{ID: NPM, Name: "npm"},
-	{ID: NuGet, Name: "NuGet"},
-	{ID: JSR, Name: "JSR"},
-	{ID: PubDev, Name: "pub.dev", Audience: "https://pub.dev", Aliases: []string{"pubdev", "pub"}},
+	{ID: NPM, OwnerPaired: true, Name: "npm"},
+	{ID: NuGet, OwnerPaired: true, Name: "NuGet"},
+	{ID: JSR, OwnerPaired: true, Name: "JSR"},
+	{ID: PubDev, OwnerPaired: true, Name: "pub.dev", Audience: "https://pub.dev", Aliases: []string{"pubdev", "pub"}},
 }
 
 // KnownProviders lists every provider in display order, as copies.

@@ -22,9 +22,9 @@ const (
 // Suggest writes a provider, in the `providers describe --format=json`
 // shape, that accepts this token and pins it by immutable IDs: the
 // attribute condition requires repository_owner_id and repository_id
-// (plus ref, environment or job_workflow_ref by scope), and the mapping
-// exposes those claims for IAM bindings. The condition does not match
-// sub, so the legacy and the immutable sub forms both pass. Before
+// (plus ref and event_name, environment or job_workflow_ref by scope),
+// and the mapping exposes those claims for IAM bindings. The condition
+// does not match sub, so the legacy and the immutable sub forms both pass. Before
 // returning, the document is parsed and evaluated against the token: a
 // suggestion that would not allow it is an error.
 func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
@@ -56,7 +56,11 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 		if err != nil {
 			return policy.Suggestion{}, err
 		}
-		s.note(pin.note, v)
+		if scope == policy.ScopeRef {
+			s.note(pin.note, v, pinRefEvent(&terms, tok))
+		} else {
+			s.note(pin.note, v)
+		}
 	case policy.ScopeEnvironment:
 		if !hasEnv {
 			return policy.Suggestion{}, fmt.Errorf("%w: scope environment needs an environment claim: %s", ErrSuggest, policy.Absent("environment"))
@@ -103,7 +107,7 @@ var scopePins = map[policy.Scope]struct {
 	celclaims.Scoped
 	note string
 }{
-	policy.ScopeRef:      {celclaims.Scoped{Claim: "ref", Why: "scope ref pins the token's ref"}, "scope ref: only runs on %s; a job that references an environment carries ref too, so environment jobs on that ref are accepted as well"},
+	policy.ScopeRef:      {celclaims.Scoped{Claim: "ref", Why: "scope ref pins the token's ref"}, "scope ref: only runs on %s%s; a job that references an environment carries ref too, so environment jobs on that ref are accepted as well"},
 	policy.ScopeWorkflow: {celclaims.Scoped{Claim: "job_workflow_ref", Why: "scope workflow pins job_workflow_ref"}, "scope workflow: only jobs defined by %s (the workflow file, at its ref; the called reusable workflow, if any)"},
 }
 

@@ -102,7 +102,7 @@ func TestSuggestDocument(t *testing.T) {
 		}
 	}
 	terms := map[policy.Scope]string{
-		policy.ScopeRef:      " && assertion.ref == 'refs/heads/main'\"",
+		policy.ScopeRef:      " && assertion.ref == 'refs/heads/main' && assertion.event_name == 'push'\"",
 		policy.ScopeWorkflow: " && assertion.job_workflow_ref == 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main'\"",
 	}
 	for scope, term := range terms {

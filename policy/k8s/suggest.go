@@ -16,9 +16,9 @@ const ExampleAudience = "https://k8s.example.com"
 // Suggest writes an AuthenticationConfiguration with one JWT authenticator
 // that accepts this token and pins it by immutable IDs: one CEL
 // claimValidationRule requiring repository_owner_id and repository_id
-// (plus ref, environment or job_workflow_ref by scope). Kubernetes tests
-// the ID claims directly, so sub (legacy or immutable form) is not
-// matched at all. Before returning, the document is parsed and evaluated
+// (plus ref and event_name, environment or job_workflow_ref by scope).
+// Kubernetes tests the ID claims directly, so sub (legacy or immutable
+// form) is not matched at all. Before returning, the document is parsed and evaluated
 // against the token: a suggestion that would not allow it is an error.
 func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
 	need := func(claim, why string) (string, error) { return policy.NeedClaim(tok, claim, why, ErrSuggest) }
@@ -52,7 +52,13 @@ func (pr provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggest
 			return policy.Suggestion{}, err
 		}
 		message += pin.message + v
-		notes = append(notes, fmt.Sprintf(pin.note, v))
+		if scope == policy.ScopeRef {
+			onEvent, eventNote := pinRefEvent(&terms, tok)
+			message += onEvent
+			notes = append(notes, fmt.Sprintf(pin.note, v, eventNote))
+		} else {
+			notes = append(notes, fmt.Sprintf(pin.note, v))
+		}
 	case policy.ScopeEnvironment:
 		env, ok := tok.String("environment")
 		if !ok || env == "" {
@@ -95,7 +101,7 @@ var scopePins = map[policy.Scope]struct {
 	celclaims.Scoped
 	message, note string
 }{
-	policy.ScopeRef:      {celclaims.Scoped{Claim: "ref", Why: "ref scope pins the token's ref"}, " on ", "pins ref %s; a job that references an environment still carries ref, so this also accepts environment jobs on that ref"},
+	policy.ScopeRef:      {celclaims.Scoped{Claim: "ref", Why: "ref scope pins the token's ref"}, " on ", "pins ref %s%s; a job that references an environment still carries ref, so this also accepts environment jobs on that ref"},
 	policy.ScopeWorkflow: {celclaims.Scoped{Claim: "job_workflow_ref", Why: "workflow scope pins job_workflow_ref"}, " via ", "pins job_workflow_ref %s: the workflow file that defines the job, at its ref (the called reusable workflow, if any)"},
 }
 

@@ -41,7 +41,7 @@ func TestSuggestScopes(t *testing.T) {
 	push := fixtureToken(t, "push-main")
 	want := map[policy.Scope]string{
 		policy.ScopeRepo:     `expression: "claims.repository_owner_id == '65' && claims.repository_id == '74'"`,
-		policy.ScopeRef:      `&& claims.ref == 'refs/heads/main'"`,
+		policy.ScopeRef:      `&& claims.ref == 'refs/heads/main' && claims.event_name == 'push'"`,
 		policy.ScopeWorkflow: `&& claims.job_workflow_ref == 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main'"`,
 	}
 	for scope, w := range want {

@@ -169,8 +169,13 @@ func (tp *trustPolicy) checkAudience(ev *evaluation, tok policy.Token) policy.Co
 		c.Diagnosis = []string{"the token's aud is neither a string nor a list of strings: go-oidc, which octo-sts verifies tokens with, cannot read it, so the exchange fails (\"unable to verify bearer token\") before any trust policy is read"}
 		return c
 	}
+	// A token requested for another provider is the workflow's mistake:
+	// no change to the policy should accept it (Result.Instead).
+	forOther := policy.ForAnotherProvider(policy.OctoSTS, auds)
 	if f != nil {
-		return tp.judge(ev, c, f, auds)
+		c = tp.judge(ev, c, f, auds)
+		c.TokenSide = c.Result == policy.Fail && forOther
+		return c
 	}
 	for _, a := range auds {
 		if a == tp.domain {
@@ -178,12 +183,12 @@ func (tp *trustPolicy) checkAudience(ev *evaluation, tok policy.Token) policy.Co
 			return c
 		}
 	}
-	c.Result = policy.Fail
+	c.Result, c.TokenSide = policy.Fail, forOther
 	c.Diagnosis = []string{
 		fmt.Sprintf("trust policy: audience %s did not match any of %s", escape.Quoted(tp.domain), quotedList(auds)),
 		fmt.Sprintf("octo-sts expects aud %s (its STS_DOMAIN) when the policy sets no audience", tp.domain),
 	}
-	if a := firstOr(auds, ""); audienceProblem(a) == "" {
+	if a := firstOr(auds, ""); audienceProblem(a) == "" && !forOther {
 		c.Diagnosis = append(c.Diagnosis, fmt.Sprintf("request the token with audience %s, or add `audience: %s` to the policy if this token's audience is the one you mean", tp.domain, yamlQuote(a)))
 	} else {
 		c.Diagnosis = append(c.Diagnosis, fmt.Sprintf("request the token with audience %s", tp.domain))

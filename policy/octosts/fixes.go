@@ -22,13 +22,18 @@ import (
 //
 // An exact subject, issuer or audience gets none: the snippet of the same
 // key replaces it. A claim the token lacks, or holds as another JSON
-// type, gets none either: no pattern fits it. Evaluate sets them as
+// type, gets none either: no pattern fits it. Nor does an owner-scope
+// claim (policy.OwnerScope): the token's owner added to the pattern lets
+// in every repository of that owner; nor an aud that is another
+// provider's default audience: added, octo-sts would accept tokens minted
+// for that provider (the workflow requested the wrong audience, and the
+// audience condition says it is the token's side). Evaluate sets them as
 // Result.Fixes when the policy denies a token it read.
 func (tp *trustPolicy) fixes(tok policy.Token, conds []policy.Condition, fields []*field) []policy.Snippet {
 	var out []policy.Snippet
 	for i, c := range conds {
 		f := fields[i]
-		if f == nil || !f.pattern || f.broken() || c.Result != policy.Fail || c.Absent {
+		if f == nil || !f.pattern || f.broken() || c.Result != policy.Fail || c.Absent || policy.OwnerScope(f.claim) {
 			continue
 		}
 		for _, v := range tp.fixableValues(tok, f) {
@@ -43,7 +48,8 @@ func (tp *trustPolicy) fixes(tok policy.Token, conds []policy.Condition, fields 
 
 // fixableValues are the values of f's claim a pattern could accept: the
 // string (or, in claim_pattern, boolean) octo-sts matches, or each aud
-// octo-sts's token checks let through.
+// octo-sts's token checks let through and no other provider requests by
+// default.
 func (tp *trustPolicy) fixableValues(tok policy.Token, f *field) []string {
 	v, ok := last(tok, f.claim)
 	if !ok {
@@ -57,7 +63,7 @@ func (tp *trustPolicy) fixableValues(tok policy.Token, f *field) []string {
 		}
 		var out []string
 		for _, a := range auds {
-			if audienceProblem(a) == "" {
+			if _, other := policy.AudienceOf(policy.OctoSTS, a); audienceProblem(a) == "" && !other {
 				out = append(out, a)
 			}
 		}

@@ -23,8 +23,8 @@ type roleDoc struct {
 
 // Suggest builds a jwt role this token satisfies: bound to the token's
 // audience and, by exact string comparison, to repository_id and
-// repository_owner_id, plus the ref, the environment or the job's workflow
-// by scope. It binds no sub, so both subject forms are fine.
+// repository_owner_id, plus the ref and the event, the environment or the
+// job's workflow by scope. It binds no sub, so both subject forms are fine.
 func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
 	s := suggester{tok: tok, scope: scope}
 	doc, err := s.build()
@@ -142,7 +142,7 @@ func (s *suggester) scoped(claims map[string]string) (string, error) {
 		if strings.HasPrefix(v, "refs/pull/") {
 			s.note("The token's ref is a pull request merge ref (%s): the role only admits that pull request's runs.", v)
 		}
-		return "runs on " + v, nil
+		return s.bindRefEvent(claims, v), nil
 	case policy.ScopeEnvironment:
 		s.note("environment is present only when the job references it: protect the environment %s with required reviewers or branch rules in GitHub, since the role trusts any run that reaches it.", escape.Quoted(v))
 		return "jobs that deploy to the environment " + v, nil

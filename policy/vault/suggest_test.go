@@ -26,15 +26,14 @@ func TestSuggestRoundTrip(t *testing.T) {
 
 func TestSuggestContent(t *testing.T) {
 	tests := []struct {
-		token string
-		scope policy.Scope
-		claim string // the scope's bound claim
-		value string
+		token  string
+		scope  policy.Scope
+		scoped map[string]string // the scope's bound claims
 	}{
-		{"push-main", policy.ScopeRepo, "", ""},
-		{"push-main", policy.ScopeRef, "ref", "refs/heads/main"},
-		{"environment-prod", policy.ScopeEnvironment, "environment", "prod"},
-		{"reusable-workflow", policy.ScopeWorkflow, "job_workflow_ref", "octo-org/octo-automation/.github/workflows/oidc.yml@refs/heads/main"},
+		{"push-main", policy.ScopeRepo, nil},
+		{"push-main", policy.ScopeRef, map[string]string{"ref": "refs/heads/main", "event_name": "push"}},
+		{"environment-prod", policy.ScopeEnvironment, map[string]string{"environment": "prod"}},
+		{"reusable-workflow", policy.ScopeWorkflow, map[string]string{"job_workflow_ref": "octo-org/octo-automation/.github/workflows/oidc.yml@refs/heads/main"}},
 	}
 	for _, tt := range tests {
 		tok := policytest.FixtureToken(t, tt.token)
@@ -54,11 +53,10 @@ func TestSuggestContent(t *testing.T) {
 		if doc.BoundClaims["repository_id"] != "74" || doc.BoundClaims["repository_owner_id"] != "65" {
 			t.Errorf("%s/%s: IDs not pinned: %v", tt.token, tt.scope, doc.BoundClaims)
 		}
-		wantClaims := 2
-		if tt.claim != "" {
-			wantClaims++
-			if doc.BoundClaims[tt.claim] != tt.value {
-				t.Errorf("%s/%s: %s = %q, want %q", tt.token, tt.scope, tt.claim, doc.BoundClaims[tt.claim], tt.value)
+		wantClaims := 2 + len(tt.scoped)
+		for claim, value := range tt.scoped {
+			if doc.BoundClaims[claim] != value {
+				t.Errorf("%s/%s: %s = %q, want %q", tt.token, tt.scope, claim, doc.BoundClaims[claim], value)
 			}
 		}
 		if len(doc.BoundClaims) != wantClaims {

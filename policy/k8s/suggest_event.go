@@ -1,0 +1,29 @@
+package k8s
+
+import (
+	"fmt"
+
+	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/celclaims"
+)
+
+// pinRefEvent appends the token's own event_name to the ref scope's
+// terms and returns what the rule's message and the ref note add for it.
+// The ref alone is not enough: since 8 December 2025 GitHub runs
+// pull_request_target jobs, which anyone's pull request can trigger, on
+// the default branch with its ref, and workflow_run jobs run there too. A
+// token without a single non-empty event_name keeps only the ref, and the
+// note says so.
+func pinRefEvent(terms *[]string, tok policy.Token) (message, note string) {
+	event, ok := tok.String("event_name")
+	if !ok || event == "" || tok.Duplicated("event_name") {
+		return "", "; the token carries no single event_name, so only the ref is pinned and pull_request_target jobs (which anyone's pull request can trigger) on the default branch, which carry its ref, are accepted too"
+	}
+	*terms = append(*terms, celclaims.Pin(varClaims, "event_name", event))
+	note = fmt.Sprintf(" and event_name %s: since 8 December 2025 GitHub runs pull_request_target jobs, which anyone's pull request can trigger, on the default branch with its ref, and workflow_run jobs run there as well; to admit another event you trust, such as workflow_dispatch, write %s.event_name in [%s, 'workflow_dispatch']",
+		event, varClaims, celclaims.Quote(event))
+	if event == "pull_request_target" || event == "workflow_run" {
+		note += fmt.Sprintf("; this token's own event is %s, so the cluster accepts jobs that someone else's pull request or workflow run starts: prefer a token from a push or workflow_dispatch run", event)
+	}
+	return " on " + event, note
+}
