@@ -231,7 +231,7 @@ func TestTUIWhatIfUnderTmux(t *testing.T) {
 	for _, want := range []string{
 		"✓ allow → ✗ deny  aws arn:aws:iam::111122223333:role/gha-legacy-deploy-main",
 		`StringEquals "token.actions.githubusercontent.com:sub":`,
-		"Claims that differ (7)", `real   "push"`,
+		"Claims that differ (8)", `real   "push"`,
 	} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the side-by-side lacks %q:\n%s", want, screen)

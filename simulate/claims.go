@@ -38,6 +38,9 @@ func Build(c Context) (Simulation, error) {
 	if c.Event == "" {
 		return Simulation{}, fmt.Errorf("%w: the event is required (push, pull_request, workflow_dispatch, …)", ErrContext)
 	}
+	if err := checkEvent(c.Event); err != nil {
+		return Simulation{}, err
+	}
 	var s Simulation
 	cl := map[string]any{}
 	placeholder := func(claim string, v any) {
@@ -85,6 +88,9 @@ func Build(c Context) (Simulation, error) {
 	}
 	if note := notRun(c.Event, ref, defaultRef); note != "" && !pullRequestEvent(c.Event) {
 		s.Notes = append(s.Notes, note)
+	}
+	if c.Event == "merge_group" {
+		ref = queueRef(&s, ref, defaultRef)
 	}
 	protected := c.Protected
 	base := fullRef(valueOr(c.BaseRef, defaultRef))

@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -70,27 +71,33 @@ func (e event) runs(ref string) bool {
 	return true
 }
 
-// globMatch matches a name against a filter pattern of GitHub's syntax:
-// * any run of characters but /, ** any run, ? and + the preceding
-// character at most once and at least once, [ ] a class.
+// globMatch matches a name against a filter pattern of GitHub's syntax
+// ("Filter pattern cheat sheet"): * any run of characters but /, ** any
+// run, ? and + the preceding character at most once and at least once,
+// [ ] a class, and \ escaping the character after it. The pattern is read
+// rune by rune: a name outside ASCII matches as any other.
 func globMatch(pattern, name string) bool {
 	var b strings.Builder
 	b.WriteString("^")
-	for i := 0; i < len(pattern); i++ {
-		switch ch := pattern[i]; {
-		case strings.HasPrefix(pattern[i:], "**"):
+	rs := []rune(pattern)
+	for i := 0; i < len(rs); i++ {
+		switch ch := rs[i]; {
+		case ch == '\\' && i+1 < len(rs):
+			i++
+			b.WriteString(regexp.QuoteMeta(string(rs[i])))
+		case ch == '*' && i+1 < len(rs) && rs[i+1] == '*':
 			b.WriteString(".*")
 			i++
 		case ch == '*':
 			b.WriteString("[^/]*")
 		case ch == '?' || ch == '+':
-			b.WriteByte(ch)
+			b.WriteRune(ch)
 		case ch == '[':
-			end := strings.IndexByte(pattern[i:], ']')
+			end := slices.Index(rs[i:], ']')
 			if end < 0 {
 				return false
 			}
-			b.WriteString(pattern[i : i+end+1])
+			b.WriteString(string(rs[i : i+end+1]))
 			i += end
 		default:
 			b.WriteString(regexp.QuoteMeta(string(ch)))
@@ -99,4 +106,23 @@ func globMatch(pattern, name string) bool {
 	b.WriteString("$")
 	re, err := regexp.Compile(b.String())
 	return err == nil && re.MatchString(name)
+}
+
+// unescaped is a filter pattern's text with its \ escapes taken away:
+// the characters they stand for, and whether any special character is
+// left unescaped (the pattern then names more than one ref).
+func unescaped(pattern string) (string, bool) {
+	var b strings.Builder
+	special := false
+	rs := []rune(pattern)
+	for i := 0; i < len(rs); i++ {
+		switch {
+		case rs[i] == '\\' && i+1 < len(rs):
+			i++
+		case strings.ContainsRune("*?[!+", rs[i]):
+			special = true
+		}
+		b.WriteRune(rs[i])
+	}
+	return b.String(), special
 }

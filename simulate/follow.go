@@ -15,12 +15,14 @@ var followTriggers = []string{"event_name", "ref", "ref_type", "head_ref", "base
 
 // followed are the claims Build derives from the event and the refs, in
 // the order the note names them; the workflow refs end in @ref.
-var followed = []string{"ref", "ref_type", "head_ref", "base_ref", "workflow_ref", "job_workflow_ref"}
+// ref_protected follows too: a pull_request's merge ref is never
+// protected, whatever the ref it came from was.
+var followed = []string{"ref", "ref_type", "ref_protected", "head_ref", "base_ref", "workflow_ref", "job_workflow_ref"}
 
 // checked are the claims whose edited value is compared with Build's: a
 // workflow ref's path is read from the claim itself, so Build's is no
 // authority over an edited one.
-var checked = []string{"ref", "ref_type", "head_ref", "base_ref"}
+var checked = []string{"ref", "ref_type", "ref_protected", "head_ref", "base_ref"}
 
 // Followed is what an edit of a token's claims changes in the others.
 type Followed struct {
@@ -41,6 +43,15 @@ type Followed struct {
 // are never changed: where GitHub would issue them otherwise they are
 // listed in Conflicts. sub is left to Resubject.
 func Follow(before, after map[string]any, edited ...string) (Followed, error) {
+	return FollowToken(nil, before, after, edited...)
+}
+
+// FollowToken is Follow for a what-if on a token whose own claims are
+// own: whether a ref is protected only the repository knows, so an edit
+// back onto the token's own ref (a pull request made a push again) takes
+// the token's own ref_protected, where Follow keeps what the claims
+// before said (a pull request's merge ref: never protected).
+func FollowToken(own, before, after map[string]any, edited ...string) (Followed, error) {
 	var changed []string
 	for k, v := range after {
 		if w, ok := before[k]; !ok || fmt.Sprint(v) != fmt.Sprint(w) {
@@ -69,6 +80,12 @@ func Follow(before, after map[string]any, edited ...string) (Followed, error) {
 		return out, fmt.Errorf("nothing follows the edit: %w", err)
 	}
 	built := func(s Simulation, k string) string { v, _ := s.Claims[k].(string); return v }
+	if own != nil && built(now, "ref") == claimString(own, "ref") {
+		ctx.Protected = claimString(own, "ref_protected") == "true"
+		if now, err = Build(ctx); err != nil {
+			return out, fmt.Errorf("nothing follows the edit: %w", err)
+		}
+	}
 
 	for _, k := range checked {
 		if v, ok := after[k].(string); ok && slices.Contains(fixed, k) && v != built(now, k) {
@@ -101,7 +118,8 @@ func Follow(before, after map[string]any, edited ...string) (Followed, error) {
 // runs on the default branch (Build), so its ref names that.
 func contextOf(claims map[string]any, refEdited, refFixed, headFixed bool) Context {
 	str := func(k string) string { return claimString(claims, k) }
-	c := Context{Repository: str("repository"), Event: str("event_name"), Environment: str("environment")}
+	c := Context{Repository: str("repository"), Event: str("event_name"), Environment: str("environment"),
+		Protected: str("ref_protected") == "true"}
 	ref, base := str("ref"), str("base_ref")
 	branch := strings.HasPrefix(ref, "refs/heads/")
 	// A pull request's base is most often the default branch; going

@@ -6,6 +6,9 @@ import "strings"
 // the other SHAs it is made up.
 const queueSHA = placeholderSHA
 
+// madeUpQueue ends the name of a queue branch JobRef made up.
+const madeUpQueue = "/pr-" + placeholderPR + "-" + queueSHA
+
 // onDefaultBranch are the events whose jobs GitHub runs only on the
 // default branch (GITHUB_REF "Default branch" in GitHub's "Events that
 // trigger workflows"; the shared reference does not say).
@@ -42,11 +45,31 @@ func JobRef(event, ref, defaultRef string) (string, bool) {
 		if !branch || strings.HasPrefix(ref, "refs/heads/gh-readonly-queue/") {
 			return ref, branch
 		}
-		return "refs/heads/gh-readonly-queue/" + strings.TrimPrefix(ref, "refs/heads/") + "/pr-" + placeholderPR + "-" + queueSHA, true
+		return "refs/heads/gh-readonly-queue/" + strings.TrimPrefix(ref, "refs/heads/") + madeUpQueue, true
 	case onDefaultBranch[event]:
 		return ref, ref == defaultRef
 	}
 	return ref, true
+}
+
+// queueRef is the ref a merge_group job runs on, from the ref given (a
+// base branch, or the queue's branch): the queue's branch for a base,
+// with its pull request number and SHA made up (ref listed in s's
+// Placeholders, and noted), as --from's refsFor makes it too. A ref
+// GitHub never queues on (a tag) stays, noted by notRun.
+func queueRef(s *Simulation, ref, defaultRef string) string {
+	queue, ok := JobRef("merge_group", ref, defaultRef)
+	if !ok {
+		return ref
+	}
+	if queue != ref || strings.HasSuffix(ref, madeUpQueue) {
+		s.Placeholders = append(s.Placeholders, "ref")
+	}
+	if queue != ref {
+		s.Notes = append(s.Notes, "merge_group: the run is on the merge queue's branch for "+branchName(ref)+", "+queue+
+			"; its pull request number and SHA are made up (give --ref refs/heads/gh-readonly-queue/…)")
+	}
+	return queue
 }
 
 // notRun is the note on a job of event on ref that GitHub never runs

@@ -24,7 +24,8 @@ type Trigger struct {
 // .github/workflows/x.yml, and its content) and returns one context per
 // trigger of its on: section for job (the only job when job is ""), with
 // the job's environment: and uses: applied. base carries what the file
-// cannot say (repository, IDs, audience, template). Each trigger runs on
+// cannot say (repository, IDs, audience, template); an Event in base
+// keeps only the file's trigger of that event. Each trigger runs on
 // a ref the event's filters let through (branches, tags, their -ignore
 // lists and !negations), or the one base gives: a ref or base branch the
 // user gave is kept, with a note when the filters exclude it. A pull
@@ -61,9 +62,13 @@ func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger
 	} else if note != "" {
 		notes = append(notes, note)
 	}
+	evs, err := eventsNamed(events(on), base.Event, file)
+	if err != nil {
+		return nil, err
+	}
 	var out []Trigger
 	seen := map[[3]string]bool{}
-	for _, ev := range events(on) {
+	for _, ev := range evs {
 		for _, ref := range refsFor(ev, base, fullRef(valueOr(base.DefaultBranch, "main"))) {
 			c := base
 			c.Event, c.Ref = ev.name, ref.ref
@@ -95,6 +100,23 @@ func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger
 		return nil, fmt.Errorf("%w: workflow %s has no trigger that runs job %s", ErrContext, file, name)
 	}
 	return out, nil
+}
+
+// eventsNamed are the file's events named name (base's Event: the user
+// asked for that trigger alone), or all of them when name is "". An
+// event the file has no trigger for is the user's error.
+func eventsNamed(evs []event, name, file string) ([]event, error) {
+	if name == "" {
+		return evs, nil
+	}
+	names := make([]string, 0, len(evs))
+	for _, e := range evs {
+		if e.name == name {
+			return []event{e}, nil
+		}
+		names = append(names, e.name)
+	}
+	return nil, fmt.Errorf("%w: workflow %s has no %s trigger (it has %s)", ErrContext, file, escape.Quoted(name), strings.Join(names, ", "))
 }
 
 // workflowName is the workflow claim for a file at path wf: its name:,
@@ -230,7 +252,7 @@ func refsFor(e event, base Context, defaultRef string) []refChoice {
 			if pullRequestEvent(e.name) {
 				what = e.name + " into " + given
 			}
-			choice.note = what + ": the workflow's " + filterWord(e, given) + " filters exclude it, so GitHub would not run this trigger"
+			choice.note = what + ": " + excludedBy(e, given)
 		}
 		if e.name == "merge_group" {
 			choice.ref, _ = JobRef(e.name, given, defaultRef)
@@ -257,8 +279,11 @@ func refsFor(e event, base Context, defaultRef string) []refChoice {
 	}
 	if len(out) == 0 {
 		out = append(out, refChoice{defaultRef, "no ref in the file: the default branch, " + branchName(defaultRef) + ", assumed (give --ref)"})
-		if pullRequestEvent(e.name) || e.name == "merge_group" {
+		switch {
+		case pullRequestEvent(e.name):
 			out[0].note = "no target branch in the file: a pull request into the default branch, " + branchName(defaultRef) + ", assumed (give --base-ref)"
+		case e.name == "merge_group":
+			out[0].note = "no target branch in the file: a merge queue for the default branch, " + branchName(defaultRef) + ", assumed (give --base-ref)"
 		}
 		if !e.runs(defaultRef) {
 			out[0] = refChoice{madeUpBranch, "the workflow's filters exclude the default branch: a branch they let through, " + branchName(madeUpBranch) + ", made up (give --ref or --base-ref)"}
@@ -277,20 +302,49 @@ func refsFor(e event, base Context, defaultRef string) []refChoice {
 	return kept
 }
 
-// filterWord names the filters that decide ref: branches or tags.
-func filterWord(e event, ref string) string {
-	if strings.HasPrefix(ref, "refs/tags/") {
-		return "tags"
+// excludedBy says that GitHub would not run e for ref (e.runs is false),
+// and why: a branch or tag filter leaves it out, or the file filters only
+// the other kind of ref, and GitHub then runs the trigger for none of
+// this kind.
+func excludedBy(e event, ref string) string {
+	tag := strings.HasPrefix(ref, "refs/tags/")
+	switch {
+	case tag && !e.tags.set:
+		return "the workflow filters only branches, so GitHub runs this trigger for no tag"
+	case !tag && !e.branches.set:
+		return "the workflow filters only tags, so GitHub runs this trigger for no branch"
+	case tag:
+		return "the workflow's tags filters exclude it, so GitHub would not run this trigger"
 	}
-	return "branches"
+	return "the workflow's branches filters exclude it, so GitHub would not run this trigger"
 }
 
-// example turns a filter pattern into a ref that matches it.
+// example turns a filter pattern into a ref that matches it: a \
+// escape stands for its character, a wildcard for an example.
 func example(pattern, prefix string) (string, string) {
-	if !strings.ContainsAny(pattern, "*?[!+") {
-		return prefix + pattern, ""
+	name, special := unescaped(pattern)
+	if !special {
+		return prefix + name, ""
 	}
-	r := strings.NewReplacer("**", "1.0.0", "*", "1.0.0", "?", "1", "+", "").Replace(pattern)
+	var b strings.Builder
+	rs := []rune(pattern)
+	for i := 0; i < len(rs); i++ {
+		switch ch := rs[i]; {
+		case ch == '\\' && i+1 < len(rs):
+			i++
+			b.WriteRune(rs[i])
+		case ch == '*':
+			b.WriteString("1.0.0")
+			if i+1 < len(rs) && rs[i+1] == '*' {
+				i++
+			}
+		case ch == '?' || ch == '+':
+			// The preceding character, written once, matches both.
+		default:
+			b.WriteRune(ch)
+		}
+	}
+	r := b.String()
 	return prefix + r, "filter " + pattern + " simulated as " + prefix + r
 }
 

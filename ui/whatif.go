@@ -78,7 +78,11 @@ func (m Model) pushEdit(cur, next decode.Value, name string) (Model, tea.Cmd) {
 		for _, prev := range m.whatIf.edits {
 			edited = append(edited, prev.claim)
 		}
-		e.payload, e.followNote, e.followWarn = follow(cur, next, edited)
+		own := cur // the token's own claims: the protection of its own ref
+		if m.whatIf.real != nil && m.whatIf.real.Token != nil {
+			own = m.whatIf.real.Token.Payload
+		}
+		e.payload, e.followNote, e.followWarn = follow(own, cur, next, edited)
 		e.payload, e.subNote = resubject(cur, e.payload)
 	}
 	if m.whatIf.real == nil {
@@ -240,11 +244,13 @@ func (m *Model) reinspect() tea.Cmd {
 }
 
 // follow sets in next the claims GitHub would change with the edit from
-// before (simulate.Follow has the rules), leaving the claims the user
-// edited; the note says what followed, or why nothing could, and warn
-// that a claim kept as edited is not what GitHub would issue.
-func follow(before, next decode.Value, edited []string) (decode.Value, string, bool) {
-	f, err := simulate.Follow(claimMap(before), claimMap(next), edited...)
+// before (simulate.FollowToken has the rules; own, the token's own
+// claims, gives back what only the repository knows, such as whether its
+// ref is protected), leaving the claims the user edited; the note says
+// what followed, or why nothing could, and warn that a claim kept as
+// edited is not what GitHub would issue.
+func follow(own, before, next decode.Value, edited []string) (decode.Value, string, bool) {
+	f, err := simulate.FollowToken(claimMap(own), claimMap(before), claimMap(next), edited...)
 	if err != nil {
 		return next, err.Error(), true
 	}

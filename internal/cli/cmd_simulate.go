@@ -45,7 +45,8 @@ signed: the report leads with "simulated, unsigned", and claims only a real
 run has (run IDs, SHAs) are listed as made up. --from reads the event,
 environment and reusable workflow from a workflow file, one report per
 trigger followed by a summary of the verdicts (with --json: an object whose
-"reports" lists them; one trigger prints the plain report).
+"reports" lists them; one trigger prints the plain report); --event with
+--from keeps only that event's triggers.
 
 --audience is the audience the job requests (the token's aud), not an
 expected one. Exit code: 0 when every report passes (every policy allows, or
@@ -59,7 +60,7 @@ or a policy that cannot be read.`,
 	fs.StringVar(&c.Repository, "repo", "", "the repository, OWNER/REPO")
 	fs.StringVar(&c.OwnerID, "owner-id", "", "repository_owner_id (needed for immutable subjects and ID conditions)")
 	fs.StringVar(&c.RepoID, "repo-id", "", "repository_id")
-	fs.StringVar(&c.Event, "event", "", "event_name: push, pull_request, workflow_dispatch, …")
+	fs.StringVar(&c.Event, "event", "", "event_name: push, pull_request, workflow_dispatch, …; with --from, only the file's triggers of this event (exit 2 when it has none)")
 	fs.StringVar(&c.Ref, "ref", "", "refs/heads/B, refs/tags/T or a branch name; for pull requests the PR's branch")
 	fs.StringVar(&c.BaseRef, "base-ref", "", "pull requests: the target branch (default: the default branch)")
 	fs.StringVar(&c.HeadRef, "head-ref", "", "pull requests: the PR's branch, the base's name too for a fork's (default: --ref, else feature, made up)")
