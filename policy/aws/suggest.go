@@ -26,6 +26,9 @@ var ErrCannotSuggest = errors.New("cannot suggest an AWS trust policy")
 //	ref          StringEquals sub (when sub names the ref), else the :ref key
 //	environment  StringEquals sub (when sub names the environment), else the :environment key
 //	workflow     StringLike sub for the repository, StringEquals job_workflow_ref
+//
+// event_name is not a key AWS evaluates, so the ref and workflow scopes
+// cannot pin the event; their notes say what that lets in (suggest_event.go).
 func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
 	fail := func(format string, a ...any) (policy.Suggestion, error) {
 		return policy.Suggestion{}, fmt.Errorf("%w: "+format, append([]any{ErrCannotSuggest}, a...)...)
@@ -121,6 +124,9 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 		if subj.repoForm && subj.ctx == "ref:"+ref {
 			setSub(subj.exact(), false)
 			notes = append(notes, "scope ref: only runs on "+ref+" (sub ends in :ref:"+ref+")")
+			if n := refEventNote(ref, true, r.githubKeys); n != "" {
+				notes = append(notes, n)
+			}
 		} else {
 			if !r.githubKeys {
 				return fail("scope ref: this token's sub does not name its ref, and AWS evaluates the ref key only for GitHub's issuers (for %s it reads aud and sub)", r.iss)
@@ -128,6 +134,9 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 			repoWide()
 			equals[key("ref")] = literalValue(ref, false)
 			notes = append(notes, "scope ref: this job's sub does not name its ref (it names an environment, a pull request or custom claims), so the ref is pinned with "+key("ref"), secondary("ref"))
+			if n := refEventNote(ref, false, r.githubKeys); n != "" {
+				notes = append(notes, n)
+			}
 		}
 	case policy.ScopeEnvironment:
 		env, err := need("environment", "")
@@ -153,6 +162,7 @@ func (provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion
 		repoWide()
 		equals[key("job_workflow_ref")] = literalValue(jwr, false)
 		notes = append(notes, "scope workflow: only jobs defined by "+jwr+" (the workflow file at that ref; for a reusable workflow, the called file), from any ref of the repository", secondary("job_workflow_ref"))
+		notes = append(notes, workflowEventNote)
 	default:
 		return fail("unknown scope %s (repo, ref, environment or workflow)", escape.Quoted(string(scope)))
 	}

@@ -26,7 +26,8 @@ type suggestion struct {
 // Suggest writes a .sts.yaml this token satisfies: the exact issuer, a
 // subject_pattern trusting the legacy and the immutable sub forms (grouped),
 // claim_pattern on the immutable repository and owner IDs, the scope's
-// context, and the token's audience when it is not the STS domain. The
+// context (for scope ref, the token's event_name as well: see
+// pinRefEvent), and the token's audience when it is not the STS domain. The
 // document is parsed and evaluated against the token before it is
 // returned.
 func (p *Provider) Suggest(tok policy.Token, scope policy.Scope) (policy.Suggestion, error) {
@@ -114,6 +115,7 @@ func (p *Provider) build(tok policy.Token, scope policy.Scope) (suggestion, erro
 			s.claim("ref", ref)
 			s.note("scope ref: the sub's context is %s, not ref:%s, so the sub is pinned as the token has it and claim_pattern pins ref %s", escape.Quoted(subTail(rs, standard, sub)), ref, ref)
 		}
+		s.pinRefEvent(tok)
 	case policy.ScopeEnvironment:
 		if standard && strings.HasPrefix(rs.tail, "environment:") {
 			s.note("scope environment: only jobs that reference environment %s (the sub's environment context); protect it with required reviewers or branch rules", env)
@@ -124,6 +126,7 @@ func (p *Provider) build(tok policy.Token, scope policy.Scope) (suggestion, erro
 	case policy.ScopeWorkflow:
 		s.claim("job_workflow_ref", jwr)
 		s.note("scope workflow: claim_pattern pins job_workflow_ref %s, the workflow file that defines the job, at its ref", jwr)
+		s.workflowEventNote(tok)
 	}
 
 	ids := 0

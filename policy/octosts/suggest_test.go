@@ -71,7 +71,7 @@ func TestSuggestDocument(t *testing.T) {
 		`issuer: "https://token.actions.githubusercontent.com"`,
 		`subject_pattern: "(?:repo:octo-org/octo-repo|repo:octo-org@65/octo-repo@74):ref:refs/heads/main"`,
 		`audience: "sts.amazonaws.com"`,
-		"claim_pattern:\n  repository_id: \"74\"\n  repository_owner_id: \"65\"\n",
+		"claim_pattern:\n  event_name: \"push\"\n  repository_id: \"74\"\n  repository_owner_id: \"65\"\n",
 		"permissions:\n  contents: read",
 	} {
 		if !strings.Contains(s.Document, w) {
