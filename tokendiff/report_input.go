@@ -14,7 +14,7 @@ import (
 var (
 	// ErrReportPasted: a pasted token's report drops its signature, so
 	// its claims would be compared as if nobody had signed them.
-	ErrReportPasted = errors.New("an oidcscope report of a pasted token, not the token: a report does not carry the signature; diff the token itself")
+	ErrReportPasted = errors.New("an oidcscope report of a pasted token, not the token: a report does not carry the signature; use the token itself")
 	// ErrReportTriggers: simulate --from printed one report per trigger,
 	// and which job to compare is the user's choice.
 	ErrReportTriggers = errors.New("ambiguous: pick one trigger (simulate --from FILE --event EVENT, --job JOB) and save that report, or see every trigger's verdict at once with simulate --from FILE --policy FILE")

@@ -12,8 +12,10 @@ import (
 
 	"github.com/oidcscope/oidcscope/decode"
 	"github.com/oidcscope/oidcscope/escape"
+	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/policyset"
+	"github.com/oidcscope/oidcscope/tokendiff"
 )
 
 // suggestOptions are the flags of suggest.
@@ -31,6 +33,15 @@ func newSuggestCmd(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "suggest --provider ID [--scope repo|ref|environment|workflow] [TOKEN | - | @FILE]",
 		Short: "a least-privilege policy this token satisfies",
+		Long: `Print a least-privilege policy for --provider that the token satisfies:
+the document on stdout, ready to paste, and notes on what it pins on
+stderr (with --json: both, as one object). TOKEN is the token itself, @FILE
+or - (stdin). Before a job has run, TOKEN may be what simulate --json
+printed for it: its claims are pinned as simulated, and a note says so (a
+report of several triggers is refused: save one trigger's).
+
+Exit code: 0 with a suggestion, 2 when the input holds no claims to pin or
+on bad usage.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return suggestRun(&o, args, s)
 		},
@@ -62,14 +73,11 @@ func suggestRun(o *suggestOptions, args []string, s streams) error {
 	} else if input, err = readToken(args, s.in, o.maxSize); err != nil {
 		return failf("%w", err)
 	}
-	tok, err := decode.Decode(input, o.maxSize)
+	payload, origin, err := suggestClaims(input, o.maxSize)
 	if err != nil {
-		return failf("%w", err)
+		return err
 	}
-	if tok.Payload.Kind != decode.Object {
-		return failf("the token's claims could not be read, so there is nothing to pin")
-	}
-	pt := policy.NewToken(tok.Payload)
+	pt := policy.NewToken(payload)
 	if sc == "" {
 		sc = policy.DefaultScope(pt)
 	}
@@ -85,6 +93,9 @@ func suggestRun(o *suggestOptions, args []string, s streams) error {
 	case err != nil:
 		return failf("internal error: the suggested %s policy does not allow this token (%w); please report it", prov.ID(), err)
 	}
+	if origin != "" {
+		sug.Notes = append(sug.Notes, origin)
+	}
 	if o.json {
 		enc := json.NewEncoder(s.out)
 		enc.SetIndent("", "  ")
@@ -99,6 +110,47 @@ func suggestRun(o *suggestOptions, args []string, s streams) error {
 		fmt.Fprintln(s.errOut, "note: "+escape.Text(n))
 	}
 	return nil
+}
+
+// suggestClaims are the claims to pin: a token's, or, for what simulate
+// --json printed for one job (before any run exists), that job's claims,
+// read as diff reads them (tokendiff.ReportClaims), refusals included.
+// origin is the note saying the claims are simulated; "" for a token.
+func suggestClaims(input []byte, maxSize int) (payload decode.Value, origin string, err error) {
+	if len(input) <= maxSize { // an oversized input is decode's to refuse
+		claims, label, isReport, err := tokendiff.ReportClaims(input)
+		switch {
+		case err != nil:
+			return decode.Value{}, "", failf("the input is %w", err)
+		case isReport:
+			v, errs := decode.ParseJSON("payload", claims)
+			if v.Kind != decode.Object {
+				if len(errs) > 0 {
+					return decode.Value{}, "", failf("the input is %w: %w", tokendiff.ErrReportNoClaims, errs[0])
+				}
+				return decode.Value{}, "", failf("the input is %w", tokendiff.ErrReportNoClaims)
+			}
+			return v, simulatedNote(label), nil
+		}
+	}
+	tok, err := decode.Decode(input, maxSize)
+	if err != nil {
+		return decode.Value{}, "", failf("%w", err)
+	}
+	if tok.Payload.Kind != decode.Object {
+		return decode.Value{}, "", failf("the token's claims could not be read, so there is nothing to pin")
+	}
+	return tok.Payload, "", nil
+}
+
+// simulatedNote says that nobody issued the claims pinned, so that the
+// suggestion is checked against a real run's token once one exists.
+func simulatedNote(label inspect.Unsigned) string {
+	what := "the claims are simulated (simulate --json): GitHub has issued no such token yet"
+	if label == inspect.Edited {
+		what = "the claims are simulated: a token's claims as edited, not as GitHub issued them"
+	}
+	return what + "; once the job has run, check its token against the suggestion (inspect --policy)"
 }
 
 // providerByName is the provider --provider names, by id or alias

@@ -3,13 +3,16 @@ package cli
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/escape"
 	"github.com/oidcscope/oidcscope/fixtures"
 	"github.com/oidcscope/oidcscope/inspect"
 	"github.com/oidcscope/oidcscope/internal/cli/flagwords"
+	"github.com/oidcscope/oidcscope/internal/closest"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 	"github.com/oidcscope/oidcscope/verify"
 )
@@ -31,9 +34,12 @@ func setupDemo(opts *inspect.Options, name string) error {
 	if !opts.At.IsZero() {
 		signedAt, when = opts.At, "at "+opts.At.UTC().Format(time.RFC3339)+" (--at)"
 	}
+	if err := checkDemoSet(name); err != nil {
+		return err
+	}
 	tok, err := fixtures.Sign(name, signedAt)
 	if err != nil {
-		return usagef("--demo-set: %w", err)
+		return failf("demo: %w", err)
 	}
 	keys, err := verify.ParseJWKS(fixtures.DemoJWKS(), verify.SourceJWKSFile, "(embedded demo JWKS)")
 	if err != nil {
@@ -56,6 +62,20 @@ func setupDemo(opts *inspect.Options, name string) error {
 		"demo: claim set %q signed %s with the public demo key; checked offline as if run with --jwks <demo JWKS> --issuer %s --audience %s",
 		name, when, opts.Issuer, strings.Join(opts.Audiences, ",")))
 	return nil
+}
+
+// checkDemoSet refuses a claim set the demo does not have, as a usage
+// error naming the closest one and every set, as a mistyped flag is.
+func checkDemoSet(name string) error {
+	names := fixtures.Names()
+	if slices.Contains(names, name) {
+		return nil
+	}
+	guess := ""
+	if near := closest.Match(name, names, max(2, len(name)/3)+1); near != "" {
+		guess = "; did you mean " + near + "?"
+	}
+	return usagef("--demo-set: unknown claim set %s%s (known sets: %s)", escape.Quoted(name), guess, strings.Join(names, ", "))
 }
 
 // demoToken is a fresh token of the default demo claim set, for suggest

@@ -115,7 +115,7 @@ func TestDiffInputNotAToken(t *testing.T) {
 			[]string{"A (" + flattened + ") is not a token", "B (" + garbage + ") is not a token"},
 			[]string{"1 policy loaded, not evaluated: A and B are not tokens"}},
 		{"B is a report of a pasted token", real, report,
-			[]string{"B (" + report + ") is an oidcscope report of a pasted token", "diff the token itself"}, nil},
+			[]string{"B (" + report + ") is an oidcscope report of a pasted token", "use the token itself"}, nil},
 		{"A is a simulate report of several triggers", triggers, real,
 			[]string{"A (" + triggers + ") is a simulate report of 2 triggers", "--event"}, nil},
 	}

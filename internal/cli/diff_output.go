@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/oidcscope/oidcscope/escape"
@@ -136,10 +137,27 @@ func diffTokenLine(st view.Palette, r *inspect.Report) string {
 		line += " · " + h.Alg
 	}
 	line += "  " + st.Render(view.SignatureOf(r).Mark)
+	for _, c := range failedTimeChecks(r) {
+		line += "  " + st.Render(c)
+	}
 	if h.HasSubject {
 		line += "  sub " + h.Subject
 	}
 	return line
+}
+
+// failedTimeChecks are marks ("✗ exp") for the checks of the validity
+// period (exp, nbf, iat) that inspect's report failed, in its order: a
+// signature that verifies on such a token is genuine but the token is not
+// usable, and a check failing on both sides is in no "Checks that differ".
+func failedTimeChecks(r *inspect.Report) []view.Mark {
+	var marks []view.Mark
+	for i, c := range view.Checks(r) {
+		if r.Verify.Checks[i].Status == verify.Fail && slices.Contains([]string{"exp", "nbf", "iat"}, r.Verify.Checks[i].Name) {
+			marks = append(marks, view.Mark{Tone: c.Mark.Tone, Symbol: c.Mark.Symbol, Word: c.Name})
+		}
+	}
+	return marks
 }
 
 // diffValue is a claim's JSON text, escaped, or "(absent)".
