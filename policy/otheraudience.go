@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -28,6 +29,55 @@ func ForAnotherProvider(self string, auds []string) bool {
 		}
 	}
 	return len(auds) > 0
+}
+
+// NotMeantFor reports whether tok, whose audiences are auds, was requested
+// for a service other than self: every aud (at least one) is another
+// provider's default audience (ForAnotherProvider) or GitHub's default,
+// the owner's URL a workflow gets when it asks for no audience, unless
+// self's documentation binds that one (bindsGitHubDefault). Either way the
+// refusal is the token's side (TokenSide): the workflow should request
+// self's audience, and no change to self's document should accept tokens
+// minted for someone else.
+func NotMeantFor(self string, tok Token, auds []string) bool {
+	github := bindsGitHubDefault(self)
+	def := GitHubDefaultAudiences(tok)
+	for _, a := range auds {
+		if _, ok := AudienceOf(self, a); ok || !github && slices.Contains(def, a) {
+			continue
+		}
+		return false
+	}
+	return len(auds) > 0
+}
+
+// GitHubDefaultAudiences are the aud GitHub gives tok when the workflow
+// asks for none: the URL of the repository owner, https://github.com/<owner>,
+// and on GHES (issuer https://HOST/_services/token) https://HOST/<owner>.
+// None when the token names no owner.
+func GitHubDefaultAudiences(tok Token) []string {
+	owner, ok := tok.String("repository_owner")
+	if !ok || owner == "" || tok.Duplicated("repository_owner") {
+		return nil
+	}
+	out := []string{"https://github.com/" + owner}
+	iss, _ := tok.String("iss")
+	if rest, ok := strings.CutPrefix(iss, "https://"); ok {
+		if host, ok := strings.CutSuffix(rest, "/_services/token"); ok && host != "" && !strings.Contains(host, "/") {
+			out = append(out, "https://"+host+"/"+owner)
+		}
+	}
+	return out
+}
+
+// bindsGitHubDefault reports whether self's documentation binds GitHub's
+// default audience: Vault's (a role binds the owner's URL, and
+// hashicorp/vault-action requests it when its jwtGithubAudience input is
+// empty). Elsewhere a provider's login step requests its own audience,
+// or the user picks one (Kubernetes), so the owner's URL means the
+// workflow asked for none.
+func bindsGitHubDefault(self string) bool {
+	return self == Vault
 }
 
 // placeholder is a <name> in a provider's default audience.

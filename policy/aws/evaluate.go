@@ -198,6 +198,11 @@ func (r *request) evalCondition(c *condition, s *statement, applies bool, why st
 		out.Result = policy.NotApplied
 	}
 	out.Diagnosis = r.diagnose(c, v, vals, got)
+	// An aud requested for another provider, or for none (GitHub's
+	// default, the owner's URL), is the workflow's mistake: allowing it
+	// would let in tokens minted for someone else.
+	out.TokenSide = got == triNo && c.claim == "aud" && s.effect == "Allow" && v.broken == "" &&
+		policy.NotMeantFor(policy.AWS, r.tok, v.values)
 	if s.effect == "Deny" {
 		switch got {
 		case triYes:

@@ -109,6 +109,10 @@ func (c *credential) audienceCondition(tok policy.Token) policy.Condition {
 		return cond
 	}
 	want := c.audiences[0]
+	// A token requested for another provider, or for none (GitHub's
+	// default, the owner's URL), is the workflow's mistake: Azure/login
+	// requests api://AzureADTokenExchange.
+	cond.TokenSide = policy.NotMeantFor(policy.Entra, tok, auds)
 	var diag []string
 	if len(auds) > 1 {
 		diag = append(diag, fmt.Sprintf("none of the token's %d audiences is %s", len(auds), escape.Quoted(want)))

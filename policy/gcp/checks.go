@@ -117,7 +117,7 @@ func (ev *evaluation) checkAudience() {
 			c.Result = policy.Pass
 		} else {
 			c.Result = policy.Fail
-			c.TokenSide = ev.otherProvider(auds)
+			c.TokenSide = ev.otherProvider(auds) || policy.NotMeantFor(policy.GCP, tok, auds)
 			c.Diagnosis = ev.audienceDiagnosis(auds, defaulted)
 		}
 	}
@@ -129,8 +129,9 @@ func (ev *evaluation) checkAudience() {
 }
 
 // otherProvider reports whether every audience of the token names a
-// provider, none of them this one: the workflow asked for another
-// provider's token, which no change to this one should accept.
+// Google Cloud provider, none of them this one: the workflow asked for
+// another provider's token, which no change to this one should accept
+// (policy.NotMeantFor covers the other clouds' and GitHub's defaults).
 func (ev *evaluation) otherProvider(auds []string) bool {
 	return ev.p.hasRes && len(auds) > 0 && !slices.ContainsFunc(auds, func(a string) bool {
 		r, ok := gcpinfo.AudienceResource(a)

@@ -210,6 +210,10 @@ func (a *authenticator) audienceCondition(tok policy.Token) policy.Condition {
 			}
 		}
 		if c.Result == policy.Fail {
+			// A token requested for another provider, or for none (GitHub's
+			// default, the owner's URL), is the workflow's mistake: listing
+			// its aud would let in tokens minted for someone else.
+			c.TokenSide = policy.NotMeantFor(policy.K8s, tok, auds)
 			for _, t := range auds {
 				c.Diagnosis = append(c.Diagnosis, policy.Mismatch(policy.K8s, "aud", iss.Audiences, t, true)...)
 			}
@@ -219,7 +223,7 @@ func (a *authenticator) audienceCondition(tok policy.Token) policy.Condition {
 		}
 	}
 	if len(a.audErrs) > 0 {
-		c.Result = policy.Errored
+		c.Result, c.TokenSide = policy.Errored, false // the document's to fix first
 		c.Diagnosis = slices.Concat(lines(a.audErrs), c.Diagnosis)
 	}
 	return c

@@ -169,9 +169,11 @@ func (tp *trustPolicy) checkAudience(ev *evaluation, tok policy.Token) policy.Co
 		c.Diagnosis = []string{"the token's aud is neither a string nor a list of strings: go-oidc, which octo-sts verifies tokens with, cannot read it, so the exchange fails (\"unable to verify bearer token\") before any trust policy is read"}
 		return c
 	}
-	// A token requested for another provider is the workflow's mistake:
-	// no change to the policy should accept it (Result.Instead).
-	forOther := policy.ForAnotherProvider(policy.OctoSTS, auds)
+	// A token requested for another provider, or with GitHub's default
+	// audience (octo-sts's action requests the STS domain), is the
+	// workflow's mistake: no change to the policy should accept it
+	// (Result.Instead).
+	forOther := policy.NotMeantFor(policy.OctoSTS, tok, auds)
 	if f != nil {
 		c = tp.judge(ev, c, f, auds)
 		c.TokenSide = c.Result == policy.Fail && forOther

@@ -119,19 +119,28 @@ func (r *role) audienceCheck(tok policy.Token) check {
 	if msg == "" {
 		return passed(cond)
 	}
+	// A token requested for another provider is the workflow's mistake:
+	// binding its aud would let in tokens minted for that provider.
+	forOther := policy.NotMeantFor(policy.Vault, tok, auds)
 	if msg == msgNoAudiences {
 		want := "<the audience your workflow requests>"
-		if len(auds) > 0 && auds[0] != "" {
+		if len(auds) > 0 && auds[0] != "" && !forOther {
 			want = auds[0]
 		}
-		return failed(cond, msgNoAudiences,
+		c := failed(cond, msgNoAudiences,
 			"the role binds no audiences and the token has an aud: Vault refuses every such token (\"audience claim found in JWT but no audiences bound to the role\"; since plugin v0.17.3 / Vault 1.16.3 also for a single-string aud)",
 			fmt.Sprintf("every GitHub token has aud: add \"bound_audiences\": [%s]", quoteJSON(want)))
+		c.cond.TokenSide = forOther
+		return c
 	}
-	return failed(cond, errAudience, audienceDiagnosis(r.audiences, auds)...)
+	c := failed(cond, errAudience, audienceDiagnosis(r.audiences, auds, forOther)...)
+	c.cond.TokenSide = forOther
+	return c
 }
 
-func audienceDiagnosis(bound, auds []string) []string {
+// audienceDiagnosis explains auds missing every bound audience; forOther:
+// each is another provider's default audience.
+func audienceDiagnosis(bound, auds []string, forOther bool) []string {
 	var out []string
 	if len(auds) == 0 {
 		return []string{policy.Absent("aud") + ": Vault needs one of the bound audiences"}
@@ -146,7 +155,9 @@ func audienceDiagnosis(bound, auds []string) []string {
 			break
 		}
 	}
-	if strings.HasPrefix(first, "https://github.com/") && !slices.Contains(bound, first) {
+	if p, ok := policy.AudienceOf(policy.Vault, first); ok && forOther {
+		out = append(out, fmt.Sprintf("%s is %s's audience: the workflow requested the token for %s; request a bound one (hashicorp/vault-action: jwtGithubAudience), do not bind this one: the role would accept tokens minted for %s", escape.Quoted(first), p.Name, p.Name, p.Name))
+	} else if strings.HasPrefix(first, "https://github.com/") && !slices.Contains(bound, first) {
 		out = append(out, fmt.Sprintf("%s is GitHub's default audience (the owner's URL): the workflow requested none — hashicorp/vault-action passes its jwtGithubAudience input, so set it to a bound audience, or bind this one", first))
 	} else {
 		out = append(out, "the workflow requests the audience (hashicorp/vault-action: jwtGithubAudience; without it GitHub uses https://github.com/<owner>): request a bound one, or bind this one")
