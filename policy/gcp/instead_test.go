@@ -12,6 +12,7 @@ import (
 
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 )
 
 // insteadTokens are the static tokens the fixture table uses.
@@ -83,13 +84,7 @@ func audienceCondition(r policy.Result) *policy.Condition {
 // insteadBlock is report/view's InsteadSnippets for a provider result:
 // Result.Instead over the token's snippets for the claims it has.
 func insteadBlock(r policy.Result, tok policy.Token) []policy.Snippet {
-	var carried []policy.Snippet
-	for _, sn := range gcpinfo.Snippets(tok) {
-		if _, present := tok.Claim(sn.Claim); present {
-			carried = append(carried, sn)
-		}
-	}
-	return r.Instead(carried)
+	return policytest.InsteadBlock(r, tok, gcpinfo.Snippets(tok))
 }
 
 // applyBlock pastes block into the index-th provider of a fixture and

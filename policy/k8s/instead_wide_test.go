@@ -30,26 +30,5 @@ func TestInsteadNeverWiderThanTheRepository(t *testing.T) {
 		pols = append(pols, parseOne(t, doc("  issuer:\n    url: "+ghIssuer+"\n    audiences: [sts.amazonaws.com]\n  claimValidationRules:\n  "+rule+"\n  claimMappings:\n    username:\n      claim: sub\n      prefix: \"\"\n")))
 	}
 	owner := regexp.MustCompile(`claims\.(repository_owner(_id)?|enterprise(_id)?)\b|claim: (repository_owner(_id)?|enterprise(_id)?),`)
-	for _, pol := range pols {
-		for _, name := range policytest.FixtureNames() {
-			tok := policytest.FixtureToken(t, name)
-			for _, sn := range insteadBlock(pol.Evaluate(tok), tok) {
-				if policy.OwnerScope(sn.Claim) || owner.MatchString(sn.Text) {
-					t.Errorf("%s/%s: an owner-scope rule in the block: %s (%s)", pol.Source(), name, sn.Text, sn.Note)
-				}
-			}
-		}
-	}
-}
-
-// insteadBlock is report/view's InsteadSnippets for a Kubernetes result:
-// Result.Instead over the token's snippets for the claims it has.
-func insteadBlock(r policy.Result, tok policy.Token) []policy.Snippet {
-	var carried []policy.Snippet
-	for _, sn := range New().Snippets(tok) {
-		if _, present := tok.Claim(sn.Claim); present {
-			carried = append(carried, sn)
-		}
-	}
-	return r.Instead(carried)
+	policytest.CheckInsteadNeverOwnerScope(t, New(), pols, owner)
 }

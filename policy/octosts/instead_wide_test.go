@@ -2,7 +2,6 @@ package octosts
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -35,7 +34,7 @@ func TestInsteadNeverWiderThanTheRepository(t *testing.T) {
 	} {
 		pols = append(pols, parseOne(t, p, doc))
 	}
-	others := otherAudiences()
+	others := policytest.OtherAudiences("")
 	toks := map[string]policy.Token{}
 	for _, name := range policytest.FixtureNames() {
 		toks[name] = policytest.FixtureToken(t, name)
@@ -72,24 +71,5 @@ var ownerLine = regexp.MustCompile(`(?m)^\s*(repository_owner(_id)?|enterprise(_
 // insteadBlock is report/view's InsteadSnippets for an octo-sts result:
 // Result.Instead over the token's snippets for the claims it has.
 func insteadBlock(p *Provider, r policy.Result, tok policy.Token) []policy.Snippet {
-	var carried []policy.Snippet
-	for _, sn := range p.Snippets(tok) {
-		if _, present := tok.Claim(sn.Claim); present {
-			carried = append(carried, sn)
-		}
-	}
-	return r.Instead(carried)
-}
-
-// otherAudiences are the other providers' default audiences, Google
-// Cloud's placeholders filled.
-func otherAudiences() []string {
-	fill := regexp.MustCompile(`<[a-z]+>`)
-	var out []string
-	for _, prov := range policy.ProviderAudiences() {
-		if a := fill.ReplaceAllString(prov.Audience, "x1"); !slices.Contains(out, a) {
-			out = append(out, a)
-		}
-	}
-	return out
+	return policytest.InsteadBlock(r, tok, p.Snippets(tok))
 }

@@ -26,26 +26,5 @@ func TestInsteadNeverWiderThanTheRepository(t *testing.T) {
 		pols = append(pols, parseOne(t, jwtRole(bound)))
 	}
 	owner := regexp.MustCompile(`"(repository_owner(_id)?|enterprise(_id)?)":`)
-	for _, pol := range pols {
-		for _, name := range policytest.FixtureNames() {
-			tok := policytest.FixtureToken(t, name)
-			for _, sn := range insteadBlock(pol.Evaluate(tok), tok) {
-				if policy.OwnerScope(sn.Claim) || owner.MatchString(sn.Text) {
-					t.Errorf("%s/%s: an owner-scope binding in the block: %s (%s)", pol.Source(), name, sn.Text, sn.Note)
-				}
-			}
-		}
-	}
-}
-
-// insteadBlock is report/view's InsteadSnippets for a Vault result:
-// Result.Instead over the token's snippets for the claims it has.
-func insteadBlock(r policy.Result, tok policy.Token) []policy.Snippet {
-	var carried []policy.Snippet
-	for _, sn := range New().Snippets(tok) {
-		if _, present := tok.Claim(sn.Claim); present {
-			carried = append(carried, sn)
-		}
-	}
-	return r.Instead(carried)
+	policytest.CheckInsteadNeverOwnerScope(t, New(), pols, owner)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oidcscope/oidcscope/policy"
+	"github.com/oidcscope/oidcscope/policy/policytest"
 	"github.com/oidcscope/oidcscope/policy/publisher"
 )
 
@@ -16,13 +17,7 @@ import (
 // token lacks never shows), then r's Fixes, the changes to the document
 // itself (a key to remove) that no snippet of the token can say.
 func Instead(p policy.Provider, tok policy.Token, r policy.Result) []policy.Snippet {
-	var carried []policy.Snippet
-	for _, sn := range p.Snippets(tok) {
-		if _, ok := tok.Claim(sn.Claim); ok {
-			carried = append(carried, sn)
-		}
-	}
-	return r.Instead(carried)
+	return policytest.InsteadBlock(r, tok, p.Snippets(tok))
 }
 
 // ApplyChanges is doc with every line of changes applied as a reader
