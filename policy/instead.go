@@ -7,7 +7,8 @@ import "slices"
 // document no snippet of the token can say (first: they aim at what
 // failed, and a copy takes the first), then, of satisfied (the snippets
 // the token satisfies, for claims it carries), those of r's provider for
-// a claim a failing or erroring condition reads, in satisfied's order.
+// a claim a failing or erroring condition reads, in satisfied's order; a
+// fix that says what one of those says is left out.
 // Left out, snippets and fixes alike, since pasted in place of a maybe
 // narrower condition they would let in more than the token's repository:
 // one on an owner-scope claim (OwnerScope: every repository of the owner
@@ -27,18 +28,19 @@ func (r Result) Instead(satisfied []Snippet) []Snippet {
 			names = append(names, c.Claims...)
 		}
 	}
-	var out []Snippet
-	for _, sn := range r.Fixes {
-		if !wider(sn) && (sn.Claim == "" || !slices.Contains(tokenSide, sn.Claim) || slices.Contains(names, sn.Claim)) {
-			out = append(out, sn)
-		}
-	}
+	var shown []Snippet
 	for _, sn := range satisfied {
 		if !wider(sn) && sn.Provider == r.Provider && slices.Contains(names, sn.Claim) {
+			shown = append(shown, sn)
+		}
+	}
+	var out []Snippet
+	for _, sn := range r.Fixes {
+		if !wider(sn) && (sn.Claim == "" || !slices.Contains(tokenSide, sn.Claim) || slices.Contains(names, sn.Claim)) && !saidBy(shown, sn) {
 			out = append(out, sn)
 		}
 	}
-	return out
+	return append(out, shown...)
 }
 
 // wider reports whether sn alone lets in more than the token's repository.
@@ -52,4 +54,10 @@ func wider(sn Snippet) bool {
 func pairedWithRepository(provider string) bool {
 	p, ok := byID(provider)
 	return ok && p.OwnerPaired
+}
+
+// saidBy reports whether one of the token's snippets already says what
+// the fix sn says: a provider may reach the same line both ways.
+func saidBy(shown []Snippet, sn Snippet) bool {
+	return slices.ContainsFunc(shown, func(o Snippet) bool { return o.Text == sn.Text })
 }

@@ -338,6 +338,9 @@ func mentions(p policy.Policy, base simulate.Context) (mentioned, error) {
 		}
 	}
 	publisherMentions(p, &m)
+	// An event no workflow runs on (a typo in the policy, workflow_call)
+	// is no job: it makes no row.
+	m.events = slices.DeleteFunc(m.events, func(e string) bool { return !simulate.IsWorkflowEvent(e) })
 	m.events, m.refs, m.environments, m.audiences = uniq(m.events), uniq(m.refs), uniq(m.environments), uniq(m.audiences)
 	if m.branches = uniq(m.branches); len(m.branches) > maxAlternatives {
 		m.branches = m.branches[:maxAlternatives]

@@ -22,13 +22,13 @@ var workflowEvents = [...]string{
 	"workflow_dispatch", "workflow_run",
 }
 
-// WorkflowEvents lists them, as a copy.
-func WorkflowEvents() []string { return slices.Clone(workflowEvents[:]) }
+// IsWorkflowEvent reports whether a workflow can run on event.
+func IsWorkflowEvent(event string) bool { return slices.Contains(workflowEvents[:], event) }
 
 // checkEvent refuses an event no workflow runs on, naming the closest
 // one: a typo must not be simulated as something else.
 func checkEvent(event string) error {
-	if slices.Contains(workflowEvents[:], event) {
+	if IsWorkflowEvent(event) {
 		return nil
 	}
 	suffix := ""

@@ -20,7 +20,7 @@ func TestBuildRefusesUnknownEvents(t *testing.T) {
 			t.Errorf("%s: %v, want it to suggest %s", typed, err, near)
 		}
 	}
-	for _, ev := range WorkflowEvents() {
+	for _, ev := range workflowEvents {
 		if _, err := Build(Context{Repository: "octo-org/octo-repo", Event: ev}); err != nil {
 			t.Errorf("%s: %v", ev, err)
 		}

@@ -66,6 +66,13 @@ func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger
 	if err != nil {
 		return nil, err
 	}
+	evs, skipped := runnable(evs)
+	if skipped != "" && len(evs) == 0 {
+		return nil, fmt.Errorf("%w: workflow %s has no trigger a job runs on by itself (%s): a called workflow's jobs carry the calling workflow's event, so simulate the calling workflow", ErrContext, file, skipped)
+	}
+	if skipped != "" {
+		notes = append(notes, "left out: "+skipped+", which runs no job of its own (a called workflow's jobs carry the caller's event)")
+	}
 	var out []Trigger
 	seen := map[[3]string]bool{}
 	for _, ev := range evs {
@@ -100,6 +107,21 @@ func FromWorkflow(file string, data []byte, job string, base Context) ([]Trigger
 		return nil, fmt.Errorf("%w: workflow %s has no trigger that runs job %s", ErrContext, file, name)
 	}
 	return out, nil
+}
+
+// runnable are evs without the triggers no job runs on by itself
+// (workflow_call), and those named, escaped, for a note.
+func runnable(evs []event) ([]event, string) {
+	var out []event
+	var skipped []string
+	for _, e := range evs {
+		if IsWorkflowEvent(e.name) {
+			out = append(out, e)
+		} else {
+			skipped = append(skipped, e.name)
+		}
+	}
+	return out, strings.Join(escape.QuotedEach(skipped), ", ")
 }
 
 // eventsNamed are the file's events named name (base's Event: the user

@@ -1,8 +1,6 @@
 package gcp
 
 import (
-	"slices"
-
 	"github.com/oidcscope/oidcscope/policy"
 	"github.com/oidcscope/oidcscope/policy/gcp/gcpinfo"
 )
@@ -18,28 +16,18 @@ import (
 // a fix that drops a restriction says so. Token-side refusals (a
 // duplicated claim, oidcscope's own CEL bounds) get nothing. Evaluate sets
 // them as Result.Fixes when the provider does not accept the token;
-// Result.Instead shows them with the token's snippets, so a fix that
-// says what such a snippet says is left out.
+// Result.Instead shows them with the token's snippets and leaves out a
+// fix that says what such a snippet says.
 func (ev *evaluation) fixes() []policy.Snippet {
 	out := ev.stateFixes()
 	mapped, mfix := ev.mappingFixes()
 	out = append(out, mfix...)
 	out = append(out, ev.conditionFixes()...)
 	out = append(out, ev.memberFixes(mapped)...)
-	shown := ev.insteadSnippets()
-	out = slices.DeleteFunc(out, func(f policy.Snippet) bool {
-		return slices.ContainsFunc(shown, func(s policy.Snippet) bool { return s.Text == f.Text })
-	})
 	if len(out) == 0 {
 		return nil // none, as a result read back from JSON has it
 	}
 	return out
-}
-
-// insteadSnippets are the token's snippets Result.Instead puts after the
-// fixes (the same selection).
-func (ev *evaluation) insteadSnippets() []policy.Snippet {
-	return policy.Result{Provider: policy.GCP, Conditions: ev.Conds}.Instead(gcpinfo.Snippets(ev.tok))
 }
 
 func fix(claim, text, note string) policy.Snippet {
