@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/oidcscope/oidcscope/internal/shellquote"
 	"github.com/oidcscope/oidcscope/policy/policyset"
 )
 
@@ -21,7 +22,7 @@ func loadPolicySet(files, dirs []string, stdin io.Reader) (*policyset.Set, error
 	}
 	for _, f := range files {
 		if fi, err := os.Stat(f); f != "-" && err == nil && fi.IsDir() {
-			return nil, failf("--policy %s is a folder: give it with --policy-dir %s", f, f)
+			return nil, failf("--policy %s is a folder: give it with --policy-dir %s", f, shellquote.Quote(f))
 		}
 	}
 	set := policyset.Loader{}.Load(files, nil, stdin)

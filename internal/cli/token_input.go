@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/oidcscope/oidcscope/decode"
+	"github.com/oidcscope/oidcscope/internal/shellquote"
 )
 
 // readToken takes the token from the argument, a file (@FILE), or stdin
@@ -36,7 +37,7 @@ func readToken(positional []string, stdin io.Reader, max int) ([]byte, error) {
 		r = f
 	default:
 		if namesAFile(arg) {
-			return nil, fmt.Errorf("no token in the argument %s, which names a file: did you mean @%s?", quoted(arg), arg)
+			return nil, fmt.Errorf("no token in the argument %s, which names a file: did you mean %s?", quoted(arg), shellquote.Quote("@"+arg))
 		}
 		return []byte(arg), nil
 	}
